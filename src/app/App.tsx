@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
+import { Header } from '../components/Header';
+import { ComingSoonView } from '../views/ComingSoonView';
+import { PlannerView } from '../views/PlannerView';
+import { useDashboard } from './use-dashboard';
+import { readUrlState, type UrlState, writeUrlState } from './url-state';
+
+export function App() {
+  const { t } = useTranslation();
+  const state = useDashboard();
+  const [ui, setUi] = useState<UrlState>(() => readUrlState(window.location.search));
+
+  useEffect(() => {
+    window.history.replaceState(null, '', writeUrlState(window.location.search, ui));
+  }, [ui]);
+
+  const loaded = state.status === 'loaded' ? state : null;
+  return (
+    <div className="app">
+      <Header
+        section={ui.section}
+        onSection={(section) => setUi((u) => ({ ...u, section }))}
+        datasetName={loaded?.dataset.source.name ?? null}
+        synthetic={loaded?.dataset.source.synthetic ?? false}
+      />
+      <main aria-label={t(`nav.${ui.section}`)}>
+        {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
+        {state.status === 'error' && <ErrorScreen message={state.message} />}
+        {loaded && ui.section === 'planner' && (
+          <PlannerView
+            client={loaded.client}
+            config={loaded.config}
+            dataset={loaded.dataset}
+            boundaries={loaded.boundaries}
+            measure={ui.measure}
+            onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+          />
+        )}
+        {loaded && ui.section !== 'planner' && <ComingSoonView section={ui.section} />}
+      </main>
+    </div>
+  );
+}

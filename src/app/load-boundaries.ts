@@ -1,0 +1,97 @@
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { approximateVillagePolygons, type VillagePoint } from '../analysis/approximate-boundaries';
+import { type BoundaryIssue, matchBoundaries } from '../analysis/boundary-match';
+import { dissolveBy } from '../analysis/dissolve';
+import type { AppConfig } from '../data/app-config';
+import { fetchJsonIfPresent } from '../data/fetch-bytes';
+import { queryRows, type SqlClient } from '../data/sql-client';
+import type { LabelPoint } from '../map/village-layers';
+
+type Areas = FeatureCollection<Polygon | MultiPolygon>;
+
+export interface VillageBoundaries {
+  /** `configured` (config.json), `file` (boundaries/villages.geojson) or `approximate` (from the gazetteer). */
+  kind: 'configured' | 'file' | 'approximate';
+  sourceUrl: string | null;
+  villages: Areas;
+  districts: Areas;
+  regency: Areas;
+  land: Areas;
+  issues: BoundaryIssue[];
+  /** Gazetteer villages without a polygon in the file. */
+  missing: string[];
+  villageLabels: LabelPoint[];
+  districtLabels: LabelPoint[];
+}
+
+const DEFAULT_FILE = 'boundaries/villages.geojson';
+
+/**
+ * Village polygons from the configured official file, else data/boundaries/villages.geojson,
+ * else approximated from the gazetteer; kecamatan and regency outlines are dissolved from them.
+ */
+export async function loadBoundaries(client: SqlClient, config: AppConfig): Promise<VillageBoundaries> {
+  const gazetteer = await queryRows<VillagePoint>(
+    client,
+    'SELECT village_code, village_name, district_code, district_name, label_lon, label_lat FROM villages ORDER BY village_code',
+  );
+  const known = new Set(gazetteer.map((v) => v.village_code));
+  const land = ((await fetchJsonIfPresent('land-clip.geojson')) as Areas | null) ?? {
+    type: 'FeatureCollection',
+    features: [],
+  };
+
+  let kind: VillageBoundaries['kind'] = 'approximate';
+  let sourceUrl: string | null = null;
+  let villages: Areas | null = null;
+  let issues: BoundaryIssue[] = [];
+  let missing: string[] = [];
+  for (const [candidateKind, url] of [
+    ['configured', config.boundariesUrl],
+    ['file', DEFAULT_FILE],
+  ] as const) {
+    if (!url) continue;
+    const raw = await fetchJsonIfPresent(url);
+    if (raw === null) continue;
+    const match = matchBoundaries(raw, known);
+    if (match.fatal || match.features.length === 0) continue;
+    kind = candidateKind;
+    sourceUrl = url;
+    villages = { type: 'FeatureCollection', features: match.features };
+    issues = match.issues;
+    missing = match.missing;
+    break;
+  }
+  villages ??= approximateVillagePolygons(gazetteer, land);
+
+  const districtOf = new Map(gazetteer.map((v) => [v.village_code, v] as const));
+  const districts = dissolveBy(
+    villages,
+    (f) => districtOf.get(String(f.properties?.village_code))?.district_code ?? 'unknown',
+    (code) => ({
+      district_code: code,
+      district_name: gazetteer.find((v) => v.district_code === code)?.district_name ?? code,
+    }),
+  );
+  const regency = dissolveBy(
+    districts,
+    () => '17.01',
+    () => ({ regency_code: '17.01', name: 'Bengkulu Selatan' }),
+  );
+  return {
+    kind,
+    sourceUrl,
+    villages,
+    districts,
+    regency,
+    land,
+    issues,
+    missing,
+    villageLabels: gazetteer.map((v) => ({ position: [v.label_lon, v.label_lat], text: v.village_name })),
+    districtLabels: districts.features.map((f) => ({
+      position: pointOnFeature(f).geometry.coordinates as [number, number],
+      text: String(f.properties?.district_name ?? ''),
+    })),
+  };
+}

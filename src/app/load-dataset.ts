@@ -1,0 +1,90 @@
+import { tableFromArrays } from 'apache-arrow';
+import { assignedAgentDistances } from '../analysis/coverage';
+import type { DatasetSource } from '../data/dataset-source';
+import { fetchBytes } from '../data/fetch-bytes';
+import { loadCsvTable, type TableLoad } from '../data/load-table';
+import { ASSIGNED_PAIRS_SQL } from '../data/queries';
+import type { TableName } from '../data/schema';
+import type { SqlClient } from '../data/sql-client';
+
+export type LoadStep = 'duckdb' | 'villages' | 'households' | 'agents' | 'cases' | 'coverage' | 'boundaries' | 'map';
+
+export interface LoadProgress {
+  step: LoadStep;
+  /** 0–1 within the step, when known. */
+  fraction?: number;
+}
+
+export interface LoadedDataset {
+  source: DatasetSource;
+  loads: TableLoad[];
+  timings: Partial<Record<LoadStep, number>>;
+}
+
+const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
+  households: 'household_id,village_code,lon,lat',
+  agents: 'agent_id,agent_type,home_village_code,lon,lat',
+  cases: 'case_id,household_id,need,status,reported_at',
+};
+
+async function loadFile(
+  client: SqlClient,
+  table: TableName,
+  url: string | undefined,
+  onProgress: (p: LoadProgress) => void,
+): Promise<TableLoad> {
+  const fileName = `${table}.csv`;
+  const bytes = url
+    ? await fetchBytes(url, (fraction) => onProgress({ step: table, fraction }))
+    : new TextEncoder().encode(`${EMPTY_TABLES[table as keyof typeof EMPTY_TABLES]}\n`);
+  await client.registerFile(fileName, bytes);
+  return loadCsvTable(client, table, fileName);
+}
+
+/**
+ * Distance from every household to its own agent (Turf, in the analysis layer), stored
+ * back in DuckDB as `household_coverage(row_id, agent_distance_m)` so every figure
+ * on screen is a SQL aggregate.
+ */
+export async function computeHouseholdCoverage(client: SqlClient): Promise<void> {
+  const pairs = await client.queryTable(ASSIGNED_PAIRS_SQL);
+  const column = (name: string) => pairs.getChild(name)?.toArray() as Float64Array;
+  const distances = assignedAgentDistances({
+    householdLon: column('lon'),
+    householdLat: column('lat'),
+    agentLon: column('agent_lon'),
+    agentLat: column('agent_lat'),
+  });
+  const rowIds = (pairs.getChild('row_id')?.toArray() as Int32Array | undefined) ?? new Int32Array(0);
+  await client.insertArrow(
+    'household_distance',
+    tableFromArrays({ row_id: Int32Array.from(rowIds), agent_distance_m: distances }),
+  );
+  await client.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
+    SELECT row_id, CASE WHEN isnan(agent_distance_m) THEN NULL ELSE agent_distance_m END AS agent_distance_m
+    FROM household_distance`);
+  await client.queryTable('DROP TABLE household_distance');
+}
+
+/** Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. */
+export async function loadDataset(
+  client: SqlClient,
+  source: DatasetSource,
+  onProgress: (p: LoadProgress) => void,
+): Promise<LoadedDataset> {
+  const timings: LoadedDataset['timings'] = {};
+  const timed = async <T>(step: LoadStep, work: () => Promise<T>): Promise<T> => {
+    onProgress({ step });
+    const t0 = performance.now();
+    const result = await work();
+    timings[step] = performance.now() - t0;
+    return result;
+  };
+  const loads: TableLoad[] = [];
+  loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
+  for (const table of ['households', 'agents', 'cases'] as const) {
+    loads.push(await timed(table, () => loadFile(client, table, source.files[table], onProgress)));
+  }
+  await timed('coverage', () => computeHouseholdCoverage(client));
+  return { source, loads, timings };
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import type { VillageBoundaries } from '../app/load-boundaries';
+
+/** Says where the village boundaries come from; loud when they are only approximate. */
+export function BoundaryNotice({ boundaries }: { boundaries: VillageBoundaries }) {
+  const { t } = useTranslation();
+  if (boundaries.kind === 'approximate') {
+    return (
+      <div className="notice warning" data-testid="boundary-notice" title={t('boundaries.approximateHelp')}>
+        {t('boundaries.approximate')}
+      </div>
+    );
+  }
+  const problems = boundaries.issues.length + boundaries.missing.length;
+  return (
+    <div className="notice" data-testid="boundary-source">
+      {t('boundaries.official', { source: boundaries.sourceUrl })}
+      {problems > 0 && ` · ${t('boundaries.issues', { count: problems })}`}
+    </div>
+  );
+}

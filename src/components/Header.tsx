@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { type Language, LANGUAGES, setLanguage } from '../i18n';
+
+export type Section = 'planner' | 'supervisor' | 'innovation';
+export const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
+/** Sections whose capability has not landed yet, marked "segera". */
+const COMING_SOON: ReadonlySet<Section> = new Set(['supervisor', 'innovation']);
+
+interface HeaderProps {
+  section: Section;
+  onSection: (section: Section) => void;
+  datasetName: string | null;
+  synthetic: boolean;
+}
+
+export function Header({ section, onSection, datasetName, synthetic }: HeaderProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      <nav className="sections" aria-label="sections">
+        {SECTIONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            data-testid={`nav-${s}`}
+            aria-current={s === section ? 'page' : undefined}
+            className={s === section ? 'active' : ''}
+            onClick={() => onSection(s)}
+          >
+            {t(`nav.${s}`)}
+            {COMING_SOON.has(s) && <span className="badge">{t('nav.soon')}</span>}
+          </button>
+        ))}
+      </nav>
+      <div className="dataset" data-testid="dataset-name" title={synthetic ? t('dataset.syntheticNote') : undefined}>
+        <span className="label">{t('dataset.label')}:</span>{' '}
+        {datasetName === null ? '…' : synthetic ? <strong className="synthetic">{t('dataset.synthetic')}</strong> : datasetName}
+      </div>
+      <label className="language">
+        <span className="visually-hidden">{t('language.label')}</span>
+        <select
+          data-testid="language"
+          value={i18n.language}
+          onChange={(e) => setLanguage(e.target.value as Language)}
+        >
+          {LANGUAGES.map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`language.${lang}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

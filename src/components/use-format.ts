@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Language, LOCALE } from '../i18n';
+
+/** Number formatting in the chosen UI language's locale. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = LOCALE[(i18n.language as Language) ?? 'id'] ?? LOCALE.id;
+  return useMemo(() => {
+    const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return {
+      locale,
+      int: (n: number) => integer.format(n),
+      dec: (n: number) => oneDecimal.format(n),
+      pct: (n: number | null) => (n === null ? '–' : `${oneDecimal.format(n)} %`),
+    };
+  }, [locale]);
+}

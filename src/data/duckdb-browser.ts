@@ -1,0 +1,33 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { tableToIPC } from 'apache-arrow';
+import type { SqlClient } from './sql-client';
+
+export interface DuckDbTimings {
+  instantiateMs: number;
+}
+
+/**
+ * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
+ * build is shipped, which every current browser supports (STACK.md).
+ */
+export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckDbTimings }> {
+  const t0 = performance.now();
+  const worker = new Worker(ehWorkerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasmUrl);
+  const conn = await db.connect();
+  // Offline, an extension autoload tries the network and can break the instance.
+  await conn.query('SET autoinstall_known_extensions=false');
+  await conn.query('SET autoload_known_extensions=false');
+  const client: SqlClient = {
+    queryTable: (sql) => conn.query(sql),
+    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    insertArrow: async (name, data) => {
+      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      await conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
+    },
+  };
+  return { client, timings: { instantiateMs: performance.now() - t0 } };
+}

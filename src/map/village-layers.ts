@@ -1,0 +1,97 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection } from 'geojson';
+import { CHOROPLETH_BEFORE_LAYER } from './base-style';
+import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
+
+/** Zoom at which village detail (names, household points) replaces the kecamatan overview. */
+export const DETAIL_ZOOM = 11;
+export const HOUSEHOLD_ZOOM = 12;
+
+export interface LabelPoint {
+  position: [number, number];
+  text: string;
+}
+
+/** Household positions and colours as binary attributes (fast for a million points). */
+export interface HouseholdPoints {
+  length: number;
+  positions: Float32Array;
+  colors: Uint8Array;
+}
+
+export interface VillageLayerInput {
+  villages: FeatureCollection;
+  /** Fill colour per village code; villages absent from it are drawn as "no data". */
+  fillByCode: ReadonlyMap<string, string>;
+  noDataColor: string;
+  /** Changes whenever fillByCode does, so deck.gl recolours. */
+  fillKey: string;
+  households: HouseholdPoints | null;
+  villageLabels: LabelPoint[];
+  districtLabels: LabelPoint[];
+  zoom: number;
+  onHover: (info: PickingInfo<Feature>) => void;
+}
+
+const labelLayer = (id: string, data: LabelPoint[], size: number, visible: boolean) =>
+  new TextLayer<LabelPoint>({
+    id,
+    data,
+    visible,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getSize: size,
+    getColor: hexToRgba(MAP_COLORS.label),
+    fontFamily: 'DejaVu Sans, Arial, sans-serif',
+    fontWeight: size > 13 ? 'bold' : 'normal',
+    outlineWidth: 3,
+    outlineColor: hexToRgba(MAP_COLORS.labelHalo),
+    fontSettings: { sdf: true },
+    characterSet: 'auto',
+  });
+
+/** The deck.gl layers of the village map, bottom to top. Styles are data; this only wires them. */
+export function villageLayers(input: VillageLayerInput): Layer[] {
+  const detail = input.zoom >= DETAIL_ZOOM;
+  return [
+    new GeoJsonLayer<Record<string, unknown>>({
+      id: 'village-choropleth',
+      data: input.villages,
+      // Read by @deck.gl/maplibre in interleaved mode; not in the layer's own prop types.
+      ...({ beforeId: CHOROPLETH_BEFORE_LAYER } as object),
+      filled: true,
+      stroked: false,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [0, 0, 0, 60],
+      getFillColor: (f) =>
+        hexToRgba(input.fillByCode.get(String(f.properties?.village_code)) ?? input.noDataColor, 215) as Rgba,
+      updateTriggers: { getFillColor: input.fillKey },
+      onHover: input.onHover as (info: PickingInfo) => void,
+    }),
+    ...(input.households
+      ? [
+          new ScatterplotLayer({
+            id: 'household-points',
+            visible: input.zoom >= HOUSEHOLD_ZOOM,
+            data: {
+              length: input.households.length,
+              attributes: {
+                getPosition: { value: input.households.positions, size: 2 },
+                getFillColor: { value: input.households.colors, size: 4 },
+              },
+            },
+            radiusUnits: 'pixels',
+            getRadius: 3,
+            stroked: true,
+            getLineColor: [255, 255, 255, 200],
+            lineWidthUnits: 'pixels',
+            getLineWidth: 0.5,
+          }),
+        ]
+      : []),
+    labelLayer('district-labels', input.districtLabels, 15, !detail),
+    labelLayer('village-labels', input.villageLabels, 12, detail),
+  ];
+}
