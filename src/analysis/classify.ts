@@ -26,7 +26,9 @@ export function classIntervals(
   if (min === max) return [{ from: min, to: max }];
   const edges: number[] = [min];
   for (let i = 1; i < classes; i++) {
-    edges.push(method === 'equal_interval' ? min + ((max - min) * i) / classes : quantile(sorted, i / classes));
+    edges.push(
+      method === 'equal_interval' ? min + ((max - min) * i) / classes : quantile(sorted, i / classes),
+    );
   }
   edges.push(max);
   const unique = edges.filter((e, i) => i === 0 || e > (edges[i - 1] as number));

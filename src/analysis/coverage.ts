@@ -19,11 +19,12 @@ export function assignedAgentDistances(pairs: AssignedPairs): Float64Array {
   for (let i = 0; i < n; i++) {
     const aLon = pairs.agentLon[i] as number;
     const aLat = pairs.agentLat[i] as number;
-    out[i] = Number.isNaN(aLon) || Number.isNaN(aLat)
-      ? Number.NaN
-      : distance([pairs.householdLon[i] as number, pairs.householdLat[i] as number], [aLon, aLat], {
-          units: 'meters',
-        });
+    out[i] =
+      Number.isNaN(aLon) || Number.isNaN(aLat)
+        ? Number.NaN
+        : distance([pairs.householdLon[i] as number, pairs.householdLat[i] as number], [aLon, aLat], {
+            units: 'meters',
+          });
   }
   return out;
 }

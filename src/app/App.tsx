@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
 import { Header } from '../components/Header';
+import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
 import { ComingSoonView } from '../views/ComingSoonView';
 import { PlannerView } from '../views/PlannerView';
-import { useDashboard } from './use-dashboard';
 import { readUrlState, type UrlState, writeUrlState } from './url-state';
+import { useDashboard } from './use-dashboard';
 
 export function App() {
   const { t } = useTranslation();

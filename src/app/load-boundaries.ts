@@ -32,9 +32,10 @@ const DEFAULT_FILE = 'boundaries/villages.geojson';
  * else approximated from the gazetteer; kecamatan and regency outlines are dissolved from them.
  */
 export async function loadBoundaries(client: SqlClient, config: AppConfig): Promise<VillageBoundaries> {
-  const gazetteer = await queryRows<VillagePoint>(
+  const gazetteer = await queryRows<VillagePoint & { population_2010: number | null }>(
     client,
-    'SELECT village_code, village_name, district_code, district_name, label_lon, label_lat FROM villages ORDER BY village_code',
+    `SELECT village_code, village_name, district_code, district_name, label_lon, label_lat, population_2010
+     FROM villages ORDER BY village_code`,
   );
   const known = new Set(gazetteer.map((v) => v.village_code));
   const land = ((await fetchJsonIfPresent('land-clip.geojson')) as Areas | null) ?? {
@@ -88,10 +89,15 @@ export async function loadBoundaries(client: SqlClient, config: AppConfig): Prom
     land,
     issues,
     missing,
-    villageLabels: gazetteer.map((v) => ({ position: [v.label_lon, v.label_lat], text: v.village_name })),
+    villageLabels: gazetteer.map((v) => ({
+      position: [v.label_lon, v.label_lat],
+      text: v.village_name,
+      priority: v.population_2010 ?? 0,
+    })),
     districtLabels: districts.features.map((f) => ({
       position: pointOnFeature(f).geometry.coordinates as [number, number],
       text: String(f.properties?.district_name ?? ''),
+      priority: 0,
     })),
   };
 }

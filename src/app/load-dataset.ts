@@ -7,7 +7,15 @@ import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
 import type { SqlClient } from '../data/sql-client';
 
-export type LoadStep = 'duckdb' | 'villages' | 'households' | 'agents' | 'cases' | 'coverage' | 'boundaries' | 'map';
+export type LoadStep =
+  | 'duckdb'
+  | 'villages'
+  | 'households'
+  | 'agents'
+  | 'cases'
+  | 'coverage'
+  | 'boundaries'
+  | 'map';
 
 export interface LoadProgress {
   step: LoadStep;

@@ -3,52 +3,71 @@ import { type AppConfig, loadAppConfig } from '../data/app-config';
 import { demoSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
 import type { SqlClient } from '../data/sql-client';
-import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
+import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
+
+interface Loaded {
+  client: SqlClient;
+  config: AppConfig;
+  dataset: LoadedDataset;
+  boundaries: VillageBoundaries;
+}
 
 export type DashboardState =
   | { status: 'loading'; progress: LoadProgress }
   | { status: 'error'; message: string }
-  | {
-      status: 'loaded';
-      client: SqlClient;
-      config: AppConfig;
-      dataset: LoadedDataset;
-      boundaries: VillageBoundaries;
-    };
+  | ({ status: 'loaded' } & Loaded);
 
 /** Publishes the load state on <html data-state> — the automation hook documented in the README. */
 export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
   document.documentElement.dataset.state = state;
 }
 
-/** Starts DuckDB, loads the demo dataset and the boundaries, once. */
+const progressListeners = new Set<(p: LoadProgress) => void>();
+let loading: Promise<Loaded> | null = null;
+
+async function load(): Promise<Loaded> {
+  const progress = (p: LoadProgress) => {
+    for (const listener of progressListeners) listener(p);
+  };
+  const t0 = performance.now();
+  const [config, source, duck] = await Promise.all([loadAppConfig(), demoSource(), startDuckDb()]);
+  const dataset = await loadDataset(duck.client, source, progress);
+  dataset.timings.duckdb = duck.timings.instantiateMs;
+  progress({ step: 'boundaries' });
+  const tb = performance.now();
+  const boundaries = await loadBoundaries(duck.client, config);
+  dataset.timings.boundaries = performance.now() - tb;
+  progress({ step: 'map' });
+  performance.mark('gancang:data-loaded', {
+    detail: { sinceStartMs: performance.now() - t0, ...dataset.timings },
+  });
+  return { client: duck.client, config, dataset, boundaries };
+}
+
+/** Starts DuckDB, loads the dataset and the boundaries — once per page, however often React mounts. */
 export function useDashboard(): DashboardState {
   const [state, setState] = useState<DashboardState>({ status: 'loading', progress: { step: 'duckdb' } });
   useEffect(() => {
-    let cancelled = false;
-    const progress = (p: LoadProgress) => {
-      if (!cancelled) setState({ status: 'loading', progress: p });
+    let mounted = true;
+    const onProgress = (progress: LoadProgress) => {
+      if (mounted) setState({ status: 'loading', progress });
     };
-    (async () => {
-      setDocumentState('loading');
-      const t0 = performance.now();
-      const [config, source, duck] = await Promise.all([loadAppConfig(), demoSource(), startDuckDb()]);
-      const dataset = await loadDataset(duck.client, source, progress);
-      dataset.timings.duckdb = duck.timings.instantiateMs;
-      progress({ step: 'boundaries' });
-      const tb = performance.now();
-      const boundaries = await loadBoundaries(duck.client, config);
-      dataset.timings.boundaries = performance.now() - tb;
-      performance.mark('gancang:data-loaded', { detail: { sinceStartMs: performance.now() - t0 } });
-      if (!cancelled) setState({ status: 'loaded', client: duck.client, config, dataset, boundaries });
-    })().catch((error: unknown) => {
-      console.error(error);
-      setDocumentState('error');
-      if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-    });
+    progressListeners.add(onProgress);
+    loading ??= load();
+    loading
+      .then((loaded) => {
+        if (mounted) setState({ status: 'loaded', ...loaded });
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        setDocumentState('error');
+        if (mounted)
+          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      });
     return () => {
-      cancelled = true;
+      mounted = false;
+      progressListeners.delete(onProgress);
     };
   }, []);
   return state;

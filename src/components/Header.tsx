@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Language, LANGUAGES, setLanguage } from '../i18n';
+import { LANGUAGES, type Language, setLanguage } from '../i18n';
 
 export type Section = 'planner' | 'supervisor' | 'innovation';
 export const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
@@ -36,9 +36,19 @@ export function Header({ section, onSection, datasetName, synthetic }: HeaderPro
           </button>
         ))}
       </nav>
-      <div className="dataset" data-testid="dataset-name" title={synthetic ? t('dataset.syntheticNote') : undefined}>
+      <div
+        className="dataset"
+        data-testid="dataset-name"
+        title={synthetic ? t('dataset.syntheticNote') : undefined}
+      >
         <span className="label">{t('dataset.label')}:</span>{' '}
-        {datasetName === null ? '…' : synthetic ? <strong className="synthetic">{t('dataset.synthetic')}</strong> : datasetName}
+        {datasetName === null ? (
+          '…'
+        ) : synthetic ? (
+          <strong className="synthetic">{t('dataset.synthetic')}</strong>
+        ) : (
+          datasetName
+        )}
       </div>
       <label className="language">
         <span className="visually-hidden">{t('language.label')}</span>

@@ -1,7 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { LoadProgress, LoadStep } from '../app/load-dataset';
 
-const STEPS: readonly LoadStep[] = ['duckdb', 'villages', 'households', 'agents', 'cases', 'coverage', 'boundaries', 'map'];
+const STEPS: readonly LoadStep[] = [
+  'duckdb',
+  'villages',
+  'households',
+  'agents',
+  'cases',
+  'coverage',
+  'boundaries',
+  'map',
+];
 
 /** Progress while DuckDB, the data and the map load. */
 export function LoadingScreen({ progress }: { progress: LoadProgress }) {

@@ -1,10 +1,18 @@
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { Map as MapLibreMap, NavigationControl, ScaleControl, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { REGENCY_BBOX } from '../data/schema';
+
+const MAX_BOUNDS_PAD_DEG = 0.4;
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -27,7 +35,7 @@ export interface MapCanvasProps {
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
 export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanvasProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const callbacks = useRef({ onZoom, onDrawn });
@@ -42,7 +50,13 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanv
       style,
       bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
       fitBoundsOptions: { padding: 20 },
-      attributionControl: false,
+      // Only a configured online basemap has attributions to show.
+      attributionControl: 'basemap' in style.sources ? { compact: true } : false,
+      // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
+      maxBounds: [
+        [REGENCY_BBOX.west - MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.south - MAX_BOUNDS_PAD_DEG],
+        [REGENCY_BBOX.east + MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.north + MAX_BOUNDS_PAD_DEG],
+      ],
       maxZoom: 17,
     });
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
@@ -69,5 +83,7 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanv
     map.once('idle', () => callbacks.current.onDrawn());
   }, [layers]);
 
-  return <div ref={container} className="map-canvas" role="region" aria-label={ariaLabel} data-testid="map" />;
+  return (
+    <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />
+  );
 }

@@ -67,7 +67,11 @@ export interface TableLoad {
  * Loads the CSV file registered as `fileName` into the canonical table `table`.
  * Rows whose required values are missing or unreadable are dropped and counted.
  */
-export async function loadCsvTable(client: SqlClient, table: TableName, fileName: string): Promise<TableLoad> {
+export async function loadCsvTable(
+  client: SqlClient,
+  table: TableName,
+  fileName: string,
+): Promise<TableLoad> {
   const reader = `read_csv(${literal(fileName)}, header = true, all_varchar = true)`;
   const described = await queryRows<{ column_name: string }>(client, `DESCRIBE SELECT * FROM ${reader}`);
   const headers = described.map((c) => c.column_name);

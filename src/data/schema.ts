@@ -5,7 +5,14 @@
  */
 
 /** The six needs of the programme, in display order. */
-export const NEED_CODES = ['kesehatan', 'bencana', 'rtlh', 'adminduk', 'putus_sekolah', 'lingkungan'] as const;
+export const NEED_CODES = [
+  'kesehatan',
+  'bencana',
+  'rtlh',
+  'adminduk',
+  'putus_sekolah',
+  'lingkungan',
+] as const;
 export type NeedCode = (typeof NEED_CODES)[number];
 
 /** Household column holding the 0/1 flag of a need. */

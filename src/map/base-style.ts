@@ -55,7 +55,10 @@ export function baseStyle(input: BaseStyleInput): StyleSpecification {
         id: 'district-line',
         type: 'line',
         source: 'districts',
-        paint: { 'line-color': MAP_COLORS.districtLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 13, 2.5] },
+        paint: {
+          'line-color': MAP_COLORS.districtLine,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1, 13, 2.5],
+        },
       },
       {
         id: 'regency-line',

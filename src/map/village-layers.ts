@@ -2,16 +2,17 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';
+import { type PlaceableLabel, placeLabels } from './label-placement';
 import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
 
 /** Zoom at which village detail (names, household points) replaces the kecamatan overview. */
 export const DETAIL_ZOOM = 11;
 export const HOUSEHOLD_ZOOM = 12;
 
-export interface LabelPoint {
-  position: [number, number];
-  text: string;
-}
+export type LabelPoint = PlaceableLabel;
+
+const VILLAGE_LABEL_PX = 12;
+const DISTRICT_LABEL_PX = 15;
 
 /** Household positions and colours as binary attributes (fast for a million points). */
 export interface HouseholdPoints {
@@ -34,10 +35,11 @@ export interface VillageLayerInput {
   onHover: (info: PickingInfo<Feature>) => void;
 }
 
-const labelLayer = (id: string, data: LabelPoint[], size: number, visible: boolean) =>
+// Labels are thinned per zoom level so they never overlap and stay readable.
+const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number, visible: boolean) =>
   new TextLayer<LabelPoint>({
     id,
-    data,
+    data: visible ? placeLabels(labels, zoom, size) : [],
     visible,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
@@ -91,7 +93,7 @@ export function villageLayers(input: VillageLayerInput): Layer[] {
           }),
         ]
       : []),
-    labelLayer('district-labels', input.districtLabels, 15, !detail),
-    labelLayer('village-labels', input.villageLabels, 12, detail),
+    labelLayer('district-labels', input.districtLabels, DISTRICT_LABEL_PX, input.zoom, !detail),
+    labelLayer('village-labels', input.villageLabels, VILLAGE_LABEL_PX, input.zoom, detail),
   ];
 }

@@ -3,8 +3,8 @@ import type { Feature } from 'geojson';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classIntervals, classOf } from '../analysis/classify';
-import type { LoadedDataset } from '../app/load-dataset';
 import type { VillageBoundaries } from '../app/load-boundaries';
+import type { LoadedDataset } from '../app/load-dataset';
 import { setDocumentState } from '../app/use-dashboard';
 import { BoundaryNotice } from '../components/BoundaryNotice';
 import { Legend, type LegendItem } from '../components/Legend';
@@ -87,7 +87,12 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
 
   const statsByCode = useMemo(() => new Map((stats ?? []).map((s) => [s.village_code, s] as const)), [stats]);
   const intervals = useMemo(
-    () => classIntervals((stats ?? []).map((s) => s.need_rate), 'quantile', CLASS_COUNT),
+    () =>
+      classIntervals(
+        (stats ?? []).map((s) => s.need_rate),
+        'quantile',
+        CLASS_COUNT,
+      ),
     [stats],
   );
   const fillByCode = useMemo(() => {
@@ -103,7 +108,10 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const legendItems: LegendItem[] = [
     ...intervals.map((iv, k) => ({
       color: classColor(k, intervals.length),
-      label: k === intervals.length - 1 ? `${f.dec(iv.from)} – ${f.dec(iv.to)}` : `${f.dec(iv.from)} – < ${f.dec(iv.to)}`,
+      label:
+        k === intervals.length - 1
+          ? `${f.dec(iv.from)} – ${f.dec(iv.to)}`
+          : `${f.dec(iv.from)} – < ${f.dec(iv.to)}`,
     })),
     { color: NO_DATA_COLOR, label: t('legend.noData') },
   ];
@@ -142,7 +150,11 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       <aside className="side-panel">
         <label className="field">
           <span>{t('measure.label')}</span>
-          <select data-testid="need-select" value={measure} onChange={(e) => onMeasure(e.target.value as NeedMeasure)}>
+          <select
+            data-testid="need-select"
+            value={measure}
+            onChange={(e) => onMeasure(e.target.value as NeedMeasure)}
+          >
             {MEASURES.map((m) => (
               <option key={m} value={m}>
                 {t(`measure.${m}`)}
@@ -150,7 +162,11 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             ))}
           </select>
         </label>
-        <Legend title={t('legend.title', { measure: measureLabel })} items={legendItems} note={t('legend.method')} />
+        <Legend
+          title={t('legend.title', { measure: measureLabel })}
+          items={legendItems}
+          note={t('legend.method')}
+        />
         <Legend
           testId="household-legend"
           title={t('legend.households')}
@@ -170,8 +186,16 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       </aside>
       <div className="map-wrap">
         <BoundaryNotice boundaries={boundaries} />
-        <MapCanvas style={style} layers={layers} onZoom={setZoom} onDrawn={onDrawn} ariaLabel={measureLabel} />
-        {hover && hovered && <VillageTooltip x={hover.x} y={hover.y} stats={hovered} measureLabel={measureLabel} />}
+        <MapCanvas
+          style={style}
+          layers={layers}
+          onZoom={setZoom}
+          onDrawn={onDrawn}
+          ariaLabel={measureLabel}
+        />
+        {hover && hovered && (
+          <VillageTooltip x={hover.x} y={hover.y} stats={hovered} measureLabel={measureLabel} />
+        )}
         {dataset.source.synthetic && <div className="synthetic-stamp">{t('dataset.synthetic')}</div>}
       </div>
     </div>

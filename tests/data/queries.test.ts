@@ -56,7 +56,9 @@ describe('loadCsvTable', () => {
     await db.registerFile('h2.csv', enc(HOUSEHOLDS));
     const load = await loadCsvTable(db, 'households', 'h2.csv');
     expect(load).toEqual({ table: 'households', rows: 5, rejected: 1, missingColumns: [] });
-    const rows = (await db.queryTable('SELECT * FROM households ORDER BY household_id')).toArray().map((r) => r.toJSON());
+    const rows = (await db.queryTable('SELECT * FROM households ORDER BY household_id'))
+      .toArray()
+      .map((r) => r.toJSON());
     expect(rows.map((r) => r.village_code)).toEqual([
       '17.01.04.2001',
       '17.01.04.2001',

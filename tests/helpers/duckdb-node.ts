@@ -11,8 +11,14 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-
 export async function startNodeDuckDb(): Promise<SqlClient> {
   const db = await duckdb.createDuckDB(
     {
-      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+      mvp: {
+        mainModule: path.join(dist, 'duckdb-mvp.wasm'),
+        mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs'),
+      },
+      eh: {
+        mainModule: path.join(dist, 'duckdb-eh.wasm'),
+        mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs'),
+      },
     },
     new duckdb.VoidLogger(),
     duckdb.NODE_RUNTIME,
