@@ -83,7 +83,5 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanv
     map.once('idle', () => callbacks.current.onDrawn());
   }, [layers]);
 
-  return (
-    <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />
-  );
+  return <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />;
 }
