@@ -97,7 +97,10 @@ export async function loadBoundaries(client: SqlClient, config: AppConfig): Prom
     districtLabels: districts.features.map((f) => ({
       position: pointOnFeature(f).geometry.coordinates as [number, number],
       text: String(f.properties?.district_name ?? ''),
-      priority: 0,
+      // The more populous kecamatan keeps its name where names collide.
+      priority: gazetteer
+        .filter((v) => v.district_code === f.properties?.district_code)
+        .reduce((sum, v) => sum + (v.population_2010 ?? 0), 0),
     })),
   };
 }

@@ -63,7 +63,9 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanv
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
-    map.on('zoomend', () => callbacks.current.onZoom(map.getZoom()));
+    const reportZoom = () => callbacks.current.onZoom(map.getZoom());
+    map.on('load', reportZoom);
+    map.on('zoomend', reportZoom);
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__gancang = { map };

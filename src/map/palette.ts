@@ -22,3 +22,26 @@ export function hexToRgba(hex: string, alpha = 255): Rgba {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
 }
+
+/**
+ * 3×3 bivariate palette (Joshua Stevens): rows = share of households not covered (low → high),
+ * columns = need rate (low → high). High need where no agent is near is the darkest cell.
+ */
+export const BIVARIATE_PALETTE: readonly (readonly string[])[] = [
+  ['#e8e8e8', '#e4acac', '#c85a5a'],
+  ['#b0d5df', '#ad9ea5', '#985356'],
+  ['#64acbe', '#627f8c', '#574249'],
+];
+
+/** Sequential ramp for coverage %: low coverage is the warning colour (ColorBrewer RdYlGn, 5). */
+export const COVERAGE_RAMP: readonly string[] = ['#d7191c', '#fdae61', '#ffffbf', '#a6d96a', '#1a9641'];
+
+export const STATUS_COLORS = {
+  noAgent: '#d7191c',
+  far: '#fdae61',
+  covered: '#1a9641',
+  agent: '#2b83ba',
+  agentBelowMin: '#d7191c',
+  agentAboveCap: '#000000',
+  line: '#3f3f3f',
+} as const;

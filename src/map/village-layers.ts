@@ -35,6 +35,10 @@ export interface VillageLayerInput {
   onHover: (info: PickingInfo<Feature>) => void;
 }
 
+const charactersOf = (labels: readonly LabelPoint[]): string[] => [
+  ...new Set(labels.flatMap((l) => [...l.text])),
+];
+
 // Labels are thinned per zoom level so they never overlap and stay readable.
 const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number, visible: boolean) =>
   new TextLayer<LabelPoint>({
@@ -45,12 +49,23 @@ const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number
     getText: (d) => d.text,
     getSize: size,
     getColor: hexToRgba(MAP_COLORS.label),
-    fontFamily: 'DejaVu Sans, Arial, sans-serif',
+    // DejaVu's J overhangs its origin and deck.gl's atlas clips it; Liberation Sans (Arial metrics) does not.
+    fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
     fontWeight: size > 13 ? 'bold' : 'normal',
-    outlineWidth: 3,
-    outlineColor: hexToRgba(MAP_COLORS.labelHalo),
-    fontSettings: { sdf: true },
-    characterSet: 'auto',
+    // Every character of every name up front: the 'auto' atlas missed letters first seen after a
+    // re-placement (e.g. 'J'), see visgl/deck.gl#7337.
+    characterSet: charactersOf(labels),
+    // Village names sit on a light plate (readable over points and dark fills). Kecamatan names get
+    // an SDF halo instead; a roomy atlas (buffer) keeps glyphs that overhang their box (J, j, i, l) from being clipped.
+    ...(size < DISTRICT_LABEL_PX
+      ? { background: true, fontSettings: { buffer: 12 } }
+      : {
+          outlineWidth: 3,
+          outlineColor: hexToRgba(MAP_COLORS.labelHalo),
+          fontSettings: { sdf: true, fontSize: 96, buffer: 8, radius: 16 },
+        }),
+    getBackgroundColor: [255, 255, 255, 190],
+    backgroundPadding: [3, 1, 3, 1],
   });
 
 /** The deck.gl layers of the village map, bottom to top. Styles are data; this only wires them. */

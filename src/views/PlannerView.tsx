@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classIntervals, classOf } from '../analysis/classify';
 import type { VillageBoundaries } from '../app/load-boundaries';
@@ -95,12 +95,15 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       ),
     [stats],
   );
+  // A new version for every new colour map: deck.gl recolours only when the trigger changes.
+  const fillVersion = useRef(0);
   const fillByCode = useMemo(() => {
     const fills = new Map<string, string>();
     for (const s of stats ?? []) {
       const k = classOf(s.need_rate, intervals);
       if (k >= 0) fills.set(s.village_code, classColor(k, intervals.length));
     }
+    fillVersion.current += 1;
     return fills;
   }, [stats, intervals]);
 
@@ -131,14 +134,14 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         villages: boundaries.villages,
         fillByCode,
         noDataColor: NO_DATA_COLOR,
-        fillKey: `${measure}:${stats?.length ?? 0}`,
+        fillKey: String(fillVersion.current),
         households,
         villageLabels: boundaries.villageLabels,
         districtLabels: boundaries.districtLabels,
         zoom,
         onHover,
       }),
-    [boundaries, fillByCode, measure, stats, households, zoom, onHover],
+    [boundaries, fillByCode, households, zoom, onHover],
   );
   const onDrawn = useCallback(() => {
     if (stats && summary) setDocumentState('ready');

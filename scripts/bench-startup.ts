@@ -1,0 +1,254 @@
+/**
+ * Startup benchmark of the built dashboard (`npm run bench`; run `npm run build` first).
+ *
+ * Five cold starts, each in a fresh Chromium profile (empty cache), served from 127.0.0.1 by the e2e harness:
+ * navigation → <html data-state="ready"> and the app's own `gancang:data-loaded` mark, plus what the browser
+ * fetched. Then the JS/CSS/wasm weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
+ *
+ * Options: --runs N (default 5).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { assertBuilt, assertChromium, DIST, openDashboard, waitReady } from '../tests/e2e/harness';
+
+interface RunResult {
+  run: number;
+  /** performance.now() in the page when data-state became ready (ms since navigation start). */
+  readyMs: number;
+  /** Wall clock from page.goto() until the harness saw ready. */
+  wallMs: number;
+  /** startTime of the `gancang:data-loaded` mark (ms since navigation start). */
+  dataLoadedMarkMs: number | null;
+  /** detail.sinceStartMs of that mark: time from the start of the app's loader. */
+  dataLoadedSinceStartMs: number | null;
+  domContentLoadedMs: number | null;
+  requests: number;
+  fetchedBytes: number;
+  foreignRequests: number;
+}
+
+type Kind = 'js' | 'css' | 'wasm' | 'data' | 'other';
+
+interface SizeRow {
+  files: number;
+  raw: number;
+  gzip: number;
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function kindOf(file: string): Kind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return 'js';
+  if (ext === '.css') return 'css';
+  if (ext === '.wasm') return 'wasm';
+  if (['.csv', '.json', '.geojson', '.parquet', '.arrow'].includes(ext)) return 'data';
+  return 'other';
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const fmtMs = (ms: number | null): string => (ms === null || Number.isNaN(ms) ? '—' : `${Math.round(ms)}`);
+const fmtBytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
+
+function fileSize(urlPath: string): number {
+  try {
+    const file = path.join(DIST, path.normalize(urlPath));
+    return file.startsWith(DIST) ? statSync(file).size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Records, before any app script runs, the moment <html data-state> becomes "ready" (ms since navigation start).
+ * A string, not a function: tsx would wrap named functions in a `__name` helper that the page lacks.
+ */
+const RECORD_READY_SCRIPT = `(() => {
+  const check = () => {
+    if (window.__benchReadyAt === undefined && document.documentElement.dataset.state === 'ready') {
+      window.__benchReadyAt = performance.now();
+    }
+  };
+  // <html> may not exist yet when init scripts run: observe the document's subtree.
+  new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+})();`;
+
+async function coldStart(run: number): Promise<RunResult> {
+  const dash = await openDashboard({ navigate: false });
+  try {
+    await dash.page.addInitScript({ content: RECORD_READY_SCRIPT });
+    const t0 = performance.now();
+    await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
+    await waitReady(dash.page);
+    const wallMs = performance.now() - t0;
+    const timings = await dash.page.evaluate(() => {
+      const mark = performance.getEntriesByName('gancang:data-loaded')[0] as PerformanceMark | undefined;
+      const detail = mark?.detail as { sinceStartMs?: number } | null | undefined;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        readyAt: (window as unknown as { __benchReadyAt?: number }).__benchReadyAt ?? null,
+        markMs: mark?.startTime ?? null,
+        sinceStartMs: typeof detail?.sinceStartMs === 'number' ? detail.sinceStartMs : null,
+        domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
+      };
+    });
+    const requests = dash.server.requests.filter((p) => p !== '/favicon.ico');
+    return {
+      run,
+      readyMs: timings.readyAt ?? wallMs,
+      wallMs,
+      dataLoadedMarkMs: timings.markMs,
+      dataLoadedSinceStartMs: timings.sinceStartMs,
+      domContentLoadedMs: timings.domContentLoadedMs,
+      requests: requests.length,
+      fetchedBytes: requests.reduce((sum, p) => sum + fileSize(p === '/' ? '/index.html' : p), 0),
+      foreignRequests: dash.foreignRequests.length,
+    };
+  } finally {
+    await dash.close();
+  }
+}
+
+function distSizes(): Record<Kind, SizeRow> {
+  const rows: Record<Kind, SizeRow> = {
+    js: { files: 0, raw: 0, gzip: 0 },
+    css: { files: 0, raw: 0, gzip: 0 },
+    wasm: { files: 0, raw: 0, gzip: 0 },
+    data: { files: 0, raw: 0, gzip: 0 },
+    other: { files: 0, raw: 0, gzip: 0 },
+  };
+  for (const file of walk(DIST)) {
+    const bytes = readFileSync(file);
+    const row = rows[kindOf(file)];
+    row.files += 1;
+    row.raw += bytes.length;
+    row.gzip += gzipSync(bytes).length;
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  assertBuilt();
+  assertChromium();
+  const runs = Number(argValue('--runs') ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
+
+  const boundaries = statSync(path.join(DIST, 'boundaries', 'villages.geojson'), { throwIfNoEntry: false })
+    ? 'official file (dist/boundaries/villages.geojson)'
+    : 'approximate (no boundary file in dist/)';
+  console.log(`Cold starts of dist/ in headless Chromium — ${runs} run(s), boundaries: ${boundaries}\n`);
+
+  const results: RunResult[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const result = await coldStart(run);
+    results.push(result);
+    console.log(
+      `run ${run}: ready ${fmtMs(result.readyMs)} ms (wall ${fmtMs(result.wallMs)} ms), ` +
+        `data-loaded mark ${fmtMs(result.dataLoadedMarkMs)} ms, loader ${fmtMs(result.dataLoadedSinceStartMs)} ms`,
+    );
+  }
+
+  const header = [
+    'run',
+    'ready ms',
+    'wall ms',
+    'DCL ms',
+    'data-loaded ms',
+    'loader ms',
+    'requests',
+    'fetched',
+  ];
+  const rows = results.map((r) => [
+    String(r.run),
+    fmtMs(r.readyMs),
+    fmtMs(r.wallMs),
+    fmtMs(r.domContentLoadedMs),
+    fmtMs(r.dataLoadedMarkMs),
+    fmtMs(r.dataLoadedSinceStartMs),
+    String(r.requests),
+    fmtBytes(r.fetchedBytes),
+  ]);
+  const med = (pick: (r: RunResult) => number | null) =>
+    median(results.map(pick).filter((v): v is number => v !== null));
+  const medians = {
+    readyMs: med((r) => r.readyMs),
+    wallMs: med((r) => r.wallMs),
+    domContentLoadedMs: med((r) => r.domContentLoadedMs),
+    dataLoadedMarkMs: med((r) => r.dataLoadedMarkMs),
+    dataLoadedSinceStartMs: med((r) => r.dataLoadedSinceStartMs),
+  };
+  rows.push([
+    'median',
+    fmtMs(medians.readyMs),
+    fmtMs(medians.wallMs),
+    fmtMs(medians.domContentLoadedMs),
+    fmtMs(medians.dataLoadedMarkMs),
+    fmtMs(medians.dataLoadedSinceStartMs),
+    '',
+    '',
+  ]);
+  printTable(header, rows);
+
+  const sizes = distSizes();
+  console.log('\ndist/ by type');
+  const sizeRows = (Object.keys(sizes) as Kind[]).map((kind) => {
+    const s = sizes[kind];
+    return [kind, String(s.files), fmtBytes(s.raw), fmtBytes(s.gzip)];
+  });
+  const total = Object.values(sizes).reduce(
+    (t, s) => ({ files: t.files + s.files, raw: t.raw + s.raw, gzip: t.gzip + s.gzip }),
+    { files: 0, raw: 0, gzip: 0 },
+  );
+  sizeRows.push(['total', String(total.files), fmtBytes(total.raw), fmtBytes(total.gzip)]);
+  printTable(['type', 'files', 'raw', 'gzip'], sizeRows);
+
+  const foreign = results.reduce((sum, r) => sum + r.foreignRequests, 0);
+  if (foreign > 0) console.warn(`\nWARNING: ${foreign} request(s) to another host during the runs`);
+
+  console.log(
+    `\n${JSON.stringify({
+      bench: 'startup',
+      runs,
+      boundaries: boundaries.startsWith('official') ? 'file' : 'approximate',
+      median: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Math.round(v)])),
+      runsMs: results.map((r) => Math.round(r.readyMs)),
+      fetchedBytes: median(results.map((r) => r.fetchedBytes)),
+      foreignRequests: foreign,
+      dist: sizes,
+    })}`,
+  );
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+/**
+ * Saves `data` as a file on the user's device: an object URL on a temporary `<a download>`.
+ * Everything stays in the browser; no request leaves it. For CSV text pass
+ * `text/csv;charset=utf-8`, for XLSX bytes
+ * `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`.
+ */
+export function downloadBlob(fileName: string, data: Uint8Array | string, mime: string): void {
+  // Blob wants ArrayBuffer-backed views: copy only a view on a SharedArrayBuffer.
+  const part = typeof data === 'string' || data.buffer instanceof ArrayBuffer ? data : new Uint8Array(data);
+  const url = URL.createObjectURL(new Blob([part as BlobPart], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking right after click() can cancel the download in some browsers: wait a little.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,234 @@
+/**
+ * The built dashboard in headless Chromium with approximate village boundaries (no official file served):
+ * load, legend, summary, map source, hover tooltip, need switch, language switch, sections — and no request
+ * leaves 127.0.0.1.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Dashboard,
+  distinctVillageCodes,
+  type GazetteerVillage,
+  hoverVillage,
+  largestVillage,
+  openDashboard,
+  readGazetteer,
+  sampleMapColors,
+  screenshot,
+  waitMapIdle,
+  waitReady,
+} from './harness';
+
+const NOTICE_ID = 'batas desa perkiraan — muat batas resmi';
+const NOTICE_EN = 'approximate village boundaries';
+const VILLAGE_COUNT = 158;
+
+/** Console errors that are expected here: the official boundary file is deliberately absent. */
+const EXPECTED_CONSOLE = [/boundaries\/villages\.geojson/, /favicon\.ico/];
+
+describe('dashboard (approximate boundaries)', () => {
+  let dash: Dashboard;
+  let gazetteer: GazetteerVillage[];
+
+  const text = async (testId: string) =>
+    ((await dash.page.getByTestId(testId).first().textContent()) ?? '').trim();
+  const html = (attr: string) => dash.page.evaluate((a) => document.documentElement.getAttribute(a), attr);
+
+  beforeAll(async () => {
+    gazetteer = await readGazetteer();
+    dash = await openDashboard({ boundaries: 'none' });
+  });
+
+  afterAll(async () => {
+    if (!dash) return;
+    const unexpected = dash.consoleErrors.filter((e) => !EXPECTED_CONSOLE.some((re) => re.test(e)));
+    if (dash.consoleErrors.length > 0) console.info(`console errors:\n  ${dash.consoleErrors.join('\n  ')}`);
+    if (unexpected.length > 0) console.warn(`${unexpected.length} unexpected console error(s)`);
+    await dash.close();
+  });
+
+  it('reaches data-state="ready" with the Indonesian UI and the synthetic-data label', async () => {
+    await waitReady(dash.page);
+    await waitMapIdle(dash.page);
+    await screenshot(dash.page, 'dashboard-01-ready-overview');
+    expect(await dash.page.title()).toContain('Gancang Pikat');
+    expect(await html('lang')).toBe('id');
+    expect(await text('dataset-name')).toContain('data contoh (sintetis)');
+    expect(await text('nav-planner')).toContain('Perencanaan');
+    expect(dash.page.url()).toMatch(/[?&]section=planner/);
+    expect(dash.page.url()).toMatch(/[?&]need=any/);
+  });
+
+  it('shows a legend with classes and "Tidak ada data"', async () => {
+    const items = dash.page.getByTestId('legend').getByTestId('legend-item');
+    expect(await items.count()).toBeGreaterThanOrEqual(2);
+    expect(await items.last().textContent()).toContain('Tidak ada data');
+  });
+
+  it('summarises coverage for the 158 villages', async () => {
+    await dash.page.getByTestId('coverage-summary').waitFor({ state: 'visible' });
+    expect(await text('coverage-pct')).toMatch(/\d\s?%|%\s?\d/);
+    expect(await text('figure-villages')).toContain(String(VILLAGE_COUNT));
+  });
+
+  it('draws all 158 villages in the map source', async () => {
+    const codes = await distinctVillageCodes(dash.page);
+    expect(codes).toHaveLength(VILLAGE_COUNT);
+    expect(new Set(codes)).toEqual(new Set(gazetteer.map((v) => v.village_code)));
+    const layer = await dash.page.evaluate(
+      () => window.__gancang?.map.getLayer('village-line')?.type ?? null,
+    );
+    expect(layer).toBe('line');
+  });
+
+  it('says the boundaries are approximate', async () => {
+    const notice = dash.page.getByTestId('boundary-notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await text('boundary-notice')).toBe(NOTICE_ID);
+    expect(await dash.page.getByTestId('boundary-source').count()).toBe(0);
+  });
+
+  it('shows a tooltip with the village and kecamatan on hover', async () => {
+    const village = largestVillage(gazetteer, ['Kota Manna', 'Manna']);
+    await hoverVillage(dash.page, village, 12);
+    const tooltip = dash.page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot(dash.page, 'dashboard-02-tooltip');
+    const content = await tooltip.textContent();
+    expect(content).toContain(village.village_name);
+    expect(content).toContain(village.district_name);
+  });
+
+  it('switches the need: legend title and URL follow', async () => {
+    const title = dash.page.getByTestId('legend').locator('h3');
+    const before = await title.textContent();
+    await dash.page.getByTestId('need-select').selectOption('kesehatan');
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).not.toBe(before);
+    expect(await title.textContent()).toContain('Akses kesehatan');
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]need=kesehatan/);
+    expect(await dash.page.getByTestId('legend').getByTestId('legend-item').count()).toBeGreaterThanOrEqual(
+      2,
+    );
+    await waitMapIdle(dash.page);
+    await screenshot(dash.page, 'dashboard-03-need-kesehatan');
+  });
+
+  it('recolours the map like a fresh start with that need (and honours lang=en&need= in the URL)', async () => {
+    // Tab 1 switched to `kesehatan` in the previous test; a second tab of the same browser (no second launch)
+    // starts with it from the URL. Both are drawn at the same view and sampled at every village's label point.
+    const view = { center: [102.98, -4.35] as [number, number], zoom: 10 };
+    const points = gazetteer.map((v) => [v.label_lon, v.label_lat] as [number, number]);
+    const sample = async (page: Page) => {
+      await page.evaluate((v) => window.__gancang?.map.jumpTo(v), view);
+      await waitMapIdle(page);
+      // Hover the sea, so no village keeps its hover highlight.
+      const sea = await page.evaluate(() => {
+        const map = window.__gancang?.map;
+        if (!map) throw new Error('window.__gancang.map is missing');
+        const p = map.project([102.62, -4.62]);
+        const rect = map.getContainer().getBoundingClientRect();
+        return {
+          x: rect.left + Math.max(5, Math.min(p.x, rect.width - 5)),
+          y: rect.top + Math.max(5, Math.min(p.y, rect.height - 5)),
+        };
+      });
+      await page.mouse.move(sea.x - 10, sea.y - 10);
+      await page.mouse.move(sea.x, sea.y, { steps: 3 });
+      await waitMapIdle(page);
+      await page.waitForTimeout(300);
+      await waitMapIdle(page);
+      return sampleMapColors(page, points);
+    };
+    const switched = await sample(dash.page);
+
+    const page = await dash.context.newPage();
+    let fresh: Awaited<ReturnType<typeof sampleMapColors>>;
+    try {
+      await page.goto(`${dash.server.url}?lang=en&section=planner&need=kesehatan`, {
+        waitUntil: 'domcontentloaded',
+      });
+      await waitReady(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByTestId('nav-planner').textContent()).toContain('Planning');
+      expect(await page.getByTestId('need-select').inputValue()).toBe('kesehatan');
+      expect(page.url()).toMatch(/[?&]need=kesehatan/);
+      expect(page.url()).toMatch(/[?&]lang=en/);
+      fresh = await sample(page);
+      await screenshot(page, 'dashboard-04a-fresh-kesehatan-en');
+    } finally {
+      await page.close();
+    }
+
+    const close = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= 12);
+    let compared = 0;
+    const differing: string[] = [];
+    points.forEach((_, i) => {
+      const a = switched[i];
+      const b = fresh[i];
+      if (!a || !b) return;
+      compared += 1;
+      if (!close(a, b)) differing.push(`${gazetteer[i]?.village_name}: switched ${a} vs fresh ${b}`);
+    });
+    expect(compared).toBeGreaterThan(100);
+    // A few label pixels may differ; a stale choropleth differs at a large share of villages.
+    expect(
+      differing.length,
+      `map colours after the need switch differ from a fresh start:\n${differing.join('\n')}`,
+    ).toBeLessThanOrEqual(Math.floor(compared * 0.05));
+  });
+
+  it('switches to English and back', async () => {
+    const language = dash.page.getByTestId('language');
+    await language.selectOption('en');
+    await expect.poll(() => text('nav-planner')).toContain('Planning');
+    expect(await html('lang')).toBe('en');
+    expect(await text('dataset-name')).toContain('sample data (synthetic)');
+    expect(await text('nav-supervisor')).toContain('soon');
+    expect(await text('boundary-notice')).toContain(NOTICE_EN);
+    await waitMapIdle(dash.page);
+    await screenshot(dash.page, 'dashboard-04-english');
+
+    await language.selectOption('id');
+    await expect.poll(() => text('nav-planner')).toContain('Perencanaan');
+    expect(await html('lang')).toBe('id');
+    expect(await text('boundary-notice')).toBe(NOTICE_ID);
+  });
+
+  it('shows household points when zoomed in on Manna', async () => {
+    const town = gazetteer.filter((v) => v.district_name === 'Pasar Manna');
+    expect(town.length).toBeGreaterThan(0);
+    const lon = town.reduce((s, v) => s + v.label_lon, 0) / town.length;
+    const lat = town.reduce((s, v) => s + v.label_lat, 0) / town.length;
+    await dash.page.mouse.move(5, 5);
+    await dash.page.evaluate(
+      ({ lon, lat }) => window.__gancang?.map.jumpTo({ center: [lon, lat], zoom: 13 }),
+      { lon, lat },
+    );
+    await waitMapIdle(dash.page);
+    // The zoom change re-renders the deck.gl layers (household points appear): let that frame settle too.
+    await dash.page.waitForTimeout(500);
+    await waitMapIdle(dash.page);
+    expect(await dash.page.evaluate(() => window.__gancang?.map.getZoom())).toBeCloseTo(13, 5);
+    await screenshot(dash.page, 'dashboard-05-manna-zoom13');
+  });
+
+  it('marks the supervisor section as coming soon', async () => {
+    await dash.page.getByTestId('nav-supervisor').click();
+    const soon = dash.page.getByTestId('soon-supervisor');
+    await soon.waitFor({ state: 'visible' });
+    expect(await soon.textContent()).toContain('segera');
+    expect(await text('nav-supervisor')).toContain('segera');
+    expect(await text('nav-innovation')).toContain('segera');
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]section=supervisor/);
+    await screenshot(dash.page, 'dashboard-06-supervisor');
+
+    await dash.page.getByTestId('nav-planner').click();
+    await dash.page.getByTestId('legend').waitFor({ state: 'visible' });
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]section=planner/);
+  });
+
+  it('made no request to another host and threw no page error', () => {
+    expect(dash.foreignRequests).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+});
