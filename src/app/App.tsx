@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
-import { ComingSoonView } from '../views/ComingSoonView';
-import { PlannerView } from '../views/PlannerView';
+import { InnovationView } from '../views/innovation/InnovationView';
+import { PlannerView } from '../views/planner/PlannerView';
+import { SupervisorView } from '../views/supervisor/SupervisorView';
 import { readUrlState, type UrlState, writeUrlState } from './url-state';
 import { useDashboard } from './use-dashboard';
 
@@ -38,7 +39,23 @@ export function App() {
             onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
           />
         )}
-        {loaded && ui.section !== 'planner' && <ComingSoonView section={ui.section} />}
+        {loaded && ui.section === 'supervisor' && (
+          <SupervisorView
+            client={loaded.client}
+            config={loaded.config}
+            boundaries={loaded.boundaries}
+            thresholdM={ui.thresholdM}
+            onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+          />
+        )}
+        {loaded && ui.section === 'innovation' && (
+          <InnovationView
+            client={loaded.client}
+            config={loaded.config}
+            dataset={loaded.dataset}
+            boundaries={loaded.boundaries}
+          />
+        )}
       </main>
     </div>
   );

@@ -6,7 +6,13 @@ import { NEED_CODES } from '../data/schema';
 export interface UrlState {
   section: Section;
   measure: NeedMeasure;
+  /** Coverage distance limit in metres (supervisor), 250–10,000. */
+  thresholdM: number;
 }
+
+const DEFAULT_THRESHOLD_M = 1000;
+const clampThreshold = (m: number) =>
+  Number.isFinite(m) ? Math.min(10_000, Math.max(250, Math.round(m))) : DEFAULT_THRESHOLD_M;
 
 const SECTIONS: readonly string[] = ['planner', 'supervisor', 'innovation'];
 const MEASURES: readonly string[] = ['any', ...NEED_CODES];
@@ -15,9 +21,11 @@ export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const section = params.get('section') ?? '';
   const measure = params.get('need') ?? '';
+  const threshold = params.get('jarak_m');
   return {
     section: (SECTIONS.includes(section) ? section : 'planner') as Section,
     measure: (MEASURES.includes(measure) ? measure : 'any') as NeedMeasure,
+    thresholdM: threshold === null ? DEFAULT_THRESHOLD_M : clampThreshold(Number(threshold)),
   };
 }
 
@@ -26,5 +34,6 @@ export function writeUrlState(search: string, state: UrlState): string {
   const params = new URLSearchParams(search);
   params.set('section', state.section);
   params.set('need', state.measure);
+  params.set('jarak_m', String(state.thresholdM));
   return `?${params.toString()}`;
 }

@@ -4,7 +4,7 @@ import { LANGUAGES, type Language, setLanguage } from '../i18n';
 export type Section = 'planner' | 'supervisor' | 'innovation';
 export const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
 /** Sections whose capability has not landed yet, marked "segera". */
-const COMING_SOON: ReadonlySet<Section> = new Set(['supervisor', 'innovation']);
+const COMING_SOON: ReadonlySet<Section> = new Set(['innovation']);
 
 interface HeaderProps {
   section: Section;

@@ -31,10 +31,12 @@ export interface MapCanvasProps {
   /** Called on the first idle after `layers` have been handed to deck.gl. */
   onDrawn: () => void;
   ariaLabel: string;
+  /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */
+  flyTo?: { bounds: [number, number, number, number] } | null;
 }
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
-export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanvasProps) {
+export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -84,6 +86,11 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel }: MapCanv
     map.triggerRepaint();
     map.once('idle', () => callbacks.current.onDrawn());
   }, [layers]);
+
+  useEffect(() => {
+    if (!flyTo) return;
+    mapRef.current?.fitBounds(flyTo.bounds, { padding: 80, maxZoom: 14, duration: 800 });
+  }, [flyTo]);
 
   return <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />;
 }

@@ -10,26 +10,23 @@ import { TABLES, type TableName } from './schema';
 export const MASK_CHAR = '*';
 
 /**
- * Masks an identifier, keeping its length (so columns stay aligned) and just enough
- * of each end for a person who already holds the record to recognise it:
+ * Masks an identifier, keeping its length (so columns stay aligned) and at most its last
+ * four characters — the rule for NIK and KK numbers ("last four digits at most"):
  *
- * | trimmed length | kept                    | example                                    |
- * |----------------|-------------------------|--------------------------------------------|
- * | 0              | nothing (stays empty)   | `''` → `''`                                |
- * | 1–5            | nothing (all masked)    | `AG001` → `*****`                          |
- * | 6–9            | first 2 + last 1        | `AG00001` → `AG****1`                      |
- * | ≥ 10           | first 4 + last 2        | `1701011110776526` → `1701**********26`    |
+ * | trimmed length | kept           | example                                   |
+ * |----------------|----------------|-------------------------------------------|
+ * | 0              | nothing        | `''` → `''`                               |
+ * | 1–5            | nothing        | `AG001` → `*****`                         |
+ * | 6–9            | last 2         | `AG00001` → `*****01`                     |
+ * | ≥ 10           | last 4         | `1701011110776526` → `************6526`   |
  *
- * For a NIK the first 4 digits are province + regency (1701 = Bengkulu Selatan, shared by
- * every local resident) and the masked part hides the district, the birth date (with the
- * sex) and all but 2 serial digits. Very short ids keep nothing: 3 of 5 characters would
- * reveal most of the value. Masking is idempotent: masking a masked value changes nothing.
+ * Masking is idempotent: masking a masked value changes nothing.
  */
 export function maskIdentifier(value: string | null | undefined): string {
   const chars = Array.from((value ?? '').trim());
   const n = chars.length;
-  const [head, tail] = n >= 10 ? [4, 2] : n >= 6 ? [2, 1] : [0, 0];
-  return chars.map((c, i) => (i < head || i >= n - tail ? c : MASK_CHAR)).join('');
+  const tail = n >= 10 ? 4 : n >= 6 ? 2 : 0;
+  return chars.map((c, i) => (i >= n - tail ? c : MASK_CHAR)).join('');
 }
 
 /**

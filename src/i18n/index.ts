@@ -1,7 +1,20 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+
+// Each view owns its catalogue file (src/i18n/<lang>/<part>.json); their top-level keys are merged.
+const catalogues = import.meta.glob<Record<string, unknown>>('./*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+/** The merged catalogue of one language. */
+export function catalogue(lang: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [file, part] of Object.entries(catalogues)) {
+    if (file.startsWith(`./${lang}/`)) Object.assign(merged, part);
+  }
+  return merged;
+}
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +40,7 @@ i18next.on('languageChanged', (lng) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: catalogue('id') }, en: { translation: catalogue('en') } },
   lng: initialLanguage(),
   fallbackLng: 'id',
   interpolation: { escapeValue: false },

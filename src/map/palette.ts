@@ -14,6 +14,7 @@ export const MAP_COLORS = {
   householdCovered: '#1b7837',
   householdNotCovered: '#762a83',
   label: '#1a1a1a',
+  selection: '#00b4d8',
   labelHalo: '#ffffff',
 } as const;
 
@@ -37,11 +38,15 @@ export const BIVARIATE_PALETTE: readonly (readonly string[])[] = [
 export const COVERAGE_RAMP: readonly string[] = ['#d7191c', '#fdae61', '#ffffbf', '#a6d96a', '#1a9641'];
 
 export const STATUS_COLORS = {
-  noAgent: '#d7191c',
-  far: '#fdae61',
+  // Purple/magenta: distinct from the red–yellow–green coverage ramp underneath.
+  noAgent: '#40004b',
+  far: '#c51b7d',
   covered: '#1a9641',
   agent: '#2b83ba',
-  agentBelowMin: '#d7191c',
+  agentBelowMin: '#e41a1c',
   agentAboveCap: '#000000',
   line: '#3f3f3f',
 } as const;
+
+/** Coverage classes for supervisors: fixed, meaningful breaks (%), half-open, the last closed. */
+export const COVERAGE_BREAKS: readonly number[] = [0, 50, 70, 85, 95, 100];

@@ -14,25 +14,84 @@ export type LabelPoint = PlaceableLabel;
 const VILLAGE_LABEL_PX = 12;
 const DISTRICT_LABEL_PX = 15;
 
-/** Household positions and colours as binary attributes (fast for a million points). */
-export interface HouseholdPoints {
+/** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
+export interface PointCloud {
   length: number;
   positions: Float32Array;
   colors: Uint8Array;
 }
 
-export interface VillageLayerInput {
+export interface VillageFillInput {
   villages: FeatureCollection;
   /** Fill colour per village code; villages absent from it are drawn as "no data". */
   fillByCode: ReadonlyMap<string, string>;
   noDataColor: string;
   /** Changes whenever fillByCode does, so deck.gl recolours. */
   fillKey: string;
-  households: HouseholdPoints | null;
-  villageLabels: LabelPoint[];
-  districtLabels: LabelPoint[];
-  zoom: number;
   onHover: (info: PickingInfo<Feature>) => void;
+  onClick?: (info: PickingInfo<Feature>) => void;
+  /** Village drawn with a heavy outline (the selection). */
+  selectedCode?: string | null;
+}
+
+/** The village choropleth, drawn under MapLibre's boundary lines. */
+export function villageFillLayer(input: VillageFillInput): Layer[] {
+  const selected = input.selectedCode
+    ? input.villages.features.filter((f) => f.properties?.village_code === input.selectedCode)
+    : [];
+  return [
+    new GeoJsonLayer<Record<string, unknown>>({
+      id: 'village-choropleth',
+      data: input.villages,
+      // Read by @deck.gl/maplibre in interleaved mode; not in the layer's own prop types.
+      ...({ beforeId: CHOROPLETH_BEFORE_LAYER } as object),
+      filled: true,
+      stroked: false,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [0, 0, 0, 60],
+      getFillColor: (f) =>
+        hexToRgba(input.fillByCode.get(String(f.properties?.village_code)) ?? input.noDataColor, 215) as Rgba,
+      updateTriggers: { getFillColor: input.fillKey },
+      onHover: input.onHover as (info: PickingInfo) => void,
+      onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
+    }),
+    new GeoJsonLayer({
+      id: 'village-selection',
+      data: { type: 'FeatureCollection', features: selected },
+      filled: false,
+      stroked: true,
+      getLineColor: hexToRgba(MAP_COLORS.selection),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 4,
+    }),
+  ];
+}
+
+/** Household points, shown from HOUSEHOLD_ZOOM on. */
+export function householdLayer(
+  id: string,
+  points: PointCloud,
+  zoom: number,
+  minZoom = HOUSEHOLD_ZOOM,
+): Layer {
+  return new ScatterplotLayer({
+    id,
+    visible: zoom >= minZoom,
+    data: {
+      length: points.length,
+      attributes: {
+        getPosition: { value: points.positions, size: 2 },
+        getFillColor: { value: points.colors, size: 4 },
+      },
+    },
+    radiusUnits: 'pixels',
+    getRadius: zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5,
+    stroked: zoom >= HOUSEHOLD_ZOOM,
+    getLineColor: [255, 255, 255, 200],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 0.5,
+  });
 }
 
 const charactersOf = (labels: readonly LabelPoint[]): string[] => [
@@ -56,7 +115,7 @@ const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number
     // re-placement (e.g. 'J'), see visgl/deck.gl#7337.
     characterSet: charactersOf(labels),
     // Village names sit on a light plate (readable over points and dark fills). Kecamatan names get
-    // an SDF halo instead; a roomy atlas (buffer) keeps glyphs that overhang their box (J, j, i, l) from being clipped.
+    // an SDF halo instead; a roomy atlas (buffer) keeps glyphs that overhang their box from being clipped.
     ...(size < DISTRICT_LABEL_PX
       ? { background: true, fontSettings: { buffer: 12 } }
       : {
@@ -68,47 +127,15 @@ const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number
     backgroundPadding: [3, 1, 3, 1],
   });
 
-/** The deck.gl layers of the village map, bottom to top. Styles are data; this only wires them. */
-export function villageLayers(input: VillageLayerInput): Layer[] {
-  const detail = input.zoom >= DETAIL_ZOOM;
+/** Kecamatan names in the overview, village names from DETAIL_ZOOM on. Draw them last. */
+export function labelLayers(
+  villageLabels: LabelPoint[],
+  districtLabels: LabelPoint[],
+  zoom: number,
+): Layer[] {
+  const detail = zoom >= DETAIL_ZOOM;
   return [
-    new GeoJsonLayer<Record<string, unknown>>({
-      id: 'village-choropleth',
-      data: input.villages,
-      // Read by @deck.gl/maplibre in interleaved mode; not in the layer's own prop types.
-      ...({ beforeId: CHOROPLETH_BEFORE_LAYER } as object),
-      filled: true,
-      stroked: false,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [0, 0, 0, 60],
-      getFillColor: (f) =>
-        hexToRgba(input.fillByCode.get(String(f.properties?.village_code)) ?? input.noDataColor, 215) as Rgba,
-      updateTriggers: { getFillColor: input.fillKey },
-      onHover: input.onHover as (info: PickingInfo) => void,
-    }),
-    ...(input.households
-      ? [
-          new ScatterplotLayer({
-            id: 'household-points',
-            visible: input.zoom >= HOUSEHOLD_ZOOM,
-            data: {
-              length: input.households.length,
-              attributes: {
-                getPosition: { value: input.households.positions, size: 2 },
-                getFillColor: { value: input.households.colors, size: 4 },
-              },
-            },
-            radiusUnits: 'pixels',
-            getRadius: 3,
-            stroked: true,
-            getLineColor: [255, 255, 255, 200],
-            lineWidthUnits: 'pixels',
-            getLineWidth: 0.5,
-          }),
-        ]
-      : []),
-    labelLayer('district-labels', input.districtLabels, DISTRICT_LABEL_PX, input.zoom, !detail),
-    labelLayer('village-labels', input.villageLabels, VILLAGE_LABEL_PX, input.zoom, detail),
+    labelLayer('district-labels', districtLabels, DISTRICT_LABEL_PX, zoom, !detail),
+    labelLayer('village-labels', villageLabels, VILLAGE_LABEL_PX, zoom, detail),
   ];
 }

@@ -12,20 +12,20 @@ import { TABLES } from '../../src/data/schema';
 
 describe('maskIdentifier', () => {
   it.each([
-    ['1701011110776526', '1701**********26'], // NIK, 16 digits
-    ['1701010101010001', '1701**********01'], // KK number, 16 digits
-    ['P1701012001000001', 'P170***********01'], // P3KE household id, 17 chars
-    ['199510212023061830', '1995************30'], // NIP, 18 digits
-    ['1234567890', '1234****90'], // 10 chars: the long rule starts here
-    ['123456789', '12******9'], // 9 chars: short rule
-    ['AG00001', 'AG****1'],
-    ['123456', '12***6'],
+    ['1701011110776526', '************6526'], // NIK, 16 digits
+    ['1701010101010001', '************0001'], // KK number, 16 digits
+    ['P1701012001000001', '*************0001'], // P3KE household id, 17 chars
+    ['199510212023061830', '**************1830'], // NIP, 18 digits
+    ['1234567890', '******7890'], // 10 chars: the long rule starts here
+    ['123456789', '*******89'], // 9 chars: short rule
+    ['AG00001', '*****01'],
+    ['123456', '****56'],
     ['12345', '*****'], // too short to keep anything
     ['AG1', '***'],
     ['7', '*'],
     ['', ''],
     ['   ', ''],
-    [' 1701011110776526 ', '1701**********26'], // trimmed first
+    [' 1701011110776526 ', '************6526'], // trimmed first
   ])('%j → %j', (value, expected) => {
     expect(maskIdentifier(value)).toBe(expected);
   });
@@ -112,8 +112,8 @@ describe('PERSONAL_COLUMNS', () => {
 
 describe('maskValue', () => {
   it.each([
-    ['identifier', '1701011110776526', '1701**********26'],
-    ['identifier', 1701011110776526, '1701**********26'], // a number read from a CSV
+    ['identifier', '1701011110776526', '************6526'],
+    ['identifier', 1701011110776526, '************6526'], // a number read from a CSV
     ['name', 'Lukman Syahputra', 'L. S.'],
     ['identifier', null, null],
     ['name', undefined, undefined],
@@ -138,13 +138,13 @@ describe('maskRows', () => {
     const before = structuredClone(rows);
     expect(maskRows(rows)).toEqual([
       {
-        household_id: 'P170***********01',
+        household_id: '*************0001',
         village_code: '17.01.01.2001',
         head_name: 'L. S.',
-        head_nik: '1701**********26',
+        head_nik: '************6526',
         members: 2,
       },
-      { household_id: 'P170***********02', village_code: '17.01.01.2001', head_name: null, members: 3 },
+      { household_id: '*************0002', village_code: '17.01.01.2001', head_name: null, members: 3 },
     ]);
     expect(rows).toEqual(before);
     expect(maskRows(rows)[1]).not.toHaveProperty('head_nik'); // absent columns are not added

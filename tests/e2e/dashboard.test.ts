@@ -183,7 +183,8 @@ describe('dashboard (approximate boundaries)', () => {
     await expect.poll(() => text('nav-planner')).toContain('Planning');
     expect(await html('lang')).toBe('en');
     expect(await text('dataset-name')).toContain('sample data (synthetic)');
-    expect(await text('nav-supervisor')).toContain('soon');
+    expect(await text('nav-innovation')).toContain('soon');
+    expect(await text('nav-supervisor')).not.toContain('soon');
     expect(await text('boundary-notice')).toContain(NOTICE_EN);
     await waitMapIdle(dash.page);
     await screenshot(dash.page, 'dashboard-04-english');
@@ -212,15 +213,19 @@ describe('dashboard (approximate boundaries)', () => {
     await screenshot(dash.page, 'dashboard-05-manna-zoom13');
   });
 
-  it('marks the supervisor section as coming soon', async () => {
-    await dash.page.getByTestId('nav-supervisor').click();
-    const soon = dash.page.getByTestId('soon-supervisor');
+  it('marks the sections still to come as "segera" and navigates between sections', async () => {
+    await dash.page.getByTestId('nav-innovation').click();
+    const soon = dash.page.getByTestId('soon-innovation');
     await soon.waitFor({ state: 'visible' });
     expect(await soon.textContent()).toContain('segera');
-    expect(await text('nav-supervisor')).toContain('segera');
     expect(await text('nav-innovation')).toContain('segera');
+    expect(await text('nav-supervisor')).not.toContain('segera');
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]section=innovation/);
+    await screenshot(dash.page, 'dashboard-06-innovation-soon');
+
+    await dash.page.getByTestId('nav-supervisor').click();
+    await dash.page.getByTestId('coverage-table').waitFor({ state: 'visible', timeout: 60_000 });
     await expect.poll(() => dash.page.url()).toMatch(/[?&]section=supervisor/);
-    await screenshot(dash.page, 'dashboard-06-supervisor');
 
     await dash.page.getByTestId('nav-planner').click();
     await dash.page.getByTestId('legend').waitFor({ state: 'visible' });

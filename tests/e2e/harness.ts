@@ -13,7 +13,8 @@ import type { GeoJSON } from 'geojson';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = process.cwd();
-export const DIST = path.join(ROOT, 'dist');
+/** The built app under test; E2E_DIST lets parallel work test its own build. */
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

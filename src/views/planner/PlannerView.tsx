@@ -2,17 +2,17 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classIntervals, classOf } from '../analysis/classify';
-import type { VillageBoundaries } from '../app/load-boundaries';
-import type { LoadedDataset } from '../app/load-dataset';
-import { setDocumentState } from '../app/use-dashboard';
-import { BoundaryNotice } from '../components/BoundaryNotice';
-import { Legend, type LegendItem } from '../components/Legend';
-import { MapCanvas } from '../components/MapCanvas';
-import { SummaryPanel } from '../components/SummaryPanel';
-import { useFormat } from '../components/use-format';
-import { VillageTooltip } from '../components/VillageTooltip';
-import type { AppConfig } from '../data/app-config';
+import { classIntervals, classOf } from '../../analysis/classify';
+import type { VillageBoundaries } from '../../app/load-boundaries';
+import type { LoadedDataset } from '../../app/load-dataset';
+import { setDocumentState } from '../../app/use-dashboard';
+import { BoundaryNotice } from '../../components/BoundaryNotice';
+import { Legend, type LegendItem } from '../../components/Legend';
+import { MapCanvas } from '../../components/MapCanvas';
+import { SummaryPanel } from '../../components/SummaryPanel';
+import { useFormat } from '../../components/use-format';
+import { VillageTooltip } from '../../components/VillageTooltip';
+import type { AppConfig } from '../../data/app-config';
 import {
   householdPointsSql,
   type NeedMeasure,
@@ -20,12 +20,12 @@ import {
   regencySummary,
   type VillageStats,
   villageStats,
-} from '../data/queries';
-import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES } from '../data/schema';
-import type { SqlClient } from '../data/sql-client';
-import { baseStyle } from '../map/base-style';
-import { hexToRgba, MAP_COLORS, NEED_RAMP, NO_DATA_COLOR } from '../map/palette';
-import { type HouseholdPoints, villageLayers } from '../map/village-layers';
+} from '../../data/queries';
+import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES } from '../../data/schema';
+import type { SqlClient } from '../../data/sql-client';
+import { baseStyle } from '../../map/base-style';
+import { hexToRgba, MAP_COLORS, NEED_RAMP, NO_DATA_COLOR } from '../../map/palette';
+import { householdLayer, labelLayers, type PointCloud, villageFillLayer } from '../../map/village-layers';
 
 const MEASURES: readonly NeedMeasure[] = ['any', ...NEED_CODES];
 const CLASS_COUNT = NEED_RAMP.length;
@@ -43,7 +43,7 @@ interface PlannerViewProps {
   onMeasure: (measure: NeedMeasure) => void;
 }
 
-async function loadHouseholdPoints(client: SqlClient, measure: NeedMeasure): Promise<HouseholdPoints> {
+async function loadPointCloud(client: SqlClient, measure: NeedMeasure): Promise<PointCloud> {
   const table = await client.queryTable(householdPointsSql(measure, DEFAULT_COVERAGE_THRESHOLD_M));
   const lon = table.getChild('lon')?.toArray() as Float64Array;
   const lat = table.getChild('lat')?.toArray() as Float64Array;
@@ -66,7 +66,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const f = useFormat();
   const [stats, setStats] = useState<VillageStats[] | null>(null);
   const [summary, setSummary] = useState<RegencySummary | null>(null);
-  const [households, setHouseholds] = useState<HouseholdPoints | null>(null);
+  const [households, setHouseholds] = useState<PointCloud | null>(null);
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
@@ -82,7 +82,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
 
   useEffect(() => {
     void regencySummary(client, DEFAULT_COVERAGE_THRESHOLD_M).then(setSummary);
-    void loadHouseholdPoints(client, 'any').then(setHouseholds);
+    void loadPointCloud(client, 'any').then(setHouseholds);
   }, [client]);
 
   const statsByCode = useMemo(() => new Map((stats ?? []).map((s) => [s.village_code, s] as const)), [stats]);
@@ -129,18 +129,17 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     [boundaries, config.basemap],
   );
   const layers = useMemo(
-    () =>
-      villageLayers({
+    () => [
+      ...villageFillLayer({
         villages: boundaries.villages,
         fillByCode,
         noDataColor: NO_DATA_COLOR,
         fillKey: String(fillVersion.current),
-        households,
-        villageLabels: boundaries.villageLabels,
-        districtLabels: boundaries.districtLabels,
-        zoom,
         onHover,
       }),
+      ...(households ? [householdLayer('household-points', households, zoom)] : []),
+      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+    ],
     [boundaries, fillByCode, households, zoom, onHover],
   );
   const onDrawn = useCallback(() => {

@@ -1,0 +1,292 @@
+/**
+ * The coverage engine: per household, per agent and per area, from typed arrays (no DOM, no DuckDB;
+ * safe to run in a Web Worker and to transfer its result arrays).
+ *
+ * Rules (PRODUCT.md: "each agent looks after at least ten neighbouring families"):
+ * - covered (terjangkau) ⇔ the household's recorded agent is active and lives within thresholdM of it.
+ *   The threshold is INCLUSIVE: a household exactly thresholdM away is covered.
+ * - far (jauh) ⇔ the recorded agent is active but farther than thresholdM — or either side has no usable
+ *   coordinates (the distance cannot be checked, so the household is not counted as covered).
+ * - noAgent (tanpa agen) ⇔ no recorded agent (agentIndex −1) OR the recorded agent is INACTIVE (moved or
+ *   retired: nobody looks after the family any more). These are counted in totals.inactiveAgent as well.
+ * - Distances are geodesic (haversine on Turf's sphere, projection.ts). assignedDistanceM is measured to the
+ *   recorded agent even when it is inactive (useful to show), but area quantiles only use households with
+ *   an ACTIVE agent.
+ * - Agent flags: belowMin = active && families < minFamilies; aboveCap = families > maxFamilies, where
+ *   families counts every household recorded with the agent.
+ * - Households with villageIndex −1 count in the totals only; a village with district −1 feeds no district.
+ */
+import { aggregateAreas } from './aggregate';
+import { type AgentIndex, buildAgentIndex, nearestAgentsInto } from './nearest';
+import { DEG, haversineToAgent } from './projection';
+import {
+  type AreaCoverage,
+  type CoverageInput,
+  type CoverageOptions,
+  type CoverageResult,
+  type CoverageTotals,
+  HOUSEHOLD_STATUS,
+} from './types';
+
+/** Throws a RangeError when arrays disagree in length or indices point outside their tables. */
+export function validateInput(input: CoverageInput): void {
+  const h = input.households;
+  const n = h.lon.length;
+  if (h.lat.length !== n || h.agentIndex.length !== n || h.villageIndex.length !== n) {
+    throw new RangeError('households: lon, lat, agentIndex and villageIndex must have the same length');
+  }
+  const a = input.agents;
+  const m = a.lon.length;
+  if (a.lat.length !== m || a.active.length !== m || a.villageIndex.length !== m) {
+    throw new RangeError('agents: lon, lat, active and villageIndex must have the same length');
+  }
+  const villages = input.villageDistrict.length;
+  const districts = input.districtCount;
+  if (!Number.isInteger(districts) || districts < 0)
+    throw new RangeError('districtCount must be an integer ≥ 0');
+  for (let v = 0; v < villages; v++) {
+    const d = input.villageDistrict[v] as number;
+    if (d < -1 || d >= districts)
+      throw new RangeError(`villageDistrict[${v}] = ${d} is not a district index`);
+  }
+  for (let i = 0; i < n; i++) {
+    const k = h.agentIndex[i] as number;
+    if (k < -1 || k >= m) throw new RangeError(`households.agentIndex[${i}] = ${k} is not an agent index`);
+    const v = h.villageIndex[i] as number;
+    if (v < -1 || v >= villages)
+      throw new RangeError(`households.villageIndex[${i}] = ${v} is not a village index`);
+  }
+  for (let i = 0; i < m; i++) {
+    const v = a.villageIndex[i] as number;
+    if (v < -1 || v >= villages)
+      throw new RangeError(`agents.villageIndex[${i}] = ${v} is not a village index`);
+  }
+}
+
+export function validateOptions(options: CoverageOptions): void {
+  const { thresholdM, minFamilies, maxFamilies } = options;
+  if (!(Number.isFinite(thresholdM) && thresholdM >= 0))
+    throw new RangeError('thresholdM must be a number ≥ 0');
+  if (!(Number.isFinite(minFamilies) && minFamilies >= 0)) throw new RangeError('minFamilies must be ≥ 0');
+  if (!(Number.isFinite(maxFamilies) && maxFamilies >= 0)) throw new RangeError('maxFamilies must be ≥ 0');
+}
+
+/** Area index of each household for villages (as given) or districts (via villageDistrict). */
+export function districtOfHouseholds(input: CoverageInput): Int32Array {
+  const v = input.households.villageIndex;
+  const out = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const k = v[i] as number;
+    out[i] = k >= 0 ? (input.villageDistrict[k] as number) : -1;
+  }
+  return out;
+}
+
+export function districtOfAgents(input: CoverageInput): Int32Array {
+  const v = input.agents.villageIndex;
+  const out = new Int32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const k = v[i] as number;
+    out[i] = k >= 0 ? (input.villageDistrict[k] as number) : -1;
+  }
+  return out;
+}
+
+/**
+ * Geodesic distance from every household to its recorded agent and its status (HOUSEHOLD_STATUS).
+ * Writes into `distance` and `status`; returns the number of households whose agent is inactive.
+ */
+export function classifyHouseholds(
+  input: CoverageInput,
+  thresholdM: number,
+  distance: Float64Array,
+  status: Uint8Array,
+): number {
+  const { lon, lat, agentIndex } = input.households;
+  const agents = input.agents;
+  const m = agents.lon.length;
+  const aCos = new Float64Array(m);
+  const aSin = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    aCos[a] = Math.cos((agents.lat[a] as number) * DEG);
+    aSin[a] = Math.sin((agents.lat[a] as number) * DEG);
+  }
+  const { noAgent, far, covered } = HOUSEHOLD_STATUS;
+  let inactive = 0;
+  for (let i = 0; i < lon.length; i++) {
+    const a = agentIndex[i] as number;
+    if (a < 0) {
+      distance[i] = Number.NaN;
+      status[i] = noAgent;
+      continue;
+    }
+    // NaN propagates from missing coordinates on either side.
+    const d = haversineToAgent(
+      lon[i] as number,
+      lat[i] as number,
+      agents.lon[a] as number,
+      agents.lat[a] as number,
+      aCos[a] as number,
+      aSin[a] as number,
+    );
+    distance[i] = Number.isFinite(d) ? d : Number.NaN;
+    if (agents.active[a] === 0) {
+      status[i] = noAgent;
+      inactive++;
+    } else {
+      status[i] = d <= thresholdM ? covered : far;
+    }
+  }
+  return inactive;
+}
+
+/** Families, mean and max distance per agent, and the load flags. */
+export function agentLoads(
+  input: CoverageInput,
+  distance: Float64Array,
+  options: CoverageOptions,
+): CoverageResult['agent'] {
+  const m = input.agents.lon.length;
+  const families = new Int32Array(m);
+  const sum = new Float64Array(m);
+  const measured = new Int32Array(m);
+  const maxDistanceM = new Float64Array(m).fill(Number.NaN);
+  const agentIndex = input.households.agentIndex;
+  for (let i = 0; i < agentIndex.length; i++) {
+    const a = agentIndex[i] as number;
+    if (a < 0) continue;
+    families[a] = (families[a] as number) + 1;
+    const d = distance[i] as number;
+    if (!Number.isNaN(d)) {
+      sum[a] = (sum[a] as number) + d;
+      measured[a] = (measured[a] as number) + 1;
+      if (!(d <= (maxDistanceM[a] as number))) maxDistanceM[a] = d;
+    }
+  }
+  const meanDistanceM = new Float64Array(m);
+  const belowMin = new Uint8Array(m);
+  const aboveCap = new Uint8Array(m);
+  for (let a = 0; a < m; a++) {
+    const k = measured[a] as number;
+    meanDistanceM[a] = k > 0 ? (sum[a] as number) / k : Number.NaN;
+    const f = families[a] as number;
+    belowMin[a] = input.agents.active[a] !== 0 && f < options.minFamilies ? 1 : 0;
+    aboveCap[a] = f > options.maxFamilies ? 1 : 0;
+  }
+  return { families, meanDistanceM, maxDistanceM, belowMin, aboveCap };
+}
+
+/** Totals over all households (including those without a village). */
+export function totalsOf(
+  input: CoverageInput,
+  status: Uint8Array,
+  inactiveAgent: number,
+  agent: Pick<CoverageResult['agent'], 'belowMin' | 'aboveCap'>,
+): CoverageTotals {
+  const { lon, lat, villageIndex } = input.households;
+  const counts = new Int32Array(3);
+  let missingCoordinates = 0;
+  let unknownVillage = 0;
+  for (let i = 0; i < status.length; i++) {
+    counts[status[i] as number] = (counts[status[i] as number] as number) + 1;
+    if (!(Number.isFinite(lon[i]) && Number.isFinite(lat[i]))) missingCoordinates++;
+    if ((villageIndex[i] as number) < 0) unknownVillage++;
+  }
+  let activeAgents = 0;
+  let agentsBelowMin = 0;
+  let agentsAboveCap = 0;
+  for (let a = 0; a < input.agents.active.length; a++) {
+    if (input.agents.active[a] !== 0) activeAgents++;
+    agentsBelowMin += agent.belowMin[a] as number;
+    agentsAboveCap += agent.aboveCap[a] as number;
+  }
+  const households = status.length;
+  const covered = counts[HOUSEHOLD_STATUS.covered] ?? 0;
+  return {
+    households,
+    covered,
+    noAgent: counts[HOUSEHOLD_STATUS.noAgent] ?? 0,
+    far: counts[HOUSEHOLD_STATUS.far] ?? 0,
+    coveragePct: households > 0 ? (100 * covered) / households : Number.NaN,
+    inactiveAgent,
+    missingCoordinates,
+    unknownVillage,
+    activeAgents,
+    agentsBelowMin,
+    agentsAboveCap,
+  };
+}
+
+/** Village and district coverage from statuses and distances. */
+export function aggregateVillagesAndDistricts(
+  input: CoverageInput,
+  status: Uint8Array,
+  distance: Float64Array,
+): { village: AreaCoverage; district: AreaCoverage } {
+  const active = input.agents.active;
+  const village = aggregateAreas(
+    input.households.villageIndex,
+    input.villageDistrict.length,
+    status,
+    distance,
+    input.agents.villageIndex,
+    active,
+  );
+  const district = aggregateAreas(
+    districtOfHouseholds(input),
+    input.districtCount,
+    status,
+    distance,
+    districtOfAgents(input),
+    active,
+  );
+  return { village, district };
+}
+
+/**
+ * Coverage of every household, agent, village and district.
+ * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) to skip rebuilding it
+ * when only the options change (its quadtree, built lazily for ≥ 32 households per agent, is kept on it).
+ * timingsMs: index = input validation + index build (≈0 when given), nearest = nearest-agent search
+ * (including a first quadtree build), assigned = own-agent distances, statuses and agent loads,
+ * aggregate = villages, districts and totals.
+ */
+export function computeCoverage(
+  input: CoverageInput,
+  options: CoverageOptions,
+  index?: AgentIndex,
+): CoverageResult {
+  const t0 = performance.now();
+  validateInput(input);
+  validateOptions(options);
+  const n = input.households.lon.length;
+  if (index && index.agentCount !== input.agents.lon.length) {
+    throw new RangeError('index was built for a different agents table');
+  }
+  const idx = index ?? buildAgentIndex(input.agents, { cover: input.households });
+  const t1 = performance.now();
+
+  const nearestAgent = new Int32Array(n);
+  const nearestDistanceM = new Float64Array(n);
+  nearestAgentsInto(idx, input.households.lon, input.households.lat, nearestAgent, nearestDistanceM);
+  const t2 = performance.now();
+
+  const assignedDistanceM = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const inactive = classifyHouseholds(input, options.thresholdM, assignedDistanceM, status);
+  const agent = agentLoads(input, assignedDistanceM, options);
+  const t3 = performance.now();
+
+  const { village, district } = aggregateVillagesAndDistricts(input, status, assignedDistanceM);
+  const totals = totalsOf(input, status, inactive, agent);
+  const t4 = performance.now();
+
+  return {
+    household: { assignedDistanceM, nearestAgent, nearestDistanceM, status },
+    agent,
+    village,
+    district,
+    totals,
+    timingsMs: { index: t1 - t0, nearest: t2 - t1, assigned: t3 - t2, aggregate: t4 - t3, total: t4 - t0 },
+  };
+}

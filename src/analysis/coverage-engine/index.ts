@@ -1,0 +1,46 @@
+/**
+ * Coverage engine — public API. Pure TypeScript over typed arrays: no React, no DuckDB, no DOM; meant to run
+ * in a Web Worker. See each module's doc comment for the rules and algorithms:
+ * - projection.ts: haversine (Turf's sphere) and the local equirectangular plane with its error bound;
+ * - nearest.ts: buildAgentIndex / nearestAgents — exact nearest active agent (uniform-grid ring search;
+ *   quadtree.ts: precomputed candidate lists, used for many queries per agent);
+ * - grid.ts: uniform point grid for radius queries (reassignment, scaling-up);
+ * - engine.ts: computeCoverage — per household, agent, village and district;
+ * - aggregate.ts: area counts and distance quantiles (type 7);
+ * - reassign.ts: proposeReassignment — min-cost flow of uncovered households to agents with spare capacity;
+ * - scaling-up.ts: rankNewAgentSites — villages where new agents would reach the most uncovered households.
+ */
+export { quantile } from './aggregate';
+export { computeCoverage, validateInput, validateOptions } from './engine';
+export {
+  type AgentIndex,
+  type AgentIndexOptions,
+  buildAgentIndex,
+  ensureQuadTree,
+  type NearestMethod,
+  nearestAgents,
+  nearestAgentsInto,
+  QUADTREE_MIN_QUERIES_PER_AGENT,
+} from './nearest';
+export { EARTH_RADIUS_M, haversineM } from './projection';
+export {
+  applyMoves,
+  proposeReassignment,
+  REASSIGNMENT_ALGORITHM,
+  type ReassignmentOptions,
+} from './reassign';
+export { rankNewAgentSites } from './scaling-up';
+export {
+  type AreaCoverage,
+  type CoverageInput,
+  type CoverageOptions,
+  type CoverageResult,
+  type CoverageTotals,
+  DEFAULT_COVERAGE_OPTIONS,
+  HOUSEHOLD_STATUS,
+  type HouseholdStatus,
+  type NewAgentSite,
+  type ReassignmentMove,
+  type ReassignmentProposal,
+  type UnresolvedReason,
+} from './types';

@@ -1,0 +1,158 @@
+/**
+ * Public types of the coverage engine. Everything is parallel typed arrays indexed by household,
+ * agent, village or district number, so results can be transferred out of a Web Worker without copying.
+ */
+
+export interface CoverageInput {
+  households: {
+    lon: Float64Array;
+    lat: Float64Array;
+    /** Index into `agents`; -1 = no agent. */
+    agentIndex: Int32Array;
+    /** Index into `villageDistrict`; -1 = unknown village. */
+    villageIndex: Int32Array;
+  };
+  agents: {
+    lon: Float64Array;
+    lat: Float64Array;
+    /** 1 = active, 0 = inactive (moved, retired). */
+    active: Uint8Array;
+    /** Home village; -1 = unknown. */
+    villageIndex: Int32Array;
+  };
+  /** District index of each village (its length is the number of villages); -1 = unknown district. */
+  villageDistrict: Int32Array;
+  districtCount: number;
+}
+
+export interface CoverageOptions {
+  /** A household is covered when its own active agent lives within this distance (inclusive). UI: 250–10,000. */
+  thresholdM: number;
+  /** The programme's rule: each agent looks after at least this many families (10). */
+  minFamilies: number;
+  /** Cap: an agent with more families than this is overloaded (15). */
+  maxFamilies: number;
+}
+
+export const DEFAULT_COVERAGE_OPTIONS: Readonly<CoverageOptions> = Object.freeze({
+  thresholdM: 1000,
+  minFamilies: 10,
+  maxFamilies: 15,
+});
+
+/** tanpa_agen / jauh / terjangkau. */
+export const HOUSEHOLD_STATUS = { noAgent: 0, far: 1, covered: 2 } as const;
+export type HouseholdStatus = (typeof HOUSEHOLD_STATUS)[keyof typeof HOUSEHOLD_STATUS];
+
+/** Coverage of areas (villages or districts), one entry per area. */
+export interface AreaCoverage {
+  /** Households located in the area (by their village). */
+  households: Int32Array;
+  covered: Int32Array;
+  /** 100 × covered / households; NaN if the area has no households. */
+  coveragePct: Float64Array;
+  /**
+   * Median and 90th percentile of the distance to the own agent, over households with an ACTIVE assigned
+   * agent and coordinates (status far or covered); NaN if none. Linear interpolation between order
+   * statistics (Hyndman–Fan type 7: numpy's default, DuckDB's quantile_cont).
+   */
+  medianDistanceM: Float64Array;
+  p90DistanceM: Float64Array;
+  /** Active agents whose home village is in the area. */
+  residentAgents: Int32Array;
+  /** Households not covered (no agent or far): households − covered. */
+  needingAgent: Int32Array;
+}
+
+export interface CoverageTotals {
+  households: number;
+  covered: number;
+  noAgent: number;
+  far: number;
+  /** 100 × covered / households; NaN when there are no households. */
+  coveragePct: number;
+  /** Households counted as noAgent because their recorded agent is inactive. */
+  inactiveAgent: number;
+  /** Households without usable coordinates (NaN/Infinity lon or lat). */
+  missingCoordinates: number;
+  /** Households with villageIndex -1 (in the totals, in no village or district). */
+  unknownVillage: number;
+  activeAgents: number;
+  agentsBelowMin: number;
+  agentsAboveCap: number;
+}
+
+export interface CoverageResult {
+  household: {
+    /** Geodesic distance to the recorded agent (active or not); NaN when there is none or coordinates are missing. */
+    assignedDistanceM: Float64Array;
+    /** Nearest ACTIVE agent; -1 if there is none (or the household has no coordinates). */
+    nearestAgent: Int32Array;
+    nearestDistanceM: Float64Array;
+    /** HOUSEHOLD_STATUS values. */
+    status: Uint8Array;
+  };
+  agent: {
+    /** Households recorded with this agent (active or not). */
+    families: Int32Array;
+    /** Over the agent's families with coordinates; NaN if none. */
+    meanDistanceM: Float64Array;
+    maxDistanceM: Float64Array;
+    /** active && families < minFamilies. */
+    belowMin: Uint8Array;
+    /** families > maxFamilies. */
+    aboveCap: Uint8Array;
+  };
+  village: AreaCoverage;
+  district: AreaCoverage;
+  totals: CoverageTotals;
+  timingsMs: { index: number; nearest: number; assigned: number; aggregate: number; total: number };
+}
+
+export type UnresolvedReason = 'no_agent_in_reach' | 'no_capacity_in_reach' | 'no_coordinates';
+
+export interface ReassignmentMove {
+  household: number;
+  /** The household's recorded agent (far or inactive), -1 when it had none. */
+  fromAgent: number;
+  toAgent: number;
+  distanceM: number;
+}
+
+export interface ReassignmentProposal {
+  /** Name and short description of the algorithm that made the proposal. */
+  algorithm: string;
+  /** One move per resolved household, in household order. */
+  moves: ReassignmentMove[];
+  /** Coverage after applying every move. */
+  after: {
+    village: AreaCoverage;
+    district: AreaCoverage;
+    totals: CoverageTotals;
+    /** Families per agent after the moves. */
+    families: Int32Array;
+  };
+  /** Uncovered households the proposal could not place, in household order. */
+  unresolved: { household: number; reason: UnresolvedReason }[];
+  stats: {
+    /** Uncovered households with coordinates and at least one agent with spare capacity in reach. */
+    candidates: number;
+    /** Household–agent pairs in the candidate graph. */
+    edges: number;
+    agentsWithSpare: number;
+    totalDistanceM: number;
+    /** Moves that fill a slot of an agent below minFamilies. */
+    belowMinSlotsFilled: number;
+    /** Households whose candidate list was cut to the maxCandidatesPerHousehold nearest. */
+    truncatedCandidateLists: number;
+    ms: number;
+  };
+}
+
+export interface NewAgentSite {
+  village: number;
+  /** Uncovered households newly reached by this pick (marginal gain); = totalReachable in plain ranking. */
+  reachable: number;
+  /** All uncovered households within thresholdM of the village's label point. */
+  totalReachable: number;
+}

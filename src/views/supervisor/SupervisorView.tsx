@@ -1,0 +1,461 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { bbox } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bivariateClasses } from '../../analysis/bivariate';
+import { classOf } from '../../analysis/classify';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../analysis/coverage-engine';
+import type { VillageBoundaries } from '../../app/load-boundaries';
+import { setDocumentState } from '../../app/use-dashboard';
+import { BivariateLegend } from '../../components/BivariateLegend';
+import { BoundaryNotice } from '../../components/BoundaryNotice';
+import { Legend } from '../../components/Legend';
+import { MapCanvas } from '../../components/MapCanvas';
+import { useFormat } from '../../components/use-format';
+import type { AppConfig } from '../../data/app-config';
+import { villageStats } from '../../data/queries';
+import { queryRows, type SqlClient } from '../../data/sql-client';
+import { baseStyle } from '../../map/base-style';
+import {
+  type AssignmentLine,
+  agentLayer,
+  assignmentLineLayer,
+  uncoveredPoints,
+} from '../../map/coverage-layers';
+import {
+  BIVARIATE_PALETTE,
+  COVERAGE_BREAKS,
+  COVERAGE_RAMP,
+  NO_DATA_COLOR,
+  STATUS_COLORS,
+} from '../../map/palette';
+import { householdLayer, labelLayers, villageFillLayer } from '../../map/village-layers';
+import { AgentPanel } from './AgentPanel';
+import { CoverageTable } from './CoverageTable';
+import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
+import { ProposalPanel } from './ProposalPanel';
+import { ThresholdControl } from './ThresholdControl';
+import { useCoverage } from './use-coverage';
+
+type Selection = { kind: 'village'; code: string } | { kind: 'agent'; agent: number } | null;
+type Tab = 'villages' | 'agents' | 'proposal';
+type MapMode = 'coverage' | 'bivariate';
+
+const COVERAGE_INTERVALS = COVERAGE_BREAKS.slice(0, -1).map((from, i) => ({
+  from,
+  to: COVERAGE_BREAKS[i + 1] as number,
+}));
+const MAX_LINES = 5000;
+
+interface SupervisorViewProps {
+  client: SqlClient;
+  config: AppConfig;
+  boundaries: VillageBoundaries;
+  thresholdM: number;
+  onThreshold: (m: number) => void;
+}
+
+/** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
+export function SupervisorView({ client, config, boundaries, thresholdM, onThreshold }: SupervisorViewProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
+  const coverage = useCoverage(client, options);
+  const { arrays, result } = coverage;
+  const [names, setNames] = useState<{ villages: AreaName[]; districts: AreaName[] } | null>(null);
+  const [needRate, setNeedRate] = useState<Map<string, number | null> | null>(null);
+  const [tab, setTab] = useState<Tab>('villages');
+  const [mode, setMode] = useState<MapMode>('coverage');
+  const [selection, setSelection] = useState<Selection>(null);
+  const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);
+  const [zoom, setZoom] = useState(9);
+  const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
+
+  useEffect(() => {
+    if (!arrays) return;
+    void queryRows<{
+      village_code: string;
+      village_name: string;
+      district_code: string;
+      district_name: string;
+    }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages').then(
+      (rows) => {
+        const byCode = new Map(rows.map((r) => [r.village_code, r]));
+        const villages = arrays.villageCodes.map((code) => {
+          const r = byCode.get(code);
+          return {
+            code,
+            name: r?.village_name ?? code,
+            districtCode: r?.district_code ?? '',
+            districtName: r?.district_name ?? '',
+          };
+        });
+        const districts = arrays.districtCodes.map((code) => {
+          const name = rows.find((r) => r.district_code === code)?.district_name ?? code;
+          return { code, name, districtCode: code, districtName: name };
+        });
+        setNames({ villages, districts });
+      },
+    );
+  }, [client, arrays]);
+
+  useEffect(() => {
+    void villageStats(client, 'any', thresholdM).then((rows) =>
+      setNeedRate(new Map(rows.map((r) => [r.village_code, r.need_rate]))),
+    );
+  }, [client, thresholdM]);
+
+  const villageRows = useMemo(
+    () => (result && names ? areaRows(result.village, names.villages) : []),
+    [result, names],
+  );
+  const districtRows = useMemo(
+    () => (result && names ? areaRows(result.district, names.districts) : []),
+    [result, names],
+  );
+
+  const fillVersion = useRef(0);
+  const fillByCode = useMemo(() => {
+    const fills = new Map<string, string>();
+    if (mode === 'coverage') {
+      for (const row of villageRows) {
+        const k = classOf(row.coveragePct, COVERAGE_INTERVALS);
+        if (k >= 0) fills.set(row.code, COVERAGE_RAMP[k] as string);
+      }
+    } else if (needRate) {
+      const classes = bivariateClasses(
+        villageRows.map((r) => needRate.get(r.code) ?? null),
+        villageRows.map((r) => (r.coveragePct === null ? null : 100 - r.coveragePct)),
+      );
+      villageRows.forEach((row, i) => {
+        const c = classes[i];
+        if (c && c.x >= 0 && c.y >= 0) fills.set(row.code, BIVARIATE_PALETTE[c.y]?.[c.x] as string);
+      });
+    }
+    fillVersion.current += 1;
+    return fills;
+  }, [mode, villageRows, needRate]);
+
+  const uncovered = useMemo(
+    () =>
+      arrays && result
+        ? uncoveredPoints(arrays.households.lon, arrays.households.lat, result.household.status)
+        : null,
+    [arrays, result],
+  );
+
+  const lines = useMemo<AssignmentLine[]>(() => {
+    if (!arrays || !result || !selection) return [];
+    const { households, agents } = arrays;
+    const villageIndex = selection.kind === 'village' ? arrays.villageCodes.indexOf(selection.code) : -1;
+    const out: AssignmentLine[] = [];
+    for (let h = 0; h < households.lon.length && out.length < MAX_LINES; h++) {
+      const own = households.agentIndex[h] ?? -1;
+      if (
+        selection.kind === 'village' ? households.villageIndex[h] !== villageIndex : own !== selection.agent
+      )
+        continue;
+      // A household without an agent is linked to its nearest active agent: how far help would be.
+      const a = own >= 0 ? own : (result.household.nearestAgent[h] ?? -1);
+      if (a < 0) continue;
+      out.push({
+        from: [households.lon[h] as number, households.lat[h] as number],
+        to: [agents.lon[a] as number, agents.lat[a] as number],
+        kind: own < 0 ? 'nearest' : result.household.status[h] === 1 ? 'far' : 'covered',
+      });
+    }
+    return out;
+  }, [arrays, result, selection]);
+
+  const selectVillage = useCallback(
+    (code: string) => {
+      setSelection({ kind: 'village', code });
+      const feature = boundaries.villages.features.find((x) => x.properties?.village_code === code);
+      if (feature) setFlyTo({ bounds: bbox(feature) as [number, number, number, number] });
+    },
+    [boundaries],
+  );
+  const selectDistrict = useCallback(
+    (code: string) => {
+      const feature = boundaries.districts.features.find((x) => x.properties?.district_code === code);
+      if (feature) setFlyTo({ bounds: bbox(feature) as [number, number, number, number] });
+    },
+    [boundaries],
+  );
+  const selectAgent = useCallback(
+    (agent: number) => {
+      setSelection({ kind: 'agent', agent });
+      if (arrays) {
+        const lon = arrays.agents.lon[agent] as number;
+        const lat = arrays.agents.lat[agent] as number;
+        setFlyTo({ bounds: [lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02] });
+      }
+    },
+    [arrays],
+  );
+
+  const onHover = useCallback((info: PickingInfo<Feature>) => {
+    const code = info.object?.properties?.village_code;
+    setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
+  }, []);
+  const onClickVillage = useCallback((info: PickingInfo<Feature>) => {
+    const code = info.object?.properties?.village_code;
+    if (code) setSelection({ kind: 'village', code: String(code) });
+  }, []);
+
+  const style = useMemo(
+    () => baseStyle({ ...boundaries, basemap: config.basemap }),
+    [boundaries, config.basemap],
+  );
+  const selectedCode = selection?.kind === 'village' ? selection.code : null;
+  const selectedAgent = selection?.kind === 'agent' ? selection.agent : null;
+  const layers = useMemo(
+    () => [
+      ...villageFillLayer({
+        villages: boundaries.villages,
+        fillByCode,
+        noDataColor: NO_DATA_COLOR,
+        fillKey: String(fillVersion.current),
+        onHover,
+        onClick: onClickVillage,
+        selectedCode,
+      }),
+      ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom, 0)] : []),
+      assignmentLineLayer(lines),
+      ...(arrays && result
+        ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]
+        : []),
+      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+    ],
+    [
+      boundaries,
+      fillByCode,
+      onHover,
+      onClickVillage,
+      selectedCode,
+      uncovered,
+      zoom,
+      lines,
+      arrays,
+      result,
+      selectedAgent,
+      selectAgent,
+    ],
+  );
+
+  const onDrawn = useCallback(() => {
+    if (result && names) setDocumentState('ready');
+  }, [result, names]);
+
+  const hovered = hover ? villageRows.find((r) => r.code === hover.code) : undefined;
+  const totals = result?.totals;
+  const km = f.dec(thresholdM / 1000);
+
+  return (
+    <div className="planner supervisor">
+      <aside className="side-panel">
+        <ThresholdControl value={thresholdM} onChange={onThreshold} />
+        {coverage.error && <p className="warning">{coverage.error}</p>}
+        {totals ? (
+          <div className="kpis" data-testid="supervisor-kpis">
+            <div className="kpi">
+              <span className="label">{t('supervisor.coverage')}</span>
+              <span className="value" data-testid="supervisor-coverage">
+                {f.pct(totals.coveragePct)}
+              </span>
+            </div>
+            <div className="kpi bad">
+              <span className="label">{t('supervisor.noAgent')}</span>
+              <span className="value" data-testid="kpi-no-agent">
+                {f.int(totals.noAgent)}
+              </span>
+            </div>
+            <div className="kpi bad">
+              <span className="label">{t('supervisor.far')}</span>
+              <span className="value" data-testid="kpi-far">
+                {f.int(totals.far)}
+              </span>
+            </div>
+            <div className="kpi">
+              <span className="label">{t('supervisor.agentsBelow', { min: options.minFamilies })}</span>
+              <span className="value">{f.int(totals.agentsBelowMin)}</span>
+            </div>
+            <div className="kpi">
+              <span className="label">{t('supervisor.agentsAbove', { max: options.maxFamilies })}</span>
+              <span className="value">{f.int(totals.agentsAboveCap)}</span>
+            </div>
+            <div className="kpi">
+              <span className="label">{t('supervisor.householdsNeeding')}</span>
+              <span className="value">{f.int(totals.households - totals.covered)}</span>
+            </div>
+          </div>
+        ) : (
+          <p className="busy">{t('supervisor.computing')}</p>
+        )}
+        {coverage.computing && totals && <span className="busy">{t('supervisor.computing')}</span>}
+        {selection && (
+          <div className="selection-bar" data-testid="selection" data-lines={lines.length}>
+            <span>
+              {selection.kind === 'village'
+                ? t('supervisor.selectedVillage', {
+                    name: villageRows.find((r) => r.code === selection.code)?.name,
+                  })
+                : t('supervisor.selectedAgent', {
+                    id: arrays?.agentIds[selection.agent],
+                    families: result?.agent.families[selection.agent] ?? 0,
+                  })}
+            </span>
+            <button type="button" className="secondary" onClick={() => setSelection(null)}>
+              {t('supervisor.clearSelection')}
+            </button>
+          </div>
+        )}
+        <div className="tabs" role="tablist">
+          {(['villages', 'agents', 'proposal'] as const).map((key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              data-testid={`tab-${key}`}
+              className={tab === key ? 'active' : ''}
+              onClick={() => setTab(key)}
+            >
+              {t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
+            </button>
+          ))}
+        </div>
+        {result && names && tab === 'villages' && (
+          <CoverageTable
+            villages={villageRows}
+            districts={districtRows}
+            selectedCode={selectedCode}
+            onSelect={(row, level) =>
+              level === 'village' ? selectVillage(row.code) : selectDistrict(row.code)
+            }
+          />
+        )}
+        {result && arrays && names && tab === 'agents' && (
+          <AgentPanel
+            result={result}
+            active={arrays.agents.active}
+            agentIds={arrays.agentIds}
+            homeVillageName={(a) => names.villages[arrays.agents.villageIndex[a] ?? -1]?.name ?? '–'}
+            minFamilies={options.minFamilies}
+            maxFamilies={options.maxFamilies}
+            selectedAgent={selectedAgent}
+            onSelectAgent={selectAgent}
+          />
+        )}
+        {result && arrays && names && coverage.client && tab === 'proposal' && (
+          <ProposalPanel
+            key={thresholdM}
+            client={coverage.client}
+            options={options}
+            result={result}
+            villages={villageRows}
+            agentIds={arrays.agentIds}
+            householdVillage={arrays.households.villageIndex}
+            loadHouseholdIds={() =>
+              queryRows<{ household_id: string }>(
+                client,
+                'SELECT household_id FROM households ORDER BY rowid',
+              ).then((rows) => rows.map((r) => r.household_id))
+            }
+            onSelectVillage={selectVillage}
+          />
+        )}
+      </aside>
+      <div className="map-wrap">
+        <BoundaryNotice boundaries={boundaries} />
+        <MapCanvas
+          style={style}
+          layers={layers}
+          onZoom={setZoom}
+          onDrawn={onDrawn}
+          ariaLabel={t('nav.supervisor')}
+          flyTo={flyTo}
+        />
+        <div className="map-legend-float">
+          <fieldset className="segmented" aria-label={t('supervisor.mapMode')}>
+            {(['coverage', 'bivariate'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                data-testid={`mode-${m}`}
+                className={mode === m ? 'active' : ''}
+                onClick={() => setMode(m)}
+              >
+                {t(m === 'coverage' ? 'supervisor.modeCoverage' : 'supervisor.modeBivariate')}
+              </button>
+            ))}
+          </fieldset>
+          {mode === 'coverage' ? (
+            <Legend
+              title={t('supervisor.legendCoverage', { km })}
+              items={[
+                ...COVERAGE_INTERVALS.map((iv, k) => ({
+                  color: COVERAGE_RAMP[k] as string,
+                  label:
+                    k === COVERAGE_INTERVALS.length - 1
+                      ? `${iv.from} – ${iv.to} %`
+                      : `${iv.from} – < ${iv.to} %`,
+                })),
+                { color: NO_DATA_COLOR, label: t('legend.noData') },
+              ]}
+            />
+          ) : (
+            <BivariateLegend
+              title={t('supervisor.bivariateTitle')}
+              xLabel={t('supervisor.bivariateX')}
+              yLabel={t('supervisor.bivariateY')}
+              note={t('supervisor.bivariateNote')}
+            />
+          )}
+          <Legend
+            testId="status-legend"
+            title={t('supervisor.legendStatus')}
+            items={[
+              { color: STATUS_COLORS.noAgent, label: t('supervisor.noAgent') },
+              { color: STATUS_COLORS.far, label: `${t('supervisor.far')} (> ${km} km)` },
+              {
+                color: STATUS_COLORS.agent,
+                label: t('supervisor.agentNormal', { min: options.minFamilies }),
+              },
+              {
+                color: STATUS_COLORS.agentBelowMin,
+                label: t('supervisor.agentBelow', { min: options.minFamilies }),
+              },
+              {
+                color: STATUS_COLORS.agentAboveCap,
+                label: t('supervisor.agentAbove', { max: options.maxFamilies }),
+              },
+              { color: STATUS_COLORS.line, label: t('supervisor.lines') },
+            ]}
+          />
+        </div>
+        {hover && hovered && (
+          <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+            <strong>{hovered.name}</strong>
+            <div className="muted">{t('tooltip.district', { name: hovered.districtName })}</div>
+            <dl>
+              <dt>{t('supervisor.col.households')}</dt>
+              <dd>{f.int(hovered.households)}</dd>
+              <dt>{t('supervisor.coverage')}</dt>
+              <dd>{f.pct(hovered.coveragePct)}</dd>
+              <dt>{t('supervisor.col.needingAgent')}</dt>
+              <dd>{f.int(hovered.needingAgent)}</dd>
+              <dt>{t('supervisor.col.medianM')}</dt>
+              <dd>{hovered.medianM === null ? '–' : `${f.int(hovered.medianM)} m`}</dd>
+              <dt>{t('supervisor.col.residentAgents')}</dt>
+              <dd>{f.int(hovered.residentAgents)}</dd>
+            </dl>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export type { AreaRow };
