@@ -100,10 +100,13 @@ export async function regencySummary(client: SqlClient, thresholdM: number): Pro
   return row;
 }
 
-/** Households joined to their assigned agent's home, in household row order, for the distance step. */
+/**
+ * Households joined to their assigned agent's home, in household row order, for the distance step.
+ * An inactive agent covers nobody (as in the coverage engine).
+ */
 export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id, h.lon, h.lat,
     coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat
-  FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id ORDER BY h.rowid`;
+  FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id AND a.active = 1 ORDER BY h.rowid`;
 
 /** Household positions with the measure and coverage, for the point layer. */
 export function householdPointsSql(measure: NeedMeasure, thresholdM: number): string {

@@ -246,7 +246,7 @@ export function aggregateVillagesAndDistricts(
 /**
  * Coverage of every household, agent, village and district.
  * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) to skip rebuilding it
- * when only the options change (its quadtree, built lazily for ≥ 32 households per agent, is kept on it).
+ * when only the options change (its quadtree, built lazily for ≥ 100 households per agent, is kept on it).
  * timingsMs: index = input validation + index build (≈0 when given), nearest = nearest-agent search
  * (including a first quadtree build), assigned = own-agent distances, statuses and agent loads,
  * aggregate = villages, districts and totals.

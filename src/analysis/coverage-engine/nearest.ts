@@ -83,8 +83,12 @@ export interface AgentIndex {
   readonly buildMs: number;
 }
 
-/** With at least this many queries per indexed agent, `auto` uses (and if needed builds) the quadtree. */
-export const QUADTREE_MIN_QUERIES_PER_AGENT = 32;
+/**
+ * With at least this many queries per indexed agent, `auto` uses (and if needed builds) the quadtree: its
+ * build (≈75 ms for 7,200 agents) pays for itself at ≈100 ns saved per query, i.e. from ≈750 k households.
+ * Once built it is kept on the index and used for every later call.
+ */
+export const QUADTREE_MIN_QUERIES_PER_AGENT = 100;
 
 export function buildAgentIndex(
   agents: CoverageInput['agents'],

@@ -1,5 +1,5 @@
 /**
- * Quadtree of precomputed candidate lists: the fast path of nearestAgents for many queries (≥ 32 per agent,
+ * Quadtree of precomputed candidate lists: the fast path of nearestAgents for many queries (≥ 100 per agent,
  * e.g. a million households), built lazily by nearest.ts and kept on the index.
  *
  * Each leaf is a square of the local plane holding the list of agents that can be the nearest agent of SOME
