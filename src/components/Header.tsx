@@ -1,19 +1,20 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
 
 export type Section = 'planner' | 'supervisor' | 'innovation';
 export const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
-/** Sections whose capability has not landed yet, marked "segera". */
-const COMING_SOON: ReadonlySet<Section> = new Set(['innovation']);
 
 interface HeaderProps {
   section: Section;
   onSection: (section: Section) => void;
   datasetName: string | null;
   synthetic: boolean;
+  /** Dataset switcher, import and erase controls. */
+  datasetControls?: ReactNode;
 }
 
-export function Header({ section, onSection, datasetName, synthetic }: HeaderProps) {
+export function Header({ section, onSection, datasetName, synthetic, datasetControls }: HeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
@@ -32,7 +33,6 @@ export function Header({ section, onSection, datasetName, synthetic }: HeaderPro
             onClick={() => onSection(s)}
           >
             {t(`nav.${s}`)}
-            {COMING_SOON.has(s) && <span className="badge">{t('nav.soon')}</span>}
           </button>
         ))}
       </nav>
@@ -50,6 +50,7 @@ export function Header({ section, onSection, datasetName, synthetic }: HeaderPro
           datasetName
         )}
       </div>
+      {datasetControls}
       <label className="language">
         <span className="visually-hidden">{t('language.label')}</span>
         <select

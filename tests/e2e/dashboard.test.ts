@@ -183,8 +183,8 @@ describe('dashboard (approximate boundaries)', () => {
     await expect.poll(() => text('nav-planner')).toContain('Planning');
     expect(await html('lang')).toBe('en');
     expect(await text('dataset-name')).toContain('sample data (synthetic)');
-    expect(await text('nav-innovation')).toContain('soon');
-    expect(await text('nav-supervisor')).not.toContain('soon');
+    expect(await text('nav-innovation')).toBe('Innovation');
+    expect(await text('nav-supervisor')).toBe('Supervision');
     expect(await text('boundary-notice')).toContain(NOTICE_EN);
     await waitMapIdle(dash.page);
     await screenshot(dash.page, 'dashboard-04-english');
@@ -213,15 +213,12 @@ describe('dashboard (approximate boundaries)', () => {
     await screenshot(dash.page, 'dashboard-05-manna-zoom13');
   });
 
-  it('marks the sections still to come as "segera" and navigates between sections', async () => {
+  it('navigates between the three sections, each with its own content', async () => {
     await dash.page.getByTestId('nav-innovation').click();
-    const soon = dash.page.getByTestId('soon-innovation');
-    await soon.waitFor({ state: 'visible' });
-    expect(await soon.textContent()).toContain('segera');
-    expect(await text('nav-innovation')).toContain('segera');
-    expect(await text('nav-supervisor')).not.toContain('segera');
+    await dash.page.getByTestId('innovation').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await text('nav-innovation')).toBe('Inovasi');
     await expect.poll(() => dash.page.url()).toMatch(/[?&]section=innovation/);
-    await screenshot(dash.page, 'dashboard-06-innovation-soon');
+    await screenshot(dash.page, 'dashboard-06-innovation');
 
     await dash.page.getByTestId('nav-supervisor').click();
     await dash.page.getByTestId('coverage-table').waitFor({ state: 'visible', timeout: 60_000 });

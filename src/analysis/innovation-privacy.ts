@@ -1,0 +1,32 @@
+/**
+ * Small-group suppression for what Bappeda presents and exports (UU 27/2022 PDP): an aggregate
+ * over fewer than MIN_GROUP_HOUSEHOLDS households is not shown, so no figure points at one family.
+ */
+
+/** Groups below this many households are suppressed. */
+export const MIN_GROUP_HOUSEHOLDS = 3;
+
+/** True when a group of `households` may be shown (0 = no data, shown as empty, not suppressed). */
+export const isShowable = (households: number): boolean =>
+  households === 0 || households >= MIN_GROUP_HOUSEHOLDS;
+
+export type Suppressed<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null } & {
+  suppressed: boolean;
+};
+
+/**
+ * Copies rows with `fields` set to null where the row's household count is 1 or 2, and a
+ * `suppressed` flag; the input is not modified.
+ */
+export function suppressSmallGroups<T extends object, K extends keyof T>(
+  rows: readonly T[],
+  householdsOf: (row: T) => number,
+  fields: readonly K[],
+): Suppressed<T, K>[] {
+  return rows.map((row) => {
+    const suppressed = !isShowable(householdsOf(row));
+    const copy = { ...row, suppressed } as Suppressed<T, K>;
+    if (suppressed) for (const f of fields) (copy as Record<K, unknown>)[f] = null;
+    return copy;
+  });
+}

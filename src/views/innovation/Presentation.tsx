@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { IndexResult, Rubric } from '../../analysis/innovation-index';
+import { round2 } from '../../analysis/innovation-index';
+import { suppressSmallGroups } from '../../analysis/innovation-privacy';
+import { useFormat } from '../../components/use-format';
+import type { ProgrammeResults } from '../../data/innovation-programme';
+import { trendChart, variableChart } from './charts';
+import { categoryColor } from './IndexPanels';
+import { mapSheetInput, type SheetContext, todayLabel } from './map-sheet';
+import { drawOfficialMap } from './official-map';
+
+interface PresentationProps {
+  rubric: Rubric;
+  result: IndexResult;
+  exampleValues: boolean;
+  programme: ProgrammeResults;
+  sheet: SheetContext;
+  onClose: () => void;
+}
+
+type Slide = 'title' | 'coverage' | 'hotspots' | 'figures' | 'index' | 'trend';
+const SLIDES: readonly Slide[] = ['title', 'coverage', 'hotspots', 'figures', 'index', 'trend'];
+
+/** A map sheet drawn at the slide's own size (crisp on any projector). */
+function SlideMap({ theme, sheet }: { theme: 'coverage' | 'hotspots'; sheet: SheetContext }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const rect = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(rect.width * dpr);
+    canvas.height = Math.round(rect.height * dpr);
+    const ctx = canvas.getContext('2d');
+    if (ctx)
+      drawOfficialMap(ctx, { width: canvas.width, height: canvas.height }, mapSheetInput(theme, sheet));
+  }, [theme, sheet]);
+  return <canvas ref={ref} className="slide-map" data-testid={`slide-map-${theme}`} />;
+}
+
+/** Full-screen slides from live data; arrows/PageUp/PageDown/Space/Home/End to move, Esc to leave. */
+export function Presentation({
+  rubric,
+  result,
+  exampleValues,
+  programme,
+  sheet,
+  onClose,
+}: PresentationProps) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const en = i18n.language === 'en';
+  const [index, setIndex] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const slide = SLIDES[index] as Slide;
+  const move = useCallback(
+    (d: number) => setIndex((i) => Math.max(0, Math.min(SLIDES.length - 1, i + d))),
+    [],
+  );
+
+  useEffect(() => {
+    const el = root.current;
+    el?.focus();
+    if (el?.requestFullscreen && !document.fullscreenElement)
+      void el.requestFullscreen().catch(() => undefined);
+    const onKey = (e: KeyboardEvent) => {
+      if (['ArrowRight', 'PageDown', ' ', 'Enter'].includes(e.key)) move(1);
+      else if (['ArrowLeft', 'PageUp', 'Backspace'].includes(e.key)) move(-1);
+      else if (e.key === 'Home') setIndex(0);
+      else if (e.key === 'End') setIndex(SLIDES.length - 1);
+      else if (e.key === 'Escape') onClose();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    const onFs = () => {
+      if (!document.fullscreenElement) onClose();
+    };
+    document.addEventListener('fullscreenchange', onFs);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFs);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [move, onClose]);
+
+  const s = programme.summary;
+  const needs = suppressSmallGroups(programme.needs, (r) => r.households, ['reported', 'resolved'] as const);
+  const months = suppressSmallGroups(programme.months, (r) => r.households, [
+    'reported',
+    'resolved',
+  ] as const);
+  const two = (n: number) =>
+    new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
+  const footer = `${t('innovation.map.source', { dataset: sheet.datasetName })}${
+    sheet.synthetic ? ` — ${t('innovation.map.syntheticWarning')}` : ''
+  } · ${todayLabel(sheet.locale)}`;
+
+  return (
+    <div
+      ref={root}
+      className="presentation"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('innovation.present.title')}
+      tabIndex={-1}
+      data-testid="presentation"
+      data-slide={slide}
+    >
+      <div className="slide" data-testid={`slide-${slide}`}>
+        {slide === 'title' && (
+          <div className="slide-title">
+            <h1>{t('innovation.present.heading')}</h1>
+            <h2>{t('innovation.present.subheading')}</h2>
+            <p>{t('innovation.present.regency')}</p>
+            <p className="muted">{todayLabel(sheet.locale)}</p>
+            {sheet.synthetic && <p className="slide-warning">{t('innovation.map.syntheticWarning')}</p>}
+          </div>
+        )}
+        {(slide === 'coverage' || slide === 'hotspots') && <SlideMap theme={slide} sheet={sheet} />}
+        {slide === 'figures' && (
+          <div className="slide-body">
+            <h2>{t('innovation.present.figures')}</h2>
+            <div className="slide-kpis">
+              {(
+                [
+                  [t('innovation.programme.agents'), f.int(s.agents_active)],
+                  [t('innovation.programme.families'), f.int(s.families_reached)],
+                  [t('innovation.programme.coverage'), f.pct(s.coverage_pct)],
+                  [t('innovation.programme.reported'), f.int(s.cases_reported)],
+                  [t('innovation.programme.resolved'), f.int(s.cases_resolved)],
+                  [
+                    t('innovation.programme.medianDays'),
+                    s.median_days === null
+                      ? '–'
+                      : t('innovation.programme.days', { n: f.int(s.median_days) }),
+                  ],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label} className="slide-kpi">
+                  <span className="value">{value}</span>
+                  <span className="label">{label}</span>
+                </div>
+              ))}
+            </div>
+            <div className="slide-chart">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart
+                  data={needs.map((n) => ({
+                    label: t(`measure.${n.need}`, n.need),
+                    v: n.reported,
+                    r: n.resolved,
+                  }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="label" tick={{ fontSize: 16 }} interval={0} />
+                  <YAxis tick={{ fontSize: 14 }} tickFormatter={(v) => f.int(Number(v))} />
+                  <Bar
+                    dataKey="v"
+                    name={t('innovation.programme.reported')}
+                    fill="#d95f02"
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="r"
+                    name={t('innovation.programme.resolved')}
+                    fill="#1b9e77"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          </div>
+        )}
+        {slide === 'index' && (
+          <div className="slide-body">
+            <h2>{t('innovation.summary.title', { year: rubric.year })}</h2>
+            <div className="slide-index">
+              <div>
+                <div className="slide-iid" data-testid="slide-iid">
+                  {two(result.iid)}
+                </div>
+                <div
+                  className="category-badge big"
+                  style={{ background: categoryColor(rubric, result.category.id) }}
+                >
+                  {en ? result.category.nameEn : result.category.name}
+                </div>
+                <p>
+                  SPD {two(result.spd)} · SID {two(result.sid)} · {t('innovation.summary.total')}{' '}
+                  {two(result.total)} / {f.int(result.maxTotal)}
+                </p>
+                {exampleValues && <p className="slide-warning">{t('innovation.example.short')}</p>}
+              </div>
+              <div className="slide-chart">
+                <ResponsiveContainer width="100%" height="100%">
+                  {variableChart(
+                    result,
+                    null,
+                    { saved: 'IID', whatIf: '' },
+                    (v) => (en ? v.nameEn : v.name),
+                    f.dec,
+                  )}
+                </ResponsiveContainer>
+              </div>
+            </div>
+          </div>
+        )}
+        {slide === 'trend' && (
+          <div className="slide-body">
+            <h2>{t('innovation.programme.trendTitle')}</h2>
+            <div className="slide-chart tall">
+              <ResponsiveContainer width="100%" height="100%">
+                {trendChart(
+                  months.map((m) => ({ ...m, reported: m.reported ?? 0, resolved: m.resolved ?? 0 })),
+                  {
+                    reported: t('innovation.programme.reported'),
+                    resolved: t('innovation.programme.resolved'),
+                  },
+                  f.int,
+                )}
+              </ResponsiveContainer>
+            </div>
+          </div>
+        )}
+      </div>
+      <footer className="slide-footer">
+        <span>{footer}</span>
+        <span className="slide-nav">
+          <button type="button" onClick={() => move(-1)} aria-label={t('innovation.present.prev')}>
+            ‹
+          </button>
+          <span data-testid="slide-counter">
+            {index + 1} / {SLIDES.length}
+          </span>
+          <button type="button" onClick={() => move(1)} aria-label={t('innovation.present.next')}>
+            ›
+          </button>
+          <button type="button" onClick={onClose} data-testid="close-presentation">
+            {t('innovation.present.close')}
+          </button>
+        </span>
+      </footer>
+    </div>
+  );
+}

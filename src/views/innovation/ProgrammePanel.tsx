@@ -1,0 +1,277 @@
+import type { PickingInfo } from '@deck.gl/core';
+import type { Feature } from 'geojson';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { suppressSmallGroups } from '../../analysis/innovation-privacy';
+import type { VillageBoundaries } from '../../app/load-boundaries';
+import { setDocumentState } from '../../app/use-dashboard';
+import { Legend } from '../../components/Legend';
+import { MapCanvas } from '../../components/MapCanvas';
+import { useFormat } from '../../components/use-format';
+import type { AppConfig } from '../../data/app-config';
+import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { VillageStats } from '../../data/queries';
+import { baseStyle } from '../../map/base-style';
+import { NO_DATA_COLOR } from '../../map/palette';
+import { labelLayers, villageFillLayer } from '../../map/village-layers';
+import { ChartCard, needChart, trendChart } from './charts';
+import { type MapTheme, themeFills } from './map-themes';
+
+interface ProgrammeProps {
+  programme: ProgrammeResults;
+  villages: VillageStats[];
+  boundaries: VillageBoundaries;
+  config: AppConfig;
+  footer: string;
+}
+
+/** Programme results from the loaded data: figures, needs, trend, kecamatan and the village map. */
+export function ProgrammePanel({ programme, villages, boundaries, config, footer }: ProgrammeProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { summary } = programme;
+  const [theme, setTheme] = useState<MapTheme>('coverage');
+  const [zoom, setZoom] = useState(9);
+  const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
+
+  const needs = useMemo(
+    () =>
+      suppressSmallGroups(programme.needs, (r) => r.households, [
+        'reported',
+        'resolved',
+        'median_days',
+      ] as const),
+    [programme.needs],
+  );
+  const months = useMemo(
+    () => suppressSmallGroups(programme.months, (r) => r.households, ['reported', 'resolved'] as const),
+    [programme.months],
+  );
+  const districts = useMemo(
+    () =>
+      suppressSmallGroups(programme.districts, (r) => r.households, [
+        'families_reached',
+        'coverage_pct',
+        'reported',
+        'resolved',
+        'median_days',
+      ] as const),
+    [programme.districts],
+  );
+  const fills = useMemo(
+    () =>
+      themeFills(
+        villages,
+        theme,
+        { noData: t('legend.noData'), suppressed: t('innovation.privacy.suppressedLegend') },
+        (n, d) =>
+          new Intl.NumberFormat(f.locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(n),
+      ),
+    [villages, theme, t, f.locale],
+  );
+  const fillVersion = useRef(0);
+  const fillKey = useMemo(() => {
+    fillVersion.current += 1;
+    return `${theme}-${fillVersion.current}-${fills.fillByCode.size}`;
+  }, [theme, fills]);
+
+  const onHover = useCallback((info: PickingInfo<Feature>) => {
+    const code = info.object?.properties?.village_code;
+    setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
+  }, []);
+  const style = useMemo(
+    () => baseStyle({ ...boundaries, basemap: config.basemap }),
+    [boundaries, config.basemap],
+  );
+  const layers = useMemo(
+    () => [
+      ...villageFillLayer({
+        villages: boundaries.villages,
+        fillByCode: fills.fillByCode,
+        noDataColor: NO_DATA_COLOR,
+        fillKey,
+        onHover,
+      }),
+      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+    ],
+    [boundaries, fills, fillKey, onHover, zoom],
+  );
+  const hovered = hover ? villages.find((v) => v.village_code === hover.code) : undefined;
+  const hoveredSuppressed = hovered ? hovered.households > 0 && hovered.households < 3 : false;
+
+  const kpis: [string, string, string][] = [
+    ['agents', t('innovation.programme.agents'), f.int(summary.agents_active)],
+    ['families', t('innovation.programme.families'), f.int(summary.families_reached)],
+    ['coverage', t('innovation.programme.coverage'), f.pct(summary.coverage_pct)],
+    ['reported', t('innovation.programme.reported'), f.int(summary.cases_reported)],
+    ['resolved', t('innovation.programme.resolved'), f.int(summary.cases_resolved)],
+    [
+      'median',
+      t('innovation.programme.medianDays'),
+      summary.median_days === null ? '–' : t('innovation.programme.days', { n: f.int(summary.median_days) }),
+    ],
+  ];
+  const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? '–' : fmt(n));
+
+  return (
+    <div className="programme">
+      <section className="card">
+        <h3>{t('innovation.programme.title')}</h3>
+        <div className="kpis wide" data-testid="programme-kpis">
+          {kpis.map(([id, label, value]) => (
+            <div className="kpi" key={id} data-testid={`kpi-${id}`}>
+              <span className="label">{label}</span>
+              <span className="value">{value}</span>
+            </div>
+          ))}
+        </div>
+        <p className="muted small">
+          {t('innovation.programme.period', {
+            from: summary.first_report ?? '–',
+            to: summary.last_report ?? '–',
+            households: f.int(summary.households),
+          })}
+        </p>
+      </section>
+
+      <section className="card map-card">
+        <header>
+          <h3>{t('innovation.programme.mapTitle')}</h3>
+          <fieldset className="segmented" aria-label={t('innovation.programme.mapTitle')}>
+            {(['coverage', 'hotspots'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                data-testid={`theme-${m}`}
+                className={theme === m ? 'active' : ''}
+                onClick={() => setTheme(m)}
+              >
+                {t(`innovation.map.${m}`)}
+              </button>
+            ))}
+          </fieldset>
+        </header>
+        <div className="map-wrap programme-map">
+          <MapCanvas
+            style={style}
+            layers={layers}
+            onZoom={setZoom}
+            onDrawn={() => setDocumentState('ready')}
+            ariaLabel={t('innovation.programme.mapTitle')}
+          />
+          <div className="map-legend-float">
+            <Legend title={t(`innovation.map.${theme}Legend`)} items={fills.legend} />
+          </div>
+          {hover && hovered && (
+            <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+              <strong>{hovered.village_name}</strong>
+              <div className="muted">{t('tooltip.district', { name: hovered.district_name })}</div>
+              {hoveredSuppressed ? (
+                <p>{t('innovation.privacy.suppressed')}</p>
+              ) : (
+                <dl>
+                  <dt>{t('tooltip.households')}</dt>
+                  <dd>{f.int(hovered.households)}</dd>
+                  <dt>{t('tooltip.coverage')}</dt>
+                  <dd>{f.pct(hovered.coverage_pct)}</dd>
+                  <dt>{t('innovation.map.needRate')}</dt>
+                  <dd>{hovered.need_rate === null ? '–' : f.dec(hovered.need_rate)}</dd>
+                </dl>
+              )}
+            </div>
+          )}
+        </div>
+      </section>
+
+      <div className="two-col">
+        <ChartCard
+          title={t('innovation.programme.needsTitle')}
+          fileName="kebutuhan-per-kategori.png"
+          footer={footer}
+          testId="needs-chart"
+        >
+          {needChart(
+            needs.map((n) => ({
+              label: t(`measure.${n.need}`, n.need),
+              reported: n.reported,
+              resolved: n.resolved,
+            })),
+            { reported: t('innovation.programme.reported'), resolved: t('innovation.programme.resolved') },
+            f.int,
+          )}
+        </ChartCard>
+        <ChartCard
+          title={t('innovation.programme.trendTitle')}
+          fileName="tren-bulanan.png"
+          footer={footer}
+          testId="trend-chart"
+        >
+          {trendChart(
+            months.map((m) => ({ ...m, reported: m.reported ?? 0, resolved: m.resolved ?? 0 })),
+            { reported: t('innovation.programme.reported'), resolved: t('innovation.programme.resolved') },
+            f.int,
+          )}
+        </ChartCard>
+      </div>
+
+      <section className="card">
+        <h3>{t('innovation.programme.needsTitle')}</h3>
+        <table className="data-table" data-testid="needs-table">
+          <thead>
+            <tr>
+              <th className="text">{t('innovation.programme.need')}</th>
+              <th>{t('innovation.programme.reported')}</th>
+              <th>{t('innovation.programme.resolved')}</th>
+              <th>{t('innovation.programme.resolvedPct')}</th>
+              <th>{t('innovation.programme.medianDays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((n) => (
+              <tr key={n.need}>
+                <td className="text">{t(`measure.${n.need}`, n.need)}</td>
+                <td>{dash(n.reported, f.int)}</td>
+                <td>{dash(n.resolved, f.int)}</td>
+                <td>{n.reported && n.resolved !== null ? f.pct((100 * n.resolved) / n.reported) : '–'}</td>
+                <td>{n.suppressed ? t('innovation.privacy.short') : dash(n.median_days, f.int)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card">
+        <h3>{t('innovation.programme.districtsTitle')}</h3>
+        <table className="data-table" data-testid="districts-table">
+          <thead>
+            <tr>
+              <th className="text">{t('innovation.programme.district')}</th>
+              <th>{t('innovation.programme.households')}</th>
+              <th>{t('innovation.programme.families')}</th>
+              <th>{t('innovation.programme.agents')}</th>
+              <th>{t('innovation.programme.coverage')}</th>
+              <th>{t('innovation.programme.reported')}</th>
+              <th>{t('innovation.programme.resolved')}</th>
+              <th>{t('innovation.programme.medianDays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d) => (
+              <tr key={d.district_code}>
+                <td className="text">{d.district_name}</td>
+                <td>{f.int(d.households)}</td>
+                <td>{dash(d.families_reached, f.int)}</td>
+                <td>{f.int(d.agents_active)}</td>
+                <td>{f.pct(d.coverage_pct)}</td>
+                <td>{dash(d.reported, f.int)}</td>
+                <td>{dash(d.resolved, f.int)}</td>
+                <td>{dash(d.median_days, f.int)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">{t('innovation.privacy.note')}</p>
+      </section>
+    </div>
+  );
+}
