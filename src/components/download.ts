@@ -7,7 +7,12 @@
 export function downloadBlob(fileName: string, data: Uint8Array | string, mime: string): void {
   // Blob wants ArrayBuffer-backed views: copy only a view on a SharedArrayBuffer.
   const part = typeof data === 'string' || data.buffer instanceof ArrayBuffer ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part as BlobPart], { type: mime }));
+  saveBlob(fileName, new Blob([part as BlobPart], { type: mime }));
+}
+
+/** Saves a Blob as a file (object URL on a temporary link; nothing leaves the device). */
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -31,8 +31,8 @@
  * 2–3 s at 5–10 km.
  */
 
-import { aggregateAreas, selectInPlace } from './aggregate';
-import { districtOfAgents, districtOfHouseholds } from './engine';
+import { selectInPlace } from './aggregate';
+import { aggregateVillagesAndDistricts } from './engine';
 import { buildPointGrid, pointsWithin } from './grid';
 import { createPlane, DEG, distortionRatio, finiteRange, haversineToAgent } from './projection';
 import {
@@ -461,23 +461,7 @@ export function applyMoves(
     }
     families[mv.toAgent] = (families[mv.toAgent] as number) + 1;
   }
-  const active = input.agents.active;
-  const village = aggregateAreas(
-    input.households.villageIndex,
-    input.villageDistrict.length,
-    status,
-    distance,
-    input.agents.villageIndex,
-    active,
-  );
-  const district = aggregateAreas(
-    districtOfHouseholds(input),
-    input.districtCount,
-    status,
-    distance,
-    districtOfAgents(input),
-    active,
-  );
+  const { village, district } = aggregateVillagesAndDistricts(input, status, distance);
   const counts = new Int32Array(3);
   for (let i = 0; i < status.length; i++)
     counts[status[i] as number] = (counts[status[i] as number] as number) + 1;
@@ -485,7 +469,7 @@ export function applyMoves(
   let agentsAboveCap = 0;
   for (let a = 0; a < families.length; a++) {
     const f = families[a] as number;
-    if (active[a] !== 0 && f < options.minFamilies) agentsBelowMin++;
+    if (input.agents.active[a] !== 0 && f < options.minFamilies) agentsBelowMin++;
     if (f > options.maxFamilies) agentsAboveCap++;
   }
   const covered = counts[HOUSEHOLD_STATUS.covered] ?? 0;

@@ -5,12 +5,12 @@ import { type Assessment, computeIndex, round2 } from '../../analysis/innovation
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
 import { setDocumentState } from '../../app/use-dashboard';
+import { saveBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import type { SqlClient } from '../../data/sql-client';
 import { AssessmentEditor } from './AssessmentEditor';
 import { AssessmentFiles } from './AssessmentFiles';
-import { saveBlob } from './chart-png';
 import {
   BeneficiariesCard,
   HistoryCard,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
-import { saveBlob } from './chart-png';
 import { mapSheetInput, type SheetContext } from './map-sheet';
 import type { MapTheme } from './map-themes';
 import { type MapSize, officialMapPng, PAPER_MM, paperPixels } from './official-map';

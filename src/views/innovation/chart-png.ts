@@ -61,16 +61,3 @@ export async function chartPng(svg: SVGSVGElement, title: string, footer: string
     URL.revokeObjectURL(url);
   }
 }
-
-/** Saves a Blob as a file (object URL on a temporary link; nothing leaves the device). */
-export function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -13,8 +13,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { IndexResult } from '../../analysis/innovation-index';
+import { saveBlob } from '../../components/download';
 import type { MonthResult } from '../../data/innovation-programme';
-import { chartPng, saveBlob } from './chart-png';
+import { chartPng } from './chart-png';
 
 /** A titled chart card with a "PNG" button that saves the chart as an image. */
 export function ChartCard(props: {
