@@ -77,6 +77,11 @@ export interface ServeOptions {
    * even when dist/ contains the file, or the path of a GeoJSON file to serve there.
    */
   boundaries?: 'dist' | 'none' | string;
+  /**
+   * Directory answering `/demo/*` instead of dist/demo/ (e.g. a dataset made with
+   * `npm run data:demo -- --households 1000000 --out <dir>`, for benchmarks).
+   */
+  demo?: string;
 }
 
 export interface StaticServer {
@@ -167,6 +172,7 @@ export async function startStaticServer(options: ServeOptions = {}): Promise<Sta
   const root = path.resolve(options.root ?? DIST);
   assertBuilt(root);
   const boundaries = options.boundaries ?? 'dist';
+  const demo = options.demo ? path.resolve(options.demo) : null;
   if (boundaries !== 'dist' && boundaries !== 'none' && !isFile(boundaries)) {
     throw new Error(`boundary file not found: ${boundaries}`);
   }
@@ -192,6 +198,13 @@ export async function startStaticServer(options: ServeOptions = {}): Promise<Sta
     if (pathname === BOUNDARY_PATH && boundaries !== 'dist') {
       if (boundaries === 'none') notFound(res);
       else await sendFile(req, res, boundaries);
+      return;
+    }
+
+    if (demo && pathname.startsWith('/demo/')) {
+      const file = path.join(demo, path.normalize(pathname.slice('/demo/'.length)));
+      if (file.startsWith(demo + path.sep) && isFile(file)) await sendFile(req, res, file);
+      else notFound(res);
       return;
     }
 

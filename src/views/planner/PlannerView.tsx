@@ -1,38 +1,69 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { classIntervals, classOf } from '../../analysis/classify';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
+import type { PlannerUrlState } from '../../app/url-state';
 import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { Legend, type LegendItem } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { SummaryPanel } from '../../components/SummaryPanel';
 import { useFormat } from '../../components/use-format';
-import { VillageTooltip } from '../../components/VillageTooltip';
 import type { AppConfig } from '../../data/app-config';
 import {
-  householdPointsSql,
+  type AreaStat,
+  type HouseholdCard,
+  householdCardSql,
+  type NeedWeights,
+  type PlannerFilters,
+  type PlannerNeed,
+  type PlannerQuery,
+  type PlannerUnit,
+  usesCases,
+} from '../../data/planner-queries';
+import {
   type NeedMeasure,
   type RegencySummary,
   regencySummary,
   type VillageStats,
   villageStats,
 } from '../../data/queries';
-import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES } from '../../data/schema';
-import type { SqlClient } from '../../data/sql-client';
+import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../data/schema';
+import { queryRows, type SqlClient } from '../../data/sql-client';
 import { baseStyle } from '../../map/base-style';
-import { hexToRgba, MAP_COLORS, NEED_RAMP, NO_DATA_COLOR } from '../../map/palette';
-import { householdLayer, labelLayers, type PointCloud, villageFillLayer } from '../../map/village-layers';
-
-const MEASURES: readonly NeedMeasure[] = ['any', ...NEED_CODES];
-const CLASS_COUNT = NEED_RAMP.length;
-
-/** Ramp colour of class k of n, spread over the whole ramp when there are fewer classes than colours. */
-const classColor = (k: number, n: number): string =>
-  NEED_RAMP[Math.round((k * (CLASS_COUNT - 1)) / Math.max(1, n - 1))] as string;
+import { NO_DATA_COLOR } from '../../map/palette';
+import {
+  areaFillLayers,
+  householdPointLayer,
+  NEED_POINT_COLOR,
+  NO_NEED_POINT_COLOR,
+  needHeatmapLayer,
+  needHexagonLayer,
+  OUTSIDE_COLOR,
+  RAMPS,
+  sqlPointLayer,
+  UNCLASSIFIED_COLOR,
+} from '../../map/planner-layers';
+import { labelLayers } from '../../map/village-layers';
+import { type AreaRow, AreaTable } from './AreaTable';
+import { ClassControls } from './ClassControls';
+import { areaValue, choropleth, insideAreaFilter } from './choropleth';
+import { FilterControls, type PlaceName } from './FilterControls';
+import { KeyFigures } from './KeyFigures';
+import { LayerControls } from './LayerControls';
+import { AreaTooltip, HouseholdTooltip } from './MapTooltips';
+import { MeasureControls } from './MeasureControls';
+import { type SqlMapResult, SqlPanel } from './SqlPanel';
+import { TimeBar } from './TimeBar';
+import { useMapView } from './use-map-view';
+import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points';
+import { lastAreasQuery, usePlannerData } from './use-planner-data';
+import { usePlannerState } from './use-planner-state';
+import { VillageProfile } from './VillageProfile';
+import './planner.css';
 
 interface PlannerViewProps {
   client: SqlClient;
@@ -43,148 +74,382 @@ interface PlannerViewProps {
   onMeasure: (measure: NeedMeasure) => void;
 }
 
-async function loadPointCloud(client: SqlClient, measure: NeedMeasure): Promise<PointCloud> {
-  const table = await client.queryTable(householdPointsSql(measure, DEFAULT_COVERAGE_THRESHOLD_M));
-  const lon = table.getChild('lon')?.toArray() as Float64Array;
-  const lat = table.getChild('lat')?.toArray() as Float64Array;
-  const covered = table.getChild('covered')?.toArray() as Int32Array;
-  const positions = new Float32Array(lon.length * 2);
-  const colors = new Uint8Array(lon.length * 4);
-  const yes = hexToRgba(MAP_COLORS.householdCovered);
-  const no = hexToRgba(MAP_COLORS.householdNotCovered);
-  for (let i = 0; i < lon.length; i++) {
-    positions[2 * i] = lon[i] as number;
-    positions[2 * i + 1] = lat[i] as number;
-    colors.set(covered[i] ? yes : no, 4 * i);
-  }
-  return { length: lon.length, positions, colors };
-}
+type Bounds = [number, number, number, number];
 
-/** Perencanaan: where the needs are, village by village, and how well agents cover them. */
+/** Perencanaan: where the needs are, how bad, and whether it gets better — by place and over time. */
 export function PlannerView({ client, config, dataset, boundaries, measure, onMeasure }: PlannerViewProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [stats, setStats] = useState<VillageStats[] | null>(null);
-  const [summary, setSummary] = useState<RegencySummary | null>(null);
-  const [households, setHouseholds] = useState<PointCloud | null>(null);
-  const [zoom, setZoom] = useState(9);
+  const [state, update] = usePlannerState();
+  const need: PlannerNeed = state.score ? 'score' : measure;
+  const query = useMemo<PlannerQuery>(
+    () => ({ need, weights: state.weights, filters: state.filters, month: state.month }),
+    [need, state.weights, state.filters, state.month],
+  );
+  const data = usePlannerData(client, query, state.level);
+  const [places, setPlaces] = useState<PlaceName[]>([]);
+  const [overview, setOverview] = useState<{ summary: RegencySummary; villages: VillageStats[] } | null>(
+    null,
+  );
+  const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
+  const [pointHover, setPointHover] = useState<{ x: number; y: number; card: HouseholdCard } | null>(null);
+  const [flyTo, setFlyTo] = useState<{ bounds: Bounds } | null>(null);
+  const [sqlMap, setSqlMap] = useState<SqlMapResult | null>(null);
+  const [zoom, setZoom] = useState(state.view?.zoom ?? 9);
+  const hoverSeq = useRef(0);
+
+  // Time from a change of the measure, a filter or the month to the map drawn with the new data
+  // (read by scripts/bench-planner.ts).
+  const changedAt = useRef<{ t0: number; areas: AreaStat[] | null; committed?: number } | null>(null);
+  const areasRef = useRef<AreaStat[] | null>(null);
+  areasRef.current = data.areas;
+  const markChange = useCallback(() => {
+    changedAt.current = { t0: performance.now(), areas: areasRef.current };
+  }, []);
+  const change = useCallback(
+    (patch: Parameters<typeof update>[0]) => {
+      markChange();
+      update(patch);
+    },
+    [markChange, update],
+  );
 
   useEffect(() => {
-    let current = true;
-    void villageStats(client, measure, DEFAULT_COVERAGE_THRESHOLD_M).then((rows) => {
-      if (current) setStats(rows);
-    });
-    return () => {
-      current = false;
-    };
-  }, [client, measure]);
-
-  useEffect(() => {
-    void regencySummary(client, DEFAULT_COVERAGE_THRESHOLD_M).then(setSummary);
-    void loadPointCloud(client, 'any').then(setHouseholds);
+    void queryRows<PlaceName>(
+      client,
+      'SELECT village_code, village_name, district_code, district_name FROM villages ORDER BY district_name, village_name',
+    ).then(setPlaces);
+    void Promise.all([
+      regencySummary(client, DEFAULT_COVERAGE_THRESHOLD_M),
+      villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+    ]).then(([summary, villages]) => setOverview({ summary, villages }));
   }, [client]);
 
-  const statsByCode = useMemo(() => new Map((stats ?? []).map((s) => [s.village_code, s] as const)), [stats]);
-  const intervals = useMemo(
-    () =>
-      classIntervals(
-        (stats ?? []).map((s) => s.need_rate),
-        'quantile',
-        CLASS_COUNT,
-      ),
-    [stats],
+  const view = useMapView(state.view, (v) => update({ view: { lon: v.lon, lat: v.lat, zoom: v.zoom } }));
+  const level = data.level;
+  const areas = data.areas;
+  const format = useCallback(
+    (n: number, d: number) =>
+      n.toLocaleString(f.locale, { minimumFractionDigits: d, maximumFractionDigits: d }),
+    [f.locale],
   );
-  // A new version for every new colour map: deck.gl recolours only when the trigger changes.
+  // Areas and their filters change together (no redraw with new filters over old numbers).
+  const areaFilters = data.filters ?? state.filters;
+  const inside = useMemo(
+    () => (areas ?? []).filter((a) => insideAreaFilter(a, level, areaFilters)),
+    [areas, level, areaFilters],
+  );
+  const map = useMemo(() => {
+    if (!areas) return null;
+    const m = choropleth(inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format);
+    for (const a of areas)
+      if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
+    return m;
+  }, [areas, inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format]);
+  const outsideCount = (areas?.length ?? 0) - inside.length;
   const fillVersion = useRef(0);
-  const fillByCode = useMemo(() => {
-    const fills = new Map<string, string>();
-    for (const s of stats ?? []) {
-      const k = classOf(s.need_rate, intervals);
-      if (k >= 0) fills.set(s.village_code, classColor(k, intervals.length));
-    }
-    fillVersion.current += 1;
-    return fills;
-  }, [stats, intervals]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for every new colour map
+  const fillKey = useMemo(() => String(++fillVersion.current), [map]);
+  const statByCode = useMemo(() => new Map((areas ?? []).map((a) => [a.code, a] as const)), [areas]);
 
-  const measureLabel = t(`measure.${measure}`);
-  const legendItems: LegendItem[] = [
-    ...intervals.map((iv, k) => ({
-      color: classColor(k, intervals.length),
-      label:
-        k === intervals.length - 1
-          ? `${f.dec(iv.from)} – ${f.dec(iv.to)}`
-          : `${f.dec(iv.from)} – < ${f.dec(iv.to)}`,
-    })),
-    { color: NO_DATA_COLOR, label: t('legend.noData') },
-  ];
+  const weighted = useWeightedPoints(client, query, state.layers.heatmap || state.layers.hexagon);
+  const showPoints = state.layers.points && zoom >= POINTS_ZOOM;
+  const boxPoints = useBoxPoints(client, query, view?.bounds ?? null, showPoints);
+  // A hidden or reloaded point layer never reports the pointer leaving: forget its card.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the points change or hide
+  useEffect(() => {
+    hoverSeq.current += 1;
+    setPointHover(null);
+  }, [showPoints, boxPoints]);
+
+  const selectVillage = useCallback(
+    (code: string, fly: boolean) => {
+      update({ selected: code, tab: 'profile' });
+      const feature = boundaries.villages.features.find((x) => x.properties?.village_code === code);
+      if (fly && feature) setFlyTo({ bounds: bbox(feature) as Bounds });
+    },
+    [boundaries, update],
+  );
+  const drillDown = useCallback(
+    (code: string) => {
+      change((s) => ({ ...s, level: 'village', filters: { ...s.filters, district: code, village: null } }));
+      const feature = boundaries.districts.features.find((x) => x.properties?.district_code === code);
+      if (feature) setFlyTo({ bounds: bbox(feature) as Bounds });
+    },
+    [boundaries, change],
+  );
 
   const onHover = useCallback((info: PickingInfo<Feature>) => {
-    const code = info.object?.properties?.village_code;
+    const p = info.object?.properties;
+    const code = p?.village_code ?? p?.district_code;
     setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
+    // The pointer is on an area, not on a household: drop the household card.
+    hoverSeq.current += 1;
+    setPointHover(null);
   }, []);
+  const onClick = useCallback(
+    (info: PickingInfo<Feature>) => {
+      const p = info.object?.properties;
+      if (p?.village_code && level === 'village') selectVillage(String(p.village_code), false);
+      else if (p?.district_code && level === 'district') drillDown(String(p.district_code));
+    },
+    [level, selectVillage, drillDown],
+  );
+  const onPointHover = useCallback(
+    (info: PickingInfo) => {
+      const seq = ++hoverSeq.current;
+      const hid = info.index >= 0 ? boxPoints?.hid[info.index] : undefined;
+      if (hid === undefined) {
+        setPointHover(null);
+        return;
+      }
+      void queryRows<HouseholdCard>(client, householdCardSql(hid)).then(([card]) => {
+        if (seq === hoverSeq.current && card) setPointHover({ x: info.x, y: info.y, card });
+      });
+    },
+    [client, boxPoints],
+  );
 
   const style = useMemo(
     () => baseStyle({ ...boundaries, basemap: config.basemap }),
     [boundaries, config.basemap],
   );
+  const sqlCodes = useMemo(() => (sqlMap?.kind === 'villages' ? new Set(sqlMap.codes) : undefined), [sqlMap]);
+  // Same label layers (same data) until the zoom changes: deck.gl then keeps its text atlas and attributes.
+  const labels = useMemo(
+    () => labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+    [boundaries, zoom],
+  );
   const layers = useMemo(
     () => [
-      ...villageFillLayer({
-        villages: boundaries.villages,
-        fillByCode,
-        noDataColor: NO_DATA_COLOR,
-        fillKey: String(fillVersion.current),
-        onHover,
-      }),
-      ...(households ? [householdLayer('household-points', households, zoom)] : []),
-      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+      ...(state.layers.choropleth && map
+        ? areaFillLayers({
+            id: level === 'village' ? 'village-choropleth' : 'district-choropleth',
+            areas: level === 'village' ? boundaries.villages : boundaries.districts,
+            codeKey: level === 'village' ? 'village_code' : 'district_code',
+            fillByCode: map.fillByCode,
+            noDataColor: NO_DATA_COLOR,
+            fillKey,
+            opacity: state.opacity,
+            onHover,
+            onClick,
+            selectedCode: level === 'village' ? state.selected : null,
+            highlightCodes: sqlCodes,
+          })
+        : []),
+      ...(weighted && state.layers.heatmap
+        ? [needHeatmapLayer(weighted.data, state.opacity, state.ramp, weighted.key)]
+        : []),
+      ...(weighted && state.layers.hexagon
+        ? [needHexagonLayer(weighted.data, state.opacity, state.ramp, weighted.key)]
+        : []),
+      ...(boxPoints && showPoints ? [householdPointLayer(boxPoints, 1, onPointHover)] : []),
+      ...(sqlMap?.kind === 'points' ? [sqlPointLayer(sqlMap.positions)] : []),
+      ...labels,
     ],
-    [boundaries, fillByCode, households, zoom, onHover],
+    [
+      state.layers,
+      map,
+      level,
+      boundaries,
+      fillKey,
+      state.opacity,
+      state.selected,
+      state.ramp,
+      onHover,
+      onClick,
+      sqlCodes,
+      weighted,
+      boxPoints,
+      showPoints,
+      onPointHover,
+      sqlMap,
+      labels,
+    ],
   );
-  const onDrawn = useCallback(() => {
-    if (stats && summary) setDocumentState('ready');
-  }, [stats, summary]);
 
-  const hovered = hover ? statsByCode.get(hover.code) : undefined;
+  useEffect(() => {
+    const pending = changedAt.current;
+    if (pending && pending.areas !== areas && pending.committed === undefined)
+      pending.committed = performance.now();
+  }, [areas]);
+
+  const onDrawn = useCallback(() => {
+    if (!areas || !overview) return;
+    setDocumentState('ready');
+    const pending = changedAt.current;
+    if (pending && pending.areas !== areas) {
+      changedAt.current = null;
+      performance.mark('gancang:planner-drawn', {
+        detail: {
+          ms: performance.now() - pending.t0,
+          queryMs: lastAreasQuery.ms,
+          sentMs: lastAreasQuery.sentAt - pending.t0,
+          committedMs: (pending.committed ?? Number.NaN) - pending.t0,
+        },
+      });
+    }
+  }, [areas, overview]);
+
+  const measureLabel = need === 'score' ? t('planner.measure.score') : t(`measure.${need}`);
+  const unitLabel = t(`planner.unitLong.${state.unit}`);
+  const c = map?.classification;
+  const legendItems: LegendItem[] = [
+    ...(map?.labels ?? []).map((label, k) => ({
+      color: map?.colors[k] as string,
+      label: `${label} (${f.int(c?.counts[k] ?? 0)})`,
+    })),
+    ...(c && c.unclassified > 0
+      ? [
+          {
+            color: UNCLASSIFIED_COLOR,
+            label: `${t('planner.legend.unclassified')} (${f.int(c.unclassified)})`,
+          },
+        ]
+      : []),
+    ...(outsideCount > 0
+      ? [{ color: OUTSIDE_COLOR, label: `${t('planner.legend.outside')} (${f.int(outsideCount)})` }]
+      : []),
+    { color: NO_DATA_COLOR, label: `${t('legend.noData')} (${f.int(c?.noData ?? 0)})` },
+  ];
+  // Heatmap / hexagons alone: their ramp from low to high instead of the area classes.
+  const densityItems: LegendItem[] = RAMPS[state.ramp]
+    .slice(2)
+    .filter((_, i, all) => i % 2 === 0 || i === all.length - 1)
+    .map((color, i, all) => ({
+      color,
+      label: i === 0 ? t('planner.legend.low') : i === all.length - 1 ? t('planner.legend.high') : '',
+    }));
+  const source = usesCases(query)
+    ? state.month
+      ? t('planner.legend.sourceMonth', { month: state.month })
+      : t('planner.legend.sourceCases')
+    : t('planner.legend.sourceFlags');
+  const legendNote = `${t('planner.legend.method', { method: t(`planner.method.${state.method}`) })} · ${t('planner.legend.halfOpen')} · ${source}`;
+
+  const rows: AreaRow[] = useMemo(
+    () =>
+      (areas ?? []).map((a) => ({
+        ...a,
+        value: areaValue(a, state.unit),
+        color: map?.fillByCode.get(a.code) ?? NO_DATA_COLOR,
+      })),
+    [areas, state.unit, map],
+  );
+  // Areas without households in the filters are left out of the table (they are "no data" on the map).
+  const tableRows = useMemo(
+    () => rows.filter((r) => r.households > 0 && insideAreaFilter(r, level, areaFilters)),
+    [rows, level, areaFilters],
+  );
+  // The table may follow a frame later than the map (React renders it at low priority).
+  const deferredRows = useDeferredValue(tableRows);
+  const valueText = (a: AreaStat) => {
+    const v = areaValue(a, state.unit);
+    return v === null
+      ? t('tooltip.noData')
+      : state.unit === 'count' && need !== 'score'
+        ? f.int(v)
+        : f.dec(v);
+  };
+  const supervisorHref = (code: string) => {
+    const p = new URLSearchParams(window.location.search);
+    p.set('section', 'supervisor');
+    p.set('desa', code);
+    return `?${p.toString()}`;
+  };
+  const hovered = hover ? statByCode.get(hover.code) : undefined;
+  const selectedStat = state.selected && level === 'village' ? statByCode.get(state.selected) : undefined;
+  // An SQL result on the map: outline its villages or draw its points, and fly to them.
+  const showSqlOnMap = useCallback(
+    (result: SqlMapResult | null) => {
+      setSqlMap(result);
+      if (result?.kind === 'villages') {
+        const codes = new Set(result.codes);
+        const features = boundaries.villages.features.filter((x) =>
+          codes.has(String(x.properties?.village_code)),
+        );
+        if (features.length) setFlyTo({ bounds: bbox({ type: 'FeatureCollection', features }) as Bounds });
+      } else if (result?.kind === 'points' && result.positions.length >= 2) {
+        const lons = result.positions.filter((_, i) => i % 2 === 0);
+        const lats = result.positions.filter((_, i) => i % 2 === 1);
+        setFlyTo({
+          bounds: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)].map((v, i) =>
+            i < 2 ? v - 0.005 : v + 0.005,
+          ) as Bounds,
+        });
+      }
+    },
+    [boundaries],
+  );
+  const onMonth = useCallback((month: string | null) => change({ month }), [change]);
+  // Stable handlers, so the memoised panels re-render only when their own values change.
+  const handlers = useMemo(
+    () => ({
+      need: (n: PlannerNeed) => {
+        markChange();
+        if (n === 'score') update({ score: true });
+        else {
+          if (state.score) update({ score: false });
+          onMeasure(n);
+        }
+      },
+      unit: (unit: PlannerUnit) => change({ unit }),
+      weights: (weights: NeedWeights) => change({ weights }),
+      level: (l: 'village' | 'district') => change({ level: l }),
+      layers: (layers: PlannerUrlState['layers']) => update({ layers }),
+      opacity: (opacity: number) => update({ opacity }),
+      filters: (filters: PlannerFilters) => change({ filters }),
+      select: (row: AreaRow) => (level === 'village' ? selectVillage(row.code, true) : drillDown(row.code)),
+    }),
+    [markChange, update, onMeasure, change, level, selectVillage, drillDown, state.score],
+  );
+  const summaryPanel = useMemo(
+    () =>
+      overview && (
+        <SummaryPanel
+          summary={overview.summary}
+          villages={overview.villages}
+          thresholdKm={DEFAULT_COVERAGE_THRESHOLD_M / 1000}
+          loads={dataset.loads}
+        />
+      ),
+    [overview, dataset.loads],
+  );
+
   return (
-    <div className="planner">
-      <aside className="side-panel">
-        <label className="field">
-          <span>{t('measure.label')}</span>
-          <select
-            data-testid="need-select"
-            value={measure}
-            onChange={(e) => onMeasure(e.target.value as NeedMeasure)}
-          >
-            {MEASURES.map((m) => (
-              <option key={m} value={m}>
-                {t(`measure.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Legend
-          title={t('legend.title', { measure: measureLabel })}
-          items={legendItems}
-          note={t('legend.method')}
+    <div className="planner planner-view" data-testid="planner" lang={i18n.language}>
+      <aside className="side-panel planner-controls">
+        <MeasureControls
+          need={need}
+          unit={state.unit}
+          weights={state.weights}
+          onNeed={handlers.need}
+          onUnit={handlers.unit}
+          onWeights={handlers.weights}
         />
-        <Legend
-          testId="household-legend"
-          title={t('legend.households')}
-          items={[
-            { color: MAP_COLORS.householdCovered, label: t('legend.householdCovered') },
-            { color: MAP_COLORS.householdNotCovered, label: t('legend.householdNotCovered') },
-          ]}
+        <ClassControls
+          method={state.method}
+          classes={state.classes}
+          breaks={state.breaks}
+          ramp={state.ramp}
+          onChange={change}
         />
-        {summary && stats && (
-          <SummaryPanel
-            summary={summary}
-            villages={stats}
-            thresholdKm={DEFAULT_COVERAGE_THRESHOLD_M / 1000}
-            loads={dataset.loads}
-          />
-        )}
+        <LayerControls
+          level={state.level}
+          layers={state.layers}
+          opacity={state.opacity}
+          onLevel={handlers.level}
+          onLayers={handlers.layers}
+          onOpacity={handlers.opacity}
+        />
+        <details className="control-group" open>
+          <summary>{t('planner.filters.title')}</summary>
+          <FilterControls filters={state.filters} places={places} onChange={handlers.filters} />
+        </details>
+        {data.error && <p className="warning">{data.error}</p>}
+        {data.totals && <KeyFigures totals={data.totals} score={need === 'score'} unit={state.unit} />}
+        {summaryPanel}
       </aside>
       <div className="map-wrap">
         <BoundaryNotice boundaries={boundaries} />
@@ -194,12 +459,98 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
           onZoom={setZoom}
           onDrawn={onDrawn}
           ariaLabel={measureLabel}
+          flyTo={flyTo}
         />
-        {hover && hovered && (
-          <VillageTooltip x={hover.x} y={hover.y} stats={hovered} measureLabel={measureLabel} />
+        <div className="map-legend-float planner-legend">
+          {state.layers.choropleth || !(state.layers.heatmap || state.layers.hexagon) ? (
+            <Legend title={`${measureLabel} — ${unitLabel}`} items={legendItems} note={legendNote} />
+          ) : (
+            <Legend
+              title={measureLabel}
+              items={densityItems}
+              note={`${t(state.layers.hexagon ? 'planner.legend.hexagonNote' : 'planner.legend.heatmapNote')} · ${source}`}
+            />
+          )}
+          {state.layers.points && (
+            <Legend
+              testId="household-legend"
+              title={t('planner.legend.households', { zoom: POINTS_ZOOM })}
+              items={[
+                { color: NEED_POINT_COLOR, label: t('planner.legend.withNeed') },
+                { color: NO_NEED_POINT_COLOR, label: t('planner.legend.withoutNeed') },
+              ]}
+            />
+          )}
+        </div>
+        {level === 'district' && <div className="drill-hint">{t('planner.tooltip.drill')}</div>}
+        {pointHover ? (
+          <HouseholdTooltip x={pointHover.x} y={pointHover.y} card={pointHover.card} />
+        ) : (
+          hover &&
+          hovered && (
+            <AreaTooltip
+              x={hover.x}
+              y={hover.y}
+              stat={hovered}
+              level={level}
+              measureLabel={`${measureLabel} (${unitLabel})`}
+              valueText={valueText(hovered)}
+            />
+          )
+        )}
+        {data.months && data.months.length > 0 && (
+          <TimeBar
+            months={data.months}
+            month={state.month}
+            playing={playing}
+            onMonth={onMonth}
+            onPlaying={setPlaying}
+          />
         )}
         {dataset.source.synthetic && <div className="synthetic-stamp">{t('dataset.synthetic')}</div>}
       </div>
+      <aside className="planner-details">
+        <div className="tabs" role="tablist">
+          {(['table', 'profile', 'sql'] as const).map((key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={state.tab === key}
+              data-testid={`tab-${key}`}
+              className={state.tab === key ? 'active' : ''}
+              onClick={() => update({ tab: key })}
+            >
+              {t(`planner.tabs.${key}`)}
+            </button>
+          ))}
+        </div>
+        {state.tab === 'table' && (
+          <AreaTable
+            rows={deferredRows}
+            level={level}
+            selectedCode={state.selected}
+            score={need === 'score'}
+            unit={state.unit}
+            fileStem={`perencanaan-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}`}
+            onSelect={handlers.select}
+          />
+        )}
+        {state.tab === 'profile' &&
+          (state.selected && selectedStat ? (
+            <VillageProfile
+              client={client}
+              query={query}
+              code={state.selected}
+              stat={selectedStat}
+              supervisorHref={supervisorHref(state.selected)}
+              onClose={() => update({ selected: null, tab: 'table' })}
+            />
+          ) : (
+            <p className="muted">{t('planner.profile.hint')}</p>
+          ))}
+        {state.tab === 'sql' && <SqlPanel client={client} onShowOnMap={showSqlOnMap} />}
+      </aside>
     </div>
   );
 }

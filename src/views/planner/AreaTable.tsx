@@ -1,0 +1,186 @@
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  filterSortRows,
+  type NumberFilter,
+  parseNumberFilter,
+  type SortDirection,
+} from '../../analysis/planner-table';
+import { downloadBlob } from '../../components/download';
+import { useFormat } from '../../components/use-format';
+import type { AreaStat, PlannerUnit } from '../../data/planner-queries';
+import { type ExportColumn, toCsv, toXlsx } from '../../data/table-export';
+
+export interface AreaRow extends AreaStat {
+  /** The measure in the chosen unit (what the map classifies). */
+  value: number | null;
+  color: string;
+}
+
+type Key = 'name' | 'district_name' | 'households' | 'count' | 'rate' | 'density' | 'coverage_pct' | 'value';
+const NUMERIC: readonly Key[] = ['households', 'count', 'rate', 'density', 'coverage_pct'];
+const TEXT = new Set<Key>(['name', 'district_name']);
+
+interface AreaTableProps {
+  rows: AreaRow[];
+  level: 'village' | 'district';
+  selectedCode: string | null;
+  fileStem: string;
+  score: boolean;
+  unit: PlannerUnit;
+  onSelect: (row: AreaRow) => void;
+}
+
+/** Villages or kecamatan: sortable, filterable with >, <, >=, <= and ranges, exportable. */
+export const AreaTable = memo(function AreaTable({
+  rows,
+  level,
+  selectedCode,
+  fileStem,
+  score,
+  unit,
+  onSelect,
+}: AreaTableProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [sort, setSort] = useState<{ key: Key; direction: SortDirection }>({
+    key: 'value',
+    direction: 'desc',
+  });
+  const [texts, setTexts] = useState<Partial<Record<Key, string>>>({});
+  const filters = useMemo(() => {
+    const out: Record<string, NumberFilter | null | undefined> = {};
+    for (const [k, text] of Object.entries(texts)) out[k] = parseNumberFilter(text ?? '');
+    return out;
+  }, [texts]);
+  const shown = useMemo(
+    () => filterSortRows(rows, filters, sort.key, sort.direction, f.locale),
+    [rows, filters, sort, f.locale],
+  );
+  // On screen the unit of the map is shown once (as the map value); the export has every column.
+  const all: Key[] = [
+    'name',
+    ...(level === 'village' ? (['district_name'] as const) : []),
+    'value',
+    ...NUMERIC,
+  ];
+  const columns = all.filter((k) => k !== unit);
+
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (!selectedCode) return;
+    body.current?.querySelector(`tr[data-code="${selectedCode}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedCode]);
+
+  const header = (k: Key) => t(`planner.col.${k}`);
+  // The map's value is headed by its unit; its swatch gives the map colour.
+  const columnTitle = (k: Key) => (k === 'value' ? header(unit) : header(k));
+  const cell = (row: AreaRow, k: Key): string => {
+    const v = row[k];
+    if (v === null || v === undefined) return '–';
+    if (typeof v === 'string') return v;
+    if (k === 'households' || (k === 'count' && !score)) return f.int(v);
+    if (k === 'coverage_pct') return f.pct(v);
+    return f.dec(v);
+  };
+  const exportColumns: ExportColumn[] = [
+    { key: 'code', header: t('planner.col.code'), kind: 'text' },
+    ...all.map((k) => ({
+      key: k,
+      header: header(k),
+      kind: TEXT.has(k) ? ('text' as const) : ('number' as const),
+    })),
+  ];
+  const exportCsv = () =>
+    downloadBlob(
+      `${fileStem}.csv`,
+      toCsv(exportColumns, shown as unknown as Record<string, unknown>[]),
+      'text/csv;charset=utf-8',
+    );
+  const exportXlsx = async () =>
+    downloadBlob(
+      `${fileStem}.xlsx`,
+      await toXlsx(t('planner.tabs.table'), exportColumns, shown as unknown as Record<string, unknown>[]),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+
+  return (
+    <section className="area-table" data-testid="area-table">
+      <div className="toolbar">
+        <span className="muted" data-testid="area-count">
+          {t('planner.table.rows', { count: shown.length, total: rows.length })}
+        </span>
+        <button type="button" data-testid="export-csv" onClick={exportCsv}>
+          CSV
+        </button>
+        <button type="button" data-testid="export-xlsx" onClick={() => void exportXlsx()}>
+          XLSX
+        </button>
+      </div>
+      <p className="muted">{t('planner.table.filterHelp')}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              {columns.map((k) => (
+                <th
+                  key={k}
+                  className={TEXT.has(k) ? 'text' : ''}
+                  data-testid={`sort-${k}`}
+                  aria-sort={
+                    sort.key === k ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                  }
+                  onClick={() =>
+                    setSort((s) =>
+                      s.key === k
+                        ? { key: k, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+                        : { key: k, direction: TEXT.has(k) ? 'asc' : 'desc' },
+                    )
+                  }
+                >
+                  {columnTitle(k)}
+                  {sort.key === k ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                </th>
+              ))}
+            </tr>
+            <tr className="filter-row">
+              {columns.map((k) => (
+                <th key={k}>
+                  {!TEXT.has(k) && (
+                    <input
+                      type="text"
+                      data-testid={`filter-${k}`}
+                      aria-label={t('planner.table.filterOf', { column: header(k) })}
+                      className={texts[k] && filters[k] === undefined ? 'invalid' : ''}
+                      placeholder="> 0"
+                      value={texts[k] ?? ''}
+                      onChange={(e) => setTexts((s) => ({ ...s, [k]: e.target.value }))}
+                    />
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody ref={body}>
+            {shown.map((row) => (
+              <tr
+                key={row.code}
+                data-code={row.code}
+                data-testid="area-row"
+                className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
+                onClick={() => onSelect(row)}
+              >
+                {columns.map((k) => (
+                  <td key={k} className={TEXT.has(k) ? 'text' : ''}>
+                    {k === 'value' && <span className="swatch mini" style={{ background: row.color }} />}
+                    {cell(row, k)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});

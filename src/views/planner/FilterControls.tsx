@@ -1,0 +1,167 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type AgentFilter,
+  NO_FILTERS,
+  type PlannerFilters,
+  type StatusFilter,
+} from '../../data/planner-queries';
+
+export interface PlaceName {
+  village_code: string;
+  village_name: string;
+  district_code: string;
+  district_name: string;
+}
+
+interface FilterControlsProps {
+  filters: PlannerFilters;
+  places: PlaceName[];
+  onChange: (filters: PlannerFilters) => void;
+}
+
+const DECILES = Array.from({ length: 10 }, (_, i) => i + 1);
+const AGENTS: readonly AgentFilter[] = ['all', 'asn', 'pppk', 'none'];
+const STATUSES: readonly StatusFilter[] = ['all', 'dilaporkan', 'ditangani', 'selesai'];
+
+/** Kecamatan, village, welfare decile, agent type, case status and report dates. */
+export const FilterControls = memo(function FilterControls({
+  filters,
+  places,
+  onChange,
+}: FilterControlsProps) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<PlannerFilters>) => onChange({ ...filters, ...patch });
+  const districts = [...new Map(places.map((p) => [p.district_code, p.district_name])).entries()];
+  const villages = places.filter((p) => !filters.district || p.district_code === filters.district);
+  const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  return (
+    <section className="control-group filters" aria-label={t('planner.filters.title')}>
+      <div className="row">
+        <label className="field grow">
+          <span>{t('planner.filters.district')}</span>
+          <select
+            data-testid="filter-district"
+            value={filters.district ?? ''}
+            onChange={(e) => set({ district: e.target.value || null, village: null })}
+          >
+            <option value="">{t('planner.filters.all')}</option>
+            {districts.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>{t('planner.filters.village')}</span>
+          <select
+            data-testid="filter-village"
+            value={filters.village ?? ''}
+            onChange={(e) => set({ village: e.target.value || null })}
+          >
+            <option value="">{t('planner.filters.all')}</option>
+            {villages.map((v) => (
+              <option key={v.village_code} value={v.village_code}>
+                {v.village_name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label className="field">
+          <span>{t('planner.filters.decile')}</span>
+          <span className="pair">
+            <select
+              data-testid="filter-decile-min"
+              aria-label={t('planner.filters.decileMin')}
+              value={filters.decileMin}
+              onChange={(e) => set({ decileMin: Math.min(Number(e.target.value), filters.decileMax) })}
+            >
+              {DECILES.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+            –
+            <select
+              data-testid="filter-decile-max"
+              aria-label={t('planner.filters.decileMax')}
+              value={filters.decileMax}
+              onChange={(e) => set({ decileMax: Math.max(Number(e.target.value), filters.decileMin) })}
+            >
+              {DECILES.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </span>
+        </label>
+        <label className="field grow">
+          <span>{t('planner.filters.agent')}</span>
+          <select
+            data-testid="filter-agent"
+            value={filters.agent}
+            onChange={(e) => set({ agent: e.target.value as AgentFilter })}
+          >
+            {AGENTS.map((a) => (
+              <option key={a} value={a}>
+                {t(`planner.agent.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label className="field grow">
+          <span>{t('planner.filters.status')}</span>
+          <select
+            data-testid="filter-status"
+            value={filters.status}
+            onChange={(e) => set({ status: e.target.value as StatusFilter })}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`planner.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row">
+        <label className="field grow">
+          <span>{t('planner.filters.from')}</span>
+          <input
+            type="date"
+            data-testid="filter-from"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || null })}
+          />
+        </label>
+        <label className="field grow">
+          <span>{t('planner.filters.to')}</span>
+          <input
+            type="date"
+            data-testid="filter-to"
+            value={filters.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || null })}
+          />
+        </label>
+      </div>
+      <p className="muted">{t('planner.filters.casesNote')}</p>
+      {active && (
+        <button
+          type="button"
+          className="secondary"
+          data-testid="filter-reset"
+          onClick={() => onChange(NO_FILTERS)}
+        >
+          {t('planner.filters.reset')}
+        </button>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,70 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlannerUrlState } from '../../app/url-state';
+
+type Layers = PlannerUrlState['layers'];
+const LAYERS: readonly (keyof Layers)[] = ['choropleth', 'heatmap', 'hexagon', 'points'];
+
+interface LayerControlsProps {
+  level: 'village' | 'district';
+  layers: Layers;
+  opacity: number;
+  onLevel: (level: 'village' | 'district') => void;
+  onLayers: (layers: Layers) => void;
+  onOpacity: (opacity: number) => void;
+}
+
+/** Drill level (villages ↔ kecamatan), layer toggles and opacity. */
+export const LayerControls = memo(function LayerControls({
+  level,
+  layers,
+  opacity,
+  onLevel,
+  onLayers,
+  onOpacity,
+}: LayerControlsProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="control-group" aria-label={t('planner.layers.title')}>
+      <fieldset className="segmented" aria-label={t('planner.layers.level')}>
+        {(['village', 'district'] as const).map((l) => (
+          <button
+            key={l}
+            type="button"
+            data-testid={`level-${l}`}
+            className={level === l ? 'active' : ''}
+            onClick={() => onLevel(l)}
+          >
+            {t(`planner.level.${l}`)}
+          </button>
+        ))}
+      </fieldset>
+      <div className="layer-toggles">
+        {LAYERS.map((key) => (
+          <label key={key} className="check">
+            <input
+              type="checkbox"
+              data-testid={`layer-${key}`}
+              checked={layers[key]}
+              onChange={(e) => onLayers({ ...layers, [key]: e.target.checked })}
+            />
+            {t(`planner.layers.${key}`)}
+          </label>
+        ))}
+      </div>
+      <label className="field inline">
+        <span>{t('planner.layers.opacity')}</span>
+        <input
+          type="range"
+          min={10}
+          max={100}
+          step={5}
+          data-testid="opacity"
+          value={Math.round(opacity * 100)}
+          onChange={(e) => onOpacity(Number(e.target.value) / 100)}
+        />
+        <output>{Math.round(opacity * 100)} %</output>
+      </label>
+    </section>
+  );
+});

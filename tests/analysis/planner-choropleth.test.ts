@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AreaStat } from '../../src/data/planner-queries';
+import { RAMPS } from '../../src/map/planner-layers';
+import { areaValue, choropleth, insideAreaFilter } from '../../src/views/planner/choropleth';
+
+const row = (code: string, households: number, count: number, rate: number | null, density: number | null) =>
+  ({
+    code,
+    name: code,
+    district_code: code.slice(0, 8),
+    district_name: 'K',
+    area_km2: 1,
+    households,
+    count,
+    rate,
+    density,
+    coverage_pct: null,
+  }) satisfies AreaStat;
+
+const rows = [
+  row('17.01.04.2001', 10, 1, 10, 1),
+  row('17.01.04.2002', 10, 5, 50, 5),
+  row('17.01.05.1001', 10, 9, 90, 9),
+  row('17.01.05.1002', 0, 0, null, null),
+];
+
+describe('areaValue', () => {
+  it('reads the unit; an area without households is no data', () => {
+    expect(areaValue(rows[1] as AreaStat, 'count')).toBe(5);
+    expect(areaValue(rows[1] as AreaStat, 'rate')).toBe(50);
+    expect(areaValue(rows[1] as AreaStat, 'density')).toBe(5);
+    expect(areaValue(rows[3] as AreaStat, 'count')).toBeNull();
+  });
+});
+
+describe('choropleth', () => {
+  it('classifies, colours each area from the ramp and leaves no-data areas out of the fills', () => {
+    const c = choropleth(rows, 'rate', 'equal_interval', 4, [], 'YlOrRd', (n, d) => n.toFixed(d));
+    expect(c.classification.intervals).toHaveLength(4);
+    expect(c.classification.noData).toBe(1);
+    expect(c.fillByCode.get('17.01.04.2001')).toBe(RAMPS.YlOrRd[0]);
+    expect(c.fillByCode.get('17.01.05.1001')).toBe(RAMPS.YlOrRd[8]);
+    expect(c.fillByCode.has('17.01.05.1002')).toBe(false);
+    expect(c.labels).toEqual(['10 – < 30', '30 – < 50', '50 – < 70', '70 – 90']);
+  });
+  it('paints values outside manual breaks as unclassified (white)', () => {
+    const c = choropleth(rows, 'rate', 'manual', 5, [0, 20, 60], 'viridis', (n, d) => n.toFixed(d));
+    expect(c.classification.unclassified).toBe(1);
+    expect(c.fillByCode.get('17.01.05.1001')).toBe('#ffffff');
+  });
+});
+
+describe('insideAreaFilter', () => {
+  const r = rows[0] as AreaStat;
+  it.each([
+    [{ district: null, village: null }, 'village', true],
+    [{ district: '17.01.04', village: null }, 'village', true],
+    [{ district: '17.01.05', village: null }, 'village', false],
+    [{ district: null, village: '17.01.04.2001' }, 'village', true],
+    [{ district: null, village: '17.01.04.2002' }, 'village', false],
+  ] as const)('%j at %s level → %s', (filters, level, expected) => {
+    expect(insideAreaFilter(r, level, filters)).toBe(expected);
+  });
+  it('at kecamatan level a village filter keeps its kecamatan', () => {
+    const district = { ...r, code: '17.01.04' };
+    expect(insideAreaFilter(district, 'district', { district: null, village: '17.01.04.2002' })).toBe(true);
+    expect(insideAreaFilter(district, 'district', { district: null, village: '17.01.05.1001' })).toBe(false);
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * A planner's journey in the built app (headless Chromium): pick a need, change the classification,
+ * drill up to kecamatan and back, filter, play the months, open a village profile, export the table,
+ * query with SQL, see households at high zoom with masked ids, and reload the same screen from the URL.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, openDashboard, ROOT, screenshot, waitMapIdle, waitReady } from './harness';
+
+/** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
+const idNumber = (text: string | null): number =>
+  Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.'));
+
+const legendLabels = (page: Page) => page.getByTestId('legend').getByTestId('legend-item').allTextContents();
+const tableColumn = (page: Page, n: number) =>
+  page.locator(`[data-testid="area-row"] td:nth-child(${n})`).allTextContents();
+const figure = async (page: Page, id: string) =>
+  idNumber(await page.getByTestId(`planner-figure-${id}`).locator('dd').textContent());
+/** Waits until the map has been redrawn after a change (deck.gl layers handed over, map idle). */
+const settle = async (page: Page) => {
+  await page.waitForTimeout(400);
+  await waitMapIdle(page);
+};
+
+describe('planner (Perencanaan)', () => {
+  let dash: Dashboard;
+  let page: Page;
+
+  beforeAll(async () => {
+    dash = await openDashboard({ boundaries: 'none', query: 'section=planner' });
+    page = dash.page;
+    await waitReady(page);
+  });
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('opens with a classified map, half-open legend, key figures, histogram and table', async () => {
+    await waitMapIdle(page);
+    const labels = await legendLabels(page);
+    expect(labels.length).toBe(6); // 5 quantile classes + no data
+    expect(labels[0]).toMatch(/^\d+,\d – < \d+,\d \(\d+\)$/);
+    expect(labels[4]).toMatch(/^\d+,\d – \d+,\d \(\d+\)$/); // the last class is closed
+    expect(labels[5]).toContain('Tidak ada data');
+    expect(await figure(page, 'households')).toBeGreaterThan(40_000);
+    await expect(page.getByTestId('area-row').count()).resolves.toBe(158);
+    await page.locator('[data-testid="histogram"] .recharts-bar-rectangle').first().waitFor();
+    await screenshot(page, 'planner-01-overview');
+  });
+
+  it('picks a need; legend, table and URL follow', async () => {
+    await page.getByTestId('need-select').selectOption('rtlh');
+    const title = page.getByTestId('legend').locator('h3');
+    await expect.poll(() => title.textContent()).toContain('Rumah tidak layak huni');
+    await expect.poll(() => page.url()).toMatch(/[?&]need=rtlh/);
+    // The table is sorted by the map value, highest first.
+    await expect
+      .poll(async () => {
+        const values = (await tableColumn(page, 3)).map(idNumber);
+        return values.length === 158 && values.every((v, i) => i === 0 || v <= (values[i - 1] as number));
+      })
+      .toBe(true);
+  });
+
+  it('changes method and number of classes (Jenks, 7)', async () => {
+    await page.getByTestId('method-select').selectOption('jenks');
+    await page.getByTestId('classes-select').selectOption('7');
+    await expect.poll(async () => (await legendLabels(page)).length).toBe(8);
+    await expect.poll(() => page.url()).toMatch(/metode=jenks/);
+    expect(page.url()).toMatch(/kelas=7/);
+    expect((await page.getByTestId('legend').locator('.note').textContent()) ?? '').toContain(
+      'Natural breaks (Jenks)',
+    );
+    await page.getByTestId('method-select').selectOption('manual');
+    await page.getByTestId('manual-breaks').fill('0; 10; 20; 40; 100');
+    await page.getByTestId('manual-breaks').press('Enter');
+    await expect
+      .poll(() => legendLabels(page))
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^0 – < 10 \(/),
+          expect.stringMatching(/^40 – 100 \(/),
+        ]),
+      );
+    await settle(page);
+    await screenshot(page, 'planner-02-manual-breaks');
+    await page.getByTestId('method-select').selectOption('jenks');
+    await expect.poll(async () => (await legendLabels(page)).length).toBe(8);
+  });
+
+  it('drills up to kecamatan and back down into one', async () => {
+    await page.getByTestId('level-district').click();
+    await expect.poll(() => page.getByTestId('area-row').count()).toBe(11);
+    await settle(page);
+    await screenshot(page, 'planner-03-kecamatan');
+    const row = page.getByTestId('area-row').filter({ hasText: 'Ulu Manna' });
+    await row.click();
+    await expect.poll(() => page.getByTestId('filter-district').inputValue()).toMatch(/^17\.01\.\d{2}$/);
+    await expect.poll(() => page.getByTestId('area-row').count()).toBe(10);
+    expect(new Set(await tableColumn(page, 2))).toEqual(new Set(['Ulu Manna']));
+    // Figures and table come from the same SQL: the households add up.
+    const households = (await tableColumn(page, 4)).map(idNumber).reduce((a, b) => a + b, 0);
+    await expect.poll(() => figure(page, 'households')).toBe(households);
+    expect(page.url()).toMatch(/kec=17\.01\.\d{2}/);
+    await settle(page);
+    await screenshot(page, 'planner-04-drilled-ulu-manna');
+  });
+
+  it('filters by welfare decile and agent type; figures shrink', async () => {
+    const before = await figure(page, 'households');
+    await page.getByTestId('filter-decile-max').selectOption('3');
+    await expect.poll(() => figure(page, 'households')).toBeLessThan(before);
+    await page.getByTestId('filter-agent').selectOption('none');
+    await expect.poll(() => page.url()).toMatch(/agen=none/);
+    expect(page.url()).toMatch(/desil=1-3/);
+    // Table and figures agree once both queries are back.
+    const agree = async () => {
+      const sum = (await tableColumn(page, 4)).map(idNumber).reduce((a, b) => a + b, 0);
+      const households = await figure(page, 'households');
+      return sum === households && households > 0 && households < before;
+    };
+    await expect.poll(agree).toBe(true);
+    await page.getByTestId('filter-agent').selectOption('all');
+    await page.getByTestId('filter-decile-max').selectOption('10');
+    await expect.poll(() => figure(page, 'households')).toBe(before);
+  });
+
+  it('plays the months: the map, figures and URL follow the slider', async () => {
+    await page.getByTestId('play').click();
+    await expect
+      .poll(() => page.getByTestId('month-label').textContent(), { timeout: 10_000 })
+      .not.toBe('Kondisi terkini');
+    const first = await page.getByTestId('month-label').textContent();
+    await expect
+      .poll(() => page.getByTestId('month-label').textContent(), { timeout: 10_000 })
+      .not.toBe(first);
+    await page.waitForTimeout(2500);
+    await page.getByTestId('play').click();
+    await expect.poll(() => page.url()).toMatch(/bulan=\d{4}-\d{2}/);
+    expect((await page.getByTestId('legend').locator('.note').textContent()) ?? '').toContain(
+      'kasus terbuka',
+    );
+    // Step the slider by keyboard: open cases change with the month.
+    const open = await figure(page, 'open');
+    const slider = page.getByTestId('month-slider');
+    await slider.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => figure(page, 'open')).not.toBe(open);
+    await settle(page);
+    await screenshot(page, 'planner-05-month');
+  });
+
+  it('opens a village profile with charts, its agents (masked) and a link to supervision', async () => {
+    const first = page.getByTestId('area-row').first();
+    const name = (await first.locator('td').first().textContent()) ?? '';
+    await first.click();
+    await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 15_000 }).toBe(name);
+    await page.locator('[data-testid="profile-trend"] .recharts-line').first().waitFor();
+    expect(
+      await page.locator('[data-testid="village-profile"] .recharts-surface').count(),
+    ).toBeGreaterThanOrEqual(3);
+    const agents = await page
+      .locator('[data-testid="profile-agents"] tbody td:first-child')
+      .allTextContents();
+    expect(agents.length).toBeGreaterThan(0);
+    for (const id of agents) {
+      expect(id).toMatch(/\*{3,}/); // masked (src/data/privacy.ts decides how much is kept)
+      expect(id).not.toMatch(/^AG\d{5}$/);
+    }
+    const href = (await page.getByTestId('profile-supervisor-link').getAttribute('href')) ?? '';
+    expect(href).toMatch(/section=supervisor/);
+    expect(href).toMatch(/desa=17\.01\.\d{2}\.\d{4}/);
+    expect(page.url()).toMatch(/pilih=17\.01/);
+    await page.waitForTimeout(1200);
+    await settle(page);
+    await screenshot(page, 'planner-06-profile');
+  });
+
+  it('exports the table as CSV and XLSX', async () => {
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('filter-households').fill('>= 100');
+    const rows = await page.getByTestId('area-row').count();
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe('perencanaan-rtlh-rate-desa.csv');
+    const csv = (await readFile((await csvDownload.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Kode,Nama,Kecamatan,Nilai peta,Keluarga,Jumlah,Per 100 KK,Per km²,Cakupan');
+    expect(lines.length - 1).toBe(rows);
+    expect(lines[1]).toMatch(/^17\.01\.\d{2}\.\d{4},/);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    expect(xlsxDownload.suggestedFilename()).toBe('perencanaan-rtlh-rate-desa.xlsx');
+    const xlsx = await readFile((await xlsxDownload.path()) as string);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    await page.getByTestId('filter-households').fill('');
+  });
+
+  it('runs read-only SQL, refuses writes with a message, masks personal columns, shows results on the map', async () => {
+    await page.getByTestId('tab-sql').click();
+    const input = page.getByTestId('sql-input');
+    await input.fill('DROP TABLE households');
+    await page.getByTestId('sql-run').click();
+    await expect(page.getByTestId('sql-error').textContent()).resolves.toContain('DROP');
+    await input.fill('SELECT * FROM no_such_table');
+    await page.getByTestId('sql-run').click();
+    await expect(page.getByTestId('sql-error').textContent()).resolves.toMatch(/no_such_table/);
+    expect(await page.getByTestId('planner').count()).toBe(1); // an error is a message, not a blank screen
+    await input.fill('SELECT household_id, head_name, head_nik FROM households LIMIT 3');
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(3);
+    const cells = await page.locator('[data-testid="sql-result"] tbody td').allTextContents();
+    expect(cells[0]).toMatch(/\*{6,}/);
+    expect(cells[0]).not.toMatch(/P1701\d{12}/);
+    expect(cells[1]).toMatch(/^([A-Z]\. ?)+$/);
+    expect(cells[2]).toMatch(/\*{6,}/);
+    expect(cells[2]).not.toMatch(/\d{16}/);
+    await input.fill(
+      'SELECT village_code, count(*) AS rtlh FROM households WHERE need_rtlh = 1 GROUP BY 1 ORDER BY 2 DESC LIMIT 10',
+    );
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(10);
+    await page.getByTestId('sql-map').click();
+    await settle(page);
+    await screenshot(page, 'planner-07-sql');
+  });
+
+  it('shows heatmap and hexagon layers', async () => {
+    await page.getByTestId('month-clear').click();
+    await page.getByTestId('filter-reset').click();
+    await page.getByTestId('layer-choropleth').uncheck();
+    await page.getByTestId('layer-heatmap').check();
+    await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.0, -4.38], zoom: 9.6 }));
+    await page.waitForTimeout(1500);
+    await settle(page);
+    await screenshot(page, 'planner-08-heatmap');
+    await page.getByTestId('layer-heatmap').uncheck();
+    await page.getByTestId('layer-hexagon').check();
+    await page.waitForTimeout(1500);
+    await settle(page);
+    await screenshot(page, 'planner-09-hexagons');
+    await page.getByTestId('layer-hexagon').uncheck();
+    await page.getByTestId('layer-choropleth').check();
+  });
+
+  it('draws households at high zoom with masked identifiers', async () => {
+    const csv = await readFile(path.join(ROOT, 'data', 'demo', 'households.csv'), 'utf8');
+    const [, line] = csv.split('\n');
+    const cells = (line ?? '').split(',');
+    const lon = Number(cells[2]);
+    const lat = Number(cells[3]);
+    await page.evaluate(({ lon, lat }) => window.__gancang?.map.jumpTo({ center: [lon, lat], zoom: 16 }), {
+      lon,
+      lat,
+    });
+    await page.waitForTimeout(1500);
+    await settle(page);
+    const point = await page.evaluate(
+      ({ lon, lat }) => {
+        const map = window.__gancang?.map;
+        if (!map) throw new Error('no map');
+        const p = map.project([lon, lat]);
+        const rect = map.getContainer().getBoundingClientRect();
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      },
+      { lon, lat },
+    );
+    await page.mouse.move(point.x - 15, point.y - 15);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const id = page.getByTestId('household-id');
+    await id.waitFor({ timeout: 10_000 });
+    expect(await id.textContent()).toMatch(/\*{6,}/);
+    expect(await id.textContent()).not.toMatch(/P1701\d{12}/);
+    await screenshot(page, 'planner-10-households');
+    await page.mouse.move(5, 5);
+  });
+
+  it('reproduces the same screen from the URL (reload / shared link)', async () => {
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('unit-density').click();
+    await page.getByTestId('filter-district').selectOption({ label: 'Kedurang' });
+    await page.getByTestId('month-slider').focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.1, -4.35], zoom: 10.5 }));
+    await settle(page);
+    await page.waitForTimeout(800);
+    const url = page.url();
+    const before = {
+      legend: await legendLabels(page),
+      month: await page.getByTestId('month-label').textContent(),
+      rows: await tableColumn(page, 1),
+      figures: await page.getByTestId('planner-figures').textContent(),
+      zoom: await page.evaluate(() => window.__gancang?.map.getZoom()),
+    };
+    await screenshot(page, 'planner-11-before-reload');
+    const copy = await dash.context.newPage();
+    try {
+      await copy.goto(url, { waitUntil: 'domcontentloaded' });
+      await waitReady(copy);
+      await expect
+        .poll(async () => (await copy.getByTestId('planner-figures').textContent()) ?? '')
+        .toBe(before.figures);
+      expect(await legendLabels(copy)).toEqual(before.legend);
+      expect(await copy.getByTestId('month-label').textContent()).toBe(before.month);
+      expect(await tableColumn(copy, 1)).toEqual(before.rows);
+      expect(await copy.getByTestId('need-select').inputValue()).toBe('rtlh');
+      expect(await copy.getByTestId('method-select').inputValue()).toBe('jenks');
+      expect(await copy.getByTestId('classes-select').inputValue()).toBe('7');
+      expect(await copy.evaluate(() => window.__gancang?.map.getZoom())).toBeCloseTo(before.zoom ?? 0, 1);
+      await waitMapIdle(copy);
+      await screenshot(copy, 'planner-12-after-reload');
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('made no request to another host and threw no page error', () => {
+    expect(dash.foreignRequests).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+});
