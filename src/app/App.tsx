@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
+import { DatasetMenu } from '../views/import/DatasetMenu';
 import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
@@ -14,7 +15,8 @@ export function App() {
   const [ui, setUi] = useState<UrlState>(() => readUrlState(window.location.search));
 
   useEffect(() => {
-    window.history.replaceState(null, '', writeUrlState(window.location.search, ui));
+    const search = writeUrlState(window.location.search, ui);
+    if (search !== window.location.search) window.history.replaceState(null, '', search);
   }, [ui]);
 
   const loaded = state.status === 'loaded' ? state : null;
@@ -25,6 +27,7 @@ export function App() {
         onSection={(section) => setUi((u) => ({ ...u, section }))}
         datasetName={loaded?.dataset.source.name ?? null}
         synthetic={loaded?.dataset.source.synthetic ?? false}
+        datasetControls={<DatasetMenu active={loaded?.dataset.source.kind ?? null} />}
       />
       <main aria-label={t(`nav.${ui.section}`)}>
         {state.status === 'loading' && <LoadingScreen progress={state.progress} />}

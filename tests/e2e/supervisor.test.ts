@@ -151,6 +151,16 @@ describe('supervisor (Pengawasan)', () => {
     await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.02, -4.38], zoom: 9.6 }));
     await waitMapIdle(page);
     await screenshot(page, 'supervisor-06-bivariate');
+  });
+
+  it('opens with a village selected from a link (?desa=…), as the planner profile links', async () => {
+    await page.goto(`${dash.server.url}?section=supervisor&desa=17.01.04.2019`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await waitReady(page);
+    await expect
+      .poll(async () => (await page.getByTestId('selection').textContent()) ?? '', { timeout: 30_000 })
+      .toContain('Desa terpilih: Ketaping');
     expect(dash.foreignRequests).toEqual([]);
     expect(dash.pageErrors).toEqual([]);
   });

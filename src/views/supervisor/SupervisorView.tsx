@@ -195,6 +195,14 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
     [arrays],
   );
 
+  // A link from the planner's village profile (?desa=17.01.DD.NNNN) opens here with that village selected.
+  const linked = useRef(new URLSearchParams(window.location.search).get('desa'));
+  useEffect(() => {
+    if (!linked.current || !names) return;
+    if (names.villages.some((v) => v.code === linked.current)) selectVillage(linked.current);
+    linked.current = null;
+  }, [names, selectVillage]);
+
   const onHover = useCallback((info: PickingInfo<Feature>) => {
     const code = info.object?.properties?.village_code;
     setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
