@@ -1,6 +1,6 @@
 /**
  * Builds the committed gazetteer facts from the shared reference data:
- *   data/villages.csv   codes, names, kecamatan, type, label point, area, 2010 census population
+ *   data/villages.csv   codes, names, kecamatan, type, label point, area, 2010 census population, BPS code
  *   data/districts.csv  per kecamatan: BPS code, village counts, area, 2010 population
  * Polygons are never copied (only the properties of the districts GeoJSON are read).
  *
@@ -46,8 +46,9 @@ export function buildGazetteer(sharedDir = DEFAULT_SHARED_DIR): GazetteerOutput 
   // Only the properties are kept; the geometry is dropped here.
   const districtProps = new Map(districtsGeo.features.map((f) => [f.properties.district_code, f.properties]));
 
-  // 2010 census population per current village code.
+  // 2010 census population and BPS village code (10 digits) per current village code.
   const pop2010 = new Map<string, number>();
+  const bpsCode = new Map<string, string>();
   const unmatched: Record<string, string>[] = [];
   let regency2010: number | undefined;
   for (const r of population) {
@@ -55,6 +56,7 @@ export function buildGazetteer(sharedDir = DEFAULT_SHARED_DIR): GazetteerOutput 
     if (r.level === 'regency') regency2010 = Number(r.value);
     if (r.level !== 'village') continue;
     if (r.code) pop2010.set(r.code, Number(r.value));
+    if (r.code && r.bps_code) bpsCode.set(r.code, r.bps_code);
     else unmatched.push(r);
   }
   // A 2010 unit without a current code (e.g. "UPT Karang Cayo", a transmigration settlement unit) is folded
@@ -93,6 +95,8 @@ export function buildGazetteer(sharedDir = DEFAULT_SHARED_DIR): GazetteerOutput 
         label_lat: Number(v.centroid_lat).toFixed(6),
         area_km2: Number(v.area_km2).toFixed(4),
         population_2010: p,
+        // BPS 2010 census code; importers accept it as a village code (src/data/import).
+        village_code_bps: bpsCode.get(code) ?? '',
       };
     })
     .sort((a, b) => (a.village_code < b.village_code ? -1 : a.village_code > b.village_code ? 1 : 0));

@@ -26,6 +26,7 @@ export const VILLAGE_COLUMNS = [
   'label_lat',
   'area_km2',
   'population_2010',
+  'village_code_bps',
 ] as const;
 
 /** Column order of data/districts.csv. */

@@ -11,8 +11,11 @@ import type { LabelPoint } from '../map/village-layers';
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
 export interface VillageBoundaries {
-  /** `configured` (config.json), `file` (boundaries/villages.geojson) or `approximate` (from the gazetteer). */
-  kind: 'configured' | 'file' | 'approximate';
+  /**
+   * `imported` (a file the user imported in this browser), `configured` (config.json),
+   * `file` (boundaries/villages.geojson) or `approximate` (from the gazetteer).
+   */
+  kind: 'imported' | 'configured' | 'file' | 'approximate';
   sourceUrl: string | null;
   villages: Areas;
   districts: Areas;
@@ -27,11 +30,23 @@ export interface VillageBoundaries {
 
 const DEFAULT_FILE = 'boundaries/villages.geojson';
 
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Village polygons from the configured official file, else data/boundaries/villages.geojson,
  * else approximated from the gazetteer; kecamatan and regency outlines are dissolved from them.
  */
-export async function loadBoundaries(client: SqlClient, config: AppConfig): Promise<VillageBoundaries> {
+export async function loadBoundaries(
+  client: SqlClient,
+  config: AppConfig,
+  imported?: { fileName: string; bytes: Uint8Array },
+): Promise<VillageBoundaries> {
   const gazetteer = await queryRows<VillagePoint & { population_2010: number | null }>(
     client,
     `SELECT village_code, village_name, district_code, district_name, label_lon, label_lat, population_2010
@@ -48,17 +63,19 @@ export async function loadBoundaries(client: SqlClient, config: AppConfig): Prom
   let villages: Areas | null = null;
   let issues: BoundaryIssue[] = [];
   let missing: string[] = [];
-  for (const [candidateKind, url] of [
-    ['configured', config.boundariesUrl],
-    ['file', DEFAULT_FILE],
-  ] as const) {
-    if (!url) continue;
-    const raw = await fetchJsonIfPresent(url);
+  const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
+    ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
+    ['configured', config.boundariesUrl, () => fetchJsonIfPresent(config.boundariesUrl ?? '')],
+    ['file', DEFAULT_FILE, () => fetchJsonIfPresent(DEFAULT_FILE)],
+  ];
+  for (const [candidateKind, name, read] of candidates) {
+    if (!name) continue;
+    const raw = await read();
     if (raw === null) continue;
     const match = matchBoundaries(raw, known);
     if (match.fatal || match.features.length === 0) continue;
     kind = candidateKind;
-    sourceUrl = url;
+    sourceUrl = name;
     villages = { type: 'FeatureCollection', features: match.features };
     issues = match.issues;
     missing = match.missing;

@@ -2,6 +2,7 @@ import { tableFromArrays } from 'apache-arrow';
 import { assignedAgentDistances } from '../analysis/coverage';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
+import { type ImportReport, importTable } from '../data/import';
 import { loadCsvTable, type TableLoad } from '../data/load-table';
 import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
@@ -26,6 +27,8 @@ export interface LoadProgress {
 export interface LoadedDataset {
   source: DatasetSource;
   loads: TableLoad[];
+  /** Validation reports of an imported dataset's files (empty for the demo). */
+  reports: ImportReport[];
   timings: Partial<Record<LoadStep, number>>;
 }
 
@@ -89,10 +92,26 @@ export async function loadDataset(
     return result;
   };
   const loads: TableLoad[] = [];
+  const reports: ImportReport[] = [];
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
-  for (const table of ['households', 'agents', 'cases'] as const) {
-    loads.push(await timed(table, () => loadFile(client, table, source.files[table], onProgress)));
+  // Agents before households before cases: each import checks references to the tables before it.
+  for (const table of ['agents', 'households', 'cases'] as const) {
+    const stored = source.stored?.files.find((f) => f.kind === table);
+    if (source.kind === 'imported' && stored) {
+      const report = await timed(table, () =>
+        importTable(
+          client,
+          { kind: table, fileName: stored.fileName, bytes: stored.bytes },
+          { mapping: stored.mapping, onProgress: (fraction) => onProgress({ step: table, fraction }) },
+        ),
+      );
+      reports.push(report);
+      loads.push({ table, rows: report.validRows, rejected: report.rejectedRows, missingColumns: [] });
+    } else {
+      const url = source.kind === 'demo' ? source.files[table] : undefined;
+      loads.push(await timed(table, () => loadFile(client, table, url, onProgress)));
+    }
   }
   await timed('coverage', () => computeHouseholdCoverage(client));
-  return { source, loads, timings };
+  return { source, loads, reports, timings };
 }

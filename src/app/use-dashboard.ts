@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { type AppConfig, loadAppConfig } from '../data/app-config';
-import { demoSource } from '../data/dataset-source';
+import { type DatasetSource, demoSource, importedSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
+import { activeDataset, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
 import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
@@ -26,17 +27,27 @@ export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
 const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;
 
+/** The imported dataset when the user chose it and it is still stored, else the demo. */
+async function chooseSource(): Promise<DatasetSource> {
+  if (activeDataset() === 'imported') {
+    const stored = await loadImportedDataset().catch(() => null);
+    if (stored) return importedSource(stored);
+  }
+  return demoSource();
+}
+
 async function load(): Promise<Loaded> {
   const progress = (p: LoadProgress) => {
     for (const listener of progressListeners) listener(p);
   };
   const t0 = performance.now();
-  const [config, source, duck] = await Promise.all([loadAppConfig(), demoSource(), startDuckDb()]);
+  const [config, source, duck] = await Promise.all([loadAppConfig(), chooseSource(), startDuckDb()]);
   const dataset = await loadDataset(duck.client, source, progress);
   dataset.timings.duckdb = duck.timings.instantiateMs;
   progress({ step: 'boundaries' });
   const tb = performance.now();
-  const boundaries = await loadBoundaries(duck.client, config);
+  const importedBoundaries = source.stored?.files.find((f) => f.kind === 'boundaries');
+  const boundaries = await loadBoundaries(duck.client, config, importedBoundaries);
   dataset.timings.boundaries = performance.now() - tb;
   progress({ step: 'map' });
   performance.mark('gancang:data-loaded', {

@@ -1,14 +1,22 @@
 import { fetchJsonIfPresent } from './fetch-bytes';
+import type { StoredDataset } from './local-store';
 import type { TableName } from './schema';
 
 /** Where a dataset's tables come from; nothing above the loader knows which. */
 export interface DatasetSource {
+  kind: 'demo' | 'imported';
   /** Shown in the header. */
   name: string;
   /** Synthetic data is labelled so wherever it is shown. */
   synthetic: boolean;
-  /** CSV file URLs per table (same origin). */
+  /** Demo: trusted CSV file URLs per table (same origin). */
   files: Partial<Record<Exclude<TableName, 'villages'>, string>>;
+  /** Imported: the user's files as stored in this browser, validated again on every load. */
+  stored?: StoredDataset;
+}
+
+export function importedSource(stored: StoredDataset): DatasetSource {
+  return { kind: 'imported', name: stored.name, synthetic: false, files: {}, stored };
 }
 
 interface DemoManifest {
@@ -22,6 +30,7 @@ export async function demoSource(): Promise<DatasetSource> {
   const manifest = (await fetchJsonIfPresent('demo/manifest.json')) as DemoManifest | null;
   if (!manifest) throw new Error('demo/manifest.json not found: run `npm run data:demo`');
   return {
+    kind: 'demo',
     name: manifest.name,
     synthetic: manifest.synthetic,
     files: { households: 'demo/households.csv', agents: 'demo/agents.csv', cases: 'demo/cases.csv' },

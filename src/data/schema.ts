@@ -65,6 +65,7 @@ export const TABLES: Record<TableName, readonly ColumnSpec[]> = {
     col('label_lat', 'double', true),
     col('area_km2', 'double', false, ['luas_km2']),
     col('population_2010', 'integer', false, ['penduduk_2010']),
+    col('village_code_bps', 'text', false, ['kode_bps', 'bps_code', 'kode_desa_bps']),
   ],
   households: [
     col('household_id', 'text', true, ['id_keluarga_p3ke', 'id_keluarga', 'id_kk']),

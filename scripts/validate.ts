@@ -1,0 +1,219 @@
+/**
+ * Headless validator: runs exactly the app's import + validation code (src/data/import, importTable) in Node, on
+ * DuckDB-WASM's blocking Node build, and prints the report.
+ *
+ *   npm run validate -- <file> --kind households|agents|cases|villages|boundaries [--report out.json]
+ *       [--villages data/villages.csv] [--agents agents.csv] [--households households.csv] [--lang id|en]
+ *
+ * The gazetteer (--villages, default data/villages.csv) is loaded first, then the reference tables given
+ * (--agents, then --households), each through importTable as well, so references are checked as in the app.
+ * Exit code: 0 all rows valid (warnings allowed), 1 some rows rejected, 2 the file cannot be read at all (fatal),
+ * or a reference file or the arguments are unusable.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startNodeDuckDb } from '../src/data/duckdb-node.ts';
+import {
+  fatalMessage,
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportReport,
+  importTable,
+  isRejecting,
+  issueLabel,
+  issueMessage,
+  type Lang,
+} from '../src/data/import/index.ts';
+import type { SqlClient } from '../src/data/sql-client.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const USAGE = `usage: npm run validate -- <file> --kind ${IMPORT_KINDS.join('|')} [--report out.json]
+       [--villages data/villages.csv] [--agents agents.csv] [--households households.csv] [--lang id|en]`;
+
+export interface ValidateArgs {
+  file: string;
+  kind: ImportKind;
+  report?: string;
+  villages: string;
+  agents?: string;
+  households?: string;
+  lang: Lang;
+}
+
+export function parseArgs(argv: readonly string[]): ValidateArgs {
+  const args: Partial<ValidateArgs> = { villages: resolve(ROOT, 'data/villages.csv'), lang: 'id' };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--kind': {
+        const kind = value();
+        if (!IMPORT_KINDS.includes(kind as ImportKind)) throw new Error(`unknown kind "${kind}"`);
+        args.kind = kind as ImportKind;
+        break;
+      }
+      case '--report':
+        args.report = value();
+        break;
+      case '--villages':
+        args.villages = value();
+        break;
+      case '--agents':
+        args.agents = value();
+        break;
+      case '--households':
+        args.households = value();
+        break;
+      case '--lang': {
+        const lang = value();
+        if (lang !== 'id' && lang !== 'en') throw new Error(`unknown language "${lang}" (id or en)`);
+        args.lang = lang;
+        break;
+      }
+      default:
+        if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+        files.push(a);
+    }
+  }
+  if (files.length !== 1) throw new Error('give exactly one file to check');
+  if (!args.kind) throw new Error('--kind is required');
+  return { ...(args as ValidateArgs), file: files[0] ?? '' };
+}
+
+/** Exit code of a report: 2 fatal, 1 some rows rejected, 0 all valid. */
+export const exitCodeOf = (report: ImportReport): 0 | 1 | 2 =>
+  report.fatal ? 2 : report.rejectedRows > 0 ? 1 : 0;
+
+const T = {
+  id: {
+    file: 'Berkas',
+    kind: 'Jenis',
+    rows: 'Baris data',
+    valid: 'Sah (dimuat)',
+    rejected: 'Ditolak',
+    fatal: 'TIDAK DAPAT DIBACA',
+    mapping: 'Pemetaan kolom',
+    unmapped: 'Kolom tidak dipakai',
+    problems: 'Masalah per jenis',
+    warning: 'peringatan, baris tetap dimuat',
+    skipped: 'Pemeriksaan dilewati (tabel rujukan tidak ada)',
+    codes: 'Kode desa 10 digit dibaca sebagai',
+    truncated: 'Daftar masalah dipotong; jumlah di atas tetap lengkap',
+    quality:
+      'Kualitas data: tanpa koordinat {a}, di luar kabupaten {b}, desa tidak dikenal {c}, jauh dari desa {d}',
+    ok: 'Semua baris sah.',
+    reference: 'Berkas rujukan',
+  },
+  en: {
+    file: 'File',
+    kind: 'Kind',
+    rows: 'Data rows',
+    valid: 'Valid (loaded)',
+    rejected: 'Rejected',
+    fatal: 'CANNOT BE READ',
+    mapping: 'Column mapping',
+    unmapped: 'Unused columns',
+    problems: 'Problems by kind',
+    warning: 'warning, rows still loaded',
+    skipped: 'Checks skipped (reference table absent)',
+    codes: '10-digit village codes read as',
+    truncated: 'Issue list truncated; the counts above are complete',
+    quality:
+      'Data quality: no coordinates {a}, outside regency {b}, unknown village {c}, far from village {d}',
+    ok: 'All rows are valid.',
+    reference: 'Reference file',
+  },
+} as const;
+
+/** The human-readable report (what the CLI prints). */
+export function formatReport(report: ImportReport, lang: Lang): string {
+  const t = T[lang];
+  const lines = [`${t.file}: ${report.fileName} (${report.format ?? '?'})`, `${t.kind}: ${report.kind}`];
+  if (report.fatal) {
+    lines.push(`${t.fatal}: ${fatalMessage(report.fatal, lang)}`);
+    return lines.join('\n');
+  }
+  lines.push(
+    `${t.rows}: ${report.totalRows}   ${t.valid}: ${report.validRows}   ${t.rejected}: ${report.rejectedRows}`,
+  );
+  const mapping = Object.entries(report.mapping);
+  if (mapping.length > 0)
+    lines.push(`${t.mapping}: ${mapping.map(([c, h]) => (c === h ? c : `${h} → ${c}`)).join(', ')}`);
+  if (report.unmappedHeaders.length > 0) lines.push(`${t.unmapped}: ${report.unmappedHeaders.join(', ')}`);
+  if (report.villageCodeSystem) lines.push(`${t.codes}: ${report.villageCodeSystem}`);
+  if (report.skippedChecks.length > 0) lines.push(`${t.skipped}: ${report.skippedChecks.join(', ')}`);
+  const q = report.dataQuality;
+  lines.push(
+    t.quality
+      .replace('{a}', String(q.noCoordinates))
+      .replace('{b}', String(q.outsideRegency))
+      .replace('{c}', String(q.unknownVillage))
+      .replace('{d}', String(q.farFromVillage)),
+  );
+  const counts = Object.entries(report.issueCounts) as [keyof typeof report.issueCounts, number][];
+  if (counts.length === 0) {
+    lines.push(t.ok);
+    return lines.join('\n');
+  }
+  lines.push('', `${t.problems}:`);
+  for (const [code, count] of counts.sort((a, b) => b[1] - a[1])) {
+    lines.push(
+      `  ${count.toString().padStart(7)}  ${issueLabel(code, lang)} [${code}]${isRejecting(code) ? '' : ` (${t.warning})`}`,
+    );
+    for (const issue of report.examples[code] ?? []) lines.push(`           - ${issueMessage(issue, lang)}`);
+  }
+  if (report.issuesTruncated) lines.push('', t.truncated);
+  return lines.join('\n');
+}
+
+async function loadReference(client: SqlClient, kind: ImportKind, file: string, lang: Lang): Promise<void> {
+  const report = await importTable(client, { kind, fileName: basename(file), bytes: readFileSync(file) });
+  if (report.fatal) throw new Error(`${T[lang].reference} ${file}: ${fatalMessage(report.fatal, lang)}`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: ValidateArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.file);
+  } catch (err) {
+    console.error(`${args.file}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const client = await startNodeDuckDb();
+  try {
+    await loadReference(client, 'villages', args.villages, args.lang);
+    if (args.agents) await loadReference(client, 'agents', args.agents, args.lang);
+    if (args.households) await loadReference(client, 'households', args.households, args.lang);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return 2;
+  }
+  const report = await importTable(client, { kind: args.kind, fileName: basename(args.file), bytes });
+  console.log(formatReport(report, args.lang));
+  if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
+  return exitCodeOf(report);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableToIPC } from 'apache-arrow';
+import type { SqlClient } from './sql-client';
+
+const require = createRequire(import.meta.url);
+const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+/** The same SqlClient the app uses, over DuckDB-WASM's blocking Node build (tests: one per file; scripts/validate.ts). */
+export async function startNodeDuckDb(): Promise<SqlClient> {
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: {
+        mainModule: path.join(dist, 'duckdb-mvp.wasm'),
+        mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs'),
+      },
+      eh: {
+        mainModule: path.join(dist, 'duckdb-eh.wasm'),
+        mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs'),
+      },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await db.instantiate();
+  const conn = db.connect();
+  conn.query('SET autoinstall_known_extensions=false');
+  conn.query('SET autoload_known_extensions=false');
+  return {
+    queryTable: async (sql) => conn.query(sql),
+    registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
+    insertArrow: async (name, data) => {
+      conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
+    },
+  };
+}

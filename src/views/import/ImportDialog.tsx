@@ -1,0 +1,238 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../../components/download';
+import { useFormat } from '../../components/use-format';
+import { startDuckDb } from '../../data/duckdb-browser';
+import { fetchBytes } from '../../data/fetch-bytes';
+import {
+  checkFileSize,
+  fatalMessage,
+  type ImportKind,
+  type ImportReport,
+  importTable,
+  reportToCsv,
+} from '../../data/import';
+import { loadCsvTable } from '../../data/load-table';
+import {
+  rememberMapping,
+  type StoredDataset,
+  type StoredFile,
+  saveImportedDataset,
+  setActiveDataset,
+} from '../../data/local-store';
+import type { SqlClient } from '../../data/sql-client';
+import { ImportReportView } from './ImportReportView';
+
+/** Checked in this order: each kind's references point to the kinds before it. */
+const KINDS = ['agents', 'households', 'cases', 'boundaries'] as const satisfies readonly ImportKind[];
+type Kind = (typeof KINDS)[number];
+
+/** A DuckDB of its own, so checking files never disturbs the data on screen. */
+async function checkingDb(): Promise<SqlClient> {
+  const { client } = await startDuckDb();
+  await client.registerFile('villages.csv', await fetchBytes('villages.csv'));
+  await loadCsvTable(client, 'villages', 'villages.csv');
+  return client;
+}
+
+/** Import: pick files, check them with row-level reasons, fix the mapping, keep them in this browser. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const [files, setFiles] = useState<Partial<Record<Kind, File>>>({});
+  const [reports, setReports] = useState<Partial<Record<Kind, ImportReport>>>({});
+  const [mappings, setMappings] = useState<Partial<Record<Kind, Record<string, string>>>>({});
+  const [progress, setProgress] = useState<{ kind: Kind; pct: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [name, setName] = useState(() =>
+    t('import.defaultName', { date: new Date().toLocaleDateString(f.locale) }),
+  );
+  const abort = useRef<AbortController | null>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const db = useRef<Promise<SqlClient> | null>(null);
+
+  const pick = (kind: Kind, file: File | undefined) => {
+    if (!file) return;
+    // Refused before a single byte is read, so a huge file cannot exhaust the tab's memory.
+    const tooLarge = checkFileSize(file.name, file.size);
+    if (tooLarge) {
+      setMessage(`${file.name}: ${fatalMessage(tooLarge, lang)}`);
+      return;
+    }
+    setMessage(null);
+    setFiles((fs) => ({ ...fs, [kind]: file }));
+    setReports((rs) => ({ ...rs, [kind]: undefined }));
+  };
+
+  const check = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setMessage(null);
+    try {
+      db.current ??= checkingDb();
+      const client = await db.current;
+      const next: Partial<Record<Kind, ImportReport>> = {};
+      for (const kind of KINDS) {
+        const file = files[kind];
+        if (!file) continue;
+        setProgress({ kind, pct: 0 });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const report = await importTable(
+          client,
+          { kind, fileName: file.name, bytes },
+          {
+            mapping: mappings[kind],
+            signal: controller.signal,
+            onProgress: (fraction) => setProgress({ kind, pct: Math.round(fraction * 100) }),
+          },
+        );
+        if (report.fatal?.code === 'cancelled') {
+          setMessage(t('import.cancelled'));
+          return;
+        }
+        next[kind] = report;
+      }
+      setReports(next);
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  const use = async () => {
+    const stored: StoredFile[] = [];
+    for (const kind of KINDS) {
+      const file = files[kind];
+      const report = reports[kind];
+      if (!file || !report || report.fatal) continue;
+      stored.push({
+        kind,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        mapping: report.mapping,
+      });
+      rememberMapping(
+        kind,
+        Object.values(report.mapping).concat(report.unmappedHeaders).sort(),
+        report.mapping,
+      );
+    }
+    const dataset: StoredDataset = { name, savedAt: new Date().toISOString(), files: stored };
+    await saveImportedDataset(dataset);
+    setActiveDataset('imported');
+    window.location.reload();
+  };
+
+  const households = reports.households;
+  const canUse = !progress && households !== undefined && !households.fatal && households.validRows > 0;
+
+  return (
+    <div className="import-backdrop">
+      <div
+        className="import-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-title"
+        data-testid="import-dialog"
+      >
+        <header className="import-dialog-header">
+          <h2 id="import-title">{t('import.title')}</h2>
+          <button type="button" className="secondary" onClick={onClose} data-testid="import-close">
+            {t('import.close')}
+          </button>
+        </header>
+        <p className="muted">{t('import.intro')}</p>
+        <div className="drop-grid">
+          {KINDS.map((kind) => (
+            <label
+              key={kind}
+              className={`drop-zone${files[kind] ? ' filled' : ''}`}
+              data-testid={`drop-${kind}`}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                pick(kind, e.dataTransfer.files[0]);
+              }}
+            >
+              <strong>{t(`import.kind_${kind}`)}</strong>
+              <span>{files[kind]?.name ?? `${t('import.drop')} ${t('import.choose')}`}</span>
+              <span className="muted">{t('import.formats')}</span>
+              <input
+                type="file"
+                data-testid={`file-${kind}`}
+                accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
+                onChange={(e) => pick(kind, e.target.files?.[0])}
+              />
+            </label>
+          ))}
+        </div>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-check"
+            disabled={!!progress || Object.keys(files).length === 0}
+            onClick={() => void check()}
+          >
+            {t('import.check')}
+          </button>
+          {progress && (
+            <>
+              <progress max={100} value={progress.pct} data-testid="import-progress" />
+              <span>
+                {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })}
+              </span>
+              <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
+                {t('import.cancel')}
+              </button>
+            </>
+          )}
+        </div>
+        {message && (
+          <p className="warning" role="alert" data-testid="import-message">
+            {message}
+          </p>
+        )}
+        {KINDS.map((kind) => {
+          const report = reports[kind];
+          return report ? (
+            <ImportReportView
+              key={kind}
+              kind={kind}
+              report={report}
+              lang={lang}
+              mapping={mappings[kind] ?? report.mapping}
+              onMapping={(mapping) => setMappings((m) => ({ ...m, [kind]: mapping }))}
+              onRecheck={() => void check()}
+              onDownload={() =>
+                downloadBlob(
+                  `laporan-${kind}-${report.fileName}.csv`,
+                  reportToCsv(report, lang),
+                  'text/csv;charset=utf-8',
+                )
+              }
+            />
+          ) : null;
+        })}
+        <footer className="import-dialog-footer">
+          <label className="field">
+            <span>{t('import.datasetName')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="dataset-name-input" />
+          </label>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canUse}
+            onClick={() => void use()}
+            data-testid="import-use"
+          >
+            {t('import.use')}
+          </button>
+          {!canUse && households && <span className="muted">{t('import.needHouseholds')}</span>}
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, openDashboard, readGazetteer, screenshot, waitReady } from './harness';
+
+const REAL_BOUNDARIES = path.resolve(process.cwd(), '../shared/data/bengkulu-selatan-villages.geojson');
+const XSS = '<img src=x onerror=alert(1)>';
+
+/**
+ * A P3KE-shaped household file (semicolons, decimal commas, 10-digit codes) with three bad rows,
+ * and an agents file; names carry markup that must be shown as text, never run.
+ */
+async function writeFixtures(dir: string): Promise<{ households: string; agents: string; valid: number }> {
+  const villages = (await readGazetteer()).slice(0, 40);
+  const agentRows = ['id_agen,nama_agen,jenis_pegawai,kode_desa_domisili,lon,lat'];
+  const householdRows = [
+    'id_keluarga_p3ke;kode_kemendagri;lon;lat;nama_kepala_keluarga;nik;desil_kesejahteraan;id_agen;rtlh;kesehatan',
+  ];
+  let n = 0;
+  villages.forEach((v, i) => {
+    const agent = `AGX${String(i).padStart(3, '0')}`;
+    agentRows.push(`${agent},${XSS},asn,${v.village_code},${v.label_lon},${v.label_lat}`);
+    for (let k = 0; k < 10; k++) {
+      const lon = (v.label_lon + (k - 5) * 0.0004).toFixed(6).replace('.', ',');
+      const lat = (v.label_lat + (k % 3) * 0.0003).toFixed(6).replace('.', ',');
+      const code = v.village_code.replace(/\./g, '');
+      householdRows.push(
+        `HH${i}-${k};${code};${lon};${lat};${XSS};1701011110776526;${(k % 10) + 1};${agent};${k % 2};${k % 3 === 0 ? 'ya' : 'tidak'}`,
+      );
+      n++;
+    }
+  });
+  const v0 = villages[0];
+  if (!v0) throw new Error('gazetteer is empty');
+  householdRows.push(`BAD-SWAP;${v0.village_code};${v0.label_lat};${v0.label_lon};x;;3;;0;0`); // lat/lon swapped
+  householdRows.push(`BAD-VILLAGE;17.01.99.9999;${v0.label_lon};${v0.label_lat};x;;3;;0;0`); // unknown village
+  // A duplicate id: both rows that share it are rejected, since neither can be trusted to be the household.
+  householdRows.push(`HH0-0;${v0.village_code};${v0.label_lon};${v0.label_lat};x;;3;;0;0`);
+  const households = path.join(dir, 'p3ke-keluarga.csv');
+  const agents = path.join(dir, 'agen.csv');
+  await writeFile(households, `${householdRows.join('\n')}\n`);
+  await writeFile(agents, `${agentRows.join('\n')}\n`);
+  return { households, agents, valid: n - 1 };
+}
+
+const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+
+/** Runs an action that reloads the page, then waits for the NEW page to be ready. */
+async function afterReload(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+  });
+  await action();
+  await page.waitForFunction(
+    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
+  await waitReady(page);
+}
+
+// Real data in through the UI: check, use, survive a reload, erase. Markup in names never runs.
+describe('import through the UI', () => {
+  let dash: Dashboard;
+  let page: Page;
+  let fixtures: Awaited<ReturnType<typeof writeFixtures>>;
+  const alerts: string[] = [];
+
+  beforeAll(async () => {
+    fixtures = await writeFixtures(await mkdtemp(path.join(tmpdir(), 'gancang-import-')));
+    dash = await openDashboard({ boundaries: 'none' });
+    page = dash.page;
+    page.on('dialog', (dialog) => {
+      if (dialog.type() === 'confirm') void dialog.accept();
+      else {
+        alerts.push(dialog.message());
+        void dialog.dismiss();
+      }
+    });
+    await waitReady(page);
+  });
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('checks the files and reports each rejected row with its reason', async () => {
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('file-agents').setInputFiles(fixtures.agents);
+    await page.getByTestId('file-households').setInputFiles(fixtures.households);
+    if (existsSync(REAL_BOUNDARIES)) await page.getByTestId('file-boundaries').setInputFiles(REAL_BOUNDARIES);
+    await page.getByTestId('import-check').click();
+    const report = page.getByTestId('report-households');
+    await report.waitFor({ timeout: 60_000 });
+    const summary = (await report.getByTestId('report-summary').textContent()) ?? '';
+    expect(summary).toContain(`${fixtures.valid} dari ${fixtures.valid + 4} baris valid · 4 ditolak`);
+    const problems = (await report.getByTestId('report-problems').textContent()) ?? '';
+    expect(problems).toMatch(/tertukar/i);
+    expect(problems).toContain('17.01.99.9999');
+    expect(problems).toMatch(/BAD-SWAP|Baris/);
+    await screenshot(page, 'import-01-report');
+  });
+
+  it('uses the data, and it is still there after a reload', async () => {
+    await page.getByTestId('dataset-name-input').fill('Uji impor P3KE');
+    await afterReload(page, () => page.getByTestId('import-use').click());
+    expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
+    expect(await text(page, 'dataset-name')).not.toContain('sintetis');
+    expect(await text(page, 'figure-households')).toContain(String(fixtures.valid));
+    if (existsSync(REAL_BOUNDARIES)) {
+      expect(await text(page, 'boundary-source')).toContain('bengkulu-selatan-villages.geojson');
+    }
+    await afterReload(page, () => page.reload());
+    expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
+    expect(await text(page, 'figure-households')).toContain(String(fixtures.valid));
+    await screenshot(page, 'import-02-after-reload');
+  });
+
+  it('switches back to the demo and to the import again', async () => {
+    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('demo'));
+    expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
+    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('imported'));
+    expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
+  });
+
+  it('erases all local data with one click', async () => {
+    await afterReload(page, () => page.getByTestId('erase-local').click());
+    expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
+    await expect(page.getByTestId('dataset-switcher').count()).resolves.toBe(0);
+    const leftovers = await page.evaluate(async () => {
+      const keys = Object.keys(localStorage).filter((k) => k.startsWith('gancang-pikat.'));
+      const dbs = (await indexedDB.databases()).map((d) => d.name);
+      return { keys, dbs };
+    });
+    expect(leftovers.keys).toEqual([]);
+    // The database may exist, but it holds nothing after the erase.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('gancang-pikat');
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('datasets')) return resolve(0);
+            const count = db.transaction('datasets').objectStore('datasets').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+          open.onerror = () => resolve(0);
+        }),
+    );
+    expect(stored).toBe(0);
+  });
+
+  it('never ran markup from the files and talked to no other host', async () => {
+    expect(alerts).toEqual([]);
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    expect(dash.foreignRequests).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+});
