@@ -1,4 +1,4 @@
-import { NEED_CODES, type NeedCode, needColumn } from './schema';
+import { NEED_CODES, type NeedCode, needColumn, REGENCY_BBOX } from './schema';
 import { ident, queryRows, type SqlClient } from './sql-client';
 
 /** What the choropleth shows: one need, or households with any need. */
@@ -114,3 +114,17 @@ export function householdPointsSql(measure: NeedMeasure, thresholdM: number): st
       coalesce(c.agent_distance_m <= ${Number(thresholdM)}, false)::INTEGER AS covered
     FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid`;
 }
+
+/** DHIS2-style data-quality counts of the households loaded (rows the importer rejected are in its report). */
+export interface HouseholdDataQuality {
+  no_coordinates: number;
+  outside_regency: number;
+  unknown_village: number;
+}
+
+export const HOUSEHOLD_DATA_QUALITY_SQL = `SELECT
+    count(*) FILTER (WHERE lon IS NULL OR lat IS NULL)::INTEGER AS no_coordinates,
+    count(*) FILTER (WHERE lon NOT BETWEEN ${REGENCY_BBOX.west} AND ${REGENCY_BBOX.east}
+      OR lat NOT BETWEEN ${REGENCY_BBOX.south} AND ${REGENCY_BBOX.north})::INTEGER AS outside_regency,
+    count(*) FILTER (WHERE village_code NOT IN (SELECT village_code FROM villages))::INTEGER AS unknown_village
+  FROM households`;

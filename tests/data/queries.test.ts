@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHouseholdCoverage } from '../../src/app/load-dataset';
 import { loadCsvTable } from '../../src/data/load-table';
-import { regencySummary, villageStats } from '../../src/data/queries';
-import type { SqlClient } from '../../src/data/sql-client';
+import { HOUSEHOLD_DATA_QUALITY_SQL, regencySummary, villageStats } from '../../src/data/queries';
+import { queryRows, type SqlClient } from '../../src/data/sql-client';
 import { startNodeDuckDb } from '../helpers/duckdb-node';
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -148,5 +148,16 @@ describe('regencySummary', () => {
       cases_resolved: 1,
       households_unknown_village: 0,
     });
+  });
+});
+
+describe('household data quality', () => {
+  it('counts loaded households outside the regency or in an unknown village', async () => {
+    await db.queryTable(`INSERT INTO households (household_id, village_code, lon, lat)
+      VALUES ('Q1', '17.01.99.9999', 102.9, -4.45), ('Q2', '17.01.04.2001', 104.5, -4.45)`);
+    expect(await queryRows(db, HOUSEHOLD_DATA_QUALITY_SQL)).toEqual([
+      { no_coordinates: 0, outside_regency: 1, unknown_village: 1 },
+    ]);
+    await db.queryTable("DELETE FROM households WHERE household_id IN ('Q1', 'Q2')");
   });
 });

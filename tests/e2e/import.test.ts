@@ -115,6 +115,9 @@ describe('import through the UI', () => {
     if (existsSync(REAL_BOUNDARIES)) {
       expect(await text(page, 'boundary-source')).toContain('bengkulu-selatan-villages.geojson');
     }
+    // The legend keeps the data-quality counts of what the importer rejected.
+    expect(await text(page, 'dq-unknownVillage')).toMatch(/: 1$/);
+    expect(await text(page, 'dq-outsideRegency')).toMatch(/: 1$/);
     await afterReload(page, () => page.reload());
     expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
     expect(await text(page, 'figure-households')).toContain(String(fixtures.valid));

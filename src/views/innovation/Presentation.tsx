@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
-import { suppressSmallGroups } from '../../analysis/innovation-privacy';
+import { suppressSmallGroups } from '../../analysis/small-groups';
 import { useFormat } from '../../components/use-format';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { trendChart, variableChart } from './charts';

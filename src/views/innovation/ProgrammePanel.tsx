@@ -2,7 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { suppressSmallGroups } from '../../analysis/innovation-privacy';
+import { suppressSmallGroups } from '../../analysis/small-groups';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
 import { Legend } from '../../components/Legend';

@@ -1,5 +1,5 @@
 import { classIntervals, classOf, intervalLabels } from '../../analysis/classify';
-import { isShowable } from '../../analysis/innovation-privacy';
+import { isShowable } from '../../analysis/small-groups';
 import type { LegendItem } from '../../components/Legend';
 import type { VillageStats } from '../../data/queries';
 import { COVERAGE_BREAKS, COVERAGE_RAMP, NEED_RAMP, NO_DATA_COLOR } from '../../map/palette';

@@ -7,7 +7,7 @@
 import type { TFunction } from 'i18next';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
-import { suppressSmallGroups } from '../../analysis/innovation-privacy';
+import { suppressSmallGroups } from '../../analysis/small-groups';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { mapSheetInput, type SheetContext, todayLabel } from './map-sheet';
 import { officialMapPng, PAPER_MM, paperPixels } from './official-map';

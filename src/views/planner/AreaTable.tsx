@@ -6,6 +6,7 @@ import {
   parseNumberFilter,
   type SortDirection,
 } from '../../analysis/planner-table';
+import { suppressSmallGroups } from '../../analysis/small-groups';
 import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, PlannerUnit } from '../../data/planner-queries';
@@ -48,6 +49,7 @@ export const AreaTable = memo(function AreaTable({
     direction: 'desc',
   });
   const [texts, setTexts] = useState<Partial<Record<Key, string>>>({});
+  const [internal, setInternal] = useState(false);
   const filters = useMemo(() => {
     const out: Record<string, NumberFilter | null | undefined> = {};
     for (const [k, text] of Object.entries(texts)) out[k] = parseNumberFilter(text ?? '');
@@ -91,16 +93,24 @@ export const AreaTable = memo(function AreaTable({
       kind: TEXT.has(k) ? ('text' as const) : ('number' as const),
     })),
   ];
+  // Aggregates over 1–2 households are blanked in exports unless the user says the file stays internal.
+  const exportRows = () =>
+    (internal
+      ? shown
+      : suppressSmallGroups(shown, (r) => r.households, [
+          'households',
+          'count',
+          'rate',
+          'density',
+          'coverage_pct',
+          'value',
+        ])) as unknown as Record<string, unknown>[];
   const exportCsv = () =>
-    downloadBlob(
-      `${fileStem}.csv`,
-      toCsv(exportColumns, shown as unknown as Record<string, unknown>[]),
-      'text/csv;charset=utf-8',
-    );
+    downloadBlob(`${fileStem}.csv`, toCsv(exportColumns, exportRows()), 'text/csv;charset=utf-8');
   const exportXlsx = async () =>
     downloadBlob(
       `${fileStem}.xlsx`,
-      await toXlsx(t('planner.tabs.table'), exportColumns, shown as unknown as Record<string, unknown>[]),
+      await toXlsx(t('planner.tabs.table'), exportColumns, exportRows()),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
 
@@ -116,6 +126,15 @@ export const AreaTable = memo(function AreaTable({
         <button type="button" data-testid="export-xlsx" onClick={() => void exportXlsx()}>
           XLSX
         </button>
+        <label className="muted" title={t('planner.table.internalHelp')}>
+          <input
+            type="checkbox"
+            data-testid="export-internal"
+            checked={internal}
+            onChange={(e) => setInternal(e.target.checked)}
+          />{' '}
+          {t('planner.table.internal')}
+        </label>
       </div>
       <p className="muted">{t('planner.table.filterHelp')}</p>
       <div className="table-scroll">

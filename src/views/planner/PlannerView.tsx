@@ -8,6 +8,7 @@ import type { LoadedDataset } from '../../app/load-dataset';
 import type { PlannerUrlState } from '../../app/url-state';
 import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
+import { DataQualityLegend } from '../../components/DataQualityLegend';
 import { Legend, type LegendItem } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { SummaryPanel } from '../../components/SummaryPanel';
@@ -471,6 +472,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               note={`${t(state.layers.hexagon ? 'planner.legend.hexagonNote' : 'planner.legend.heatmapNote')} · ${source}`}
             />
           )}
+          <DataQualityLegend client={client} reports={dataset.reports} />
           {state.layers.points && (
             <Legend
               testId="household-legend"

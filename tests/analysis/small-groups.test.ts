@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isShowable, suppressSmallGroups } from '../../src/analysis/innovation-privacy';
+import { isShowable, suppressSmallGroups } from '../../src/analysis/small-groups';
 
 describe('suppressSmallGroups', () => {
   it('hides figures of groups of 1 or 2 households, keeps empty and larger groups', () => {
