@@ -7,7 +7,8 @@
  * ('duplicate_polygon_merged'). Wrong winding (RFC 7946: exterior rings counter-clockwise, holes clockwise) is
  * reported as 'wrong_winding' and left as it is: the map and the area computations do not depend on it.
  */
-import type { Position } from 'geojson';
+import { kinks } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { type BoundaryIssueKind, type MatchedBoundary, matchBoundaries } from '../../analysis/boundary-match';
 import { normaliseHeader, normaliseVillageCode } from '../schema';
 import { fail } from './read-context';
@@ -59,6 +60,21 @@ export interface BoundaryValidation {
   missing: string[];
 }
 
+/** Where a polygon's rings first cross themselves ("lon, lat"), or null (also for anything not a polygon). */
+function firstKink(feature: unknown): string | null {
+  if (!isRecord(feature) || !isRecord(feature.geometry)) return null;
+  const type = feature.geometry.type;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') return null;
+  try {
+    const point = kinks(feature as unknown as Feature<Polygon | MultiPolygon>).features[0];
+    if (!point) return null;
+    const [lon, lat] = point.geometry.coordinates as [number, number];
+    return `${lon.toFixed(5)}, ${lat.toFixed(5)}`;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Validates a boundary file against `knownCodes` (canonical codes; null = no gazetteer loaded: any well-formed
  * code is accepted and 'unknown_village' is listed in skippedChecks). Throws FatalError for unreadable files.
@@ -103,6 +119,9 @@ export function validateBoundaries(
     if (!skip.has(index + 1) && isRecord(f) && wrongWinding(f.geometry)) {
       issues.push({ row: index + 1, column: 'geometry', code: 'wrong_winding', value: null });
     }
+    const crossing = skip.has(index + 1) ? null : firstKink(f);
+    if (crossing)
+      issues.push({ row: index + 1, column: 'geometry', code: 'self_intersecting', value: crossing });
   });
   const base = {
     ...emptyReport('boundaries', fileName, 'geojson'),

@@ -72,6 +72,8 @@ const ID: Record<IssueCode, Template> = {
   duplicate_polygon_merged: (v) =>
     `kode ${v} muncul di lebih dari satu fitur; poligonnya digabung ke fitur pertama`,
   wrong_winding: () => `arah putaran cincin poligon terbalik (RFC 7946); poligon tetap dipakai apa adanya`,
+  self_intersecting: (v) =>
+    `cincin poligon memotong dirinya sendiri di ${v}; poligon tetap digambar, perbaiki berkasnya`,
 };
 
 const EN: Record<IssueCode, Template> = {
@@ -113,6 +115,7 @@ const EN: Record<IssueCode, Template> = {
   duplicate_polygon_merged: (v) =>
     `code ${v} appears in more than one feature; the polygons were merged into the first`,
   wrong_winding: () => `polygon rings wind the wrong way (RFC 7946); the polygon is used as it is`,
+  self_intersecting: (v) => `a polygon ring crosses itself at ${v}; the polygon is drawn, fix the file`,
 };
 
 /** One clear sentence naming the row, the column and the problem. */
@@ -155,6 +158,7 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     polygon_swapped_fixed: 'Poligon tertukar (diperbaiki)',
     duplicate_polygon_merged: 'Poligon ganda (digabung)',
     wrong_winding: 'Arah putaran terbalik',
+    self_intersecting: 'Poligon memotong diri',
   };
   const en: Record<IssueCode, string> = {
     wrong_field_count: 'Wrong number of fields',
@@ -183,6 +187,7 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     polygon_swapped_fixed: 'Swapped polygon (fixed)',
     duplicate_polygon_merged: 'Duplicate polygon (merged)',
     wrong_winding: 'Wrong ring winding',
+    self_intersecting: 'Self-intersecting polygon',
   };
   return (lang === 'id' ? id : en)[code];
 }

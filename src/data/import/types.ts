@@ -53,6 +53,7 @@ export const ISSUE_CODES = [
   'polygon_swapped_fixed',
   'duplicate_polygon_merged',
   'wrong_winding',
+  'self_intersecting',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -62,12 +63,15 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
  *   a wrong village code — we cannot tell which, and dropping a poor family from the map is worse).
  * - polygon_swapped_fixed, duplicate_polygon_merged, wrong_winding: boundary features that analysis/boundary-match
  *   repairs explicitly (documented in data/README.md); reported, never silent.
+ * - self_intersecting: a ring crosses itself (turf.kinks); drawn as it is, but areas and point-in-polygon
+ *   tests on it are unreliable, so the official file should be fixed.
  */
 export const WARNING_CODES: ReadonlySet<IssueCode> = new Set([
   'far_from_village',
   'polygon_swapped_fixed',
   'duplicate_polygon_merged',
   'wrong_winding',
+  'self_intersecting',
 ]);
 
 export const isRejecting = (code: IssueCode): boolean => !WARNING_CODES.has(code);
