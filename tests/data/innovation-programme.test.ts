@@ -1,13 +1,8 @@
-import { tableFromArrays } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignedAgentDistances } from '../../src/analysis/coverage';
+import { computeHouseholdCoverage } from '../../src/app/load-dataset';
 import { familiesReached, programmeResults } from '../../src/data/innovation-programme';
-import { loadCsvTable } from '../../src/data/load-table';
-import { ASSIGNED_PAIRS_SQL } from '../../src/data/queries';
 import type { SqlClient } from '../../src/data/sql-client';
-import { startNodeDuckDb } from '../helpers/duckdb-node';
-
-const enc = (text: string) => new TextEncoder().encode(text);
+import { fixtureDb } from '../helpers/fixture-db';
 
 const VILLAGES = `village_code,village_name,district_code,district_name,village_type,label_lon,label_lat,area_km2,population_2010
 17.01.04.2001,Alpha,17.01.04,Manna,desa,102.90,-4.45,2.0,500
@@ -38,31 +33,8 @@ C3,H1,rtlh,selesai,2025-01-10,2025-01-21
 let db: SqlClient;
 
 beforeAll(async () => {
-  db = await startNodeDuckDb();
-  for (const [table, text] of [
-    ['villages', VILLAGES],
-    ['households', HOUSEHOLDS],
-    ['agents', AGENTS],
-    ['cases', CASES],
-  ] as const) {
-    await db.registerFile(`${table}.csv`, enc(text));
-    await loadCsvTable(db, table, `${table}.csv`);
-  }
-  // household_coverage as the loader builds it (distance to the own agent, NULL without one).
-  const pairs = await db.queryTable(ASSIGNED_PAIRS_SQL);
-  const col = (name: string) => pairs.getChild(name)?.toArray() as Float64Array;
-  const d = assignedAgentDistances({
-    householdLon: col('lon'),
-    householdLat: col('lat'),
-    agentLon: col('agent_lon'),
-    agentLat: col('agent_lat'),
-  });
-  await db.insertArrow(
-    'household_distance',
-    tableFromArrays({ row_id: Int32Array.from(pairs.getChild('row_id')?.toArray() as Int32Array), d }),
-  );
-  await db.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
-    SELECT row_id, CASE WHEN isnan(d) THEN NULL ELSE d END AS agent_distance_m FROM household_distance`);
+  db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
+  await computeHouseholdCoverage(db);
 });
 
 describe('programme results SQL', () => {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCsvTable } from '../../src/data/load-table';
 import {
   type AreaStat,
   DEFAULT_WEIGHTS,
@@ -24,9 +23,7 @@ import {
   weightedPointsSql,
 } from '../../src/data/planner-queries';
 import { queryRows, type SqlClient } from '../../src/data/sql-client';
-import { startNodeDuckDb } from '../helpers/duckdb-node';
-
-const enc = (text: string) => new TextEncoder().encode(text);
+import { fixtureDb } from '../helpers/fixture-db';
 
 // Three villages in two kecamatan; Gamma has no households. Areas 2, 4 and 1 km².
 const VILLAGES = `village_code,village_name,district_code,district_name,village_type,label_lon,label_lat,area_km2,population_2010
@@ -63,16 +60,7 @@ C5,H4,rtlh,selesai,2025-02-10,2025-04-01,TRC,
 let db: SqlClient;
 
 beforeAll(async () => {
-  db = await startNodeDuckDb();
-  for (const [table, text] of [
-    ['villages', VILLAGES],
-    ['households', HOUSEHOLDS],
-    ['agents', AGENTS],
-    ['cases', CASES],
-  ] as const) {
-    await db.registerFile(`${table}.csv`, enc(text));
-    await loadCsvTable(db, table, `${table}.csv`);
-  }
+  db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
   // Distances to each household's own agent, as the loader stores them (H4 has no agent; H6's lives ≈ 5.5 km away).
   await db.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
     SELECT h.rowid::INTEGER AS row_id, CASE h.household_id WHEN 'H4' THEN NULL WHEN 'H6' THEN 5550.0 ELSE 0.0 END

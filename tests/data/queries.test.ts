@@ -3,7 +3,7 @@ import { computeHouseholdCoverage } from '../../src/app/load-dataset';
 import { loadCsvTable } from '../../src/data/load-table';
 import { HOUSEHOLD_DATA_QUALITY_SQL, regencySummary, villageStats } from '../../src/data/queries';
 import { queryRows, type SqlClient } from '../../src/data/sql-client';
-import { startNodeDuckDb } from '../helpers/duckdb-node';
+import { fixtureDb } from '../helpers/fixture-db';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -38,16 +38,7 @@ C2,H3,kesehatan,dilaporkan,2025-03-01,,TRC,A1
 let db: SqlClient;
 
 beforeAll(async () => {
-  db = await startNodeDuckDb();
-  for (const [table, text] of [
-    ['villages', VILLAGES],
-    ['households', HOUSEHOLDS],
-    ['agents', AGENTS],
-    ['cases', CASES],
-  ] as const) {
-    await db.registerFile(`${table}.csv`, enc(text));
-    await loadCsvTable(db, table, `${table}.csv`);
-  }
+  db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
   await computeHouseholdCoverage(db);
 });
 

@@ -1,0 +1,21 @@
+import { loadCsvTable } from '../../src/data/load-table';
+import type { SqlClient } from '../../src/data/sql-client';
+import { startNodeDuckDb } from './duckdb-node';
+
+/** CSV text per canonical table, loaded in dependency order. */
+export interface FixtureTables {
+  villages: string;
+  households: string;
+  agents: string;
+  cases: string;
+}
+
+/** A DuckDB (Node build) with the fixture tables loaded exactly as the app's loader loads CSV files. */
+export async function fixtureDb(tables: FixtureTables): Promise<SqlClient> {
+  const db = await startNodeDuckDb();
+  for (const table of ['villages', 'agents', 'households', 'cases'] as const) {
+    await db.registerFile(`${table}.csv`, new TextEncoder().encode(tables[table]));
+    await loadCsvTable(db, table, `${table}.csv`);
+  }
+  return db;
+}
