@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { type CspConfig, contentSecurityPolicy } from './scripts/csp';
+import { type CspConfig, contentSecurityPolicy } from './scripts/csp.ts';
 
 /** Writes the Content Security Policy into the built index.html (not in dev: Vite's HMR needs inline code). */
 function cspPlugin(): Plugin {
