@@ -6,11 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkVillageTooltip,
   type Dashboard,
   distinctVillageCodes,
   type GazetteerVillage,
-  hoverVillage,
-  largestVillage,
   openDashboard,
   readGazetteer,
   sampleMapColors,
@@ -89,14 +88,7 @@ describe('dashboard (approximate boundaries)', () => {
   });
 
   it('shows a tooltip with the village and kecamatan on hover', async () => {
-    const village = largestVillage(gazetteer, ['Kota Manna', 'Manna']);
-    await hoverVillage(dash.page, village, 12);
-    const tooltip = dash.page.getByTestId('tooltip');
-    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
-    await screenshot(dash.page, 'dashboard-02-tooltip');
-    const content = await tooltip.textContent();
-    expect(content).toContain(village.village_name);
-    expect(content).toContain(village.district_name);
+    await checkVillageTooltip(dash.page, gazetteer, 'dashboard-02-tooltip');
   });
 
   it('switches the need: legend title and URL follow', async () => {

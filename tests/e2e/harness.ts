@@ -598,3 +598,23 @@ export async function sampleMapColors(
     { png, points, radius },
   );
 }
+
+/**
+ * Hovers the largest village of Kota Manna/Manna and checks the tooltip names it and its kecamatan;
+ * saves a screenshot as `shotName`.
+ */
+export async function checkVillageTooltip(
+  page: Page,
+  gazetteer: GazetteerVillage[],
+  shotName: string,
+): Promise<void> {
+  const village = largestVillage(gazetteer, ['Kota Manna', 'Manna']);
+  await hoverVillage(page, village, 12);
+  const tooltip = page.getByTestId('tooltip');
+  await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
+  await screenshot(page, shotName);
+  const content = (await tooltip.textContent()) ?? '';
+  if (!content.includes(village.village_name) || !content.includes(village.district_name)) {
+    throw new Error(`tooltip "${content}" lacks ${village.village_name} / ${village.district_name}`);
+  }
+}

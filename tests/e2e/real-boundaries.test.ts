@@ -6,11 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkVillageTooltip,
   type Dashboard,
   distinctVillageCodes,
   type GazetteerVillage,
-  hoverVillage,
-  largestVillage,
   openDashboard,
   readGazetteer,
   screenshot,
@@ -60,14 +59,7 @@ describe.skipIf(!HAVE_FILE)('dashboard with official village boundaries', () => 
   });
 
   it('shows a tooltip with the village and kecamatan on hover', async () => {
-    const village = largestVillage(gazetteer, ['Kota Manna', 'Manna']);
-    await hoverVillage(dash.page, village, 12);
-    const tooltip = dash.page.getByTestId('tooltip');
-    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
-    await screenshot(dash.page, 'real-boundaries-02-tooltip');
-    const content = await tooltip.textContent();
-    expect(content).toContain(village.village_name);
-    expect(content).toContain(village.district_name);
+    await checkVillageTooltip(dash.page, gazetteer, 'real-boundaries-02-tooltip');
   });
 
   it('made no request to another host and threw no page error', () => {

@@ -24,6 +24,38 @@ const DECILES = Array.from({ length: 10 }, (_, i) => i + 1);
 const AGENTS: readonly AgentFilter[] = ['all', 'asn', 'pppk', 'none'];
 const STATUSES: readonly StatusFilter[] = ['all', 'dilaporkan', 'ditangani', 'selesai'];
 
+interface ChoiceFieldProps<T extends string> {
+  label: string;
+  testId: string;
+  value: T;
+  choices: readonly T[];
+  labelOf: (choice: T) => string;
+  onChange: (choice: T) => void;
+}
+
+/** A labelled select over a fixed set of choices. */
+function ChoiceField<T extends string>({
+  label,
+  testId,
+  value,
+  choices,
+  labelOf,
+  onChange,
+}: ChoiceFieldProps<T>) {
+  return (
+    <label className="field grow">
+      <span>{label}</span>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {choices.map((c) => (
+          <option key={c} value={c}>
+            {labelOf(c)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Kecamatan, village, welfare decile, agent type, case status and report dates. */
 export const FilterControls = memo(function FilterControls({
   filters,
@@ -100,36 +132,24 @@ export const FilterControls = memo(function FilterControls({
             </select>
           </span>
         </label>
-        <label className="field grow">
-          <span>{t('planner.filters.agent')}</span>
-          <select
-            data-testid="filter-agent"
-            value={filters.agent}
-            onChange={(e) => set({ agent: e.target.value as AgentFilter })}
-          >
-            {AGENTS.map((a) => (
-              <option key={a} value={a}>
-                {t(`planner.agent.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('planner.filters.agent')}
+          testId="filter-agent"
+          value={filters.agent}
+          choices={AGENTS}
+          labelOf={(a) => t(`planner.agent.${a}`)}
+          onChange={(agent) => set({ agent })}
+        />
       </div>
       <div className="row">
-        <label className="field grow">
-          <span>{t('planner.filters.status')}</span>
-          <select
-            data-testid="filter-status"
-            value={filters.status}
-            onChange={(e) => set({ status: e.target.value as StatusFilter })}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`planner.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('planner.filters.status')}
+          testId="filter-status"
+          value={filters.status}
+          choices={STATUSES}
+          labelOf={(s) => t(`planner.status.${s}`)}
+          onChange={(status) => set({ status })}
+        />
       </div>
       <div className="row">
         <label className="field grow">

@@ -267,36 +267,38 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
         {coverage.error && <p className="warning">{coverage.error}</p>}
         {totals ? (
           <div className="kpis" data-testid="supervisor-kpis">
-            <div className="kpi">
-              <span className="label">{t('supervisor.coverage')}</span>
-              <span className="value" data-testid="supervisor-coverage">
-                {f.pct(totals.coveragePct)}
-              </span>
-            </div>
-            <div className="kpi bad">
-              <span className="label">{t('supervisor.noAgent')}</span>
-              <span className="value" data-testid="kpi-no-agent">
-                {f.int(totals.noAgent)}
-              </span>
-            </div>
-            <div className="kpi bad">
-              <span className="label">{t('supervisor.far')}</span>
-              <span className="value" data-testid="kpi-far">
-                {f.int(totals.far)}
-              </span>
-            </div>
-            <div className="kpi">
-              <span className="label">{t('supervisor.agentsBelow', { min: options.minFamilies })}</span>
-              <span className="value">{f.int(totals.agentsBelowMin)}</span>
-            </div>
-            <div className="kpi">
-              <span className="label">{t('supervisor.agentsAbove', { max: options.maxFamilies })}</span>
-              <span className="value">{f.int(totals.agentsAboveCap)}</span>
-            </div>
-            <div className="kpi">
-              <span className="label">{t('supervisor.householdsNeeding')}</span>
-              <span className="value">{f.int(totals.households - totals.covered)}</span>
-            </div>
+            {(
+              [
+                ['supervisor-coverage', t('supervisor.coverage'), f.pct(totals.coveragePct), false],
+                ['kpi-no-agent', t('supervisor.noAgent'), f.int(totals.noAgent), true],
+                ['kpi-far', t('supervisor.far'), f.int(totals.far), true],
+                [
+                  'kpi-below',
+                  t('supervisor.agentsBelow', { min: options.minFamilies }),
+                  f.int(totals.agentsBelowMin),
+                  false,
+                ],
+                [
+                  'kpi-above',
+                  t('supervisor.agentsAbove', { max: options.maxFamilies }),
+                  f.int(totals.agentsAboveCap),
+                  false,
+                ],
+                [
+                  'kpi-needing',
+                  t('supervisor.householdsNeeding'),
+                  f.int(totals.households - totals.covered),
+                  false,
+                ],
+              ] as const
+            ).map(([testId, label, value, bad]) => (
+              <div key={testId} className={bad ? 'kpi bad' : 'kpi'}>
+                <span className="label">{label}</span>
+                <span className="value" data-testid={testId}>
+                  {value}
+                </span>
+              </div>
+            ))}
           </div>
         ) : (
           <p className="busy">{t('supervisor.computing')}</p>
