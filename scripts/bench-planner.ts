@@ -1,7 +1,8 @@
 /**
  * Planner benchmark (`npm run bench:planner`; build first): in the built app in headless Chromium,
  * the time from changing the measure, a filter or the month to the map redrawn with the new data
- * (median and p95 of 20 changes each), the load time, and the memory of the tab.
+ * (median and p95 of 20 changes each, split by whether the area rows came from a DuckDB query or from the
+ * app's cache of earlier answers), the load time, and the memory of the tab.
  *
  * "Redrawn" is the app's own `gancang:planner-drawn` mark: from the input's change handler, through
  * the DuckDB query, classification and deck.gl update, to MapLibre's next `idle` (the frame is on screen).
@@ -46,11 +47,18 @@ const summary = (xs: number[]) => ({
   max: Math.round(Math.max(...xs)),
 });
 
-/** Per change: total, the DuckDB query, and until React committed the new rows (the rest is deck.gl + MapLibre's frame). */
-const breakdown: { ms: number; queryMs: number; committedMs: number; sentMs: number }[] = [];
+interface ChangeDetail {
+  /** Change → map redrawn. */
+  ms: number;
+  /** The area query (≈0 when answered from the app's cache). */
+  queryMs: number;
+  cached: boolean;
+  committedMs: number;
+  sentMs: number;
+}
 
-/** Runs `action` and returns the app's measured change → redraw time. */
-async function timed(page: Page, action: () => Promise<void>): Promise<number> {
+/** Runs `action` and returns the app's measured change → redraw detail. */
+async function timed(page: Page, action: () => Promise<void>): Promise<ChangeDetail> {
   const before = await page.evaluate((m) => performance.getEntriesByName(m).length, MARK);
   await action();
   await page.waitForFunction(
@@ -63,19 +71,25 @@ async function timed(page: Page, action: () => Promise<void>): Promise<number> {
   );
   const detail = await page.evaluate((m) => {
     const all = performance.getEntriesByName(m);
-    return (all[all.length - 1] as PerformanceMark).detail as {
-      ms: number;
-      queryMs: number;
-      committedMs: number;
-      sentMs: number;
-    };
+    return (all[all.length - 1] as PerformanceMark).detail as ChangeDetail;
   }, MARK);
-  breakdown.push(detail);
-  const ms = detail.ms;
-  // Let the follow-up queries (totals, histogram) finish so each change starts from a quiet app.
+  // Let the follow-up queries (totals, histogram, months ahead) finish so each change starts from a quiet app.
   await page.waitForTimeout(250);
   await waitMapIdle(page);
-  return ms;
+  return detail;
+}
+
+/** Times, split by where the area rows came from: a DuckDB query, or the app's cache of earlier answers. */
+function report(details: ChangeDetail[]) {
+  const ms = (xs: ChangeDetail[]) => xs.map((d) => d.ms);
+  const queried = details.filter((d) => !d.cached);
+  return {
+    all: summary(ms(details)),
+    queried: summary(ms(queried)),
+    cached: summary(ms(details.filter((d) => d.cached))),
+    duckdbQueryMs: summary(queried.map((d) => d.queryMs)),
+    committedMs: summary(details.map((d) => d.committedMs)),
+  };
 }
 
 /** Resident memory (MB) of this browser's renderer processes, found by its profile directory. */
@@ -113,7 +127,7 @@ async function benchDataset(dir: string | null) {
     await waitMapIdle(page);
     await page.waitForTimeout(1000);
 
-    const measure: number[] = [];
+    const measure: ChangeDetail[] = [];
     for (let i = 0; i < CHANGES; i++) {
       const need = NEEDS[i % NEEDS.length] as string;
       measure.push(
@@ -121,7 +135,7 @@ async function benchDataset(dir: string | null) {
           page
             .getByTestId('need-select')
             .selectOption(need)
-            .then(() => undefined),
+            .then(() => {}),
         ),
       );
     }
@@ -130,7 +144,8 @@ async function benchDataset(dir: string | null) {
         .locator('[data-testid="filter-district"] option')
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
     ).filter(Boolean);
-    const filter: number[] = [];
+    // A kecamatan, then back to all of them: every other change returns to a screen seen before.
+    const filter: ChangeDetail[] = [];
     for (let i = 0; i < CHANGES; i++) {
       const value = i % 2 === 1 ? '' : (districts[(i / 2) % districts.length] as string);
       filter.push(
@@ -138,11 +153,12 @@ async function benchDataset(dir: string | null) {
           page
             .getByTestId('filter-district')
             .selectOption(value)
-            .then(() => undefined),
+            .then(() => {}),
         ),
       );
     }
-    const month: number[] = [];
+    // One month on at a time (as the play button does).
+    const month: ChangeDetail[] = [];
     const slider = page.getByTestId('month-slider');
     for (let i = 0; i < CHANGES; i++) {
       month.push(
@@ -152,17 +168,15 @@ async function benchDataset(dir: string | null) {
         }),
       );
     }
+    // Jumps to months far apart (a fixed pseudo-random order), mostly never seen before.
+    const last = Number(await slider.getAttribute('max'));
+    const jump: ChangeDetail[] = [];
+    for (let i = 0, at = 0; i < CHANGES; i++) {
+      at = (at + 7 + (i % 3) * 5) % (last + 1);
+      const value = String(at);
+      jump.push(await timed(page, () => slider.fill(value)));
+    }
 
-    const parts = breakdown.splice(0);
-    const splitOf = (from: number) => {
-      const xs = parts.slice(from, from + CHANGES);
-      return {
-        sentMs: summary(xs.map((p) => p.sentMs)),
-        queryMs: summary(xs.map((p) => p.queryMs)),
-        committedMs: summary(xs.map((p) => p.committedMs)),
-      };
-    };
-    const split = { measure: splitOf(0), filter: splitOf(CHANGES), month: splitOf(2 * CHANGES) };
     const cdp = await dash.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
@@ -173,10 +187,10 @@ async function benchDataset(dir: string | null) {
       dataset: label,
       households: manifest.households,
       readyS: Math.round(readyS * 10) / 10,
-      measureChangeMs: summary(measure),
-      filterChangeMs: summary(filter),
-      monthStepMs: summary(month),
-      split,
+      measureChange: report(measure),
+      filterChange: report(filter),
+      monthStep: report(month),
+      monthJump: report(jump),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
       // The harness's profiles live in <tmp>/gancang-e2e-*: other e2e runs at the same time would count too.
       rendererRssMb: rendererRssMb('gancang-e2e-'),
@@ -195,18 +209,17 @@ const results = [];
 for (const dir of dirs.length ? dirs : [null]) {
   const r = await benchDataset(dir);
   results.push(r);
+  const line = (name: string, x: ReturnType<typeof report>) =>
+    `  ${name.padEnd(15)} → map redrawn: median ${x.all.median} ms, p95 ${x.all.p95} ms (n=${x.all.n}); ` +
+    `queried ${x.queried.n}: median ${x.queried.median} / p95 ${x.queried.p95} ms ` +
+    `(DuckDB ${x.duckdbQueryMs.median} / ${x.duckdbQueryMs.p95} ms); ` +
+    `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`;
   console.log(
     `${r.households.toLocaleString('en')} households (${r.dataset}): ready ${r.readyS} s\n` +
-      `  measure change → map redrawn: median ${r.measureChangeMs.median} ms, p95 ${r.measureChangeMs.p95} ms (n=${r.measureChangeMs.n})\n` +
-      `  filter change  → map redrawn: median ${r.filterChangeMs.median} ms, p95 ${r.filterChangeMs.p95} ms\n` +
-      `  month step     → map redrawn: median ${r.monthStepMs.median} ms, p95 ${r.monthStepMs.p95} ms\n` +
-      (['measure', 'filter', 'month'] as const)
-        .map(
-          (k) =>
-            `  ${k}: query sent after ${r.split[k].sentMs.median} ms, DuckDB query median ${r.split[k].queryMs.median} / p95 ${r.split[k].queryMs.p95} ms, ` +
-            `React committed after median ${r.split[k].committedMs.median} / p95 ${r.split[k].committedMs.p95} ms\n`,
-        )
-        .join('') +
+      line('measure change', r.measureChange) +
+      line('filter change', r.filterChange) +
+      line('month step', r.monthStep) +
+      line('month jump', r.monthJump) +
       `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB`,
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
@@ -8,16 +8,14 @@ import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
 import { readUrlState, type UrlState, writeUrlState } from './url-state';
 import { useDashboard } from './use-dashboard';
+import { useUrlSync } from './use-url-sync';
 
 export function App() {
   const { t } = useTranslation();
   const state = useDashboard();
   const [ui, setUi] = useState<UrlState>(() => readUrlState(window.location.search));
 
-  useEffect(() => {
-    const search = writeUrlState(window.location.search, ui);
-    if (search !== window.location.search) window.history.replaceState(null, '', search);
-  }, [ui]);
+  useUrlSync(ui, writeUrlState);
 
   const loaded = state.status === 'loaded' ? state : null;
   return (

@@ -21,8 +21,18 @@ export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckD
   // Offline, an extension autoload tries the network and can break the instance.
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
+  const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
   const client: SqlClient = {
     queryTable: (sql) => conn.query(sql),
+    queryPrepared: async (sql, params) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = conn.prepare(sql);
+        statements.set(sql, statement);
+        statement.catch(() => statements.delete(sql));
+      }
+      return (await statement).query(...params);
+    },
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     insertArrow: async (name, data) => {
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);

@@ -27,8 +27,17 @@ export async function startNodeDuckDb(): Promise<SqlClient> {
   const conn = db.connect();
   conn.query('SET autoinstall_known_extensions=false');
   conn.query('SET autoload_known_extensions=false');
+  const statements = new Map<string, duckdb.PreparedStatement>();
   return {
     queryTable: async (sql) => conn.query(sql),
+    queryPrepared: async (sql, params) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = conn.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement.query(...params);
+    },
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     insertArrow: async (name, data) => {
       conn.query(`DROP TABLE IF EXISTS "${name}"`);

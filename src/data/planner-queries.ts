@@ -10,7 +10,10 @@
  *   a case still open at the end of that month (reported by then, not resolved by then).
  */
 import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from './schema';
-import { ident, literal, queryRows, type SqlClient } from './sql-client';
+import { ident, inlineValue, literal, queryRows, rowsOf, type SqlClient, sqlParams } from './sql-client';
+
+/** Writes a value into a statement: inline, or as a parameter placeholder (sqlParams). */
+type Bind = (value: string | number) => string;
 
 /** What the map measures: one need, households with any need, or the weighted composite score. */
 export type PlannerNeed = NeedCode | 'any' | 'score';
@@ -90,6 +93,8 @@ const ALL_UNKNOWN = (1 << NEED_CODES.length) - 1;
  *   need open at the end of the month (`o_<code>`, `o_any`): the time slider reads only this. It runs
  *   from the first report to the last report or resolution; after that nothing changes any more, so a
  *   later month reads the last one.
+ * The derived tables keep the household columns the filters read (village_code, district_code, decile,
+ * agent_kind), so one set of conditions (householdConditions) serves all of them.
  */
 export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
   const flags = NEED_CODES.map((c) => `h.${ident(needColumn(c))}::TINYINT AS n_${c}`).join(',\n      ');
@@ -116,12 +121,13 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
     )
     SELECT *, (${mask})::TINYINT AS m, (${unknown})::TINYINT AS u FROM base ORDER BY hid`,
     `CREATE OR REPLACE TABLE planner_cube AS
-    SELECT vid, decile, agent_kind, count(*)::INTEGER AS n, sum(covered)::INTEGER AS cov,
+    SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
+      sum(covered)::INTEGER AS cov,
       ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
     FROM planner_households GROUP BY ALL`,
     `CREATE OR REPLACE TABLE planner_cases AS
-    SELECT p.hid, p.vid, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::TINYINT AS bit,
+    SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::TINYINT AS bit,
       c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at
     FROM cases c
     JOIN (SELECT rowid::INTEGER AS hid, household_id FROM households) h USING (household_id)
@@ -134,12 +140,13 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
         INTERVAL 1 MONTH)) AS m FROM planner_cases)
     ),
     open AS (
-      SELECT o.month, c.hid, any_value(c.vid) AS vid, any_value(c.decile) AS decile,
+      SELECT o.month, c.hid, any_value(c.vid) AS vid, any_value(c.village_code) AS village_code,
+        any_value(c.district_code) AS district_code, any_value(c.decile) AS decile,
         any_value(c.agent_kind) AS agent_kind, bit_or(c.bit) AS mask
       FROM planner_cases c JOIN months o ON c.reported_at <= o.e AND (c.resolved_at IS NULL OR c.resolved_at > o.e)
       GROUP BY o.month, c.hid
     )
-    SELECT month, vid, decile, agent_kind,
+    SELECT month, vid, village_code, district_code, decile, agent_kind,
       ${NEED_CODES.map((c, i) => `sum((mask >> ${i}) & 1)::INTEGER AS o_${c}`).join(', ')},
       count(*)::INTEGER AS o_any
     FROM open GROUP BY ALL`,
@@ -151,7 +158,7 @@ export async function preparePlannerTables(client: SqlClient): Promise<void> {
 }
 
 /** Last day of a `YYYY-MM` month as an SQL date expression. */
-const monthEnd = (month: string) => `last_day(DATE '${month}-01')`;
+const monthEnd = (month: string, bind: Bind = inlineValue) => `last_day((${bind(month)} || '-01')::DATE)`;
 
 /** True when households are judged from their cases rather than their need flags. */
 export const usesCases = (q: Pick<PlannerQuery, 'filters' | 'month'>): boolean =>
@@ -161,41 +168,36 @@ export const usesCases = (q: Pick<PlannerQuery, 'filters' | 'month'>): boolean =
   (q.filters.to !== null && ISO_DATE.test(q.filters.to));
 
 /** WHERE conditions on `planner_cases` for the case filters (and the month, unless `withMonth` is false). */
-export function caseConditions(q: Pick<PlannerQuery, 'filters' | 'month'>, withMonth = true): string[] {
+export function caseConditions(
+  q: Pick<PlannerQuery, 'filters' | 'month'>,
+  withMonth = true,
+  bind: Bind = inlineValue,
+): string[] {
   const f = q.filters;
   const out: string[] = [];
-  if (f.status !== 'all') out.push(`status = ${literal(f.status)}`);
-  if (f.from && ISO_DATE.test(f.from)) out.push(`reported_at >= DATE '${f.from}'`);
-  if (f.to && ISO_DATE.test(f.to)) out.push(`reported_at <= DATE '${f.to}'`);
+  if (f.status !== 'all') out.push(`status = ${bind(f.status)}`);
+  if (f.from && ISO_DATE.test(f.from)) out.push(`reported_at >= ${bind(f.from)}::DATE`);
+  if (f.to && ISO_DATE.test(f.to)) out.push(`reported_at <= ${bind(f.to)}::DATE`);
   if (withMonth && q.month && MONTH.test(q.month)) {
-    out.push(`reported_at <= ${monthEnd(q.month)}`);
-    out.push(`(resolved_at IS NULL OR resolved_at > ${monthEnd(q.month)})`);
+    const end = monthEnd(q.month, bind);
+    out.push(`reported_at <= ${end}`);
+    out.push(`(resolved_at IS NULL OR resolved_at > ${end})`);
   }
   return out;
 }
 
-/** WHERE conditions on `planner_households` for the household filters. */
-export function householdConditions(f: PlannerFilters, withArea = true): string[] {
+/**
+ * WHERE conditions for the household filters, on `planner_households` and on the tables made from it
+ * (`planner_cube`, `planner_cases`, `planner_month_cube`: same columns).
+ */
+export function householdConditions(f: PlannerFilters, withArea = true, bind: Bind = inlineValue): string[] {
   const out: string[] = [];
-  if (withArea && f.district) out.push(`district_code = ${literal(f.district)}`);
-  if (withArea && f.village) out.push(`village_code = ${literal(f.village)}`);
+  if (withArea && f.district) out.push(`district_code = ${bind(f.district)}`);
+  if (withArea && f.village) out.push(`village_code = ${bind(f.village)}`);
   const lo = Math.max(1, Math.min(10, Math.round(f.decileMin)));
   const hi = Math.max(lo, Math.min(10, Math.round(f.decileMax)));
-  if (lo > 1 || hi < 10) out.push(`decile BETWEEN ${lo} AND ${hi}`);
-  if (f.agent !== 'all') out.push(`agent_kind = ${literal(f.agent)}`);
-  return out;
-}
-
-/**
- * WHERE conditions for `planner_cube` and `planner_cases` (village by id; same meaning as
- * householdConditions).
- */
-export function cubeConditions(f: PlannerFilters): string[] {
-  const out = householdConditions({ ...f, district: null, village: null });
-  if (f.district)
-    out.push(`vid IN (SELECT vid FROM planner_villages WHERE district_code = ${literal(f.district)})`);
-  if (f.village)
-    out.push(`vid IN (SELECT vid FROM planner_villages WHERE village_code = ${literal(f.village)})`);
+  if (lo > 1 || hi < 10) out.push(`decile BETWEEN ${bind(lo)} AND ${bind(hi)}`);
+  if (f.agent !== 'all') out.push(`agent_kind = ${bind(f.agent)}`);
   return out;
 }
 
@@ -258,43 +260,51 @@ export function cubeSum(need: PlannerNeed, weights: NeedWeights, prefix: 's_' | 
   return `(${terms.join(' + ')}) / ${total}.0`;
 }
 
-/** 1 when the household's status of the measure is known, from the unknown mask `u`. */
-export function knownExpression(need: PlannerNeed, mask = 'u'): string {
-  if (need === 'any' || need === 'score') return `(${mask} <> ${ALL_UNKNOWN})::INTEGER`;
-  return `(1 - ((${mask} >> ${NEED_CODES.indexOf(need)}) & 1))`;
-}
+/** Every measure the planner maps: each need, any need, and the composite score. */
+export const PLANNER_NEEDS: readonly PlannerNeed[] = [...NEED_CODES, 'any', 'score'];
+
+/** What the map's area rows depend on: everything but the measure (one query answers all measures). */
+export type AreaQuery = Omit<PlannerQuery, 'need'>;
 
 /**
- * `a(vid, households, count, known, covered)`: the measure per village under the filters — from the
- * cube (need flags) or from the cases (each household with a matching case counts once).
+ * `a(vid, households, covered, c_<m>, k_<m>)` for every measure m of PLANNER_NEEDS: households with
+ * the need (the score: the sum of household scores) and households whose status of it is known, per
+ * village under the filters — from the cube (need flags), the month cube, or the cases (each household
+ * with a matching case counts once).
  */
-export function villageAggregateCte(q: PlannerQuery): string {
-  const filters = cubeConditions(q.filters);
+export function villageAggregateCte(q: AreaQuery, bind: Bind = inlineValue): string {
+  const filters = householdConditions(q.filters, true, bind);
+  const measures = (column: (m: PlannerNeed) => string) =>
+    PLANNER_NEEDS.map((m) => `(${column(m)})::DOUBLE AS c_${m}`).join(', ');
   if (!usesCases(q)) {
-    return `a AS (SELECT vid, sum(n)::INTEGER AS households,
-      (${cubeSum(q.need, q.weights, 's_')})::DOUBLE AS count,
-      sum(${q.need === 'any' || q.need === 'score' ? 'k_any' : `k_${q.need}`})::INTEGER AS known,
-      sum(cov)::INTEGER AS covered
+    const known = PLANNER_NEEDS.map(
+      (m) => `sum(${m === 'any' || m === 'score' ? 'k_any' : `k_${m}`})::INTEGER AS k_${m}`,
+    ).join(', ');
+    return `a AS (SELECT vid, sum(n)::INTEGER AS households, sum(cov)::INTEGER AS covered,
+      ${measures((m) => cubeSum(m, q.weights, 's_'))}, ${known}
       FROM planner_cube ${where(filters)} GROUP BY vid)`;
   }
+  // From cases, every household's status is known: it has a matching case or it has not.
+  const fromNum = PLANNER_NEEDS.map((m) => `coalesce(num.c_${m}, 0) AS c_${m}, households AS k_${m}`).join(
+    ', ',
+  );
+  const base = `base AS (SELECT vid, sum(n)::INTEGER AS households, sum(cov)::INTEGER AS covered
+      FROM planner_cube ${where(filters)} GROUP BY vid)`;
+  const a = `a AS (SELECT vid, households, covered, ${fromNum} FROM base LEFT JOIN num USING (vid))`;
   const f = q.filters;
   if (q.month && f.status === 'all' && !f.from && !f.to) {
-    return `base AS (SELECT vid, sum(n)::INTEGER AS households, sum(cov)::INTEGER AS covered
-      FROM planner_cube ${where(filters)} GROUP BY vid),
-    num AS (SELECT vid, (${cubeSum(q.need, q.weights, 'o_')})::DOUBLE AS count
+    return `${base},
+    num AS (SELECT vid, ${measures((m) => cubeSum(m, q.weights, 'o_'))}
       FROM planner_month_cube
-      ${where([...filters, `month = least(${literal(q.month)}, (SELECT max(month) FROM planner_month_cube))`])}
+      ${where([...filters, `month = least(${bind(q.month)}, (SELECT max(month) FROM planner_month_cube))`])}
       GROUP BY vid),
-    a AS (SELECT vid, households, coalesce(num.count, 0)::DOUBLE AS count, households AS known, covered
-      FROM base LEFT JOIN num USING (vid))`;
+    ${a}`;
   }
-  return `base AS (SELECT vid, sum(n)::INTEGER AS households, sum(cov)::INTEGER AS covered
-      FROM planner_cube ${where(filters)} GROUP BY vid),
+  return `${base},
     hx AS (SELECT hid, any_value(vid) AS vid, bit_or(bit) AS mask
-      FROM planner_cases ${where([...filters, ...caseConditions(q)])} GROUP BY hid),
-    num AS (SELECT vid, sum(${maskValueExpression(q.need, q.weights, 'mask')})::DOUBLE AS count FROM hx GROUP BY vid),
-    a AS (SELECT vid, households, coalesce(num.count, 0)::DOUBLE AS count, households AS known, covered
-      FROM base LEFT JOIN num USING (vid))`;
+      FROM planner_cases ${where([...filters, ...caseConditions(q, true, bind)])} GROUP BY hid),
+    num AS (SELECT vid, ${measures((m) => `sum(${maskValueExpression(m, q.weights, 'mask')})`)} FROM hx GROUP BY vid),
+    ${a}`;
 }
 
 /**
@@ -332,39 +342,84 @@ export interface AreaStat {
   coverage_pct: number | null;
 }
 
-const areaColumns = `coalesce(a.households, 0)::INTEGER AS households,
-    coalesce(a.count, 0)::DOUBLE AS count,
-    CASE WHEN a.known > 0 THEN 100.0 * a.count / a.known END::DOUBLE AS rate,
-    CASE WHEN g.area_km2 > 0 AND a.households > 0 THEN a.count / g.area_km2 END::DOUBLE AS density,
-    CASE WHEN a.households > 0 THEN 100.0 * a.covered / a.households END::DOUBLE AS coverage_pct`;
+/**
+ * An area with the sums behind every measure m of PLANNER_NEEDS: `c_<m>` households with the need
+ * (the score: the sum of household scores) and `k_<m>` households whose status of it is known.
+ */
+export type AreaMeasures = Pick<
+  AreaStat,
+  'code' | 'name' | 'district_code' | 'district_name' | 'area_km2' | 'households'
+> & { covered: number } & Record<`c_${PlannerNeed}` | `k_${PlannerNeed}`, number>;
+
+const sumColumns = ['households', 'covered', ...PLANNER_NEEDS.flatMap((m) => [`c_${m}`, `k_${m}`])];
+/** The sums of an aggregate `x`, zero for an area without households in the filters. */
+const areaColumns = (x: string) =>
+  sumColumns
+    .map((c) => `coalesce(${x}.${c}, 0)::${c.startsWith('c_') ? 'DOUBLE' : 'INTEGER'} AS ${c}`)
+    .join(', ');
 
 /** One row per gazetteer village (every village, with or without households in the filters). */
-export function villageStatsSql(q: PlannerQuery): string {
-  return `WITH ${villageAggregateCte(q)}
+export function villageMeasuresSql(q: AreaQuery, bind: Bind = inlineValue): string {
+  return `WITH ${villageAggregateCte(q, bind)}
   SELECT g.village_code AS code, g.village_name AS name, g.district_code, g.district_name,
-    g.area_km2, ${areaColumns}
+    g.area_km2, ${areaColumns('a')}
   FROM planner_villages g LEFT JOIN a USING (vid)
   ORDER BY g.village_code`;
 }
 
 /** One row per kecamatan of the gazetteer; its area is the sum of its villages' areas. */
-export function districtStatsSql(q: PlannerQuery): string {
-  return `WITH ${villageAggregateCte(q)},
-  d AS (SELECT v.district_code, sum(a.households) AS households, sum(a.count) AS count, sum(a.known) AS known,
-      sum(a.covered) AS covered
+export function districtMeasuresSql(q: AreaQuery, bind: Bind = inlineValue): string {
+  return `WITH ${villageAggregateCte(q, bind)},
+  d AS (SELECT v.district_code, ${sumColumns.map((c) => `sum(a.${c}) AS ${c}`).join(', ')}
     FROM a JOIN planner_villages v USING (vid) GROUP BY 1),
   g AS (SELECT district_code, any_value(district_name) AS district_name, sum(area_km2) AS area_km2
     FROM planner_villages GROUP BY 1)
   SELECT g.district_code AS code, g.district_name AS name, g.district_code, g.district_name,
-    g.area_km2::DOUBLE AS area_km2, ${areaColumns.replaceAll('a.', 'd.')}
+    g.area_km2::DOUBLE AS area_km2, ${areaColumns('d')}
   FROM g LEFT JOIN d ON d.district_code = g.district_code
   ORDER BY g.district_code`;
 }
 
-export const villageStats = (client: SqlClient, q: PlannerQuery) =>
-  queryRows<AreaStat>(client, villageStatsSql(q));
-export const districtStats = (client: SqlClient, q: PlannerQuery) =>
-  queryRows<AreaStat>(client, districtStatsSql(q));
+/**
+ * The sums behind every measure of every village or kecamatan under the filters (and month), in one
+ * query: a change of measure or unit needs no query.
+ */
+export async function areaMeasures(
+  client: SqlClient,
+  q: AreaQuery,
+  level: 'village' | 'district',
+): Promise<AreaMeasures[]> {
+  const params = sqlParams();
+  const sql = (level === 'village' ? villageMeasuresSql : districtMeasuresSql)(q, params.bind);
+  return rowsOf<AreaMeasures>(await client.queryPrepared(sql, params.values));
+}
+
+/**
+ * The rows of one measure from the sums (pure): rate per 100 households whose status is known,
+ * per km² of the area, and coverage — the same ratios as the key figures' SQL (totalsSql).
+ */
+export function pickMeasure(rows: readonly AreaMeasures[], need: PlannerNeed): AreaStat[] {
+  return rows.map((r) => {
+    const count = r[`c_${need}`];
+    const known = r[`k_${need}`];
+    return {
+      code: r.code,
+      name: r.name,
+      district_code: r.district_code,
+      district_name: r.district_name,
+      area_km2: r.area_km2,
+      households: r.households,
+      count,
+      rate: known > 0 ? (100 * count) / known : null,
+      density: r.area_km2 !== null && r.area_km2 > 0 && r.households > 0 ? count / r.area_km2 : null,
+      coverage_pct: r.households > 0 ? (100 * r.covered) / r.households : null,
+    };
+  });
+}
+
+/** The areas of one measure (village or kecamatan level). */
+export const areaStats = async (client: SqlClient, q: PlannerQuery, level: 'village' | 'district') =>
+  pickMeasure(await areaMeasures(client, q, level), q.need);
 
 export interface PlannerTotals {
   households: number;
@@ -381,18 +436,19 @@ export interface PlannerTotals {
 export function totalsSql(q: PlannerQuery): string {
   const needs = measuredNeeds(q.need, q.weights);
   const caseWhere = [
-    ...cubeConditions(q.filters),
+    ...householdConditions(q.filters),
     `need IN (${needs.map(literal).join(', ') || "''"})`,
     ...caseConditions(q, false),
   ];
   const openAt = q.month && MONTH.test(q.month) ? monthEnd(q.month) : null;
+  const [count, known] = [`c_${q.need}`, `k_${q.need}`];
   return `WITH ${villageAggregateCte(q)},
   c AS (SELECT reported_at, resolved_at FROM planner_cases ${where(caseWhere)})
   SELECT coalesce(sum(households), 0)::INTEGER AS households,
-    coalesce(sum(count), 0)::DOUBLE AS count,
-    CASE WHEN sum(known) > 0 THEN 100.0 * sum(count) / sum(known) END::DOUBLE AS rate,
+    coalesce(sum(${count}), 0)::DOUBLE AS count,
+    CASE WHEN sum(${known}) > 0 THEN 100.0 * sum(${count}) / sum(${known}) END::DOUBLE AS rate,
     CASE WHEN sum(households) > 0 THEN 100.0 * sum(covered) / sum(households) END::DOUBLE AS coverage_pct,
-    (count(*) FILTER (WHERE count > 0 AND vid IS NOT NULL))::INTEGER AS villages_with_need,
+    (count(*) FILTER (WHERE ${count} > 0 AND vid IS NOT NULL))::INTEGER AS villages_with_need,
     (SELECT count(*) FROM c ${openAt ? `WHERE reported_at <= ${openAt}` : ''})::INTEGER AS cases_reported,
     (SELECT count(*) FROM c WHERE resolved_at IS NOT NULL ${openAt ? `AND resolved_at <= ${openAt}` : ''})::INTEGER
       AS cases_resolved,
@@ -428,7 +484,7 @@ export function monthlyCasesSql(q: PlannerQuery, village: string | null = null):
   const needs = measuredNeeds(q.need, q.weights);
   const filters = village === null ? q.filters : { ...q.filters, district: null, village };
   const caseWhere = [
-    ...cubeConditions(filters),
+    ...householdConditions(filters),
     `need IN (${needs.map(literal).join(', ') || "''"})`,
     ...caseConditions(q, false),
   ];

@@ -8,16 +8,45 @@ import type { Table } from 'apache-arrow';
 export interface SqlClient {
   /** Runs a statement and returns the Arrow result. */
   queryTable(sql: string): Promise<Table>;
+  /**
+   * Runs a statement with parameters `$1`, `$2`, … bound to `params`. The statement is prepared once
+   * per SQL text and kept: planning, most of a small query's cost, is not repeated.
+   */
+  queryPrepared(sql: string, params: readonly SqlParam[]): Promise<Table>;
   /** Makes `bytes` readable by SQL as file `name` (e.g. `read_csv('name')`). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow table. */
   insertArrow(name: string, data: Table): Promise<void>;
 }
 
+export type SqlParam = string | number | null;
+
+/**
+ * Collects parameters while an SQL text is written: `bind(value)` returns its placeholder (`$n`).
+ * The text then depends on which filters are set, not on their values, so one prepared statement
+ * serves every value.
+ */
+export function sqlParams(): { bind: (value: string | number) => string; values: SqlParam[] } {
+  const values: SqlParam[] = [];
+  return {
+    values,
+    bind: (value) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/** Values written into the SQL text (for statements run once). */
+export const inlineValue = (value: string | number): string =>
+  typeof value === 'number' ? String(value) : literal(value);
+
+/** Plain JS rows of an Arrow result. */
+export const rowsOf = <T>(table: Table): T[] => table.toArray().map((row) => row.toJSON() as T);
+
 /** Plain JS rows of a query. Cast counts to INTEGER/DOUBLE in SQL: DuckDB's BIGINT arrives as BigInt. */
 export async function queryRows<T>(client: SqlClient, sql: string): Promise<T[]> {
-  const table = await client.queryTable(sql);
-  return table.toArray().map((row) => row.toJSON() as T);
+  return rowsOf<T>(await client.queryTable(sql));
 }
 
 /** Quotes an SQL identifier. */

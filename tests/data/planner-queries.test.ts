@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AreaStat,
+  areaMeasures,
+  areaStats,
   DEFAULT_WEIGHTS,
   type DecileBin,
-  districtStats,
+  districtMeasuresSql,
   monthlyCases,
   type NeedBreakdown,
   NO_FILTERS,
+  PLANNER_NEEDS,
   type PlannerFilters,
   type PlannerQuery,
   plannerTotals,
@@ -18,11 +21,11 @@ import {
   villageAgentsSql,
   villageDecilesSql,
   villageFactsSql,
+  villageMeasuresSql,
   villageNeedsSql,
-  villageStats,
   weightedPointsSql,
 } from '../../src/data/planner-queries';
-import { queryRows, type SqlClient } from '../../src/data/sql-client';
+import { queryRows, rowsOf, type SqlClient } from '../../src/data/sql-client';
 import { fixtureDb } from '../helpers/fixture-db';
 
 // Three villages in two kecamatan; Gamma has no households. Areas 2, 4 and 1 km².
@@ -86,11 +89,11 @@ const pick = (rows: AreaStat[]): Row[] =>
     coverage_pct,
   }));
 const byCode = async (q: PlannerQuery) =>
-  Object.fromEntries((await villageStats(db, q)).map((r) => [r.code, r] as const));
+  Object.fromEntries((await areaStats(db, q, 'village')).map((r) => [r.code, r] as const));
 
 describe('village measures from need flags', () => {
   it('kesehatan: count, rate per 100 known, per km², coverage; a village without households is no data', async () => {
-    const rows = pick(await villageStats(db, query()));
+    const rows = pick(await areaStats(db, query(), 'village'));
     expect(rows[0]).toEqual({
       code: '17.01.04.2001',
       households: 4,
@@ -138,7 +141,7 @@ describe('village measures from need flags', () => {
   });
 
   it('kecamatan roll-up: sums of its villages, area the sum of village areas', async () => {
-    const rows = pick(await districtStats(db, query()));
+    const rows = pick(await areaStats(db, query(), 'district'));
     expect(rows[0]).toMatchObject({ code: '17.01.04', households: 6, count: 2, rate: 40 });
     expect(rows[0]?.density).toBeCloseTo(2 / 6, 12);
     expect(rows[0]?.coverage_pct).toBeCloseTo((100 * 4) / 6, 12);
@@ -203,9 +206,9 @@ describe('needs from cases (status, report dates, month)', () => {
   it('the month cube agrees with the per-household path, month by month and for the score', async () => {
     for (const month of ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05']) {
       for (const need of ['any', 'score', 'rtlh', 'kesehatan'] as const) {
-        const fast = await villageStats(db, query({ need, month }));
+        const fast = await areaStats(db, query({ need, month }), 'village');
         // A report-date filter that every case passes forces the per-household path.
-        const slow = await villageStats(db, query({ need, month, f: { from: '2000-01-01' } }));
+        const slow = await areaStats(db, query({ need, month, f: { from: '2000-01-01' } }), 'village');
         expect(fast.length).toBe(slow.length);
         fast.forEach((row, i) => {
           const other = slow[i] as AreaStat;
@@ -228,6 +231,33 @@ describe('needs from cases (status, report dates, month)', () => {
   });
 });
 
+describe('area rows through prepared statements', () => {
+  it('bound parameters give what the same values written into the SQL give, statement reused', async () => {
+    const cases: Partial<PlannerQuery & { f: Partial<PlannerFilters> }>[] = [
+      { f: { district: '17.01.04' } },
+      { f: { district: '17.01.05' } },
+      { f: { village: '17.01.04.2002' } },
+      { f: { decileMin: 2, decileMax: 6 } },
+      { f: { agent: 'pppk' } },
+      { f: { agent: 'none', district: '17.01.04' } },
+      { month: '2025-01' },
+      { month: '2025-03', f: { decileMin: 1, decileMax: 3 } },
+      { f: { status: 'selesai' } },
+      { f: { status: 'ditangani', from: '2025-01-15', to: '2025-02-28' } },
+      { month: '2025-02', f: { from: '2025-01-01' } },
+    ];
+    for (const over of cases) {
+      for (const level of ['village', 'district'] as const) {
+        const q = query(over);
+        const inline = rowsOf(
+          await db.queryTable((level === 'village' ? villageMeasuresSql : districtMeasuresSql)(q)),
+        );
+        expect(await areaMeasures(db, q, level)).toEqual(inline);
+      }
+    }
+  });
+});
+
 describe('totals agree with the table', () => {
   it('flags, any need: households, count, rate, coverage and cases', async () => {
     const t = await plannerTotals(db, query({ need: 'any' }));
@@ -241,9 +271,26 @@ describe('totals agree with the table', () => {
       cases_open: 2,
     });
     expect(t.coverage_pct).toBeCloseTo((100 * 4) / 6, 12);
-    const rows = await villageStats(db, query({ need: 'any' }));
+    const rows = await areaStats(db, query({ need: 'any' }), 'village');
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(t.count);
     expect(rows.reduce((s, r) => s + r.households, 0)).toBe(t.households);
+  });
+
+  it('every measure, from flags, a month and a status: the table sums to the key figures', async () => {
+    for (const over of [{}, { month: '2025-02' }, { f: { status: 'selesai' as const } }]) {
+      for (const need of PLANNER_NEEDS) {
+        const q = query({ ...over, need });
+        const [t, villages, districts] = await Promise.all([
+          plannerTotals(db, q),
+          areaStats(db, q, 'village'),
+          areaStats(db, q, 'district'),
+        ]);
+        for (const rows of [villages, districts]) {
+          expect(rows.reduce((s, r) => s + r.count, 0)).toBeCloseTo(t.count, 9);
+          expect(rows.reduce((s, r) => s + r.households, 0)).toBe(t.households);
+        }
+      }
+    }
   });
 
   it('at the end of February 2025', async () => {

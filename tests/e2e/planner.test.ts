@@ -145,10 +145,18 @@ describe('planner (Perencanaan)', () => {
     );
     // Step the slider by keyboard: open cases change with the month.
     const open = await figure(page, 'open');
+    const marker = page.getByTestId('histogram-marker');
+    const markerX = async () => (await marker.boundingBox())?.x ?? Number.NaN;
+    const before = await markerX();
     const slider = page.getByTestId('month-slider');
     await slider.focus();
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => figure(page, 'open')).not.toBe(open);
+    // The month's marker moved right over the histogram, and stays inside it.
+    const after = await markerX();
+    const chart = await page.getByTestId('histogram').boundingBox();
+    expect(after).toBeGreaterThan(before);
+    expect(chart && after > chart.x && after < chart.x + chart.width).toBe(true);
     await settle(page);
     await screenshot(page, 'planner-05-month');
   });

@@ -82,7 +82,7 @@ describe('supervisor (Pengawasan)', () => {
       before,
       { timeout: 20_000 },
     );
-    expect(page.url()).toContain('jarak_m=2000');
+    await expect.poll(() => page.url()).toContain('jarak_m=2000');
     await screenshot(page, 'supervisor-03-threshold-2km');
   });
 

@@ -286,6 +286,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         detail: {
           ms: performance.now() - pending.t0,
           queryMs: lastAreasQuery.ms,
+          cached: lastAreasQuery.cached,
           sentMs: lastAreasQuery.sentAt - pending.t0,
           committedMs: (pending.committed ?? Number.NaN) - pending.t0,
         },

@@ -1,6 +1,6 @@
 import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MonthBin } from '../../data/planner-queries';
 
 interface TimeBarProps {
@@ -12,16 +12,42 @@ interface TimeBarProps {
 }
 
 const STEP_MS = 1200;
+const CHART_MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
+
+const monthLabel = (language: string) => (m: string) =>
+  new Date(`${m}-01T00:00:00`).toLocaleDateString(language === 'en' ? 'en-GB' : 'id-ID', {
+    month: 'short',
+    year: 'numeric',
+  });
+
+/** Cases reported and resolved per month (redrawn only when the months or the language change). */
+const MonthHistogram = memo(function MonthHistogram({
+  months,
+  language,
+}: {
+  months: MonthBin[];
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const label = monthLabel(language);
+  return (
+    <ResponsiveContainer width="100%" height={70}>
+      <BarChart data={months} margin={CHART_MARGIN} barGap={0}>
+        <XAxis dataKey="month" hide />
+        <YAxis hide />
+        <Tooltip labelFormatter={(m) => label(String(m))} />
+        <Bar dataKey="reported" name={t('planner.time.reported')} fill="#fd8d3c" isAnimationActive={false} />
+        <Bar dataKey="resolved" name={t('planner.time.resolved')} fill="#2b8cbe" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+});
 
 /** Month slider with play/pause over a histogram of cases reported and resolved. */
 export const TimeBar = memo(function TimeBar({ months, month, playing, onMonth, onPlaying }: TimeBarProps) {
   const { t, i18n } = useTranslation();
   const index = month ? months.findIndex((m) => m.month === month) : -1;
-  const label = (m: string) =>
-    new Date(`${m}-01T00:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
-      month: 'short',
-      year: 'numeric',
-    });
+  const label = monthLabel(i18n.language);
 
   useEffect(() => {
     if (!playing || months.length === 0) return;
@@ -67,26 +93,19 @@ export const TimeBar = memo(function TimeBar({ months, month, playing, onMonth, 
         )}
       </div>
       <div className="histogram" data-testid="histogram">
-        <ResponsiveContainer width="100%" height={70}>
-          <BarChart data={months} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} barGap={0}>
-            <XAxis dataKey="month" hide />
-            <YAxis hide />
-            <Tooltip labelFormatter={(m) => label(String(m))} />
-            <Bar
-              dataKey="reported"
-              name={t('planner.time.reported')}
-              fill="#fd8d3c"
-              isAnimationActive={false}
+        <div className="histogram-plot">
+          <MonthHistogram months={months} language={i18n.language} />
+          {index >= 0 && (
+            // The current month marked over the chart (the chart itself is not redrawn per step).
+            <div
+              className="histogram-marker"
+              data-testid="histogram-marker"
+              style={{
+                left: `calc((100% - ${CHART_MARGIN.right}px) * ${(index + 0.5) / months.length})`,
+              }}
             />
-            <Bar
-              dataKey="resolved"
-              name={t('planner.time.resolved')}
-              fill="#2b8cbe"
-              isAnimationActive={false}
-            />
-            {month && <ReferenceLine x={month} stroke="#111" strokeWidth={2} />}
-          </BarChart>
-        </ResponsiveContainer>
+          )}
+        </div>
         <div className="histogram-key muted">
           <span className="swatch" style={{ background: '#fd8d3c' }} /> {t('planner.time.reported')}
           <span className="swatch" style={{ background: '#2b8cbe' }} /> {t('planner.time.resolved')}

@@ -1,21 +1,27 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  type AreaMeasures,
+  type AreaQuery,
   type AreaStat,
-  districtStats,
+  areaMeasures,
   type MonthBin,
   monthlyCases,
   type PlannerQuery,
   type PlannerTotals,
+  pickMeasure,
   plannerTotals,
   preparePlannerTables,
-  villageStats,
+  safeWeights,
 } from '../../data/planner-queries';
+import { ResultCache } from '../../data/result-cache';
 import type { SqlClient } from '../../data/sql-client';
 
+type Level = 'village' | 'district';
+
 export interface PlannerData {
-  /** Rows of the level on the map (villages or kecamatan). */
+  /** Rows of the level on the map (villages or kecamatan), for the query's measure. */
   areas: AreaStat[] | null;
-  level: 'village' | 'district';
+  level: Level;
   /** The filters `areas` were computed with (the screen's may be newer while a query runs). */
   filters: PlannerQuery['filters'] | null;
   totals: PlannerTotals | null;
@@ -34,59 +40,125 @@ export function plannerTables(client: SqlClient): Promise<void> {
   return p;
 }
 
-/** Duration of the last area query, for the benchmark's breakdown. */
-export const lastAreasQuery = { ms: 0, sentAt: 0 };
+/**
+ * Area rows (every measure) per client and (level, filters, month, weights): a dataset's tables never
+ * change for its client, so an answer stays true. 64 answers are a few MB at most.
+ */
+const areaCaches = new WeakMap<SqlClient, ResultCache<AreaMeasures[]>>();
+function areaCache(client: SqlClient): ResultCache<AreaMeasures[]> {
+  let cache = areaCaches.get(client);
+  if (!cache) {
+    cache = new ResultCache(64);
+    areaCaches.set(client, cache);
+  }
+  return cache;
+}
+const areaKey = (q: AreaQuery, level: Level) =>
+  JSON.stringify([level, q.filters, q.month, safeWeights(q.weights)]);
+const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
+  areaCache(client).get(areaKey(q, level), () =>
+    plannerTables(client).then(() => areaMeasures(client, q, level)),
+  );
+
+/** Duration of the last area query (0 when it was answered from the cache), for the benchmark's breakdown. */
+export const lastAreasQuery = { ms: 0, sentAt: 0, cached: false };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 /** Resolves after the browser has painted the next frame (the map's redraw goes first). */
 const afterPaint = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
+interface ShownAreas {
+  key: string;
+  rows: AreaMeasures[];
+  level: Level;
+  filters: PlannerQuery['filters'];
+}
+
 /**
- * Runs the planner's queries whenever the query or the level changes; the newest request wins
- * (a stale answer never overwrites a newer one). The map's rows come first; the key figures and the
- * histogram (which does not depend on the month) are asked for once the map has been painted.
+ * The planner's figures for a query and level; the newest request wins (a stale answer never
+ * overwrites a newer one).
+ *
+ * One DuckDB query answers every measure of the areas under the filters and month, so changing the
+ * measure needs no query, and an answer seen before (a month stepped back to, a filter undone) is
+ * reused. The key figures and the histogram (which does not depend on the month) are asked for once
+ * the map has been painted; then the months on either side of the current one are fetched ahead, so
+ * stepping or playing through time finds its answer waiting.
  */
-export function usePlannerData(client: SqlClient, query: PlannerQuery, level: 'village' | 'district') {
-  const [data, setData] = useState<PlannerData>({
-    areas: null,
-    level,
-    filters: null,
-    totals: null,
-    months: null,
-    error: null,
-  });
+export function usePlannerData(client: SqlClient, query: PlannerQuery, level: Level): PlannerData {
+  const areaQuery = useMemo<AreaQuery>(
+    () => ({ weights: query.weights, filters: query.filters, month: query.month }),
+    [query.weights, query.filters, query.month],
+  );
+  const key = areaKey(areaQuery, level);
+  const hit = areaCache(client).peek(key);
+  const fresh = useMemo<ShownAreas | null>(
+    () => (hit ? { key, rows: hit, level, filters: areaQuery.filters } : null),
+    [hit, key, level, areaQuery.filters],
+  );
+  // While a query runs, the last answer stays on screen (with the filters it was computed for).
+  const [shown, setShown] = useState<ShownAreas | null>(null);
+  const current = fresh ?? shown;
+  const rows = current?.rows;
+  const areas = useMemo(() => (rows ? pickMeasure(rows, query.need) : null), [rows, query.need]);
+
+  const [totals, setTotals] = useState<PlannerTotals | null>(null);
+  const [months, setMonths] = useState<MonthBin[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const monthsKey = useRef('');
+  const monthsRef = useRef<MonthBin[] | null>(null);
 
   useEffect(() => {
     const request = ++latest.current;
-    const current = () => request === latest.current;
+    const isCurrent = () => request === latest.current;
+    const cache = areaCache(client);
+    const show = (rows: AreaMeasures[]) =>
+      setShown((s) => (s?.key === key ? s : { key, rows, level, filters: areaQuery.filters }));
     void (async () => {
       try {
-        await plannerTables(client);
         const t0 = performance.now();
-        lastAreasQuery.sentAt = t0;
-        const areas = await (level === 'village' ? villageStats : districtStats)(client, query);
+        const cached = cache.peek(key) !== undefined;
+        Object.assign(lastAreasQuery, { sentAt: t0, cached });
+        const rows = await loadAreas(client, areaQuery, level);
         lastAreasQuery.ms = performance.now() - t0;
-        if (!current()) return;
-        setData((d) => ({ ...d, areas, level, filters: query.filters, error: null }));
+        if (!isCurrent()) return;
+        // An answer from the cache is already on screen (read during render): keep a copy after the paint.
+        if (!cached) show(rows);
+        setError(null);
         await afterPaint();
-        if (!current()) return;
-        const totals = await plannerTotals(client, query);
-        if (!current()) return;
-        setData((d) => ({ ...d, totals }));
-        const key = JSON.stringify([query.need, query.weights, query.filters]);
-        if (key === monthsKey.current) return;
-        const months = await monthlyCases(client, { ...query, month: null });
-        if (!current()) return;
-        monthsKey.current = key;
-        setData((d) => ({ ...d, months }));
+        if (!isCurrent()) return;
+        if (cached) show(rows);
+        const nextTotals = await plannerTotals(client, query);
+        if (!isCurrent()) return;
+        setTotals(nextTotals);
+        const histogramKey = JSON.stringify([query.need, query.weights, query.filters]);
+        if (histogramKey !== monthsKey.current) {
+          const bins = await monthlyCases(client, { ...query, month: null });
+          if (!isCurrent()) return;
+          monthsKey.current = histogramKey;
+          monthsRef.current = bins;
+          setMonths(bins);
+        }
+        const all = monthsRef.current ?? [];
+        const at = query.month ? all.findIndex((m) => m.month === query.month) : -1;
+        if (at < 0) return;
+        for (const near of [all[at + 1], all[at - 1]]) {
+          if (!near || !isCurrent()) continue;
+          await loadAreas(client, { ...areaQuery, month: near.month }, level);
+        }
       } catch (e) {
-        if (current()) setData((d) => ({ ...d, error: message(e) }));
+        if (isCurrent()) setError(message(e));
       }
     })();
-  }, [client, query, level]);
+  }, [client, query, areaQuery, key, level]);
 
-  return data;
+  return {
+    areas,
+    level: current?.level ?? level,
+    filters: current?.filters ?? null,
+    totals,
+    months,
+    error,
+  };
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { type PlannerUrlState, readPlannerState, writePlannerState } from '../../app/url-state';
+import { useUrlSync } from '../../app/use-url-sync';
 
 export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => PlannerUrlState);
 
@@ -9,15 +10,7 @@ export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => P
  */
 export function usePlannerState(): [PlannerUrlState, (patch: PlannerPatch) => void] {
   const [state, setState] = useState<PlannerUrlState>(() => readPlannerState(window.location.search));
-  // Written a moment after the last change: replaceState costs a few ms, and a slider or a map
-  // move makes many changes in a row.
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      const next = writePlannerState(window.location.search, state);
-      if (next !== window.location.search) window.history.replaceState(window.history.state, '', next);
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [state]);
+  useUrlSync(state, writePlannerState);
   const update = useCallback(
     (patch: PlannerPatch) => setState((s) => (typeof patch === 'function' ? patch(s) : { ...s, ...patch })),
     [],
