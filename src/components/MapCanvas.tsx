@@ -24,10 +24,22 @@ declare global {
   }
 }
 
+/** Where the map looks: centre, zoom and the bounds on screen. */
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+  /** [west, south, east, north] */
+  bounds: [number, number, number, number];
+}
+
 export interface MapCanvasProps {
   style: StyleSpecification;
   layers: Layer[];
-  onZoom: (zoom: number) => void;
+  /** Where to open (e.g. from a shared link); the whole regency when absent. */
+  initialView?: { lon: number; lat: number; zoom: number } | null;
+  /** Called once the map has loaded and after every move or zoom. */
+  onView: (view: MapView) => void;
   /** Called on the first idle after `layers` have been handed to deck.gl. */
   onDrawn: () => void;
   ariaLabel: string;
@@ -36,22 +48,27 @@ export interface MapCanvasProps {
 }
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
-export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
+export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
-  const callbacks = useRef({ onZoom, onDrawn });
-  callbacks.current = { onZoom, onDrawn };
+  const callbacks = useRef({ onView, onDrawn });
+  callbacks.current = { onView, onDrawn };
 
-  // The map is created once; the style is fixed for the map's life (boundaries load before it).
+  // The map is created once; the style and the opening view are fixed for the map's life
+  // (boundaries load before it).
   // biome-ignore lint/correctness/useExhaustiveDependencies: recreating the map on style change would lose the view
   useEffect(() => {
     if (!container.current) return;
     const map = new MapLibreMap({
       container: container.current,
       style,
-      bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
-      fitBoundsOptions: { padding: 20 },
+      ...(initialView
+        ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
+        : {
+            bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
+            fitBoundsOptions: { padding: 20 },
+          }),
       // Only a configured online basemap has attributions to show.
       attributionControl: 'basemap' in style.sources ? { compact: true } : false,
       // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
@@ -65,9 +82,18 @@ export function MapCanvas({ style, layers, onZoom, onDrawn, ariaLabel, flyTo }: 
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
-    const reportZoom = () => callbacks.current.onZoom(map.getZoom());
-    map.on('load', reportZoom);
-    map.on('zoomend', reportZoom);
+    const reportView = () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      callbacks.current.onView({
+        lon: c.lng,
+        lat: c.lat,
+        zoom: map.getZoom(),
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      });
+    };
+    map.on('load', reportView);
+    map.on('moveend', reportView);
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__gancang = { map };

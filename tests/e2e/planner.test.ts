@@ -306,6 +306,7 @@ describe('planner (Perencanaan)', () => {
       rows: await tableColumn(page, 1),
       figures: await page.getByTestId('planner-figures').textContent(),
       zoom: await page.evaluate(() => window.__gancang?.map.getZoom()),
+      center: await page.evaluate(() => window.__gancang?.map.getCenter().toArray()),
     };
     await screenshot(page, 'planner-11-before-reload');
     const copy = await dash.context.newPage();
@@ -322,6 +323,9 @@ describe('planner (Perencanaan)', () => {
       expect(await copy.getByTestId('method-select').inputValue()).toBe('jenks');
       expect(await copy.getByTestId('classes-select').inputValue()).toBe('7');
       expect(await copy.evaluate(() => window.__gancang?.map.getZoom())).toBeCloseTo(before.zoom ?? 0, 1);
+      const center = await copy.evaluate(() => window.__gancang?.map.getCenter().toArray());
+      expect(center?.[0]).toBeCloseTo(before.center?.[0] ?? 0, 3);
+      expect(center?.[1]).toBeCloseTo(before.center?.[1] ?? 0, 3);
       await waitMapIdle(copy);
       await screenshot(copy, 'planner-12-after-reload');
     } finally {

@@ -155,7 +155,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
           <MapCanvas
             style={style}
             layers={layers}
-            onZoom={setZoom}
+            onView={(v) => setZoom(v.zoom)}
             onDrawn={() => setDocumentState('ready')}
             ariaLabel={t('innovation.programme.mapTitle')}
           />

@@ -10,7 +10,7 @@ import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { DataQualityLegend } from '../../components/DataQualityLegend';
 import { Legend, type LegendItem } from '../../components/Legend';
-import { MapCanvas } from '../../components/MapCanvas';
+import { MapCanvas, type MapView } from '../../components/MapCanvas';
 import { SummaryPanel } from '../../components/SummaryPanel';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
@@ -59,7 +59,6 @@ import { AreaTooltip, HouseholdTooltip } from './MapTooltips';
 import { MeasureControls } from './MeasureControls';
 import { type SqlMapResult, SqlPanel } from './SqlPanel';
 import { TimeBar } from './TimeBar';
-import { useMapView } from './use-map-view';
 import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points';
 import { lastAreasQuery, usePlannerData } from './use-planner-data';
 import { usePlannerState } from './use-planner-state';
@@ -97,7 +96,6 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const [pointHover, setPointHover] = useState<{ x: number; y: number; card: HouseholdCard } | null>(null);
   const [flyTo, setFlyTo] = useState<{ bounds: Bounds } | null>(null);
   const [sqlMap, setSqlMap] = useState<SqlMapResult | null>(null);
-  const [zoom, setZoom] = useState(state.view?.zoom ?? 9);
   const hoverSeq = useRef(0);
 
   // Time from a change of the measure, a filter or the month to the map drawn with the new data
@@ -127,7 +125,17 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     ]).then(([summary, villages]) => setOverview({ summary, villages }));
   }, [client]);
 
-  const view = useMapView(state.view, (v) => update({ view: { lon: v.lon, lat: v.lat, zoom: v.zoom } }));
+  const [view, setView] = useState<MapView | null>(null);
+  const onView = useCallback(
+    (v: MapView) => {
+      setView(v);
+      update({ view: { lon: v.lon, lat: v.lat, zoom: v.zoom } });
+    },
+    [update],
+  );
+  // The opening view (a shared link's) is read once: later moves come from the map.
+  const [initialView] = useState(state.view);
+  const zoom = view?.zoom ?? initialView?.zoom ?? 9;
   const level = data.level;
   const areas = data.areas;
   const format = useCallback(
@@ -458,7 +466,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         <MapCanvas
           style={style}
           layers={layers}
-          onZoom={setZoom}
+          initialView={initialView}
+          onView={onView}
           onDrawn={onDrawn}
           ariaLabel={measureLabel}
           flyTo={flyTo}

@@ -382,7 +382,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
         <MapCanvas
           style={style}
           layers={layers}
-          onZoom={setZoom}
+          onView={(v) => setZoom(v.zoom)}
           onDrawn={onDrawn}
           ariaLabel={t('nav.supervisor')}
           flyTo={flyTo}
