@@ -10,10 +10,7 @@
  *   a case still open at the end of that month (reported by then, not resolved by then).
  */
 import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from './schema';
-import { ident, inlineValue, literal, queryRows, rowsOf, type SqlClient, sqlParams } from './sql-client';
-
-/** Writes a value into a statement: inline, or as a parameter placeholder (sqlParams). */
-type Bind = (value: string | number) => string;
+import { type Bind, ident, inlineValue, literal, preparedRows, type SqlClient } from './sql-client';
 
 /** What the map measures: one need, households with any need, or the weighted composite score. */
 export type PlannerNeed = NeedCode | 'any' | 'score';
@@ -389,9 +386,9 @@ export async function areaMeasures(
   q: AreaQuery,
   level: 'village' | 'district',
 ): Promise<AreaMeasures[]> {
-  const params = sqlParams();
-  const sql = (level === 'village' ? villageMeasuresSql : districtMeasuresSql)(q, params.bind);
-  return rowsOf<AreaMeasures>(await client.queryPrepared(sql, params.values));
+  return preparedRows<AreaMeasures>(client, (bind) =>
+    (level === 'village' ? villageMeasuresSql : districtMeasuresSql)(q, bind),
+  );
 }
 
 /**
@@ -433,16 +430,16 @@ export interface PlannerTotals {
 }
 
 /** Key figures of the filtered households (equal to the sum of the table's rows). */
-export function totalsSql(q: PlannerQuery): string {
+export function totalsSql(q: PlannerQuery, bind: Bind = inlineValue): string {
   const needs = measuredNeeds(q.need, q.weights);
   const caseWhere = [
-    ...householdConditions(q.filters),
+    ...householdConditions(q.filters, true, bind),
     `need IN (${needs.map(literal).join(', ') || "''"})`,
-    ...caseConditions(q, false),
+    ...caseConditions(q, false, bind),
   ];
-  const openAt = q.month && MONTH.test(q.month) ? monthEnd(q.month) : null;
+  const openAt = q.month && MONTH.test(q.month) ? monthEnd(q.month, bind) : null;
   const [count, known] = [`c_${q.need}`, `k_${q.need}`];
-  return `WITH ${villageAggregateCte(q)},
+  return `WITH ${villageAggregateCte(q, bind)},
   c AS (SELECT reported_at, resolved_at FROM planner_cases ${where(caseWhere)})
   SELECT coalesce(sum(households), 0)::INTEGER AS households,
     coalesce(sum(${count}), 0)::DOUBLE AS count,
@@ -461,7 +458,7 @@ export function totalsSql(q: PlannerQuery): string {
 }
 
 export async function plannerTotals(client: SqlClient, q: PlannerQuery): Promise<PlannerTotals> {
-  const [row] = await queryRows<PlannerTotals>(client, totalsSql(q));
+  const [row] = await preparedRows<PlannerTotals>(client, (bind) => totalsSql(q, bind));
   if (!row) throw new Error('totals query returned no row');
   return row;
 }
@@ -480,13 +477,17 @@ export interface MonthBin {
  * (the month itself is not a filter here: the histogram is what the slider moves over).
  * `village` narrows to one village (the profile's trend).
  */
-export function monthlyCasesSql(q: PlannerQuery, village: string | null = null): string {
+export function monthlyCasesSql(
+  q: PlannerQuery,
+  village: string | null = null,
+  bind: Bind = inlineValue,
+): string {
   const needs = measuredNeeds(q.need, q.weights);
   const filters = village === null ? q.filters : { ...q.filters, district: null, village };
   const caseWhere = [
-    ...householdConditions(filters),
+    ...householdConditions(filters, true, bind),
     `need IN (${needs.map(literal).join(', ') || "''"})`,
-    ...caseConditions(q, false),
+    ...caseConditions(q, false, bind),
   ];
   return `WITH c AS (SELECT reported_at, resolved_at FROM planner_cases ${where(caseWhere)}),
   e AS (
@@ -501,7 +502,7 @@ export function monthlyCasesSql(q: PlannerQuery, village: string | null = null):
 }
 
 export const monthlyCases = (client: SqlClient, q: PlannerQuery, village: string | null = null) =>
-  queryRows<MonthBin>(client, monthlyCasesSql(q, village));
+  preparedRows<MonthBin>(client, (bind) => monthlyCasesSql(q, village, bind));
 
 /** Every month between the first and the last case, so the slider has no gaps. */
 export const MONTH_RANGE_SQL = `SELECT strftime(min(reported_at), '%Y-%m') AS first,

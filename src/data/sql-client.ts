@@ -20,13 +20,15 @@ export interface SqlClient {
 }
 
 export type SqlParam = string | number | null;
+/** Writes a value into a statement: inline, or as a parameter placeholder (sqlParams). */
+export type Bind = (value: string | number) => string;
 
 /**
  * Collects parameters while an SQL text is written: `bind(value)` returns its placeholder (`$n`).
  * The text then depends on which filters are set, not on their values, so one prepared statement
  * serves every value.
  */
-export function sqlParams(): { bind: (value: string | number) => string; values: SqlParam[] } {
+export function sqlParams(): { bind: Bind; values: SqlParam[] } {
   const values: SqlParam[] = [];
   return {
     values,
@@ -43,6 +45,13 @@ export const inlineValue = (value: string | number): string =>
 
 /** Plain JS rows of an Arrow result. */
 export const rowsOf = <T>(table: Table): T[] => table.toArray().map((row) => row.toJSON() as T);
+
+/** Plain JS rows of a statement written with `build`, its values bound as parameters (prepared once per text). */
+export async function preparedRows<T>(client: SqlClient, build: (bind: Bind) => string): Promise<T[]> {
+  const params = sqlParams();
+  const sql = build(params.bind);
+  return rowsOf<T>(await client.queryPrepared(sql, params.values));
+}
 
 /** Plain JS rows of a query. Cast counts to INTEGER/DOUBLE in SQL: DuckDB's BIGINT arrives as BigInt. */
 export async function queryRows<T>(client: SqlClient, sql: string): Promise<T[]> {
