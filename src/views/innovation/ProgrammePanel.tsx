@@ -7,6 +7,7 @@ import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
+import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import type { ProgrammeResults } from '../../data/innovation-programme';
@@ -15,7 +16,7 @@ import { baseStyle } from '../../map/base-style';
 import { NO_DATA_COLOR } from '../../map/palette';
 import { labelLayers, villageFillLayer } from '../../map/village-layers';
 import { ChartCard, needChart, trendChart } from './charts';
-import { type MapTheme, themeFills } from './map-themes';
+import { MAP_THEMES, type MapTheme, themeFills } from './map-themes';
 
 interface ProgrammeProps {
   programme: ProgrammeResults;
@@ -137,19 +138,14 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
       <section className="card map-card">
         <header>
           <h3>{t('innovation.programme.mapTitle')}</h3>
-          <fieldset className="segmented" aria-label={t('innovation.programme.mapTitle')}>
-            {(['coverage', 'hotspots'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                data-testid={`theme-${m}`}
-                className={theme === m ? 'active' : ''}
-                onClick={() => setTheme(m)}
-              >
-                {t(`innovation.map.${m}`)}
-              </button>
-            ))}
-          </fieldset>
+          <Segmented
+            label={t('innovation.programme.mapTitle')}
+            options={MAP_THEMES}
+            value={theme}
+            onChange={setTheme}
+            optionLabel={(m) => t(`innovation.map.${m}`)}
+            testIdPrefix="theme"
+          />
         </header>
         <div className="map-wrap programme-map">
           <MapCanvas

@@ -4,7 +4,8 @@ import type { LegendItem } from '../../components/Legend';
 import type { VillageStats } from '../../data/queries';
 import { COVERAGE_BREAKS, COVERAGE_RAMP, NEED_RAMP, NO_DATA_COLOR } from '../../map/palette';
 
-export type MapTheme = 'coverage' | 'hotspots';
+export const MAP_THEMES = ['coverage', 'hotspots'] as const;
+export type MapTheme = (typeof MAP_THEMES)[number];
 
 /** Colour for suppressed villages (1–2 households): hatched grey in the legend, no figure. */
 export const SUPPRESSED_COLOR = '#9e9e9e';

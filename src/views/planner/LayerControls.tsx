@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannerUrlState } from '../../app/url-state';
+import { Segmented } from '../../components/Segmented';
+
+const LEVELS = ['village', 'district'] as const;
 
 type Layers = PlannerUrlState['layers'];
 const LAYERS: readonly (keyof Layers)[] = ['choropleth', 'heatmap', 'hexagon', 'points'];
@@ -26,19 +29,14 @@ export const LayerControls = memo(function LayerControls({
   const { t } = useTranslation();
   return (
     <section className="control-group" aria-label={t('planner.layers.title')}>
-      <fieldset className="segmented" aria-label={t('planner.layers.level')}>
-        {(['village', 'district'] as const).map((l) => (
-          <button
-            key={l}
-            type="button"
-            data-testid={`level-${l}`}
-            className={level === l ? 'active' : ''}
-            onClick={() => onLevel(l)}
-          >
-            {t(`planner.level.${l}`)}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('planner.layers.level')}
+        options={LEVELS}
+        value={level}
+        onChange={onLevel}
+        optionLabel={(l) => t(`planner.level.${l}`)}
+        testIdPrefix="level"
+      />
       <div className="layer-toggles">
         {LAYERS.map((key) => (
           <label key={key} className="check">

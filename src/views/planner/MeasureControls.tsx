@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Segmented } from '../../components/Segmented';
 import type { NeedWeights, PlannerNeed, PlannerUnit } from '../../data/planner-queries';
 import { NEED_CODES } from '../../data/schema';
 
@@ -41,19 +42,15 @@ export const MeasureControls = memo(function MeasureControls({
           ))}
         </select>
       </label>
-      <fieldset className="segmented" aria-label={t('planner.measure.unit')} data-testid="unit">
-        {UNITS.map((u) => (
-          <button
-            key={u}
-            type="button"
-            data-testid={`unit-${u}`}
-            className={unit === u ? 'active' : ''}
-            onClick={() => onUnit(u)}
-          >
-            {t(`planner.unit.${u}`)}
-          </button>
-        ))}
-      </fieldset>
+      <Segmented
+        label={t('planner.measure.unit')}
+        options={UNITS}
+        value={unit}
+        onChange={onUnit}
+        optionLabel={(u) => t(`planner.unit.${u}`)}
+        testIdPrefix="unit"
+        testId="unit"
+      />
       {need === 'score' && (
         <details className="weights" open data-testid="weights">
           <summary>{t('planner.measure.weights')}</summary>

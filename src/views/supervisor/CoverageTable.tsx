@@ -1,7 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import { type AreaRow, filterRows, type SortDirection, type SortKey, sortRows } from './coverage-rows';
+
+const LEVELS = ['village', 'district'] as const;
+type Level = (typeof LEVELS)[number];
 
 const COLUMNS: readonly SortKey[] = [
   'name',
@@ -26,7 +30,7 @@ interface CoverageTableProps {
 export function CoverageTable({ villages, districts, selectedCode, onSelect }: CoverageTableProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [level, setLevel] = useState<'village' | 'district'>('village');
+  const [level, setLevel] = useState<Level>('village');
   const [district, setDistrict] = useState('');
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
@@ -59,19 +63,14 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
   return (
     <section data-testid="coverage-table" className="coverage-table">
       <div className="toolbar">
-        <fieldset className="segmented" aria-label={t('supervisor.rollup')}>
-          {(['village', 'district'] as const).map((l) => (
-            <button
-              key={l}
-              type="button"
-              data-testid={`level-${l}`}
-              className={level === l ? 'active' : ''}
-              onClick={() => setLevel(l)}
-            >
-              {t(l === 'village' ? 'supervisor.levelVillage' : 'supervisor.levelDistrict')}
-            </button>
-          ))}
-        </fieldset>
+        <Segmented
+          label={t('supervisor.rollup')}
+          options={LEVELS}
+          value={level}
+          onChange={setLevel}
+          optionLabel={(l) => t(l === 'village' ? 'supervisor.levelVillage' : 'supervisor.levelDistrict')}
+          testIdPrefix="level"
+        />
         {level === 'village' && (
           <select
             data-testid="district-filter"

@@ -12,6 +12,7 @@ import { BivariateLegend } from '../../components/BivariateLegend';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
+import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import { villageStats } from '../../data/queries';
@@ -40,7 +41,8 @@ import { useCoverage } from './use-coverage';
 
 type Selection = { kind: 'village'; code: string } | { kind: 'agent'; agent: number } | null;
 type Tab = 'villages' | 'agents' | 'proposal';
-type MapMode = 'coverage' | 'bivariate';
+const MAP_MODES = ['coverage', 'bivariate'] as const;
+type MapMode = (typeof MAP_MODES)[number];
 
 const COVERAGE_INTERVALS = COVERAGE_BREAKS.slice(0, -1).map((from, i) => ({
   from,
@@ -388,19 +390,14 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
           flyTo={flyTo}
         />
         <div className="map-legend-float">
-          <fieldset className="segmented" aria-label={t('supervisor.mapMode')}>
-            {(['coverage', 'bivariate'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                data-testid={`mode-${m}`}
-                className={mode === m ? 'active' : ''}
-                onClick={() => setMode(m)}
-              >
-                {t(m === 'coverage' ? 'supervisor.modeCoverage' : 'supervisor.modeBivariate')}
-              </button>
-            ))}
-          </fieldset>
+          <Segmented
+            label={t('supervisor.mapMode')}
+            options={MAP_MODES}
+            value={mode}
+            onChange={setMode}
+            optionLabel={(m) => t(m === 'coverage' ? 'supervisor.modeCoverage' : 'supervisor.modeBivariate')}
+            testIdPrefix="mode"
+          />
           {mode === 'coverage' ? (
             <Legend
               title={t('supervisor.legendCoverage', { km })}
