@@ -2,7 +2,7 @@
  * A uniform grid over points of the local plane (CSR layout: points sorted by cell), for radius queries:
  * "which agents with spare capacity are within the threshold of this household" (reassignment) and
  * "which uncovered households are within the threshold of this village" (scaling-up). The nearest-agent
- * search itself uses the quadtree in nearest.ts.
+ * index (nearest.ts) sorts its agents into cells with the same bucketPoints and searches in rings.
  */
 
 export interface PointGrid {
@@ -67,30 +67,50 @@ export function buildPointGrid(
   while ((Math.floor(w / cell) + 1) * (Math.floor(h / cell) + 1) > MAX_CELLS) cell *= 2;
   const nx = Math.floor(w / cell) + 1;
   const ny = Math.floor(h / cell) + 1;
-  const cellOf = new Int32Array(kept.length);
+  return { x0: xMin, y0: yMin, cell, nx, ny, ...bucketPoints(x, y, kept, xMin, yMin, cell, nx, ny) };
+}
+
+/**
+ * Sorts the points `members` (indices into x, y, all inside the grid) into the grid's cells: the CSR
+ * arrays of a PointGrid. Within a cell, points keep their order in `members`.
+ */
+export function bucketPoints(
+  x: Float64Array,
+  y: Float64Array,
+  members: ArrayLike<number>,
+  x0: number,
+  y0: number,
+  cell: number,
+  nx: number,
+  ny: number,
+): Pick<PointGrid, 'cellStart' | 'ids' | 'xs' | 'ys'> {
+  const n = members.length;
+  const cellOf = new Int32Array(n);
   const cellStart = new Int32Array(nx * ny + 1);
-  kept.forEach((i, k) => {
-    const cx = Math.min(nx - 1, Math.floor(((x[i] as number) - xMin) / cell));
-    const cy = Math.min(ny - 1, Math.floor(((y[i] as number) - yMin) / cell));
+  for (let k = 0; k < n; k++) {
+    const i = members[k] as number;
+    const cx = Math.min(nx - 1, Math.floor(((x[i] as number) - x0) / cell));
+    const cy = Math.min(ny - 1, Math.floor(((y[i] as number) - y0) / cell));
     const c = cy * nx + cx;
     cellOf[k] = c;
     cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
-  });
+  }
   for (let c = 0; c < nx * ny; c++)
     cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
   const fill = cellStart.slice(0, nx * ny);
-  const outIds = new Int32Array(kept.length);
-  const xs = new Float64Array(kept.length);
-  const ys = new Float64Array(kept.length);
-  kept.forEach((i, k) => {
+  const ids = new Int32Array(n);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = members[k] as number;
     const c = cellOf[k] as number;
     const at = fill[c] as number;
     fill[c] = at + 1;
-    outIds[at] = i;
+    ids[at] = i;
     xs[at] = x[i] as number;
     ys[at] = y[i] as number;
-  });
-  return { x0: xMin, y0: yMin, cell, nx, ny, cellStart, ids: outIds, xs, ys };
+  }
+  return { cellStart, ids, xs, ys };
 }
 
 /**

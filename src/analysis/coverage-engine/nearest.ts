@@ -21,6 +21,7 @@
  * without finite coordinates get -1 / NaN; with no indexed agent every household gets -1 / NaN.
  */
 
+import { bucketPoints, type PointGrid } from './grid';
 import {
   createPlane,
   DEG,
@@ -64,17 +65,7 @@ export interface AgentIndex {
   readonly agentCos: Float64Array;
   readonly agentSin: Float64Array;
   /** Uniform grid over the indexed agents: origin, cell size (m), cells per row/column, CSR arrays. */
-  readonly grid: {
-    x0: number;
-    y0: number;
-    cell: number;
-    nx: number;
-    ny: number;
-    cellStart: Int32Array;
-    agent: Int32Array;
-    x: Float64Array;
-    y: Float64Array;
-  };
+  readonly grid: PointGrid;
   /** Root square for the quadtree (the agents' and cover's extent with a margin). */
   readonly root: { x: number; y: number; half: number };
   readonly leafSize: number;
@@ -172,32 +163,15 @@ export function buildAgentIndex(
   while ((Math.floor(gw / cell) + 1) * (Math.floor(gh / cell) + 1) > 4 * cells + 16) cell *= 1.5;
   const nx = Math.floor(gw / cell) + 1;
   const ny = Math.floor(gh / cell) + 1;
-  const cellStart = new Int32Array(nx * ny + 1);
-  const cellOf = new Int32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const a = indexed[k] as number;
-    const cx = Math.min(nx - 1, Math.floor(((agentX[a] as number) - gx0) / cell));
-    const cy = Math.min(ny - 1, Math.floor(((agentY[a] as number) - gy0) / cell));
-    const c = cy * nx + cx;
-    cellOf[k] = c;
-    cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
-  }
-  for (let c = 0; c < nx * ny; c++)
-    cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
-  const fill = cellStart.slice(0, nx * ny);
-  const gAgent = new Int32Array(ids.length);
-  const gX = new Float64Array(ids.length);
-  const gY = new Float64Array(ids.length);
   // In ascending agent order within each cell.
-  for (let k = 0; k < ids.length; k++) {
-    const a = indexed[k] as number;
-    const c = cellOf[k] as number;
-    const at = fill[c] as number;
-    fill[c] = at + 1;
-    gAgent[at] = a;
-    gX[at] = agentX[a] as number;
-    gY[at] = agentY[a] as number;
-  }
+  const grid: PointGrid = {
+    x0: gx0,
+    y0: gy0,
+    cell,
+    nx,
+    ny,
+    ...bucketPoints(agentX, agentY, indexed, gx0, gy0, cell, nx, ny),
+  };
 
   const index: AgentIndex = {
     agentCount: n,
@@ -212,7 +186,7 @@ export function buildAgentIndex(
     agentLat,
     agentCos,
     agentSin,
-    grid: { x0: gx0, y0: gy0, cell, nx, ny, cellStart, agent: gAgent, x: gX, y: gY },
+    grid,
     root: { x: 0, y: 0, half },
     leafSize: options.leafSize ?? 8,
     tree: null,
@@ -303,7 +277,7 @@ class GridSearch {
       return;
     }
     const index = this.index;
-    const { x0, y0, cell, nx, ny, cellStart, agent, x: gx, y: gy } = this.g;
+    const { x0, y0, cell, nx, ny, cellStart, ids: agent, xs: gx, ys: gy } = this.g;
     const { lon0, lat0, kx, ky } = index.plane;
     // A point outside the index's band needs the ratio of the band widened to it.
     const ratio =
