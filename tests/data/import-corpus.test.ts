@@ -37,6 +37,7 @@ function comparable(report: ImportReport) {
     kind: report.kind,
     format: report.format,
     fatal: report.fatal?.code ?? null,
+    headerRow: report.headerRow,
     totalRows: report.totalRows,
     validRows: report.validRows,
     rejectedRows: report.rejectedRows,

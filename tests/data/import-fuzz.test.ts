@@ -12,12 +12,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, type ImportReport, importTable, validateBoundaries } from '../../src/data/import';
 import { CsvParser, detectDelimiter } from '../../src/data/import/csv-parse';
-import { FatalError, type ReadContext } from '../../src/data/import/read-context';
+import { FatalError, type ReadContext, uniqueHeaders } from '../../src/data/import/read-context';
 import { readCsv } from '../../src/data/import/read-csv';
 import { readParquet } from '../../src/data/import/read-parquet';
 import { readXlsx } from '../../src/data/import/read-xlsx';
 import { loadCsvTable } from '../../src/data/load-table';
-import { TABLES } from '../../src/data/schema';
+import { resolveColumns, TABLES } from '../../src/data/schema';
 import type { SqlClient } from '../../src/data/sql-client';
 import { startNodeDuckDb } from '../helpers/duckdb-node';
 
@@ -55,6 +55,8 @@ function collectingContext(): ReadContext & { rows: number; headers: string[] } 
       expect(cells.length).toBe(ctx.headers.length);
       ctx.rows++;
     },
+    recognised: (cells: readonly (string | null)[]) =>
+      resolveColumns('households', uniqueHeaders(cells.map((c) => c ?? ''))).size,
     reject: () => {},
     progress: () => {},
     checkAbort: () => {},

@@ -14,7 +14,8 @@ import {
   MAX_IMPORT_BYTES_BY_FORMAT,
   reportToCsv,
 } from '../../src/data/import';
-import { CsvParser, detectDelimiter } from '../../src/data/import/csv-parse';
+import { CsvParser, detectDelimiter, leadingLines } from '../../src/data/import/csv-parse';
+import { HEADER_SEARCH_ROWS, headerIndex } from '../../src/data/import/read-context';
 import { loadCsvTable } from '../../src/data/load-table';
 import type { SqlClient } from '../../src/data/sql-client';
 import { startNodeDuckDb } from '../helpers/duckdb-node';
@@ -205,6 +206,20 @@ describe('CSV parser', () => {
     expect(detectDelimiter('single')).toBe(',');
   });
 
+  it('detects the delimiter below title lines, from the line that holds most of one', () => {
+    const text = 'DATA P3KE\r\nManna, Bengkulu Selatan, 2025\n\nid;desa;"lon, x";lat\n"a\nb";c;1;2\nlast';
+    const lines = leadingLines(text, 20);
+    expect(lines).toEqual([
+      'DATA P3KE',
+      'Manna, Bengkulu Selatan, 2025',
+      '',
+      'id;desa;"lon, x";lat',
+      '"a\nb";c;1;2',
+    ]);
+    expect(leadingLines(text, 2)).toHaveLength(2);
+    expect(detectDelimiter(lines)).toBe(';');
+  });
+
   it('gives the same records whatever the chunking', () => {
     const text = 'a,b\r\n"x\r\ny","say ""hi"""\r\n1,2\r\n\r\n3,"4"\r';
     const whole = new CsvParser(',');
@@ -222,5 +237,43 @@ describe('CSV parser', () => {
       got.push(...p.end());
       expect(got).toEqual(expected);
     }
+  });
+});
+
+describe('header row', () => {
+  const known = new Set(['id', 'desa', 'lon', 'lat', 'x']);
+  const score = (cells: readonly (string | null)[]) => cells.filter((c) => c && known.has(c)).length;
+
+  it('skips title rows above the row naming the most columns', () => {
+    expect(headerIndex([['DATA P3KE'], ['per 1 Maret 2025'], ['id', 'desa', 'lon', 'lat']], score)).toBe(2);
+  });
+
+  it('keeps the first row when no later row names at least two columns more convincingly', () => {
+    // A data value that happens to be a column name ("x") does not make a data row the header.
+    expect(
+      headerIndex(
+        [
+          ['nomor', 'kode'],
+          ['A9', 'x'],
+        ],
+        score,
+      ),
+    ).toBe(0);
+    expect(
+      headerIndex(
+        [
+          ['id', 'desa'],
+          ['id', 'lat'],
+        ],
+        score,
+      ),
+    ).toBe(0); // a tie keeps the first
+    expect(headerIndex([], score)).toBe(0);
+  });
+
+  it('searches only the first rows', () => {
+    const rows = [...Array.from({ length: HEADER_SEARCH_ROWS }, () => ['judul']), ['id', 'lon', 'lat']];
+    expect(headerIndex(rows, score)).toBe(0);
+    expect(headerIndex(rows.slice(1), score)).toBe(HEADER_SEARCH_ROWS - 1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A streaming CSV parser (RFC 4180 and the looser files spreadsheets write), fed text chunk by chunk.
- * - delimiter: ',', ';', tab or '|', detected from the header line (the most frequent outside quotes; ',' on a tie);
+ * - delimiter: ',', ';', tab or '|', detected from the first lines (the one a line holds most of outside quotes;
+ *   ',' on a tie);
  * - fields in double quotes may hold delimiters, line breaks and doubled quotes ("");
  * - a quote inside an unquoted field, or text after a closing quote, is kept literally (lenient, never fatal);
  * - CRLF, LF and lone CR end a record; blank records (no text in any field) are skipped;
@@ -17,30 +18,43 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The delimiter of a header line: the candidate seen most often outside quotes. */
-export function detectDelimiter(headerLine: string): Delimiter {
-  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
-  let inQuotes = false;
-  for (const ch of headerLine) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && counts.has(ch as Delimiter)) {
-      counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+/**
+ * The delimiter of a file from its first lines (a title line above the header may have none): the candidate
+ * that some line holds most often outside quotes; ',' on a tie.
+ */
+export function detectDelimiter(lines: string | readonly string[]): Delimiter {
+  const most = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  for (const line of typeof lines === 'string' ? [lines] : lines) {
+    const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+    let inQuotes = false;
+    for (const ch of line) {
+      if (ch === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && counts.has(ch as Delimiter)) {
+        counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+      }
     }
+    for (const d of DELIMITERS) most.set(d, Math.max(most.get(d) ?? 0, counts.get(d) ?? 0));
   }
   let best: Delimiter = ',';
-  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  for (const d of DELIMITERS) if ((most.get(d) ?? 0) > (most.get(best) ?? 0)) best = d;
   return best;
 }
 
-/** The first line of `text` (up to the first line break outside quotes). */
-export function firstLine(text: string): string {
+/** The first `n` whole lines of `text` (line breaks inside quotes belong to the line); fewer when it ends first. */
+export function leadingLines(text: string, n: number): string[] {
+  const lines: string[] = [];
   let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
+  let from = 0;
+  for (let i = 0; i < text.length && lines.length < n; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) return text.slice(0, i);
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      lines.push(text.slice(from, i));
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      from = i + 1;
+    }
   }
-  return text;
+  return lines;
 }
 
 const QUOTE = 34;

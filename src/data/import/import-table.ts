@@ -18,7 +18,7 @@ import { ident, queryRows, type SqlClient } from '../sql-client';
 import { validateBoundaries } from './boundaries';
 import { type CheckTables, loadCanonical, runChecks, tableRows } from './checks';
 import { checkSize, detectFormat } from './detect';
-import { CancelledError, FatalError, fail, type ReadContext } from './read-context';
+import { CancelledError, FatalError, fail, type ReadContext, uniqueHeaders } from './read-context';
 import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
 import { readParquet } from './read-parquet';
@@ -151,14 +151,20 @@ export async function importTable(
     let writer: StageWriter | null = null;
     let mapping: Mapping | null = null;
     const ctx: ReadContext = {
-      begin: async (headers) => {
+      begin: async (headers, headerRow) => {
         mapping = resolveMapping(kind, headers, options.mapping);
         report = {
           ...report,
+          headerRow: headerRow ?? null,
           mapping: Object.fromEntries(mapping.headers),
           unmappedHeaders: mapping.unmapped,
         };
         writer = new StageWriter(client, t.stage, headers.length);
+      },
+      recognised: (cells) => {
+        const headers = uniqueHeaders(cells.map((c) => c ?? ''));
+        const chosen = Object.values(options.mapping ?? {}).filter((h) => h && headers.includes(h));
+        return resolveColumns(kind, headers).size + chosen.length;
       },
       row: async (row, cells) => {
         if (!writer) return;

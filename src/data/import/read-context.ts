@@ -20,8 +20,13 @@ export const fail = (code: ImportFatal['code'], detail: string): never => {
 };
 
 export interface ReadContext {
-  /** Declares the source headers (once, before any row); returns nothing, rows follow. */
-  begin(headers: string[]): Promise<void>;
+  /**
+   * Declares the source headers (once, before any row); rows follow. `headerRow` is the row (line) the
+   * headers were read from, for formats that have one.
+   */
+  begin(headers: string[], headerRow?: number): Promise<void>;
+  /** How many of the table's columns these cells would name (to find the header below title rows). */
+  recognised(cells: readonly (string | null)[]): number;
   /** One data row: its reported row number and one cell per header (null = empty). */
   row(row: number, cells: readonly (string | null | undefined)[]): Promise<void>;
   /** A row that cannot be staged at all (e.g. wrong number of fields): rejected with this issue. */
@@ -30,6 +35,34 @@ export interface ReadContext {
   progress(fraction: number): void;
   /** Throws CancelledError when the import was cancelled. */
   checkAbort(): void;
+}
+
+/** How many rows at the top of a CSV or sheet are searched for the header. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** A row below the first is taken as the header only when it names at least this many known columns. */
+const MIN_HEADER_NAMES = 2;
+
+/**
+ * Which of the first rows is the header. Exports from office tools often put a title, a date or a blank line
+ * above it, so a later row wins when it names more of the table's columns than the first row does — and at
+ * least two (a data row may hold a value that happens to be a column name, such as "x"). Otherwise the first
+ * row is the header (the report then says which columns are missing).
+ */
+export function headerIndex(
+  rows: readonly (readonly (string | null)[])[],
+  recognised: (cells: readonly (string | null)[]) => number,
+): number {
+  let best = 0;
+  let bestScore = rows.length > 0 ? recognised(rows[0] ?? []) : 0;
+  rows.slice(1, HEADER_SEARCH_ROWS).forEach((cells, i) => {
+    const score = recognised(cells);
+    if (score >= MIN_HEADER_NAMES && score > bestScore) {
+      best = i + 1;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 /** Header names as the report shows them: empty ones named by position, repeated ones numbered. */

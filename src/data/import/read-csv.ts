@@ -1,6 +1,9 @@
-/** CSV (and TSV) → staging rows. Row numbers are physical lines, header = line 1. */
-import { CsvParser, detectDelimiter, firstLine } from './csv-parse';
-import { fail, type ReadContext, uniqueHeaders } from './read-context';
+/**
+ * CSV (and TSV) → staging rows. Row numbers are physical lines. The header is the line among the first ones
+ * that names the most known columns: title or date lines above it are skipped.
+ */
+import { CsvParser, type CsvRecord, detectDelimiter, leadingLines } from './csv-parse';
+import { fail, HEADER_SEARCH_ROWS, headerIndex, type ReadContext, uniqueHeaders } from './read-context';
 import { chooseEncoding, decodeChunks, type TextEncodingName } from './text';
 import { MAX_COLUMNS } from './types';
 
@@ -15,15 +18,11 @@ export async function readCsv(bytes: Uint8Array, ctx: ReadContext): Promise<CsvR
   let width = 0;
   let delimiter = ',';
   let pendingText = '';
+  // The first records, held until the header among them is known.
+  let head: CsvRecord[] | null = [];
 
-  const handle = async (records: { fields: string[]; line: number }[]): Promise<void> => {
+  const rows = async (records: readonly CsvRecord[]): Promise<void> => {
     for (const rec of records) {
-      if (width === 0) {
-        width = rec.fields.length;
-        if (width > MAX_COLUMNS) fail('too_many_columns', `${width} columns (at most ${MAX_COLUMNS})`);
-        await ctx.begin(uniqueHeaders(rec.fields));
-        continue;
-      }
       // Strict: an unquoted delimiter inside a value ("Budi, Jr") shifts every later field, so even a row with only
       // empty extra fields is rejected rather than guessed at.
       const fields = rec.fields;
@@ -39,15 +38,35 @@ export async function readCsv(bytes: Uint8Array, ctx: ReadContext): Promise<CsvR
       await ctx.row(rec.line, fields);
     }
   };
+  const begin = async (records: CsvRecord[]): Promise<void> => {
+    const at = headerIndex(
+      records.map((r) => r.fields),
+      (cells) => ctx.recognised(cells),
+    );
+    const header = records[at];
+    if (!header) return;
+    width = header.fields.length;
+    if (width > MAX_COLUMNS) fail('too_many_columns', `${width} columns (at most ${MAX_COLUMNS})`);
+    await ctx.begin(uniqueHeaders(header.fields), header.line);
+    await rows(records.slice(at + 1));
+  };
+  const handle = async (records: CsvRecord[]): Promise<void> => {
+    if (!head) return rows(records);
+    head.push(...records);
+    if (head.length < HEADER_SEARCH_ROWS) return;
+    const held = head;
+    head = null;
+    await begin(held);
+  };
 
   for (const { text, offset } of decodeChunks(bytes, encoding, start)) {
     ctx.checkAbort();
     if (!parser) {
-      // Wait for the whole header line before choosing the delimiter.
+      // Wait for the first lines before choosing the delimiter.
       pendingText += text;
-      const line = firstLine(pendingText);
-      if (line.length === pendingText.length && offset < bytes.length) continue;
-      delimiter = detectDelimiter(line);
+      if (leadingLines(pendingText, HEADER_SEARCH_ROWS).length < HEADER_SEARCH_ROWS && offset < bytes.length)
+        continue;
+      delimiter = detectDelimiter(leadingLines(pendingText, HEADER_SEARCH_ROWS));
       parser = new CsvParser(delimiter as ',');
       await handle(parser.feed(pendingText));
       pendingText = '';
@@ -57,12 +76,13 @@ export async function readCsv(bytes: Uint8Array, ctx: ReadContext): Promise<CsvR
     ctx.progress(offset / Math.max(1, bytes.length));
   }
   if (!parser) {
-    const line = firstLine(pendingText);
-    delimiter = detectDelimiter(line);
+    // A file without a line break: its only line decides.
+    delimiter = detectDelimiter(pendingText);
     parser = new CsvParser(delimiter as ',');
     await handle(parser.feed(pendingText));
   }
   await handle(parser.end());
+  if (head) await begin(head);
   if (width === 0) fail('no_header', 'the file has no header line');
   return { encoding, delimiter };
 }

@@ -1,10 +1,11 @@
 /**
  * XLSX → staging rows, with exceljs (loaded on first use, like table-export.ts). The first worksheet that has any
- * cell is read; its first non-empty row is the header. Row numbers are the sheet's own row numbers.
+ * cell is read; its header is the row among the first non-empty ones that names the most known columns (rows
+ * above it — titles, dates — are skipped). Row numbers are the sheet's own row numbers.
  * Cell values become text: numbers in JS notation ('.' decimals), dates as ISO `YYYY-MM-DD` (with the time when it
  * is not midnight), booleans as true/false, formulas as their cached result, rich text and hyperlinks as their text.
  */
-import { fail, type ReadContext, uniqueHeaders } from './read-context';
+import { fail, headerIndex, type ReadContext, uniqueHeaders } from './read-context';
 import { MAX_COLUMNS } from './types';
 
 /** A date cell as ISO text (exceljs gives the sheet's date as a UTC instant). */
@@ -56,14 +57,22 @@ export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<{ s
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
     rows.push({ number: rowNumber, cells: Array.from(values, (v) => cellText(v)) });
   });
-  const header = rows.shift();
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== null && c.trim() !== ''));
+  const header =
+    nonEmpty[
+      headerIndex(
+        nonEmpty.map((r) => r.cells),
+        (cells) => ctx.recognised(cells),
+      )
+    ];
   if (!header) return fail('no_header', 'the worksheet has no header row');
+  rows.splice(0, rows.indexOf(header) + 1);
   // The header's width is its last non-empty cell.
   let width = header.cells.length;
   while (width > 0 && (header.cells[width - 1] ?? '').trim() === '') width--;
   if (width === 0) fail('no_header', 'the header row is empty');
   if (width > MAX_COLUMNS) fail('too_many_columns', `${width} columns (at most ${MAX_COLUMNS})`);
-  await ctx.begin(uniqueHeaders(header.cells.slice(0, width).map((c) => c ?? '')));
+  await ctx.begin(uniqueHeaders(header.cells.slice(0, width).map((c) => c ?? '')), header.number);
   let done = 0;
   for (const { number, cells } of rows) {
     if (cells.every((c) => c === null || c.trim() === '')) continue;

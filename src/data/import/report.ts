@@ -30,6 +30,7 @@ export function emptyReport(kind: ImportKind, fileName: string, format: ImportFo
     validRows: 0,
     rejectedRows: 0,
     fatal: null,
+    headerRow: null,
     mapping: {},
     unmappedHeaders: [],
     issueCounts: {},

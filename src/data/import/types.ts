@@ -138,6 +138,11 @@ export interface ImportReport {
   rejectedRows: number;
   /** Set when the file could not be used at all; then nothing was loaded and the table is unchanged. */
   fatal: ImportFatal | null;
+  /**
+   * Row (line) of the header in a CSV or XLSX file; above 1 when title rows above it were skipped. null for
+   * formats without a header row (Parquet, GeoJSON) or when no header was read.
+   */
+  headerRow: number | null;
   /** canonical column → source header used for it. */
   mapping: Record<string, string>;
   /** Source headers not used by any canonical column (kept nowhere). */

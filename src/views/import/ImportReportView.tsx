@@ -39,6 +39,11 @@ export function ImportReportView(props: ImportReportViewProps) {
           })}
         </p>
       )}
+      {report.headerRow !== null && report.headerRow > 1 && (
+        <p className="muted" data-testid="report-header-row">
+          {t('import.headerRow', { row: f.int(report.headerRow), above: f.int(report.headerRow - 1) })}
+        </p>
+      )}
       {codes.length > 0 && (
         <>
           <h4>{t('import.problems')}</h4>
