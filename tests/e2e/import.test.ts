@@ -10,13 +10,14 @@ const REAL_BOUNDARIES = path.resolve(process.cwd(), '../shared/data/bengkulu-sel
 const XSS = '<img src=x onerror=alert(1)>';
 
 /**
- * A P3KE-shaped household file (semicolons, decimal commas, 10-digit codes) with three bad rows,
- * and an agents file; names carry markup that must be shown as text, never run.
+ * A P3KE-shaped household file (a title line above the header, semicolons, decimal commas, 10-digit codes)
+ * with three bad rows, and an agents file; names carry markup that must be shown as text, never run.
  */
 async function writeFixtures(dir: string): Promise<{ households: string; agents: string; valid: number }> {
   const villages = (await readGazetteer()).slice(0, 40);
   const agentRows = ['id_agen,nama_agen,jenis_pegawai,kode_desa_domisili,lon,lat'];
   const householdRows = [
+    'DATA KELUARGA P3KE KABUPATEN BENGKULU SELATAN;;;;;;;;;',
     'id_keluarga_p3ke;kode_kemendagri;lon;lat;nama_kepala_keluarga;nik;desil_kesejahteraan;id_agen;rtlh;kesehatan',
   ];
   let n = 0;
@@ -103,6 +104,8 @@ describe('import through the UI', () => {
     expect(problems).toMatch(/tertukar/i);
     expect(problems).toContain('17.01.99.9999');
     expect(problems).toMatch(/BAD-SWAP|Baris/);
+    // The title line above the header was recognised and skipped.
+    expect(await report.getByTestId('report-header-row').textContent()).toContain('baris 2');
     await screenshot(page, 'import-01-report');
   });
 
