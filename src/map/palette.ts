@@ -3,6 +3,8 @@ export type Rgba = [number, number, number, number];
 
 export const NEED_RAMP: readonly string[] = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 export const NO_DATA_COLOR = '#bdbdbd';
+/** Areas with 1–2 households on printed maps (suppressed, UU 27/2022): grey, no class. */
+export const SUPPRESSED_COLOR = '#9e9e9e';
 
 export const MAP_COLORS = {
   sea: '#cfe2ee',

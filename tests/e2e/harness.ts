@@ -394,6 +394,9 @@ export async function waitReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promi
 }
 
 /** Saves a full-viewport PNG to test-output/screenshots/<name>.png and returns its path. */
+/** Width and height of a PNG file (from its IHDR chunk). */
+export const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

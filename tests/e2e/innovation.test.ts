@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Dashboard,
   openDashboard,
+  pngSize,
   ROOT,
   SCREENSHOT_DIR,
   screenshot,
@@ -23,8 +24,6 @@ const iid = async (page: Page, which: 'saved' | 'whatif' = 'saved') =>
   idNumber(await page.getByTestId(`${which}-iid`).first().textContent());
 
 /** PNG width and height from the IHDR chunk. */
-const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
-
 // Bappeda's journey: read the index, enter levels, run a what-if, check the programme results,
 // present them, and export the map PNG, a chart PNG and the PDF report.
 describe('innovation (Inovasi)', () => {

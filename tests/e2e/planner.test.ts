@@ -3,11 +3,20 @@
  * drill up to kecamatan and back, filter, play the months, open a village profile, export the table,
  * query with SQL, see households at high zoom with masked ids, and reload the same screen from the URL.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, ROOT, screenshot, waitMapIdle, waitReady } from './harness';
+import {
+  type Dashboard,
+  openDashboard,
+  pngSize,
+  ROOT,
+  SCREENSHOT_DIR,
+  screenshot,
+  waitMapIdle,
+  waitReady,
+} from './harness';
 
 /** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
 const idNumber = (text: string | null): number =>
@@ -209,6 +218,21 @@ describe('planner (Perencanaan)', () => {
     const xlsx = await readFile((await xlsxDownload.path()) as string);
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     await page.getByTestId('filter-households').fill('');
+  });
+
+  it('saves the map as an official sheet (PNG) with the classes on screen', async () => {
+    await page.getByTestId('open-map-export').click();
+    await page.getByTestId('map-size').selectOption('hd');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('save-map-png').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('peta-rtlh-rate-desa-1920x1080.png');
+    const file = path.join(SCREENSHOT_DIR, 'planner-13-map-export.png');
+    await copyFile((await download.path()) as string, file);
+    expect(pngSize(await readFile(file))).toEqual({ width: 1920, height: 1080 });
+    await page.getByTestId('map-export').getByText('Tutup').click();
+    await expect(page.getByTestId('map-export').count()).resolves.toBe(0);
   });
 
   it('runs read-only SQL, refuses writes with a message, masks personal columns, shows results on the map', async () => {

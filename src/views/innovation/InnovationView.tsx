@@ -18,10 +18,10 @@ import {
   RubricSources,
   VariableBreakdown,
 } from './IndexPanels';
-import { MapExportDialog } from './MapExportDialog';
 import type { SheetContext } from './map-sheet';
 import { Presentation } from './Presentation';
 import { ProgrammePanel } from './ProgrammePanel';
+import { ThemeMapExport } from './ThemeMapExport';
 import { useAssessments } from './use-assessments';
 import { useInnovationData } from './use-innovation-data';
 import './innovation.css';
@@ -99,7 +99,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
     [data, boundaries, dataset, f.locale, t],
   );
 
-  const chartFooter = `${t('innovation.map.source', { dataset: dataset.source.name })}${
+  const chartFooter = `${t('mapSheet.source', { dataset: dataset.source.name })}${
     stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''
   }`;
 
@@ -193,7 +193,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
             data-testid="open-map-export"
             onClick={() => setExportingMap(true)}
           >
-            {t('innovation.export.map')}
+            {t('mapExport.button')}
           </button>
           <button
             type="button"
@@ -330,7 +330,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
           onClose={() => setPresenting(false)}
         />
       )}
-      {exportingMap && <MapExportDialog sheet={sheet} onClose={() => setExportingMap(false)} />}
+      {exportingMap && <ThemeMapExport sheet={sheet} onClose={() => setExportingMap(false)} />}
     </div>
   );
 }

@@ -4,12 +4,13 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { suppressSmallGroups } from '../../analysis/small-groups';
+import { todayLabel } from '../../components/sheet-frame';
 import { useFormat } from '../../components/use-format';
 import type { ProgrammeResults } from '../../data/innovation-programme';
+import { drawOfficialMap } from '../../map/official-map';
 import { trendChart, variableChart } from './charts';
 import { categoryColor } from './IndexPanels';
-import { mapSheetInput, type SheetContext, todayLabel } from './map-sheet';
-import { drawOfficialMap } from './official-map';
+import { mapSheetInput, type SheetContext } from './map-sheet';
 
 interface PresentationProps {
   rubric: Rubric;
@@ -94,8 +95,8 @@ export function Presentation({
   ] as const);
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
-  const footer = `${t('innovation.map.source', { dataset: sheet.datasetName })}${
-    sheet.synthetic ? ` — ${t('innovation.map.syntheticWarning')}` : ''
+  const footer = `${t('mapSheet.source', { dataset: sheet.datasetName })}${
+    sheet.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''
   } · ${todayLabel(sheet.locale)}`;
 
   return (
@@ -116,7 +117,7 @@ export function Presentation({
             <h2>{t('innovation.present.subheading')}</h2>
             <p>{t('innovation.present.regency')}</p>
             <p className="muted">{todayLabel(sheet.locale)}</p>
-            {sheet.synthetic && <p className="slide-warning">{t('innovation.map.syntheticWarning')}</p>}
+            {sheet.synthetic && <p className="slide-warning">{t('mapSheet.syntheticWarning')}</p>}
           </div>
         )}
         {(slide === 'coverage' || slide === 'hotspots') && <SlideMap theme={slide} sheet={sheet} />}

@@ -64,7 +64,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
       themeFills(
         villages,
         theme,
-        { noData: t('legend.noData'), suppressed: t('innovation.privacy.suppressedLegend') },
+        { noData: t('legend.noData'), suppressed: t('mapSheet.suppressedLegend') },
         (n, d) =>
           new Intl.NumberFormat(f.locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(n),
       ),

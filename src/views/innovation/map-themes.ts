@@ -2,13 +2,16 @@ import { classIntervals, classOf, intervalLabels } from '../../analysis/classify
 import { isShowable } from '../../analysis/small-groups';
 import type { LegendItem } from '../../components/Legend';
 import type { VillageStats } from '../../data/queries';
-import { COVERAGE_BREAKS, COVERAGE_RAMP, NEED_RAMP, NO_DATA_COLOR } from '../../map/palette';
+import {
+  COVERAGE_BREAKS,
+  COVERAGE_RAMP,
+  NEED_RAMP,
+  NO_DATA_COLOR,
+  SUPPRESSED_COLOR,
+} from '../../map/palette';
 
 export const MAP_THEMES = ['coverage', 'hotspots'] as const;
 export type MapTheme = (typeof MAP_THEMES)[number];
-
-/** Colour for suppressed villages (1–2 households): hatched grey in the legend, no figure. */
-export const SUPPRESSED_COLOR = '#9e9e9e';
 
 const COVERAGE_INTERVALS = COVERAGE_BREAKS.slice(0, -1).map((from, i) => ({
   from,

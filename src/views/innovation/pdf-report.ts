@@ -8,9 +8,10 @@ import type { TFunction } from 'i18next';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { suppressSmallGroups } from '../../analysis/small-groups';
+import { todayLabel } from '../../components/sheet-frame';
 import type { ProgrammeResults } from '../../data/innovation-programme';
-import { mapSheetInput, type SheetContext, todayLabel } from './map-sheet';
-import { officialMapPng, PAPER_MM, paperPixels } from './official-map';
+import { officialMapPng, PAPER_MM, paperPixels } from '../../map/official-map';
+import { mapSheetInput, type SheetContext } from './map-sheet';
 
 export interface ReportInput {
   rubric: Rubric;
@@ -61,8 +62,8 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const doc = new jsPDF({ orientation: 'portrait', unit: 'mm', format: 'a4' });
   const W = 210;
   const M = 16;
-  const footerLine = `${t('innovation.map.source', { dataset: sheet.datasetName })}${
-    sheet.synthetic ? ` - ${t('innovation.map.syntheticWarning')}` : ''
+  const footerLine = `${t('mapSheet.source', { dataset: sheet.datasetName })}${
+    sheet.synthetic ? ` - ${t('mapSheet.syntheticWarning')}` : ''
   } | ${todayLabel(loc)}`;
   const text = (
     s: string,
@@ -120,7 +121,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   y = text(t('innovation.present.regency'), M, y + 2, { size: 12 });
   y = text(todayLabel(loc), M, y + 1, { size: 10, color: 90 });
   if (sheet.synthetic)
-    y = text(t('innovation.map.syntheticWarning'), M, y + 3, { size: 10, bold: true, color: 150 });
+    y = text(t('mapSheet.syntheticWarning'), M, y + 3, { size: 10, bold: true, color: 150 });
   y += 6;
   doc.setFillColor(11, 93, 117);
   doc.rect(M, y, W - 2 * M, 34, 'F');

@@ -57,6 +57,7 @@ import { KeyFigures } from './KeyFigures';
 import { LayerControls } from './LayerControls';
 import { AreaTooltip, HouseholdTooltip } from './MapTooltips';
 import { MeasureControls } from './MeasureControls';
+import { PlannerMapExport } from './PlannerMapExport';
 import { type SqlMapResult, SqlPanel } from './SqlPanel';
 import { TimeBar } from './TimeBar';
 import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points';
@@ -480,6 +481,28 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               title={measureLabel}
               items={densityItems}
               note={`${t(state.layers.hexagon ? 'planner.legend.hexagonNote' : 'planner.legend.heatmapNote')} · ${source}`}
+            />
+          )}
+          {map && areas && (
+            <PlannerMapExport
+              boundaries={boundaries}
+              source={dataset.source}
+              areas={areas}
+              level={level}
+              fillByCode={map.fillByCode}
+              classes={map.labels.map((label, k) => ({ color: map.colors[k] as string, label }))}
+              extra={[
+                ...(c && c.unclassified > 0
+                  ? [{ color: UNCLASSIFIED_COLOR, label: t('planner.legend.unclassified') }]
+                  : []),
+                ...(outsideCount > 0 ? [{ color: OUTSIDE_COLOR, label: t('planner.legend.outside') }] : []),
+              ]}
+              measureLabel={measureLabel}
+              unitLabel={unitLabel}
+              note={legendNote}
+              filters={areaFilters}
+              places={places}
+              fileStem={`peta-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}`}
             />
           )}
           <DataQualityLegend client={client} reports={dataset.reports} />

@@ -5,9 +5,8 @@
  * the date. Aggregates only: villages are filled by class, no household is drawn.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LegendItem } from '../../components/Legend';
-import { MAP_COLORS } from '../../map/palette';
-import type { LabelPoint } from '../../map/village-layers';
+import { MAP_COLORS } from './palette';
+import type { LabelPoint } from './village-layers';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -23,7 +22,7 @@ export interface OfficialMapInput {
   title: string;
   subtitle: string;
   legendTitle: string;
-  legend: LegendItem[];
+  legend: { color: string; label: string }[];
   /** Lines under the map: data source, boundary source, date, "synthetic" label. */
   footer: string[];
   insetCaption: string;

@@ -1,19 +1,32 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveBlob } from '../../components/download';
-import { useFormat } from '../../components/use-format';
-import { mapSheetInput, type SheetContext } from './map-sheet';
-import type { MapTheme } from './map-themes';
-import { type MapSize, officialMapPng, PAPER_MM, paperPixels } from './official-map';
+import {
+  type MapSize,
+  type OfficialMapInput,
+  officialMapPng,
+  PAPER_MM,
+  paperPixels,
+} from '../map/official-map';
+import { saveBlob } from './download';
+import { useFormat } from './use-format';
 
 type SizeChoice = 'a4' | 'a3' | 'hd' | 'custom';
 const DPIS = [96, 150, 300] as const;
 
-/** Chooses theme, size and resolution, then saves the official map sheet as PNG. */
-export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClose: () => void }) {
+interface MapExportDialogProps {
+  /** The sheet to draw, built when the user saves. */
+  sheet: () => OfficialMapInput;
+  /** Start of the file name; the size in pixels is added. */
+  fileStem: string;
+  onClose: () => void;
+  /** More choices, shown above the size (e.g. the map's theme). */
+  children?: ReactNode;
+}
+
+/** Chooses size and resolution, then saves the map in official print style as PNG. */
+export function MapExportDialog({ sheet, fileStem, onClose, children }: MapExportDialogProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [theme, setTheme] = useState<MapTheme>('coverage');
   const [size, setSize] = useState<SizeChoice>('a4');
   const [dpi, setDpi] = useState<number>(150);
   const [custom, setCustom] = useState<MapSize>({ width: 2400, height: 1600 });
@@ -29,11 +42,8 @@ export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClo
   const save = async () => {
     setBusy(true);
     try {
-      const png = await officialMapPng(pixels, mapSheetInput(theme, sheet));
-      saveBlob(
-        `peta-${theme === 'coverage' ? 'cakupan' : 'kebutuhan'}-${pixels.width}x${pixels.height}.png`,
-        png,
-      );
+      const png = await officialMapPng(pixels, sheet());
+      saveBlob(`${fileStem}-${pixels.width}x${pixels.height}.png`, png);
     } finally {
       setBusy(false);
     }
@@ -45,33 +55,23 @@ export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClo
         className="dialog card"
         role="dialog"
         aria-modal="true"
-        aria-label={t('innovation.export.mapTitle')}
+        aria-label={t('mapExport.title')}
         data-testid="map-export"
       >
-        <h3>{t('innovation.export.mapTitle')}</h3>
+        <h3>{t('mapExport.title')}</h3>
+        {children}
         <label className="field">
-          {t('innovation.export.theme')}
-          <select
-            data-testid="map-theme"
-            value={theme}
-            onChange={(e) => setTheme(e.target.value as MapTheme)}
-          >
-            <option value="coverage">{t('innovation.map.coverageTitle')}</option>
-            <option value="hotspots">{t('innovation.map.hotspotsTitle')}</option>
-          </select>
-        </label>
-        <label className="field">
-          {t('innovation.export.size')}
+          {t('mapExport.size')}
           <select data-testid="map-size" value={size} onChange={(e) => setSize(e.target.value as SizeChoice)}>
-            <option value="a4">{t('innovation.export.a4')}</option>
-            <option value="a3">{t('innovation.export.a3')}</option>
-            <option value="hd">{t('innovation.export.hd')}</option>
-            <option value="custom">{t('innovation.export.custom')}</option>
+            <option value="a4">{t('mapExport.a4')}</option>
+            <option value="a3">{t('mapExport.a3')}</option>
+            <option value="hd">{t('mapExport.hd')}</option>
+            <option value="custom">{t('mapExport.custom')}</option>
           </select>
         </label>
         {(size === 'a4' || size === 'a3') && (
           <label className="field">
-            {t('innovation.export.dpi')}
+            {t('mapExport.dpi')}
             <select data-testid="map-dpi" value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
               {DPIS.map((d) => (
                 <option key={d} value={d}>
@@ -88,7 +88,7 @@ export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClo
               min={800}
               max={8000}
               value={custom.width}
-              aria-label={t('innovation.export.width')}
+              aria-label={t('mapExport.width')}
               onChange={(e) => setCustom((c) => ({ ...c, width: Number(e.target.value) }))}
             />
             ×
@@ -97,15 +97,15 @@ export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClo
               min={500}
               max={8000}
               value={custom.height}
-              aria-label={t('innovation.export.height')}
+              aria-label={t('mapExport.height')}
               onChange={(e) => setCustom((c) => ({ ...c, height: Number(e.target.value) }))}
             />
           </div>
         )}
         <p className="muted small" data-testid="map-pixels">
-          {t('innovation.export.pixels', { width: f.int(pixels.width), height: f.int(pixels.height) })}
+          {t('mapExport.pixels', { width: f.int(pixels.width), height: f.int(pixels.height) })}
         </p>
-        {tooBig && <p className="warning">{t('innovation.export.tooBig')}</p>}
+        {tooBig && <p className="warning">{t('mapExport.tooBig')}</p>}
         <div className="toolbar">
           <button
             type="button"
@@ -114,10 +114,10 @@ export function MapExportDialog({ sheet, onClose }: { sheet: SheetContext; onClo
             disabled={busy || tooBig}
             onClick={save}
           >
-            {t('innovation.export.savePng')}
+            {t('mapExport.savePng')}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
-            {t('innovation.export.close')}
+            {t('mapExport.close')}
           </button>
         </div>
       </div>

@@ -1,0 +1,77 @@
+/** The planner's map as an official sheet (pure): the classes on screen, small groups suppressed. */
+
+import type { TFunction } from 'i18next';
+import { isShowable } from '../../analysis/small-groups';
+import type { SheetTheme } from '../../components/sheet-frame';
+import type { AreaStat, PlannerFilters } from '../../data/planner-queries';
+import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../map/palette';
+
+export interface PlannerSheetInput {
+  /** Rows of the level on the map. */
+  areas: readonly AreaStat[];
+  level: 'village' | 'district';
+  /** Every village code of the boundaries (a kecamatan's villages take its fill). */
+  villageCodes: readonly string[];
+  /** The map's fills by area code (classes, "unclassified", outside the filter). */
+  fillByCode: ReadonlyMap<string, string>;
+  /** The classes of the legend, in order. */
+  classes: { color: string; label: string }[];
+  /** Further legend entries that appear on the map (unclassified, outside the filter). */
+  extra: { color: string; label: string }[];
+  title: string;
+  legendTitle: string;
+  labels: { noData: string; suppressed: string };
+}
+
+/** Kecamatan of a village: Kemendagri codes nest (17.01.04.2019 lies in 17.01.04). */
+const districtOf = (villageCode: string) => villageCode.split('.').slice(0, 3).join('.');
+
+/**
+ * Village fills for the sheet: the screen's fills, except that an area with 1–2 households (under the
+ * filters) is grey without a class, so no printed colour points at one family. At kecamatan level each
+ * village takes its kecamatan's fill.
+ */
+export function plannerSheetTheme(input: PlannerSheetInput): SheetTheme {
+  const suppressed = new Set(input.areas.filter((a) => !isShowable(a.households)).map((a) => a.code));
+  const fillOfArea = (code: string) =>
+    suppressed.has(code) ? SUPPRESSED_COLOR : (input.fillByCode.get(code) ?? NO_DATA_COLOR);
+  const fillByCode = new Map<string, string>();
+  for (const code of input.villageCodes)
+    fillByCode.set(code, fillOfArea(input.level === 'village' ? code : districtOf(code)));
+  return {
+    fillByCode,
+    title: input.title,
+    legendTitle: input.legendTitle,
+    legend: [
+      ...input.classes,
+      ...input.extra,
+      { color: NO_DATA_COLOR, label: input.labels.noData },
+      ...(suppressed.size > 0 ? [{ color: SUPPRESSED_COLOR, label: input.labels.suppressed }] : []),
+    ],
+  };
+}
+
+/**
+ * The filters in force, in words, for the sheet's notes ("Filter: Kecamatan Manna · Desil 1–3 · …"). The month
+ * is not among them: the legend's note names it as the data source.
+ */
+export function describeFilters(
+  filters: PlannerFilters,
+  names: { district: string | null; village: string | null },
+  t: TFunction,
+): string {
+  const parts: string[] = [];
+  if (names.district) parts.push(`${t('planner.filters.district')} ${names.district}`);
+  if (names.village) parts.push(names.village);
+  if (filters.decileMin > 1 || filters.decileMax < 10)
+    parts.push(`${t('planner.filters.decile')} ${filters.decileMin}–${filters.decileMax}`);
+  if (filters.agent !== 'all')
+    parts.push(`${t('planner.filters.agent')}: ${t(`planner.agent.${filters.agent}`)}`);
+  if (filters.status !== 'all')
+    parts.push(`${t('planner.filters.status')}: ${t(`planner.status.${filters.status}`)}`);
+  if (filters.from) parts.push(`${t('planner.filters.from')} ${filters.from}`);
+  if (filters.to) parts.push(`${t('planner.filters.to')} ${filters.to}`);
+  return parts.length
+    ? t('planner.export.filters', { list: parts.join(' · ') })
+    : t('planner.export.noFilters');
+}
