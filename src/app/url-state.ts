@@ -68,6 +68,8 @@ export interface PlannerUrlState {
   filters: PlannerFilters;
   /** `YYYY-MM` or null. */
   month: string | null;
+  /** With a month: map the change since this many months earlier (0 = no comparison). */
+  compare: CompareMonths;
   /** Map view; null = the whole regency. */
   view: { lon: number; lat: number; zoom: number } | null;
   /** Village whose profile is open. */
@@ -88,6 +90,7 @@ export const DEFAULT_PLANNER_STATE: PlannerUrlState = {
   opacity: 0.85,
   filters: NO_FILTERS,
   month: null,
+  compare: 0,
   view: null,
   selected: null,
   tab: 'table',
@@ -98,6 +101,9 @@ const AGENT_FILTERS: readonly AgentFilter[] = ['all', 'asn', 'pppk', 'none'];
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'dilaporkan', 'ditangani', 'selesai'];
 const LAYER_KEYS = ['choropleth', 'heatmap', 'hexagon', 'points'] as const;
 const TABS = ['table', 'profile', 'sql'] as const;
+/** How far back the map can compare a month with. */
+export const COMPARE_MONTHS = [0, 1, 3, 12] as const;
+export type CompareMonths = (typeof COMPARE_MONTHS)[number];
 // Listed here (not imported) so reading the URL never loads deck.gl.
 const RAMP_NAMES: readonly RampName[] = ['YlOrRd', 'viridis', 'PuBu', 'Purples', 'PuOr'];
 const DISTRICT_CODE = /^17\.01\.\d{2}$/;
@@ -158,6 +164,7 @@ export function readPlannerState(search: string): PlannerUrlState {
       to: matching(p.get('sampai'), ISO_DATE),
     },
     month: matching(p.get('bulan'), MONTH),
+    compare: COMPARE_MONTHS.find((m) => String(m) === p.get('banding')) ?? 0,
     view,
     selected: matching(p.get('pilih'), VILLAGE_CODE),
     tab: oneOf(p.get('tab'), TABS, d.tab),
@@ -193,6 +200,7 @@ export function writePlannerState(search: string, s: PlannerUrlState): string {
   put('dari', f.from);
   put('sampai', f.to);
   put('bulan', s.month);
+  put('banding', s.compare ? String(s.compare) : null);
   put('peta', s.view ? `${s.view.lon.toFixed(5)},${s.view.lat.toFixed(5)},${s.view.zoom.toFixed(2)}` : null);
   put('pilih', s.selected);
   put('tab', s.tab, d.tab);

@@ -7,8 +7,13 @@ export function useFormat() {
   const { i18n } = useTranslation();
   const locale = LOCALE[(i18n.language as Language) ?? 'id'] ?? LOCALE.id;
   return useMemo(() => {
-    const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    // No "-0" for a small negative value rounded away (a change of −0.04 reads 0,0).
+    const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'negative' });
+    const oneDecimal = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'negative',
+    });
     return {
       locale,
       int: (n: number) => integer.format(n),

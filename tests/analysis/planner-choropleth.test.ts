@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaStat } from '../../src/data/planner-queries';
 import { RAMPS } from '../../src/map/planner-layers';
-import { areaValue, choropleth, insideAreaFilter } from '../../src/views/planner/choropleth';
+import {
+  areaValue,
+  changeRows,
+  choropleth,
+  insideAreaFilter,
+  shiftMonth,
+  symmetricBreaks,
+} from '../../src/views/planner/choropleth';
 
 const row = (code: string, households: number, count: number, rate: number | null, density: number | null) =>
   ({
@@ -65,5 +72,36 @@ describe('insideAreaFilter', () => {
     const district = { ...r, code: '17.01.04' };
     expect(insideAreaFilter(district, 'district', { district: null, village: '17.01.04.2002' })).toBe(true);
     expect(insideAreaFilter(district, 'district', { district: null, village: '17.01.05.1001' })).toBe(false);
+  });
+});
+
+describe('change between two months', () => {
+  it('shifts months across years', () => {
+    expect(shiftMonth('2025-03', -3)).toBe('2024-12');
+    expect(shiftMonth('2025-01', -12)).toBe('2024-01');
+    expect(shiftMonth('2024-12', 1)).toBe('2025-01');
+  });
+
+  it("subtracts the earlier rows, keeps today's households, and leaves no-data as no-data", () => {
+    const before = [
+      row('17.01.04.2001', 10, 3, 30, 3),
+      row('17.01.04.2002', 10, 5, 50, 5),
+      row('17.01.05.1001', 10, 9, 90, 9),
+    ];
+    const change = changeRows(rows, before);
+    expect(change.map((r) => [r.code, r.households, r.count, r.rate, r.density])).toEqual([
+      ['17.01.04.2001', 10, -2, -20, -2],
+      ['17.01.04.2002', 10, 0, 0, 0],
+      ['17.01.05.1001', 10, 0, 0, 0],
+      ['17.01.05.1002', 0, 0, null, null],
+    ]);
+  });
+
+  it('breaks symmetric around zero with a nice step, wide enough for the largest change', () => {
+    expect(symmetricBreaks([-3, 1, 2.5], 5)).toEqual([-5, -3, -1, 1, 3, 5]);
+    expect(symmetricBreaks([0.4, -0.1, null], 4)).toEqual([-0.4, -0.2, 0, 0.2, 0.4]);
+    expect(symmetricBreaks([7], 3)).toEqual([-7.5, -2.5, 2.5, 7.5]);
+    // No change anywhere: one step either side, zero in the middle class.
+    expect(symmetricBreaks([0, 0], 3)).toEqual([-1.5, -0.5, 0.5, 1.5]);
   });
 });

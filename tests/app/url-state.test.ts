@@ -64,6 +64,7 @@ describe('planner url state', () => {
         to: '2025-06-30',
       },
       month: '2025-06',
+      compare: 3,
       view: { lon: 102.95, lat: -4.4, zoom: 11.5 },
       selected: '17.01.04.2019',
       tab: 'profile',
@@ -76,12 +77,13 @@ describe('planner url state', () => {
 
   it('ignores malformed values instead of breaking the screen', () => {
     const s = readPlannerState(
-      "?metode=evil&kelas=42&kec=1';drop&desil=x&agen=root&status=x&dari=kemarin&bulan=2025-13&peta=a,b,c&pilih=1&tab=x&opasitas=abc&bobot=1,2",
+      "?metode=evil&kelas=42&kec=1';drop&desil=x&agen=root&status=x&dari=kemarin&bulan=2025-13&banding=7&peta=a,b,c&pilih=1&tab=x&opasitas=abc&bobot=1,2",
     );
     expect(s.method).toBe('quantile');
     expect(s.classes).toBe(9);
     expect(s.filters).toEqual(DEFAULT_PLANNER_STATE.filters);
     expect(s.month).toBeNull();
+    expect(s.compare).toBe(0);
     expect(s.view).toBeNull();
     expect(s.selected).toBeNull();
     expect(s.tab).toBe('table');

@@ -170,6 +170,32 @@ describe('planner (Perencanaan)', () => {
     await screenshot(page, 'planner-05-month');
   });
 
+  it('maps the change since three months earlier, in a diverging legend around zero', async () => {
+    await page.getByTestId('compare-select').selectOption('3');
+    await expect.poll(() => page.url()).toMatch(/banding=3/);
+    const legend = page.getByTestId('legend');
+    await expect
+      .poll(async () => (await legend.locator('h3').first().textContent()) ?? '')
+      .toMatch(/^Perubahan /);
+    expect((await legend.locator('.note').textContent()) ?? '').toMatch(/dikurangi akhir \d{4}-\d{2}/);
+    // Symmetric classes: the lowest starts below zero as far as the highest ends above it.
+    const numbers = (label: string) =>
+      (label.replace(/\(\d[\d.]*\)$/, '').match(/[-−]?\d+(?:\.\d{3})*(?:,\d+)?/g) ?? []).map((n) =>
+        Number(n.replace('−', '-').replace(/\./g, '').replace(',', '.')),
+      );
+    const classes = (await legendLabels(page)).filter((l) => /^[-−]?\d/.test(l));
+    const low = numbers(classes[0] ?? '')[0] ?? Number.NaN;
+    const high = numbers(classes[classes.length - 1] ?? '')[1] ?? Number.NaN;
+    expect(low).toBeLessThan(0);
+    expect(low).toBeCloseTo(-high, 6);
+    await page.getByTestId('tab-table').click();
+    expect(await page.getByTestId('table-caption').textContent()).toMatch(/perubahan/);
+    await settle(page);
+    await screenshot(page, 'planner-05b-compare');
+    await page.getByTestId('compare-select').selectOption('0');
+    await expect.poll(() => page.url()).not.toMatch(/banding=/);
+  });
+
   it('opens a village profile with charts, its agents (masked) and a link to supervision', async () => {
     const first = page.getByTestId('area-row').first();
     const name = (await first.locator('td').first().textContent()) ?? '';

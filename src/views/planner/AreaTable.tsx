@@ -29,6 +29,8 @@ interface AreaTableProps {
   fileStem: string;
   score: boolean;
   unit: PlannerUnit;
+  /** A line above the table saying what its numbers are when it is not obvious (a comparison). */
+  caption?: string | null;
   onSelect: (row: AreaRow) => void;
 }
 
@@ -40,6 +42,7 @@ export const AreaTable = memo(function AreaTable({
   fileStem,
   score,
   unit,
+  caption,
   onSelect,
 }: AreaTableProps) {
   const { t } = useTranslation();
@@ -116,6 +119,11 @@ export const AreaTable = memo(function AreaTable({
 
   return (
     <section className="area-table" data-testid="area-table">
+      {caption && (
+        <p className="warning" data-testid="table-caption">
+          {caption}
+        </p>
+      )}
       <div className="toolbar">
         <span className="muted" data-testid="area-count">
           {t('planner.table.rows', { count: shown.length, total: rows.length })}

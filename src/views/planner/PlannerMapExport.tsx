@@ -21,8 +21,9 @@ interface PlannerMapExportProps {
   /** The legend's classes and other entries as on screen, without counts. */
   classes: LegendItem[];
   extra: LegendItem[];
+  /** What is mapped, for the title ("… per desa/kelurahan"). */
   measureLabel: string;
-  unitLabel: string;
+  legendTitle: string;
   /** Classification method and data source, as under the legend. */
   note: string;
   filters: PlannerFilters;
@@ -56,7 +57,7 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
       title: t(props.level === 'village' ? 'planner.export.titleVillage' : 'planner.export.titleDistrict', {
         measure: props.measureLabel,
       }),
-      legendTitle: `${props.measureLabel} — ${props.unitLabel}`,
+      legendTitle: props.legendTitle,
       labels: { noData: t('legend.noData'), suppressed: t('mapSheet.suppressedLegend') },
     });
     const filters = describeFilters(

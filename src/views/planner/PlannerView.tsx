@@ -5,7 +5,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
-import type { PlannerUrlState } from '../../app/url-state';
+import type { CompareMonths, PlannerUrlState } from '../../app/url-state';
 import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { DataQualityLegend } from '../../components/DataQualityLegend';
@@ -51,7 +51,14 @@ import {
 import { labelLayers } from '../../map/village-layers';
 import { type AreaRow, AreaTable } from './AreaTable';
 import { ClassControls } from './ClassControls';
-import { areaValue, choropleth, insideAreaFilter } from './choropleth';
+import {
+  areaValue,
+  changeRows,
+  choropleth,
+  insideAreaFilter,
+  shiftMonth,
+  symmetricBreaks,
+} from './choropleth';
 import { FilterControls, type PlaceName } from './FilterControls';
 import { KeyFigures } from './KeyFigures';
 import { LayerControls } from './LayerControls';
@@ -87,7 +94,9 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     () => ({ need, weights: state.weights, filters: state.filters, month: state.month }),
     [need, state.weights, state.filters, state.month],
   );
-  const data = usePlannerData(client, query, state.level);
+  // With a month and a comparison, the map shows the change since that many months earlier.
+  const comparing = state.month !== null && state.compare > 0;
+  const data = usePlannerData(client, query, state.level, comparing ? state.compare : 0);
   const [places, setPlaces] = useState<PlaceName[]>([]);
   const [overview, setOverview] = useState<{ summary: RegencySummary; villages: VillageStats[] } | null>(
     null,
@@ -138,7 +147,16 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const [initialView] = useState(state.view);
   const zoom = view?.zoom ?? initialView?.zoom ?? 9;
   const level = data.level;
-  const areas = data.areas;
+  const baseMonth = comparing && state.month ? shiftMonth(state.month, -state.compare) : null;
+  const computed = useMemo(
+    () =>
+      !comparing ? data.areas : data.areas && data.baseAreas ? changeRows(data.areas, data.baseAreas) : null,
+    [comparing, data.areas, data.baseAreas],
+  );
+  // While the comparison month's rows are on their way, the last map stays.
+  const shownAreas = useRef<AreaStat[] | null>(null);
+  if (computed) shownAreas.current = computed;
+  const areas = computed ?? (comparing ? shownAreas.current : null);
   const format = useCallback(
     (n: number, d: number) =>
       n.toLocaleString(f.locale, { minimumFractionDigits: d, maximumFractionDigits: d }),
@@ -152,11 +170,24 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   );
   const map = useMemo(() => {
     if (!areas) return null;
-    const m = choropleth(inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format);
+    const m = comparing
+      ? choropleth(
+          inside,
+          state.unit,
+          'manual',
+          state.classes,
+          symmetricBreaks(
+            inside.map((a) => areaValue(a, state.unit)),
+            state.classes,
+          ),
+          'PuOr',
+          format,
+        )
+      : choropleth(inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format);
     for (const a of areas)
       if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
     return m;
-  }, [areas, inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format]);
+  }, [areas, inside, comparing, state.unit, state.method, state.classes, state.breaks, state.ramp, format]);
   const outsideCount = (areas?.length ?? 0) - inside.length;
   const fillVersion = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for every new colour map
@@ -337,7 +368,13 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       ? t('planner.legend.sourceMonth', { month: state.month })
       : t('planner.legend.sourceCases')
     : t('planner.legend.sourceFlags');
-  const legendNote = `${t('planner.legend.method', { method: t(`planner.method.${state.method}`) })} · ${t('planner.legend.halfOpen')} · ${source}`;
+  const legendTitle = comparing
+    ? t('planner.compare.legendTitle', { measure: measureLabel, unit: unitLabel })
+    : `${measureLabel} — ${unitLabel}`;
+  const legendNote = comparing
+    ? `${t('planner.compare.method')} · ${t('planner.legend.halfOpen')} · ${t('planner.compare.versus', { month: state.month, base: baseMonth })}`
+    : `${t('planner.legend.method', { method: t(`planner.method.${state.method}`) })} · ${t('planner.legend.halfOpen')} · ${source}`;
+  const stemSuffix = comparing ? `-perubahan-${state.compare}bln` : '';
 
   const rows: AreaRow[] = useMemo(
     () =>
@@ -357,11 +394,9 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const deferredRows = useDeferredValue(tableRows);
   const valueText = (a: AreaStat) => {
     const v = areaValue(a, state.unit);
-    return v === null
-      ? t('tooltip.noData')
-      : state.unit === 'count' && need !== 'score'
-        ? f.int(v)
-        : f.dec(v);
+    if (v === null) return t('tooltip.noData');
+    const text = state.unit === 'count' && need !== 'score' ? f.int(v) : f.dec(v);
+    return comparing && v > 0 ? `+${text}` : text;
   };
   const supervisorHref = (code: string) => {
     const p = new URLSearchParams(window.location.search);
@@ -411,6 +446,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       layers: (layers: PlannerUrlState['layers']) => update({ layers }),
       opacity: (opacity: number) => update({ opacity }),
       filters: (filters: PlannerFilters) => change({ filters }),
+      compare: (compare: CompareMonths) => change({ compare }),
       select: (row: AreaRow) => (level === 'village' ? selectVillage(row.code, true) : drillDown(row.code)),
     }),
     [markChange, update, onMeasure, change, level, selectVillage, drillDown, state.score],
@@ -475,7 +511,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         />
         <div className="map-legend-float planner-legend">
           {state.layers.choropleth || !(state.layers.heatmap || state.layers.hexagon) ? (
-            <Legend title={`${measureLabel} — ${unitLabel}`} items={legendItems} note={legendNote} />
+            <Legend title={legendTitle} items={legendItems} note={legendNote} />
           ) : (
             <Legend
               title={measureLabel}
@@ -497,12 +533,14 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
                   : []),
                 ...(outsideCount > 0 ? [{ color: OUTSIDE_COLOR, label: t('planner.legend.outside') }] : []),
               ]}
-              measureLabel={measureLabel}
-              unitLabel={unitLabel}
+              measureLabel={
+                comparing ? t('planner.compare.measure', { measure: measureLabel }) : measureLabel
+              }
+              legendTitle={legendTitle}
               note={legendNote}
               filters={areaFilters}
               places={places}
-              fileStem={`peta-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}`}
+              fileStem={`peta-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${stemSuffix}`}
             />
           )}
           <DataQualityLegend client={client} reports={dataset.reports} />
@@ -540,6 +578,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             playing={playing}
             onMonth={onMonth}
             onPlaying={setPlaying}
+            compare={state.compare}
+            onCompare={handlers.compare}
           />
         )}
         {dataset.source.synthetic && <div className="synthetic-stamp">{t('dataset.synthetic')}</div>}
@@ -567,7 +607,10 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             selectedCode={state.selected}
             score={need === 'score'}
             unit={state.unit}
-            fileStem={`perencanaan-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}`}
+            fileStem={`perencanaan-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${stemSuffix}`}
+            caption={
+              comparing ? t('planner.compare.tableCaption', { month: state.month, base: baseMonth }) : null
+            }
             onSelect={handlers.select}
           />
         )}

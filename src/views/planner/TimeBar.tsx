@@ -1,6 +1,7 @@
 import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { COMPARE_MONTHS, type CompareMonths } from '../../app/url-state';
 import type { MonthBin } from '../../data/planner-queries';
 
 interface TimeBarProps {
@@ -9,6 +10,9 @@ interface TimeBarProps {
   playing: boolean;
   onMonth: (month: string | null) => void;
   onPlaying: (playing: boolean) => void;
+  /** Months back the map compares with (0: none); offered once a month is chosen. */
+  compare: CompareMonths;
+  onCompare: (compare: CompareMonths) => void;
 }
 
 const STEP_MS = 1200;
@@ -44,7 +48,15 @@ const MonthHistogram = memo(function MonthHistogram({
 });
 
 /** Month slider with play/pause over a histogram of cases reported and resolved. */
-export const TimeBar = memo(function TimeBar({ months, month, playing, onMonth, onPlaying }: TimeBarProps) {
+export const TimeBar = memo(function TimeBar({
+  months,
+  month,
+  playing,
+  onMonth,
+  onPlaying,
+  compare,
+  onCompare,
+}: TimeBarProps) {
   const { t, i18n } = useTranslation();
   const index = month ? months.findIndex((m) => m.month === month) : -1;
   const label = monthLabel(i18n.language);
@@ -86,6 +98,22 @@ export const TimeBar = memo(function TimeBar({ months, month, playing, onMonth, 
           onChange={(e) => onMonth(months[Number(e.target.value)]?.month ?? null)}
         />
         <strong data-testid="month-label">{month ? label(month) : t('planner.time.all')}</strong>
+        {month && (
+          <label className="compare">
+            {t('planner.compare.label')}
+            <select
+              data-testid="compare-select"
+              value={compare}
+              onChange={(e) => onCompare(Number(e.target.value) as CompareMonths)}
+            >
+              {COMPARE_MONTHS.map((m) => (
+                <option key={m} value={m}>
+                  {m === 0 ? t('planner.compare.none') : t('planner.compare.monthsBack', { count: m })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {month && (
           <button type="button" className="secondary" data-testid="month-clear" onClick={() => onMonth(null)}>
             {t('planner.time.clear')}

@@ -64,3 +64,46 @@ export function choropleth(
     labels: intervalLabels(classification.intervals, format),
   };
 }
+
+/** `YYYY-MM` shifted by `months` (negative: earlier). */
+export function shiftMonth(month: string, months: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The areas with every measure replaced by its change since `base` (the same areas at an earlier month):
+ * now − then. Households are today's. A rate or density without a value at either time has no change.
+ */
+export function changeRows(current: readonly AreaStat[], base: readonly AreaStat[]): AreaStat[] {
+  const then = new Map(base.map((b) => [b.code, b] as const));
+  const minus = (now: number | null, before: number | null | undefined) =>
+    now === null || before === null || before === undefined ? null : now - before;
+  return current.map((a) => {
+    const b = then.get(a.code);
+    return {
+      ...a,
+      count: a.count - (b?.count ?? 0),
+      rate: minus(a.rate, b?.rate),
+      density: minus(a.density, b?.density),
+    };
+  });
+}
+
+/**
+ * Breaks for a map of change: `classes` equal intervals symmetric around zero, wide enough for the largest
+ * change, with a "nice" step (1, 2 or 5 × 10ⁿ). With an odd number of classes the middle one holds "no
+ * change"; with an even number, zero is a break.
+ */
+export function symmetricBreaks(values: readonly (number | null)[], classes: number): number[] {
+  const largest = Math.max(
+    0,
+    ...values.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs),
+  );
+  const raw = largest > 0 ? (2 * largest) / classes : 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((u) => u * power >= raw * (1 - 1e-9)) ?? 10) * power;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Array.from({ length: classes + 1 }, (_, i) => Number(((i - classes / 2) * step).toFixed(decimals)));
+}

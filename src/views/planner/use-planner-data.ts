@@ -15,12 +15,15 @@ import {
 } from '../../data/planner-queries';
 import { ResultCache } from '../../data/result-cache';
 import type { SqlClient } from '../../data/sql-client';
+import { shiftMonth } from './choropleth';
 
 type Level = 'village' | 'district';
 
 export interface PlannerData {
   /** Rows of the level on the map (villages or kecamatan), for the query's measure. */
   areas: AreaStat[] | null;
+  /** With a comparison: the same rows at the earlier month (null until they arrive). */
+  baseAreas: AreaStat[] | null;
   level: Level;
   /** The filters `areas` were computed with (the screen's may be newer while a query runs). */
   filters: PlannerQuery['filters'] | null;
@@ -85,7 +88,13 @@ interface ShownAreas {
  * the map has been painted; then the months on either side of the current one are fetched ahead, so
  * stepping or playing through time finds its answer waiting.
  */
-export function usePlannerData(client: SqlClient, query: PlannerQuery, level: Level): PlannerData {
+export function usePlannerData(
+  client: SqlClient,
+  query: PlannerQuery,
+  level: Level,
+  /** Months back to compare the query's month with (0: none). */
+  compare = 0,
+): PlannerData {
   const areaQuery = useMemo<AreaQuery>(
     () => ({ weights: query.weights, filters: query.filters, month: query.month }),
     [query.weights, query.filters, query.month],
@@ -101,6 +110,27 @@ export function usePlannerData(client: SqlClient, query: PlannerQuery, level: Le
   const current = fresh ?? shown;
   const rows = current?.rows;
   const areas = useMemo(() => (rows ? pickMeasure(rows, query.need) : null), [rows, query.need]);
+
+  // The comparison month's rows, from the cache once they have arrived.
+  const baseQuery = useMemo<AreaQuery | null>(
+    () => (query.month && compare > 0 ? { ...areaQuery, month: shiftMonth(query.month, -compare) } : null),
+    [areaQuery, query.month, compare],
+  );
+  const baseKey = baseQuery ? areaKey(baseQuery, level) : null;
+  const baseHit = baseKey ? areaCache(client).peek(baseKey) : undefined;
+  const baseAreas = useMemo(() => (baseHit ? pickMeasure(baseHit, query.need) : null), [baseHit, query.need]);
+  const [, setBaseArrived] = useState(0);
+  useEffect(() => {
+    if (!baseQuery || baseHit) return;
+    let live = true;
+    loadAreas(client, baseQuery, level).then(
+      () => live && setBaseArrived((n) => n + 1),
+      () => {}, // the main query reports errors
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, baseQuery, baseHit, level]);
 
   const [totals, setTotals] = useState<PlannerTotals | null>(null);
   const [months, setMonths] = useState<MonthBin[] | null>(null);
@@ -146,15 +176,18 @@ export function usePlannerData(client: SqlClient, query: PlannerQuery, level: Le
         for (const near of [all[at + 1], all[at - 1]]) {
           if (!near || !isCurrent()) continue;
           await loadAreas(client, { ...areaQuery, month: near.month }, level);
+          if (compare > 0 && isCurrent())
+            await loadAreas(client, { ...areaQuery, month: shiftMonth(near.month, -compare) }, level);
         }
       } catch (e) {
         if (isCurrent()) setError(message(e));
       }
     })();
-  }, [client, query, areaQuery, key, level]);
+  }, [client, query, areaQuery, key, level, compare]);
 
   return {
     areas,
+    baseAreas,
     level: current?.level ?? level,
     filters: current?.filters ?? null,
     totals,
