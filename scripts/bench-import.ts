@@ -6,10 +6,9 @@
  *   npm run data:demo -- --households 1000000 --out /tmp/planner-1m
  *   npm run bench:import -- --data /tmp/planner-1m
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assertBuilt, assertChromium, openDashboard, waitReady } from '../tests/e2e/harness';
+import { assertBuilt, assertChromium, openDashboard, rendererRssMb, waitReady } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const dirArg = args[args.indexOf('--data') + 1];
@@ -25,20 +24,6 @@ const files = {
 };
 const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { households: number };
 const mb = (file: string) => Math.round(statSync(file).size / 1024 / 1024);
-
-/** Resident memory (MB) of the harness's renderer processes. */
-function rendererRssMb(): number | null {
-  try {
-    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    let kb = 0;
-    for (const line of out.split('\n'))
-      if (line.includes('--type=renderer') && line.includes('gancang-e2e-'))
-        kb += Number(line.trim().split(/\s+/)[0]);
-    return kb > 0 ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
-}
 
 assertBuilt();
 assertChromium();

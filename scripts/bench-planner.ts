@@ -12,7 +12,6 @@
  *   npm run bench:planner -- --data data/demo --data /tmp/planner-1m
  * Without --data the built app's own demo (dist/demo) is measured. Options: --changes N (default 20).
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,6 +20,7 @@ import {
   assertChromium,
   DIST,
   openDashboard,
+  rendererRssMb,
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
@@ -90,21 +90,6 @@ function report(details: ChangeDetail[]) {
     duckdbQueryMs: summary(queried.map((d) => d.queryMs)),
     committedMs: summary(details.map((d) => d.committedMs)),
   };
-}
-
-/** Resident memory (MB) of this browser's renderer processes, found by its profile directory. */
-function rendererRssMb(profileHint: string): number | null {
-  try {
-    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    let kb = 0;
-    for (const line of out.split('\n')) {
-      if (line.includes('--type=renderer') && line.includes(profileHint))
-        kb += Number(line.trim().split(/\s+/)[0]);
-    }
-    return kb > 0 ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
 }
 
 async function benchDataset(dir: string | null) {
@@ -192,8 +177,7 @@ async function benchDataset(dir: string | null) {
       monthStep: report(month),
       monthJump: report(jump),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
-      // The harness's profiles live in <tmp>/gancang-e2e-*: other e2e runs at the same time would count too.
-      rendererRssMb: rendererRssMb('gancang-e2e-'),
+      rendererRssMb: rendererRssMb(),
       foreignRequests: dash.foreignRequests.length,
       pageErrors: dash.pageErrors,
     };
@@ -211,9 +195,13 @@ for (const dir of dirs.length ? dirs : [null]) {
   results.push(r);
   const line = (name: string, x: ReturnType<typeof report>) =>
     `  ${name.padEnd(15)} → map redrawn: median ${x.all.median} ms, p95 ${x.all.p95} ms (n=${x.all.n}); ` +
-    `queried ${x.queried.n}: median ${x.queried.median} / p95 ${x.queried.p95} ms ` +
-    `(DuckDB ${x.duckdbQueryMs.median} / ${x.duckdbQueryMs.p95} ms); ` +
-    `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`;
+    (x.queried.n
+      ? `queried ${x.queried.n}: median ${x.queried.median} / p95 ${x.queried.p95} ms ` +
+        `(DuckDB ${x.duckdbQueryMs.median} / ${x.duckdbQueryMs.p95} ms); `
+      : 'queried 0; ') +
+    (x.cached.n
+      ? `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`
+      : 'from cache 0\n');
   console.log(
     `${r.households.toLocaleString('en')} households (${r.dataset}): ready ${r.readyS} s\n` +
       line('measure change', r.measureChange) +

@@ -3,6 +3,7 @@
  * Debian's Chromium through playwright-core. Every request to another host is recorded, so a test can
  * prove the dashboard works fully offline and leaks nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -394,6 +395,23 @@ export async function waitReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promi
 }
 
 /** Saves a full-viewport PNG to test-output/screenshots/<name>.png and returns its path. */
+/**
+ * Resident memory (MB) of the harness's Chromium renderer processes (found by their profile directory,
+ * <tmp>/gancang-e2e-*: other runs of the harness at the same time would count too); null when unknown.
+ */
+export function rendererRssMb(): number | null {
+  try {
+    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    let kb = 0;
+    for (const line of out.split('\n'))
+      if (line.includes('--type=renderer') && line.includes('gancang-e2e-'))
+        kb += Number(line.trim().split(/\s+/)[0]);
+    return kb > 0 ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Width and height of a PNG file (from its IHDR chunk). */
 export const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
 
