@@ -12,10 +12,12 @@ export function BoundaryNotice({ boundaries }: { boundaries: VillageBoundaries }
     );
   }
   const problems = boundaries.issues.length + boundaries.missing.length;
+  const text = `${t('boundaries.official', { source: boundaries.sourceUrl })}${
+    problems > 0 ? ` · ${t('boundaries.issues', { count: problems })}` : ''
+  }`;
   return (
-    <div className="notice" data-testid="boundary-source">
-      {t('boundaries.official', { source: boundaries.sourceUrl })}
-      {problems > 0 && ` · ${t('boundaries.issues', { count: problems })}`}
+    <div className="notice" data-testid="boundary-source" title={text}>
+      {text}
     </div>
   );
 }

@@ -74,6 +74,14 @@ describe('planner (Perencanaan)', () => {
       .toBe(true);
   });
 
+  it('folds the legend away and back (it covers part of the map on small screens)', async () => {
+    const item = page.getByTestId('legend').getByTestId('legend-item').first();
+    await page.getByTestId('legend-toggle').click();
+    await expect.poll(() => item.isVisible()).toBe(false);
+    await page.getByTestId('legend-toggle').click();
+    await expect.poll(() => item.isVisible()).toBe(true);
+  });
+
   it('changes method and number of classes (Jenks, 7)', async () => {
     await page.getByTestId('method-select').selectOption('jenks');
     await page.getByTestId('classes-select').selectOption('7');

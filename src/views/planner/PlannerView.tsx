@@ -509,7 +509,9 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
           ariaLabel={measureLabel}
           flyTo={flyTo}
         />
-        <div className="map-legend-float planner-legend">
+        {/* Collapsible: on a small screen the legend would hide part of the regency. */}
+        <details className="map-legend-float planner-legend" open>
+          <summary data-testid="legend-toggle">{t('legend.toggle')}</summary>
           {state.layers.choropleth || !(state.layers.heatmap || state.layers.hexagon) ? (
             <Legend title={legendTitle} items={legendItems} note={legendNote} />
           ) : (
@@ -554,7 +556,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               ]}
             />
           )}
-        </div>
+        </details>
         {level === 'district' && <div className="drill-hint">{t('planner.tooltip.drill')}</div>}
         {pointHover ? (
           <HouseholdTooltip x={pointHover.x} y={pointHover.y} card={pointHover.card} />
