@@ -1,6 +1,7 @@
 /**
  * The planner's area table as pure functions: numeric filter expressions a user types in a
- * column header (`> 10`, `<= 5`, `10..20`, `10 - 20`, `= 0`) and a stable sort with nulls last.
+ * column header (`> 10`, `<= 5`, `10..20`, `10 - 20`, `= 0`), text filters on name columns
+ * ("contains", ignoring case and accents), and a stable sort with nulls last.
  */
 
 /** A parsed numeric condition. `between` is inclusive at both ends. */
@@ -34,6 +35,29 @@ export function parseNumberFilter(text: string): NumberFilter | null | undefined
   return { op, value: toNumber(cmp[2] as string) };
 }
 
+/** A text condition: the value contains `text` (both folded by foldText). */
+export interface TextFilter {
+  op: 'contains';
+  text: string;
+}
+export type ColumnFilter = NumberFilter | TextFilter;
+
+/** Lower case without accents, so "tanjung" finds "Tanjung" and "e" finds "é". */
+export const foldText = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('id-ID');
+
+/** A text filter from what the user typed; empty text is no filter (null). */
+export function parseTextFilter(text: string): TextFilter | null {
+  const folded = foldText(text.trim());
+  return folded === '' ? null : { op: 'contains', text: folded };
+}
+
+/** Whether a cell passes a filter; no data passes none. */
+export function matchesFilter(value: unknown, filter: ColumnFilter): boolean {
+  if (filter.op === 'contains') return typeof value === 'string' && foldText(value).includes(filter.text);
+  return matchesNumber(typeof value === 'number' ? value : null, filter);
+}
+
 /** Whether `value` passes; a null value (no data) passes no filter. */
 export function matchesNumber(value: number | null, filter: NumberFilter): boolean {
   if (value === null || !Number.isFinite(value)) return false;
@@ -61,16 +85,14 @@ export type SortDirection = 'asc' | 'desc';
  */
 export function filterSortRows<R extends object>(
   rows: readonly R[],
-  filters: Readonly<Record<string, NumberFilter | null | undefined>>,
+  filters: Readonly<Record<string, ColumnFilter | null | undefined>>,
   key: keyof R & string,
   direction: SortDirection,
   locale = 'id-ID',
 ): R[] {
-  const active = Object.entries(filters).filter((e): e is [string, NumberFilter] => Boolean(e[1]));
+  const active = Object.entries(filters).filter((e): e is [string, ColumnFilter] => Boolean(e[1]));
   const kept = rows.filter((row) =>
-    active.every(([column, f]) =>
-      matchesNumber(((row as Record<string, unknown>)[column] as number | null) ?? null, f),
-    ),
+    active.every(([column, f]) => matchesFilter((row as Record<string, unknown>)[column], f)),
   );
   const sign = direction === 'asc' ? 1 : -1;
   return kept

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterSortRows, matchesNumber, parseNumberFilter } from '../../src/analysis/planner-table';
+import {
+  filterSortRows,
+  matchesFilter,
+  matchesNumber,
+  parseNumberFilter,
+  parseTextFilter,
+} from '../../src/analysis/planner-table';
 
 describe('parseNumberFilter', () => {
   it.each([
@@ -74,5 +80,29 @@ describe('filterSortRows', () => {
       { name: 'Gamma', rate: 40 },
     ]);
     expect(filterSortRows(rows, { rate: undefined }, 'name', 'asc')).toHaveLength(4);
+  });
+});
+
+describe('text filters on name columns', () => {
+  const places = [
+    { name: 'Tanjung Besar', district: 'Kedurang' },
+    { name: 'Pasar Baru', district: 'Kota Manna' },
+    { name: 'Padang Kedondong', district: 'Manna' },
+    { name: 'Café Désa', district: 'Seginim' },
+  ];
+  it('matches part of a name, ignoring case and accents; empty is no filter', () => {
+    expect(parseTextFilter('  ')).toBeNull();
+    expect(parseTextFilter(' MANNA ')).toEqual({ op: 'contains', text: 'manna' });
+    const by = (column: 'name' | 'district', text: string) =>
+      filterSortRows(places, { [column]: parseTextFilter(text) }, 'name', 'asc').map((p) => p.name);
+    expect(by('district', 'manna')).toEqual(['Padang Kedondong', 'Pasar Baru']);
+    expect(by('name', 'desa')).toEqual(['Café Désa']);
+    expect(by('name', 'ng')).toEqual(['Padang Kedondong', 'Tanjung Besar']);
+    expect(by('name', 'x')).toEqual([]);
+  });
+  it('text and number filters together; a number column never matches text', () => {
+    expect(matchesFilter(12, { op: 'contains', text: '12' })).toBe(false);
+    expect(matchesFilter(null, { op: 'contains', text: 'a' })).toBe(false);
+    expect(matchesFilter('12', { op: '>', value: 1 })).toBe(false);
   });
 });

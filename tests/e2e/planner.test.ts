@@ -254,6 +254,23 @@ describe('planner (Perencanaan)', () => {
     await page.getByTestId('filter-households').fill('');
   });
 
+  it('finds villages by part of their name and opens one from the keyboard', async () => {
+    await page.getByTestId('tab-table').click();
+    const [name] = await tableColumn(page, 1);
+    const word = (name ?? '').split(' ')[0]?.toUpperCase() ?? '';
+    await page.getByTestId('filter-name').fill(word);
+    await expect
+      .poll(async () => (await tableColumn(page, 1)).every((n) => n.toUpperCase().includes(word)))
+      .toBe(true);
+    const row = page.getByTestId('area-row').first();
+    const chosen = await row.locator('td').first().textContent();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 15_000 }).toBe(chosen);
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('filter-name').fill('');
+  });
+
   it('saves the map as an official sheet (PNG) with the classes on screen', async () => {
     await page.getByTestId('open-map-export').click();
     await page.getByTestId('map-size').selectOption('hd');

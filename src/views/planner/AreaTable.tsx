@@ -1,9 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type ColumnFilter,
   filterSortRows,
-  type NumberFilter,
   parseNumberFilter,
+  parseTextFilter,
   type SortDirection,
 } from '../../analysis/planner-table';
 import { suppressSmallGroups } from '../../analysis/small-groups';
@@ -54,8 +55,9 @@ export const AreaTable = memo(function AreaTable({
   const [texts, setTexts] = useState<Partial<Record<Key, string>>>({});
   const [internal, setInternal] = useState(false);
   const filters = useMemo(() => {
-    const out: Record<string, NumberFilter | null | undefined> = {};
-    for (const [k, text] of Object.entries(texts)) out[k] = parseNumberFilter(text ?? '');
+    const out: Record<string, ColumnFilter | null | undefined> = {};
+    for (const [k, text] of Object.entries(texts))
+      out[k] = TEXT.has(k as Key) ? parseTextFilter(text ?? '') : parseNumberFilter(text ?? '');
     return out;
   }, [texts]);
   const shown = useMemo(
@@ -173,17 +175,15 @@ export const AreaTable = memo(function AreaTable({
             <tr className="filter-row">
               {columns.map((k) => (
                 <th key={k}>
-                  {!TEXT.has(k) && (
-                    <input
-                      type="text"
-                      data-testid={`filter-${k}`}
-                      aria-label={t('planner.table.filterOf', { column: header(k) })}
-                      className={texts[k] && filters[k] === undefined ? 'invalid' : ''}
-                      placeholder="> 0"
-                      value={texts[k] ?? ''}
-                      onChange={(e) => setTexts((s) => ({ ...s, [k]: e.target.value }))}
-                    />
-                  )}
+                  <input
+                    type="text"
+                    data-testid={`filter-${k}`}
+                    aria-label={t('planner.table.filterOf', { column: header(k) })}
+                    className={texts[k] && filters[k] === undefined ? 'invalid' : ''}
+                    placeholder={TEXT.has(k) ? t('planner.table.search') : '> 0'}
+                    value={texts[k] ?? ''}
+                    onChange={(e) => setTexts((s) => ({ ...s, [k]: e.target.value }))}
+                  />
                 </th>
               ))}
             </tr>
@@ -195,7 +195,15 @@ export const AreaTable = memo(function AreaTable({
                 data-code={row.code}
                 data-testid="area-row"
                 className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
+                tabIndex={0}
+                aria-selected={row.code === selectedCode}
                 onClick={() => onSelect(row)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onSelect(row);
+                  }
+                }}
               >
                 {columns.map((k) => (
                   <td key={k} className={TEXT.has(k) ? 'text' : ''}>

@@ -122,7 +122,15 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
                 key={row.code}
                 data-testid="coverage-row"
                 className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
+                tabIndex={0}
+                aria-selected={row.code === selectedCode}
                 onClick={() => onSelect(row, level)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onSelect(row, level);
+                  }
+                }}
               >
                 {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
                   <td key={key} className={TEXT_COLUMNS.has(key) ? 'text' : ''}>
