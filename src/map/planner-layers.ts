@@ -145,6 +145,9 @@ export function needHeatmapLayer(
     radiusPixels: 28,
     intensity: 1,
     threshold: 0.04,
+    // The weights are blurred over 28 px anyway: a 512² weight texture looks the same as the default
+    // 2048² and costs a sixteenth of the fill (which decides the time without a GPU).
+    weightsTextureSize: 512,
     opacity,
     colorRange: heatRange(ramp),
     updateTriggers: { getPosition: key, getWeight: key },

@@ -12,6 +12,7 @@ import {
   PLANNER_NEEDS,
   type PlannerFilters,
   type PlannerQuery,
+  POINT_CELL_DEG,
   plannerTotals,
   preparePlannerTables,
   safeWeights,
@@ -346,9 +347,20 @@ describe('village profile', () => {
 });
 
 describe('points and weights', () => {
-  it('weighted points keep households with the measure > 0', async () => {
-    const pts = await queryRows<{ w: number }>(db, weightedPointsSql(query()));
-    expect(pts.map((p) => p.w)).toEqual([1, 1]);
+  it('weighted points: households with the measure > 0, summed per ≈ 55 m cell at its centre', async () => {
+    // H1 and H3 (kesehatan) live at the same point: one cell holding both.
+    const pts = await queryRows<{ lon: number; lat: number; w: number }>(db, weightedPointsSql(query()));
+    expect(pts).toHaveLength(1);
+    expect(pts[0]?.w).toBe(2);
+    expect(Math.abs((pts[0]?.lon ?? 0) - 102.9)).toBeLessThanOrEqual(POINT_CELL_DEG);
+    expect(Math.abs((pts[0]?.lat ?? 0) + 4.45)).toBeLessThanOrEqual(POINT_CELL_DEG);
+    // Every measure: the points carry the same total as the key figures.
+    for (const need of PLANNER_NEEDS) {
+      const q = query({ need });
+      const cells = await queryRows<{ w: number }>(db, weightedPointsSql(q));
+      const total = cells.reduce((s, c) => s + c.w, 0);
+      expect(total).toBeCloseTo((await plannerTotals(db, q)).count, 5);
+    }
   });
 
   it('safeWeights clamps to 0–5 and never returns all zero', () => {

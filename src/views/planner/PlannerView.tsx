@@ -521,7 +521,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               note={`${t(state.layers.hexagon ? 'planner.legend.hexagonNote' : 'planner.legend.heatmapNote')} · ${source}`}
             />
           )}
-          {map && areas && (
+          {/* The sheet is the area map: offered while it is on screen. */}
+          {state.layers.choropleth && map && areas && (
             <PlannerMapExport
               boundaries={boundaries}
               source={dataset.source}
