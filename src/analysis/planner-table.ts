@@ -43,7 +43,7 @@ export interface TextFilter {
 export type ColumnFilter = NumberFilter | TextFilter;
 
 /** Lower case without accents, so "tanjung" finds "Tanjung" and "e" finds "é". */
-export const foldText = (text: string): string =>
+const foldText = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('id-ID');
 
 /** A text filter from what the user typed; empty text is no filter (null). */

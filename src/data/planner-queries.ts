@@ -414,10 +414,6 @@ export function pickMeasure(rows: readonly AreaMeasures[], need: PlannerNeed): A
   });
 }
 
-/** The areas of one measure (village or kecamatan level). */
-export const areaStats = async (client: SqlClient, q: PlannerQuery, level: 'village' | 'district') =>
-  pickMeasure(await areaMeasures(client, q, level), q.need);
-
 export interface PlannerTotals {
   households: number;
   count: number;

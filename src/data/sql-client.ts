@@ -28,7 +28,7 @@ export type Bind = (value: string | number) => string;
  * The text then depends on which filters are set, not on their values, so one prepared statement
  * serves every value.
  */
-export function sqlParams(): { bind: Bind; values: SqlParam[] } {
+function sqlParams(): { bind: Bind; values: SqlParam[] } {
   const values: SqlParam[] = [];
   return {
     values,

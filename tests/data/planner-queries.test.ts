@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AreaStat,
   areaMeasures,
-  areaStats,
   DEFAULT_WEIGHTS,
   type DecileBin,
   districtMeasuresSql,
@@ -13,6 +12,7 @@ import {
   type PlannerFilters,
   type PlannerQuery,
   POINT_CELL_DEG,
+  pickMeasure,
   plannerTotals,
   preparePlannerTables,
   safeWeights,
@@ -62,6 +62,10 @@ C5,H4,rtlh,selesai,2025-02-10,2025-04-01,TRC,
 `;
 
 let db: SqlClient;
+
+/** The rows of the query's measure, as the planner gets them: one query for every measure, then a pick. */
+const areaStats = async (client: SqlClient, q: PlannerQuery, level: 'village' | 'district') =>
+  pickMeasure(await areaMeasures(client, q, level), q.need);
 
 beforeAll(async () => {
   db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
