@@ -170,20 +170,22 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   );
   const map = useMemo(() => {
     if (!areas) return null;
-    const m = comparing
-      ? choropleth(
-          inside,
-          state.unit,
-          'manual',
+    // A change is classed symmetric around zero on the diverging ramp; otherwise as the user chose.
+    const breaks = comparing
+      ? symmetricBreaks(
+          inside.map((a) => areaValue(a, state.unit)),
           state.classes,
-          symmetricBreaks(
-            inside.map((a) => areaValue(a, state.unit)),
-            state.classes,
-          ),
-          'PuOr',
-          format,
         )
-      : choropleth(inside, state.unit, state.method, state.classes, state.breaks, state.ramp, format);
+      : state.breaks;
+    const m = choropleth(
+      inside,
+      state.unit,
+      comparing ? 'manual' : state.method,
+      state.classes,
+      breaks,
+      comparing ? 'PuOr' : state.ramp,
+      format,
+    );
     for (const a of areas)
       if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
     return m;
@@ -374,7 +376,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const legendNote = comparing
     ? `${t('planner.compare.method')} · ${t('planner.legend.halfOpen')} · ${t('planner.compare.versus', { month: state.month, base: baseMonth })}`
     : `${t('planner.legend.method', { method: t(`planner.method.${state.method}`) })} · ${t('planner.legend.halfOpen')} · ${source}`;
-  const stemSuffix = comparing ? `-perubahan-${state.compare}bln` : '';
+  // File names of the table and the map sheet: what, how, where (and the comparison).
+  const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;
 
   const rows: AreaRow[] = useMemo(
     () =>
@@ -543,7 +546,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               note={legendNote}
               filters={areaFilters}
               places={places}
-              fileStem={`peta-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${stemSuffix}`}
+              fileStem={`peta-${stem}`}
             />
           )}
           <DataQualityLegend client={client} reports={dataset.reports} />
@@ -610,7 +613,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             selectedCode={state.selected}
             score={need === 'score'}
             unit={state.unit}
-            fileStem={`perencanaan-${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${stemSuffix}`}
+            fileStem={`perencanaan-${stem}`}
             caption={
               comparing ? t('planner.compare.tableCaption', { month: state.month, base: baseMonth }) : null
             }
