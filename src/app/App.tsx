@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
 import { DatasetMenu } from '../views/import/DatasetMenu';
@@ -30,32 +31,41 @@ export function App() {
       <main aria-label={t(`nav.${ui.section}`)}>
         {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
         {state.status === 'error' && <ErrorScreen message={state.message} />}
-        {loaded && ui.section === 'planner' && (
-          <PlannerView
-            client={loaded.client}
-            config={loaded.config}
-            dataset={loaded.dataset}
-            boundaries={loaded.boundaries}
-            measure={ui.measure}
-            onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
-          />
-        )}
-        {loaded && ui.section === 'supervisor' && (
-          <SupervisorView
-            client={loaded.client}
-            config={loaded.config}
-            boundaries={loaded.boundaries}
-            thresholdM={ui.thresholdM}
-            onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-          />
-        )}
-        {loaded && ui.section === 'innovation' && (
-          <InnovationView
-            client={loaded.client}
-            config={loaded.config}
-            dataset={loaded.dataset}
-            boundaries={loaded.boundaries}
-          />
+        {loaded && (
+          <ErrorBoundary
+            key={ui.section}
+            message={t('viewError.message')}
+            retry={t('viewError.retry')}
+            reload={t('viewError.reload')}
+          >
+            {ui.section === 'planner' && (
+              <PlannerView
+                client={loaded.client}
+                config={loaded.config}
+                dataset={loaded.dataset}
+                boundaries={loaded.boundaries}
+                measure={ui.measure}
+                onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+              />
+            )}
+            {ui.section === 'supervisor' && (
+              <SupervisorView
+                client={loaded.client}
+                config={loaded.config}
+                boundaries={loaded.boundaries}
+                thresholdM={ui.thresholdM}
+                onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+              />
+            )}
+            {ui.section === 'innovation' && (
+              <InnovationView
+                client={loaded.client}
+                config={loaded.config}
+                dataset={loaded.dataset}
+                boundaries={loaded.boundaries}
+              />
+            )}
+          </ErrorBoundary>
         )}
       </main>
     </div>

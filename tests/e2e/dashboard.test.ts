@@ -22,8 +22,11 @@ const NOTICE_ID = 'batas desa perkiraan — muat batas resmi';
 const NOTICE_EN = 'approximate village boundaries';
 const VILLAGE_COUNT = 158;
 
-/** Console errors that are expected here: the official boundary file is deliberately absent. */
-const EXPECTED_CONSOLE = [/boundaries\/villages\.geojson/, /favicon\.ico/];
+/**
+ * Console errors that are expected here: the official boundary file is deliberately absent, and one test
+ * simulates a rendering fault (React reports what the error boundary caught).
+ */
+const EXPECTED_CONSOLE = [/boundaries\/villages\.geojson/, /favicon\.ico/, /simulated rendering fault/];
 
 describe('dashboard (approximate boundaries)', () => {
   let dash: Dashboard;
@@ -219,6 +222,36 @@ describe('dashboard (approximate boundaries)', () => {
     await dash.page.getByTestId('nav-planner').click();
     await dash.page.getByTestId('legend').waitFor({ state: 'visible' });
     await expect.poll(() => dash.page.url()).toMatch(/[?&]section=planner/);
+  });
+
+  it('a section that fails to draw shows a message and recovers; the rest of the app stays', async () => {
+    const { page } = dash;
+    await page.getByTestId('nav-planner').click();
+    await waitReady(page);
+    // Simulate a fault in rendering: number formatting throws on the next redraw.
+    await page.evaluate(() => {
+      const proto = Intl.NumberFormat.prototype as unknown as { __format?: unknown };
+      proto.__format = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format');
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+        configurable: true,
+        get() {
+          throw new Error('simulated rendering fault');
+        },
+      });
+    });
+    await page.getByTestId('need-select').selectOption('bencana');
+    const error = page.getByTestId('view-error');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.textContent()).toContain('simulated rendering fault');
+    expect(await text('nav-planner')).toContain('Perencanaan'); // the header is still there
+    await screenshot(page, 'dashboard-07-view-error');
+    await page.evaluate(() => {
+      const proto = Intl.NumberFormat.prototype as unknown as { __format?: PropertyDescriptor };
+      if (proto.__format) Object.defineProperty(Intl.NumberFormat.prototype, 'format', proto.__format);
+    });
+    await error.getByRole('button', { name: 'Coba lagi' }).click();
+    await page.getByTestId('legend').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('view-error').count()).toBe(0);
   });
 
   it('made no request to another host and threw no page error', () => {
