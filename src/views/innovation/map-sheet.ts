@@ -1,5 +1,4 @@
-import type { SheetSource } from '../../components/sheet-frame';
-import { officialSheet } from '../../components/sheet-frame';
+import { officialSheet, type SheetSource } from '../../components/sheet-frame';
 import type { VillageStats } from '../../data/queries';
 import type { OfficialMapInput } from '../../map/official-map';
 import { type MapTheme, themeFills } from './map-themes';
