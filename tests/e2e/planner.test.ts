@@ -108,6 +108,24 @@ describe('planner (Perencanaan)', () => {
     await expect.poll(async () => (await legendLabels(page)).length).toBe(8);
   });
 
+  it('picks a legend class: its villages are outlined and the table keeps only them', async () => {
+    await page.getByTestId('tab-table').click();
+    const classes = page.getByTestId('legend').getByTestId('legend-item');
+    // The highest class (the last item before the "outside"/"no data" entries).
+    const labels = await classes.allTextContents();
+    const k = labels.findLastIndex((l) => /^[-−]?\d/.test(l));
+    const highest = classes.nth(k);
+    const count = Number(/\((\d+)\)$/.exec(labels[k] ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await highest.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('area-row').count()).toBe(count);
+    expect(await page.getByTestId('table-caption').textContent()).toMatch(/kelas legenda/);
+    await settle(page);
+    await screenshot(page, 'planner-02b-legend-pick');
+    await highest.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('area-row').count()).toBeGreaterThan(count);
+  });
+
   it('drills up to kecamatan and back down into one', async () => {
     await page.getByTestId('level-district').click();
     await expect.poll(() => page.getByTestId('area-row').count()).toBe(11);

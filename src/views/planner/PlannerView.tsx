@@ -259,6 +259,14 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     [boundaries, config.basemap],
   );
   const sqlCodes = useMemo(() => (sqlMap?.kind === 'villages' ? new Set(sqlMap.codes) : undefined), [sqlMap]);
+  // A legend class picked by the user (by its colour): its areas are outlined and the table shows only them.
+  const [legendPick, setLegendPick] = useState<string | null>(null);
+  const pickCodes = useMemo(() => {
+    if (!legendPick || !areas || !map) return undefined;
+    return new Set(
+      areas.filter((a) => (map.fillByCode.get(a.code) ?? NO_DATA_COLOR) === legendPick).map((a) => a.code),
+    );
+  }, [legendPick, areas, map]);
   // Same label layers (same data) until the zoom changes: deck.gl then keeps its text atlas and attributes.
   const labels = useMemo(
     () => labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
@@ -278,7 +286,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             onHover,
             onClick,
             selectedCode: level === 'village' ? state.selected : null,
-            highlightCodes: sqlCodes,
+            highlightCodes: sqlCodes ?? pickCodes,
           })
         : []),
       ...(weighted && state.layers.heatmap
@@ -303,6 +311,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       onHover,
       onClick,
       sqlCodes,
+      pickCodes,
       weighted,
       boxPoints,
       showPoints,
@@ -390,8 +399,14 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   );
   // Areas without households in the filters are left out of the table (they are "no data" on the map).
   const tableRows = useMemo(
-    () => rows.filter((r) => r.households > 0 && insideAreaFilter(r, level, areaFilters)),
-    [rows, level, areaFilters],
+    () =>
+      rows.filter(
+        (r) =>
+          r.households > 0 &&
+          insideAreaFilter(r, level, areaFilters) &&
+          (legendPick === null || r.color === legendPick),
+      ),
+    [rows, level, areaFilters, legendPick],
   );
   // The table may follow a frame later than the map (React renders it at low priority).
   const deferredRows = useDeferredValue(tableRows);
@@ -516,7 +531,13 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         <details className="map-legend-float planner-legend" open>
           <summary data-testid="legend-toggle">{t('legend.toggle')}</summary>
           {state.layers.choropleth || !(state.layers.heatmap || state.layers.hexagon) ? (
-            <Legend title={legendTitle} items={legendItems} note={legendNote} />
+            <Legend
+              title={legendTitle}
+              items={legendItems}
+              note={legendNote}
+              onPick={setLegendPick}
+              picked={legendPick}
+            />
           ) : (
             <Legend
               title={measureLabel}
@@ -615,7 +636,12 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             unit={state.unit}
             fileStem={`perencanaan-${stem}`}
             caption={
-              comparing ? t('planner.compare.tableCaption', { month: state.month, base: baseMonth }) : null
+              [
+                comparing ? t('planner.compare.tableCaption', { month: state.month, base: baseMonth }) : '',
+                legendPick ? t('planner.legend.pickedCaption') : '',
+              ]
+                .filter(Boolean)
+                .join(' ') || null
             }
             onSelect={handlers.select}
           />
