@@ -129,7 +129,7 @@ async function benchDataset(dir: string | null) {
         .locator('[data-testid="filter-district"] option')
         .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
     ).filter(Boolean);
-    // A kecamatan, then back to all of them: every other change returns to a screen seen before.
+    // A kecamatan, then back to all of them (after load, each kecamatan's answer is fetched ahead while idle).
     const filter: ChangeDetail[] = [];
     for (let i = 0; i < CHANGES; i++) {
       const value = i % 2 === 1 ? '' : (districts[(i / 2) % districts.length] as string);
@@ -142,6 +142,26 @@ async function benchDataset(dir: string | null) {
         ),
       );
     }
+    // Other filters (agent type, highest decile), one change at a time: combinations mostly not seen before.
+    const AGENTS = ['asn', 'pppk', 'none', 'all'];
+    const other: ChangeDetail[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const [testId, value] =
+        i % 2 === 0
+          ? ['filter-agent', AGENTS[(i / 2) % AGENTS.length] as string]
+          : ['filter-decile-max', String(9 - (((i - 1) / 2) % 5))];
+      other.push(
+        await timed(page, () =>
+          page
+            .getByTestId(testId)
+            .selectOption(value)
+            .then(() => {}),
+        ),
+      );
+    }
+    await page.getByTestId('filter-reset').click();
+    await page.waitForTimeout(500);
+    await waitMapIdle(page);
     // One month on at a time (as the play button does).
     const month: ChangeDetail[] = [];
     const slider = page.getByTestId('month-slider');
@@ -174,6 +194,7 @@ async function benchDataset(dir: string | null) {
       readyS: Math.round(readyS * 10) / 10,
       measureChange: report(measure),
       filterChange: report(filter),
+      otherFilterChange: report(other),
       monthStep: report(month),
       monthJump: report(jump),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
@@ -206,6 +227,7 @@ for (const dir of dirs.length ? dirs : [null]) {
     `${r.households.toLocaleString('en')} households (${r.dataset}): ready ${r.readyS} s\n` +
       line('measure change', r.measureChange) +
       line('filter change', r.filterChange) +
+      line('other filter', r.otherFilterChange) +
       line('month step', r.monthStep) +
       line('month jump', r.monthJump) +
       `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB`,

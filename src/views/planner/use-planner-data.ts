@@ -14,7 +14,7 @@ import {
   safeWeights,
 } from '../../data/planner-queries';
 import { ResultCache } from '../../data/result-cache';
-import type { SqlClient } from '../../data/sql-client';
+import { queryRows, type SqlClient } from '../../data/sql-client';
 import { shiftMonth } from './choropleth';
 
 type Level = 'village' | 'district';
@@ -63,6 +63,20 @@ const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
     plannerTables(client).then(() => areaMeasures(client, q, level)),
   );
 
+/** The kecamatan codes of the gazetteer, once per client. */
+const districtLists = new WeakMap<SqlClient, Promise<string[]>>();
+function districtCodes(client: SqlClient): Promise<string[]> {
+  let list = districtLists.get(client);
+  if (!list) {
+    list = queryRows<{ code: string }>(
+      client,
+      'SELECT DISTINCT district_code AS code FROM planner_villages ORDER BY 1',
+    ).then((rows) => rows.map((r) => r.code));
+    districtLists.set(client, list);
+  }
+  return list;
+}
+
 /** Duration of the last area query (0 when it was answered from the cache), for the benchmark's breakdown. */
 export const lastAreasQuery = { ms: 0, sentAt: 0, cached: false };
 
@@ -85,8 +99,9 @@ interface ShownAreas {
  * One DuckDB query answers every measure of the areas under the filters and month, so changing the
  * measure needs no query, and an answer seen before (a month stepped back to, a filter undone) is
  * reused. The key figures and the histogram (which does not depend on the month) are asked for once
- * the map has been painted; then the months on either side of the current one are fetched ahead, so
- * stepping or playing through time finds its answer waiting.
+ * the map has been painted; then the months on either side of the current one and, with no
+ * kecamatan chosen, each kecamatan are fetched ahead (a few ms each, one at a time, stopped by the
+ * next change), so stepping through time or picking a kecamatan finds its answer waiting.
  */
 export function usePlannerData(
   client: SqlClient,
@@ -170,14 +185,21 @@ export function usePlannerData(
           monthsRef.current = bins;
           setMonths(bins);
         }
+        // Fetched ahead while the user looks: the months either side, then each kecamatan.
         const all = monthsRef.current ?? [];
         const at = query.month ? all.findIndex((m) => m.month === query.month) : -1;
-        if (at < 0) return;
-        for (const near of [all[at + 1], all[at - 1]]) {
-          if (!near || !isCurrent()) continue;
-          await loadAreas(client, { ...areaQuery, month: near.month }, level);
-          if (compare > 0 && isCurrent())
-            await loadAreas(client, { ...areaQuery, month: shiftMonth(near.month, -compare) }, level);
+        const ahead: AreaQuery[] = [];
+        for (const near of at < 0 ? [] : [all[at + 1], all[at - 1]]) {
+          if (!near) continue;
+          ahead.push({ ...areaQuery, month: near.month });
+          if (compare > 0) ahead.push({ ...areaQuery, month: shiftMonth(near.month, -compare) });
+        }
+        if (!query.filters.district && !query.filters.village)
+          for (const district of await districtCodes(client))
+            ahead.push({ ...areaQuery, filters: { ...areaQuery.filters, district } });
+        for (const q of ahead) {
+          if (!isCurrent()) return;
+          await loadAreas(client, q, level);
         }
       } catch (e) {
         if (isCurrent()) setError(message(e));
