@@ -9,6 +9,7 @@ import {
 } from '../../analysis/planner-table';
 import { suppressSmallGroups } from '../../analysis/small-groups';
 import { downloadBlob } from '../../components/download';
+import { rowActivation } from '../../components/row-activation';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, PlannerUnit } from '../../data/planner-queries';
 import { type ExportColumn, toCsv, toXlsx } from '../../data/table-export';
@@ -195,15 +196,8 @@ export const AreaTable = memo(function AreaTable({
                 data-code={row.code}
                 data-testid="area-row"
                 className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
-                tabIndex={0}
                 aria-selected={row.code === selectedCode}
-                onClick={() => onSelect(row)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onSelect(row);
-                  }
-                }}
+                {...rowActivation(() => onSelect(row))}
               >
                 {columns.map((k) => (
                   <td key={k} className={TEXT.has(k) ? 'text' : ''}>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rowActivation } from '../../components/row-activation';
 import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import { type AreaRow, filterRows, type SortDirection, type SortKey, sortRows } from './coverage-rows';
@@ -122,15 +123,8 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
                 key={row.code}
                 data-testid="coverage-row"
                 className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
-                tabIndex={0}
                 aria-selected={row.code === selectedCode}
-                onClick={() => onSelect(row, level)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onSelect(row, level);
-                  }
-                }}
+                {...rowActivation(() => onSelect(row, level))}
               >
                 {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
                   <td key={key} className={TEXT_COLUMNS.has(key) ? 'text' : ''}>
