@@ -127,6 +127,14 @@ export interface WeightedPoints {
 
 const heatRange = (ramp: RampName): Rgba[] => RAMPS[ramp].slice(2).map((c) => hexToRgba(c));
 
+/** Accessor of the i-th weighted point's position (the data is its index range). */
+const positionOf =
+  (points: WeightedPoints) =>
+  (_: unknown, { index }: { index: number }): [number, number] => [
+    points.lon[index] as number,
+    points.lat[index] as number,
+  ];
+
 /** Kernel density of household needs (weighted by the measure). */
 export function needHeatmapLayer(
   points: WeightedPoints,
@@ -137,10 +145,7 @@ export function needHeatmapLayer(
   return new HeatmapLayer<unknown>({
     id: 'need-heatmap',
     data: { length: points.length },
-    getPosition: (_: unknown, { index }: { index: number }) => [
-      points.lon[index] as number,
-      points.lat[index] as number,
-    ],
+    getPosition: positionOf(points),
     getWeight: (_: unknown, { index }: { index: number }) => points.weight[index] as number,
     radiusPixels: 28,
     intensity: 1,
@@ -165,10 +170,7 @@ export function needHexagonLayer(
   return new HexagonLayer<unknown>({
     id: 'need-hexagons',
     data: { length: points.length },
-    getPosition: (_: unknown, { index }: { index: number }) => [
-      points.lon[index] as number,
-      points.lat[index] as number,
-    ],
+    getPosition: positionOf(points),
     getColorWeight: (_: unknown, { index }: { index: number }) => points.weight[index] as number,
     colorAggregation: 'SUM',
     radius: radiusM,
