@@ -337,6 +337,8 @@ export interface AreaStat {
   density: number | null;
   /** Share of households whose own agent lives within 1 km, %. */
   coverage_pct: number | null;
+  /** Households whose status of the need is known (the rate's denominator; small-group suppression adds it up). */
+  known?: number;
 }
 
 /**
@@ -410,6 +412,7 @@ export function pickMeasure(rows: readonly AreaMeasures[], need: PlannerNeed): A
       rate: known > 0 ? (100 * count) / known : null,
       density: r.area_km2 !== null && r.area_km2 > 0 && r.households > 0 ? count / r.area_km2 : null,
       coverage_pct: r.households > 0 ? (100 * r.covered) / r.households : null,
+      known,
     };
   });
 }

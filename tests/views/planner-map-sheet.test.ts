@@ -29,11 +29,12 @@ const base = {
 };
 
 describe('plannerSheetTheme', () => {
-  it('keeps the screen fills, greys areas of 1–2 households and says so in the legend', () => {
+  it('keeps the screen fills, greys hidden areas and says so in the legend', () => {
     const theme = plannerSheetTheme({
       ...base,
       level: 'village',
       areas: [area('17.01.01.2001', 40), area('17.01.01.2002', 2), area('17.01.01.2003', 0)],
+      hidden: new Set(['17.01.01.2002']),
       villageCodes: ['17.01.01.2001', '17.01.01.2002', '17.01.01.2003'],
       fillByCode: new Map([
         ['17.01.01.2001', '#f00'],
@@ -53,6 +54,7 @@ describe('plannerSheetTheme', () => {
       ...base,
       level: 'district',
       areas: [area('17.01.01', 500), area('17.01.02', 300)],
+      hidden: new Set<string>(),
       villageCodes: ['17.01.01.2001', '17.01.02.2001', '17.01.02.2002'],
       fillByCode: new Map([
         ['17.01.01', '#fee'],

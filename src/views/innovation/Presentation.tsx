@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
-import { suppressSmallGroups } from '../../analysis/small-groups';
+import { publishProgramme } from '../../analysis/programme-suppression';
 import { todayLabel } from '../../components/sheet-frame';
 import { useFormat } from '../../components/use-format';
 import type { ProgrammeResults } from '../../data/innovation-programme';
@@ -87,12 +87,11 @@ export function Presentation({
     };
   }, [move, onClose]);
 
-  const s = programme.summary;
-  const needs = suppressSmallGroups(programme.needs, (r) => r.households, ['reported', 'resolved'] as const);
-  const months = suppressSmallGroups(programme.months, (r) => r.households, [
-    'reported',
-    'resolved',
-  ] as const);
+  const published = publishProgramme(programme);
+  const s = published.summary;
+  const { needs, months } = published;
+  const hidden = t('suppression.hidden');
+  const shown = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
   const footer = `${t('mapSheet.source', { dataset: sheet.datasetName })}${
@@ -128,10 +127,10 @@ export function Presentation({
               {(
                 [
                   [t('innovation.programme.agents'), f.int(s.agents_active)],
-                  [t('innovation.programme.families'), f.int(s.families_reached)],
-                  [t('innovation.programme.coverage'), f.pct(s.coverage_pct)],
-                  [t('innovation.programme.reported'), f.int(s.cases_reported)],
-                  [t('innovation.programme.resolved'), f.int(s.cases_resolved)],
+                  [t('innovation.programme.families'), shown(s.families_reached, f.int)],
+                  [t('innovation.programme.coverage'), shown(s.coverage_pct, f.pct)],
+                  [t('innovation.programme.reported'), shown(s.cases_reported, f.int)],
+                  [t('innovation.programme.resolved'), shown(s.cases_resolved, f.int)],
                   [
                     t('innovation.programme.medianDays'),
                     s.median_days === null
@@ -150,7 +149,7 @@ export function Presentation({
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart
                   data={needs.map((n) => ({
-                    label: t(`measure.${n.need}`, n.need),
+                    label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
                     v: n.reported,
                     r: n.resolved,
                   }))}
@@ -173,6 +172,7 @@ export function Presentation({
                 </BarChart>
               </ResponsiveContainer>
             </div>
+            {published.anyHidden && <p className="muted">{t('suppression.note')}</p>}
           </div>
         )}
         {slide === 'index' && (
@@ -215,15 +215,17 @@ export function Presentation({
             <div className="slide-chart tall">
               <ResponsiveContainer width="100%" height="100%">
                 {trendChart(
-                  months.map((m) => ({ ...m, reported: m.reported ?? 0, resolved: m.resolved ?? 0 })),
+                  months,
                   {
                     reported: t('innovation.programme.reported'),
                     resolved: t('innovation.programme.resolved'),
+                    hidden,
                   },
                   f.int,
                 )}
               </ResponsiveContainer>
             </div>
+            {months.some((m) => m.suppressed) && <p className="muted">{t('suppression.note')}</p>}
           </div>
         )}
       </div>

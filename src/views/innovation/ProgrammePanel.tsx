@@ -2,7 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { suppressSmallGroups } from '../../analysis/small-groups';
+import { publishProgramme } from '../../analysis/programme-suppression';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
 import { Legend } from '../../components/Legend';
@@ -30,35 +30,13 @@ interface ProgrammeProps {
 export function ProgrammePanel({ programme, villages, boundaries, config, footer }: ProgrammeProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const { summary } = programme;
+  const published = useMemo(() => publishProgramme(programme), [programme]);
+  const { summary, needs, months, districts } = published;
+  const hidden = t('suppression.hidden');
   const [theme, setTheme] = useState<MapTheme>('coverage');
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
-  const needs = useMemo(
-    () =>
-      suppressSmallGroups(programme.needs, (r) => r.households, [
-        'reported',
-        'resolved',
-        'median_days',
-      ] as const),
-    [programme.needs],
-  );
-  const months = useMemo(
-    () => suppressSmallGroups(programme.months, (r) => r.households, ['reported', 'resolved'] as const),
-    [programme.months],
-  );
-  const districts = useMemo(
-    () =>
-      suppressSmallGroups(programme.districts, (r) => r.households, [
-        'families_reached',
-        'coverage_pct',
-        'reported',
-        'resolved',
-        'median_days',
-      ] as const),
-    [programme.districts],
-  );
   const fills = useMemo(
     () =>
       themeFills(
@@ -100,19 +78,19 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
   const hovered = hover ? villages.find((v) => v.village_code === hover.code) : undefined;
   const hoveredSuppressed = hovered ? hovered.households > 0 && hovered.households < 3 : false;
 
+  const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
   const kpis: [string, string, string][] = [
     ['agents', t('innovation.programme.agents'), f.int(summary.agents_active)],
-    ['families', t('innovation.programme.families'), f.int(summary.families_reached)],
-    ['coverage', t('innovation.programme.coverage'), f.pct(summary.coverage_pct)],
-    ['reported', t('innovation.programme.reported'), f.int(summary.cases_reported)],
-    ['resolved', t('innovation.programme.resolved'), f.int(summary.cases_resolved)],
+    ['families', t('innovation.programme.families'), dash(summary.families_reached, f.int)],
+    ['coverage', t('innovation.programme.coverage'), dash(summary.coverage_pct, f.pct)],
+    ['reported', t('innovation.programme.reported'), dash(summary.cases_reported, f.int)],
+    ['resolved', t('innovation.programme.resolved'), dash(summary.cases_resolved, f.int)],
     [
       'median',
       t('innovation.programme.medianDays'),
       summary.median_days === null ? '–' : t('innovation.programme.days', { n: f.int(summary.median_days) }),
     ],
   ];
-  const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? '–' : fmt(n));
 
   return (
     <div className="programme">
@@ -130,7 +108,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
           {t('innovation.programme.period', {
             from: summary.first_report ?? '–',
             to: summary.last_report ?? '–',
-            households: f.int(summary.households),
+            households: dash(summary.households, f.int),
           })}
         </p>
       </section>
@@ -188,11 +166,15 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
         >
           {needChart(
             needs.map((n) => ({
-              label: t(`measure.${n.need}`, n.need),
+              label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
               reported: n.reported,
               resolved: n.resolved,
             })),
-            { reported: t('innovation.programme.reported'), resolved: t('innovation.programme.resolved') },
+            {
+              reported: t('innovation.programme.reported'),
+              resolved: t('innovation.programme.resolved'),
+              hidden,
+            },
             f.int,
           )}
         </ChartCard>
@@ -203,8 +185,12 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
           testId="trend-chart"
         >
           {trendChart(
-            months.map((m) => ({ ...m, reported: m.reported ?? 0, resolved: m.resolved ?? 0 })),
-            { reported: t('innovation.programme.reported'), resolved: t('innovation.programme.resolved') },
+            months,
+            {
+              reported: t('innovation.programme.reported'),
+              resolved: t('innovation.programme.resolved'),
+              hidden,
+            },
             f.int,
           )}
         </ChartCard>
@@ -228,8 +214,14 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
                 <td className="text">{t(`measure.${n.need}`, n.need)}</td>
                 <td>{dash(n.reported, f.int)}</td>
                 <td>{dash(n.resolved, f.int)}</td>
-                <td>{n.reported && n.resolved !== null ? f.pct((100 * n.resolved) / n.reported) : '–'}</td>
-                <td>{n.suppressed ? t('innovation.privacy.short') : dash(n.median_days, f.int)}</td>
+                <td>
+                  {n.suppressed
+                    ? hidden
+                    : n.reported && n.resolved !== null
+                      ? f.pct((100 * n.resolved) / n.reported)
+                      : '–'}
+                </td>
+                <td>{n.suppressed ? hidden : n.median_days === null ? '–' : f.int(n.median_days)}</td>
               </tr>
             ))}
           </tbody>
@@ -255,18 +247,18 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
             {districts.map((d) => (
               <tr key={d.district_code}>
                 <td className="text">{d.district_name}</td>
-                <td>{f.int(d.households)}</td>
+                <td>{dash(d.households, f.int)}</td>
                 <td>{dash(d.families_reached, f.int)}</td>
                 <td>{f.int(d.agents_active)}</td>
-                <td>{f.pct(d.coverage_pct)}</td>
+                <td>{d.suppressed ? hidden : f.pct(d.coverage_pct)}</td>
                 <td>{dash(d.reported, f.int)}</td>
                 <td>{dash(d.resolved, f.int)}</td>
-                <td>{dash(d.median_days, f.int)}</td>
+                <td>{d.suppressed ? hidden : d.median_days === null ? '–' : f.int(d.median_days)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="muted small">{t('innovation.privacy.note')}</p>
+        <p className="muted small">{t('suppression.note')}</p>
       </section>
     </div>
   );

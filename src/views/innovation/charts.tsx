@@ -14,7 +14,6 @@ import {
 } from 'recharts';
 import type { IndexResult } from '../../analysis/innovation-index';
 import { saveBlob } from '../../components/download';
-import type { MonthResult } from '../../data/innovation-programme';
 import { chartPng } from './chart-png';
 
 /** A titled chart card with a "PNG" button that saves the chart as an image. */
@@ -98,9 +97,14 @@ export function historyChart(points: { year: number; iid: number }[], label: str
   );
 }
 
+/** A value of a chart whose hidden figures are null: the label "hidden", never a zero. */
+const valueText = (fmt: (n: number) => string, hidden: string) => (v: unknown) =>
+  v === null || v === undefined ? hidden : fmt(Number(v));
+
+/** Cases reported and resolved month by month; a hidden month is a gap in the lines. */
 export function trendChart(
-  months: MonthResult[],
-  labels: { reported: string; resolved: string },
+  months: { month: string; reported: number | null; resolved: number | null }[],
+  labels: { reported: string; resolved: string; hidden: string },
   fmt: (n: number) => string,
 ) {
   return (
@@ -108,7 +112,7 @@ export function trendChart(
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="month" tick={{ fontSize: 11 }} />
       <YAxis tickFormatter={(v) => fmt(Number(v))} />
-      <Tooltip formatter={(v) => fmt(Number(v))} />
+      <Tooltip formatter={valueText(fmt, labels.hidden)} />
       <Legend />
       <Line
         dataKey="reported"
@@ -133,7 +137,7 @@ export function trendChart(
 /** Cases reported and resolved per need category. */
 export function needChart(
   rows: { label: string; reported: number | null; resolved: number | null }[],
-  labels: { reported: string; resolved: string },
+  labels: { reported: string; resolved: string; hidden: string },
   fmt: (n: number) => string,
 ) {
   return (
@@ -141,7 +145,7 @@ export function needChart(
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
       <YAxis tickFormatter={(v) => fmt(Number(v))} />
-      <Tooltip formatter={(v) => fmt(Number(v))} />
+      <Tooltip formatter={valueText(fmt, labels.hidden)} />
       <Legend />
       <Bar dataKey="reported" name={labels.reported} fill="#d95f02" isAnimationActive={false} />
       <Bar dataKey="resolved" name={labels.resolved} fill="#1b9e77" isAnimationActive={false} />

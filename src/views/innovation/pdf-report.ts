@@ -2,12 +2,13 @@
  * The PDF report, built in the browser with jsPDF (loaded on first use, its own chunk; the
  * standard PDF fonts need no file and no network). Pages: cover with the headline figures,
  * the coverage map, the need-hotspot map, the index breakdown, programme results by need,
- * month and kecamatan. Aggregates only; groups below 3 households suppressed.
+ * month and kecamatan. Aggregates only: small groups hidden, with the further rows that keep them from
+ * being worked out from the totals (./programme-suppression).
  */
 import type { TFunction } from 'i18next';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
-import { suppressSmallGroups } from '../../analysis/small-groups';
+import { publishProgramme } from '../../analysis/programme-suppression';
 import { todayLabel } from '../../components/sheet-frame';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { officialMapPng, PAPER_MM, paperPixels } from '../../map/official-map';
@@ -50,7 +51,10 @@ const blobToDataUrl = (blob: Blob): Promise<string> =>
 /** The report as PDF bytes. */
 export async function buildReport(input: ReportInput): Promise<Blob> {
   const { jsPDF } = await import('jspdf');
-  const { t, sheet, result, rubric, programme } = input;
+  const { t, sheet, result, rubric } = input;
+  const programme = publishProgramme(input.programme);
+  const hiddenText = t('suppression.hidden');
+  const shown = (n: number | null, fn: (x: number) => string) => (n === null ? hiddenText : fn(n));
   const loc = sheet.locale;
   const int = (n: number) => new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(n);
   const dec = (n: number) =>
@@ -156,10 +160,10 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const s = programme.summary;
   const figures: [string, string][] = [
     [t('innovation.programme.agents'), int(s.agents_active)],
-    [t('innovation.programme.families'), int(s.families_reached)],
-    [t('innovation.programme.coverage'), pct(s.coverage_pct)],
-    [t('innovation.programme.reported'), int(s.cases_reported)],
-    [t('innovation.programme.resolved'), int(s.cases_resolved)],
+    [t('innovation.programme.families'), shown(s.families_reached, int)],
+    [t('innovation.programme.coverage'), shown(s.coverage_pct, (n) => pct(n))],
+    [t('innovation.programme.reported'), shown(s.cases_reported, int)],
+    [t('innovation.programme.resolved'), shown(s.cases_resolved, int)],
     [
       t('innovation.programme.medianDays'),
       s.median_days === null ? '-' : t('innovation.programme.days', { n: int(s.median_days) }),
@@ -276,13 +280,8 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   page++;
   y = 22;
   y = text(t('innovation.programme.title'), M, y, { size: 15, bold: true }) + 3;
-  const needs = suppressSmallGroups(programme.needs, (r) => r.households, [
-    'reported',
-    'resolved',
-    'median_days',
-  ] as const);
-  const dash = (n: number | null, fn: (x: number) => string) =>
-    n === null ? t('innovation.privacy.short') : fn(n);
+  const needs = programme.needs;
+  const dash = shown;
   y = table(
     y,
     [
@@ -295,17 +294,14 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
       t(`measure.${n.need}`, n.need),
       dash(n.reported, int),
       dash(n.resolved, int),
-      n.median_days === null ? '-' : int(n.median_days),
+      n.suppressed ? hiddenText : n.median_days === null ? '-' : int(n.median_days),
     ]),
     [70, 36, 36, 36],
   );
   y += 5;
   // monthly trend as a small vector line chart
   y = text(t('innovation.programme.trendTitle'), M, y, { size: 12, bold: true }) + 2;
-  const months = suppressSmallGroups(programme.months, (r) => r.households, [
-    'reported',
-    'resolved',
-  ] as const);
+  const months = programme.months;
   const chartH = 45;
   const chartW = W - 2 * M;
   const maxV = Math.max(1, ...months.map((m) => Math.max(m.reported ?? 0, m.resolved ?? 0)));
@@ -316,13 +312,14 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     doc.setDrawColor(...rgb);
     doc.setLineWidth(0.6);
     months.forEach((m, i) => {
-      if (i === 0) return;
       const prev = months[i - 1];
+      // A hidden month is a gap in the line, never drawn as zero.
+      if (!prev || prev[key] === null || m[key] === null) return;
       const x0 = M + ((i - 1) / Math.max(1, months.length - 1)) * chartW;
       const x1 = M + (i / Math.max(1, months.length - 1)) * chartW;
       doc.line(
         x0,
-        y + chartH - ((prev?.[key] ?? 0) / maxV) * chartH,
+        y + chartH - ((prev[key] ?? 0) / maxV) * chartH,
         x1,
         y + chartH - ((m[key] ?? 0) / maxV) * chartH,
       );
@@ -342,12 +339,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   text(`— ${t('innovation.programme.resolved')}`, M + 90, y + chartH + 4, { size: 7.5, color: 20 });
   y += chartH + 12;
   y = text(t('innovation.programme.districtsTitle'), M, y, { size: 12, bold: true }) + 2;
-  const districts = suppressSmallGroups(programme.districts, (r) => r.households, [
-    'families_reached',
-    'coverage_pct',
-    'reported',
-    'resolved',
-  ] as const);
+  const districts = programme.districts;
   y = table(
     y,
     [
@@ -361,16 +353,16 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     ],
     districts.map((d) => [
       d.district_name,
-      int(d.households),
+      dash(d.households, int),
       dash(d.families_reached, int),
       int(d.agents_active),
-      pct(d.coverage_pct),
+      d.suppressed ? hiddenText : pct(d.coverage_pct),
       dash(d.reported, int),
       dash(d.resolved, int),
     ]),
     [38, 22, 24, 20, 24, 25, 25],
   );
-  text(t('innovation.privacy.note'), M, y + 4, { size: 8, color: 90 });
+  text(t('suppression.note'), M, y + 4, { size: 8, color: 90 });
   footer(page);
 
   return doc.output('blob');

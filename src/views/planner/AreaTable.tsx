@@ -7,7 +7,7 @@ import {
   parseTextFilter,
   type SortDirection,
 } from '../../analysis/planner-table';
-import { suppressSmallGroups } from '../../analysis/small-groups';
+import { blankHiddenAreas } from '../../analysis/area-suppression';
 import { downloadBlob } from '../../components/download';
 import { rowActivation } from '../../components/row-activation';
 import { useFormat } from '../../components/use-format';
@@ -26,6 +26,8 @@ const TEXT = new Set<Key>(['name', 'district_name']);
 
 interface AreaTableProps {
   rows: AreaRow[];
+  /** Codes of the areas whose figures exports leave blank (small groups and those hidden with them). */
+  hiddenCodes: () => Promise<ReadonlySet<string>>;
   level: 'village' | 'district';
   selectedCode: string | null;
   fileStem: string;
@@ -39,6 +41,7 @@ interface AreaTableProps {
 /** Villages or kecamatan: sortable, filterable with >, <, >=, <= and ranges, exportable. */
 export const AreaTable = memo(function AreaTable({
   rows,
+  hiddenCodes,
   level,
   selectedCode,
   fileStem,
@@ -99,24 +102,25 @@ export const AreaTable = memo(function AreaTable({
       kind: TEXT.has(k) ? ('text' as const) : ('number' as const),
     })),
   ];
-  // Aggregates over 1–2 households are blanked in exports unless the user says the file stays internal.
-  const exportRows = () =>
+  // Hidden areas are blanked in exports unless the user says the file stays internal. Filters and the
+  // order apply to the blanked figures, so neither which rows are exported nor where a hidden row
+  // stands tells anything about its figures.
+  const exportRows = async () =>
     (internal
       ? shown
-      : suppressSmallGroups(shown, (r) => r.households, [
-          'households',
-          'count',
-          'rate',
-          'density',
-          'coverage_pct',
-          'value',
-        ])) as unknown as Record<string, unknown>[];
-  const exportCsv = () =>
-    downloadBlob(`${fileStem}.csv`, toCsv(exportColumns, exportRows()), 'text/csv;charset=utf-8');
+      : filterSortRows(
+          blankHiddenAreas(rows, await hiddenCodes()),
+          filters,
+          sort.key,
+          sort.direction,
+          f.locale,
+        )) as unknown as Record<string, unknown>[];
+  const exportCsv = async () =>
+    downloadBlob(`${fileStem}.csv`, toCsv(exportColumns, await exportRows()), 'text/csv;charset=utf-8');
   const exportXlsx = async () =>
     downloadBlob(
       `${fileStem}.xlsx`,
-      await toXlsx(t('planner.tabs.table'), exportColumns, exportRows()),
+      await toXlsx(t('planner.tabs.table'), exportColumns, await exportRows()),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
 
@@ -131,7 +135,7 @@ export const AreaTable = memo(function AreaTable({
         <span className="muted" data-testid="area-count">
           {t('planner.table.rows', { count: shown.length, total: rows.length })}
         </span>
-        <button type="button" data-testid="export-csv" onClick={exportCsv}>
+        <button type="button" data-testid="export-csv" onClick={() => void exportCsv()}>
           CSV
         </button>
         <button type="button" data-testid="export-xlsx" onClick={() => void exportXlsx()}>
@@ -148,6 +152,7 @@ export const AreaTable = memo(function AreaTable({
         </label>
       </div>
       <p className="muted">{t('planner.table.filterHelp')}</p>
+      {!internal && <p className="muted small">{t('suppression.exportNote')}</p>}
       <div className="table-scroll">
         <table className="data-table">
           <thead>

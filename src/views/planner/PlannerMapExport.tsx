@@ -16,6 +16,8 @@ interface PlannerMapExportProps {
   boundaries: VillageBoundaries;
   source: Pick<DatasetSource, 'name' | 'synthetic'>;
   areas: readonly AreaStat[];
+  /** Codes of the areas hidden by small-group suppression. */
+  hidden: ReadonlySet<string>;
   level: 'village' | 'district';
   fillByCode: ReadonlyMap<string, string>;
   /** The legend's classes and other entries as on screen, without counts. */
@@ -49,6 +51,7 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
     const village = props.places.find((p) => p.village_code === props.filters.village);
     const theme = plannerSheetTheme({
       areas: props.areas,
+      hidden: props.hidden,
       level: props.level,
       villageCodes: props.boundaries.villages.features.map((v) => String(v.properties?.village_code)),
       fillByCode: props.fillByCode,
@@ -58,7 +61,7 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
         measure: props.measureLabel,
       }),
       legendTitle: props.legendTitle,
-      labels: { noData: t('legend.noData'), suppressed: t('mapSheet.suppressedLegend') },
+      labels: { noData: t('legend.noData'), suppressed: t('suppression.legend') },
     });
     const filters = describeFilters(
       props.filters,

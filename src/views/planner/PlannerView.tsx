@@ -35,7 +35,7 @@ import {
 import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../data/schema';
 import { queryRows, type SqlClient } from '../../data/sql-client';
 import { baseStyle } from '../../map/base-style';
-import { NO_DATA_COLOR } from '../../map/palette';
+import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../map/palette';
 import {
   areaFillLayers,
   householdPointLayer,
@@ -69,6 +69,7 @@ import { type SqlMapResult, SqlPanel } from './SqlPanel';
 import { TimeBar } from './TimeBar';
 import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points';
 import { lastAreasQuery, usePlannerData } from './use-planner-data';
+import { useAreaSuppression } from './use-area-suppression';
 import { usePlannerState } from './use-planner-state';
 import { VillageProfile } from './VillageProfile';
 import './planner.css';
@@ -168,12 +169,15 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     () => (areas ?? []).filter((a) => insideAreaFilter(a, level, areaFilters)),
     [areas, level, areaFilters],
   );
+  // Small groups and the areas hidden with them: grey on the map, outside the classes, blank in exports.
+  const suppression = useAreaSuppression(client, query, level, data.areas);
+  const hidden = suppression.hidden;
   const map = useMemo(() => {
     if (!areas) return null;
     // A change is classed symmetric around zero on the diverging ramp; otherwise as the user chose.
     const breaks = comparing
       ? symmetricBreaks(
-          inside.map((a) => areaValue(a, state.unit)),
+          inside.filter((a) => !hidden.has(a.code)).map((a) => areaValue(a, state.unit)),
           state.classes,
         )
       : state.breaks;
@@ -185,11 +189,23 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       breaks,
       comparing ? 'PuOr' : state.ramp,
       format,
+      hidden,
     );
     for (const a of areas)
       if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
     return m;
-  }, [areas, inside, comparing, state.unit, state.method, state.classes, state.breaks, state.ramp, format]);
+  }, [
+    areas,
+    inside,
+    hidden,
+    comparing,
+    state.unit,
+    state.method,
+    state.classes,
+    state.breaks,
+    state.ramp,
+    format,
+  ]);
   const outsideCount = (areas?.length ?? 0) - inside.length;
   const fillVersion = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for every new colour map
@@ -365,6 +381,9 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       ? [{ color: OUTSIDE_COLOR, label: `${t('planner.legend.outside')} (${f.int(outsideCount)})` }]
       : []),
     { color: NO_DATA_COLOR, label: `${t('legend.noData')} (${f.int(c?.noData ?? 0)})` },
+    ...(map && map.suppressed > 0
+      ? [{ color: SUPPRESSED_COLOR, label: `${t('suppression.legend')} (${f.int(map.suppressed)})` }]
+      : []),
   ];
   // Heatmap / hexagons alone: their ramp from low to high instead of the area classes.
   const densityItems: LegendItem[] = RAMPS[state.ramp]
@@ -551,6 +570,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
               boundaries={boundaries}
               source={dataset.source}
               areas={areas}
+              hidden={hidden}
               level={level}
               fillByCode={map.fillByCode}
               classes={map.labels.map((label, k) => ({ color: map.colors[k] as string, label }))}
@@ -630,6 +650,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         {state.tab === 'table' && (
           <AreaTable
             rows={deferredRows}
+            hiddenCodes={suppression.settled}
             level={level}
             selectedCode={state.selected}
             score={need === 'score'}

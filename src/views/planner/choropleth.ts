@@ -7,6 +7,7 @@ import {
   intervalLabels,
 } from '../../analysis/classify';
 import type { AreaStat, PlannerFilters, PlannerUnit } from '../../data/planner-queries';
+import { SUPPRESSED_COLOR } from '../../map/palette';
 import { type RampName, rampColor, UNCLASSIFIED_COLOR } from '../../map/planner-layers';
 
 /** The measure of an area in the chosen unit; null (no data) for an area without households. */
@@ -21,6 +22,8 @@ export interface Choropleth {
   fillByCode: Map<string, string>;
   colors: string[];
   labels: string[];
+  /** Areas hidden by small-group suppression: grey, and left out of the classes and the legend. */
+  suppressed: number;
 }
 
 /** Whether an area lies inside the kecamatan/village filter (areas outside are drawn blank, not "no data"). */
@@ -44,15 +47,28 @@ export function choropleth(
   breaks: readonly number[],
   ramp: RampName,
   format: (n: number, decimals: number) => string,
+  /** Codes of areas whose figures are hidden: the classes (and so the legend) never see their values. */
+  hidden: ReadonlySet<string> = new Set(),
 ): Choropleth {
   const values = rows.map((r) => areaValue(r, unit));
-  const classification = classify(values, method, { classes, breaks });
+  const isHidden = (i: number) => hidden.has((rows[i] as AreaStat).code) && values[i] !== null;
+  const classification = classify(
+    values.filter((_, i) => !isHidden(i)),
+    method,
+    { classes, breaks },
+  );
   const n = classification.intervals.length;
   const colors = classification.intervals.map((_, k) => rampColor(ramp, k, n));
   const fillByCode = new Map<string, string>();
+  let suppressed = 0;
   rows.forEach((row, i) => {
     const v = values[i] ?? null;
     if (v === null) return;
+    if (isHidden(i)) {
+      fillByCode.set(row.code, SUPPRESSED_COLOR);
+      suppressed++;
+      return;
+    }
     const k = classOf(v, classification.intervals);
     fillByCode.set(row.code, k >= 0 ? (colors[k] as string) : UNCLASSIFIED_COLOR);
   });
@@ -62,6 +78,7 @@ export function choropleth(
     fillByCode,
     colors,
     labels: intervalLabels(classification.intervals, format),
+    suppressed,
   };
 }
 

@@ -1,7 +1,6 @@
 /** The planner's map as an official sheet (pure): the classes on screen, small groups suppressed. */
 
 import type { TFunction } from 'i18next';
-import { isShowable } from '../../analysis/small-groups';
 import type { SheetTheme } from '../../components/sheet-frame';
 import type { AreaStat, PlannerFilters } from '../../data/planner-queries';
 import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../map/palette';
@@ -9,6 +8,8 @@ import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../map/palette';
 export interface PlannerSheetInput {
   /** Rows of the level on the map. */
   areas: readonly AreaStat[];
+  /** Codes of the areas hidden by small-group suppression (small groups and their complements). */
+  hidden: ReadonlySet<string>;
   level: 'village' | 'district';
   /** Every village code of the boundaries (a kecamatan's villages take its fill). */
   villageCodes: readonly string[];
@@ -27,12 +28,14 @@ export interface PlannerSheetInput {
 const districtOf = (villageCode: string) => villageCode.split('.').slice(0, 3).join('.');
 
 /**
- * Village fills for the sheet: the screen's fills, except that an area with 1–2 households (under the
- * filters) is grey without a class, so no printed colour points at one family. At kecamatan level each
- * village takes its kecamatan's fill.
+ * Village fills for the sheet: the screen's fills, except that a hidden area (1–2 households under the
+ * filters, or hidden with one so it cannot be worked out) is grey without a class, so no printed colour
+ * points at one family. At kecamatan level each village takes its kecamatan's fill.
  */
 export function plannerSheetTheme(input: PlannerSheetInput): SheetTheme {
-  const suppressed = new Set(input.areas.filter((a) => !isShowable(a.households)).map((a) => a.code));
+  const suppressed = new Set(
+    input.areas.filter((a) => a.households > 0 && input.hidden.has(a.code)).map((a) => a.code),
+  );
   const fillOfArea = (code: string) =>
     suppressed.has(code) ? SUPPRESSED_COLOR : (input.fillByCode.get(code) ?? NO_DATA_COLOR);
   const fillByCode = new Map<string, string>();

@@ -1,0 +1,54 @@
+/**
+ * Which planner areas are hidden by small-group suppression for the rows on screen. Villages and
+ * kecamatan are protected as one tree (./area-suppression), so at kecamatan level the villages of the
+ * same query are fetched too; until they arrive the map hides the kecamatan found from their own rows.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { protectDistricts, protectVillages } from '../../analysis/area-suppression';
+import { type AreaStat, areaMeasures, type PlannerQuery, pickMeasure } from '../../data/planner-queries';
+import type { SqlClient } from '../../data/sql-client';
+
+export interface AreaSuppressionState {
+  /** Codes of the hidden areas at the level of `areas`. */
+  hidden: ReadonlySet<string>;
+  /** The same, once the whole tree is known (what exports use). */
+  settled: () => Promise<ReadonlySet<string>>;
+}
+
+export function useAreaSuppression(
+  client: SqlClient,
+  query: PlannerQuery,
+  level: 'village' | 'district',
+  /** This month's rows of the level shown (not changes). */
+  areas: readonly AreaStat[] | null,
+): AreaSuppressionState {
+  const own = useMemo(() => {
+    if (!areas) return new Set<string>();
+    return level === 'village' ? protectVillages(areas).villages : protectDistricts(areas);
+  }, [areas, level]);
+  // At kecamatan level: the kecamatan hidden by the village tree of the same query.
+  const tree = useMemo<Promise<ReadonlySet<string>> | null>(() => {
+    if (level !== 'district' || !areas) return null;
+    const q = { weights: query.weights, filters: query.filters, month: query.month };
+    return areaMeasures(client, q, 'village').then(
+      (rows) => protectVillages(pickMeasure(rows, query.need)).districts,
+    );
+  }, [client, query, level, areas]);
+  const [fromTree, setFromTree] = useState<{
+    for: Promise<ReadonlySet<string>>;
+    hidden: ReadonlySet<string>;
+  } | null>(null);
+  useEffect(() => {
+    if (!tree) return;
+    let live = true;
+    tree.then(
+      (hidden) => live && setFromTree({ for: tree, hidden }),
+      () => {}, // the map keeps the kecamatan's own suppression; the export reports its error
+    );
+    return () => {
+      live = false;
+    };
+  }, [tree]);
+  const hidden = tree && fromTree?.for === tree ? fromTree.hidden : own;
+  return useMemo(() => ({ hidden, settled: () => tree ?? Promise.resolve(own) }), [hidden, tree, own]);
+}
