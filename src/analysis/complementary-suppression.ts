@@ -69,7 +69,7 @@ function flatten(root: SuppressionNode): Flat[] {
   return out;
 }
 
-const valueOf = (f: Flat, c: number) => f.node.values[c] ?? 0;
+const figure = (f: Flat, c: number) => f.node.values[c] ?? 0;
 
 /**
  * The feasible range of every node in column `c`, given which nodes are hidden (`hidden[i]`) and
@@ -82,7 +82,7 @@ function feasibleRanges(nodes: Flat[], hidden: boolean[], rootShown: boolean, c:
   for (let i = n - 1; i >= 0; i--) {
     const f = nodes[i] as Flat;
     const shown = i === 0 ? rootShown : !hidden[i];
-    if (shown) sub[i] = { lo: valueOf(f, c), hi: valueOf(f, c) };
+    if (shown) sub[i] = { lo: figure(f, c), hi: figure(f, c) };
     else if (f.children.length === 0) sub[i] = { lo: floor, hi: Number.POSITIVE_INFINITY };
     else {
       let lo = 0;
@@ -143,7 +143,7 @@ function firstViolation(
 function pickSecondary(nodes: Flat[], hidden: boolean[], parent: number, column: number, need: number) {
   const candidates = (nodes[parent] as Flat).children.filter((k) => !hidden[k]);
   if (candidates.length === 0) return -1;
-  const v = (k: number) => valueOf(nodes[k] as Flat, column);
+  const v = (k: number) => figure(nodes[k] as Flat, column);
   const enough = candidates.filter((k) => v(k) >= need).sort((a, b) => v(a) - v(b) || a - b);
   if (enough.length > 0) return enough[0] as number;
   return [...candidates].sort((a, b) => v(b) - v(a) || a - b)[0] as number;
@@ -162,7 +162,8 @@ export function protectTree(root: SuppressionNode, columns: readonly Suppression
     if (!v) break;
     // A hidden node whose own parts are all shown is known exactly: hide one of its parts.
     const own = (nodes[v.node] as Flat).children;
-    const ownPick = own.length > 0 && own.every((k) => !hidden[k]) ? pickSecondary(nodes, hidden, v.node, v.column, 0) : -1;
+    const ownPick =
+      own.length > 0 && own.every((k) => !hidden[k]) ? pickSecondary(nodes, hidden, v.node, v.column, 0) : -1;
     if (ownPick >= 0) {
       hidden[ownPick] = true;
       continue;

@@ -14,7 +14,11 @@ import { attack, type Fact } from '../helpers/disclosure-attacker';
 const NEEDS = ['health', 'disaster', 'housing', 'documents', 'school', 'sanitation', 'other', 'bpjs'];
 
 const need = fc
-  .record({ households: fc.integer({ min: 1, max: 40 }), extra: fc.nat(30), resolvedShare: fc.double({ min: 0, max: 1, noNaN: true }) })
+  .record({
+    households: fc.integer({ min: 1, max: 40 }),
+    extra: fc.nat(30),
+    resolvedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
   .map(({ households, extra, resolvedShare }) => {
     const reported = households + (households <= 2 ? Math.min(extra, 6) : extra);
     return { households, reported, resolved: Math.floor(reported * resolvedShare) };
@@ -50,7 +54,10 @@ const programme = fc
   })
   .map(({ needs, months, districts }): ProgrammeResults => {
     const n: NeedResult[] = needs.map((x, i) => ({ ...x, need: NEEDS[i] as string, median_days: 4 }));
-    const m: MonthResult[] = months.map((x, i) => ({ ...x, month: `2025-${String(i + 1).padStart(2, '0')}` }));
+    const m: MonthResult[] = months.map((x, i) => ({
+      ...x,
+      month: `2025-${String(i + 1).padStart(2, '0')}`,
+    }));
     const d: DistrictResult[] = districts.map((x, i) => ({
       ...x,
       district_code: `17.01.${i}`,
@@ -130,7 +137,10 @@ describe('programme figures as published (PDF report, presentation, panel)', () 
       fc.property(programme, (p) => {
         const pub = publishProgramme(p);
         // Each table's cases add up to the headline totals (in real data they are the same cases).
-        const shownTotal = (rows: readonly { reported: number; resolved: number }[], k: 'reported' | 'resolved') =>
+        const shownTotal = (
+          rows: readonly { reported: number; resolved: number }[],
+          k: 'reported' | 'resolved',
+        ) =>
           pub.summary[k === 'reported' ? 'cases_reported' : 'cases_resolved'] === null
             ? null
             : rows.reduce((s, r) => s + r[k], 0);
@@ -161,7 +171,10 @@ describe('programme figures as published (PDF report, presentation, panel)', () 
           for (const col of table.columns) {
             const total = (table.totals as Record<string, number | null>)[col];
             const unknowns = hidden.map((i) => `${col}:${i}`);
-            const shown = table.rows.reduce((s, r) => s + (((r as Record<string, unknown>)[col] as number | null) ?? 0), 0);
+            const shown = table.rows.reduce(
+              (s, r) => s + (((r as Record<string, unknown>)[col] as number | null) ?? 0),
+              0,
+            );
             const facts: Fact[] =
               total === null || total === undefined
                 ? []

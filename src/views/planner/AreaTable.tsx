@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blankHiddenAreas } from '../../analysis/area-suppression';
 import {
   type ColumnFilter,
   filterSortRows,
@@ -7,7 +8,6 @@ import {
   parseTextFilter,
   type SortDirection,
 } from '../../analysis/planner-table';
-import { blankHiddenAreas } from '../../analysis/area-suppression';
 import { downloadBlob } from '../../components/download';
 import { rowActivation } from '../../components/row-activation';
 import { useFormat } from '../../components/use-format';
