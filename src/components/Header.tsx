@@ -47,7 +47,7 @@ export function Header({ section, onSection, datasetName, synthetic, datasetCont
         ) : synthetic ? (
           <strong className="synthetic">{t('dataset.synthetic')}</strong>
         ) : (
-          datasetName
+          <bdi>{datasetName}</bdi>
         )}
       </div>
       {datasetControls}

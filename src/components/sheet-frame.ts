@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { VillageBoundaries } from '../app/load-boundaries';
 import type { OfficialMapInput } from '../map/official-map';
 import { NO_DATA_COLOR } from '../map/palette';
+import { isolate } from './bidi';
 
 /** Where a printed map's data comes from, and the language it is printed in. */
 export interface SheetSource {
@@ -45,7 +46,7 @@ export function officialSheet(ctx: SheetSource, theme: SheetTheme, notes: string
     ...theme,
     footer: [
       ...notes,
-      t('mapSheet.source', { dataset: ctx.datasetName }) +
+      t('mapSheet.source', { dataset: isolate(ctx.datasetName) }) +
         (ctx.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''),
       `${boundarySource} ${t('mapSheet.insetSource')}`,
       t('mapSheet.printed', { date: todayLabel(ctx.locale) }),

@@ -92,7 +92,8 @@ describe('describeFilters', () => {
       t,
     );
     expect(text).toBe(
-      'planner.export.filters(planner.filters.district Manna · planner.filters.decile 1–3 · ' +
+      // The name from the data is isolated (FSI … PDI) so it cannot reorder the rest of the line.
+      'planner.export.filters(planner.filters.district \u2068Manna\u2069 · planner.filters.decile 1–3 · ' +
         'planner.filters.agent: planner.agent.none · planner.filters.status: planner.status.selesai · ' +
         'planner.filters.from 2025-01-01)',
     );

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { publishProgramme } from '../../analysis/programme-suppression';
+import { isolate, stripBidiControls } from '../../components/bidi';
 import { todayLabel } from '../../components/sheet-frame';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { officialMapPng, PAPER_MM, paperPixels } from '../../map/official-map';
@@ -27,9 +28,12 @@ export interface ReportInput {
   english: boolean;
 }
 
-/** Characters outside the standard fonts' WinAnsi set, replaced so every glyph prints. */
+/**
+ * Characters outside the standard fonts' WinAnsi set, replaced so every glyph prints; bidi controls
+ * (from names in files) removed, so none can reorder the text.
+ */
 export function pdfSafe(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replace(/[≥]/g, '>=')
     .replace(/[≤]/g, '<=')
     .replace(/[×]/g, 'x')
@@ -66,7 +70,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const doc = new jsPDF({ orientation: 'portrait', unit: 'mm', format: 'a4' });
   const W = 210;
   const M = 16;
-  const footerLine = `${t('mapSheet.source', { dataset: sheet.datasetName })}${
+  const footerLine = `${t('mapSheet.source', { dataset: isolate(sheet.datasetName) })}${
     sheet.synthetic ? ` - ${t('mapSheet.syntheticWarning')}` : ''
   } | ${todayLabel(loc)}`;
   const text = (

@@ -1,6 +1,7 @@
 /** The planner's map as an official sheet (pure): the classes on screen, small groups suppressed. */
 
 import type { TFunction } from 'i18next';
+import { isolate } from '../../components/bidi';
 import type { SheetTheme } from '../../components/sheet-frame';
 import type { AreaStat, PlannerFilters } from '../../data/planner-queries';
 import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../map/palette';
@@ -64,8 +65,8 @@ export function describeFilters(
   t: TFunction,
 ): string {
   const parts: string[] = [];
-  if (names.district) parts.push(`${t('planner.filters.district')} ${names.district}`);
-  if (names.village) parts.push(names.village);
+  if (names.district) parts.push(`${t('planner.filters.district')} ${isolate(names.district)}`);
+  if (names.village) parts.push(isolate(names.village));
   if (filters.decileMin > 1 || filters.decileMax < 10)
     parts.push(`${t('planner.filters.decile')} ${filters.decileMin}–${filters.decileMax}`);
   if (filters.agent !== 'all')
