@@ -20,6 +20,10 @@ export interface SheetSource {
 export const todayLabel = (locale: string): string =>
   new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
 
+/** "Data source: <name>, …": the name from a file isolated so it cannot reorder the line (or what follows). */
+export const sourceLine = (t: TFunction, datasetName: string): string =>
+  t('mapSheet.source', { dataset: isolate(datasetName) });
+
 /** What is left to say on a sheet: its fills, title and legend. */
 export type SheetTheme = Pick<OfficialMapInput, 'fillByCode' | 'title' | 'legendTitle' | 'legend'>;
 
@@ -46,8 +50,7 @@ export function officialSheet(ctx: SheetSource, theme: SheetTheme, notes: string
     ...theme,
     footer: [
       ...notes,
-      t('mapSheet.source', { dataset: isolate(ctx.datasetName) }) +
-        (ctx.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''),
+      sourceLine(t, ctx.datasetName) + (ctx.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''),
       `${boundarySource} ${t('mapSheet.insetSource')}`,
       t('mapSheet.printed', { date: todayLabel(ctx.locale) }),
     ],

@@ -1,7 +1,11 @@
 import bidiFactory from 'bidi-js';
 import fc from 'fast-check';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import type { VillageBoundaries } from '../../src/app/load-boundaries';
 import { isolate, stripBidiControls } from '../../src/components/bidi';
+import { officialSheet, sourceLine } from '../../src/components/sheet-frame';
+import { catalogue } from '../../src/i18n';
 import { pdfSafe } from '../../src/views/innovation/pdf-report';
 
 const bidi = bidiFactory();
@@ -66,6 +70,32 @@ describe('bidi isolation of text from files', () => {
           /[^\u0020-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/,
         );
         expect(pdfSafe(isolate('Data Dinsos 2026'))).toBe('Data Dinsos 2026');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finding 5: RTL override in a dataset name cannot reverse the printed sheet or slide footer', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'id', resources: { id: { translation: catalogue('id') } } });
+    const boundaries = {
+      kind: 'official',
+      sourceUrl: 'https://example.invalid',
+    } as unknown as VillageBoundaries;
+    fc.assert(
+      fc.property(hostile, (name) => {
+        const sheet = officialSheet(
+          { boundaries, province: null, datasetName: name, synthetic: true, locale: 'id-ID', t: i18n.t },
+          { fillByCode: new Map(), title: 'T', legendTitle: 'L', legend: [] },
+        );
+        const lines = [sourceLine(i18n.t, name), ...sheet.footer];
+        for (const line of lines) {
+          const start = line.indexOf('\u2068');
+          const end = line.lastIndexOf('\u2069');
+          const { levels } = bidi.getEmbeddingLevels(line, 'ltr');
+          for (let i = 0; i < line.length; i++)
+            if (start < 0 || i < start || i > end) expect(levels[i], `${JSON.stringify(line)} @${i}`).toBe(0);
+        }
       }),
       { numRuns: 200 },
     );

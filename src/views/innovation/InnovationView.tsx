@@ -5,8 +5,8 @@ import { type Assessment, computeIndex, round2 } from '../../analysis/innovation
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
 import { setDocumentState } from '../../app/use-dashboard';
-import { isolate } from '../../components/bidi';
 import { saveBlob } from '../../components/download';
+import { sourceLine } from '../../components/sheet-frame';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import type { SqlClient } from '../../data/sql-client';
@@ -100,7 +100,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
     [data, boundaries, dataset, f.locale, t],
   );
 
-  const chartFooter = `${t('mapSheet.source', { dataset: isolate(dataset.source.name) })}${
+  const chartFooter = `${sourceLine(t, dataset.source.name)}${
     stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''
   }`;
 

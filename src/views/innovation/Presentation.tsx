@@ -4,8 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { publishProgramme } from '../../analysis/programme-suppression';
-import { isolate } from '../../components/bidi';
-import { todayLabel } from '../../components/sheet-frame';
+import { sourceLine, todayLabel } from '../../components/sheet-frame';
 import { useFormat } from '../../components/use-format';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { drawOfficialMap } from '../../map/official-map';
@@ -95,7 +94,7 @@ export function Presentation({
   const shown = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
-  const footer = `${t('mapSheet.source', { dataset: isolate(sheet.datasetName) })}${
+  const footer = `${sourceLine(t, sheet.datasetName)}${
     sheet.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''
   } · ${todayLabel(sheet.locale)}`;
 

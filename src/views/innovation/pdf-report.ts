@@ -9,8 +9,8 @@ import type { TFunction } from 'i18next';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { publishProgramme } from '../../analysis/programme-suppression';
-import { isolate, stripBidiControls } from '../../components/bidi';
-import { todayLabel } from '../../components/sheet-frame';
+import { stripBidiControls } from '../../components/bidi';
+import { sourceLine, todayLabel } from '../../components/sheet-frame';
 import type { ProgrammeResults } from '../../data/innovation-programme';
 import { officialMapPng, PAPER_MM, paperPixels } from '../../map/official-map';
 import { mapSheetInput, type SheetContext } from './map-sheet';
@@ -70,7 +70,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const doc = new jsPDF({ orientation: 'portrait', unit: 'mm', format: 'a4' });
   const W = 210;
   const M = 16;
-  const footerLine = `${t('mapSheet.source', { dataset: isolate(sheet.datasetName) })}${
+  const footerLine = `${sourceLine(t, sheet.datasetName)}${
     sheet.synthetic ? ` - ${t('mapSheet.syntheticWarning')}` : ''
   } | ${todayLabel(loc)}`;
   const text = (
