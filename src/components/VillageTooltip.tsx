@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { VillageStats } from '../data/queries';
+import { isolate } from './bidi';
 import { useFormat } from './use-format';
 
 interface VillageTooltipProps {
@@ -16,7 +17,7 @@ export function VillageTooltip({ x, y, stats, measureLabel }: VillageTooltipProp
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
       <strong>{stats.village_name}</strong>
-      <div className="muted">{t('tooltip.district', { name: stats.district_name })}</div>
+      <div className="muted">{t('tooltip.district', { name: isolate(stats.district_name) })}</div>
       <dl>
         <dt>{t('tooltip.households')}</dt>
         <dd>{f.int(stats.households)}</dd>

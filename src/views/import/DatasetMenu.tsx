@@ -9,6 +9,7 @@ import {
 } from '../../data/local-store';
 import { ImportDialog } from './ImportDialog';
 import './import.css';
+import { isolate } from '../../components/bidi';
 
 /** Dataset switcher (demo / imported), the import dialog, and "hapus semua data lokal". */
 export function DatasetMenu({ active }: { active: ActiveDataset | null }) {
@@ -42,7 +43,7 @@ export function DatasetMenu({ active }: { active: ActiveDataset | null }) {
           onChange={(e) => switchTo(e.target.value as ActiveDataset)}
         >
           <option value="demo">{t('import.demo')}</option>
-          <option value="imported">{t('import.imported', { name: importedName })}</option>
+          <option value="imported">{t('import.imported', { name: isolate(importedName) })}</option>
         </select>
       )}
       <button type="button" data-testid="import-open" onClick={() => setOpen(true)}>

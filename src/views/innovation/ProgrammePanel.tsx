@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { publishProgramme } from '../../analysis/programme-suppression';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
+import { isolate } from '../../components/bidi';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
@@ -139,7 +140,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
           {hover && hovered && (
             <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
               <strong>{hovered.village_name}</strong>
-              <div className="muted">{t('tooltip.district', { name: hovered.district_name })}</div>
+              <div className="muted">{t('tooltip.district', { name: isolate(hovered.district_name) })}</div>
               {hoveredSuppressed ? (
                 <p>{t('innovation.privacy.suppressed')}</p>
               ) : (

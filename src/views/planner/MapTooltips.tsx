@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../components/bidi';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, HouseholdCard } from '../../data/planner-queries';
 import { maskIdentifier } from '../../data/privacy';
@@ -18,9 +19,11 @@ export function AreaTooltip({ x, y, stat, level, measureLabel, valueText }: Area
   const f = useFormat();
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
-      <strong>{level === 'district' ? t('tooltip.district', { name: stat.name }) : stat.name}</strong>
+      <strong>
+        {level === 'district' ? t('tooltip.district', { name: isolate(stat.name) }) : stat.name}
+      </strong>
       {level === 'village' && (
-        <div className="muted">{t('tooltip.district', { name: stat.district_name })}</div>
+        <div className="muted">{t('tooltip.district', { name: isolate(stat.district_name) })}</div>
       )}
       <dl>
         <dt>{t('tooltip.households')}</dt>
@@ -45,7 +48,7 @@ export function HouseholdTooltip({ x, y, card }: { x: number; y: number; card: H
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
       <strong data-testid="household-id">{maskIdentifier(card.household_id)}</strong>
       <div>{card.village_name}</div>
-      <div className="muted">{t('tooltip.district', { name: card.district_name })}</div>
+      <div className="muted">{t('tooltip.district', { name: isolate(card.district_name) })}</div>
       <dl>
         <dt>{t('planner.filters.decile')}</dt>
         <dd>{card.decile ?? '–'}</dd>

@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { isolate } from '../../components/bidi';
 import { useFormat } from '../../components/use-format';
 import {
   type AreaStat,
@@ -87,7 +88,7 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
       <header className="profile-head">
         <div>
           <h3 data-testid="profile-name">{stat.name}</h3>
-          <span className="muted">{t('tooltip.district', { name: stat.district_name })}</span>
+          <span className="muted">{t('tooltip.district', { name: isolate(stat.district_name) })}</span>
         </div>
         <button type="button" className="secondary" onClick={onClose} aria-label={t('planner.profile.close')}>
           ×

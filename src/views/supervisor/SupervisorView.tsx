@@ -10,6 +10,7 @@ import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
 import { BivariateLegend } from '../../components/BivariateLegend';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
+import { isolate } from '../../components/bidi';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
@@ -445,7 +446,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
         {hover && hovered && (
           <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
             <strong>{hovered.name}</strong>
-            <div className="muted">{t('tooltip.district', { name: hovered.districtName })}</div>
+            <div className="muted">{t('tooltip.district', { name: isolate(hovered.districtName) })}</div>
             <dl>
               <dt>{t('supervisor.col.households')}</dt>
               <dd>{f.int(hovered.households)}</dd>
