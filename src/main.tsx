@@ -1,13 +1,26 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import { App } from './app/App';
+import { FramedNotice, isFramed } from './components/FramedNotice';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (isFramed()) {
+  // Framed by another page: say so and load nothing (the app's code and data are never fetched).
+  document.documentElement.dataset.state = 'framed';
+  createRoot(root).render(<FramedNotice />);
+} else {
+  import('./app/App').then(
+    ({ App }) =>
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    (error: unknown) => {
+      document.documentElement.dataset.state = 'error';
+      root.textContent = String(error);
+    },
+  );
+}
