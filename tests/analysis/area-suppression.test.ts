@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blankHiddenAreas, protectVillages } from '../../src/analysis/area-suppression';
 import { CLASS_METHODS } from '../../src/analysis/classify';
 import { isProtected } from '../../src/analysis/complementary-suppression';
+import { filterSortRows } from '../../src/analysis/planner-table';
 import { isSmallGroup } from '../../src/analysis/small-groups';
 import type { AreaStat } from '../../src/data/planner-queries';
 import { type ExportColumn, toCsv } from '../../src/data/table-export';
@@ -150,6 +151,26 @@ describe('planner exports (kecamatan and village level, same filters)', () => {
         }
       }),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe('planner export rows', () => {
+  it('a hidden area passes no numeric filter and sorts last, so neither reveals its figures', () => {
+    fc.assert(
+      fc.property(regency, fc.integer({ min: 0, max: 80 }), ({ villages }, at) => {
+        const hidden = protectVillages(villages).villages;
+        const rows = blankHiddenAreas(
+          villages.filter((v) => v.households > 0),
+          hidden,
+        );
+        const filtered = filterSortRows(rows, { households: { op: '>=', value: at } }, 'count', 'desc');
+        expect(filtered.some((r) => hidden.has(r.code))).toBe(false);
+        const sorted = filterSortRows(rows, {}, 'count', 'asc');
+        const firstHidden = sorted.findIndex((r) => hidden.has(r.code));
+        if (firstHidden >= 0) expect(sorted.slice(firstHidden).every((r) => hidden.has(r.code))).toBe(true);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -3,7 +3,7 @@
  * kecamatan are protected as one tree (./area-suppression), so at kecamatan level the villages of the
  * same query are fetched too; until they arrive the map hides the kecamatan found from their own rows.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { protectDistricts, protectVillages } from '../../analysis/area-suppression';
 import { type AreaStat, areaMeasures, type PlannerQuery, pickMeasure } from '../../data/planner-queries';
 import type { SqlClient } from '../../data/sql-client';
@@ -22,33 +22,31 @@ export function useAreaSuppression(
   /** This month's rows of the level shown (not changes). */
   areas: readonly AreaStat[] | null,
 ): AreaSuppressionState {
-  const own = useMemo(() => {
+  const own = useMemo<ReadonlySet<string>>(() => {
     if (!areas) return new Set<string>();
     return level === 'village' ? protectVillages(areas).villages : protectDistricts(areas);
   }, [areas, level]);
   // At kecamatan level: the kecamatan hidden by the village tree of the same query.
-  const tree = useMemo<Promise<ReadonlySet<string>> | null>(() => {
-    if (level !== 'district' || !areas) return null;
+  const tree = useRef<Promise<ReadonlySet<string>> | null>(null);
+  const [fromTree, setFromTree] = useState<ReadonlySet<string> | null>(null);
+  useEffect(() => {
+    setFromTree(null);
+    tree.current = null;
+    if (level !== 'district' || !areas) return;
+    let live = true;
     const q = { weights: query.weights, filters: query.filters, month: query.month };
-    return areaMeasures(client, q, 'village').then(
+    const pending = areaMeasures(client, q, 'village').then(
       (rows) => protectVillages(pickMeasure(rows, query.need)).districts,
     );
-  }, [client, query, level, areas]);
-  const [fromTree, setFromTree] = useState<{
-    for: Promise<ReadonlySet<string>>;
-    hidden: ReadonlySet<string>;
-  } | null>(null);
-  useEffect(() => {
-    if (!tree) return;
-    let live = true;
-    tree.then(
-      (hidden) => live && setFromTree({ for: tree, hidden }),
-      () => {}, // the map keeps the kecamatan's own suppression; the export reports its error
+    tree.current = pending;
+    pending.then(
+      (hidden) => live && setFromTree(hidden),
+      () => {}, // the map keeps the kecamatan's own suppression; an export reports the error
     );
     return () => {
       live = false;
     };
-  }, [tree]);
-  const hidden = tree && fromTree?.for === tree ? fromTree.hidden : own;
-  return useMemo(() => ({ hidden, settled: () => tree ?? Promise.resolve(own) }), [hidden, tree, own]);
+  }, [client, query, level, areas]);
+  const hidden = fromTree ?? own;
+  return useMemo(() => ({ hidden, settled: () => tree.current ?? Promise.resolve(own) }), [hidden, own]);
 }
