@@ -33,6 +33,7 @@ import {
 } from '../../map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../map/village-layers';
 import { AgentPanel } from './AgentPanel';
+import { sessionPolicy } from '../../data/privacy';
 import { CoverageTable } from './CoverageTable';
 import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
 import { ProposalPanel } from './ProposalPanel';
@@ -314,7 +315,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
                     name: villageRows.find((r) => r.code === selection.code)?.name,
                   })
                 : t('supervisor.selectedAgent', {
-                    id: arrays?.agentIds[selection.agent],
+                    id: sessionPolicy().pseudonym('agent', arrays?.agentIds[selection.agent]),
                     families: result?.agent.families[selection.agent] ?? 0,
                   })}
             </span>
