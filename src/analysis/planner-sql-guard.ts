@@ -8,7 +8,17 @@
 export type SqlHint = { kind: 'empty' } | { kind: 'notReadOnly'; keyword: string } | null;
 
 /** What a query may start with (all run as a subquery in the sandbox). */
-const READ_STARTS = new Set(['select', 'with', 'from', 'describe', 'show', 'summarize', 'values', 'table', '(']);
+const READ_STARTS = new Set([
+  'select',
+  'with',
+  'from',
+  'describe',
+  'show',
+  'summarize',
+  'values',
+  'table',
+  '(',
+]);
 
 /** The SQL with comments removed and string literals / quoted identifiers blanked out (one pass). */
 export function stripLiterals(sql: string): string {

@@ -66,7 +66,10 @@ export function createMaskingPolicy(salt: Uint8Array): MaskingPolicy {
   const keyed = hmac.create(sha256, salt);
   const pseudonym = (kind: IdKind, raw: string | null | undefined): string => {
     if (raw === null || raw === undefined || raw === '') return '';
-    const mac = keyed.clone().update(encoder.encode(`${kind}\u0000${raw}`)).digest();
+    const mac = keyed
+      .clone()
+      .update(encoder.encode(`${kind}\u0000${raw}`))
+      .digest();
     return `${PSEUDONYM_PREFIX[kind]}-${letters(mac)}`;
   };
   return {
@@ -174,4 +177,3 @@ export const releasedColumns = (table: TableName): [string, Exclude<ColumnTreatm
   Object.entries(COLUMN_POLICY[table]).filter(
     (entry): entry is [string, Exclude<ColumnTreatment, { kind: 'drop' }>] => entry[1].kind !== 'drop',
   );
-

@@ -85,9 +85,11 @@ const pad = (n: bigint, width = 2) => n.toString().padStart(width, '0');
 
 /** Time of day from its Arrow unit. */
 function timeText(unit: TimeUnit, value: unknown): string {
-  const perSecond = { [TimeUnit.SECOND]: 1n, [TimeUnit.MILLISECOND]: 1000n, [TimeUnit.MICROSECOND]: 1_000_000n }[
-    unit as 0 | 1 | 2
-  ];
+  const perSecond = {
+    [TimeUnit.SECOND]: 1n,
+    [TimeUnit.MILLISECOND]: 1000n,
+    [TimeUnit.MICROSECOND]: 1_000_000n,
+  }[unit as 0 | 1 | 2];
   const ticks = BigInt(value as bigint | number);
   const per = perSecond ?? 1_000_000_000n;
   const seconds = ticks / per;

@@ -12,17 +12,10 @@
  *    only touch the disposable copies.
  */
 import type { Table } from 'apache-arrow';
+import { closeToNetwork } from './duckdb-lockdown';
 import type { MaskingPolicy } from './privacy';
 import type { SqlClient } from './sql-client';
 import { deidentifiedTable, releasedSelectSql, SANDBOX_TABLES } from './sql-sandbox-tables';
-
-/** Closes a DuckDB instance to files, URLs and extension downloads, for good (until the page reloads). */
-export async function closeToNetwork(client: SqlClient, options: { lock: boolean }): Promise<void> {
-  await client.queryTable('SET autoinstall_known_extensions=false');
-  await client.queryTable('SET autoload_known_extensions=false');
-  await client.queryTable('SET enable_external_access=false');
-  if (options.lock) await client.queryTable('SET lock_configuration=true');
-}
 
 /** Why a query gave no result, in words for the user; `detail` is DuckDB's own message. */
 export type SqlProblemKind =
@@ -54,7 +47,13 @@ const PROBLEMS: [RegExp, SqlProblemKind][] = [
 export function classifySqlError(error: unknown): SqlProblem {
   const message = error instanceof Error ? error.message : String(error);
   const kind = PROBLEMS.find(([pattern]) => pattern.test(message))?.[1] ?? 'other';
-  const detail = message.replace(/^Error:\s*/, '').split('\n').slice(0, 3).join(' ').trim().slice(0, 300);
+  const detail = message
+    .replace(/^Error:\s*/, '')
+    .split('\n')
+    .slice(0, 3)
+    .join(' ')
+    .trim()
+    .slice(0, 300);
   return { kind, detail };
 }
 

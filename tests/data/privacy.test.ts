@@ -114,7 +114,8 @@ describe('column policy', () => {
     for (const [table, specs] of Object.entries(TABLES)) {
       const released = new Map(releasedColumns(table as TableName));
       for (const spec of specs) {
-        if (/name$|nik$|^nip$/.test(spec.name) && table !== 'villages') expect(released.has(spec.name)).toBe(false);
+        if (/name$|nik$|^nip$/.test(spec.name) && table !== 'villages')
+          expect(released.has(spec.name)).toBe(false);
         if (spec.personal) expect(released.has(spec.name)).toBe(false);
         if (/_id$/.test(spec.name)) expect(released.get(spec.name)?.kind).toBe('pseudonym');
       }

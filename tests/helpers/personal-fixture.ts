@@ -18,8 +18,19 @@ export interface PersonalFixture {
   };
 }
 
-const FIRST = ['Lukman', 'Arman', 'Siti', 'Nur', 'Edi', 'Rahmawati', 'Yusuf', 'Dewi', 'Bambang', 'Intan'];
-const LAST = ['Syahputra', 'Sulaiman', 'Aminah', 'Hakim', 'Sanusi', 'Lestari', 'Pratama', 'Wahyuni'];
+export const FIRST = [
+  'Lukman',
+  'Arman',
+  'Siti',
+  'Nur',
+  'Edi',
+  'Rahmawati',
+  'Yusuf',
+  'Dewi',
+  'Bambang',
+  'Intan',
+];
+export const LAST = ['Syahputra', 'Sulaiman', 'Aminah', 'Hakim', 'Sanusi', 'Lestari', 'Pratama', 'Wahyuni'];
 
 /** Deterministic generator (mulberry32). */
 function prng(seed: number): () => number {
@@ -33,6 +44,9 @@ function prng(seed: number): () => number {
   };
 }
 
+/** Matches any generated full name (first name, last name, two-letter tag). */
+export const NAME_PATTERN = new RegExp(`(${FIRST.join('|')}) (${LAST.join('|')}) [A-Z][a-z]`);
+
 export function personalFixture(households = 3000, agents = 120, cases = 1500, seed = 11): PersonalFixture {
   const random = prng(seed);
   const int = (n: number) => Math.floor(random() * n);
@@ -42,7 +56,8 @@ export function personalFixture(households = 3000, agents = 120, cases = 1500, s
     const [code, , , , , lon, lat] = line.split(',');
     return { code: code ?? '', lon: Number(lon), lat: Number(lat) };
   });
-  const name = () => `${FIRST[int(FIRST.length)]} ${LAST[int(LAST.length)]} ${String.fromCharCode(65 + int(26))}${'bcdfghjk'[int(8)]}`;
+  const name = () =>
+    `${FIRST[int(FIRST.length)]} ${LAST[int(LAST.length)]} ${String.fromCharCode(65 + int(26))}${'bcdfghjk'[int(8)]}`;
   const secrets: PersonalFixture['secrets'] = {
     niks: [],
     nips: [],
@@ -85,7 +100,9 @@ export function personalFixture(households = 3000, agents = 120, cases = 1500, s
       `${id},${v?.code},${lon.toFixed(6)},${lat.toFixed(6)},${1 + int(7)},${head},${nik},${1 + int(10)},${agent},${flags},${int(2)},2026-0${1 + int(9)}-1${int(10)}`,
     );
   }
-  const caseLines = ['id_kasus,id_keluarga_p3ke,kebutuhan,status_kasus,tanggal_lapor,tanggal_selesai,kanal,id_agen'];
+  const caseLines = [
+    'id_kasus,id_keluarga_p3ke,kebutuhan,status_kasus,tanggal_lapor,tanggal_selesai,kanal,id_agen',
+  ];
   for (let i = 1; i <= cases; i++) {
     const id = `KS${String(i).padStart(7, '0')}`;
     secrets.caseIds.push(id);

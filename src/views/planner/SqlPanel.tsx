@@ -90,10 +90,14 @@ export function SqlPanel({ client, onShowOnMap }: SqlPanelProps) {
     try {
       const sandbox = await browserSandbox(client);
       const outcome = await sandbox.run(sql, MAX_ROWS);
-      if (outcome.ok) setResult({ table: outcome.table, truncated: outcome.truncated, ms: performance.now() - t0 });
+      if (outcome.ok)
+        setResult({ table: outcome.table, truncated: outcome.truncated, ms: performance.now() - t0 });
       else setMessage(problemMessage(outcome.problem));
     } catch (e) {
-      setMessage({ text: t('privacy.sql.prepareFailed'), detail: e instanceof Error ? e.message : String(e) });
+      setMessage({
+        text: t('privacy.sql.prepareFailed'),
+        detail: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       setBusy(false);
     }

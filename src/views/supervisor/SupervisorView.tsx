@@ -15,6 +15,7 @@ import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
+import { sessionPolicy } from '../../data/privacy';
 import { villageStats } from '../../data/queries';
 import { queryRows, type SqlClient } from '../../data/sql-client';
 import { baseStyle } from '../../map/base-style';
@@ -33,7 +34,6 @@ import {
 } from '../../map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../map/village-layers';
 import { AgentPanel } from './AgentPanel';
-import { sessionPolicy } from '../../data/privacy';
 import { CoverageTable } from './CoverageTable';
 import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
 import { ProposalPanel } from './ProposalPanel';

@@ -30,7 +30,8 @@ export function actionList(
 ): { columns: ExportColumn[]; rows: Record<string, unknown>[] } {
   const internal = ctx.idMode === 'internal';
   const idHeader = (header: string) => (internal ? ctx.internalHeader(header) : header);
-  const agent = (index: number) => (index >= 0 ? ctx.policy.id('agent', ctx.agentIds[index], ctx.idMode) : '');
+  const agent = (index: number) =>
+    index >= 0 ? ctx.policy.id('agent', ctx.agentIds[index], ctx.idMode) : '';
   const columns: ExportColumn[] = [
     { key: 'agent', header: idHeader(ctx.headers.agent) },
     { key: 'household', header: idHeader(ctx.headers.household) },
