@@ -118,6 +118,16 @@ describe('SQL sandbox', () => {
     expect(Math.round(lon * 1000) / 1000).toBeCloseTo(lon, 9);
   });
 
+  it('copies every released value faithfully (nulls, dates, numbers)', async () => {
+    const sql =
+      'SELECT count(agent_id)::INTEGER AS agents, count(last_visit)::INTEGER AS visits, max(last_visit)::VARCHAR AS last, ' +
+      'sum(members)::INTEGER AS members, sum(need_rtlh)::INTEGER AS rtlh, count(DISTINCT household_id)::INTEGER AS ids, ' +
+      'round(sum(round(lon, 3)), 3)::VARCHAR AS lon FROM households';
+    const copy = await sandbox.run(sql, 1);
+    const original = await main.queryTable(sql);
+    expect(copy.ok && copy.table.toArray()[0]?.toJSON()).toEqual(original.toArray()[0]?.toJSON());
+  });
+
   it('holds no personal column at all', async () => {
     const columns = await sandbox.run(
       'SELECT table_name, column_name FROM information_schema.columns ORDER BY 1, 2',
