@@ -37,7 +37,7 @@ const PROBLEMS: [RegExp, SqlProblemKind][] = [
   [/multiple statements/i, 'multiple'],
   [/Permission Error|disabled by configuration|external access/i, 'external'],
   [/configuration has been locked|Cannot change configuration/i, 'settings'],
-  [/Catalog Error/i, 'unknownName'],
+  [/Catalog Error|Referenced column .* not found|does not have a column/i, 'unknownName'],
   [/Parser Error|syntax error/i, 'syntax'],
   [/Binder Error/i, 'binder'],
   [/Conversion Error|Out of Range|Invalid Input|Type Error/i, 'value'],

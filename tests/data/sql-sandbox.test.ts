@@ -216,7 +216,8 @@ describe('SQL sandbox', () => {
       return r.ok ? 'ok' : r.problem.kind;
     };
     expect(await kinds("SELECT * FROM read_text('CANARY_FILE')")).toBe('external');
-    expect(await kinds('SELECT head_nik FROM households')).toBe('binder');
+    expect(await kinds('SELECT head_nik FROM households')).toBe('unknownName');
+    expect(await kinds("SELECT 'a' + 1")).toBe('binder');
     expect(await kinds('SELECT * FROM planner_households')).toBe('unknownName');
     expect(await kinds('SELECT 1; DROP TABLE households')).toBe('syntax');
     expect(await kinds("SELECT current_setting('enable_external_access') AS v")).toBe('ok');
