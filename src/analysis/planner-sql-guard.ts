@@ -1,73 +1,37 @@
 /**
- * Read-only guard of the analysts' SQL panel. DuckDB-WASM holds only the user's own data in
- * their browser, but a stray `DROP TABLE households` would still break the screen: the panel
- * runs one statement that starts with SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN,
- * VALUES or TABLE and contains no statement keyword that changes anything.
+ * A friendly first look at a query typed in the SQL panel, so a plain mistake gets a plain sentence before
+ * anything runs. It is NOT the safety boundary: whatever passes or fails here, the query runs in the SQL
+ * sandbox (src/data/sql-sandbox.ts), which can neither write the app's data, nor read files or URLs, nor
+ * see personal columns.
  */
 
-export type SqlCheck =
-  | { ok: true; sql: string; wrap: boolean }
-  | { ok: false; reason: 'empty' | 'multiple' | 'notReadOnly'; keyword?: string };
+export type SqlHint = { kind: 'empty' } | { kind: 'notReadOnly'; keyword: string } | null;
 
-const READ_STARTS = ['select', 'with', 'from', 'describe', 'show', 'summarize', 'explain', 'values', 'table'];
-const WRAPPABLE = new Set(['select', 'with', 'from', 'values', 'table']);
-/** Words that start or smuggle a writing statement (also inside WITH … or EXPLAIN …). */
-const FORBIDDEN = [
-  'insert',
-  'update',
-  'delete',
-  'create',
-  'drop',
-  'alter',
-  'attach',
-  'detach',
-  'copy',
-  'install',
-  'load',
-  'set',
-  'reset',
-  'pragma',
-  'export',
-  'import',
-  'call',
-  'checkpoint',
-  'vacuum',
-  'truncate',
-  'grant',
-  'use',
-  'begin',
-  'commit',
-  'rollback',
-  'merge',
-  'analyze',
-];
+/** What a query may start with (all run as a subquery in the sandbox). */
+const READ_STARTS = new Set([
+  'select',
+  'with',
+  'from',
+  'describe',
+  'show',
+  'summarize',
+  'values',
+  'table',
+  '(',
+]);
 
-/** The SQL with comments removed and string literals / quoted identifiers blanked out (one pass, left to right). */
+/** The SQL with comments removed and string literals / quoted identifiers blanked out (one pass). */
 export function stripLiterals(sql: string): string {
   return sql.replace(
-    /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$\$[\s\S]*?(?:\$\$|$)/g,
-    (m) => (m.startsWith("'") ? "''" : m.startsWith('"') ? '""' : m.startsWith('$') ? "''" : ' '),
+    /--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|[eE]?'(?:[^'\\]|''|\\.)*'?|"(?:[^"]|"")*"?|\$\$[\s\S]*?(?:\$\$|$)/g,
+    (m) => (m.startsWith('"') ? '""' : /^[/-]/.test(m) ? ' ' : "''"),
   );
 }
 
-/**
- * Checks a query typed in the SQL panel. On success `sql` is the statement without its final
- * semicolon; `wrap` says it may be wrapped as a subquery (to cap the rows returned).
- */
-export function checkReadOnly(input: string): SqlCheck {
-  const sql = input.trim().replace(/;\s*$/, '').trim();
-  const bare = stripLiterals(sql).trim();
-  if (bare === '') return { ok: false, reason: 'empty' };
-  if (bare.includes(';')) return { ok: false, reason: 'multiple' };
-  const words = bare.toLowerCase().match(/[a-z_]+/g) ?? [];
-  const first = words[0] ?? '';
-  if (!READ_STARTS.includes(first)) return { ok: false, reason: 'notReadOnly', keyword: first.toUpperCase() };
-  const bad = words.find((w) => FORBIDDEN.includes(w));
-  if (bad) return { ok: false, reason: 'notReadOnly', keyword: bad.toUpperCase() };
-  return { ok: true, sql, wrap: WRAPPABLE.has(first) };
-}
-
-/** Caps a wrappable query at `limit` rows (one more is fetched to tell the user it was cut). */
-export function limitedSql(check: { sql: string; wrap: boolean }, limit: number): string {
-  return check.wrap ? `SELECT * FROM (${check.sql}\n) AS q LIMIT ${Math.round(limit) + 1}` : check.sql;
+/** A sentence-worthy problem with `input` (empty, or it starts like a statement that changes something). */
+export function sqlHint(input: string): SqlHint {
+  const bare = stripLiterals(input).trim();
+  if (bare === '' || bare === ';') return { kind: 'empty' };
+  const first = /^(\(|[A-Za-z_]+)/.exec(bare)?.[1]?.toLowerCase() ?? '';
+  return READ_STARTS.has(first) ? null : { kind: 'notReadOnly', keyword: first.toUpperCase() };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkReadOnly, limitedSql, stripLiterals } from '../../src/analysis/planner-sql-guard';
+import { sqlHint, stripLiterals } from '../../src/analysis/planner-sql-guard';
 
-describe('checkReadOnly', () => {
+// Only the friendly message: the boundary is the sandbox (tests/data/sql-sandbox.test.ts runs hostile SQL
+// straight into it, without this hint).
+describe('sqlHint', () => {
   it.each([
     'SELECT * FROM households',
     '  select count(*) from villages;  ',
@@ -10,57 +12,27 @@ describe('checkReadOnly', () => {
     'DESCRIBE households',
     'SHOW TABLES',
     'SUMMARIZE cases',
-    'EXPLAIN SELECT 1',
-    "SELECT 'drop table households; delete' AS note",
-    'SELECT 1 -- drop\n',
-    'SELECT "update" FROM (SELECT 1 AS "update")',
-    'SELECT last_update, reset_count FROM t',
-  ])('accepts %j', (sql) => {
-    expect(checkReadOnly(sql).ok).toBe(true);
+    '(SELECT 1)',
+    '-- a comment first\nSELECT 1',
+    "/* x */ SELECT 'drop' AS note",
+  ])('has nothing to say about %j', (sql) => {
+    expect(sqlHint(sql)).toBeNull();
   });
 
   it.each([
-    ['', 'empty'],
-    ['-- only a comment', 'empty'],
-    ['DROP TABLE households', 'notReadOnly'],
-    ['delete from cases', 'notReadOnly'],
-    ['INSERT INTO villages VALUES (1)', 'notReadOnly'],
-    ['WITH x AS (SELECT 1) DELETE FROM cases', 'notReadOnly'],
-    ['SELECT 1; DROP TABLE households', 'multiple'],
-    ["COPY households TO 'x.csv'", 'notReadOnly'],
-    ["ATTACH 'x.db'", 'notReadOnly'],
-    ['SET threads = 1', 'notReadOnly'],
-    ['INSTALL httpfs', 'notReadOnly'],
-    ['PRAGMA database_list', 'notReadOnly'],
-    ['EXPLAIN ANALYZE SELECT 1', 'notReadOnly'],
-    ['CREATE TABLE t AS SELECT 1', 'notReadOnly'],
-    ["SELECT '--' ; DROP TABLE households", 'multiple'],
-    ['SELECT $$ x $$; DELETE FROM cases', 'multiple'],
-  ])('rejects %j (%s)', (sql, reason) => {
-    const check = checkReadOnly(sql);
-    expect(check.ok).toBe(false);
-    if (!check.ok) expect(check.reason).toBe(reason);
+    ['', { kind: 'empty' }],
+    ['-- only a comment', { kind: 'empty' }],
+    [' ; ', { kind: 'empty' }],
+    ['DROP TABLE households', { kind: 'notReadOnly', keyword: 'DROP' }],
+    ['update households set lon = 0', { kind: 'notReadOnly', keyword: 'UPDATE' }],
+    ["/* SELECT */ COPY households TO 'x.csv'", { kind: 'notReadOnly', keyword: 'COPY' }],
+    ["E'SELECT' ATTACH", { kind: 'notReadOnly', keyword: '' }],
+  ])('explains %j', (sql, hint) => {
+    expect(sqlHint(sql)).toEqual(hint);
   });
 
-  it('names the keyword it refused', () => {
-    expect(checkReadOnly('update households set lon = 0')).toEqual({
-      ok: false,
-      reason: 'notReadOnly',
-      keyword: 'UPDATE',
-    });
-  });
-});
-
-describe('limitedSql', () => {
-  it('wraps SELECT/WITH to cap rows, leaves DESCRIBE as it is', () => {
-    const select = checkReadOnly('SELECT * FROM villages;');
-    if (!select.ok) throw new Error('rejected');
-    expect(limitedSql(select, 1000)).toBe('SELECT * FROM (SELECT * FROM villages\n) AS q LIMIT 1001');
-    const describe = checkReadOnly('DESCRIBE villages');
-    if (!describe.ok) throw new Error('rejected');
-    expect(limitedSql(describe, 1000)).toBe('DESCRIBE villages');
-  });
-  it('blanks strings and comments before looking for keywords', () => {
+  it('blanks strings (escape strings too) and comments', () => {
     expect(stripLiterals("SELECT 'a;b' -- x\n /* drop */ FROM t")).toBe("SELECT ''  \n   FROM t");
+    expect(stripLiterals("SELECT E'\\' ; DROP' AS x")).toBe("SELECT '' AS x");
   });
 });

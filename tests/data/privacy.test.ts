@@ -1,156 +1,124 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_PERSONAL_COLUMNS,
-  MASK_CHAR,
-  maskIdentifier,
-  maskName,
-  maskRows,
-  maskValue,
-  PERSONAL_COLUMNS,
+  COLUMN_POLICY,
+  createMaskingPolicy,
+  type IdKind,
+  PSEUDONYM_ALPHABET,
+  PSEUDONYM_LENGTH,
+  PSEUDONYM_PREFIX,
+  randomSalt,
+  releasedColumns,
+  SALT_BYTES,
+  sessionPolicy,
 } from '../../src/data/privacy';
-import { TABLES } from '../../src/data/schema';
+import { TABLES, type TableName } from '../../src/data/schema';
 
-describe('maskIdentifier', () => {
-  it.each([
-    ['1701011110776526', '************6526'], // NIK, 16 digits
-    ['1701010101010001', '************0001'], // KK number, 16 digits
-    ['P1701012001000001', '*************0001'], // P3KE household id, 17 chars
-    ['199510212023061830', '**************1830'], // NIP, 18 digits
-    ['1234567890', '******7890'], // 10 chars: the long rule starts here
-    ['123456789', '*******89'], // 9 chars: short rule
-    ['AG00001', '*****01'],
-    ['123456', '****56'],
-    ['12345', '*****'], // too short to keep anything
-    ['AG1', '***'],
-    ['7', '*'],
-    ['', ''],
-    ['   ', ''],
-    [' 1701011110776526 ', '************6526'], // trimmed first
-  ])('%j → %j', (value, expected) => {
-    expect(maskIdentifier(value)).toBe(expected);
+const KINDS = Object.keys(PSEUDONYM_PREFIX) as IdKind[];
+const salt = (byte: number) => new Uint8Array(SALT_BYTES).fill(byte);
+const arbSalt = fc.uint8Array({ minLength: SALT_BYTES, maxLength: SALT_BYTES });
+const arbKind = fc.constantFrom(...KINDS);
+/** Ids as they come: NIK/KK/NIP digit strings, P3KE ids, agent codes, anything. */
+const arbId = fc.oneof(
+  fc.stringMatching(/^\d{16}$/),
+  fc.stringMatching(/^\d{18}$/),
+  fc.stringMatching(/^P1701\d{12}$/),
+  fc.stringMatching(/^AG\d{5}$/),
+  fc.string({ minLength: 1, maxLength: 40 }),
+);
+
+/** Every run of ≥ 3 consecutive digits in `text`. */
+const digitRuns = (text: string): string[] => text.match(/\d{3,}/g) ?? [];
+
+describe('pseudonyms', () => {
+  const policy = createMaskingPolicy(salt(7));
+
+  it('have the documented shape: kind prefix, 11 letters without I/O, no digit at all', () => {
+    const p = policy.pseudonym('nik', '1701011110776526');
+    expect(p).toMatch(new RegExp(`^NK-[${PSEUDONYM_ALPHABET}]{${PSEUDONYM_LENGTH}}$`));
+    expect(PSEUDONYM_ALPHABET).not.toMatch(/[\dIO]/);
   });
 
-  it.each([null, undefined])('%s → empty', (value) => {
-    expect(maskIdentifier(value)).toBe('');
+  it('keep empty values empty', () => {
+    for (const raw of [null, undefined, '']) expect(policy.pseudonym('household', raw)).toBe('');
   });
 
-  it.each(['1701011110776526', 'P1701012001000001', 'AG00001', '12345', ''])(
-    'keeps the length of %j, is idempotent and hides most of it',
-    (value) => {
-      const masked = maskIdentifier(value);
-      expect(masked).toHaveLength(value.length);
-      expect(maskIdentifier(masked)).toBe(masked);
-      const hidden = [...masked].filter((c) => c === MASK_CHAR).length;
-      expect(hidden).toBeGreaterThanOrEqual(value.length / 2);
-    },
-  );
+  it('never contain a run of ≥ 3 digits of the input (property)', () => {
+    fc.assert(
+      fc.property(arbSalt, arbKind, arbId, (s, kind, raw) => {
+        const p = createMaskingPolicy(s).pseudonym(kind, raw);
+        for (const run of digitRuns(raw)) expect(p).not.toContain(run.slice(0, 3));
+        expect(p).not.toMatch(/\d/);
+      }),
+    );
+  });
+
+  it('are deterministic for a salt and differ across salts (property)', () => {
+    fc.assert(
+      fc.property(arbSalt, arbSalt, arbKind, arbId, (s1, s2, kind, raw) => {
+        const a = createMaskingPolicy(s1);
+        expect(a.pseudonym(kind, raw)).toBe(createMaskingPolicy(Uint8Array.from(s1)).pseudonym(kind, raw));
+        fc.pre(s1.some((b, i) => b !== s2[i]));
+        expect(a.pseudonym(kind, raw)).not.toBe(createMaskingPolicy(s2).pseudonym(kind, raw));
+      }),
+    );
+  });
+
+  it('give distinct pseudonyms to distinct ids (property, then 1 million NIK-like ids)', () => {
+    fc.assert(
+      fc.property(arbSalt, fc.uniqueArray(arbId, { minLength: 2, maxLength: 300 }), (s, ids) => {
+        const p = createMaskingPolicy(s);
+        expect(new Set(ids.map((id) => p.pseudonym('household', id))).size).toBe(ids.length);
+      }),
+      { numRuns: 50 },
+    );
+    const seen = new Set<string>();
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) seen.add(policy.pseudonym('nik', `170101${String(i).padStart(10, '0')}`));
+    expect(seen.size).toBe(n);
+  }, 120_000);
+
+  it('separate kinds: the same raw value gets a different pseudonym per kind', () => {
+    const all = KINDS.map((kind) => policy.pseudonym(kind, 'AG00044'));
+    expect(new Set(all.map((p) => p.slice(3))).size).toBe(KINDS.length);
+  });
+
+  it('tell apart ids that the old mask showed alike (`*****44` twice in the village profile)', () => {
+    expect(policy.pseudonym('agent', 'AG00044')).not.toBe(policy.pseudonym('agent', 'AG01044'));
+  });
+
+  it('show full ids only in internal mode', () => {
+    expect(policy.id('nip', '199510212023061830')).toBe(policy.pseudonym('nip', '199510212023061830'));
+    expect(policy.id('nip', '199510212023061830', 'masked')).not.toContain('1995');
+    expect(policy.id('nip', '199510212023061830', 'internal')).toBe('199510212023061830');
+  });
 });
 
-describe('maskName', () => {
-  it.each([
-    ['Lukman Syahputra', 'L. S.'],
-    ['Sukarno', 'S.'],
-    ['  Arman   Sulaiman ', 'A. S.'],
-    ['Muhammad Rizki Al Fajri', 'M. R. A. F.'],
-    ['siti aminah', 'S. A.'],
-    ['Sudirman Hakim, S.Pd.', 'S. H. S.'],
-    ["Nur'aini Putri", 'N. P.'],
-    ['H. Ahmad', 'H. A.'],
-    ['Ahmad 2', 'A.'], // words without letters are dropped
-    ['Émile Ölçer', 'É. Ö.'],
-    ['', ''],
-    [null, ''],
-    [undefined, ''],
-  ])('%j → %j', (name, expected) => {
-    expect(maskName(name)).toBe(expected);
+describe('session salt', () => {
+  it('is random per page load (crypto.getRandomValues) and the session policy is one per page', () => {
+    expect(randomSalt()).toHaveLength(SALT_BYTES);
+    expect(randomSalt()).not.toEqual(randomSalt());
+    expect(sessionPolicy()).toBe(sessionPolicy());
+    expect(() => createMaskingPolicy(new Uint8Array(4))).toThrow();
   });
 });
 
-describe('PERSONAL_COLUMNS', () => {
-  it.each([
-    ['villages', []],
-    [
-      'households',
-      [
-        ['household_id', 'identifier'],
-        ['head_name', 'name'],
-        ['head_nik', 'identifier'],
-      ],
-    ],
-    [
-      'agents',
-      [
-        ['agent_name', 'name'],
-        ['nip', 'identifier'],
-      ],
-    ],
-    ['cases', [['household_id', 'identifier']]],
-  ] as const)('%s', (table, expected) => {
-    expect([...PERSONAL_COLUMNS[table]]).toEqual(expected);
-  });
-
-  it('covers every column the schema marks personal', () => {
+describe('column policy', () => {
+  it('classifies every column of every canonical table, so a new column is a decision', () => {
     for (const [table, specs] of Object.entries(TABLES)) {
-      for (const spec of specs.filter((s) => s.personal)) {
-        expect(PERSONAL_COLUMNS[table as keyof typeof TABLES].has(spec.name), `${table}.${spec.name}`).toBe(
-          true,
-        );
-      }
+      expect(Object.keys(COLUMN_POLICY[table as TableName]).sort()).toEqual(specs.map((s) => s.name).sort());
     }
   });
 
-  it('ALL_PERSONAL_COLUMNS is the union by column name', () => {
-    expect([...ALL_PERSONAL_COLUMNS.keys()].sort()).toEqual([
-      'agent_name',
-      'head_name',
-      'head_nik',
-      'household_id',
-      'nip',
-    ]);
-  });
-});
-
-describe('maskValue', () => {
-  it.each([
-    ['identifier', '1701011110776526', '************6526'],
-    ['identifier', 1701011110776526, '************6526'], // a number read from a CSV
-    ['name', 'Lukman Syahputra', 'L. S.'],
-    ['identifier', null, null],
-    ['name', undefined, undefined],
-  ] as const)('%s %j → %j', (kind, value, expected) => {
-    expect(maskValue(kind, value)).toBe(expected);
-  });
-});
-
-describe('maskRows', () => {
-  const rows = [
-    {
-      household_id: 'P1701012001000001',
-      village_code: '17.01.01.2001',
-      head_name: 'Lukman Syahputra',
-      head_nik: '1701011110776526',
-      members: 2,
-    },
-    { household_id: 'P1701012001000002', village_code: '17.01.01.2001', head_name: null, members: 3 },
-  ];
-
-  it('masks personal columns, keeps the others and does not touch the input', () => {
-    const before = structuredClone(rows);
-    expect(maskRows(rows)).toEqual([
-      {
-        household_id: '*************0001',
-        village_code: '17.01.01.2001',
-        head_name: 'L. S.',
-        head_nik: '************6526',
-        members: 2,
-      },
-      { household_id: '*************0002', village_code: '17.01.01.2001', head_name: null, members: 3 },
-    ]);
-    expect(rows).toEqual(before);
-    expect(maskRows(rows)[1]).not.toHaveProperty('head_nik'); // absent columns are not added
-  });
-
-  it('uses the given column map', () => {
-    expect(maskRows(rows, PERSONAL_COLUMNS.villages)).toEqual(rows);
+  it('releases no name, NIK or NIP, and no personal column unchanged', () => {
+    for (const [table, specs] of Object.entries(TABLES)) {
+      const released = new Map(releasedColumns(table as TableName));
+      for (const spec of specs) {
+        if (/name$|nik$|^nip$/.test(spec.name) && table !== 'villages')
+          expect(released.has(spec.name)).toBe(false);
+        if (spec.personal) expect(released.has(spec.name)).toBe(false);
+        if (/_id$/.test(spec.name)) expect(released.get(spec.name)?.kind).toBe('pseudonym');
+      }
+    }
   });
 });

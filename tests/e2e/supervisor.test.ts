@@ -109,8 +109,22 @@ describe('supervisor (Pengawasan)', () => {
       .split('\r\n');
     expect(lines[0]).toBe('agen_baru,id_keluarga,desa,kecamatan,jarak_m,agen_lama');
     expect(lines.length - 1).toBe(moves);
-    expect(csv).not.toMatch(/P1701\d{12}/); // household ids are masked by default
-    expect(lines[1]).toMatch(/^AG\d{5},\*{13}\d{4},/);
+    expect(csv).not.toMatch(/P1701\d{12}|AG\d{5}/); // household and agent ids are pseudonyms by default
+    expect(lines[1]).toMatch(/^AG-[A-Z]{11},KL-[A-Z]{11},/);
+
+    // Full ids only as an explicit choice for one export, labelled in the file name and the headers.
+    await page.getByTestId('export-internal').check();
+    const [internalDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(internalDownload.suggestedFilename()).toBe('usulan-penugasan-2000m-INTERNAL-ID-LENGKAP.csv');
+    const internal = await readFile((await internalDownload.path()) as string, 'utf8');
+    expect(internal.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'agen_baru (ID LENGKAP – INTERNAL),id_keluarga (ID LENGKAP – INTERNAL),desa,kecamatan,jarak_m,agen_lama (ID LENGKAP – INTERNAL)',
+    );
+    expect(internal).toMatch(/AG\d{5},P1701\d{12},/);
+    expect(await page.getByTestId('export-internal').isChecked()).toBe(false);
 
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -137,7 +151,9 @@ describe('supervisor (Pengawasan)', () => {
     await page.locator('[data-testid="load-histogram"] .recharts-bar-rectangle').first().waitFor();
     await expect(page.locator('[data-testid="agents-below"] tbody tr').count()).resolves.toBeGreaterThan(0);
     await page.locator('[data-testid="agents-far"] tbody tr').first().click();
-    await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Agen terpilih: AG\d{5}/);
+    await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Agen terpilih: AG-[A-Z]{11}/);
+    const listed = await page.locator('[data-testid="agents-below"] tbody td:first-child').allTextContents();
+    for (const id of listed) expect(id).toMatch(/^AG-[A-Z]{11}$/);
     await page.waitForTimeout(1500);
     await waitMapIdle(page);
     await screenshot(page, 'supervisor-05-agents');

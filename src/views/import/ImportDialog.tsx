@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
 import { startDuckDb } from '../../data/duckdb-browser';
+import { closeToNetwork } from '../../data/duckdb-lockdown';
 import { fetchBytes } from '../../data/fetch-bytes';
 import {
   checkFileSize,
@@ -32,6 +33,8 @@ async function checkingDb(): Promise<SqlClient> {
   const { client } = await startDuckDb();
   await client.registerFile('villages.csv', await fetchBytes('villages.csv'));
   await loadCsvTable(client, 'villages', 'villages.csv');
+  // Imported files are parsed in JS and inserted as Arrow, never read by SQL: close it to files and URLs.
+  await closeToNetwork(client, { lock: true });
   return client;
 }
 

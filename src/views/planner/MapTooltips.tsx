@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isolate } from '../../components/bidi';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, HouseholdCard } from '../../data/planner-queries';
-import { maskIdentifier } from '../../data/privacy';
+import { sessionPolicy } from '../../data/privacy';
 
 interface AreaTooltipProps {
   x: number;
@@ -40,13 +40,13 @@ export function AreaTooltip({ x, y, stat, level, measureLabel, valueText }: Area
   );
 }
 
-/** Hover card of one household: identifier masked, no name. */
+/** Hover card of one household: its pseudonym, no name. */
 export function HouseholdTooltip({ x, y, card }: { x: number; y: number; card: HouseholdCard }) {
   const { t } = useTranslation();
   const needs = card.needs ? card.needs.split(',').filter(Boolean) : [];
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
-      <strong data-testid="household-id">{maskIdentifier(card.household_id)}</strong>
+      <strong data-testid="household-id">{sessionPolicy().pseudonym('household', card.household_id)}</strong>
       <div>{card.village_name}</div>
       <div className="muted">{t('tooltip.district', { name: isolate(card.district_name) })}</div>
       <dl>

@@ -1,8 +1,12 @@
+import type { Table } from 'apache-arrow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkReadOnly, limitedSql } from '../../analysis/planner-sql-guard';
-import { maskRows } from '../../data/privacy';
+import { sqlHint } from '../../analysis/planner-sql-guard';
+import { useFormat } from '../../components/use-format';
 import type { SqlClient } from '../../data/sql-client';
+import { formatSqlValue, isNumericType, numericValue } from '../../data/sql-format';
+import type { SqlProblem } from '../../data/sql-sandbox';
+import { browserSandbox } from '../../data/sql-sandbox-browser';
 
 const MAX_ROWS = 1000;
 const EXAMPLE = `SELECT village_code, count(*) AS keluarga,
@@ -18,85 +22,94 @@ export type SqlMapResult =
   | { kind: 'points'; positions: Float32Array };
 
 interface Result {
-  columns: string[];
-  rows: Record<string, unknown>[];
+  table: Table;
   truncated: boolean;
   ms: number;
 }
 
+type Message = { text: string; detail?: string };
+
 interface SqlPanelProps {
+  /** The app's database: the sandbox copies its de-identified tables on first use. */
   client: SqlClient;
   onShowOnMap: (result: SqlMapResult | null) => void;
 }
 
-const show = (v: unknown): string =>
-  v === null || v === undefined
-    ? '∅'
-    : v instanceof Date
-      ? v.toISOString().slice(0, 10)
-      : typeof v === 'object'
-        ? JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))
-        : String(v);
+/** What `table` can show on the map: points when it has lon and lat, else villages when it has village_code. */
+function mapResultOf(table: Table): SqlMapResult | null {
+  const field = (name: string) => table.schema.fields.find((f) => f.name === name);
+  const lon = field('lon');
+  const lat = field('lat');
+  if (lon && lat) {
+    const lons = table.getChild('lon');
+    const lats = table.getChild('lat');
+    const xy: number[] = [];
+    for (let i = 0; i < table.numRows; i++) {
+      const x = numericValue(lon.type, lons?.get(i));
+      const y = numericValue(lat.type, lats?.get(i));
+      if (x !== null && y !== null && Number.isFinite(x) && Number.isFinite(y)) xy.push(x, y);
+    }
+    return { kind: 'points', positions: Float32Array.from(xy) };
+  }
+  if (field('village_code')) {
+    const codes = table.getChild('village_code');
+    return { kind: 'villages', codes: Array.from(codes ?? [], (c) => String(c)) };
+  }
+  return null;
+}
 
-/** Read-only SQL over the loaded tables, for analysts; personal columns come back masked. */
+/** Read-only SQL for analysts, run in the sandbox over de-identified copies of the tables. */
 export function SqlPanel({ client, onShowOnMap }: SqlPanelProps) {
   const { t } = useTranslation();
+  const { locale } = useFormat();
   const [sql, setSql] = useState(EXAMPLE);
   const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const problemMessage = (problem: SqlProblem): Message => ({
+    text: t(`privacy.sql.problem.${problem.kind}`),
+    detail: problem.detail,
+  });
+
   const run = async () => {
-    const check = checkReadOnly(sql);
     setResult(null);
-    if (!check.ok) {
-      setError(
-        check.reason === 'notReadOnly'
-          ? t('planner.sql.notReadOnly', { keyword: check.keyword || '?' })
-          : t(`planner.sql.${check.reason}`),
-      );
+    const hint = sqlHint(sql);
+    if (hint) {
+      setMessage({
+        text:
+          hint.kind === 'empty'
+            ? t('privacy.sql.empty')
+            : t('privacy.sql.notReadOnly', { keyword: hint.keyword || '?' }),
+      });
       return;
     }
-    setError(null);
+    setMessage(null);
     setBusy(true);
     const t0 = performance.now();
     try {
-      const table = await client.queryTable(limitedSql(check, MAX_ROWS));
-      const columns = table.schema.fields.map((field) => field.name);
-      const all = table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
-      setResult({
-        columns,
-        rows: maskRows(all.slice(0, MAX_ROWS)),
-        truncated: all.length > MAX_ROWS,
-        ms: performance.now() - t0,
-      });
+      const sandbox = await browserSandbox(client);
+      const outcome = await sandbox.run(sql, MAX_ROWS);
+      if (outcome.ok)
+        setResult({ table: outcome.table, truncated: outcome.truncated, ms: performance.now() - t0 });
+      else setMessage(problemMessage(outcome.problem));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setMessage({
+        text: t('privacy.sql.prepareFailed'),
+        detail: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       setBusy(false);
     }
   };
 
-  const hasVillages = result?.columns.includes('village_code') ?? false;
-  const hasPoints = (result?.columns.includes('lon') && result?.columns.includes('lat')) ?? false;
-  const showOnMap = () => {
-    if (!result) return;
-    if (hasPoints) {
-      const pts = result.rows.filter((r) => Number.isFinite(Number(r.lon)) && Number.isFinite(Number(r.lat)));
-      const positions = new Float32Array(pts.length * 2);
-      pts.forEach((r, i) => {
-        positions[2 * i] = Number(r.lon);
-        positions[2 * i + 1] = Number(r.lat);
-      });
-      onShowOnMap({ kind: 'points', positions });
-    } else if (hasVillages) {
-      onShowOnMap({ kind: 'villages', codes: result.rows.map((r) => String(r.village_code)) });
-    }
-  };
+  const mapResult = result ? mapResultOf(result.table) : null;
+  const fields = result?.table.schema.fields ?? [];
+  const rows = result ? Array.from({ length: result.table.numRows }, (_, i) => i) : [];
 
   return (
     <section className="sql-panel" data-testid="sql-panel">
-      <p className="muted">{t('planner.sql.help')}</p>
+      <p className="muted">{t('privacy.sql.help')}</p>
       <textarea
         data-testid="sql-input"
         value={sql}
@@ -111,44 +124,51 @@ export function SqlPanel({ client, onShowOnMap }: SqlPanelProps) {
         <button type="button" data-testid="sql-run" disabled={busy} onClick={() => void run()}>
           {t('planner.sql.run')}
         </button>
-        {(hasVillages || hasPoints) && (
-          <button type="button" data-testid="sql-map" onClick={showOnMap}>
+        {mapResult && (
+          <button type="button" data-testid="sql-map" onClick={() => onShowOnMap(mapResult)}>
             {t('planner.sql.showOnMap')}
           </button>
         )}
         <button type="button" className="secondary" onClick={() => onShowOnMap(null)}>
           {t('planner.sql.clearMap')}
         </button>
+        {busy && <span className="busy">{t('privacy.sql.preparing')}</span>}
       </div>
-      {error && (
-        <p className="warning" role="alert" data-testid="sql-error">
-          {error}
-        </p>
+      {message && (
+        <div className="warning" role="alert" data-testid="sql-error">
+          <p>{message.text}</p>
+          {message.detail && (
+            <p className="muted">
+              <small>
+                {t('privacy.sql.detail')}: <bdi>{message.detail}</bdi>
+              </small>
+            </p>
+          )}
+        </div>
       )}
       {result && (
         <>
           <p className="muted" data-testid="sql-summary">
-            {t('planner.sql.rows', { count: result.rows.length, ms: Math.round(result.ms) })}
+            {t('planner.sql.rows', { count: result.table.numRows, ms: Math.round(result.ms) })}
             {result.truncated && ` ${t('planner.sql.truncated', { max: MAX_ROWS })}`}
           </p>
           <div className="table-scroll">
             <table className="data-table" data-testid="sql-result">
               <thead>
                 <tr>
-                  {result.columns.map((c) => (
-                    <th key={c} className="text">
-                      {c}
+                  {fields.map((f) => (
+                    <th key={f.name} className={isNumericType(f.type) ? undefined : 'text'}>
+                      {f.name}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {result.rows.map((row, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: result rows have no key of their own
+                {rows.map((i) => (
                   <tr key={i}>
-                    {result.columns.map((c) => (
-                      <td key={c} className="text">
-                        {show(row[c])}
+                    {fields.map((f) => (
+                      <td key={f.name} className={isNumericType(f.type) ? undefined : 'text'}>
+                        {formatSqlValue(f.type, result.table.getChild(f.name)?.get(i), locale)}
                       </td>
                     ))}
                   </tr>

@@ -28,7 +28,7 @@ import {
   villageFactsSql,
   villageNeedsSql,
 } from '../../data/planner-queries';
-import { maskIdentifier } from '../../data/privacy';
+import { sessionPolicy } from '../../data/privacy';
 import { queryRows, type SqlClient } from '../../data/sql-client';
 
 interface Profile {
@@ -220,7 +220,7 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
         <tbody>
           {profile.agents.map((a) => (
             <tr key={a.agent_id}>
-              <td className="text">{maskIdentifier(a.agent_id)}</td>
+              <td className="text">{sessionPolicy().pseudonym('agent', a.agent_id)}</td>
               <td className="text">
                 {a.agent_type ? t(`planner.agentType.${a.agent_type}`, a.agent_type) : '–'}
               </td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CoverageResult } from '../../analysis/coverage-engine';
 import { useFormat } from '../../components/use-format';
+import { sessionPolicy } from '../../data/privacy';
 import { STATUS_COLORS } from '../../map/palette';
 import { loadHistogram, topAgents } from './agent-load';
 
@@ -75,7 +76,7 @@ export function AgentPanel(props: AgentPanelProps) {
               className={`clickable${r.agent === selectedAgent ? ' selected' : ''}`}
               onClick={() => onSelectAgent(r.agent)}
             >
-              <td className="text">{agentIds[r.agent]}</td>
+              <td className="text">{sessionPolicy().pseudonym('agent', agentIds[r.agent])}</td>
               <td className="text">{homeVillageName(r.agent)}</td>
               <td>{f.int(r.families)}</td>
               <td>{Number.isNaN(r.meanDistanceM) ? '–' : `${f.int(r.meanDistanceM)} m`}</td>

@@ -9,6 +9,7 @@ import type {
 import type { CoverageClient } from '../../app/coverage-client';
 import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
+import { sessionPolicy } from '../../data/privacy';
 import { toCsv, toXlsx } from '../../data/table-export';
 import { type ActionListContext, actionList } from './action-list';
 import type { AreaRow } from './coverage-rows';
@@ -35,6 +36,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
   const f = useFormat();
   const [proposal, setProposal] = useState<ReassignmentProposal | null>(null);
   const [busy, setBusy] = useState(false);
+  // Full ids are a choice for the next export only: it resets once that file is made.
   const [fullIds, setFullIds] = useState(false);
   const [siteCount, setSiteCount] = useState(5);
   const [sites, setSites] = useState<NewAgentSite[] | null>(null);
@@ -63,14 +65,18 @@ export function ProposalPanel(props: ProposalPanelProps) {
       const { columns, rows } = actionList(current.moves, {
         householdIds,
         agentIds,
-        fullIdentifiers: fullIds,
+        policy: sessionPolicy(),
+        idMode: fullIds ? 'internal' : 'masked',
         headers,
+        internalHeader: (header) => t('privacy.internalHeader', { header }),
         householdPlace: (h) => {
           const v = villages[householdVillage[h] ?? -1];
           return { village: v?.name ?? '', district: v?.districtName ?? '' };
         },
       });
-      const name = `usulan-penugasan-${Math.round(options.thresholdM)}m`;
+      const tag = fullIds ? `-${t('privacy.internalTag')}` : '';
+      const name = `usulan-penugasan-${Math.round(options.thresholdM)}m${tag}`;
+      setFullIds(false);
       if (format === 'csv') downloadBlob(`${name}.csv`, toCsv(columns, rows), 'text/csv;charset=utf-8');
       else
         downloadBlob(
@@ -168,8 +174,13 @@ export function ProposalPanel(props: ProposalPanelProps) {
               {t('supervisor.exportXlsx')}
             </button>
             <label>
-              <input type="checkbox" checked={fullIds} onChange={(e) => setFullIds(e.target.checked)} />{' '}
-              {t('supervisor.showFullIds')}
+              <input
+                type="checkbox"
+                data-testid="export-internal"
+                checked={fullIds}
+                onChange={(e) => setFullIds(e.target.checked)}
+              />{' '}
+              {t('privacy.internalExport')}
             </label>
           </div>
           <h4>{t('supervisor.villagesChanged')}</h4>

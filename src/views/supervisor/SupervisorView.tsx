@@ -16,6 +16,7 @@ import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
+import { sessionPolicy } from '../../data/privacy';
 import { villageStats } from '../../data/queries';
 import { queryRows, type SqlClient } from '../../data/sql-client';
 import { baseStyle } from '../../map/base-style';
@@ -315,7 +316,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
                     name: villageRows.find((r) => r.code === selection.code)?.name,
                   })
                 : t('supervisor.selectedAgent', {
-                    id: arrays?.agentIds[selection.agent],
+                    id: sessionPolicy().pseudonym('agent', arrays?.agentIds[selection.agent]),
                     families: result?.agent.families[selection.agent] ?? 0,
                   })}
             </span>
