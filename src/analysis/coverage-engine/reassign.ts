@@ -183,8 +183,6 @@ export function proposeReassignment(
 
   // Objectives 1 and 2, then distance on a growing candidate graph until no left-out pair improves it.
   const levels = maxPlacement(full);
-  const f0 = levels.belowMin;
-  const f1 = levels.placed - levels.belowMin;
   const lists = nearestArcs(full, K, levels.agentOf);
   const stamp = new Int32Array(A).fill(-1);
   let solution: FlowSolution;
@@ -193,8 +191,8 @@ export function proposeReassignment(
   for (;;) {
     rounds++;
     graph = toGraph(lists, A, spare.cap0, spare.cap1);
-    solution = solveFlow(graph, f0, f1, T, nearestFirst(graph));
-    const toSink = distancesToSink(graph, solution, f0, f1);
+    solution = solveFlow(graph, nearestFirst(graph));
+    const toSink = distancesToSink(graph, solution);
     let added = 0;
     for (let r = 0; r < R; r++) {
       const list = lists[r] as { agent: number[]; dist: number[] };
