@@ -5,7 +5,8 @@
  * (reused when its manifest matches), parsed once into raw typed arrays in .bench/coverage/demo-N/input
  * (reused too). Then, in the same invocation:
  * - the engine: computeCoverage, median of --runs runs after one warm-up, per stage; "nearest" alone
- *   (buildAgentIndex + nearestAgents, the workload the peers do); proposeReassignment; rankNewAgentSites;
+ *   (buildAgentIndex + nearestAgents, the workload the peers do); proposeReassignment at each --thresholds
+ *   limit; rankNewAgentSites;
  * - the peers, when installed (Debian's /usr/bin/python3, scripts/peers/*.py): scipy cKDTree (engine plane, 2-D,
  *   and 3-D unit vectors), geopandas.sjoin_nearest (EPSG:32748), QGIS distance to nearest hub (PyQGIS).
  *   Each peer times only its nearest computation and reports loading separately.
@@ -16,7 +17,8 @@
  * Prints a table per size and, last, one JSON line for the largest size.
  *
  * Options: --sizes, --runs N (5), --agents A (7200), --seed S, --no-peers, --peers scipy,geopandas,qgis,
- * --qgis-max-households N (1000000), --qgis-timeout S (1200).
+ * --qgis-max-households N (1000000), --qgis-timeout S (1200), --thresholds metres for the proposal
+ * (1000,2500,5000,10000).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -335,13 +337,23 @@ function agreementWith(
   };
 }
 
+interface ReassignReport {
+  thresholdM: number;
+  ms: number;
+  moves: number;
+  unresolved: number;
+  edges: number;
+  coverageBefore: number;
+  coverageAfter: number;
+}
+
 interface SizeReport {
   households: number;
   agents: number;
   engine: Record<string, number>;
   nearestS: number;
   indexStats: object;
-  reassign: { ms: number; moves: number; unresolved: number; coverageBefore: number; coverageAfter: number };
+  reassign: ReassignReport[];
   sitesMs: number;
   peers: Record<string, PeerResult>;
   agreement: Record<string, Agreement>;
@@ -358,6 +370,7 @@ function benchSize(
   qgisMax: number,
   qgisTimeout: number,
   gaz: Gazetteer,
+  thresholds: readonly number[],
 ): SizeReport {
   const prep = prepare(households, agentsN, seed, gaz);
   const { input, binDir } = prep;
@@ -396,9 +409,23 @@ function benchSize(
     };
   }
 
-  const tr = performance.now();
-  const proposal = proposeReassignment(input, result, options);
-  const reassignMs = performance.now() - tr;
+  // The proposal at each limit (one run each: it follows a computeCoverage at that limit).
+  const reassign: ReassignReport[] = [];
+  for (const thresholdM of thresholds) {
+    const opts = { ...options, thresholdM };
+    const before = computeCoverage(input, opts);
+    const tr = performance.now();
+    const proposal = proposeReassignment(input, before, opts);
+    reassign.push({
+      thresholdM,
+      ms: performance.now() - tr,
+      moves: proposal.moves.length,
+      unresolved: proposal.unresolved.length,
+      edges: proposal.stats.edges,
+      coverageBefore: before.totals.coveragePct,
+      coverageAfter: proposal.after.totals.coveragePct,
+    });
+  }
   const ts = performance.now();
   const gaz2 = { lon: gaz.labelLon, lat: gaz.labelLat };
   rankNewAgentSites(input, result, options, gaz2, 10);
@@ -447,13 +474,7 @@ function benchSize(
     engine,
     nearestS: median(nearestTimes) / 1000,
     indexStats,
-    reassign: {
-      ms: reassignMs,
-      moves: proposal.moves.length,
-      unresolved: proposal.unresolved.length,
-      coverageBefore: result.totals.coveragePct,
-      coverageAfter: proposal.after.totals.coveragePct,
-    },
+    reassign,
     sitesMs,
     peers: peerResults,
     agreement,
@@ -486,7 +507,10 @@ function printReport(r: SizeReport): void {
     `| engine: village/district aggregates | ${s3((e.aggregate ?? 0) / 1000)} |`,
     `| **engine total** (computeCoverage) | **${s3((e.total ?? 0) / 1000)}** |`,
     `| nearest alone (buildAgentIndex + nearestAgents) | ${s3(r.nearestS)} |`,
-    `| proposeReassignment (${r.reassign.moves} moves, ${r.reassign.unresolved} unresolved; coverage ${r.reassign.coverageBefore.toFixed(1)} % → ${r.reassign.coverageAfter.toFixed(1)} %) | ${s3(r.reassign.ms / 1000)} |`,
+    ...r.reassign.map(
+      (p) =>
+        `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.unresolved} unresolved, ${p.edges} pairs; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
+    ),
     `| rankNewAgentSites (n = 10) | ${s3(r.sitesMs / 1000)} |`,
   ];
   const sc = r.peers.scipy;
@@ -568,6 +592,10 @@ function main(): void {
   );
   const qgisMax = Number(argValue(argv, '--qgis-max-households') ?? 1_000_000);
   const qgisTimeout = Number(argValue(argv, '--qgis-timeout') ?? 1200);
+  const thresholds = (argValue(argv, '--thresholds') ?? '1000,2500,5000,10000')
+    .split(',')
+    .map(Number)
+    .filter((t) => Number.isFinite(t) && t >= 0);
   const gaz = loadGazetteerIndex();
   mkdirSync(BENCH, { recursive: true });
   console.log(
@@ -575,7 +603,7 @@ function main(): void {
   );
   let last: SizeReport | null = null;
   for (const n of sizes) {
-    last = benchSize(n, agents, seed, runs, peers, qgisMax, qgisTimeout, gaz);
+    last = benchSize(n, agents, seed, runs, peers, qgisMax, qgisTimeout, gaz, thresholds);
     printReport(last);
   }
   if (last) console.log(JSON.stringify(summary(last)));

@@ -1,40 +1,32 @@
 /**
  * Reassignment proposal: give uncovered households (status noAgent or far) to ACTIVE agents with spare
- * capacity within thresholdM, so that as many as possible become covered, at the least total distance.
+ * capacity within thresholdM, optimally for a lexicographic objective:
+ *   1. as many households placed as possible;
+ *   2. then as many places filled below the agents' minimum of families (the ten-family rule) as possible;
+ *   3. then the least total distance (geodesic, the engine's haversine).
+ * An agent's spare capacity is floor(maxFamilies) − its recorded families (active agents with coordinates
+ * only); its first ceil(minFamilies) − families places are "below minimum". Places freed by far households
+ * that move are not offered to others (a proposed move has not happened yet).
  *
- * Model — a min-cost flow on the sparse candidate graph:
- * - a household node for each uncovered household with coordinates; an arc to each active agent with spare
- *   capacity within thresholdM (haversine, inclusive), cost = distance in metres; only the
- *   `maxCandidatesPerHousehold` nearest such agents are kept (default 32; stats.truncatedCandidateLists
- *   counts the households whose list was cut — in town, where 32 agents with room nearby are plenty: the
- *   optimum could only differ if a household needed its 33rd-nearest agent);
- * - each agent has floor(maxFamilies) − families free slots. Slots that bring the agent up to minFamilies
- *   cost 0 extra; the others cost thresholdM + 1 m extra, so each household prefers ANY below-minimum
- *   agent in reach to one that already has its ten families (the ten-family rule), and among agents of the
- *   same kind the nearer one;
- * - each household also has a "stay unresolved" arc costing M = (households + 1)·(2·thresholdM + 1) + 1,
- *   more than any set of real arcs can cost, so the optimum first maximises the number of households
- *   placed and only then minimises distance (plus the slot penalty).
- * Slots freed by far households that move are not offered to others (conservative: a far household that
- * cannot move keeps its agent, so its slot is not really free).
+ * Exact, on the full graph of household–agent pairs within the limit (reach.ts enumerates them all):
+ * - objectives 1 and 2 by maximum flow on that full graph (reassign-levels.ts);
+ * - objective 3 by min-cost flow (reassign-flow.ts) on a candidate graph — each household's
+ *   `initialCandidates` nearest agents plus its agent in the maximum flow — and then EVERY pair left out is
+ *   checked against the solution's distances to the sink: a pair that could lower the cost is added and the
+ *   flow solved again. When none can, the flow is optimal on the full graph (duality: the potentials −δ
+ *   make every arc's reduced cost ≥ 0).
  *
- * Algorithm — successive shortest paths (the Hungarian method for this transportation problem):
- * households are added one at a time (nearest first); for each, Dijkstra with node potentials (reduced
- * costs ≥ 0) finds the cheapest augmenting path to the sink — straight to an agent with a free slot, or
- * through chains that shift already-placed households to other agents, or to "unresolved" (possibly
- * displacing a costlier household) — and stops as soon as the sink is settled; only the settled nodes'
- * potentials are updated. Every prefix is optimal, so the final flow is an exact optimum of the model
- * above (on the candidate graph; the brute-force test checks this on random small instances). Dijkstra
- * mostly settles a few nodes: for the regency demo (45 k households) ≈0.1 s at 1 km and ≈0.25 s at 10 km.
- * Where capacity is scarce (the 1 M demo: 875 agents with 8 k free slots for 120 k uncovered households)
- * households that cannot be placed search their whole connected component: 0.6–0.9 s up to 2.5 km,
- * 2–3 s at 5–10 km.
+ * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
+ * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
+ * (it had no spare place, or all its spare places went to households in this proposal — by objective 1,
+ * otherwise this household would have been placed).
  */
 
 import { selectInPlace } from './aggregate';
 import { aggregateVillagesAndDistricts } from './engine';
-import { buildPointGrid, pointsWithin } from './grid';
-import { createPlane, DEG, distortionRatio, finiteRange, haversineToAgent } from './projection';
+import { agentsInReach, buildAgentReach } from './reach';
+import { arcImproves, distancesToSink, type FlowGraph, type FlowSolution, solveFlow } from './reassign-flow';
+import { maxPlacement } from './reassign-levels';
 import {
   type CoverageInput,
   type CoverageOptions,
@@ -47,71 +39,124 @@ import {
 } from './types';
 
 export const REASSIGNMENT_ALGORITHM =
-  'min-cost flow, successive shortest paths (Dijkstra with potentials, early exit), exact on the candidate graph';
+  'maximum flow for the counts, then min-cost flow (successive shortest paths) for distance, optimality checked on every pair within the limit';
 
 export interface ReassignmentOptions {
-  /** Keep at most this many nearest agents with spare capacity per household (default 32). */
-  maxCandidatesPerHousehold?: number;
+  /** Nearest agents in reach each household starts with (default 16); the result is exact for any value. */
+  initialCandidates?: number;
 }
 
-const DUMMY = -2;
-const UNPLACED = -1;
+/** Agents that can receive households: active, with coordinates and spare places. */
+function agentsWithSpare(input: CoverageInput, result: CoverageResult, options: CoverageOptions) {
+  const ag = input.agents;
+  const families = result.agent.families;
+  const maxF = Math.floor(options.maxFamilies);
+  const ids: number[] = [];
+  for (let a = 0; a < ag.lon.length; a++) {
+    if (ag.active[a] !== 0 && Number.isFinite(ag.lon[a]) && Number.isFinite(ag.lat[a])) {
+      if ((families[a] as number) < maxF) ids.push(a);
+    }
+  }
+  const A = ids.length;
+  const agentOf = Int32Array.from(ids);
+  const cap0 = new Int32Array(A);
+  const cap1 = new Int32Array(A);
+  for (let k = 0; k < A; k++) {
+    const f = families[agentOf[k] as number] as number;
+    const spare = maxF - f;
+    const below = Math.min(spare, Math.max(0, Math.ceil(options.minFamilies - f)));
+    cap0[k] = below;
+    cap1[k] = spare - below;
+  }
+  return {
+    agentOf,
+    cap0,
+    cap1,
+    lon: Float64Array.from(ids, (a) => ag.lon[a] as number),
+    lat: Float64Array.from(ids, (a) => ag.lat[a] as number),
+  };
+}
 
-/** Binary min-heap of (key, node) with lazy deletion. */
-class Heap {
-  keys = new Float64Array(1024);
-  nodes = new Int32Array(1024);
-  size = 0;
-  clear(): void {
-    this.size = 0;
-  }
-  push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2);
-      k.set(this.keys);
-      this.keys = k;
-      const n = new Int32Array(this.size * 2);
-      n.set(this.nodes);
-      this.nodes = n;
+/** All pairs within the limit, CSR over rows (uncovered households with at least one pair). */
+function allPairs(
+  input: CoverageInput,
+  uncovered: readonly number[],
+  spare: ReturnType<typeof agentsWithSpare>,
+  limitM: number,
+) {
+  const hh = input.households;
+  const A = spare.agentOf.length;
+  const reach = buildAgentReach(
+    spare.lon,
+    spare.lat,
+    Float64Array.from(uncovered, (i) => hh.lon[i] as number),
+    Float64Array.from(uncovered, (i) => hh.lat[i] as number),
+    limitM,
+  );
+  const pairAgent = new Int32Array(A);
+  const pairDist = new Float64Array(A);
+  const rowHousehold: number[] = [];
+  const starts: number[] = [0];
+  let agents = new Int32Array(1 << 16);
+  let dists = new Float64Array(1 << 16);
+  let n = 0;
+  for (const i of uncovered) {
+    const lo = hh.lon[i] as number;
+    const la = hh.lat[i] as number;
+    if (!(Number.isFinite(lo) && Number.isFinite(la))) continue;
+    const c = agentsInReach(reach, lo, la, pairAgent, pairDist);
+    if (c === 0) continue;
+    if (n + c > agents.length) {
+      const size = Math.max(agents.length * 2, n + c);
+      const a2 = new Int32Array(size);
+      a2.set(agents.subarray(0, n));
+      agents = a2;
+      const d2 = new Float64Array(size);
+      d2.set(dists.subarray(0, n));
+      dists = d2;
     }
-    let i = this.size++;
-    const keys = this.keys;
-    const nodes = this.nodes;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((keys[p] as number) <= key) break;
-      keys[i] = keys[p] as number;
-      nodes[i] = nodes[p] as number;
-      i = p;
-    }
-    keys[i] = key;
-    nodes[i] = node;
+    agents.set(pairAgent.subarray(0, c), n);
+    dists.set(pairDist.subarray(0, c), n);
+    n += c;
+    rowHousehold.push(i);
+    starts.push(n);
   }
-  /** Removes the minimum; its key and node are left in topKey / topNode. */
-  topKey = 0;
-  topNode = 0;
-  pop(): void {
-    const keys = this.keys;
-    const nodes = this.nodes;
-    this.topKey = keys[0] as number;
-    this.topNode = nodes[0] as number;
-    const last = --this.size;
-    if (last === 0) return;
-    const key = keys[last] as number;
-    const node = nodes[last] as number;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      if (c + 1 < last && (keys[c + 1] as number) < (keys[c] as number)) c++;
-      if ((keys[c] as number) >= key) break;
-      keys[i] = keys[c] as number;
-      nodes[i] = nodes[c] as number;
-      i = c;
+  const graph: FlowGraph = {
+    rows: rowHousehold.length,
+    agents: A,
+    rowStart: Int32Array.from(starts),
+    edgeAgent: agents.subarray(0, n),
+    edgeCost: dists.subarray(0, n),
+    cap0: spare.cap0,
+    cap1: spare.cap1,
+  };
+  return { graph, rowHousehold };
+}
+
+/** Each row's arcs at most `K`-th nearest (ties kept), plus `extra[r]` (an agent, or −1). */
+function nearestArcs(full: FlowGraph, K: number, extra: Int32Array): { agent: number[]; dist: number[] }[] {
+  const scratch = new Float64Array(full.agents);
+  const lists: { agent: number[]; dist: number[] }[] = [];
+  for (let r = 0; r < full.rows; r++) {
+    const s = full.rowStart[r] as number;
+    const c = (full.rowStart[r + 1] as number) - s;
+    let cut = Number.POSITIVE_INFINITY;
+    if (c > K) {
+      scratch.set(full.edgeCost.subarray(s, s + c));
+      selectInPlace(scratch, 0, c - 1, K - 1);
+      cut = scratch[K - 1] as number;
     }
-    keys[i] = key;
-    nodes[i] = node;
+    const agent: number[] = [];
+    const dist: number[] = [];
+    for (let e = s; e < s + c; e++) {
+      if ((full.edgeCost[e] as number) <= cut || full.edgeAgent[e] === extra[r]) {
+        agent.push(full.edgeAgent[e] as number);
+        dist.push(full.edgeCost[e] as number);
+      }
+    }
+    lists.push({ agent, dist });
   }
+  return lists;
 }
 
 export function proposeReassignment(
@@ -122,305 +167,81 @@ export function proposeReassignment(
 ): ReassignmentProposal {
   const t0 = performance.now();
   const T = options.thresholdM;
-  const maxK = Math.max(1, Math.floor(extra.maxCandidatesPerHousehold ?? 32));
+  const K = Math.max(1, Math.floor(extra.initialCandidates ?? 16));
   const hh = input.households;
-  const ag = input.agents;
   const status = result.household.status;
-  const families = result.agent.families;
   const nHh = hh.lon.length;
-  const nAg = ag.lon.length;
-  if (status.length !== nHh || families.length !== nAg) throw new RangeError('result does not match input');
+  if (status.length !== nHh || result.agent.families.length !== input.agents.lon.length)
+    throw new RangeError('result does not match input');
 
-  // Agents with spare capacity (compact ids), and their below-minimum slots.
-  const maxF = Math.floor(options.maxFamilies);
-  const spareIds: number[] = [];
-  for (let a = 0; a < nAg; a++) {
-    if (ag.active[a] !== 0 && Number.isFinite(ag.lon[a]) && Number.isFinite(ag.lat[a])) {
-      if ((families[a] as number) < maxF) spareIds.push(a);
-    }
-  }
-  const A = spareIds.length;
-  const agentOf = Int32Array.from(spareIds);
-  const cap0 = new Int32Array(A);
-  const cap1 = new Int32Array(A);
-  const slotStart = new Int32Array(A + 1);
-  for (let k = 0; k < A; k++) {
-    const a = agentOf[k] as number;
-    const f = families[a] as number;
-    const spare = maxF - f;
-    const below = Math.min(spare, Math.max(0, Math.ceil(options.minFamilies - f)));
-    cap0[k] = below;
-    cap1[k] = spare - below;
-    slotStart[k + 1] = (slotStart[k] as number) + spare;
-  }
-
-  // Plane over the agents and the uncovered households.
+  const spare = agentsWithSpare(input, result, options);
+  const A = spare.agentOf.length;
   const uncovered: number[] = [];
-  const unresolved: { household: number; reason: UnresolvedReason }[] = [];
   for (let i = 0; i < nHh; i++) if (status[i] !== HOUSEHOLD_STATUS.covered) uncovered.push(i);
-  const lonR = finiteRange(Float64Array.from(uncovered.map((i) => hh.lon[i] as number)));
-  const latR = finiteRange(Float64Array.from(uncovered.map((i) => hh.lat[i] as number)));
-  const aLat = finiteRange(Float64Array.from(spareIds.map((a) => ag.lat[a] as number)));
-  const aLon = finiteRange(Float64Array.from(spareIds.map((a) => ag.lon[a] as number)));
-  const latLo = Math.min(latR.min, aLat.min);
-  const latHi = Math.max(latR.max, aLat.max);
-  const lonMid = (Math.min(lonR.min, aLon.min) + Math.max(lonR.max, aLon.max)) / 2;
-  const plane = createPlane(
-    Number.isFinite(lonMid) ? lonMid : 0,
-    Number.isFinite(latLo) ? (latLo + latHi) / 2 : 0,
-  );
-  const ratio = Number.isFinite(latLo) ? distortionRatio(plane, latLo, latHi) : 1;
-  const ax = new Float64Array(A);
-  const ay = new Float64Array(A);
-  const aCos = new Float64Array(A);
-  const aSin = new Float64Array(A);
-  for (let k = 0; k < A; k++) {
-    const a = agentOf[k] as number;
-    aCos[k] = Math.cos((ag.lat[a] as number) * DEG);
-    aSin[k] = Math.sin((ag.lat[a] as number) * DEG);
-    ax[k] = ((ag.lon[a] as number) - plane.lon0) * plane.kx;
-    ay[k] = ((ag.lat[a] as number) - plane.lat0) * plane.ky;
-  }
-  const grid = buildPointGrid(
-    ax,
-    ay,
-    Int32Array.from({ length: A }, (_, k) => k),
-    Math.max(T / 2, 50),
-  );
+  const { graph: full, rowHousehold } = allPairs(input, uncovered, spare, T);
+  const R = full.rows;
 
-  // Candidate graph (CSR), rows = uncovered households with at least one agent with spare in reach.
-  const rowHousehold: number[] = [];
-  const rowStartList: number[] = [0];
-  const edgeAgentList: number[] = [];
-  const edgeCostList: number[] = [];
-  const found = new Int32Array(A);
-  const foundD2 = new Float64Array(A);
-  const candAgent = new Int32Array(A);
-  const candDist = new Float64Array(A);
-  const scratch = new Float64Array(A);
-  const candOrder: number[] = [];
-  let truncated = 0;
-  for (const i of uncovered) {
-    const lo = hh.lon[i] as number;
-    const la = hh.lat[i] as number;
-    if (!(Number.isFinite(lo) && Number.isFinite(la))) {
-      unresolved.push({ household: i, reason: 'no_coordinates' });
-      continue;
-    }
-    const x = (lo - plane.lon0) * plane.kx;
-    const y = (la - plane.lat0) * plane.ky;
-    const count = pointsWithin(grid, x, y, T * ratio, found, foundD2);
-    // With more than maxK agents in planar reach, only those that can be among the maxK geodesically
-    // nearest are measured: within ratio × the maxK-th planar distance (see projection.ts).
-    let limit2 = Number.POSITIVE_INFINITY;
-    if (count > maxK) {
-      scratch.set(foundD2.subarray(0, count));
-      selectInPlace(scratch, 0, count - 1, maxK - 1);
-      const r = Math.sqrt(scratch[maxK - 1] as number) * ratio + 1e-7;
-      limit2 = r * r;
-    }
-    let c = 0;
-    for (let j = 0; j < count; j++) {
-      if ((foundD2[j] as number) > limit2) continue;
-      const k = found[j] as number;
-      const a = agentOf[k] as number;
-      const d = haversineToAgent(
-        lo,
-        la,
-        ag.lon[a] as number,
-        ag.lat[a] as number,
-        aCos[k] as number,
-        aSin[k] as number,
-      );
-      if (d <= T) {
-        candAgent[c] = k;
-        candDist[c] = d;
-        c++;
+  // Objectives 1 and 2, then distance on a growing candidate graph until no left-out pair improves it.
+  const levels = maxPlacement(full);
+  const lists = nearestArcs(full, K, levels.agentOf);
+  const stamp = new Int32Array(A).fill(-1);
+  let solution: FlowSolution;
+  let graph: FlowGraph;
+  let rounds = 0;
+  for (;;) {
+    rounds++;
+    graph = toGraph(lists, A, spare.cap0, spare.cap1);
+    solution = solveFlow(graph, nearestFirst(graph));
+    const toSink = distancesToSink(graph, solution);
+    let added = 0;
+    for (let r = 0; r < R; r++) {
+      const list = lists[r] as { agent: number[]; dist: number[] };
+      const s = full.rowStart[r] as number;
+      const e1 = full.rowStart[r + 1] as number;
+      if (list.agent.length === e1 - s) continue;
+      for (const k of list.agent) stamp[k] = r;
+      for (let e = s; e < e1; e++) {
+        const k = full.edgeAgent[e] as number;
+        if (stamp[k] === r || !arcImproves(toSink, R, r, k, full.edgeCost[e] as number)) continue;
+        list.agent.push(k);
+        list.dist.push(full.edgeCost[e] as number);
+        added++;
       }
     }
-    if (c === 0) {
-      const nd = result.household.nearestDistanceM[i] as number;
-      unresolved.push({ household: i, reason: nd <= T ? 'no_capacity_in_reach' : 'no_agent_in_reach' });
-      continue;
-    }
-    candOrder.length = c;
-    for (let j = 0; j < c; j++) candOrder[j] = j;
-    candOrder.sort(
-      (p, q) =>
-        (candDist[p] as number) - (candDist[q] as number) ||
-        (candAgent[p] as number) - (candAgent[q] as number),
-    );
-    if (c > maxK || (count > maxK && c === maxK)) truncated++;
-    const keep = Math.min(c, maxK);
-    for (let j = 0; j < keep; j++) {
-      const p = candOrder[j] as number;
-      edgeAgentList.push(candAgent[p] as number);
-      edgeCostList.push(candDist[p] as number);
-    }
-    rowHousehold.push(i);
-    rowStartList.push(edgeAgentList.length);
-  }
-  const R = rowHousehold.length;
-  const rowStart = Int32Array.from(rowStartList);
-  const edgeAgent = Int32Array.from(edgeAgentList);
-  const edgeCost = Float64Array.from(edgeCostList);
-
-  // Flow state.
-  const P = T + 1;
-  const M = (R + 1) * (2 * T + 1) + 1;
-  const N = R + A + 1;
-  const SINK = R + A;
-  const rowAgent = new Int32Array(R).fill(UNPLACED);
-  const rowCost = new Float64Array(R);
-  const rowSlot = new Int32Array(R);
-  const slots = new Int32Array(slotStart[A] as number);
-  const slotCount = new Int32Array(A);
-  const used0 = new Int32Array(A);
-  const used1 = new Int32Array(A);
-  const pi = new Float64Array(N);
-  const dist = new Float64Array(N);
-  const seen = new Int32Array(N);
-  const done = new Int32Array(N);
-  const pred = new Int32Array(N);
-  /** For an agent node: the edge used to reach it; for a row: -1 (reverse arc); for the sink: tier 0/1 or DUMMY. */
-  const predArc = new Int32Array(N);
-  const settled: number[] = [];
-  const heap = new Heap();
-
-  const unplace = (r: number): void => {
-    const k = rowAgent[r] as number;
-    if (k < 0) return;
-    const base = slotStart[k] as number;
-    const last = (slotCount[k] as number) - 1;
-    const pos = rowSlot[r] as number;
-    const moved = slots[base + last] as number;
-    slots[base + pos] = moved;
-    rowSlot[moved] = pos;
-    slotCount[k] = last;
-  };
-  const place = (r: number, k: number, cost: number): void => {
-    unplace(r);
-    const pos = slotCount[k] as number;
-    slots[(slotStart[k] as number) + pos] = r;
-    rowSlot[r] = pos;
-    slotCount[k] = pos + 1;
-    rowAgent[r] = k;
-    rowCost[r] = cost;
-  };
-
-  // Nearest candidate first.
-  const rowsInOrder = Array.from({ length: R }, (_, r) => r).sort(
-    (p, q) =>
-      (edgeCost[rowStart[p] as number] as number) - (edgeCost[rowStart[q] as number] as number) || p - q,
-  );
-  let iter = 0;
-  const relax = (v: number, nd: number, from: number, arc: number): void => {
-    if (seen[v] !== iter || nd < (dist[v] as number)) {
-      seen[v] = iter;
-      dist[v] = nd;
-      pred[v] = from;
-      predArc[v] = arc;
-      heap.push(nd, v);
-    }
-  };
-  for (const r0 of rowsInOrder) {
-    iter++;
-    heap.clear();
-    settled.length = 0;
-    dist[r0] = 0;
-    seen[r0] = iter;
-    pred[r0] = -1;
-    heap.push(0, r0);
-    let D = Number.NaN;
-    while (heap.size > 0) {
-      heap.pop();
-      const u = heap.topNode;
-      const d = heap.topKey;
-      if (done[u] === iter || d > (dist[u] as number)) continue;
-      done[u] = iter;
-      settled.push(u);
-      if (u === SINK) {
-        D = d;
-        break;
-      }
-      const pu = pi[u] as number;
-      if (u < R) {
-        const own = rowAgent[u] as number;
-        for (let e = rowStart[u] as number; e < (rowStart[u + 1] as number); e++) {
-          const k = edgeAgent[e] as number;
-          if (k === own) continue;
-          const v = R + k;
-          relax(v, d + Math.max(0, (edgeCost[e] as number) + pu - (pi[v] as number)), u, e);
-        }
-        if (own !== DUMMY) relax(SINK, d + Math.max(0, M + pu - (pi[SINK] as number)), u, DUMMY);
-      } else {
-        const k = u - R;
-        if ((used0[k] as number) < (cap0[k] as number)) {
-          relax(SINK, d + Math.max(0, pu - (pi[SINK] as number)), u, 0);
-        } else if ((used1[k] as number) < (cap1[k] as number)) {
-          relax(SINK, d + Math.max(0, P + pu - (pi[SINK] as number)), u, 1);
-        }
-        const base = slotStart[k] as number;
-        const cnt = slotCount[k] as number;
-        for (let s = 0; s < cnt; s++) {
-          const r = slots[base + s] as number;
-          relax(r, d + Math.max(0, -(rowCost[r] as number) + pu - (pi[r] as number)), u, -1);
-        }
-      }
-    }
-    // The sink is always reachable through r0's own "unresolved" arc.
-    for (const v of settled) {
-      const dv = dist[v] as number;
-      if (dv < D) pi[v] = (pi[v] as number) - (D - dv);
-    }
-    // Augment along the path, walking back from the sink.
-    let v = SINK;
-    let arc = predArc[SINK] as number;
-    let u = pred[SINK] as number;
-    if (arc === DUMMY) {
-      unplace(u);
-      rowAgent[u] = DUMMY;
-    } else {
-      const k = u - R;
-      if (arc === 0) used0[k] = (used0[k] as number) + 1;
-      else used1[k] = (used1[k] as number) + 1;
-    }
-    v = u;
-    while (v !== r0) {
-      u = pred[v] as number;
-      arc = predArc[v] as number;
-      if (v >= R) {
-        // Forward arc u (row) → v (agent) along edge `arc`.
-        place(u, v - R, edgeCost[arc] as number);
-      }
-      // Rows reached by a reverse arc were re-placed when their own forward arc was processed.
-      v = u;
-    }
+    if (added === 0) break;
   }
 
   // Moves and unresolved households.
   const moves: ReassignmentMove[] = [];
+  const unresolved: { household: number; reason: UnresolvedReason }[] = [];
+  const placed = new Uint8Array(nHh);
   let totalDistanceM = 0;
   for (let r = 0; r < R; r++) {
+    const e = solution.rowEdge[r] as number;
+    if (e < 0) continue;
     const h = rowHousehold[r] as number;
-    const k = rowAgent[r] as number;
-    if (k >= 0) {
-      const to = agentOf[k] as number;
-      moves.push({
-        household: h,
-        fromAgent: hh.agentIndex[h] as number,
-        toAgent: to,
-        distanceM: rowCost[r] as number,
-      });
-      totalDistanceM += rowCost[r] as number;
-    } else {
-      unresolved.push({ household: h, reason: 'no_capacity_in_reach' });
-    }
+    const distanceM = graph.edgeCost[e] as number;
+    moves.push({
+      household: h,
+      fromAgent: hh.agentIndex[h] as number,
+      toAgent: spare.agentOf[graph.edgeAgent[e] as number] as number,
+      distanceM,
+    });
+    placed[h] = 1;
+    totalDistanceM += distanceM;
+  }
+  for (const i of uncovered) {
+    if (placed[i]) continue;
+    const reason = unresolvedReason(
+      hh.lon[i] as number,
+      hh.lat[i] as number,
+      result.household.nearestDistanceM[i] as number,
+      T,
+    );
+    unresolved.push({ household: i, reason });
   }
   moves.sort((p, q) => p.household - q.household);
-  unresolved.sort((p, q) => p.household - q.household);
-  let belowMinSlotsFilled = 0;
-  for (let k = 0; k < A; k++) belowMinSlotsFilled += used0[k] as number;
+  const belowMinSlotsFilled = belowMinFilled(moves, result.agent.families, options.minFamilies);
 
   const after = applyMoves(input, result, options, moves);
   return {
@@ -430,14 +251,69 @@ export function proposeReassignment(
     unresolved,
     stats: {
       candidates: R,
-      edges: edgeAgent.length,
+      edges: graph.edgeAgent.length,
+      pairsInReach: full.edgeAgent.length,
+      rounds,
       agentsWithSpare: A,
       totalDistanceM,
       belowMinSlotsFilled,
-      truncatedCandidateLists: truncated,
       ms: performance.now() - t0,
     },
   };
+}
+
+/** Moves that fill a place below an agent's minimum: Σ over agents of min(arrivals, places below minimum). */
+function belowMinFilled(
+  moves: readonly ReassignmentMove[],
+  families: Int32Array,
+  minFamilies: number,
+): number {
+  const arrivals = new Map<number, number>();
+  for (const mv of moves) arrivals.set(mv.toAgent, (arrivals.get(mv.toAgent) ?? 0) + 1);
+  let n = 0;
+  for (const [a, count] of arrivals)
+    n += Math.min(count, Math.max(0, Math.ceil(minFamilies - (families[a] as number))));
+  return n;
+}
+
+/**
+ * Why an uncovered household stays unresolved. Placed nowhere by an optimal proposal, so when an active
+ * agent is within the limit (its nearest active agent, measured by computeCoverage with the same haversine)
+ * every such agent is full after the proposal.
+ */
+function unresolvedReason(lon: number, lat: number, nearestM: number, limitM: number): UnresolvedReason {
+  if (!(Number.isFinite(lon) && Number.isFinite(lat))) return 'no_coordinates';
+  return nearestM <= limitM ? 'no_capacity_in_reach' : 'no_agent_in_reach';
+}
+
+function toGraph(
+  lists: readonly { agent: number[]; dist: number[] }[],
+  agents: number,
+  cap0: Int32Array,
+  cap1: Int32Array,
+): FlowGraph {
+  const rowStart = new Int32Array(lists.length + 1);
+  for (let r = 0; r < lists.length; r++)
+    rowStart[r + 1] = (rowStart[r] as number) + (lists[r]?.agent.length ?? 0);
+  const edgeAgent = new Int32Array(rowStart[lists.length] as number);
+  const edgeCost = new Float64Array(edgeAgent.length);
+  lists.forEach((l, r) => {
+    edgeAgent.set(l.agent, rowStart[r] as number);
+    edgeCost.set(l.dist, rowStart[r] as number);
+  });
+  return { rows: lists.length, agents, rowStart, edgeAgent, edgeCost, cap0, cap1 };
+}
+
+/** Rows by their nearest candidate, then index. */
+function nearestFirst(g: FlowGraph): Int32Array {
+  const nearest = new Float64Array(g.rows).fill(Number.POSITIVE_INFINITY);
+  for (let r = 0; r < g.rows; r++) {
+    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
+      if ((g.edgeCost[e] as number) < (nearest[r] as number)) nearest[r] = g.edgeCost[e] as number;
+  }
+  return Int32Array.from({ length: g.rows }, (_, r) => r).sort(
+    (p, q) => (nearest[p] as number) - (nearest[q] as number) || p - q,
+  );
 }
 
 /** Coverage after applying `moves` to the recorded assignment (status, families, area aggregates, totals). */

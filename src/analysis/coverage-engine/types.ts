@@ -137,14 +137,16 @@ export interface ReassignmentProposal {
   stats: {
     /** Uncovered households with coordinates and at least one agent with spare capacity in reach. */
     candidates: number;
-    /** Household–agent pairs in the candidate graph. */
+    /** Household–agent pairs in the final candidate graph. */
     edges: number;
+    /** Household–agent pairs within the limit (all checked against the optimality certificate). */
+    pairsInReach: number;
+    /** Times the flow was solved (1 = the first candidate graph was proven optimal). */
+    rounds: number;
     agentsWithSpare: number;
     totalDistanceM: number;
     /** Moves that fill a slot of an agent below minFamilies. */
     belowMinSlotsFilled: number;
-    /** Households whose candidate list was cut to the maxCandidatesPerHousehold nearest. */
-    truncatedCandidateLists: number;
     ms: number;
   };
 }
