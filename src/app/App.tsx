@@ -30,7 +30,7 @@ export function App() {
       />
       <main aria-label={t(`nav.${ui.section}`)}>
         {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
-        {state.status === 'error' && <ErrorScreen message={state.message} />}
+        {state.status === 'error' && <ErrorScreen error={state.error} />}
         {loaded && (
           <ErrorBoundary
             key={ui.section}
