@@ -3,18 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
+import { SettingsNotices } from '../components/SettingsNotices';
 import { DatasetMenu } from '../views/import/DatasetMenu';
 import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
-import { readUrlState, type UrlState, writeUrlState } from './url-state';
+import { publishNotices } from './settings-notices';
+import { parseUrlState, type UrlState, writeUrlState } from './url-state';
 import { useDashboard } from './use-dashboard';
 import { useUrlSync } from './use-url-sync';
 
 export function App() {
   const { t } = useTranslation();
   const state = useDashboard();
-  const [ui, setUi] = useState<UrlState>(() => readUrlState(window.location.search));
+  const [ui, setUi] = useState<UrlState>(() => {
+    const parsed = parseUrlState(window.location.search);
+    publishNotices('app-link', parsed.notices);
+    return parsed.state;
+  });
 
   useUrlSync(ui, writeUrlState);
 
@@ -28,6 +34,7 @@ export function App() {
         synthetic={loaded?.dataset.source.synthetic ?? false}
         datasetControls={<DatasetMenu active={loaded?.dataset.source.kind ?? null} />}
       />
+      <SettingsNotices />
       <main aria-label={t(`nav.${ui.section}`)}>
         {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
         {state.status === 'error' && <ErrorScreen error={state.error} />}

@@ -144,6 +144,18 @@ export function workerFailure(worker: Worker, signal: AbortSignal): Promise<neve
   });
 }
 
+/**
+ * Rejects when `url` cannot be fetched (network error or HTTP error status); never resolves otherwise. Raced
+ * beside work that fetches the file where we cannot see it (inside a worker, which may hang instead of
+ * failing), it turns a missing or refused file into an immediate, exact failure. A HEAD request: no body.
+ */
+export function fileFailure(url: string, signal: AbortSignal): Promise<never> {
+  return fetch(url, { method: 'HEAD', signal }).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Promise<never>(() => undefined);
+  });
+}
+
 // Failures of steps that run after the data has loaded (the map, the coverage worker) reach the
 // dashboard through here: it then shows the error screen like any other load failure.
 const failureListeners = new Set<(error: unknown) => void>();

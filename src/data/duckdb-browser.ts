@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { tableToIPC } from 'apache-arrow';
-import { fileName, runStep, workerFailure } from '../app/load-guard';
+import { fileFailure, fileName, runStep, workerFailure } from '../app/load-guard';
 import type { SqlClient } from './sql-client';
 
 export interface DuckDbTimings {
@@ -26,7 +26,11 @@ export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckD
   const conn = await runStep(
     { step: 'duckdb-wasm', file: fileName(ehWasmUrl) },
     async ({ signal, alive }) => {
-      await Promise.race([db.instantiate(ehWasmUrl, null, alive), workerFailure(worker, signal)]);
+      await Promise.race([
+        db.instantiate(ehWasmUrl, null, alive),
+        workerFailure(worker, signal),
+        fileFailure(ehWasmUrl, signal),
+      ]);
       return db.connect();
     },
   );
