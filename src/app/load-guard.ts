@@ -44,10 +44,14 @@ export function loadDeadlineMs(search: string = globalThis.location?.search ?? '
   return Math.min(LOAD_DEADLINE_MS, Math.max(MIN_DEADLINE_MS, Math.round(asked)));
 }
 
-/** The last path segment of a URL, as the user may recognise it ("households.csv"). */
+/**
+ * The last path segment of a URL, as the user may recognise it ("households.csv"). Built files under
+ * `assets/` lose the content hash the build adds ("duckdb-eh-9ubY-jlA.wasm" → "duckdb-eh.wasm").
+ */
 export function fileName(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;
-  return path.slice(path.lastIndexOf('/') + 1) || path;
+  const name = path.slice(path.lastIndexOf('/') + 1) || path;
+  return /(^|\/)assets\//.test(path) ? name.replace(/-[\w-]{8}(\.[\w.]+)$/, '$1') : name;
 }
 
 export interface StepSpec {

@@ -110,7 +110,10 @@ describe('load deadline', () => {
   });
 
   it('names files by their last path segment', () => {
-    expect(fileName('/assets/duckdb-eh-9ubY.wasm?v=1')).toBe('duckdb-eh-9ubY.wasm');
+    expect(fileName('/assets/duckdb-eh-9ubY-jlA.wasm?v=1')).toBe('duckdb-eh.wasm');
+    expect(fileName('/assets/duckdb-browser-eh.worker-hQa-dcAV.js')).toBe('duckdb-browser-eh.worker.js');
+    expect(fileName('/assets/maplibre-gl-worker-CZtFQQIV.mjs')).toBe('maplibre-gl-worker.mjs');
+    expect(fileName('boundaries/resmi-2025-bengkulu.geojson')).toBe('resmi-2025-bengkulu.geojson');
     expect(fileName('demo/households.csv')).toBe('households.csv');
     expect(fileName('config.json')).toBe('config.json');
   });
