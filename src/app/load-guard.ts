@@ -94,6 +94,12 @@ export function runStep<T>(spec: StepSpec, work: (ctx: StepContext) => Promise<T
       if (!controller.signal.aborted) controller.abort(new DOMException('step ended', 'AbortError'));
     };
     const stall = () => {
+      // A page in a background tab does not draw (the map's first idle waits for it) and its timers are
+      // throttled: the deadline only counts while the page is visible.
+      if (globalThis.document?.visibilityState === 'hidden') {
+        alive();
+        return;
+      }
       const error = new LoadStepError(spec.step, file, 'stalled', '', deadlineMs);
       controller.abort(error);
       finish(() => reject(error));

@@ -67,6 +67,26 @@ describe('runStep', () => {
     await expect(outcome).resolves.toMatchObject({ reason: 'stalled', file: 'cases.csv' });
   });
 
+  it('does not count time while the page is hidden (a background tab does not draw)', async () => {
+    const doc = { visibilityState: 'hidden' };
+    vi.stubGlobal('document', doc);
+    try {
+      const step = runStep({ step: 'map', file: 'maplibre-gl-worker.mjs', deadlineMs: 1_000 }, never);
+      const outcome = step.catch((e: unknown) => e);
+      let ended = false;
+      void outcome.then(() => {
+        ended = true;
+      });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(ended).toBe(false);
+      doc.visibilityState = 'visible';
+      await vi.advanceTimersByTimeAsync(1_000);
+      await expect(outcome).resolves.toMatchObject({ step: 'map', reason: 'stalled' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('wraps a failure with the step, the file and the cause', async () => {
     const step = runStep({ step: 'config', file: 'config.json', deadlineMs: 1_000 }, async () => {
       throw new TypeError('Failed to fetch');
