@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
@@ -16,11 +16,9 @@ import { useUrlSync } from './use-url-sync';
 export function App() {
   const { t } = useTranslation();
   const state = useDashboard();
-  const [ui, setUi] = useState<UrlState>(() => {
-    const parsed = parseUrlState(window.location.search);
-    publishNotices('app-link', parsed.notices);
-    return parsed.state;
-  });
+  const [fromLink] = useState(() => parseUrlState(window.location.search));
+  const [ui, setUi] = useState<UrlState>(fromLink.state);
+  useEffect(() => publishNotices('app-link', fromLink.notices), [fromLink]);
 
   useUrlSync(ui, writeUrlState);
 

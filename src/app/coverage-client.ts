@@ -17,6 +17,8 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** Promise-based handle on the coverage engine's Web Worker. */
 export class CoverageClient {
   private readonly worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
+  /** Rejects when the worker fails to load (watched from its creation: that can happen before init). */
+  private readonly failed = workerFailure(this.worker);
   private readonly pending = new Map<number, Pending>();
   /** Aborted by terminate(): a step still waiting then ends quietly (the view went away, nothing failed). */
   private readonly lifetime = new AbortController();
@@ -46,13 +48,8 @@ export class CoverageClient {
    */
   async init(input: CoverageInput, villageLabel: { lon: Float64Array; lat: Float64Array }): Promise<void> {
     try {
-      await runStep(
-        { step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal },
-        ({ signal }) =>
-          Promise.race([
-            this.send({ kind: 'init', input, villageLabel }),
-            workerFailure(this.worker, signal),
-          ]),
+      await runStep({ step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal }, () =>
+        Promise.race([this.send({ kind: 'init', input, villageLabel }), this.failed]),
       );
     } catch (error) {
       reportLoadFailure(error);

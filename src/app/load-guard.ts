@@ -136,22 +136,22 @@ export function runStep<T>(spec: StepSpec, work: (ctx: StepContext) => Promise<T
 
 /**
  * Rejects when `worker` reports an error (its script failed to load or threw) — a worker that fails to start
- * never answers, so every step waiting on one races this. Stops listening when `signal` aborts.
+ * never answers, so every step waiting on one races this. Call it right after creating the worker: the error
+ * may come before anything is asked of it.
  */
-export function workerFailure(worker: Worker, signal: AbortSignal): Promise<never> {
-  return new Promise<never>((_, reject) => {
+export function workerFailure(worker: Worker): Promise<never> {
+  const failed = new Promise<never>((_, reject) => {
     const onError = (event: Event) => {
       event.preventDefault();
       const text = event instanceof ErrorEvent && event.message ? event.message : 'the worker did not start';
       reject(new Error(text));
     };
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onError);
-    signal.addEventListener('abort', () => {
-      worker.removeEventListener('error', onError);
-      worker.removeEventListener('messageerror', onError);
-    });
+    worker.addEventListener('error', onError, { once: true });
+    worker.addEventListener('messageerror', onError, { once: true });
   });
+  // Raced when needed; an error while nobody waits is not an unhandled rejection.
+  failed.catch(() => undefined);
+  return failed;
 }
 
 /**

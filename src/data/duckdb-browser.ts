@@ -16,21 +16,18 @@ export interface DuckDbTimings {
 export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckDbTimings }> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
+  const failed = workerFailure(worker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // Under the load deadline: the worker must answer a ping (its script loaded), then fetch and compile the
   // wasm (each progress message restarts the deadline). A worker that fails to load never answers: its
   // 'error' event ends the step at once.
-  await runStep({ step: 'duckdb-worker', file: fileName(ehWorkerUrl) }, ({ signal }) =>
-    Promise.race([db.ping(), workerFailure(worker, signal)]),
+  await runStep({ step: 'duckdb-worker', file: fileName(ehWorkerUrl) }, () =>
+    Promise.race([db.ping(), failed]),
   );
   const conn = await runStep(
     { step: 'duckdb-wasm', file: fileName(ehWasmUrl) },
     async ({ signal, alive }) => {
-      await Promise.race([
-        db.instantiate(ehWasmUrl, null, alive),
-        workerFailure(worker, signal),
-        fileFailure(ehWasmUrl, signal),
-      ]);
+      await Promise.race([db.instantiate(ehWasmUrl, null, alive), failed, fileFailure(ehWasmUrl, signal)]);
       return db.connect();
     },
   );

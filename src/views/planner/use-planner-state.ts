@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeData, validatePlannerState } from '../../app/settings-check';
 import { publishNotices } from '../../app/settings-notices';
 import { type PlannerUrlState, parsePlannerState, writePlannerState } from '../../app/url-state';
 import { useUrlSync } from '../../app/use-url-sync';
 import type { SqlClient } from '../../data/sql-client';
+import { plannerTables } from './use-planner-data';
 
 export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => PlannerUrlState);
 
@@ -14,24 +15,25 @@ export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => P
  * kecamatan, villages) and what does not exist falls back too — each with a notice naming it.
  */
 export function usePlannerState(client: SqlClient): [PlannerUrlState, (patch: PlannerPatch) => void] {
-  const [state, setState] = useState<PlannerUrlState>(() => {
-    const parsed = parsePlannerState(window.location.search);
-    publishNotices('planner-link', parsed.notices);
-    return parsed.state;
-  });
+  const [fromLink] = useState(() => parsePlannerState(window.location.search));
+  const [state, setState] = useState<PlannerUrlState>(fromLink.state);
+  const current = useRef(state);
+  current.current = state;
+  useEffect(() => publishNotices('planner-link', fromLink.notices), [fromLink]);
   useEffect(() => {
     let live = true;
-    void describeData(client).then(
-      (data) => {
-        if (!live) return;
-        setState((s) => {
-          const checked = validatePlannerState(s, data);
+    // The months are those of the planner's tables (the slider's): described once they are ready.
+    void plannerTables(client)
+      .then(() => describeData(client))
+      .then(
+        (data) => {
+          if (!live) return;
+          const checked = validatePlannerState(current.current, data);
           publishNotices('planner-data', checked.notices);
-          return checked.state;
-        });
-      },
-      (error: unknown) => console.error(error),
-    );
+          if (checked.state !== current.current) setState(checked.state);
+        },
+        (error: unknown) => console.error(error),
+      );
     return () => {
       live = false;
     };
