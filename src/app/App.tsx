@@ -1,20 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
+import { SettingsNotices } from '../components/SettingsNotices';
 import { DatasetMenu } from '../views/import/DatasetMenu';
 import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
-import { readUrlState, type UrlState, writeUrlState } from './url-state';
+import { publishNotices } from './settings-notices';
+import { parseUrlState, type UrlState, writeUrlState } from './url-state';
 import { useDashboard } from './use-dashboard';
 import { useUrlSync } from './use-url-sync';
 
 export function App() {
   const { t } = useTranslation();
   const state = useDashboard();
-  const [ui, setUi] = useState<UrlState>(() => readUrlState(window.location.search));
+  const [fromLink] = useState(() => parseUrlState(window.location.search));
+  const [ui, setUi] = useState<UrlState>(fromLink.state);
+  useEffect(() => publishNotices('app-link', fromLink.notices), [fromLink]);
 
   useUrlSync(ui, writeUrlState);
 
@@ -28,9 +32,10 @@ export function App() {
         synthetic={loaded?.dataset.source.synthetic ?? false}
         datasetControls={<DatasetMenu active={loaded?.dataset.source.kind ?? null} />}
       />
+      <SettingsNotices />
       <main aria-label={t(`nav.${ui.section}`)}>
         {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
-        {state.status === 'error' && <ErrorScreen message={state.message} />}
+        {state.status === 'error' && <ErrorScreen error={state.error} />}
         {loaded && (
           <ErrorBoundary
             key={ui.section}

@@ -6,6 +6,10 @@ import type {
   ReassignmentProposal,
 } from '../analysis/coverage-engine';
 import type { CoverageRequest, CoverageResponse } from './coverage-protocol';
+import { reportLoadFailure, runStep, workerFailure } from './load-guard';
+
+/** How the worker script is named in messages (the built file carries a content hash after it). */
+const WORKER_FILE = 'coverage.worker';
 
 type Pending = { resolve: (r: CoverageResponse) => void; reject: (e: Error) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -13,7 +17,11 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** Promise-based handle on the coverage engine's Web Worker. */
 export class CoverageClient {
   private readonly worker = new Worker(new URL('./coverage.worker.ts', import.meta.url), { type: 'module' });
+  /** Rejects when the worker fails to load (watched from its creation: that can happen before init). */
+  private readonly failed = workerFailure(this.worker);
   private readonly pending = new Map<number, Pending>();
+  /** Aborted by terminate(): a step still waiting then ends quietly (the view went away, nothing failed). */
+  private readonly lifetime = new AbortController();
   private nextId = 1;
 
   constructor() {
@@ -34,8 +42,19 @@ export class CoverageClient {
     });
   }
 
+  /**
+   * Hands the data to the worker — its first answer, so it runs under the load deadline: a worker script that
+   * fails to load or never answers ends the dashboard's loading with a message naming it.
+   */
   async init(input: CoverageInput, villageLabel: { lon: Float64Array; lat: Float64Array }): Promise<void> {
-    await this.send({ kind: 'init', input, villageLabel });
+    try {
+      await runStep({ step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal }, () =>
+        Promise.race([this.send({ kind: 'init', input, villageLabel }), this.failed]),
+      );
+    } catch (error) {
+      reportLoadFailure(error);
+      throw error;
+    }
   }
 
   async compute(options: CoverageOptions): Promise<CoverageResult> {
@@ -57,6 +76,7 @@ export class CoverageClient {
   }
 
   terminate(): void {
+    this.lifetime.abort();
     this.worker.terminate();
   }
 }

@@ -11,7 +11,7 @@ import {
   safeWeights,
 } from '../data/planner-queries';
 import type { NeedMeasure } from '../data/queries';
-import { NEED_CODES } from '../data/schema';
+import { NEED_CODES, REGENCY_BBOX } from '../data/schema';
 import type { RampName } from '../map/planner-layers';
 
 /** The settings a link reproduces. */
@@ -22,24 +22,54 @@ export interface UrlState {
   thresholdM: number;
 }
 
-const DEFAULT_THRESHOLD_M = 1000;
-const clampThreshold = (m: number) =>
-  Number.isFinite(m) ? Math.min(10_000, Math.max(250, Math.round(m))) : DEFAULT_THRESHOLD_M;
-
-const SECTIONS: readonly string[] = ['planner', 'supervisor', 'innovation'];
-const MEASURES: readonly string[] = ['any', ...NEED_CODES];
-
-export function readUrlState(search: string): UrlState {
-  const params = new URLSearchParams(search);
-  const section = params.get('section') ?? '';
-  const measure = params.get('need') ?? '';
-  const threshold = params.get('jarak_m');
-  return {
-    section: (SECTIONS.includes(section) ? section : 'planner') as Section,
-    measure: (MEASURES.includes(measure) ? measure : 'any') as NeedMeasure,
-    thresholdM: threshold === null ? DEFAULT_THRESHOLD_M : clampThreshold(Number(threshold)),
-  };
+/**
+ * A setting from the link (or storage) that could not be used as it was: the notice's message key under
+ * `states.notice` and the values it names. The screen shows it until the user dismisses it.
+ */
+export interface SettingNotice {
+  key: string;
+  params: Record<string, string | number>;
 }
+
+/** Settings read from a link, with a notice for every value that was replaced. */
+export interface Parsed<T> {
+  state: T;
+  notices: SettingNotice[];
+}
+
+const DEFAULT_THRESHOLD_M = 1000;
+export const THRESHOLD_RANGE_M = [250, 10_000] as const;
+
+const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
+const MEASURES: readonly NeedMeasure[] = ['any', ...NEED_CODES];
+
+export function parseUrlState(search: string): Parsed<UrlState> {
+  const params = new URLSearchParams(search);
+  const notices: SettingNotice[] = [];
+  const section = params.get('section');
+  const measure = params.get('need');
+  const threshold = params.get('jarak_m');
+  const state: UrlState = { section: 'planner', measure: 'any', thresholdM: DEFAULT_THRESHOLD_M };
+  if (section !== null) {
+    if ((SECTIONS as readonly string[]).includes(section)) state.section = section as Section;
+    else notices.push({ key: 'section', params: { value: section } });
+  }
+  if (measure !== null) {
+    if ((MEASURES as readonly string[]).includes(measure)) state.measure = measure as NeedMeasure;
+    else notices.push({ key: 'need', params: { value: measure } });
+  }
+  if (threshold !== null) {
+    const m = Number(threshold);
+    const [lo, hi] = THRESHOLD_RANGE_M;
+    state.thresholdM =
+      threshold.trim() !== '' && Number.isFinite(m) ? clamp(Math.round(m), lo, hi) : DEFAULT_THRESHOLD_M;
+    if (String(state.thresholdM) !== threshold.trim())
+      notices.push({ key: 'distance', params: { value: threshold, fallback: state.thresholdM } });
+  }
+  return { state, notices };
+}
+
+export const readUrlState = (search: string): UrlState => parseUrlState(search).state;
 
 /** `search` with the state written in, other parameters (e.g. lang) kept. */
 export function writeUrlState(search: string, state: UrlState): string {
@@ -111,65 +141,162 @@ const VILLAGE_CODE = /^17\.01\.\d{2}\.\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
-  value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-const matching = (value: string | null, re: RegExp): string | null =>
-  value !== null && re.test(value) ? value : null;
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
-/** Planner settings from the URL; anything unknown or malformed falls back to the default. */
-export function readPlannerState(search: string): PlannerUrlState {
+/** How far the map may look beyond the regency (the offline land layer ends 0.6° beyond it). */
+export const MAX_BOUNDS_PAD_DEG = 0.4;
+export const VIEW_BOUNDS = {
+  west: REGENCY_BBOX.west - MAX_BOUNDS_PAD_DEG,
+  south: REGENCY_BBOX.south - MAX_BOUNDS_PAD_DEG,
+  east: REGENCY_BBOX.east + MAX_BOUNDS_PAD_DEG,
+  north: REGENCY_BBOX.north + MAX_BOUNDS_PAD_DEG,
+} as const;
+export const ZOOM_RANGE = [5, 17] as const;
+
+/** True for a real calendar date `YYYY-MM-DD` (2025-02-31 is not). */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Planner settings from the URL. A value that is unknown, malformed or out of range falls back to its default
+ * (or the nearest allowed value) with a notice naming it; what exists in the data is checked later
+ * (settings-check.ts).
+ */
+export function parsePlannerState(search: string): Parsed<PlannerUrlState> {
   const p = new URLSearchParams(search);
   const d = DEFAULT_PLANNER_STATE;
-  const weightList = (p.get('bobot') ?? '').split(',').map(Number);
-  const weights =
-    weightList.length === NEED_CODES.length && weightList.every(Number.isFinite)
-      ? safeWeights(Object.fromEntries(NEED_CODES.map((c, i) => [c, weightList[i]])) as NeedWeights)
-      : d.weights;
-  const [dMin, dMax] = (p.get('desil') ?? '').split('-').map(Number);
-  const decileOk = Number.isInteger(dMin) && Number.isInteger(dMax);
-  const layerList = p.get('lapisan');
-  const layers =
-    layerList === null
-      ? d.layers
-      : (Object.fromEntries(
-          LAYER_KEYS.map((k) => [k, layerList.split(',').includes(k)]),
-        ) as PlannerUrlState['layers']);
-  const [lon, lat, zoom] = (p.get('peta') ?? '').split(',').map(Number);
-  const view =
-    Number.isFinite(lon) && Number.isFinite(lat) && Number.isFinite(zoom) && p.get('peta')
-      ? { lon: lon as number, lat: lat as number, zoom: clamp(zoom as number, 5, 17) }
-      : null;
-  const opacity = Number(p.get('opasitas'));
-  return {
-    score: p.get('skor') === '1',
-    weights,
-    unit: oneOf(p.get('satuan'), UNITS, d.unit),
-    method: oneOf(p.get('metode'), CLASS_METHODS, d.method),
-    classes: p.get('kelas') === null ? d.classes : clampClasses(Number(p.get('kelas'))),
-    breaks: parseBreaks((p.get('batas') ?? '').replaceAll('_', ' ')),
-    ramp: oneOf(p.get('warna'), RAMP_NAMES, d.ramp),
-    level: p.get('tingkat') === 'kecamatan' ? 'district' : 'village',
-    layers,
-    opacity:
-      p.get('opasitas') !== null && Number.isFinite(opacity) ? clamp(opacity / 100, 0.1, 1) : d.opacity,
-    filters: {
-      district: matching(p.get('kec'), DISTRICT_CODE),
-      village: matching(p.get('desa'), VILLAGE_CODE),
-      decileMin: decileOk ? clamp(Math.min(dMin as number, dMax as number), 1, 10) : 1,
-      decileMax: decileOk ? clamp(Math.max(dMin as number, dMax as number), 1, 10) : 10,
-      agent: oneOf(p.get('agen'), AGENT_FILTERS, 'all'),
-      status: oneOf(p.get('status'), STATUS_FILTERS, 'all'),
-      from: matching(p.get('dari'), ISO_DATE),
-      to: matching(p.get('sampai'), ISO_DATE),
+  const notices: SettingNotice[] = [];
+  const note = (key: string, params: Record<string, string | number>) => notices.push({ key, params });
+  /** The parameter's value, or null when absent (noted as `key` when present but not `ok`). */
+  const read = <T>(name: string, parse: (raw: string) => T | null, key = 'other'): T | null => {
+    const raw = p.get(name);
+    if (raw === null) return null;
+    const value = parse(raw);
+    if (value === null) note(key, { name, value: raw });
+    return value;
+  };
+  const oneOf =
+    <T extends string>(allowed: readonly T[]) =>
+    (raw: string): T | null =>
+      (allowed as readonly string[]).includes(raw) ? (raw as T) : null;
+  const matching = (re: RegExp) => (raw: string) => (re.test(raw) ? raw : null);
+
+  const weights = read(
+    'bobot',
+    (raw) => {
+      const list = raw.split(',').map((w) => (w.trim() === '' ? Number.NaN : Number(w)));
+      if (list.length !== NEED_CODES.length || !list.every((w) => Number.isFinite(w) && w >= 0 && w <= 5))
+        return null;
+      if (!list.some((w) => w > 0)) return null;
+      return safeWeights(Object.fromEntries(NEED_CODES.map((c, i) => [c, list[i]])) as NeedWeights);
     },
-    month: matching(p.get('bulan'), MONTH),
-    compare: COMPARE_MONTHS.find((m) => String(m) === p.get('banding')) ?? 0,
-    view,
-    selected: matching(p.get('pilih'), VILLAGE_CODE),
-    tab: oneOf(p.get('tab'), TABS, d.tab),
+    'weights',
+  );
+  const classesRaw = p.get('kelas');
+  let classes = d.classes;
+  if (classesRaw !== null) {
+    classes = clampClasses(Number(classesRaw));
+    if (String(classes) !== classesRaw) note('classes', { value: classesRaw, fallback: classes });
+  }
+  const method = read('metode', oneOf(CLASS_METHODS), 'method') ?? d.method;
+  // Manual breaks belong to the manual method: with another method they would be silently unused.
+  const breaks =
+    read(
+      'batas',
+      (raw) => {
+        const list = parseBreaks(raw.replaceAll('_', ' '));
+        return list.length > 0 && method === 'manual' ? list : null;
+      },
+      'breaks',
+    ) ?? [];
+  const layers = read('lapisan', (raw) => {
+    const names = raw.split(',').filter((n) => n !== '');
+    if (!names.every((n) => (LAYER_KEYS as readonly string[]).includes(n))) return null;
+    return Object.fromEntries(LAYER_KEYS.map((k) => [k, names.includes(k)])) as PlannerUrlState['layers'];
+  });
+  const view = read(
+    'peta',
+    (raw) => {
+      const parts = raw.split(',');
+      const [lon, lat, zoom] = parts.map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+      if (parts.length !== 3 || ![lon, lat, zoom].every(Number.isFinite)) return null;
+      const b = VIEW_BOUNDS;
+      if ((lon as number) < b.west || (lon as number) > b.east) return null;
+      if ((lat as number) < b.south || (lat as number) > b.north) return null;
+      return { lon: lon as number, lat: lat as number, zoom: clamp(zoom as number, ...ZOOM_RANGE) };
+    },
+    'view',
+  );
+  const opacityRaw = p.get('opasitas');
+  let opacity = d.opacity;
+  if (opacityRaw !== null) {
+    const percent = Number(opacityRaw);
+    const ok = opacityRaw.trim() !== '' && Number.isFinite(percent);
+    opacity = ok ? clamp(Math.round(percent), 10, 100) / 100 : d.opacity;
+    if (!ok || String(Math.round(opacity * 100)) !== opacityRaw)
+      note('opacity', { value: opacityRaw, fallback: Math.round(opacity * 100) });
+  }
+  const deciles = read(
+    'desil',
+    (raw) => {
+      const m = /^(\d+)-(\d+)$/.exec(raw);
+      const [lo, hi] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+      return lo >= 1 && hi <= 10 && lo <= hi ? { decileMin: lo, decileMax: hi } : null;
+    },
+    'decile',
+  ) ?? { decileMin: 1, decileMax: 10 };
+  let from = read('dari', (raw) => (isCalendarDate(raw) ? raw : null), 'dates');
+  let to = read('sampai', (raw) => (isCalendarDate(raw) ? raw : null), 'dates');
+  if (from !== null && to !== null && from > to) {
+    note('dates', { value: `${from} – ${to}` });
+    from = null;
+    to = null;
+  }
+  const month = read('bulan', matching(MONTH), 'monthInvalid');
+  const compareRaw = p.get('banding');
+  let compare: CompareMonths = 0;
+  if (compareRaw !== null) {
+    const found = COMPARE_MONTHS.find((m) => String(m) === compareRaw);
+    if (found === undefined) note('other', { name: 'banding', value: compareRaw });
+    else if (found > 0 && month === null) note('compareNoMonth', { value: compareRaw });
+    else compare = found;
+  }
+  const tab = read('tab', oneOf(TABS)) ?? d.tab;
+  return {
+    state: {
+      score: read('skor', (raw) => (raw === '1' ? true : null)) ?? false,
+      weights: weights ?? d.weights,
+      unit: read('satuan', oneOf(UNITS)) ?? d.unit,
+      method,
+      classes,
+      breaks,
+      ramp: read('warna', oneOf(RAMP_NAMES)) ?? d.ramp,
+      level: read('tingkat', (raw) => (raw === 'kecamatan' ? 'district' : null)) ?? d.level,
+      layers: layers ?? d.layers,
+      opacity,
+      filters: {
+        district: read('kec', matching(DISTRICT_CODE), 'district'),
+        village: read('desa', matching(VILLAGE_CODE), 'village'),
+        ...deciles,
+        agent: read('agen', oneOf(AGENT_FILTERS)) ?? 'all',
+        status: read('status', oneOf(STATUS_FILTERS)) ?? 'all',
+        from,
+        to,
+      },
+      month,
+      compare,
+      view,
+      selected: read('pilih', matching(VILLAGE_CODE), 'selected'),
+      tab,
+    },
+    notices,
   };
 }
+
+export const readPlannerState = (search: string): PlannerUrlState => parsePlannerState(search).state;
 
 /** `search` with the planner settings written in (defaults left out); other parameters kept. */
 export function writePlannerState(search: string, s: PlannerUrlState): string {
@@ -200,7 +327,7 @@ export function writePlannerState(search: string, s: PlannerUrlState): string {
   put('dari', f.from);
   put('sampai', f.to);
   put('bulan', s.month);
-  put('banding', s.compare ? String(s.compare) : null);
+  put('banding', s.month && s.compare ? String(s.compare) : null);
   put('peta', s.view ? `${s.view.lon.toFixed(5)},${s.view.lat.toFixed(5)},${s.view.zoom.toFixed(2)}` : null);
   put('pilih', s.selected);
   put('tab', s.tab, d.tab);

@@ -7,6 +7,7 @@ import { activeDataset, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
 import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
+import { onLoadFailure } from './load-guard';
 
 interface Loaded {
   client: SqlClient;
@@ -17,11 +18,16 @@ interface Loaded {
 
 export type DashboardState =
   | { status: 'loading'; progress: LoadProgress }
-  | { status: 'error'; message: string }
+  /** `error` is a LoadStepError when a named step failed or stalled, else whatever was thrown. */
+  | { status: 'error'; error: unknown }
   | ({ status: 'loaded' } & Loaded);
 
-/** Publishes the load state on <html data-state> — the automation hook documented in the README. */
+/**
+ * Publishes the load state on <html data-state> — the automation hook documented in the README. An error is
+ * final until the page is reloaded: a view that draws later cannot turn it back into "ready".
+ */
 export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
+  if (document.documentElement.dataset.state === 'error') return;
   document.documentElement.dataset.state = state;
 }
 
@@ -68,21 +74,22 @@ export function useDashboard(): DashboardState {
     const onProgress = (progress: LoadProgress) => {
       if (mounted) setState({ status: 'loading', progress });
     };
+    const fail = (error: unknown) => {
+      console.error(error);
+      setDocumentState('error');
+      if (mounted) setState((s) => (s.status === 'error' ? s : { status: 'error', error }));
+    };
     progressListeners.add(onProgress);
+    // Steps after the data (the map, the coverage worker) report here.
+    const unsubscribe = onLoadFailure(fail);
     loading ??= load();
-    loading
-      .then((loaded) => {
-        if (mounted) setState({ status: 'loaded', ...loaded });
-      })
-      .catch((error: unknown) => {
-        console.error(error);
-        setDocumentState('error');
-        if (mounted)
-          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-      });
+    loading.then((loaded) => {
+      if (mounted) setState((s) => (s.status === 'error' ? s : { status: 'loaded', ...loaded }));
+    }, fail);
     return () => {
       mounted = false;
       progressListeners.delete(onProgress);
+      unsubscribe();
     };
   }, []);
   return state;

@@ -10,6 +10,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
+import { fileName, reportLoadFailure, runStep } from '../app/load-guard';
 import { REGENCY_BBOX } from '../data/schema';
 
 const MAX_BOUNDS_PAD_DEG = 0.4;
@@ -45,6 +46,32 @@ export interface MapCanvasProps {
   ariaLabel: string;
   /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */
   flyTo?: { bounds: [number, number, number, number] } | null;
+}
+
+/**
+ * The map's first 'load' and the first 'idle' after it, under the load deadline: a map worker that fails to
+ * load, or a map that never loads, ends the dashboard's loading with a message naming the worker. Errors of an
+ * online basemap's tiles are not fatal; other map errors are until the first idle, and only logged after it.
+ */
+function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
+  let drawn = false;
+  return runStep({ step: 'map', file: fileName(workerUrl), signal }, (step) => {
+    return new Promise<void>((resolve, reject) => {
+      map.on('error', (event) => {
+        const error = new Error(event.error?.message ?? 'map error');
+        if (drawn || (event as { sourceId?: string }).sourceId === 'basemap') console.error(error);
+        else reject(error);
+      });
+      map.once('load', () => {
+        step.alive();
+        map.once('idle', () => {
+          drawn = true;
+          resolve();
+        });
+        map.triggerRepaint();
+      });
+    });
+  });
 }
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
@@ -97,7 +124,10 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__gancang = { map };
+    const unmounted = new AbortController();
+    void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
+      unmounted.abort();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;

@@ -17,7 +17,8 @@ export interface AppConfig {
 
 const DEFAULT_CONFIG: AppConfig = { boundariesUrl: null, basemap: null };
 
+/** config.json, or the defaults when there is none; a request that fails or stalls is a load failure. */
 export async function loadAppConfig(): Promise<AppConfig> {
-  const raw = (await fetchJsonIfPresent('config.json')) as Partial<AppConfig> | null;
+  const raw = (await fetchJsonIfPresent('config.json', 'config')) as Partial<AppConfig> | null;
   return { ...DEFAULT_CONFIG, ...(raw ?? {}) };
 }

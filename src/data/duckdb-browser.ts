@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { tableToIPC } from 'apache-arrow';
+import { fileFailure, fileName, runStep, workerFailure } from '../app/load-guard';
 import type { SqlClient } from './sql-client';
 
 export interface DuckDbTimings {
@@ -15,9 +16,21 @@ export interface DuckDbTimings {
 export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckDbTimings }> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
+  const failed = workerFailure(worker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(ehWasmUrl);
-  const conn = await db.connect();
+  // Under the load deadline: the worker must answer a ping (its script loaded), then fetch and compile the
+  // wasm (each progress message restarts the deadline). A worker that fails to load never answers: its
+  // 'error' event ends the step at once.
+  await runStep({ step: 'duckdb-worker', file: fileName(ehWorkerUrl) }, () =>
+    Promise.race([db.ping(), failed]),
+  );
+  const conn = await runStep(
+    { step: 'duckdb-wasm', file: fileName(ehWasmUrl) },
+    async ({ signal, alive }) => {
+      await Promise.race([db.instantiate(ehWasmUrl, null, alive), failed, fileFailure(ehWasmUrl, signal)]);
+      return db.connect();
+    },
+  );
   // Offline, an extension autoload tries the network and can break the instance.
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');

@@ -89,7 +89,7 @@ type Bounds = [number, number, number, number];
 export function PlannerView({ client, config, dataset, boundaries, measure, onMeasure }: PlannerViewProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [state, update] = usePlannerState();
+  const [state, update] = usePlannerState(client);
   const need: PlannerNeed = state.score ? 'score' : measure;
   const query = useMemo<PlannerQuery>(
     () => ({ need, weights: state.weights, filters: state.filters, month: state.month }),
@@ -618,7 +618,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             />
           )
         )}
-        {data.months && data.months.length > 0 && (
+        {/* Shown while a month is chosen even when no month has cases: the way back to "all time". */}
+        {data.months && (data.months.length > 0 || state.month !== null) && (
           <TimeBar
             months={data.months}
             month={state.month}
