@@ -135,15 +135,28 @@ function onScaled(sorted: number[], k: number, cutsOf: (scaled: number[], k: num
   return [first(sorted), ...cuts, last(sorted)];
 }
 
-const jenksBreaks = (sorted: number[], k: number) =>
-  onScaled(sorted, k, (scaled, classes) => (ssJenks(scaled, classes) ?? []).slice(1, -1));
+const ckmeansCuts = (scaled: number[], classes: number) =>
+  ssCkmeans(scaled, classes)
+    .map((c) => c[0] as number)
+    .slice(1);
 
-const ckmeansBreaks = (sorted: number[], k: number) =>
-  onScaled(sorted, k, (scaled, classes) =>
-    ssCkmeans(scaled, classes)
-      .map((c) => c[0] as number)
-      .slice(1),
-  );
+/**
+ * simple-statistics' `jenks` fails (throws, or returns undefined breaks) where differences vanish in
+ * its squared sums, e.g. 1e-300 next to 1; Ckmeans solves the same problem (least within-class sum
+ * of squares, exactly) without that weakness and answers for it there.
+ */
+function jenksCuts(scaled: number[], classes: number): number[] {
+  try {
+    const breaks = ssJenks(scaled, classes)?.slice(1, -1);
+    if (breaks?.every((b) => Number.isFinite(b))) return breaks;
+  } catch {
+    // answered by ckmeans below
+  }
+  return ckmeansCuts(scaled, classes);
+}
+
+const jenksBreaks = (sorted: number[], k: number) => onScaled(sorted, k, jenksCuts);
+const ckmeansBreaks = (sorted: number[], k: number) => onScaled(sorted, k, ckmeansCuts);
 
 /** ⌊n / d⌋ for integers of either sign. */
 const floorDiv = (n: bigint, d: bigint) => (n % d !== 0n && n < 0n !== d < 0n ? n / d - 1n : n / d);
