@@ -176,12 +176,13 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     [areas, level, areaFilters],
   );
   // While a month is shown, one set of classes for every month of the period (manual breaks are fixed anyway).
+  const fixedPeriod = state.month !== null && !comparing;
   const period = usePeriodRows(
     client,
     query,
     level,
     useMemo(() => data.months?.map((m) => m.month) ?? null, [data.months]),
-    state.month !== null && !comparing && state.method !== 'manual',
+    fixedPeriod && state.method !== 'manual',
   );
   const classValues = useMemo(
     () =>
@@ -423,9 +424,9 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     : `${t(`mapClasses.counts.${counts.kind}`, countsArgs)}: ${measureLabel} — ${unitLabel}`;
   const fewer = c && fewerClasses(c);
   const periodNote =
-    period.status === 'off' || !data.months?.length
+    !fixedPeriod || !data.months?.length
       ? null
-      : period.status === 'ready'
+      : state.method === 'manual' || period.status === 'ready'
         ? t('mapClasses.period.fixed', {
             from: monthName(data.months[0]?.month ?? '', f.locale),
             to: monthName(data.months[data.months.length - 1]?.month ?? '', f.locale),
