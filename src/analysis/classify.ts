@@ -12,17 +12,28 @@
  * | `quantile`       | type-7 quantiles at i/k (as R, d3): about the same number of areas per class     |
  * | `jenks`          | Jenks natural breaks (simple-statistics `jenks`): least within-class variance    |
  * | `ckmeans`        | Ckmeans.1d.dp optimal 1-D k-means (simple-statistics `ckmeans`): class = cluster |
- * | `pretty`         | round steps of 1, 2 or 5 × 10ⁿ covering [min, max] (R `pretty`); k is a target   |
+ * | `pretty`         | the smallest step of 1, 2 or 5 × 10ⁿ whose multiples cover [min, max] in at most |
+ * |                  | k classes (as R `pretty`, but never more classes than asked)                     |
  * | `log`            | equal steps of log10 over the positive values; zeros and negatives form a first |
  * |                  | class [min, smallest positive); all ≤ 0 falls back to equal interval             |
  * | `stddev`         | mean ± steps of 1 SD (k ≤ 5) or ½ SD (k > 5), centred on the mean, clipped      |
  * |                  | to [min, max]                                                                   |
  * | `manual`         | the user's breaks, sorted and de-duplicated; values outside are unclassified     |
  *
- * Fewer classes than asked come back when the values have fewer distinct values (all equal
- * values make one class [v, v]); no values make no class.
+ * The automatic methods' breaks then go through `truthfulEdges` (class-edges.ts): empty classes are
+ * merged away and each break moves to a round number that separates its classes also after rounding
+ * to the legend's decimals. So no class is empty, there are never more classes than asked (fewer
+ * when the values have fewer distinct values, or a method leaves a class empty: `requested` and
+ * `distinct` say which), and every value, written with `decimals`, lies inside its class's label.
+ * Every method is arithmetic on at most k + 1 numbers per value, so it ends for every finite input.
  */
 import { ckmeans as ssCkmeans, jenks as ssJenks } from 'simple-statistics';
+import { truthfulEdges } from './class-edges';
+import { type ClassInterval, isScientific } from './class-labels';
+import { decimalOf, decimalsOf, exponentOf, roundAt } from './decimal';
+
+export type { ClassInterval, NumberWriter } from './class-labels';
+export { intervalLabels, notationOf, writeNumber } from './class-labels';
 
 export type ClassMethod =
   | 'equal_interval'
@@ -47,16 +58,13 @@ export const CLASS_METHODS: readonly ClassMethod[] = [
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
 
-export interface ClassInterval {
-  from: number;
-  to: number;
-}
-
 export interface ClassifyOptions {
   /** Number of classes wanted, clamped to 3–9 (`classIntervals` keeps the caller's count). */
   classes: number;
   /** Breaks for `manual`: k + 1 numbers give k classes. */
   breaks?: readonly number[];
+  /** The fewest decimals the screen writes these values with (e.g. 1 for a rate); default 0. */
+  minDecimals?: number;
 }
 
 export interface Classification {
@@ -68,6 +76,17 @@ export interface Classification {
   noData: number;
   /** Finite values outside every interval (only with manual breaks). */
   unclassified: number;
+  /**
+   * Decimals of the legend: every break is a multiple of 10^−decimals, and values are classed as
+   * they read rounded to it (`classIndex`), so a value shown with these decimals lies in its label.
+   */
+  decimals: number;
+  /** Numbers too large or too fine for plain decimals: written m × 10ⁿ. */
+  scientific: boolean;
+  /** Classes asked for (after clamping to 3–9). */
+  requested: number;
+  /** Distinct finite values. */
+  distinct: number;
 }
 
 export const clampClasses = (n: number): number =>
@@ -76,20 +95,11 @@ export const clampClasses = (n: number): number =>
 const finite = (values: readonly (number | null)[]): number[] =>
   values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
 
-/**
- * Edges (ascending, first = from of the first class, last = to of the last) → intervals; repeats
- * dropped. With `pointLast`, edges ending [.., m, m] keep a last class [m, m] (a cluster holding
- * only the maximum, as Jenks and Ckmeans can give): the class before it stops short of m.
- */
-function toIntervals(edges: readonly number[], pointLast = false): ClassInterval[] {
-  const unique = edges.filter((e, i) => Number.isFinite(e) && (i === 0 || e > (edges[i - 1] as number)));
-  const intervals = unique.slice(0, -1).map((from, i) => ({ from, to: unique[i + 1] as number }));
-  const n = edges.length;
-  const max = edges[n - 1] as number;
-  if (pointLast && n >= 3 && edges[n - 2] === max && intervals.length > 0)
-    intervals.push({ from: max, to: max });
-  return intervals;
-}
+const countDistinct = (sorted: readonly number[]) =>
+  sorted.reduce((n, v, i) => (i === 0 || v !== sorted[i - 1] ? n + 1 : n), 0);
+
+/** a + (b − a)·t without overflow (each term stays within the doubles). */
+const lerp = (a: number, b: number, t: number) => (a === b ? a : a * (1 - t) + b * t);
 
 /** Linear-interpolated quantile of sorted values (type 7, as in R and d3). */
 function quantile(sorted: readonly number[], p: number): number {
@@ -97,81 +107,115 @@ function quantile(sorted: readonly number[], p: number): number {
   const lo = Math.floor(h);
   const a = sorted[lo] as number;
   const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (b - a) * (h - lo);
+  return lerp(a, b, h - lo);
 }
 
 const range = (k: number) => Array.from({ length: k }, (_, i) => i);
+const first = (sorted: readonly number[]) => sorted[0] as number;
+const last = (sorted: readonly number[]) => sorted[sorted.length - 1] as number;
 
 function equalInterval(sorted: number[], k: number): number[] {
-  const min = sorted[0] as number;
-  const max = sorted[sorted.length - 1] as number;
-  return [...range(k).map((i) => min + ((max - min) * i) / k), max];
+  return [...range(k).map((i) => lerp(first(sorted), last(sorted), i / k)), last(sorted)];
 }
 
 function quantileBreaks(sorted: number[], k: number): number[] {
-  return [...range(k).map((i) => quantile(sorted, i / k)), sorted[sorted.length - 1] as number];
+  return [...range(k).map((i) => quantile(sorted, i / k)), last(sorted)];
 }
 
-function jenksBreaks(sorted: number[], k: number): number[] {
-  const distinct = new Set(sorted).size;
-  const breaks = ssJenks(sorted, Math.min(k, distinct));
-  return breaks ?? equalInterval(sorted, k);
+/**
+ * simple-statistics' methods work on squares: on values scaled into [−1, 1] they neither overflow
+ * (1e300²) nor lose the spread; their cuts map back to the original value at the same position.
+ */
+function onScaled(sorted: number[], k: number, cutsOf: (scaled: number[], k: number) => number[]): number[] {
+  const scale = Math.max(Math.abs(first(sorted)), Math.abs(last(sorted)));
+  const scaled = sorted.map((v) => v / scale);
+  const classes = Math.min(k, countDistinct(scaled));
+  if (classes < 2) return [first(sorted), last(sorted)];
+  const cuts = cutsOf(scaled, classes).map((c) => sorted[scaled.findIndex((u) => u >= c)] as number);
+  return [first(sorted), ...cuts, last(sorted)];
 }
 
-function ckmeansBreaks(sorted: number[], k: number): number[] {
-  const distinct = new Set(sorted).size;
-  const clusters = ssCkmeans(sorted, Math.min(k, distinct));
-  return [...clusters.map((c) => c[0] as number), sorted[sorted.length - 1] as number];
+const ckmeansCuts = (scaled: number[], classes: number) =>
+  ssCkmeans(scaled, classes)
+    .map((c) => c[0] as number)
+    .slice(1);
+
+/**
+ * simple-statistics' `jenks` fails (throws, or returns undefined breaks) where differences vanish in
+ * its squared sums, e.g. 1e-300 next to 1; Ckmeans solves the same problem (least within-class sum
+ * of squares, exactly) without that weakness and answers for it there.
+ */
+function jenksCuts(scaled: number[], classes: number): number[] {
+  try {
+    const breaks = ssJenks(scaled, classes)?.slice(1, -1);
+    if (breaks?.every((b) => Number.isFinite(b))) return breaks;
+  } catch {
+    // answered by ckmeans below
+  }
+  return ckmeansCuts(scaled, classes);
 }
 
-/** A "nice" step near `span / k`: 1, 2 or 5 × 10ⁿ. */
-export function niceStep(span: number, k: number): number {
-  const raw = span / k;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const unit = raw / power;
-  const nice = unit < 1.5 ? 1 : unit < 3 ? 2 : unit < 7 ? 5 : 10;
-  return nice * power;
+const jenksBreaks = (sorted: number[], k: number) => onScaled(sorted, k, jenksCuts);
+const ckmeansBreaks = (sorted: number[], k: number) => onScaled(sorted, k, ckmeansCuts);
+
+/** ⌊n / d⌋ for integers of either sign. */
+const floorDiv = (n: bigint, d: bigint) => (n % d !== 0n && n < 0n !== d < 0n ? n / d - 1n : n / d);
+
+/** ⌊x / (unit × 10^power)⌋ (or ⌈⌉), exactly on the decimal digits of x. */
+function stepsIn(x: number, unit: bigint, power: number, up: boolean): bigint {
+  const { negative, digits, exp } = decimalOf(x);
+  const m = BigInt(digits) * (negative ? -1n : 1n);
+  const [n, d] =
+    exp >= power ? [m * 10n ** BigInt(exp - power), unit] : [m, unit * 10n ** BigInt(power - exp)];
+  return up ? -floorDiv(-n, d) : floorDiv(n, d);
 }
+
+/** 3 units per power of ten, from below the finest double (1e-324) to above the largest (1e308). */
+const PRETTY_MAX_TRIES = 3 * 640;
 
 function prettyBreaks(sorted: number[], k: number): number[] {
-  const min = sorted[0] as number;
-  const max = sorted[sorted.length - 1] as number;
-  const step = niceStep(max - min, k);
-  const start = Math.floor(min / step) * step;
-  const edges: number[] = [];
-  // Rounded to the step's decimals, so 0.1 + 0.2 reads 0.3.
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let e = start; ; e += step) {
-    const rounded = Number(e.toFixed(decimals));
-    edges.push(rounded);
-    if (rounded > max || (rounded === max && edges.length > 1)) break;
+  const min = first(sorted);
+  const max = last(sorted);
+  // The step is at least the span / k: start one power of ten below it (or at the bottom of the doubles).
+  const target = max / k - min / k;
+  const from = target > 0 && Number.isFinite(target) ? exponentOf(target) - 1 : -325;
+  for (let tries = 0; tries < PRETTY_MAX_TRIES; tries++) {
+    const unit = [1n, 2n, 5n][tries % 3] as bigint;
+    const power = from + Math.floor(tries / 3);
+    const lo = stepsIn(min, unit, power, false);
+    const hi = stepsIn(max, unit, power, true);
+    if (hi - lo <= BigInt(k))
+      return range(Number(hi - lo) + 1).map((i) => Number(`${(lo + BigInt(i)) * unit}e${power}`));
   }
-  return edges;
+  throw new Error(`pretty: no step within ${PRETTY_MAX_TRIES} tries`);
 }
 
 function logBreaks(sorted: number[], k: number): number[] {
-  const positive = sorted.filter((v) => v > 0);
-  const min = sorted[0] as number;
-  const max = sorted[sorted.length - 1] as number;
-  if (positive.length === 0) return equalInterval(sorted, k);
-  const lo = Math.log10(positive[0] as number);
+  const positive = sorted.find((v) => v > 0);
+  const min = first(sorted);
+  const max = last(sorted);
+  if (positive === undefined) return equalInterval(sorted, k);
+  const lo = Math.log10(positive);
   const hi = Math.log10(max);
   const hasNonPositive = min <= 0;
   const steps = hasNonPositive ? k - 1 : k;
   const edges = range(steps).map((i) => 10 ** (lo + ((hi - lo) * i) / steps));
-  edges[0] = positive[0] as number;
+  edges[0] = positive;
   return [...(hasNonPositive ? [min] : []), ...edges, max];
 }
 
 function stddevBreaks(sorted: number[], k: number): number[] {
   const n = sorted.length;
-  const mean = sorted.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(sorted.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
-  const min = sorted[0] as number;
-  const max = sorted[n - 1] as number;
+  const min = first(sorted);
+  const max = last(sorted);
+  // On values scaled into [−1, 1], so neither the sum nor the squares overflow.
+  const scale = Math.max(Math.abs(min), Math.abs(max));
+  const scaled = sorted.map((v) => v / scale);
+  const mean = scaled.reduce((s, v) => s + v, 0) / n;
+  const sd = Math.sqrt(scaled.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
   const step = k <= 5 ? sd : sd / 2;
   const inner = range(k - 1)
-    .map((i) => mean + (i + 1 - k / 2) * step)
+    .map((i) => (mean + (i + 1 - k / 2) * step) * scale)
     .filter((e) => e > min && e < max);
   return [min, ...inner, max];
 }
@@ -190,19 +234,64 @@ const METHODS: Record<Exclude<ClassMethod, 'manual'>, (sorted: number[], k: numb
   stddev: stddevBreaks,
 };
 
-function intervalsOf(
+function rawBreaks(sorted: number[], method: Exclude<ClassMethod, 'manual'>, k: number): number[] {
+  return first(sorted) === last(sorted) || k < 2 ? [first(sorted), last(sorted)] : METHODS[method](sorted, k);
+}
+
+/**
+ * A method's own breaks (first ≤ min, last ≥ max) before `classify` makes them truthful: for checks
+ * against other implementations. `classes` is clamped to 3–9.
+ */
+export function methodBreaks(
+  values: readonly (number | null)[],
+  method: Exclude<ClassMethod, 'manual'>,
+  classes: number,
+): number[] {
+  const sorted = finite(values);
+  return sorted.length === 0 ? [] : rawBreaks(sorted, method, clampClasses(classes));
+}
+
+const toIntervals = (edges: readonly number[]): ClassInterval[] =>
+  edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1] as number }));
+
+interface Breaks {
+  intervals: ClassInterval[];
+  decimals: number;
+}
+
+function breaksOf(
   sorted: number[],
   method: ClassMethod,
   k: number,
+  minDecimals: number,
   breaks?: readonly number[],
-): ClassInterval[] {
-  if (method === 'manual') return toIntervals(manualBreaks(breaks));
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
-  if (min === undefined || max === undefined) return [];
-  if (min === max) return [{ from: min, to: max }];
-  return toIntervals(METHODS[method](sorted, k), method === 'jenks' || method === 'ckmeans');
+): Breaks {
+  if (method === 'manual') {
+    const edges = manualBreaks(breaks);
+    return { intervals: toIntervals(edges), decimals: Math.max(minDecimals, ...edges.map(decimalsOf)) };
+  }
+  if (sorted.length === 0) return { intervals: [], decimals: minDecimals };
+  const { edges, decimals } = truthfulEdges(sorted, rawBreaks(sorted, method, k), minDecimals);
+  return { intervals: toIntervals(edges), decimals };
 }
+
+/** Index of the interval holding `value`, or -1 for no data / outside all intervals. */
+export function classOf(value: number | null, intervals: readonly ClassInterval[]): number {
+  if (value === null || !Number.isFinite(value)) return -1;
+  const end = intervals.length - 1;
+  for (let i = 0; i <= end; i++) {
+    const { from, to } = intervals[i] as ClassInterval;
+    if (value >= from && (value < to || (i === end && value <= to))) return i;
+  }
+  return -1;
+}
+
+/** The class of `value` as it reads with the classification's decimals (the class its label states). */
+export const classIndex = (
+  c: Pick<Classification, 'intervals' | 'decimals'>,
+  value: number | null,
+): number =>
+  value === null || !Number.isFinite(value) ? -1 : classOf(roundAt(value, c.decimals, 'half'), c.intervals);
 
 /** The one entry: intervals of `values` by `method`, with the count of values in each class. */
 export function classify(
@@ -211,20 +300,37 @@ export function classify(
   options: ClassifyOptions,
 ): Classification {
   const sorted = finite(values);
-  const intervals = intervalsOf(sorted, method, clampClasses(options.classes), options.breaks);
+  const requested = clampClasses(options.classes);
+  const { intervals, decimals } = breaksOf(
+    sorted,
+    method,
+    requested,
+    options.minDecimals ?? 0,
+    options.breaks,
+  );
   const counts = intervals.map(() => 0);
   let unclassified = 0;
   for (const v of sorted) {
-    const k = classOf(v, intervals);
+    const k = classIndex({ intervals, decimals }, v);
     if (k < 0) unclassified += 1;
     else counts[k] = (counts[k] ?? 0) + 1;
   }
-  return { method, intervals, counts, noData: values.length - sorted.length, unclassified };
+  return {
+    method,
+    intervals,
+    counts,
+    noData: values.length - sorted.length,
+    unclassified,
+    decimals,
+    scientific: isScientific(intervals, decimals),
+    requested,
+    distinct: countDistinct(sorted),
+  };
 }
 
 /**
  * Up to `classes` intervals covering the finite values (no clamping of the count; kept for the
- * supervisor's terciles and bivariate map).
+ * supervisor's terciles and bivariate map). The same truthful breaks as `classify`.
  */
 export function classIntervals(
   values: readonly (number | null)[],
@@ -232,52 +338,7 @@ export function classIntervals(
   classes: number,
   breaks?: readonly number[],
 ): ClassInterval[] {
-  return intervalsOf(finite(values), method, Math.max(1, Math.round(classes)), breaks);
-}
-
-/** Index of the interval holding `value`, or -1 for no data / outside all intervals. */
-export function classOf(value: number | null, intervals: readonly ClassInterval[]): number {
-  if (value === null || !Number.isFinite(value)) return -1;
-  const last = intervals.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const { from, to } = intervals[i] as ClassInterval;
-    if (value >= from && (value < to || (i === last && value <= to))) return i;
-  }
-  return -1;
-}
-
-/**
- * Decimals for legend labels: the fewest (0–2) that write every break exactly, else the fewest
- * (1–4) at which neighbouring breaks read differently, so a label never says "1,2 – < 1,2".
- */
-export function labelDecimals(intervals: readonly ClassInterval[]): number {
-  const edges = intervals.flatMap((iv, i) => (i === 0 ? [iv.from, iv.to] : [iv.to]));
-  for (let d = 0; d <= 2; d++) {
-    if (edges.every((e) => Math.abs(Number(e.toFixed(d)) - e) < 1e-9 * Math.max(1, Math.abs(e)))) return d;
-  }
-  for (let d = 1; d < 4; d++) {
-    const shown = edges.map((e) => e.toFixed(d));
-    if (shown.every((s, i) => i === 0 || s !== shown[i - 1] || edges[i] === edges[i - 1])) return d;
-  }
-  return 4;
-}
-
-/**
- * Legend labels stating the half-open intervals: "a – < b" for every class but the last,
- * which is closed, "a – b" (a class of one value reads just "a"). `format(n, decimals)` writes a number in the UI's locale.
- */
-export function intervalLabels(
-  intervals: readonly ClassInterval[],
-  format: (n: number, decimals: number) => string,
-): string[] {
-  const d = labelDecimals(intervals);
-  return intervals.map((iv, i) =>
-    iv.from === iv.to
-      ? format(iv.from, d)
-      : i === intervals.length - 1
-        ? `${format(iv.from, d)} – ${format(iv.to, d)}`
-        : `${format(iv.from, d)} – < ${format(iv.to, d)}`,
-  );
+  return breaksOf(finite(values), method, Math.max(1, Math.round(classes)), 0, breaks).intervals;
 }
 
 /**

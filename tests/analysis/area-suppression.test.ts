@@ -188,7 +188,7 @@ describe('planner map legend', () => {
         ({ villages }, method, other) => {
           const hidden = protectVillages(villages).villages;
           const legend = (rows: Row[]) => {
-            const m = choropleth(rows, 'count', method, 4, [], RAMP_NAMES[0] as RampName, format, hidden);
+            const m = choropleth(rows, 'count', method, 4, [], RAMP_NAMES[0] as RampName, format, { hidden });
             return { labels: m.labels, counts: m.classification.counts, suppressed: m.suppressed };
           };
           // Another truth for every hidden area (still a valid small-group count) must give the same legend.
@@ -210,7 +210,7 @@ describe('planner map legend', () => {
         .slice(0, 2)
         .map((r) => r.code),
     );
-    const m = choropleth(rows, 'count', 'equal_interval', 3, [], RAMP_NAMES[0] as RampName, format, hidden);
+    const m = choropleth(rows, 'count', 'equal_interval', 3, [], RAMP_NAMES[0] as RampName, format, { hidden });
     expect(m.suppressed).toBe(hidden.size);
     for (const code of hidden) expect(m.fillByCode.get(code)).toBe(SUPPRESSED_COLOR);
   });

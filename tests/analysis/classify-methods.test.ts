@@ -4,20 +4,25 @@ import {
   type ClassMethod,
   classify,
   intervalLabels,
-  labelDecimals,
-  niceStep,
+  methodBreaks,
+  notationOf,
   parseBreaks,
 } from '../../src/analysis/classify';
 
 const pairs = (values: readonly (number | null)[], method: ClassMethod, classes: number, breaks?: number[]) =>
   classify(values, method, { classes, breaks }).intervals.map((iv) => [iv.from, iv.to]);
+/** A method's own breaks as consecutive pairs (before `classify` merges empty classes and rounds). */
+const rawPairs = (values: readonly number[], method: Exclude<ClassMethod, 'manual'>, classes: number) => {
+  const edges = methodBreaks(values, method, classes);
+  return edges.slice(0, -1).map((from, i) => [from, edges[i + 1] as number]);
+};
 
 // Twelve values with three obvious groups: 1–10, 20–30 and an outlier 100.
 const D = [1, 2, 4, 5, 7, 9, 10, 20, 21, 22, 30, 100];
 // The textbook set with mean 5 and population SD 2.
 const SD_SET = [2, 4, 4, 4, 5, 5, 7, 9];
 
-describe('classify: break values per method (hand-computed)', () => {
+describe("methodBreaks: each method's own breaks (hand-computed)", () => {
   it.each([
     [
       'equal interval: step (100 − 1) / 3 = 33',
@@ -65,6 +70,7 @@ describe('classify: break values per method (hand-computed)', () => {
       ],
     ],
     // span 99 / 3 = 33 → nice step 50, from floor(1/50)·50 = 0 to 100.
+    // The smallest step of 1, 2 or 5 × 10ⁿ giving at most k classes: 20 gives 5, 50 gives 2.
     [
       'pretty: steps of 50',
       D,
@@ -185,18 +191,6 @@ describe('classify: break values per method (hand-computed)', () => {
       ],
     ],
     [
-      'manual: the user breaks',
-      D,
-      'manual',
-      3,
-      [
-        [0, 10],
-        [10, 50],
-        [50, 200],
-      ],
-      [50, 0, 10, 200, 10],
-    ],
-    [
       'equal interval with negatives',
       [-10, -4, 0, 10, 20],
       'equal_interval',
@@ -236,8 +230,8 @@ describe('classify: break values per method (hand-computed)', () => {
         [60, 90],
       ],
     ],
-  ] as const)('%s', (_name, values, method, k, expected, breaks?: readonly number[]) => {
-    const got = pairs(values, method, k, breaks ? [...breaks] : undefined);
+  ] as const)('%s', (_name, values, method, k, expected) => {
+    const got = rawPairs(values, method, k);
     expect(got).toHaveLength(expected.length);
     got.forEach(([from, to], i) => {
       expect(from).toBeCloseTo(expected[i]?.[0] as number, 9);
@@ -292,8 +286,15 @@ describe('classify: counts, no data and unclassified', () => {
     expect(c.intervals).toEqual([]);
     expect(c.unclassified).toBe(2);
   });
-  it('counts per class follow the half-open rule', () => {
-    expect(classify(D, 'equal_interval', { classes: 3 }).counts).toEqual([11, 0, 1]);
+  it('counts per class follow the half-open rule; an empty class is merged away', () => {
+    // Equal thirds of 1–100 leave 34–67 empty: the two classes left are 1 – < 67 and 67 – 100.
+    const equal = classify(D, 'equal_interval', { classes: 3 });
+    expect(equal.intervals).toEqual([
+      { from: 1, to: 67 },
+      { from: 67, to: 100 },
+    ]);
+    expect(equal.counts).toEqual([11, 1]);
+    expect(equal.requested).toBe(3);
     expect(classify(D, 'quantile', { classes: 3 }).counts).toEqual([4, 4, 4]);
     expect(classify(D, 'jenks', { classes: 3 }).counts).toEqual([7, 4, 1]);
   });
@@ -308,26 +309,40 @@ describe('legend labels', () => {
       '100',
     ]);
   });
-  it('use as many decimals as keep neighbouring breaks apart', () => {
-    const intervals = classify([0.11, 0.2], 'equal_interval', { classes: 3 }).intervals;
-    expect(labelDecimals(intervals)).toBe(2);
-    expect(intervalLabels(intervals, fmt)).toEqual(['0.11 – < 0.14', '0.14 – < 0.17', '0.17 – 0.20']);
-    expect(labelDecimals(classify([0, 90], 'equal_interval', { classes: 3 }).intervals)).toBe(0);
-    expect(labelDecimals(classify([0, 1], 'equal_interval', { classes: 4 }).intervals)).toBe(2);
-    // Thirds never come out exact: one decimal is enough to tell them apart.
-    expect(labelDecimals(classify(D, 'quantile', { classes: 3 }).intervals)).toBe(1);
+  it('breaks are round at the precision of the values: integers stay integers', () => {
+    // Type-7 thirds are 6.33 and 20.33; between integers 6 and 21 say the same and read plainly.
+    const c = classify(D, 'quantile', { classes: 3 });
+    expect(c.intervals).toEqual([
+      { from: 1, to: 6 },
+      { from: 6, to: 21 },
+      { from: 21, to: 100 },
+    ]);
+    expect(c.decimals).toBe(0);
+  });
+  it('a rate keeps at least its decimal; neighbouring breaks read apart', () => {
+    const c = classify([0.11, 0.15, 0.2], 'equal_interval', { classes: 3, minDecimals: 1 });
+    expect(c.decimals).toBe(2);
+    expect(intervalLabels(c.intervals, fmt, c)).toEqual(['0.11 – < 0.14', '0.14 – < 0.17', '0.17 – 0.20']);
+    const whole = classify([0, 30, 60, 90], 'equal_interval', { classes: 3, minDecimals: 1 });
+    expect(intervalLabels(whole.intervals, fmt, whole)).toEqual([
+      '0.0 – < 30.0',
+      '30.0 – < 60.0',
+      '60.0 – 90.0',
+    ]);
+  });
+  it('intervals made elsewhere are written with the decimals that state every break exactly', () => {
+    expect(
+      notationOf([
+        { from: 0, to: 2.5 },
+        { from: 2.5, to: 10 },
+      ]),
+    ).toEqual({ decimals: 1, scientific: false });
+    expect(notationOf([{ from: 1e300, to: 2e300 }])).toEqual({ decimals: 0, scientific: true });
+    expect(intervalLabels([{ from: 1e-300, to: 2.5e-300 }], fmt)).toEqual(['1 × 10⁻³⁰⁰ – 2.5 × 10⁻³⁰⁰']);
   });
 });
 
 describe('helpers', () => {
-  it.each([
-    [99, 3, 50],
-    [44, 5, 10],
-    [0.79, 5, 0.2],
-    [7, 3, 2],
-  ])('niceStep(%s, %s) = %s', (span, k, step) => {
-    expect(niceStep(span, k)).toBeCloseTo(step, 12);
-  });
   it.each([
     ['0; 5; 10,5', [0, 5, 10.5]],
     ['0, 5, 10', [0, 5, 10]],

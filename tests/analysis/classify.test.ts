@@ -5,12 +5,23 @@ describe('classIntervals', () => {
   it.each([
     [
       'equal interval over 0–100',
-      [0, 10, 50, 100],
+      [0, 10, 30, 50, 80, 100],
       'equal_interval',
       4,
       [
         [0, 25],
         [25, 50],
+        [50, 75],
+        [75, 100],
+      ],
+    ],
+    [
+      'an empty class is merged with the next',
+      [0, 10, 50, 100],
+      'equal_interval',
+      4,
+      [
+        [0, 50],
         [50, 75],
         [75, 100],
       ],
@@ -58,7 +69,12 @@ describe('classIntervals', () => {
 });
 
 describe('classOf', () => {
-  const intervals = classIntervals([0, 100], 'equal_interval', 4);
+  const intervals = [
+    { from: 0, to: 25 },
+    { from: 25, to: 50 },
+    { from: 50, to: 75 },
+    { from: 75, to: 100 },
+  ];
   it.each([
     [0, 0],
     [24.99, 0],

@@ -5,6 +5,7 @@ import {
   areaValue,
   changeRows,
   choropleth,
+  fewerClasses,
   insideAreaFilter,
   shiftMonth,
   symmetricBreaks,
@@ -43,12 +44,72 @@ describe('areaValue', () => {
 describe('choropleth', () => {
   it('classifies, colours each area from the ramp and leaves no-data areas out of the fills', () => {
     const c = choropleth(rows, 'rate', 'equal_interval', 4, [], 'YlOrRd', (n, d) => n.toFixed(d));
-    expect(c.classification.intervals).toHaveLength(4);
+    // Quarters of 10–90: 30–50 holds no village and is merged away (three villages, three values).
+    expect(c.classification.intervals).toHaveLength(3);
     expect(c.classification.noData).toBe(1);
     expect(c.fillByCode.get('17.01.04.2001')).toBe(RAMPS.YlOrRd[0]);
     expect(c.fillByCode.get('17.01.05.1001')).toBe(RAMPS.YlOrRd[8]);
     expect(c.fillByCode.has('17.01.05.1002')).toBe(false);
-    expect(c.labels).toEqual(['10 – < 30', '30 – < 50', '50 – < 70', '70 – 90']);
+    expect(c.labels).toEqual(['10 – < 50', '50 – < 70', '70 – 90']);
+    expect(fewerClasses(c.classification)).toEqual({ reason: 'distinct', count: 3, requested: 4 });
+    const spread = choropleth(
+      [...rows, row('17.01.05.1003', 10, 2, 20, 2)],
+      'rate',
+      'equal_interval',
+      4,
+      [],
+      'YlOrRd',
+      (n, d) => n.toFixed(d),
+    );
+    expect(fewerClasses(spread.classification)).toEqual({ reason: 'merged', count: 3, requested: 4 });
+  });
+  it('writes values with the legend decimals, so a value reads inside its class label', () => {
+    const near = [
+      row('a', 10, 1, 7.96, 1),
+      row('b', 10, 1, 8, 1),
+      row('c', 10, 1, 16.0000001, 1),
+      row('d', 10, 1, 40.00000005, 1),
+    ];
+    const c = choropleth(near, 'rate', 'equal_interval', 5, [], 'YlOrRd', (n, d) => n.toFixed(d), {
+      minDecimals: 1,
+    });
+    const k = c.classification.intervals.findIndex((iv) => iv.from <= 7.96 && 7.96 < iv.to);
+    expect(c.write(7.96)).toBe('8.0');
+    // 7.96 shows as 8.0: its class starts at 8.0 or below and ends above it.
+    expect(c.labels[k]).toMatch(/^\d+\.\d – < (?!8\.0)/);
+    expect(c.fillByCode.get('a')).toBe(c.fillByCode.get('b'));
+  });
+  it('classes from other values (a whole period) colour and count only the rows on the map', () => {
+    const period = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const c = choropleth(rows, 'rate', 'equal_interval', 5, [], 'YlOrRd', (n, d) => n.toFixed(d), {
+      classValues: period,
+      minDecimals: 1,
+    });
+    expect(c.labels).toEqual([
+      '0.0 – < 20.0',
+      '20.0 – < 40.0',
+      '40.0 – < 60.0',
+      '60.0 – < 80.0',
+      '80.0 – 100.0',
+    ]);
+    // Rates 10, 50 and 90 (and one area without households): one each in classes 1, 3 and 5.
+    expect(c.classification.counts).toEqual([1, 0, 1, 0, 1]);
+    expect(c.classification.noData).toBe(1);
+    expect(c.fillByCode.get('17.01.05.1001')).toBe(c.colors[4]);
+  });
+  it('says why there are fewer classes: few distinct values, or empty classes merged; never for manual', () => {
+    const two = choropleth(
+      [row('a', 1, 1, 1, 1), row('b', 1, 1, 4, 1)],
+      'rate',
+      'quantile',
+      5,
+      [],
+      'YlOrRd',
+      (n, d) => n.toFixed(d),
+    );
+    expect(fewerClasses(two.classification)).toEqual({ reason: 'distinct', count: 2, requested: 5 });
+    const manual = choropleth(rows, 'rate', 'manual', 5, [0, 100], 'YlOrRd', (n, d) => n.toFixed(d));
+    expect(fewerClasses(manual.classification)).toBeNull();
   });
   it('paints values outside manual breaks as unclassified (white)', () => {
     const c = choropleth(rows, 'rate', 'manual', 5, [0, 20, 60], 'viridis', (n, d) => n.toFixed(d));

@@ -22,6 +22,8 @@ import {
 const idNumber = (text: string | null): number =>
   Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.'));
 
+/** The legend's note once the classes of the whole period are in ("… Jan 2024 – Des 2025"). */
+const FIXED_PERIOD = /kelas tetap untuk seluruh periode \w+ \d{4} – \w+ \d{4}/;
 const legendLabels = (page: Page) => page.getByTestId('legend').getByTestId('legend-item').allTextContents();
 const tableColumn = (page: Page, n: number) =>
   page.locator(`[data-testid="area-row"] td:nth-child(${n})`).allTextContents();
@@ -98,8 +100,9 @@ describe('planner (Perencanaan)', () => {
       .poll(() => legendLabels(page))
       .toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^0 – < 10 \(/),
-          expect.stringMatching(/^40 – 100 \(/),
+          // A rate is written with one decimal, in the table as in the legend.
+          expect.stringMatching(/^0,0 – < 10,0 \(/),
+          expect.stringMatching(/^40,0 – 100,0 \(/),
         ]),
       );
     await settle(page);
@@ -164,14 +167,30 @@ describe('planner (Perencanaan)', () => {
   });
 
   it('plays the months: the map, figures and URL follow the slider', async () => {
+    const legend = page.getByTestId('legend');
+    const title = () => legend.locator('h3').first().textContent();
+    const note = async () => (await legend.locator('.note').textContent()) ?? '';
+    // Before playing, the map counts need flags, and says so.
+    expect(await title()).toMatch(/^Keluarga dengan kebutuhan: /);
+    expect(await page.getByTestId('time-counts').textContent()).toContain('penanda');
     await page.getByTestId('play').click();
     await expect
       .poll(() => page.getByTestId('month-label').textContent(), { timeout: 10_000 })
       .not.toBe('Kondisi terkini');
+    // While playing: open cases at the month's end, in classes fixed for the whole period.
+    await expect.poll(title, { timeout: 10_000 }).toMatch(/^Keluarga dengan kasus terbuka akhir \w+ \d{4}: /);
+    await expect.poll(note, { timeout: 10_000 }).toMatch(FIXED_PERIOD);
+    expect(await page.getByTestId('time-counts').textContent()).toContain('kasus terbuka per bulan');
+    const classLabels = async () => (await legendLabels(page)).map((l) => l.replace(/ \([\d.]+\)$/, ''));
     const first = await page.getByTestId('month-label').textContent();
+    const firstClasses = await classLabels();
+    await screenshot(page, 'planner-05a-playing');
     await expect
       .poll(() => page.getByTestId('month-label').textContent(), { timeout: 10_000 })
       .not.toBe(first);
+    await expect.poll(title).not.toContain(first ?? '');
+    // The next month: the same classes (only the counts per class change).
+    expect(await classLabels()).toEqual(firstClasses);
     await page.waitForTimeout(2500);
     await page.getByTestId('play').click();
     await expect.poll(() => page.url()).toMatch(/bulan=\d{4}-\d{2}/);
@@ -393,6 +412,10 @@ describe('planner (Perencanaan)', () => {
     await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.1, -4.35], zoom: 10.5 }));
     await settle(page);
     await page.waitForTimeout(800);
+    // The classes of the whole period are in (computed after the month's own map).
+    const periodNote = async (p: Page) =>
+      (await p.getByTestId('legend').locator('.note').textContent()) ?? '';
+    await expect.poll(() => periodNote(page)).toMatch(FIXED_PERIOD);
     const url = page.url();
     const before = {
       legend: await legendLabels(page),
@@ -410,6 +433,7 @@ describe('planner (Perencanaan)', () => {
       await expect
         .poll(async () => (await copy.getByTestId('planner-figures').textContent()) ?? '')
         .toBe(before.figures);
+      await expect.poll(() => periodNote(copy)).toMatch(FIXED_PERIOD);
       expect(await legendLabels(copy)).toEqual(before.legend);
       expect(await copy.getByTestId('month-label').textContent()).toBe(before.month);
       expect(await tableColumn(copy, 1)).toEqual(before.rows);

@@ -17,6 +17,8 @@ import { type ExportColumn, toCsv, toXlsx } from '../../data/table-export';
 export interface AreaRow extends AreaStat {
   /** The measure in the chosen unit (what the map classifies). */
   value: number | null;
+  /** `value` as the legend writes it (its decimals), so it reads inside the class of its colour. */
+  valueText?: string;
   color: string;
 }
 
@@ -90,6 +92,7 @@ export const AreaTable = memo(function AreaTable({
     const v = row[k];
     if (v === null || v === undefined) return '–';
     if (typeof v === 'string') return v;
+    if (k === 'value' && row.valueText !== undefined) return row.valueText;
     if (k === 'households' || (k === 'count' && !score)) return f.int(v);
     if (k === 'coverage_pct') return f.pct(v);
     return f.dec(v);

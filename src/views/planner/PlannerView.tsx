@@ -55,6 +55,7 @@ import {
   areaValue,
   changeRows,
   choropleth,
+  fewerClasses,
   insideAreaFilter,
   shiftMonth,
   symmetricBreaks,
@@ -65,10 +66,12 @@ import { LayerControls } from './LayerControls';
 import { AreaTooltip, HouseholdTooltip } from './MapTooltips';
 import { MeasureControls } from './MeasureControls';
 import { PlannerMapExport } from './PlannerMapExport';
+import { mapCounts, monthName, periodValues } from './period';
 import { type SqlMapResult, SqlPanel } from './SqlPanel';
 import { TimeBar } from './TimeBar';
 import { useAreaSuppression } from './use-area-suppression';
 import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points';
+import { usePeriodRows } from './use-period-rows';
 import { lastAreasQuery, usePlannerData } from './use-planner-data';
 import { usePlannerState } from './use-planner-state';
 import { VillageProfile } from './VillageProfile';
@@ -160,7 +163,11 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const areas = computed ?? (comparing ? shownAreas.current : null);
   const format = useCallback(
     (n: number, d: number) =>
-      n.toLocaleString(f.locale, { minimumFractionDigits: d, maximumFractionDigits: d }),
+      n.toLocaleString(f.locale, {
+        minimumFractionDigits: d,
+        maximumFractionDigits: d,
+        signDisplay: 'negative',
+      }),
     [f.locale],
   );
   // Areas and their filters change together (no redraw with new filters over old numbers).
@@ -172,6 +179,28 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   // Small groups and the areas hidden with them: grey on the map, outside the classes, blank in exports.
   const suppression = useAreaSuppression(client, query, level, data.areas);
   const hidden = suppression.hidden;
+  // While a month is shown, one set of classes for every month of the period (manual breaks are fixed anyway).
+  const fixedPeriod = state.month !== null && !comparing;
+  const period = usePeriodRows(
+    client,
+    query,
+    level,
+    useMemo(() => data.months?.map((m) => m.month) ?? null, [data.months]),
+    fixedPeriod && state.method !== 'manual',
+  );
+  const classValues = useMemo(
+    () =>
+      period.rows
+        ? periodValues(
+            period.rows,
+            need,
+            state.unit,
+            (a) => insideAreaFilter(a, level, areaFilters) && !hidden.has(a.code),
+          )
+        : undefined,
+    [period.rows, need, state.unit, level, areaFilters, hidden],
+  );
+  const minDecimals = state.unit === 'count' && need !== 'score' ? 0 : 1;
   const map = useMemo(() => {
     if (!areas) return null;
     // A change is classed symmetric around zero on the diverging ramp; otherwise as the user chose.
@@ -189,7 +218,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       breaks,
       comparing ? 'PuOr' : state.ramp,
       format,
-      hidden,
+      { minDecimals, classValues, hidden },
     );
     for (const a of areas)
       if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
@@ -205,6 +234,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     state.breaks,
     state.ramp,
     format,
+    minDecimals,
+    classValues,
   ]);
   const outsideCount = (areas?.length ?? 0) - inside.length;
   const fillVersion = useRef(0);
@@ -398,22 +429,47 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       ? t('planner.legend.sourceMonth', { month: state.month })
       : t('planner.legend.sourceCases')
     : t('planner.legend.sourceFlags');
+  // What the map counts, said in its title: need flags, cases under the filters, or cases open at a month's end.
+  const counts = mapCounts(state.month, usesCases(query));
+  const countsArgs = counts.kind === 'month' ? { month: monthName(counts.month, f.locale) } : {};
   const legendTitle = comparing
     ? t('planner.compare.legendTitle', { measure: measureLabel, unit: unitLabel })
-    : `${measureLabel} — ${unitLabel}`;
+    : `${t(`mapClasses.counts.${counts.kind}`, countsArgs)}: ${measureLabel} — ${unitLabel}`;
+  const fewer = c && fewerClasses(c);
+  const periodNote =
+    !fixedPeriod || !data.months?.length
+      ? null
+      : state.method === 'manual' || period.status === 'ready'
+        ? t('mapClasses.period.fixed', {
+            from: monthName(data.months[0]?.month ?? '', f.locale),
+            to: monthName(data.months[data.months.length - 1]?.month ?? '', f.locale),
+          })
+        : t(`mapClasses.period.${period.status}`);
   const legendNote = comparing
     ? `${t('planner.compare.method')} · ${t('planner.legend.halfOpen')} · ${t('planner.compare.versus', { month: state.month, base: baseMonth })}`
-    : `${t('planner.legend.method', { method: t(`planner.method.${state.method}`) })} · ${t('planner.legend.halfOpen')} · ${source}`;
+    : [
+        t('planner.legend.method', { method: t(`planner.method.${state.method}`) }),
+        fewer && t(`mapClasses.fewer.${fewer.reason}`, { count: fewer.count, requested: fewer.requested }),
+        periodNote,
+        t('planner.legend.halfOpen'),
+        source,
+      ]
+        .filter(Boolean)
+        .join(' · ');
   // File names of the table and the map sheet: what, how, where (and the comparison).
   const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;
 
   const rows: AreaRow[] = useMemo(
     () =>
-      (areas ?? []).map((a) => ({
-        ...a,
-        value: areaValue(a, state.unit),
-        color: map?.fillByCode.get(a.code) ?? NO_DATA_COLOR,
-      })),
+      (areas ?? []).map((a) => {
+        const value = areaValue(a, state.unit);
+        return {
+          ...a,
+          value,
+          valueText: value === null || !map ? undefined : map.write(value),
+          color: map?.fillByCode.get(a.code) ?? NO_DATA_COLOR,
+        };
+      }),
     [areas, state.unit, map],
   );
   // Areas without households in the filters are left out of the table (they are "no data" on the map).
@@ -432,7 +488,8 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   const valueText = (a: AreaStat) => {
     const v = areaValue(a, state.unit);
     if (v === null) return t('tooltip.noData');
-    const text = state.unit === 'count' && need !== 'score' ? f.int(v) : f.dec(v);
+    // As the legend reads it, so the value shown lies in the class its colour says.
+    const text = map ? map.write(v) : state.unit === 'count' && need !== 'score' ? f.int(v) : f.dec(v);
     return comparing && v > 0 ? `+${text}` : text;
   };
   const supervisorHref = (code: string) => {
@@ -628,6 +685,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             onPlaying={setPlaying}
             compare={state.compare}
             onCompare={handlers.compare}
+            counts={t(`mapClasses.countsShort.${counts.kind}`, countsArgs)}
           />
         )}
         {dataset.source.synthetic && <div className="synthetic-stamp">{t('dataset.synthetic')}</div>}

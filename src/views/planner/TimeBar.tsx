@@ -13,6 +13,8 @@ interface TimeBarProps {
   /** Months back the map compares with (0: none); offered once a month is chosen. */
   compare: CompareMonths;
   onCompare: (compare: CompareMonths) => void;
+  /** What the map counts at this step (need flags, or cases open at the month's end), in words. */
+  counts: string;
 }
 
 const STEP_MS = 1200;
@@ -56,6 +58,7 @@ export const TimeBar = memo(function TimeBar({
   onPlaying,
   compare,
   onCompare,
+  counts,
 }: TimeBarProps) {
   const { t, i18n } = useTranslation();
   const index = month ? months.findIndex((m) => m.month === month) : -1;
@@ -98,6 +101,9 @@ export const TimeBar = memo(function TimeBar({
           onChange={(e) => onMonth(months[Number(e.target.value)]?.month ?? null)}
         />
         <strong data-testid="month-label">{month ? label(month) : t('planner.time.all')}</strong>
+        <span className="muted" data-testid="time-counts">
+          {counts}
+        </span>
         {month && (
           <label className="compare">
             {t('planner.compare.label')}

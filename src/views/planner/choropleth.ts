@@ -2,9 +2,11 @@
 import {
   type Classification,
   type ClassMethod,
+  classIndex,
   classify,
-  classOf,
   intervalLabels,
+  type NumberWriter,
+  writeNumber,
 } from '../../analysis/classify';
 import type { AreaStat, PlannerFilters, PlannerUnit } from '../../data/planner-queries';
 import { SUPPRESSED_COLOR } from '../../map/palette';
@@ -17,13 +19,28 @@ export function areaValue(stat: AreaStat, unit: PlannerUnit): number | null {
 }
 
 export interface Choropleth {
+  /** The classes; counts, no data and unclassified are of the rows on the map. */
   classification: Classification;
   values: (number | null)[];
   fillByCode: Map<string, string>;
   colors: string[];
   labels: string[];
+  /** A value as the legend reads it (its decimals): the table and tooltips write values with this. */
+  write: (value: number) => string;
   /** Areas hidden by small-group suppression: grey, and left out of the classes and the legend. */
   suppressed: number;
+}
+
+export interface ChoroplethOptions {
+  /** The fewest decimals the screen shows values with (0 for a count of households, else 1). */
+  minDecimals?: number;
+  /**
+   * Values to make the classes from instead of the rows' own (e.g. every month of a period, so a
+   * colour means the same number in each month); the rows are then only coloured and counted.
+   */
+  classValues?: readonly (number | null)[];
+  /** Codes of areas whose figures are hidden: the classes (and so the legend) never see their values. */
+  hidden?: ReadonlySet<string>;
 }
 
 /** Whether an area lies inside the kecamatan/village filter (areas outside are drawn blank, not "no data"). */
@@ -46,20 +63,22 @@ export function choropleth(
   classes: number,
   breaks: readonly number[],
   ramp: RampName,
-  format: (n: number, decimals: number) => string,
-  /** Codes of areas whose figures are hidden: the classes (and so the legend) never see their values. */
-  hidden: ReadonlySet<string> = new Set(),
+  format: NumberWriter,
+  options: ChoroplethOptions = {},
 ): Choropleth {
   const values = rows.map((r) => areaValue(r, unit));
+  const hidden = options.hidden ?? new Set<string>();
   const isHidden = (i: number) => hidden.has((rows[i] as AreaStat).code) && values[i] !== null;
-  const classification = classify(
-    values.filter((_, i) => !isHidden(i)),
-    method,
-    { classes, breaks },
-  );
-  const n = classification.intervals.length;
-  const colors = classification.intervals.map((_, k) => rampColor(ramp, k, n));
+  const made = classify(options.classValues ?? values.filter((_, i) => !isHidden(i)), method, {
+    classes,
+    breaks,
+    minDecimals: options.minDecimals,
+  });
+  const n = made.intervals.length;
+  const colors = made.intervals.map((_, k) => rampColor(ramp, k, n));
   const fillByCode = new Map<string, string>();
+  const counts = made.intervals.map(() => 0);
+  let unclassified = 0;
   let suppressed = 0;
   rows.forEach((row, i) => {
     const v = values[i] ?? null;
@@ -69,17 +88,33 @@ export function choropleth(
       suppressed++;
       return;
     }
-    const k = classOf(v, classification.intervals);
+    const k = classIndex(made, v);
+    if (k >= 0) counts[k] = (counts[k] ?? 0) + 1;
+    else unclassified += 1;
     fillByCode.set(row.code, k >= 0 ? (colors[k] as string) : UNCLASSIFIED_COLOR);
   });
+  const noData = values.filter((v) => v === null || !Number.isFinite(v)).length;
   return {
-    classification,
+    classification: { ...made, counts, unclassified, noData },
     values,
     fillByCode,
     colors,
-    labels: intervalLabels(classification.intervals, format),
+    labels: intervalLabels(made.intervals, format, made),
+    write: (value) => writeNumber(value, made, format),
     suppressed,
   };
+}
+
+/**
+ * Why the legend has fewer classes than asked, or null: the values have fewer distinct values, or
+ * a class the method made held no value and was merged (manual breaks are kept as typed).
+ */
+export function fewerClasses(
+  c: Classification,
+): { reason: 'distinct' | 'merged'; count: number; requested: number } | null {
+  const count = c.intervals.length;
+  if (c.method === 'manual' || count === 0 || count >= c.requested) return null;
+  return { reason: c.distinct <= count ? 'distinct' : 'merged', count, requested: c.requested };
 }
 
 /** `YYYY-MM` shifted by `months` (negative: earlier). */
