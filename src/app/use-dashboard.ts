@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { type AppConfig, loadAppConfig } from '../data/app-config';
 import { type DatasetSource, demoSource, importedSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
-import { activeDataset, loadImportedDataset } from '../data/local-store';
+import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
 import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
@@ -16,7 +16,7 @@ interface Loaded {
 
 export type DashboardState =
   | { status: 'loading'; progress: LoadProgress }
-  | { status: 'error'; message: string }
+  | { status: 'error'; message: string; damaged?: { name: string | null } }
   | ({ status: 'loaded' } & Loaded);
 
 /** Publishes the load state on <html data-state> — the automation hook documented in the README. */
@@ -27,10 +27,13 @@ export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
 const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;
 
-/** The imported dataset when the user chose it and it is still stored, else the demo. */
+/** The imported dataset when the user chose it and it is still stored, else the demo; damage is an error. */
 async function chooseSource(): Promise<DatasetSource> {
   if (activeDataset() === 'imported') {
-    const stored = await loadImportedDataset().catch(() => null);
+    const stored = await loadImportedDataset().catch((error: unknown) => {
+      if (error instanceof DamagedDatasetError) throw error;
+      return null;
+    });
     if (stored) return importedSource(stored);
   }
   return demoSource();
@@ -74,7 +77,11 @@ export function useDashboard(): DashboardState {
         console.error(error);
         setDocumentState('error');
         if (mounted)
-          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+          setState({
+            status: 'error',
+            message: error instanceof Error ? error.message : String(error),
+            damaged: error instanceof DamagedDatasetError ? { name: error.datasetName } : undefined,
+          });
       });
     return () => {
       mounted = false;

@@ -22,6 +22,7 @@ import {
 } from '../../data/local-store';
 import type { SqlClient } from '../../data/sql-client';
 import { ImportReportView } from './ImportReportView';
+import { saveFailureMessage } from './storage-message';
 
 /** Checked in this order: each kind's references point to the kinds before it. */
 const KINDS = ['agents', 'households', 'cases', 'boundaries'] as const satisfies readonly ImportKind[];
@@ -120,7 +121,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       );
     }
     const dataset: StoredDataset = { name, savedAt: new Date().toISOString(), files: stored };
-    await saveImportedDataset(dataset);
+    // Said plainly when the browser cannot keep it (no room, refused): the data on screen stays.
+    try {
+      await saveImportedDataset(dataset);
+    } catch (error) {
+      console.error(error);
+      setMessage(saveFailureMessage(error, t, f.locale));
+      return;
+    }
     setActiveDataset('imported');
     window.location.reload();
   };
