@@ -5,10 +5,13 @@ import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { suppressSmallGroups } from '../../analysis/small-groups';
 import { todayLabel } from '../../components/sheet-frame';
+import { useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
-import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
+import { SUMMARY_NEEDS } from '../../data/programme-availability';
 import { drawOfficialMap } from '../../map/official-map';
 import { trendChart, variableChart } from './charts';
+import { figureText } from './figure-text';
 import { categoryColor } from './IndexPanels';
 import { mapSheetInput, type SheetContext } from './map-sheet';
 
@@ -51,6 +54,7 @@ export function Presentation({
   onClose,
 }: PresentationProps) {
   const { t, i18n } = useTranslation();
+  const tables = useTableStatus();
   const f = useFormat();
   const en = i18n.language === 'en';
   const [index, setIndex] = useState(0);
@@ -88,6 +92,8 @@ export function Presentation({
   }, [move, onClose]);
 
   const s = programme.summary;
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
+    figureText(s[key] as number | null, SUMMARY_NEEDS[key], tables, format, t);
   const needs = suppressSmallGroups(programme.needs, (r) => r.households, ['reported', 'resolved'] as const);
   const months = suppressSmallGroups(programme.months, (r) => r.households, [
     'reported',
@@ -127,16 +133,14 @@ export function Presentation({
             <div className="slide-kpis">
               {(
                 [
-                  [t('innovation.programme.agents'), f.int(s.agents_active)],
-                  [t('innovation.programme.families'), f.int(s.families_reached)],
-                  [t('innovation.programme.coverage'), f.pct(s.coverage_pct)],
-                  [t('innovation.programme.reported'), f.int(s.cases_reported)],
-                  [t('innovation.programme.resolved'), f.int(s.cases_resolved)],
+                  [t('innovation.programme.agents'), figure('agents_active', f.int)],
+                  [t('innovation.programme.families'), figure('families_reached', f.int)],
+                  [t('innovation.programme.coverage'), figure('coverage_pct', f.pct)],
+                  [t('innovation.programme.reported'), figure('cases_reported', f.int)],
+                  [t('innovation.programme.resolved'), figure('cases_resolved', f.int)],
                   [
                     t('innovation.programme.medianDays'),
-                    s.median_days === null
-                      ? '–'
-                      : t('innovation.programme.days', { n: f.int(s.median_days) }),
+                    figure('median_days', (n) => t('innovation.programme.days', { n: f.int(n) })),
                   ],
                 ] as const
               ).map(([label, value]) => (

@@ -8,14 +8,17 @@ import { setDocumentState } from '../../app/use-dashboard';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
+import { MissingTablesNote, useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
-import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
+import { SUMMARY_NEEDS } from '../../data/programme-availability';
 import type { VillageStats } from '../../data/queries';
 import { baseStyle } from '../../map/base-style';
 import { NO_DATA_COLOR } from '../../map/palette';
 import { labelLayers, villageFillLayer } from '../../map/village-layers';
 import { ChartCard, needChart, trendChart } from './charts';
+import { figureText } from './figure-text';
 import { MAP_THEMES, type MapTheme, themeFills } from './map-themes';
 
 interface ProgrammeProps {
@@ -31,6 +34,9 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
   const { t } = useTranslation();
   const f = useFormat();
   const { summary } = programme;
+  const tables = useTableStatus();
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
+    figureText(summary[key] as number | null, SUMMARY_NEEDS[key], tables, format, t);
   const [theme, setTheme] = useState<MapTheme>('coverage');
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
@@ -101,15 +107,15 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
   const hoveredSuppressed = hovered ? hovered.households > 0 && hovered.households < 3 : false;
 
   const kpis: [string, string, string][] = [
-    ['agents', t('innovation.programme.agents'), f.int(summary.agents_active)],
-    ['families', t('innovation.programme.families'), f.int(summary.families_reached)],
-    ['coverage', t('innovation.programme.coverage'), f.pct(summary.coverage_pct)],
-    ['reported', t('innovation.programme.reported'), f.int(summary.cases_reported)],
-    ['resolved', t('innovation.programme.resolved'), f.int(summary.cases_resolved)],
+    ['agents', t('innovation.programme.agents'), figure('agents_active', f.int)],
+    ['families', t('innovation.programme.families'), figure('families_reached', f.int)],
+    ['coverage', t('innovation.programme.coverage'), figure('coverage_pct', f.pct)],
+    ['reported', t('innovation.programme.reported'), figure('cases_reported', f.int)],
+    ['resolved', t('innovation.programme.resolved'), figure('cases_resolved', f.int)],
     [
       'median',
       t('innovation.programme.medianDays'),
-      summary.median_days === null ? '–' : t('innovation.programme.days', { n: f.int(summary.median_days) }),
+      figure('median_days', (n) => t('innovation.programme.days', { n: f.int(n) })),
     ],
   ];
   const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? '–' : fmt(n));
@@ -126,6 +132,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
             </div>
           ))}
         </div>
+        <MissingTablesNote needs={['agents', 'cases']} />
         <p className="muted small">
           {t('innovation.programme.period', {
             from: summary.first_report ?? '–',
@@ -156,7 +163,14 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
             ariaLabel={t('innovation.programme.mapTitle')}
           />
           <div className="map-legend-float">
-            <Legend title={t(`innovation.map.${theme}Legend`)} items={fills.legend} />
+            <Legend
+              title={
+                theme === 'coverage' && tables.agents === 'missing'
+                  ? `${t('innovation.map.coverageLegend')}: ${t('storage.unavailable_agents')}`
+                  : t(`innovation.map.${theme}Legend`)
+              }
+              items={fills.legend}
+            />
           </div>
           {hover && hovered && (
             <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
@@ -169,7 +183,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
                   <dt>{t('tooltip.households')}</dt>
                   <dd>{f.int(hovered.households)}</dd>
                   <dt>{t('tooltip.coverage')}</dt>
-                  <dd>{f.pct(hovered.coverage_pct)}</dd>
+                  <dd>{figureText(hovered.coverage_pct, ['agents'], tables, f.pct, t)}</dd>
                   <dt>{t('innovation.map.needRate')}</dt>
                   <dd>{hovered.need_rate === null ? '–' : f.dec(hovered.need_rate)}</dd>
                 </dl>
@@ -257,8 +271,8 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
                 <td className="text">{d.district_name}</td>
                 <td>{f.int(d.households)}</td>
                 <td>{dash(d.families_reached, f.int)}</td>
-                <td>{f.int(d.agents_active)}</td>
-                <td>{f.pct(d.coverage_pct)}</td>
+                <td>{dash(d.agents_active, f.int)}</td>
+                <td>{dash(d.coverage_pct, f.pct)}</td>
                 <td>{dash(d.reported, f.int)}</td>
                 <td>{dash(d.resolved, f.int)}</td>
                 <td>{dash(d.median_days, f.int)}</td>
