@@ -62,6 +62,7 @@ function ChoiceField<T extends string>({
           </option>
         ))}
       </select>
+      {unavailable && <span className="muted">{unavailable}</span>}
     </label>
   );
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MissingTablesNote, useUnavailable } from '../../components/table-status';
+import { useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { PlannerTotals, PlannerUnit } from '../../data/planner-queries';
 
@@ -42,7 +42,6 @@ export const KeyFigures = memo(function KeyFigures({ totals, score }: KeyFigures
           </div>
         ))}
       </dl>
-      <MissingTablesNote needs={['agents', 'cases']} />
     </section>
   );
 });

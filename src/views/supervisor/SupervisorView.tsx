@@ -413,7 +413,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
                   : t('supervisor.legendCoverage', { km })
               }
               items={[
-                ...COVERAGE_INTERVALS.map((iv, k) => ({
+                ...(noAgents ? [] : COVERAGE_INTERVALS).map((iv, k) => ({
                   color: COVERAGE_RAMP[k] as string,
                   label:
                     k === COVERAGE_INTERVALS.length - 1
