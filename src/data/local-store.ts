@@ -117,11 +117,13 @@ export function createDatasetStore(kv: KeyValueStore, options: DatasetStoreOptio
    */
   async function save(dataset: StoredDataset): Promise<void> {
     const prepared = await Promise.all(
-      dataset.files.map(async (file) => ({
-        file,
-        sha256: await sha256Hex(file.bytes),
-        chunks: await compressToChunks(file.bytes, chunkBytes),
-      })),
+      dataset.files.map(async (file) => {
+        const [sha256, chunks] = await Promise.all([
+          sha256Hex(file.bytes),
+          compressToChunks(file.bytes, chunkBytes),
+        ]);
+        return { file, sha256, chunks };
+      }),
     );
     const storedBytes = prepared.reduce((n, p) => n + p.chunks.reduce((m, c) => m + c.length, 0), 0);
     const needed = Math.ceil(storedBytes * QUOTA_MARGIN) + QUOTA_SLACK_BYTES;
