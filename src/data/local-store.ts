@@ -4,7 +4,6 @@ import {
   DamagedDatasetError,
   type DatasetManifest,
   MANIFEST_FORMAT,
-  nameOf,
   parseLegacy,
   parseManifest,
   type StoredFileEntry,
@@ -241,18 +240,13 @@ export function createDatasetStore(kv: KeyValueStore, options: DatasetStoreOptio
     };
   }
 
-  /** The stored dataset's name even when the rest is damaged (for messages). */
-  async function storedName(): Promise<string | null> {
-    return nameOf((await kv.get(MANIFEST_KEY)) ?? (await kv.get(LEGACY_KEY)));
-  }
-
   /** Removes the imported dataset (manifest, chunks and any format-1 value). */
   async function erase(): Promise<void> {
     await kv.delMany([MANIFEST_KEY, LEGACY_KEY]);
     await dropChunks(null);
   }
 
-  return { save, load, info, storedName, erase, clear: () => kv.clear() };
+  return { save, load, info, erase, clear: () => kv.clear() };
 }
 
 export type DatasetStore = ReturnType<typeof createDatasetStore>;
@@ -280,7 +274,6 @@ function datasetStore(): DatasetStore {
 export const saveImportedDataset = (dataset: StoredDataset): Promise<void> => datasetStore().save(dataset);
 export const loadImportedDataset = (): Promise<StoredDataset | null> => datasetStore().load();
 export const importedDatasetInfo = (): Promise<StoredDatasetInfo | null> => datasetStore().info();
-export const storedDatasetName = (): Promise<string | null> => datasetStore().storedName();
 export const eraseImportedDataset = (): Promise<void> => datasetStore().erase();
 
 export type ActiveDataset = 'demo' | 'imported';

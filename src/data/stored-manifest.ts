@@ -67,7 +67,7 @@ function isMapping(v: unknown): v is Record<string, string> | undefined {
 }
 
 /** The dataset's name if `raw` is shaped enough to have one. */
-export function nameOf(raw: unknown): string | null {
+function nameOf(raw: unknown): string | null {
   return isDict(raw) && typeof raw.name === 'string' ? raw.name : null;
 }
 

@@ -190,6 +190,25 @@ describe('stored data: partial imports and damaged copies', () => {
     expect(await idb.keys(page)).toEqual([]);
   });
 
+  it('no room to keep the data: the dialog says why and what to do, the data on screen stays', async () => {
+    // A nearly full disk, as the browser would report it (CDP's quota override does not reach estimate()).
+    await page.evaluate(() => {
+      navigator.storage.estimate = async () => ({ quota: 64 * 1024, usage: 16 * 1024 });
+    });
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('file-households').setInputFiles(fixture.file);
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-households').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-use').click();
+    const message = page.getByTestId('import-message');
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.textContent()).toMatch(/ruang penyimpanan peramban tidak cukup \(perlu [\d,]+ MB/);
+    await screenshot(page, 'stored-05-quota');
+    await page.getByTestId('import-close').click();
+    expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
+    expect(await idb.keys(page)).toEqual([]);
+  });
+
   it('talked to no other host and threw nothing uncaught', () => {
     expect(dash.foreignRequests).toEqual([]);
     expect(dash.pageErrors).toEqual([]);
