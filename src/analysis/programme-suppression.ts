@@ -57,10 +57,10 @@ export function publishProgramme(p: ProgrammeResults): PublishedProgramme {
   ]);
   const districts = protectRows(p.districts, (r) => isSmallGroup(r.households), [
     { value: (r) => r.households, floor: 0 },
-    { value: (r) => r.families_reached, floor: 0 },
+    { value: (r) => r.families_reached ?? 0, floor: 0 },
     { value: coveredOf, floor: 0 },
-    { value: (r) => r.reported, floor: 0 },
-    { value: (r) => r.resolved, floor: 0 },
+    { value: (r) => r.reported ?? 0, floor: 0 },
+    { value: (r) => r.resolved ?? 0, floor: 0 },
   ]);
   const casesHidden = needs.totalHidden || months.totalHidden || districts.totalHidden;
   const s = p.summary;

@@ -4,6 +4,10 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
 import { SettingsNotices } from '../components/SettingsNotices';
+import { TableStatusContext } from '../components/table-status';
+import { DamagedDatasetError } from '../data/local-store';
+import { ALL_LOADED } from '../data/table-status';
+import { DamagedDataset } from '../views/import/DamagedDataset';
 import { DatasetMenu } from '../views/import/DatasetMenu';
 import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
@@ -24,55 +28,67 @@ export function App() {
 
   const loaded = state.status === 'loaded' ? state : null;
   return (
-    <div className="app">
-      <Header
-        section={ui.section}
-        onSection={(section) => setUi((u) => ({ ...u, section }))}
-        datasetName={loaded?.dataset.source.name ?? null}
-        synthetic={loaded?.dataset.source.synthetic ?? false}
-        datasetControls={<DatasetMenu active={loaded?.dataset.source.kind ?? null} />}
-      />
-      <SettingsNotices />
-      <main aria-label={t(`nav.${ui.section}`)}>
-        {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
-        {state.status === 'error' && <ErrorScreen error={state.error} />}
-        {loaded && (
-          <ErrorBoundary
-            key={ui.section}
-            message={t('viewError.message')}
-            retry={t('viewError.retry')}
-            reload={t('viewError.reload')}
-          >
-            {ui.section === 'planner' && (
-              <PlannerView
-                client={loaded.client}
-                config={loaded.config}
-                dataset={loaded.dataset}
-                boundaries={loaded.boundaries}
-                measure={ui.measure}
-                onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
-              />
-            )}
-            {ui.section === 'supervisor' && (
-              <SupervisorView
-                client={loaded.client}
-                config={loaded.config}
-                boundaries={loaded.boundaries}
-                thresholdM={ui.thresholdM}
-                onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-              />
-            )}
-            {ui.section === 'innovation' && (
-              <InnovationView
-                client={loaded.client}
-                config={loaded.config}
-                dataset={loaded.dataset}
-                boundaries={loaded.boundaries}
-              />
-            )}
-          </ErrorBoundary>
-        )}
-      </main>
-    </div>
+    <TableStatusContext.Provider value={loaded?.dataset.tables ?? ALL_LOADED}>
+      <div className="app">
+        <Header
+          section={ui.section}
+          onSection={(section) => setUi((u) => ({ ...u, section }))}
+          datasetName={loaded?.dataset.source.name ?? null}
+          synthetic={loaded?.dataset.source.synthetic ?? false}
+          datasetControls={
+            <DatasetMenu
+              active={loaded?.dataset.source.kind ?? null}
+              tables={loaded?.dataset.tables ?? null}
+            />
+          }
+        />
+        <SettingsNotices />
+        <main aria-label={t(`nav.${ui.section}`)}>
+          {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
+          {state.status === 'error' &&
+            (state.error instanceof DamagedDatasetError ? (
+              <DamagedDataset name={state.error.datasetName} />
+            ) : (
+              <ErrorScreen error={state.error} />
+            ))}
+          {loaded && (
+            <ErrorBoundary
+              key={ui.section}
+              message={t('viewError.message')}
+              retry={t('viewError.retry')}
+              reload={t('viewError.reload')}
+            >
+              {ui.section === 'planner' && (
+                <PlannerView
+                  client={loaded.client}
+                  config={loaded.config}
+                  dataset={loaded.dataset}
+                  boundaries={loaded.boundaries}
+                  measure={ui.measure}
+                  onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+                />
+              )}
+              {ui.section === 'supervisor' && (
+                <SupervisorView
+                  client={loaded.client}
+                  config={loaded.config}
+                  boundaries={loaded.boundaries}
+                  thresholdM={ui.thresholdM}
+                  onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+                />
+              )}
+              {ui.section === 'innovation' && (
+                <InnovationView
+                  client={loaded.client}
+                  config={loaded.config}
+                  dataset={loaded.dataset}
+                  boundaries={loaded.boundaries}
+                />
+              )}
+            </ErrorBoundary>
+          )}
+        </main>
+      </div>
+    </TableStatusContext.Provider>
   );
 }

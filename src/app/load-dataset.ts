@@ -7,6 +7,7 @@ import { loadCsvTable, type TableLoad } from '../data/load-table';
 import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
 import type { SqlClient } from '../data/sql-client';
+import type { TableStatus } from '../data/table-status';
 
 export type LoadStep =
   | 'duckdb'
@@ -29,6 +30,8 @@ export interface LoadedDataset {
   loads: TableLoad[];
   /** Validation reports of an imported dataset's files (empty for the demo). */
   reports: ImportReport[];
+  /** Which tables the dataset supplied; a missing one is loaded empty and figures needing it are not shown. */
+  tables: TableStatus;
   timings: Partial<Record<LoadStep, number>>;
 }
 
@@ -93,10 +96,12 @@ export async function loadDataset(
   };
   const loads: TableLoad[] = [];
   const reports: ImportReport[] = [];
+  const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
   // Agents before households before cases: each import checks references to the tables before it.
   for (const table of ['agents', 'households', 'cases'] as const) {
     const stored = source.stored?.files.find((f) => f.kind === table);
+    if (stored || source.files[table]) tables[table] = 'loaded';
     if (source.kind === 'imported' && stored) {
       const report = await timed(table, () =>
         importTable(
@@ -106,12 +111,14 @@ export async function loadDataset(
         ),
       );
       reports.push(report);
+      if (report.fatal) tables[table] = 'missing';
       loads.push({ table, rows: report.validRows, rejected: report.rejectedRows, missingColumns: [] });
     } else {
+      // A table the dataset lacks is created empty (never borrowed from the demo): its status says so.
       const url = source.kind === 'demo' ? source.files[table] : undefined;
       loads.push(await timed(table, () => loadFile(client, table, url, onProgress)));
     }
   }
   await timed('coverage', () => computeHouseholdCoverage(client));
-  return { source, loads, reports, timings };
+  return { source, loads, reports, tables, timings };
 }

@@ -3,7 +3,7 @@ import { type AppConfig, loadAppConfig } from '../data/app-config';
 import { type DatasetSource, demoSource, importedSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
 import { closeToNetwork } from '../data/duckdb-lockdown';
-import { activeDataset, loadImportedDataset } from '../data/local-store';
+import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
 import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
@@ -34,10 +34,13 @@ export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
 const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;
 
-/** The imported dataset when the user chose it and it is still stored, else the demo. */
+/** The imported dataset when the user chose it and it is still stored, else the demo; damage is an error. */
 async function chooseSource(): Promise<DatasetSource> {
   if (activeDataset() === 'imported') {
-    const stored = await loadImportedDataset().catch(() => null);
+    const stored = await loadImportedDataset().catch((error: unknown) => {
+      if (error instanceof DamagedDatasetError) throw error;
+      return null;
+    });
     if (stored) return importedSource(stored);
   }
   return demoSource();

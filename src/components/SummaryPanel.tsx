@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TableLoad } from '../data/load-table';
 import type { RegencySummary, VillageStats } from '../data/queries';
+import { MissingTablesNote, useUnavailable } from './table-status';
 import { useFormat } from './use-format';
 
 interface SummaryPanelProps {
@@ -16,8 +17,10 @@ const WORST_COUNT = 5;
 export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryPanelProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  // Agent and case figures of a dataset without those tables say so, instead of the 0 of an empty table.
+  const na = useUnavailable();
   const km = f.dec(thresholdKm);
-  const worst = villages
+  const worst = (na(['agents']) ? [] : villages)
     .filter((v) => v.coverage_pct !== null)
     .sort((a, b) => (a.coverage_pct ?? 0) - (b.coverage_pct ?? 0))
     .slice(0, WORST_COUNT);
@@ -25,17 +28,17 @@ export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryP
     ['villages', t('summary.villages'), f.int(summary.villages)],
     ['districts', t('summary.districts'), f.int(summary.districts)],
     ['households', t('summary.households'), f.int(summary.households)],
-    ['agents', t('summary.agents'), f.int(summary.agents)],
-    ['with-agent', t('summary.withAgent'), f.int(summary.with_agent)],
-    ['cases', t('summary.cases'), f.int(summary.cases)],
-    ['resolved', t('summary.resolved'), f.int(summary.cases_resolved)],
+    ['agents', t('summary.agents'), na(['agents']) ?? f.int(summary.agents)],
+    ['with-agent', t('summary.withAgent'), na(['agents']) ?? f.int(summary.with_agent)],
+    ['cases', t('summary.cases'), na(['cases']) ?? f.int(summary.cases)],
+    ['resolved', t('summary.resolved'), na(['cases']) ?? f.int(summary.cases_resolved)],
   ];
   return (
     <section className="summary" data-testid="coverage-summary" aria-label={t('summary.title')}>
       <h3>{t('summary.title')}</h3>
       <div className="headline" title={t('summary.coverageHelp', { km })}>
         <span className="big" data-testid="coverage-pct">
-          {f.pct(summary.coverage_pct)}
+          {na(['agents']) ?? f.pct(summary.coverage_pct)}
         </span>
         <span>{t('summary.coverage', { km })}</span>
       </div>
@@ -59,6 +62,7 @@ export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryP
             {t('summary.rejected', { count: l.rejected, table: t(`table.table_${l.table}`) })}
           </p>
         ))}
+      <MissingTablesNote needs={['agents', 'cases']} />
       <h4>{t('summary.worstCoverage')}</h4>
       <ol className="ranking" data-testid="worst-coverage">
         {worst.map((v) => (

@@ -21,14 +21,15 @@ const REACHED_FLAG = `(a.agent_id IS NOT NULL AND (h.last_visit IS NOT NULL
 const RESOLUTION_DAYS = `(c.resolved_at - c.reported_at)`;
 const IS_RESOLVED = `c.status = 'selesai'`;
 
+/** null: not computable, a table it needs was not imported (see programme-availability.ts). */
 export interface ProgrammeSummary {
-  agents_active: number;
+  agents_active: number | null;
   households: number;
-  families_reached: number;
+  families_reached: number | null;
   coverage_pct: number | null;
-  cases_reported: number;
-  cases_resolved: number;
-  households_with_cases: number;
+  cases_reported: number | null;
+  cases_resolved: number | null;
+  households_with_cases: number | null;
   median_days: number | null;
   first_report: string | null;
   last_report: string | null;
@@ -95,11 +96,11 @@ export interface DistrictResult {
   district_code: string;
   district_name: string;
   households: number;
-  families_reached: number;
-  agents_active: number;
+  families_reached: number | null;
+  agents_active: number | null;
   coverage_pct: number | null;
-  reported: number;
-  resolved: number;
+  reported: number | null;
+  resolved: number | null;
   median_days: number | null;
 }
 

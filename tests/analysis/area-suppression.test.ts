@@ -210,7 +210,9 @@ describe('planner map legend', () => {
         .slice(0, 2)
         .map((r) => r.code),
     );
-    const m = choropleth(rows, 'count', 'equal_interval', 3, [], RAMP_NAMES[0] as RampName, format, { hidden });
+    const m = choropleth(rows, 'count', 'equal_interval', 3, [], RAMP_NAMES[0] as RampName, format, {
+      hidden,
+    });
     expect(m.suppressed).toBe(hidden.size);
     for (const code of hidden) expect(m.fillByCode.get(code)).toBe(SUPPRESSED_COLOR);
   });

@@ -71,7 +71,7 @@ const programme = fc
       summary: {
         agents_active: 30,
         households: d.reduce((s, r) => s + r.households, 0),
-        families_reached: d.reduce((s, r) => s + r.families_reached, 0),
+        families_reached: d.reduce((s, r) => s + (r.families_reached ?? 0), 0),
         coverage_pct: 50,
         cases_reported: sum(n, 'reported'),
         cases_resolved: sum(n, 'resolved'),
@@ -138,12 +138,12 @@ describe('programme figures as published (PDF report, presentation, panel)', () 
         const pub = publishProgramme(p);
         // Each table's cases add up to the headline totals (in real data they are the same cases).
         const shownTotal = (
-          rows: readonly { reported: number; resolved: number }[],
+          rows: readonly { reported: number | null; resolved: number | null }[],
           k: 'reported' | 'resolved',
         ) =>
           pub.summary[k === 'reported' ? 'cases_reported' : 'cases_resolved'] === null
             ? null
-            : rows.reduce((s, r) => s + r[k], 0);
+            : rows.reduce((s, r) => s + (r[k] ?? 0), 0);
         const tables = [
           {
             rows: pub.districts,

@@ -23,6 +23,7 @@ import {
 } from '../../data/local-store';
 import type { SqlClient } from '../../data/sql-client';
 import { ImportReportView } from './ImportReportView';
+import { saveFailureMessage } from './storage-message';
 
 /** Checked in this order: each kind's references point to the kinds before it. */
 const KINDS = ['agents', 'households', 'cases', 'boundaries'] as const satisfies readonly ImportKind[];
@@ -47,6 +48,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [mappings, setMappings] = useState<Partial<Record<Kind, Record<string, string>>>>({});
   const [progress, setProgress] = useState<{ kind: Kind; pct: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const [name, setName] = useState(() =>
     t('import.defaultName', { date: new Date().toLocaleDateString(f.locale) }),
   );
@@ -123,13 +125,23 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       );
     }
     const dataset: StoredDataset = { name, savedAt: new Date().toISOString(), files: stored };
-    await saveImportedDataset(dataset);
+    // Said plainly when the browser cannot keep it (no room, refused): the data on screen stays.
+    setSaving(true);
+    try {
+      await saveImportedDataset(dataset);
+    } catch (error) {
+      console.error(error);
+      setMessage(saveFailureMessage(error, t, f.locale));
+      setSaving(false);
+      return;
+    }
     setActiveDataset('imported');
     window.location.reload();
   };
 
   const households = reports.households;
-  const canUse = !progress && households !== undefined && !households.fatal && households.validRows > 0;
+  const canUse =
+    !progress && !saving && households !== undefined && !households.fatal && households.validRows > 0;
 
   return (
     <div className="import-backdrop">
@@ -233,7 +245,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           >
             {t('import.use')}
           </button>
-          {!canUse && households && <span className="muted">{t('import.needHouseholds')}</span>}
+          {saving && <span className="busy">{t('storage.saving')}</span>}
+          {!canUse && !saving && households && <span className="muted">{t('import.needHouseholds')}</span>}
         </footer>
       </div>
     </div>

@@ -11,13 +11,15 @@ import {
   type Rubric,
   type RubricIndicator,
 } from '../../analysis/innovation-index';
+import { useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 
 interface EditorProps {
   rubric: Rubric;
   assessment: Assessment;
   result: IndexResult;
-  familiesReached: number;
+  /** null when a table it needs was not imported (the data level is then 0, as computeIndex counts it). */
+  familiesReached: number | null;
   onChange: (next: Assessment) => void;
 }
 
@@ -25,6 +27,7 @@ interface EditorProps {
 export function AssessmentEditor({ rubric, assessment, result, familiesReached, onChange }: EditorProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  const na = useUnavailable();
   const [open, setOpen] = useState<string | null>(assessment.innovations[0]?.id ?? null);
   const en = i18n.language === 'en';
   const variableName = (id: string) => {
@@ -59,7 +62,7 @@ export function AssessmentEditor({ rubric, assessment, result, familiesReached, 
     return indicators.flatMap((ind) => {
       const entry = entries[ind.id] ?? { level: 0, evidence: '' };
       const fill = rubric.autoFill?.find((a) => a.indicator === ind.id);
-      const dataLevel = fill ? levelForValue(fill.bands, familiesReached) : 0;
+      const dataLevel = fill && familiesReached !== null ? levelForValue(fill.bands, familiesReached) : 0;
       const level = entry.level === 'data' ? dataLevel : entry.level;
       const out = [];
       if (ind.variable !== lastVariable) {
@@ -101,7 +104,10 @@ export function AssessmentEditor({ rubric, assessment, result, familiesReached, 
               ))}
               {fill && (
                 <option value="data">
-                  {t('innovation.editor.fromData', { families: f.int(familiesReached), level: dataLevel })}
+                  {t('innovation.editor.fromData', {
+                    families: familiesReached === null ? na(['agents', 'cases']) : f.int(familiesReached),
+                    level: dataLevel,
+                  })}
                 </option>
               )}
             </select>

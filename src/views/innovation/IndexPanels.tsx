@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type IndexResult, levelForValue, type Rubric, round2 } from '../../analysis/innovation-index';
+import { useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import { ChartCard, historyChart, variableChart } from './charts';
 
@@ -182,15 +183,17 @@ export function BeneficiariesCard({
   sql,
 }: {
   rubric: Rubric;
-  familiesReached: number;
+  /** null when a table it needs was not imported. */
+  familiesReached: number | null;
   sql: string;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const na = useUnavailable();
   const fill = rubric.autoFill?.[0];
   if (!fill) return null;
   const indicator = rubric.indicators.find((i) => i.id === fill.indicator);
-  const level = levelForValue(fill.bands, familiesReached);
+  const level = familiesReached === null ? 0 : levelForValue(fill.bands, familiesReached);
   return (
     <section className="card" data-testid="beneficiaries">
       <h3>
@@ -201,7 +204,7 @@ export function BeneficiariesCard({
       </h3>
       <p>
         <span className="big-number" data-testid="families-reached">
-          {f.int(familiesReached)}
+          {familiesReached === null ? na(['agents', 'cases']) : f.int(familiesReached)}
         </span>{' '}
         {t('innovation.beneficiaries.families')} →{' '}
         <strong>{t('innovation.beneficiaries.level', { level })}</strong>{' '}

@@ -125,6 +125,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
         programme: data.programme,
         familiesReached: data.familiesReached,
         familiesReachedSql: data.familiesReachedSql,
+        tables: dataset.tables,
         sheet,
         t,
         english: i18n.language === 'en',

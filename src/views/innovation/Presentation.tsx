@@ -5,10 +5,13 @@ import type { IndexResult, Rubric } from '../../analysis/innovation-index';
 import { round2 } from '../../analysis/innovation-index';
 import { publishProgramme } from '../../analysis/programme-suppression';
 import { sourceLine, todayLabel } from '../../components/sheet-frame';
+import { useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
-import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
+import { SUMMARY_NEEDS } from '../../data/programme-availability';
 import { drawOfficialMap } from '../../map/official-map';
 import { trendChart, variableChart } from './charts';
+import { figureText } from './figure-text';
 import { categoryColor } from './IndexPanels';
 import { mapSheetInput, type SheetContext } from './map-sheet';
 
@@ -51,6 +54,7 @@ export function Presentation({
   onClose,
 }: PresentationProps) {
   const { t, i18n } = useTranslation();
+  const tables = useTableStatus();
   const f = useFormat();
   const en = i18n.language === 'en';
   const [index, setIndex] = useState(0);
@@ -88,10 +92,12 @@ export function Presentation({
   }, [move, onClose]);
 
   const published = publishProgramme(programme);
-  const s = published.summary;
   const { needs, months } = published;
   const hidden = t('suppression.hidden');
-  const shown = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
+    published.summary[key] === null && programme.summary[key] !== null
+      ? hidden
+      : figureText(programme.summary[key] as number | null, SUMMARY_NEEDS[key], tables, format, t);
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
   const footer = `${sourceLine(t, sheet.datasetName)}${
@@ -126,16 +132,14 @@ export function Presentation({
             <div className="slide-kpis">
               {(
                 [
-                  [t('innovation.programme.agents'), f.int(s.agents_active)],
-                  [t('innovation.programme.families'), shown(s.families_reached, f.int)],
-                  [t('innovation.programme.coverage'), shown(s.coverage_pct, f.pct)],
-                  [t('innovation.programme.reported'), shown(s.cases_reported, f.int)],
-                  [t('innovation.programme.resolved'), shown(s.cases_resolved, f.int)],
+                  [t('innovation.programme.agents'), figure('agents_active', f.int)],
+                  [t('innovation.programme.families'), figure('families_reached', f.int)],
+                  [t('innovation.programme.coverage'), figure('coverage_pct', f.pct)],
+                  [t('innovation.programme.reported'), figure('cases_reported', f.int)],
+                  [t('innovation.programme.resolved'), figure('cases_resolved', f.int)],
                   [
                     t('innovation.programme.medianDays'),
-                    s.median_days === null
-                      ? '–'
-                      : t('innovation.programme.days', { n: f.int(s.median_days) }),
+                    figure('median_days', (n) => t('innovation.programme.days', { n: f.int(n) })),
                   ],
                 ] as const
               ).map(([label, value]) => (

@@ -9,14 +9,17 @@ import { isolate } from '../../components/bidi';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
+import { MissingTablesNote, useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
-import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
+import { SUMMARY_NEEDS } from '../../data/programme-availability';
 import type { VillageStats } from '../../data/queries';
 import { baseStyle } from '../../map/base-style';
 import { NO_DATA_COLOR } from '../../map/palette';
 import { labelLayers, villageFillLayer } from '../../map/village-layers';
 import { ChartCard, needChart, trendChart } from './charts';
+import { figureText } from './figure-text';
 import { MAP_THEMES, type MapTheme, themeFills } from './map-themes';
 
 interface ProgrammeProps {
@@ -34,6 +37,11 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
   const published = useMemo(() => publishProgramme(programme), [programme]);
   const { summary, needs, months, districts } = published;
   const hidden = t('suppression.hidden');
+  const tables = useTableStatus();
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
+    published.summary[key] === null && programme.summary[key] !== null
+      ? hidden
+      : figureText(programme.summary[key] as number | null, SUMMARY_NEEDS[key], tables, format, t);
   const [theme, setTheme] = useState<MapTheme>('coverage');
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
@@ -81,15 +89,15 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
 
   const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
   const kpis: [string, string, string][] = [
-    ['agents', t('innovation.programme.agents'), f.int(summary.agents_active)],
-    ['families', t('innovation.programme.families'), dash(summary.families_reached, f.int)],
-    ['coverage', t('innovation.programme.coverage'), dash(summary.coverage_pct, f.pct)],
-    ['reported', t('innovation.programme.reported'), dash(summary.cases_reported, f.int)],
-    ['resolved', t('innovation.programme.resolved'), dash(summary.cases_resolved, f.int)],
+    ['agents', t('innovation.programme.agents'), figure('agents_active', f.int)],
+    ['families', t('innovation.programme.families'), figure('families_reached', f.int)],
+    ['coverage', t('innovation.programme.coverage'), figure('coverage_pct', f.pct)],
+    ['reported', t('innovation.programme.reported'), figure('cases_reported', f.int)],
+    ['resolved', t('innovation.programme.resolved'), figure('cases_resolved', f.int)],
     [
       'median',
       t('innovation.programme.medianDays'),
-      summary.median_days === null ? '–' : t('innovation.programme.days', { n: f.int(summary.median_days) }),
+      figure('median_days', (n) => t('innovation.programme.days', { n: f.int(n) })),
     ],
   ];
 
@@ -105,10 +113,11 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
             </div>
           ))}
         </div>
+        <MissingTablesNote needs={['agents', 'cases']} />
         <p className="muted small">
           {t('innovation.programme.period', {
-            from: summary.first_report ?? '–',
-            to: summary.last_report ?? '–',
+            from: programme.summary.first_report ?? '–',
+            to: programme.summary.last_report ?? '–',
             households: dash(summary.households, f.int),
           })}
         </p>
@@ -135,7 +144,14 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
             ariaLabel={t('innovation.programme.mapTitle')}
           />
           <div className="map-legend-float">
-            <Legend title={t(`innovation.map.${theme}Legend`)} items={fills.legend} />
+            <Legend
+              title={
+                theme === 'coverage' && tables.agents === 'missing'
+                  ? `${t('innovation.map.coverageLegend')}: ${t('storage.unavailable_agents')}`
+                  : t(`innovation.map.${theme}Legend`)
+              }
+              items={fills.legend}
+            />
           </div>
           {hover && hovered && (
             <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
@@ -148,7 +164,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
                   <dt>{t('tooltip.households')}</dt>
                   <dd>{f.int(hovered.households)}</dd>
                   <dt>{t('tooltip.coverage')}</dt>
-                  <dd>{f.pct(hovered.coverage_pct)}</dd>
+                  <dd>{figureText(hovered.coverage_pct, ['agents'], tables, f.pct, t)}</dd>
                   <dt>{t('innovation.map.needRate')}</dt>
                   <dd>{hovered.need_rate === null ? '–' : f.dec(hovered.need_rate)}</dd>
                 </dl>
@@ -250,8 +266,8 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
                 <td className="text">{d.district_name}</td>
                 <td>{dash(d.households, f.int)}</td>
                 <td>{dash(d.families_reached, f.int)}</td>
-                <td>{f.int(d.agents_active)}</td>
-                <td>{d.suppressed ? hidden : f.pct(d.coverage_pct)}</td>
+                <td>{dash(d.agents_active, f.int)}</td>
+                <td>{d.suppressed ? hidden : dash(d.coverage_pct, f.pct)}</td>
                 <td>{dash(d.reported, f.int)}</td>
                 <td>{dash(d.resolved, f.int)}</td>
                 <td>{d.suppressed ? hidden : d.median_days === null ? '–' : f.int(d.median_days)}</td>

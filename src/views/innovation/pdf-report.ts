@@ -11,8 +11,11 @@ import { round2 } from '../../analysis/innovation-index';
 import { publishProgramme } from '../../analysis/programme-suppression';
 import { stripBidiControls } from '../../components/bidi';
 import { sourceLine, todayLabel } from '../../components/sheet-frame';
-import type { ProgrammeResults } from '../../data/innovation-programme';
+import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
+import { SUMMARY_NEEDS } from '../../data/programme-availability';
+import type { TableStatus } from '../../data/table-status';
 import { officialMapPng, PAPER_MM, paperPixels } from '../../map/official-map';
+import { figureText } from './figure-text';
 import { mapSheetInput, type SheetContext } from './map-sheet';
 
 export interface ReportInput {
@@ -21,8 +24,11 @@ export interface ReportInput {
   history: { year: number; iid: number; category: string }[];
   exampleValues: boolean;
   programme: ProgrammeResults;
-  familiesReached: number;
+  /** null when a table it needs was not imported. */
+  familiesReached: number | null;
   familiesReachedSql: string;
+  /** Which tables the dataset supplied: a figure needing a missing one prints "not available". */
+  tables: TableStatus;
   sheet: SheetContext;
   t: TFunction;
   english: boolean;
@@ -161,16 +167,25 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
       }) + 2;
   y += 4;
   y = text(t('innovation.programme.title'), M, y, { size: 13, bold: true }) + 2;
-  const s = programme.summary;
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
+    programme.summary[key] === null && input.programme.summary[key] !== null
+      ? hiddenText
+      : figureText(
+          input.programme.summary[key] as number | null,
+          SUMMARY_NEEDS[key],
+          input.tables,
+          format,
+          t,
+        );
   const figures: [string, string][] = [
-    [t('innovation.programme.agents'), int(s.agents_active)],
-    [t('innovation.programme.families'), shown(s.families_reached, int)],
-    [t('innovation.programme.coverage'), shown(s.coverage_pct, (n) => pct(n))],
-    [t('innovation.programme.reported'), shown(s.cases_reported, int)],
-    [t('innovation.programme.resolved'), shown(s.cases_resolved, int)],
+    [t('innovation.programme.agents'), figure('agents_active', int)],
+    [t('innovation.programme.families'), figure('families_reached', int)],
+    [t('innovation.programme.coverage'), figure('coverage_pct', pct)],
+    [t('innovation.programme.reported'), figure('cases_reported', int)],
+    [t('innovation.programme.resolved'), figure('cases_resolved', int)],
     [
       t('innovation.programme.medianDays'),
-      s.median_days === null ? '-' : t('innovation.programme.days', { n: int(s.median_days) }),
+      figure('median_days', (n) => t('innovation.programme.days', { n: int(n) })),
     ],
   ];
   figures.forEach(([label, value], i) => {
@@ -269,7 +284,8 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
       size: 12,
       bold: true,
     }) + 1;
-  y = text(t('innovation.report.beneficiaries', { n: int(input.familiesReached) }), M, y, { size: 9 }) + 1;
+  const reached = figureText(input.familiesReached, SUMMARY_NEEDS.families_reached, input.tables, int, t);
+  y = text(t('innovation.report.beneficiaries', { n: reached }), M, y, { size: 9 }) + 1;
   doc.setFont('courier', 'normal');
   doc.setFontSize(7.5);
   doc.setTextColor(40);
@@ -359,8 +375,8 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
       d.district_name,
       dash(d.households, int),
       dash(d.families_reached, int),
-      int(d.agents_active),
-      d.suppressed ? hiddenText : pct(d.coverage_pct),
+      dash(d.agents_active, int),
+      d.suppressed ? hiddenText : dash(d.coverage_pct, pct),
       dash(d.reported, int),
       dash(d.resolved, int),
     ]),

@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useState } from 'react';
 import { recordsToAssessments } from '../../analysis/innovation-assessment';
 import type { Assessment, Rubric } from '../../analysis/innovation-index';
+import { useTableStatus } from '../../components/table-status';
 import { fetchJsonIfPresent } from '../../data/fetch-bytes';
 import {
   FAMILIES_REACHED_SQL,
@@ -10,6 +11,7 @@ import {
   programmeResults,
 } from '../../data/innovation-programme';
 import { loadExampleRecords, loadRubrics } from '../../data/innovation-rubric';
+import { withoutUnavailable } from '../../data/programme-availability';
 import { type VillageStats, villageStats } from '../../data/queries';
 import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../data/schema';
 import type { SqlClient } from '../../data/sql-client';
@@ -19,7 +21,8 @@ export interface InnovationData {
   rubricProblems: string[];
   example: Assessment[];
   programme: ProgrammeResults;
-  familiesReached: number;
+  /** null when a table it needs was not imported. */
+  familiesReached: number | null;
   familiesReachedSql: string;
   villages: VillageStats[];
   province: FeatureCollection | null;
@@ -29,15 +32,26 @@ export interface InnovationData {
 export function useInnovationData(client: SqlClient) {
   const [data, setData] = useState<InnovationData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tables = useTableStatus();
   useEffect(() => {
     let live = true;
     (async () => {
       const { rubrics, problems } = await loadRubrics();
       const records = await loadExampleRecords();
       const example = recordsToAssessments(records, rubrics).assessments;
-      const programme = await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M);
-      const reached = await familiesReached(client);
-      const villages = await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M);
+      // Figures that need a table the dataset lacks become null here, for every consumer at once.
+      const {
+        programme,
+        villages,
+        familiesReached: reached,
+      } = withoutUnavailable(
+        {
+          programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
+          villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+          familiesReached: await familiesReached(client),
+        },
+        tables,
+      );
       const province = (await fetchJsonIfPresent(
         'iid/inset-bengkulu-province.geojson',
       )) as FeatureCollection | null;
@@ -58,6 +72,6 @@ export function useInnovationData(client: SqlClient) {
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, tables]);
   return { data, error };
 }

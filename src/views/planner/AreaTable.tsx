@@ -10,6 +10,7 @@ import {
 } from '../../analysis/planner-table';
 import { downloadBlob } from '../../components/download';
 import { rowActivation } from '../../components/row-activation';
+import { useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, PlannerUnit } from '../../data/planner-queries';
 import { type ExportColumn, toCsv, toXlsx } from '../../data/table-export';
@@ -70,12 +71,14 @@ export const AreaTable = memo(function AreaTable({
     () => filterSortRows(rows, filters, sort.key, sort.direction, f.locale),
     [rows, filters, sort, f.locale],
   );
-  // On screen the unit of the map is shown once (as the map value); the export has every column.
+  // On screen the unit of the map is shown once (as the map value); the export has every column — except
+  // coverage without agent data, which would read 0 everywhere (the key figures say why it is absent).
+  const noAgents = useTableStatus().agents === 'missing';
   const all: Key[] = [
     'name',
     ...(level === 'village' ? (['district_name'] as const) : []),
     'value',
-    ...NUMERIC,
+    ...NUMERIC.filter((k) => !(noAgents && k === 'coverage_pct')),
   ];
   const columns = all.filter((k) => k !== unit);
 

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnavailable } from '../../components/table-status';
 import {
   type AgentFilter,
   NO_FILTERS,
@@ -31,6 +32,8 @@ interface ChoiceFieldProps<T extends string> {
   choices: readonly T[];
   labelOf: (choice: T) => string;
   onChange: (choice: T) => void;
+  /** Why the choice cannot be made (its table is missing): the select is then disabled and says so. */
+  unavailable?: string | null;
 }
 
 /** A labelled select over a fixed set of choices. */
@@ -41,17 +44,25 @@ function ChoiceField<T extends string>({
   choices,
   labelOf,
   onChange,
+  unavailable = null,
 }: ChoiceFieldProps<T>) {
   return (
     <label className="field grow">
       <span>{label}</span>
-      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        data-testid={testId}
+        value={value}
+        disabled={unavailable !== null}
+        title={unavailable ?? undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {choices.map((c) => (
           <option key={c} value={c}>
             {labelOf(c)}
           </option>
         ))}
       </select>
+      {unavailable && <span className="muted">{unavailable}</span>}
     </label>
   );
 }
@@ -63,6 +74,7 @@ export const FilterControls = memo(function FilterControls({
   onChange,
 }: FilterControlsProps) {
   const { t } = useTranslation();
+  const na = useUnavailable();
   const set = (patch: Partial<PlannerFilters>) => onChange({ ...filters, ...patch });
   const districts = [...new Map(places.map((p) => [p.district_code, p.district_name])).entries()];
   const villages = places.filter((p) => !filters.district || p.district_code === filters.district);
@@ -139,6 +151,7 @@ export const FilterControls = memo(function FilterControls({
           choices={AGENTS}
           labelOf={(a) => t(`planner.agent.${a}`)}
           onChange={(agent) => set({ agent })}
+          unavailable={na(['agents'])}
         />
       </div>
       <div className="row">
@@ -149,6 +162,7 @@ export const FilterControls = memo(function FilterControls({
           choices={STATUSES}
           labelOf={(s) => t(`planner.status.${s}`)}
           onChange={(status) => set({ status })}
+          unavailable={na(['cases'])}
         />
       </div>
       <div className="row">
@@ -157,6 +171,7 @@ export const FilterControls = memo(function FilterControls({
           <input
             type="date"
             data-testid="filter-from"
+            disabled={na(['cases']) !== null}
             value={filters.from ?? ''}
             onChange={(e) => set({ from: e.target.value || null })}
           />
@@ -166,6 +181,7 @@ export const FilterControls = memo(function FilterControls({
           <input
             type="date"
             data-testid="filter-to"
+            disabled={na(['cases']) !== null}
             value={filters.to ?? ''}
             onChange={(e) => set({ to: e.target.value || null })}
           />

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { PlannerTotals, PlannerUnit } from '../../data/planner-queries';
 
@@ -13,16 +14,18 @@ interface KeyFiguresProps {
 export const KeyFigures = memo(function KeyFigures({ totals, score }: KeyFiguresProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  // Coverage needs the agents, the case counts the cases: a missing table shows "not available", never 0.
+  const na = useUnavailable();
   const count = score ? f.dec(totals.count) : f.int(totals.count);
   const figures: [string, string, string][] = [
     ['households', t('planner.figures.households'), f.int(totals.households)],
     ['count', t(score ? 'planner.figures.scoreSum' : 'planner.figures.withNeed'), count],
     ['rate', t('planner.figures.rate'), totals.rate === null ? '–' : f.dec(totals.rate)],
-    ['coverage', t('planner.figures.coverage'), f.pct(totals.coverage_pct)],
+    ['coverage', t('planner.figures.coverage'), na(['agents']) ?? f.pct(totals.coverage_pct)],
     ['villages', t('planner.figures.villagesWithNeed'), f.int(totals.villages_with_need)],
-    ['reported', t('planner.figures.reported'), f.int(totals.cases_reported)],
-    ['resolved', t('planner.figures.resolved'), f.int(totals.cases_resolved)],
-    ['open', t('planner.figures.open'), f.int(totals.cases_open)],
+    ['reported', t('planner.figures.reported'), na(['cases']) ?? f.int(totals.cases_reported)],
+    ['resolved', t('planner.figures.resolved'), na(['cases']) ?? f.int(totals.cases_resolved)],
+    ['open', t('planner.figures.open'), na(['cases']) ?? f.int(totals.cases_open)],
   ];
   return (
     <section

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../components/bidi';
+import { useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AreaStat, HouseholdCard } from '../../data/planner-queries';
 import { sessionPolicy } from '../../data/privacy';
@@ -17,6 +18,7 @@ interface AreaTooltipProps {
 export function AreaTooltip({ x, y, stat, level, measureLabel, valueText }: AreaTooltipProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  const na = useUnavailable();
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
       <strong>
@@ -33,7 +35,7 @@ export function AreaTooltip({ x, y, stat, level, measureLabel, valueText }: Area
         <dt>{t('planner.col.rate')}</dt>
         <dd>{stat.rate === null ? t('tooltip.noData') : f.dec(stat.rate)}</dd>
         <dt>{t('planner.figures.coverage')}</dt>
-        <dd>{f.pct(stat.coverage_pct)}</dd>
+        <dd>{na(['agents']) ?? f.pct(stat.coverage_pct)}</dd>
       </dl>
       {level === 'district' && <div className="muted">{t('planner.tooltip.drill')}</div>}
     </div>
@@ -43,6 +45,7 @@ export function AreaTooltip({ x, y, stat, level, measureLabel, valueText }: Area
 /** Hover card of one household: its pseudonym, no name. */
 export function HouseholdTooltip({ x, y, card }: { x: number; y: number; card: HouseholdCard }) {
   const { t } = useTranslation();
+  const na = useUnavailable();
   const needs = card.needs ? card.needs.split(',').filter(Boolean) : [];
   return (
     <div className="tooltip" data-testid="tooltip" style={{ left: x + 12, top: y + 12 }}>
@@ -53,9 +56,9 @@ export function HouseholdTooltip({ x, y, card }: { x: number; y: number; card: H
         <dt>{t('planner.filters.decile')}</dt>
         <dd>{card.decile ?? '–'}</dd>
         <dt>{t('planner.filters.agent')}</dt>
-        <dd>{t(`planner.agent.${card.agent_kind ?? 'none'}`)}</dd>
+        <dd>{na(['agents']) ?? t(`planner.agent.${card.agent_kind ?? 'none'}`)}</dd>
         <dt>{t('planner.figures.coverage')}</dt>
-        <dd>{card.covered ? '✓' : '✗'}</dd>
+        <dd>{na(['agents']) ?? (card.covered ? '✓' : '✗')}</dd>
         <dt>{t('measure.label')}</dt>
         <dd>{needs.length ? needs.map((n) => t(`measure.${n}`)).join(', ') : '–'}</dd>
       </dl>

@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { isolate } from '../../components/bidi';
+import { MissingTablesNote, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import {
   type AreaStat,
@@ -54,6 +55,7 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
   const f = useFormat();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const na = useUnavailable();
 
   useEffect(() => {
     let current = true;
@@ -105,7 +107,7 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
         </div>
         <div>
           <dt>{t('planner.figures.coverage')}</dt>
-          <dd>{f.pct(stat.coverage_pct)}</dd>
+          <dd>{na(['agents']) ?? f.pct(stat.coverage_pct)}</dd>
         </div>
         <div>
           <dt>{t('planner.profile.area')}</dt>
@@ -113,15 +115,15 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
         </div>
         <div>
           <dt>{t('planner.profile.agentsServing')}</dt>
-          <dd>{f.int(profile.facts.agents_serving)}</dd>
+          <dd>{na(['agents']) ?? f.int(profile.facts.agents_serving)}</dd>
         </div>
         <div>
           <dt>{t('planner.profile.residentAgents')}</dt>
-          <dd>{f.int(profile.facts.resident_agents)}</dd>
+          <dd>{na(['agents']) ?? f.int(profile.facts.resident_agents)}</dd>
         </div>
         <div>
           <dt>{t('planner.profile.noAgent')}</dt>
-          <dd>{f.int(profile.facts.households_no_agent)}</dd>
+          <dd>{na(['agents']) ?? f.int(profile.facts.households_no_agent)}</dd>
         </div>
       </dl>
       <a className="link-button" data-testid="profile-supervisor-link" href={supervisorHref}>
@@ -147,7 +149,8 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
       </div>
 
       <h4>{t('planner.profile.trend')}</h4>
-      <div className="chart" data-testid="profile-trend">
+      <MissingTablesNote needs={['cases']} />
+      <div className="chart" data-testid="profile-trend" hidden={na(['cases']) !== null}>
         <ResponsiveContainer width="100%" height={160}>
           <LineChart data={profile.trend} margin={{ left: 0, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -208,7 +211,8 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
       </div>
 
       <h4>{t('planner.profile.agents')}</h4>
-      <table className="data-table" data-testid="profile-agents">
+      <MissingTablesNote needs={['agents']} />
+      <table className="data-table" data-testid="profile-agents" hidden={na(['agents']) !== null}>
         <thead>
           <tr>
             <th className="text">{t('planner.profile.agentId')}</th>

@@ -14,6 +14,7 @@ import { isolate } from '../../components/bidi';
 import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Segmented } from '../../components/Segmented';
+import { MissingTablesNote, useTableStatus, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import { sessionPolicy } from '../../data/privacy';
@@ -67,6 +68,9 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
   const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
   const coverage = useCoverage(client, options);
   const { arrays, result } = coverage;
+  // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
+  const noAgents = useTableStatus().agents === 'missing';
+  const na = useUnavailable();
   const [names, setNames] = useState<{ villages: AreaName[]; districts: AreaName[] } | null>(null);
   const [needRate, setNeedRate] = useState<Map<string, number | null> | null>(null);
   const [tab, setTab] = useState<Tab>('villages');
@@ -122,31 +126,33 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
   const fillVersion = useRef(0);
   const fillByCode = useMemo(() => {
     const fills = new Map<string, string>();
+    // Without agents no village gets a coverage colour (all would be 0 %).
+    const rows = noAgents ? [] : villageRows;
     if (mode === 'coverage') {
-      for (const row of villageRows) {
+      for (const row of rows) {
         const k = classOf(row.coveragePct, COVERAGE_INTERVALS);
         if (k >= 0) fills.set(row.code, COVERAGE_RAMP[k] as string);
       }
     } else if (needRate) {
       const classes = bivariateClasses(
-        villageRows.map((r) => needRate.get(r.code) ?? null),
-        villageRows.map((r) => (r.coveragePct === null ? null : 100 - r.coveragePct)),
+        rows.map((r) => needRate.get(r.code) ?? null),
+        rows.map((r) => (r.coveragePct === null ? null : 100 - r.coveragePct)),
       );
-      villageRows.forEach((row, i) => {
+      rows.forEach((row, i) => {
         const c = classes[i];
         if (c && c.x >= 0 && c.y >= 0) fills.set(row.code, BIVARIATE_PALETTE[c.y]?.[c.x] as string);
       });
     }
     fillVersion.current += 1;
     return fills;
-  }, [mode, villageRows, needRate]);
+  }, [mode, villageRows, needRate, noAgents]);
 
   const uncovered = useMemo(
     () =>
-      arrays && result
+      arrays && result && !noAgents
         ? uncoveredPoints(arrays.households.lon, arrays.households.lat, result.household.status)
         : null,
-    [arrays, result],
+    [arrays, result, noAgents],
   );
 
   const lines = useMemo<AssignmentLine[]>(() => {
@@ -269,6 +275,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
       <aside className="side-panel">
         <ThresholdControl value={thresholdM} onChange={onThreshold} />
         {coverage.error && <p className="warning">{coverage.error}</p>}
+        <MissingTablesNote needs={['agents']} />
         {totals ? (
           <div className="kpis" data-testid="supervisor-kpis">
             {(
@@ -299,7 +306,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
               <div key={testId} className={bad ? 'kpi bad' : 'kpi'}>
                 <span className="label">{label}</span>
                 <span className="value" data-testid={testId}>
-                  {value}
+                  {na(['agents']) ?? value}
                 </span>
               </div>
             ))}
@@ -340,7 +347,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
             </button>
           ))}
         </div>
-        {result && names && tab === 'villages' && (
+        {result && names && tab === 'villages' && !noAgents && (
           <CoverageTable
             villages={villageRows}
             districts={districtRows}
@@ -350,7 +357,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
             }
           />
         )}
-        {result && arrays && names && tab === 'agents' && (
+        {result && arrays && names && tab === 'agents' && !noAgents && (
           <AgentPanel
             result={result}
             active={arrays.agents.active}
@@ -362,7 +369,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
             onSelectAgent={selectAgent}
           />
         )}
-        {result && arrays && names && coverage.client && tab === 'proposal' && (
+        {result && arrays && names && coverage.client && tab === 'proposal' && !noAgents && (
           <ProposalPanel
             key={thresholdM}
             client={coverage.client}
@@ -402,9 +409,13 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
           />
           {mode === 'coverage' ? (
             <Legend
-              title={t('supervisor.legendCoverage', { km })}
+              title={
+                noAgents
+                  ? `${t('supervisor.coverage')}: ${na(['agents'])}`
+                  : t('supervisor.legendCoverage', { km })
+              }
               items={[
-                ...COVERAGE_INTERVALS.map((iv, k) => ({
+                ...(noAgents ? [] : COVERAGE_INTERVALS).map((iv, k) => ({
                   color: COVERAGE_RAMP[k] as string,
                   label:
                     k === COVERAGE_INTERVALS.length - 1
@@ -452,13 +463,13 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
               <dt>{t('supervisor.col.households')}</dt>
               <dd>{f.int(hovered.households)}</dd>
               <dt>{t('supervisor.coverage')}</dt>
-              <dd>{f.pct(hovered.coveragePct)}</dd>
+              <dd>{na(['agents']) ?? f.pct(hovered.coveragePct)}</dd>
               <dt>{t('supervisor.col.needingAgent')}</dt>
-              <dd>{f.int(hovered.needingAgent)}</dd>
+              <dd>{na(['agents']) ?? f.int(hovered.needingAgent)}</dd>
               <dt>{t('supervisor.col.medianM')}</dt>
-              <dd>{hovered.medianM === null ? '–' : `${f.int(hovered.medianM)} m`}</dd>
+              <dd>{na(['agents']) ?? (hovered.medianM === null ? '–' : `${f.int(hovered.medianM)} m`)}</dd>
               <dt>{t('supervisor.col.residentAgents')}</dt>
-              <dd>{f.int(hovered.residentAgents)}</dd>
+              <dd>{na(['agents']) ?? f.int(hovered.residentAgents)}</dd>
             </dl>
           </div>
         )}

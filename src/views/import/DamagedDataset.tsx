@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eraseImportedDataset, setActiveDataset } from '../../data/local-store';
+
+/**
+ * Shown instead of the dashboard when the stored import fails its checks: names the dataset and offers the
+ * one way out that cannot fail the same way — the demo — erasing the damaged copy (no "reload" that loops).
+ */
+export function DamagedDataset({ name }: { name: string | null }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const backToDemo = async () => {
+    setBusy(true);
+    setActiveDataset('demo');
+    await eraseImportedDataset().catch((error: unknown) => console.error(error));
+    window.location.reload();
+  };
+  return (
+    <div className="error-screen" role="alert" data-testid="damaged-dataset">
+      <h2>{t('storage.damagedTitle')}</h2>
+      <p>{name === null ? t('storage.damagedUnnamed') : t('storage.damagedNamed', { name })}</p>
+      <p>{t('storage.damagedHelp')}</p>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void backToDemo()}
+        data-testid="back-to-demo"
+      >
+        {t('storage.backToDemo')}
+      </button>
+    </div>
+  );
+}
