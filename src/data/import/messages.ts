@@ -2,8 +2,10 @@
  * Sentences for issues and fatal errors, in Bahasa Indonesia and English. Pure (no i18next): the UI, the CSV
  * report and the headless validator all use them.
  */
+
 import { AGENT_TYPES, CASE_STATUSES, NEED_CODES } from '../schema';
 import { toCsv } from '../table-export';
+import { MAX_LINE_CHARS } from './csv-parse';
 import { FLAG_FALSE, FLAG_TRUE } from './sql-expr';
 import {
   FAR_MIN_KM,
@@ -39,6 +41,10 @@ const ID: Record<IssueCode, Template> = {
     const [got, want] = v.split('/');
     return `jumlah kolom salah (${got} isian, tajuk punya ${want})`;
   },
+  unclosed_quote: (v) =>
+    `tanda kutip dibuka tetapi tidak ditutup pada baris ini ("${v}…"); baris ini ditolak dan baris berikutnya dibaca seperti biasa`,
+  line_too_long: () =>
+    `baris terlalu panjang (lebih dari ${MAX_LINE_CHARS.toLocaleString('id-ID')} karakter); baris ini ditolak`,
   required_missing: (_v, c) => `kolom wajib ${c} kosong`,
   not_a_number: (v, c) => `${c} bukan angka: "${v}"`,
   not_an_integer: (v, c) => `${c} harus bilangan bulat: "${v}"`,
@@ -81,6 +87,10 @@ const EN: Record<IssueCode, Template> = {
     const [got, want] = v.split('/');
     return `wrong number of fields (${got}, the header has ${want})`;
   },
+  unclosed_quote: (v) =>
+    `a quote opens on this line and is never closed ("${v}…"); the line is rejected and the next lines are read as usual`,
+  line_too_long: () =>
+    `line too long (over ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters); the line is rejected`,
   required_missing: (_v, c) => `required column ${c} is empty`,
   not_a_number: (v, c) => `${c} is not a number: "${v}"`,
   not_an_integer: (v, c) => `${c} must be a whole number: "${v}"`,
@@ -133,6 +143,8 @@ export function issueMessage(issue: ImportIssue, lang: Lang): string {
 export function issueLabel(code: IssueCode, lang: Lang): string {
   const id: Record<IssueCode, string> = {
     wrong_field_count: 'Jumlah kolom salah',
+    unclosed_quote: 'Tanda kutip tidak ditutup',
+    line_too_long: 'Baris terlalu panjang',
     required_missing: 'Isian wajib kosong',
     not_a_number: 'Bukan angka',
     not_an_integer: 'Bukan bilangan bulat',
@@ -162,6 +174,8 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
   };
   const en: Record<IssueCode, string> = {
     wrong_field_count: 'Wrong number of fields',
+    unclosed_quote: 'Unclosed quote',
+    line_too_long: 'Line too long',
     required_missing: 'Required value empty',
     not_a_number: 'Not a number',
     not_an_integer: 'Not a whole number',

@@ -23,6 +23,8 @@ export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson';
 export const ISSUE_CODES = [
   // structure
   'wrong_field_count',
+  'unclosed_quote',
+  'line_too_long',
   'required_missing',
   // numbers
   'not_a_number',
@@ -125,6 +127,21 @@ export interface DataQuality {
   farFromVillage: number;
 }
 
+/**
+ * How every physical line of a CSV file was used: valid + rejected rows + header + title + blank + continuation
+ * lines = physical lines (a row is counted on the line it starts; the further lines of a row whose quoted value
+ * holds line breaks are `continuation`).
+ */
+export interface LineAccount {
+  physical: number;
+  header: number;
+  /** Title or date lines above the header. */
+  title: number;
+  /** Lines with no text (empty, spaces or delimiters only). */
+  blank: number;
+  continuation: number;
+}
+
 export interface ImportReport {
   kind: ImportKind;
   fileName: string;
@@ -143,6 +160,8 @@ export interface ImportReport {
    * formats without a header row (Parquet, GeoJSON) or when no header was read.
    */
   headerRow: number | null;
+  /** CSV only: how every physical line was used (null for other formats or when the file was not read). */
+  lines: LineAccount | null;
   /** canonical column → source header used for it. */
   mapping: Record<string, string>;
   /** Source headers not used by any canonical column (kept nowhere). */
