@@ -80,6 +80,8 @@ const ID: Record<IssueCode, Template> = {
   wrong_winding: () => `arah putaran cincin poligon terbalik (RFC 7946); poligon tetap dipakai apa adanya`,
   self_intersecting: (v) =>
     `cincin poligon memotong dirinya sendiri di ${v}; poligon tetap digambar, perbaiki berkasnya`,
+  self_intersection_unchecked: () =>
+    `poligon terlalu rumit untuk diperiksa apakah memotong dirinya sendiri; poligon tetap digambar, periksa di aplikasi SIG`,
 };
 
 const EN: Record<IssueCode, Template> = {
@@ -126,6 +128,8 @@ const EN: Record<IssueCode, Template> = {
     `code ${v} appears in more than one feature; the polygons were merged into the first`,
   wrong_winding: () => `polygon rings wind the wrong way (RFC 7946); the polygon is used as it is`,
   self_intersecting: (v) => `a polygon ring crosses itself at ${v}; the polygon is drawn, fix the file`,
+  self_intersection_unchecked: () =>
+    `the polygon is too complex to check for self-intersections here; it is drawn, check it in a GIS`,
 };
 
 /** One clear sentence naming the row, the column and the problem. */
@@ -171,6 +175,7 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     duplicate_polygon_merged: 'Poligon ganda (digabung)',
     wrong_winding: 'Arah putaran terbalik',
     self_intersecting: 'Poligon memotong diri',
+    self_intersection_unchecked: 'Poligon tidak diperiksa',
   };
   const en: Record<IssueCode, string> = {
     wrong_field_count: 'Wrong number of fields',
@@ -202,6 +207,7 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     duplicate_polygon_merged: 'Duplicate polygon (merged)',
     wrong_winding: 'Wrong ring winding',
     self_intersecting: 'Self-intersecting polygon',
+    self_intersection_unchecked: 'Polygon not checked',
   };
   return (lang === 'id' ? id : en)[code];
 }
@@ -235,6 +241,10 @@ const FATAL: Record<ImportFatal['code'], { id: string; en: string }> = {
   not_feature_collection: {
     id: 'Berkas bukan GeoJSON FeatureCollection',
     en: 'The file is not a GeoJSON FeatureCollection',
+  },
+  too_complex: {
+    id: 'Berkas terlalu rumit untuk diperiksa di peramban',
+    en: 'The file is too complex to check in the browser',
   },
   cancelled: { id: 'Impor dibatalkan; tidak ada yang dimuat', en: 'Import cancelled; nothing was loaded' },
   internal_error: {
