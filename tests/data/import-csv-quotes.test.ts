@@ -166,6 +166,15 @@ describe('CSV: stray and unclosed quotes', () => {
   });
 });
 
+describe('CSV: large first chunks', () => {
+  it('reads a first chunk of 300,000 short lines (no spread of that many arguments)', async () => {
+    const ctx = collecting();
+    const info = await readCsv(enc(`h0,h1\n${'1,2\n'.repeat(300_000)}`), ctx);
+    expect(ctx.rows.size).toBe(300_000);
+    expect(info.lines).toEqual({ physical: 300_001, header: 1, title: 0, blank: 0, continuation: 0 });
+  }, 120_000);
+});
+
 describe('CSV: unclosed quotes through importTable', () => {
   let db: SqlClient;
   beforeAll(async () => {

@@ -87,7 +87,8 @@ export async function readCsv(bytes: Uint8Array, ctx: ReadContext): Promise<CsvR
   };
   const handle = async (records: CsvRecord[]): Promise<void> => {
     if (!head) return rows(records);
-    head.push(...records);
+    // One by one: a first chunk may hold a million records, too many for spread arguments.
+    for (const rec of records) head.push(rec);
     if (head.filter((r) => !r.problem).length < HEADER_SEARCH_ROWS) return;
     const held = head;
     head = null;
