@@ -109,6 +109,8 @@ const T = {
     quality:
       'Kualitas data: tanpa koordinat {a}, di luar kabupaten {b}, desa tidak dikenal {c}, jauh dari desa {d}',
     ok: 'Semua baris sah.',
+    lines:
+      'Baris dalam berkas: {p} = {v} sah + {r} ditolak + {h} tajuk + {t} judul + {b} kosong + {c} lanjutan isian',
     reference: 'Berkas rujukan',
   },
   en: {
@@ -128,6 +130,8 @@ const T = {
     quality:
       'Data quality: no coordinates {a}, outside regency {b}, unknown village {c}, far from village {d}',
     ok: 'All rows are valid.',
+    lines:
+      'Lines in the file: {p} = {v} valid + {r} rejected + {h} header + {t} title + {b} blank + {c} continuing a value',
     reference: 'Reference file',
   },
 } as const;
@@ -143,6 +147,19 @@ export function formatReport(report: ImportReport, lang: Lang): string {
   lines.push(
     `${t.rows}: ${report.totalRows}   ${t.valid}: ${report.validRows}   ${t.rejected}: ${report.rejectedRows}`,
   );
+  if (report.lines) {
+    const l = report.lines;
+    const values: Record<string, number> = {
+      p: l.physical,
+      v: report.validRows,
+      r: report.rejectedRows,
+      h: l.header,
+      t: l.title,
+      b: l.blank,
+      c: l.continuation,
+    };
+    lines.push(t.lines.replace(/\{(\w)\}/g, (_, k: string) => String(values[k] ?? '')));
+  }
   const mapping = Object.entries(report.mapping);
   if (mapping.length > 0)
     lines.push(`${t.mapping}: ${mapping.map(([c, h]) => (c === h ? c : `${h} → ${c}`)).join(', ')}`);

@@ -38,6 +38,7 @@ function comparable(report: ImportReport) {
     format: report.format,
     fatal: report.fatal?.code ?? null,
     headerRow: report.headerRow,
+    lines: report.lines,
     totalRows: report.totalRows,
     validRows: report.validRows,
     rejectedRows: report.rejectedRows,
@@ -67,7 +68,7 @@ async function baseState(): Promise<void> {
 
 beforeAll(async () => {
   db = await startNodeDuckDb();
-});
+}, 60_000);
 
 describe('import corpus', () => {
   it('has at least 30 files, each with an expected report', () => {
@@ -88,6 +89,12 @@ describe('import corpus', () => {
       return;
     }
     expect(actual).toEqual(expected);
+    // Every physical line of a CSV is accounted for (issue 11.5).
+    const lines = report.lines;
+    if (lines && !report.fatal) {
+      const used = lines.header + lines.title + lines.blank + lines.continuation;
+      expect(report.validRows + report.rejectedRows + used).toBe(lines.physical);
+    }
     // Nothing silently dropped or added: the canonical table holds exactly the valid rows.
     if (!report.fatal && kind !== 'boundaries') {
       const [row] = (await db.queryTable(`SELECT count(*)::INTEGER AS n FROM ${kind}`)).toArray();

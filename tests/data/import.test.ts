@@ -225,10 +225,10 @@ describe('CSV parser', () => {
     const whole = new CsvParser(',');
     const expected = [...whole.feed(text), ...whole.end()];
     expect(expected).toEqual([
-      { fields: ['a', 'b'], line: 1 },
-      { fields: ['x\r\ny', 'say "hi"'], line: 2 },
-      { fields: ['1', '2'], line: 4 },
-      { fields: ['3', '4'], line: 6 },
+      { fields: ['a', 'b'], line: 1, lines: 1 },
+      { fields: ['x\r\ny', 'say "hi"'], line: 2, lines: 2 },
+      { fields: ['1', '2'], line: 4, lines: 1 },
+      { fields: ['3', '4'], line: 6, lines: 1 },
     ]);
     for (let size = 1; size <= 5; size++) {
       const p = new CsvParser(',');

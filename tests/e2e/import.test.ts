@@ -90,6 +90,34 @@ describe('import through the UI', () => {
     await dash?.close();
   });
 
+  it('checks in a worker: progress shows, the page stays responsive, cancel stops at once', async () => {
+    await page.getByTestId('import-open').click();
+    const v0 = (await readGazetteer())[0];
+    if (!v0) throw new Error('gazetteer is empty');
+    const rows = ['id_keluarga_p3ke,kode_kemendagri,lon,lat'];
+    for (let i = 0; i < 300_000; i++) rows.push(`B${i},${v0.village_code},${v0.label_lon},${v0.label_lat}`);
+    const big = path.join(await mkdtemp(path.join(tmpdir(), 'gancang-big-')), 'besar.csv');
+    await writeFile(big, `${rows.join('\n')}\n`);
+    await page.getByTestId('file-households').setInputFiles(big);
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-cancel').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="import-progress"]')?.getAttribute('value') ?? 0) > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    // The main thread answers while the file is being checked.
+    expect(
+      await page.evaluate(() => document.querySelector('[data-testid="import-progress-text"]') !== null),
+    ).toBe(true);
+    await screenshot(page, 'import-00-progress');
+    await page.getByTestId('import-cancel').click();
+    expect(await text(page, 'import-message')).toContain('dibatalkan');
+    expect(await page.getByTestId('import-progress').count()).toBe(0);
+    expect(await page.getByTestId('report-households').count()).toBe(0);
+    await page.getByTestId('import-close').click();
+  });
+
   it('checks the files and reports each rejected row with its reason', async () => {
     await page.getByTestId('import-open').click();
     await page.getByTestId('file-agents').setInputFiles(fixtures.agents);
@@ -106,6 +134,15 @@ describe('import through the UI', () => {
     expect(problems).toMatch(/BAD-SWAP|Baris/);
     // The title line above the header was recognised and skipped.
     expect(await report.getByTestId('report-header-row').textContent()).toContain('baris 2');
+    // Every line of the file accounted for: title + header + rows.
+    expect(await report.getByTestId('report-lines').textContent()).toContain(
+      `${fixtures.valid + 6} baris dalam berkas: ${fixtures.valid} sah, 4 ditolak, 1 tajuk, 1 judul`,
+    );
+    // Before "Gunakan data ini": what is in use now, what this import holds, what it does not.
+    const replaces = (await text(page, 'import-replaces')) ?? '';
+    expect(replaces).toContain('data contoh (sintetis) (keluarga, agen, kasus)');
+    expect(replaces).toContain(`keluarga (${fixtures.valid} baris sah)`);
+    expect(await text(page, 'import-missing')).toContain('kasus');
     await screenshot(page, 'import-01-report');
   });
 

@@ -7,14 +7,14 @@
  * ('duplicate_polygon_merged'). Wrong winding (RFC 7946: exterior rings counter-clockwise, holes clockwise) is
  * reported as 'wrong_winding' and left as it is: the map and the area computations do not depend on it.
  */
-import { kinks } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { type BoundaryIssueKind, type MatchedBoundary, matchBoundaries } from '../../analysis/boundary-match';
 import { normaliseHeader, normaliseVillageCode } from '../schema';
 import { fail } from './read-context';
 import { featuresOf, parseJsonBytes } from './read-geojson';
 import { emptyReport, summariseIssues } from './report';
-import type { ImportIssue, ImportReport, IssueCode } from './types';
+import { findCrossings, newBudget, type PairBudget } from './self-intersections';
+import { type ImportIssue, type ImportReport, type IssueCode, MAX_BOUNDARY_VERTICES } from './types';
 
 const ISSUE_OF: Record<BoundaryIssueKind, { code: IssueCode; column: string }> = {
   no_code: { code: 'required_missing', column: 'village_code' },
@@ -60,19 +60,59 @@ export interface BoundaryValidation {
   missing: string[];
 }
 
-/** Where a polygon's rings first cross themselves ("lon, lat"), or null (also for anything not a polygon). */
-function firstKink(feature: unknown): string | null {
-  if (!isRecord(feature) || !isRecord(feature.geometry)) return null;
-  const type = feature.geometry.type;
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return null;
-  try {
-    const point = kinks(feature as unknown as Feature<Polygon | MultiPolygon>).features[0];
-    if (!point) return null;
-    const [lon, lat] = point.geometry.coordinates as [number, number];
-    return `${lon.toFixed(5)}, ${lat.toFixed(5)}`;
-  } catch {
-    return null;
+/** All rings of a Polygon/MultiPolygon geometry (anything else: none). */
+function ringsOf(geometry: unknown): Position[][] {
+  if (!isRecord(geometry) || !Array.isArray(geometry.coordinates)) return [];
+  const polys = (
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : []
+  ) as unknown[];
+  const rings: Position[][] = [];
+  for (const poly of polys) {
+    if (!Array.isArray(poly)) continue;
+    for (const ring of poly) {
+      if (
+        Array.isArray(ring) &&
+        ring.every((p) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number')
+      )
+        rings.push(ring as Position[]);
+    }
   }
+  return rings;
+}
+
+/** Positions in a file's features, counted without building anything (stops past `limit`). */
+function countPositions(features: readonly unknown[], limit: number): number {
+  let total = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (!Array.isArray(v) || total > limit) return;
+    if (depth === 0 || typeof v[0] === 'number') {
+      total++;
+      return;
+    }
+    for (const item of v) walk(item, depth - 1);
+  };
+  for (const f of features) {
+    const g = isRecord(f) ? f.geometry : null;
+    if (isRecord(g)) walk(g.coordinates, 4);
+    if (total > limit) break;
+  }
+  return total;
+}
+
+/**
+ * Where a polygon's rings first cross themselves ("lon, lat"), 'unchecked' when the file's budget of edge tests
+ * ran out first, or null.
+ */
+function firstCrossing(feature: unknown, budget: PairBudget): string | null | 'unchecked' {
+  if (!isRecord(feature)) return null;
+  const search = findCrossings(ringsOf(feature.geometry), 1, budget);
+  const point = search.points[0];
+  if (point) return `${point[0].toFixed(5)}, ${point[1].toFixed(5)}`;
+  return search.complete ? null : 'unchecked';
 }
 
 /**
@@ -86,6 +126,10 @@ export function validateBoundaries(
 ): BoundaryValidation {
   const json = parseJsonBytes(bytes);
   const features = featuresOf(json);
+  const vertices = countPositions(features, MAX_BOUNDARY_VERTICES);
+  if (vertices > MAX_BOUNDARY_VERTICES) {
+    fail('too_complex', `more than ${MAX_BOUNDARY_VERTICES} polygon vertices (simplify the boundaries)`);
+  }
   let known = knownCodes;
   if (known === null) {
     const codes = new Set<string>();
@@ -114,13 +158,16 @@ export function validateBoundaries(
   }));
   // Winding is judged on features used as they are: not on rejected ones, nor on swapped ones (swapping x and y
   // reverses every ring, so the input's winding says nothing about the repaired polygon).
+  const budget = newBudget();
   const skip = new Set(issues.filter((i) => i.code !== 'duplicate_polygon_merged').map((i) => i.row));
   features.forEach((f, index) => {
     if (!skip.has(index + 1) && isRecord(f) && wrongWinding(f.geometry)) {
       issues.push({ row: index + 1, column: 'geometry', code: 'wrong_winding', value: null });
     }
-    const crossing = skip.has(index + 1) ? null : firstKink(f);
-    if (crossing)
+    const crossing = skip.has(index + 1) ? null : firstCrossing(f, budget);
+    if (crossing === 'unchecked')
+      issues.push({ row: index + 1, column: 'geometry', code: 'self_intersection_unchecked', value: null });
+    else if (crossing)
       issues.push({ row: index + 1, column: 'geometry', code: 'self_intersecting', value: crossing });
   });
   const base = {

@@ -181,7 +181,10 @@ export async function importTable(
       checkAbort,
     };
     const readers: Record<ImportFormat, () => Promise<unknown>> = {
-      csv: () => readCsv(bytes, ctx),
+      csv: async () => {
+        const info = await readCsv(bytes, ctx);
+        report = { ...report, lines: info.lines };
+      },
       xlsx: () => readXlsx(bytes, ctx),
       parquet: () => readParquet(bytes, ctx),
       geojson: () => readGeoJson(bytes, kind, ctx),

@@ -2,8 +2,10 @@
  * Sentences for issues and fatal errors, in Bahasa Indonesia and English. Pure (no i18next): the UI, the CSV
  * report and the headless validator all use them.
  */
+
 import { AGENT_TYPES, CASE_STATUSES, NEED_CODES } from '../schema';
 import { toCsv } from '../table-export';
+import { MAX_LINE_CHARS } from './csv-parse';
 import { FLAG_FALSE, FLAG_TRUE } from './sql-expr';
 import {
   FAR_MIN_KM,
@@ -39,6 +41,10 @@ const ID: Record<IssueCode, Template> = {
     const [got, want] = v.split('/');
     return `jumlah kolom salah (${got} isian, tajuk punya ${want})`;
   },
+  unclosed_quote: (v) =>
+    `tanda kutip dibuka tetapi tidak ditutup pada baris ini ("${v}…"); baris ini ditolak dan baris berikutnya dibaca seperti biasa`,
+  line_too_long: () =>
+    `baris terlalu panjang (lebih dari ${MAX_LINE_CHARS.toLocaleString('id-ID')} karakter); baris ini ditolak`,
   required_missing: (_v, c) => `kolom wajib ${c} kosong`,
   not_a_number: (v, c) => `${c} bukan angka: "${v}"`,
   not_an_integer: (v, c) => `${c} harus bilangan bulat: "${v}"`,
@@ -74,6 +80,8 @@ const ID: Record<IssueCode, Template> = {
   wrong_winding: () => `arah putaran cincin poligon terbalik (RFC 7946); poligon tetap dipakai apa adanya`,
   self_intersecting: (v) =>
     `cincin poligon memotong dirinya sendiri di ${v}; poligon tetap digambar, perbaiki berkasnya`,
+  self_intersection_unchecked: () =>
+    `poligon terlalu rumit untuk diperiksa apakah memotong dirinya sendiri; poligon tetap digambar, periksa di aplikasi SIG`,
 };
 
 const EN: Record<IssueCode, Template> = {
@@ -81,6 +89,10 @@ const EN: Record<IssueCode, Template> = {
     const [got, want] = v.split('/');
     return `wrong number of fields (${got}, the header has ${want})`;
   },
+  unclosed_quote: (v) =>
+    `a quote opens on this line and is never closed ("${v}…"); the line is rejected and the next lines are read as usual`,
+  line_too_long: () =>
+    `line too long (over ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters); the line is rejected`,
   required_missing: (_v, c) => `required column ${c} is empty`,
   not_a_number: (v, c) => `${c} is not a number: "${v}"`,
   not_an_integer: (v, c) => `${c} must be a whole number: "${v}"`,
@@ -116,6 +128,8 @@ const EN: Record<IssueCode, Template> = {
     `code ${v} appears in more than one feature; the polygons were merged into the first`,
   wrong_winding: () => `polygon rings wind the wrong way (RFC 7946); the polygon is used as it is`,
   self_intersecting: (v) => `a polygon ring crosses itself at ${v}; the polygon is drawn, fix the file`,
+  self_intersection_unchecked: () =>
+    `the polygon is too complex to check for self-intersections here; it is drawn, check it in a GIS`,
 };
 
 /** One clear sentence naming the row, the column and the problem. */
@@ -133,6 +147,8 @@ export function issueMessage(issue: ImportIssue, lang: Lang): string {
 export function issueLabel(code: IssueCode, lang: Lang): string {
   const id: Record<IssueCode, string> = {
     wrong_field_count: 'Jumlah kolom salah',
+    unclosed_quote: 'Tanda kutip tidak ditutup',
+    line_too_long: 'Baris terlalu panjang',
     required_missing: 'Isian wajib kosong',
     not_a_number: 'Bukan angka',
     not_an_integer: 'Bukan bilangan bulat',
@@ -159,9 +175,12 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     duplicate_polygon_merged: 'Poligon ganda (digabung)',
     wrong_winding: 'Arah putaran terbalik',
     self_intersecting: 'Poligon memotong diri',
+    self_intersection_unchecked: 'Poligon tidak diperiksa',
   };
   const en: Record<IssueCode, string> = {
     wrong_field_count: 'Wrong number of fields',
+    unclosed_quote: 'Unclosed quote',
+    line_too_long: 'Line too long',
     required_missing: 'Required value empty',
     not_a_number: 'Not a number',
     not_an_integer: 'Not a whole number',
@@ -188,6 +207,7 @@ export function issueLabel(code: IssueCode, lang: Lang): string {
     duplicate_polygon_merged: 'Duplicate polygon (merged)',
     wrong_winding: 'Wrong ring winding',
     self_intersecting: 'Self-intersecting polygon',
+    self_intersection_unchecked: 'Polygon not checked',
   };
   return (lang === 'id' ? id : en)[code];
 }
@@ -221,6 +241,10 @@ const FATAL: Record<ImportFatal['code'], { id: string; en: string }> = {
   not_feature_collection: {
     id: 'Berkas bukan GeoJSON FeatureCollection',
     en: 'The file is not a GeoJSON FeatureCollection',
+  },
+  too_complex: {
+    id: 'Berkas terlalu rumit untuk diperiksa di peramban',
+    en: 'The file is too complex to check in the browser',
   },
   cancelled: { id: 'Impor dibatalkan; tidak ada yang dimuat', en: 'Import cancelled; nothing was loaded' },
   internal_error: {

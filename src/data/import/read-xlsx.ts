@@ -2,11 +2,13 @@
  * XLSX → staging rows, with exceljs (loaded on first use, like table-export.ts). The first worksheet that has any
  * cell is read; its header is the row among the first non-empty ones that names the most known columns (rows
  * above it — titles, dates — are skipped). Row numbers are the sheet's own row numbers.
+ * The workbook's expansion is bounded first (xlsx-limits.ts).
  * Cell values become text: numbers in JS notation ('.' decimals), dates as ISO `YYYY-MM-DD` (with the time when it
  * is not midnight), booleans as true/false, formulas as their cached result, rich text and hyperlinks as their text.
  */
 import { fail, headerIndex, type ReadContext, uniqueHeaders } from './read-context';
 import { MAX_COLUMNS } from './types';
+import { checkXlsxExpansion } from './xlsx-limits';
 
 /** A date cell as ISO text (exceljs gives the sheet's date as a UTC instant). */
 export function isoFromDate(date: Date): string | null {
@@ -37,6 +39,10 @@ export function cellText(value: unknown): string | null {
 }
 
 export async function readXlsx(bytes: Uint8Array, ctx: ReadContext): Promise<{ sheet: string }> {
+  // Refuses a workbook that would expand beyond what exceljs can hold, before it builds anything.
+  checkXlsxExpansion(bytes);
+  ctx.progress(0.1);
+  ctx.checkAbort();
   const mod = await import('exceljs');
   // CommonJS/UMD module: depending on the loader the API is the namespace or its default.
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;

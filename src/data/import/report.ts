@@ -31,6 +31,7 @@ export function emptyReport(kind: ImportKind, fileName: string, format: ImportFo
     rejectedRows: 0,
     fatal: null,
     headerRow: null,
+    lines: null,
     mapping: {},
     unmappedHeaders: [],
     issueCounts: {},

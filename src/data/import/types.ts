@@ -23,6 +23,8 @@ export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson';
 export const ISSUE_CODES = [
   // structure
   'wrong_field_count',
+  'unclosed_quote',
+  'line_too_long',
   'required_missing',
   // numbers
   'not_a_number',
@@ -54,6 +56,7 @@ export const ISSUE_CODES = [
   'duplicate_polygon_merged',
   'wrong_winding',
   'self_intersecting',
+  'self_intersection_unchecked',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -63,8 +66,9 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
  *   a wrong village code — we cannot tell which, and dropping a poor family from the map is worse).
  * - polygon_swapped_fixed, duplicate_polygon_merged, wrong_winding: boundary features that analysis/boundary-match
  *   repairs explicitly (documented in data/README.md); reported, never silent.
- * - self_intersecting: a ring crosses itself (turf.kinks); drawn as it is, but areas and point-in-polygon
- *   tests on it are unreliable, so the official file should be fixed.
+ * - self_intersecting: a ring crosses itself (self-intersections.ts); drawn as it is, but areas and
+ *   point-in-polygon tests on it are unreliable, so the official file should be fixed.
+ * - self_intersection_unchecked: the file's budget of edge tests ran out before this polygon was checked.
  */
 export const WARNING_CODES: ReadonlySet<IssueCode> = new Set([
   'far_from_village',
@@ -72,6 +76,7 @@ export const WARNING_CODES: ReadonlySet<IssueCode> = new Set([
   'duplicate_polygon_merged',
   'wrong_winding',
   'self_intersecting',
+  'self_intersection_unchecked',
 ]);
 
 export const isRejecting = (code: IssueCode): boolean => !WARNING_CODES.has(code);
@@ -104,6 +109,8 @@ export type FatalCode =
   | 'bad_mapping'
   | 'too_many_columns'
   | 'not_feature_collection'
+  /** Beyond a bound that keeps the check's time and memory in hand: polygon vertices, XLSX expansion. */
+  | 'too_complex'
   | 'cancelled'
   /** A bug or a broken database connection, not a problem of the file: the detail has the error. */
   | 'internal_error';
@@ -125,6 +132,21 @@ export interface DataQuality {
   farFromVillage: number;
 }
 
+/**
+ * How every physical line of a CSV file was used: valid + rejected rows + header + title + blank + continuation
+ * lines = physical lines (a row is counted on the line it starts; the further lines of a row whose quoted value
+ * holds line breaks are `continuation`).
+ */
+export interface LineAccount {
+  physical: number;
+  header: number;
+  /** Title or date lines above the header. */
+  title: number;
+  /** Lines with no text (empty, spaces or delimiters only). */
+  blank: number;
+  continuation: number;
+}
+
 export interface ImportReport {
   kind: ImportKind;
   fileName: string;
@@ -143,6 +165,8 @@ export interface ImportReport {
    * formats without a header row (Parquet, GeoJSON) or when no header was read.
    */
   headerRow: number | null;
+  /** CSV only: how every physical line was used (null for other formats or when the file was not read). */
+  lines: LineAccount | null;
   /** canonical column → source header used for it. */
   mapping: Record<string, string>;
   /** Source headers not used by any canonical column (kept nowhere). */
@@ -205,6 +229,9 @@ export const MAX_IMPORT_BYTES_BY_FORMAT: Readonly<Record<ImportFormat, number>> 
 
 /** The largest file of any format (the CSV/Parquet limit): check File.size against it before reading a file. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** Polygon vertices one boundary file may hold (the official 158 villages have ≈ 0.1 M). */
+export const MAX_BOUNDARY_VERTICES = 2_000_000;
 
 /** At most this many issues are kept in `issues` (counts stay exact). */
 export const MAX_REPORTED_ISSUES = 100_000;

@@ -1,19 +1,16 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
-import { startDuckDb } from '../../data/duckdb-browser';
-import { closeToNetwork } from '../../data/duckdb-lockdown';
 import { fetchBytes } from '../../data/fetch-bytes';
 import {
   checkFileSize,
   fatalMessage,
   type ImportKind,
   type ImportReport,
-  importTable,
+  type ImportStage,
   reportToCsv,
 } from '../../data/import';
-import { loadCsvTable } from '../../data/load-table';
 import {
   rememberMapping,
   type StoredDataset,
@@ -21,23 +18,14 @@ import {
   saveImportedDataset,
   setActiveDataset,
 } from '../../data/local-store';
-import type { SqlClient } from '../../data/sql-client';
 import { ImportReportView } from './ImportReportView';
+import { ImportChecker } from './import-checker';
+import { ReplaceSummary } from './ReplaceSummary';
 import { saveFailureMessage } from './storage-message';
 
 /** Checked in this order: each kind's references point to the kinds before it. */
 const KINDS = ['agents', 'households', 'cases', 'boundaries'] as const satisfies readonly ImportKind[];
 type Kind = (typeof KINDS)[number];
-
-/** A DuckDB of its own, so checking files never disturbs the data on screen. */
-async function checkingDb(): Promise<SqlClient> {
-  const { client } = await startDuckDb();
-  await client.registerFile('villages.csv', await fetchBytes('villages.csv'));
-  await loadCsvTable(client, 'villages', 'villages.csv');
-  // Imported files are parsed in JS and inserted as Arrow, never read by SQL: close it to files and URLs.
-  await closeToNetwork(client, { lock: true });
-  return client;
-}
 
 /** Import: pick files, check them with row-level reasons, fix the mapping, keep them in this browser. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -46,15 +34,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [files, setFiles] = useState<Partial<Record<Kind, File>>>({});
   const [reports, setReports] = useState<Partial<Record<Kind, ImportReport>>>({});
   const [mappings, setMappings] = useState<Partial<Record<Kind, Record<string, string>>>>({});
-  const [progress, setProgress] = useState<{ kind: Kind; pct: number } | null>(null);
+  const [progress, setProgress] = useState<{ kind: Kind; pct: number; stage: ImportStage } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState(() =>
     t('import.defaultName', { date: new Date().toLocaleDateString(f.locale) }),
   );
-  const abort = useRef<AbortController | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const db = useRef<Promise<SqlClient> | null>(null);
+  // The checks run in a worker with a database of its own: the page stays responsive and the data on screen is
+  // never disturbed; cancelling stops the worker at once.
+  const checker = useRef<ImportChecker | null>(null);
+  useEffect(() => {
+    const c = new ImportChecker(() => fetchBytes('villages.csv'));
+    checker.current = c;
+    return () => c.dispose();
+  }, []);
 
   const pick = (kind: Kind, file: File | undefined) => {
     if (!file) return;
@@ -70,39 +64,31 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const check = async () => {
-    const controller = new AbortController();
-    abort.current = controller;
+    const c = checker.current;
+    if (!c) return;
     setMessage(null);
+    const next: Partial<Record<Kind, ImportReport>> = {};
+    setProgress({ kind: KINDS.find((k) => files[k]) ?? 'households', pct: 0, stage: 'read' });
     try {
-      db.current ??= checkingDb();
-      const client = await db.current;
-      const next: Partial<Record<Kind, ImportReport>> = {};
-      for (const kind of KINDS) {
-        const file = files[kind];
-        if (!file) continue;
-        setProgress({ kind, pct: 0 });
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const report = await importTable(
-          client,
-          { kind, fileName: file.name, bytes },
-          {
-            mapping: mappings[kind],
-            signal: controller.signal,
-            onProgress: (fraction) => setProgress({ kind, pct: Math.round(fraction * 100) }),
+      const outcome = await c.check(
+        KINDS.flatMap((kind) => {
+          const file = files[kind];
+          return file ? [{ kind, fileName: file.name, file, mapping: mappings[kind] }] : [];
+        }),
+        {
+          onProgress: (kind, fraction, stage) =>
+            setProgress({ kind: kind as Kind, pct: Math.round(fraction * 100), stage }),
+          onReport: (kind, report) => {
+            next[kind as Kind] = report;
           },
-        );
-        if (report.fatal?.code === 'cancelled') {
-          setMessage(t('import.cancelled'));
-          return;
-        }
-        next[kind] = report;
-      }
-      setReports(next);
+        },
+      );
+      if (outcome === 'cancelled') setMessage(t('import.cancelled'));
+      else setReports(next);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     } finally {
       setProgress(null);
-      abort.current = null;
     }
   };
 
@@ -196,10 +182,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {progress && (
             <>
               <progress max={100} value={progress.pct} data-testid="import-progress" />
-              <span>
-                {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })}
+              <span data-testid="import-progress-text">
+                {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
+                {t(`importCheck.stage_${progress.stage}`)})
               </span>
-              <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => checker.current?.cancel()}
+                data-testid="import-cancel"
+              >
                 {t('import.cancel')}
               </button>
             </>
@@ -231,6 +223,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             />
           ) : null;
         })}
+        {canUse && <ReplaceSummary reports={reports} />}
         <footer className="import-dialog-footer">
           <label className="field">
             <span>{t('import.datasetName')}</span>

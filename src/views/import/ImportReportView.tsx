@@ -39,6 +39,19 @@ export function ImportReportView(props: ImportReportViewProps) {
           })}
         </p>
       )}
+      {report.lines && !report.fatal && (
+        <p className="muted" data-testid="report-lines">
+          {t('importCheck.lines', {
+            physical: f.int(report.lines.physical),
+            valid: f.int(report.validRows),
+            rejected: f.int(report.rejectedRows),
+            header: f.int(report.lines.header),
+            title: f.int(report.lines.title),
+            blank: f.int(report.lines.blank),
+            continuation: f.int(report.lines.continuation),
+          })}
+        </p>
+      )}
       {report.headerRow !== null && report.headerRow > 1 && (
         <p className="muted" data-testid="report-header-row">
           {t('import.headerRow', { row: f.int(report.headerRow), above: f.int(report.headerRow - 1) })}

@@ -1,0 +1,24 @@
+/** Messages between the import dialog and its checking worker (import.worker.ts). */
+import type { ImportKind, ImportReport, ImportStage } from '../../data/import';
+
+export interface CheckFile {
+  kind: ImportKind;
+  fileName: string;
+  /** The File itself: the worker reads its bytes, the page never holds them for the check. */
+  file: Blob;
+  mapping?: Record<string, string | null>;
+}
+
+export interface CheckRequest {
+  type: 'check';
+  /** The gazetteer (villages.csv), for the reference checks; the worker cannot resolve the page's URLs. */
+  villages: Uint8Array;
+  /** In reference order: each kind's references point to the kinds before it. */
+  files: CheckFile[];
+}
+
+export type CheckMessage =
+  | { type: 'progress'; kind: ImportKind; fraction: number; stage: ImportStage }
+  | { type: 'report'; kind: ImportKind; report: ImportReport }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
