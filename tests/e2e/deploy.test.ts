@@ -1,0 +1,81 @@
+/**
+ * The built app on servers as a regency would run them, in a sub-folder: Debian's nginx with the deployment
+ * guide's config (deploy/nginx/), the same nginx with nothing but its stock mime.types, and
+ * `python3 -m http.server`. Each must reach data-state="ready" from a deep link and again after a reload,
+ * with no failed request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, DIST, waitReady } from './harness';
+import { type RunningServer, startNginx, startPythonServer } from './servers';
+import { type Browser, openBrowser } from './visit';
+
+const FOLDER = 'gancang';
+const DEEP_LINK = '?section=supervisor&lang=en';
+
+async function deepLinkAndReload(server: RunningServer): Promise<void> {
+  const browser: Browser = await openBrowser();
+  try {
+    const { page } = browser;
+    await page.goto(`${server.url}${DEEP_LINK}`, { waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(new URL(page.url()).pathname).toBe(`/${FOLDER}/`);
+    expect(new URL(page.url()).searchParams.get('section')).toBe('supervisor');
+    await page.getByTestId('coverage-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    expect(new URL(page.url()).searchParams.get('section')).toBe('supervisor');
+    await page.getByTestId('coverage-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+
+    const problems = {
+      failed: browser.failedRequests,
+      foreign: browser.foreignRequests,
+      console: browser.consoleErrors,
+      page: browser.pageErrors,
+    };
+    expect(problems, await server.log()).toEqual({ failed: [], foreign: [], console: [], page: [] });
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('deployment in a sub-folder', () => {
+  beforeAll(() => assertBuilt(DIST));
+
+  describe('nginx with the guide’s config', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startNginx({ dist: DIST, folder: FOLDER, config: 'guide' });
+    });
+    afterAll(async () => server?.close());
+
+    it('opens a deep link and reloads', async () => {
+      await deepLinkAndReload(server);
+    });
+  });
+
+  describe('nginx with nothing but Debian’s stock mime.types', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startNginx({ dist: DIST, folder: FOLDER, config: 'stock' });
+    });
+    afterAll(async () => server?.close());
+
+    it('opens a deep link and reloads', async () => {
+      await deepLinkAndReload(server);
+    });
+  });
+
+  describe('python3 -m http.server', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startPythonServer({ dist: DIST, folder: FOLDER });
+    });
+    afterAll(async () => server?.close());
+
+    it('opens a deep link and reloads', async () => {
+      await deepLinkAndReload(server);
+    });
+  });
+});
