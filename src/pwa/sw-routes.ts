@@ -5,7 +5,6 @@
 export const CONFIG_CACHE = 'gancang-config';
 export const DATA_CACHE = 'gancang-data';
 
-const REVISION_PARAM = '__WB_REVISION__';
 const DATA_FILE = /\.(csv|json|geojson|parquet)$/i;
 
 /** The folder the service worker serves (its own URL without the file name). */
@@ -30,10 +29,7 @@ export function isRuntimeDataUrl(url: URL, swUrl: string): boolean {
   return path !== null && path !== 'config.json' && !path.startsWith('assets/') && DATA_FILE.test(path);
 }
 
-/** The URL Workbox fetches for a versioned precache entry, without its cache-busting parameter. */
-export function withoutRevision(href: string): string {
-  const url = new URL(href);
-  if (!url.searchParams.has(REVISION_PARAM)) return href;
-  url.searchParams.delete(REVISION_PARAM);
-  return url.href;
+/** A request that bypasses the HTTP cache turned into one that revalidates with it (same URL and options). */
+export function withRevalidation(request: Request): Request {
+  return request.cache === 'reload' ? new Request(request, { cache: 'no-cache' }) : request;
 }

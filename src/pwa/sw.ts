@@ -12,31 +12,23 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { CONFIG_CACHE, DATA_CACHE, isConfigUrl, isRuntimeDataUrl, withoutRevision } from './sw-routes';
+import { CONFIG_CACHE, DATA_CACHE, isConfigUrl, isRuntimeDataUrl, withRevalidation } from './sw-routes';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
-// A versioned file the page has just loaded (the demo, the gazetteer…) is revalidated rather than downloaded
-// again: the install asks the server "changed?" for the plain URL, which the browser's HTTP cache answers.
-addPlugins([
-  {
-    requestWillFetch: async ({ request }) => {
-      const plain = withoutRevision(request.url);
-      return plain === request.url
-        ? request
-        : new Request(plain, { cache: 'no-cache', credentials: 'same-origin', headers: request.headers });
-    },
-  },
-]);
+// Workbox fetches a versioned file (the demo, the gazetteer…) with `cache: 'reload'`, downloading again what the
+// page has just loaded. Asking the server "changed?" instead lets the browser's HTTP cache answer.
+addPlugins([{ requestWillFetch: async ({ request }) => withRevalidation(request) }]);
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Deep links (`./?section=…`) open the cached page; any other navigation goes to the server.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [/\/$/, /\/index\.html$/] }),
+  // (Workbox matches the allowlist against the path and the query.)
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [/\/(index\.html)?(\?.*)?$/] }),
 );
 
 // Deployment settings and data files added after the build come from the server when it answers,

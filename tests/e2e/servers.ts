@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,8 @@ export const GUIDE_SNIPPETS = path.join(ROOT, 'deploy', 'nginx');
 export interface RunningServer {
   /** The app's URL, with a trailing slash (e.g. `http://127.0.0.1:41234/gancang/`). */
   url: string;
+  /** Serves another build at the same URL from now on (as when a new version is deployed). */
+  deploy: (dist: string) => Promise<void>;
   /** Server log so far (nginx error log or python's stderr), for failure messages. */
   log: () => Promise<string>;
   close: () => Promise<void>;
@@ -70,11 +72,17 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** A temporary web root holding `dist` at `/<folder>/` (a symlink: the build is served as it is). */
-async function webRoot(base: string, dist: string, folder: string): Promise<string> {
+async function webRoot(base: string, dist: string, folder: string) {
   const www = path.join(base, 'www');
   await mkdir(www, { recursive: true });
   await symlink(path.resolve(dist), path.join(www, folder));
-  return www;
+  /** Re-points the folder at another build in one step (rename over the old link). */
+  const deploy = async (next: string) => {
+    const temp = path.join(www, `.${folder}-next`);
+    await symlink(path.resolve(next), temp);
+    await rename(temp, path.join(www, folder));
+  };
+  return { www, deploy };
 }
 
 export interface NginxOptions {
@@ -93,7 +101,7 @@ export interface NginxOptions {
 export async function startNginx(options: NginxOptions): Promise<RunningServer> {
   assertNginx();
   const prefix = await mkdtemp(path.join(tmpdir(), 'gancang-nginx-'));
-  const www = await webRoot(prefix, options.dist, options.folder);
+  const { www, deploy } = await webRoot(prefix, options.dist, options.folder);
   if (options.config === 'guide') {
     // The guide copies the snippets to /etc/nginx/snippets/, included relative to nginx's config folder.
     await symlink(GUIDE_SNIPPETS, path.join(prefix, 'snippets'));
@@ -149,6 +157,7 @@ http {
   }
   return {
     url: `http://127.0.0.1:${port}/${options.folder}/`,
+    deploy,
     log: fullLog,
     close: async () => {
       await stop(child);
@@ -160,7 +169,7 @@ http {
 /** Starts `python3 -m http.server` on 127.0.0.1 at a free port with the app in `/<folder>/`. */
 export async function startPythonServer(options: Omit<NginxOptions, 'config'>): Promise<RunningServer> {
   const base = await mkdtemp(path.join(tmpdir(), 'gancang-python-'));
-  const www = await webRoot(base, options.dist, options.folder);
+  const { www, deploy } = await webRoot(base, options.dist, options.folder);
   const port = await freePort();
   const child = spawn(
     'python3',
@@ -183,6 +192,7 @@ export async function startPythonServer(options: Omit<NginxOptions, 'config'>): 
   }
   return {
     url: `http://127.0.0.1:${port}/${options.folder}/`,
+    deploy,
     log,
     close: async () => {
       await stop(child);

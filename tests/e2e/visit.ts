@@ -5,13 +5,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH, isForeign, VIEWPORT } from './harness';
 
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Requests that failed (network error, refused, blocked) or answered ≥ 400, as `METHOD url: reason`. */
+  /**
+   * Requests that failed (network error, refused, blocked) or answered ≥ 400, as `METHOD url: reason`;
+   * those the service worker itself made (e.g. asking the network first) start with `[sw] `.
+   */
   failedRequests: string[];
   /** Requests to another host than the local test server. */
   foreignRequests: string[];
@@ -39,12 +42,16 @@ export async function openBrowser(): Promise<Browser> {
   context.on('request', (request) => {
     if (isForeign(request.url())) foreignRequests.push(`${request.method()} ${request.url()}`);
   });
+  const by = (request: Request) => (request.serviceWorker() ? '[sw] ' : '');
   context.on('requestfailed', (request) => {
-    failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+    failedRequests.push(
+      `${by(request)}${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
+    );
   });
   context.on('response', (response) => {
     if (response.status() >= 400) {
-      failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+      const request = response.request();
+      failedRequests.push(`${by(request)}${request.method()} ${response.url()}: HTTP ${response.status()}`);
     }
   });
   context.on('console', (message) => {
