@@ -5,6 +5,7 @@
  * with no failed request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDeployment } from '../../scripts/check-deploy';
 import { assertBuilt, DIST, waitReady } from './harness';
 import { type RunningServer, startNginx, startPythonServer } from './servers';
 import { type Browser, openBrowser } from './visit';
@@ -53,6 +54,14 @@ describe('deployment in a sub-folder', () => {
     it('opens a deep link and reloads', async () => {
       await deepLinkAndReload(server);
     });
+
+    it('passes every check of npm run check:deploy (types, security headers, caching, compression)', async () => {
+      const checks = await checkDeployment(server.url);
+      expect(checks.filter((c) => c.level !== 'ok')).toEqual([]);
+      expect(checks.map((c) => c.what)).toEqual(
+        expect.arrayContaining(['Content-Security-Policy header', 'compression', 'cache of index.html']),
+      );
+    });
   });
 
   describe('nginx with nothing but Debian’s stock mime.types', () => {
@@ -65,6 +74,12 @@ describe('deployment in a sub-folder', () => {
     it('opens a deep link and reloads', async () => {
       await deepLinkAndReload(server);
     });
+
+    it('serves every file with a type the browser accepts (check:deploy only warns about headers)', async () => {
+      const checks = await checkDeployment(server.url);
+      expect(checks.filter((c) => c.level === 'fail')).toEqual([]);
+      expect(checks.find((c) => c.what === 'Content-Security-Policy header')?.level).toBe('warn');
+    });
   });
 
   describe('python3 -m http.server', () => {
@@ -76,6 +91,10 @@ describe('deployment in a sub-folder', () => {
 
     it('opens a deep link and reloads', async () => {
       await deepLinkAndReload(server);
+    });
+
+    it('serves every file with a type the browser accepts', async () => {
+      expect((await checkDeployment(server.url)).filter((c) => c.level === 'fail')).toEqual([]);
     });
   });
 });

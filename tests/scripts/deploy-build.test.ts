@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referencedFiles } from '../../scripts/check-deploy';
 import { writeCsp } from '../../scripts/csp-cli';
 import { iconPng } from '../../scripts/icons';
 import { revisionOf, withPrecacheRevision } from '../../scripts/precache-revision';
@@ -138,5 +139,17 @@ describe('icons', () => {
       expect(png.readUInt32BE(16)).toBe(size);
       expect(png.readUInt32BE(20)).toBe(size);
     }
+  });
+});
+
+describe('check:deploy', () => {
+  it('finds the workers and the wasm a built main script loads, whatever their extension', () => {
+    const js =
+      'a=new URL(`maplibre-gl-worker-CZ.mjs`,import.meta.url).href;b=new URL("duckdb-browser-eh.worker-h.js", import.meta.url);' +
+      'c=new URL(`duckdb-eh-9u.wasm`,import.meta.url);d=new URL(`coverage.worker-B.js`,import.meta.url);e=new URL(`x.png`,import.meta.url)';
+    expect(referencedFiles(js)).toEqual({
+      workers: ['maplibre-gl-worker-CZ.mjs', 'duckdb-browser-eh.worker-h.js', 'coverage.worker-B.js'],
+      wasm: ['duckdb-eh-9u.wasm'],
+    });
   });
 });
