@@ -15,6 +15,8 @@ import { type RunningServer, startNginx } from './servers';
 import { type Browser, openBrowser } from './visit';
 
 const FOLDER = 'gancang';
+/** Two or three full loads each, on a machine whose CPU may be shared: no timing is asserted. */
+const SLOW_MS = 600_000;
 const MARKER = 'e2e-marker';
 
 /** Waits until a service worker controls the scope and has finished installing (precache complete). */
@@ -100,7 +102,7 @@ describe('offline after the first visit, and updates', () => {
     if (buildB) await rm(buildB, { recursive: true, force: true });
   });
 
-  it('works with the network off on the second visit', async () => {
+  it('works with the network off on the second visit', { timeout: SLOW_MS }, async () => {
     const { page, context } = browser;
     await page.goto(`${server.url}?section=planner`, { waitUntil: 'domcontentloaded' });
     await waitReady(page);
@@ -125,7 +127,9 @@ describe('offline after the first visit, and updates', () => {
     }
   });
 
-  it('offers a new build and switches to it on the user’s click, keeping imported data', async () => {
+  it('offers a new build and switches to it on the user’s click, keeping imported data', {
+    timeout: SLOW_MS,
+  }, async () => {
     const { page } = browser;
     buildB = await changedBuild(DIST);
     await server.deploy(buildB);

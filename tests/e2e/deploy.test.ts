@@ -11,6 +11,8 @@ import { type RunningServer, startNginx, startPythonServer } from './servers';
 import { type Browser, openBrowser } from './visit';
 
 const FOLDER = 'gancang';
+/** Two or three full loads each, on a machine whose CPU may be shared: no timing is asserted. */
+const SLOW_MS = 600_000;
 const DEEP_LINK = '?section=supervisor&lang=en';
 
 async function deepLinkAndReload(server: RunningServer): Promise<void> {
@@ -51,7 +53,7 @@ describe('deployment in a sub-folder', () => {
     });
     afterAll(async () => server?.close());
 
-    it('opens a deep link and reloads', async () => {
+    it('opens a deep link and reloads', { timeout: SLOW_MS }, async () => {
       await deepLinkAndReload(server);
     });
 
@@ -71,7 +73,7 @@ describe('deployment in a sub-folder', () => {
     });
     afterAll(async () => server?.close());
 
-    it('opens a deep link and reloads', async () => {
+    it('opens a deep link and reloads', { timeout: SLOW_MS }, async () => {
       await deepLinkAndReload(server);
     });
 
@@ -89,7 +91,7 @@ describe('deployment in a sub-folder', () => {
     });
     afterAll(async () => server?.close());
 
-    it('opens a deep link and reloads', async () => {
+    it('opens a deep link and reloads', { timeout: SLOW_MS }, async () => {
       await deepLinkAndReload(server);
     });
 

@@ -110,7 +110,8 @@ export async function startNginx(options: NginxOptions): Promise<RunningServer> 
   const errorLog = path.join(prefix, 'error.log');
   const location =
     options.config === 'guide'
-      ? `location /${options.folder}/ {\n      include snippets/gancang.conf;\n    }`
+      ? // As docs/DEPLOY.md shows it: the folder mapped with alias (here to the symlink of the active build).
+        `location /${options.folder}/ {\n      alias ${www}/${options.folder}/;\n      include snippets/gancang.conf;\n    }`
       : '';
   const conf = `
 # Started by tests/e2e/servers.ts.
