@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import { FramedNotice, isFramed } from './components/FramedNotice';
+import { registerServiceWorker } from './pwa/register';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -23,4 +24,5 @@ if (isFramed()) {
       root.textContent = String(error);
     },
   );
+  registerServiceWorker();
 }
