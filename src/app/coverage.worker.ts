@@ -5,6 +5,7 @@ import {
   type CoverageInput,
   type CoverageResult,
   computeCoverage,
+  ownAgentDistances,
   proposeReassignment,
   rankNewAgentSites,
 } from '../analysis/coverage-engine';
@@ -14,6 +15,8 @@ import type { CoverageRequest, CoverageResponse } from './coverage-protocol';
 let input: CoverageInput | null = null;
 let villageLabel: { lon: Float64Array; lat: Float64Array } | null = null;
 let index: AgentIndex | null = null;
+/** Own-agent distances depend only on the data: measured once per load. */
+let ownDistances: Float64Array | null = null;
 let last: CoverageResult | null = null;
 
 const reply = (message: CoverageResponse) => (self as DedicatedWorkerGlobalScope).postMessage(message);
@@ -25,18 +28,20 @@ self.onmessage = (event: MessageEvent<CoverageRequest>) => {
       input = request.input;
       villageLabel = request.villageLabel;
       index = buildAgentIndex(input.agents);
+      ownDistances = ownAgentDistances(input);
       reply({ id: request.id, kind: 'init' });
       return;
     }
-    if (!input || !index || !villageLabel) throw new Error('coverage worker used before init');
+    if (!input || !index || !villageLabel || !ownDistances)
+      throw new Error('coverage worker used before init');
     if (request.kind === 'compute') {
-      last = computeCoverage(input, request.options, index);
+      last = computeCoverage(input, request.options, index, ownDistances);
       reply({ id: request.id, kind: 'compute', result: last });
     } else if (request.kind === 'propose') {
-      last ??= computeCoverage(input, request.options, index);
+      last ??= computeCoverage(input, request.options, index, ownDistances);
       reply({ id: request.id, kind: 'propose', proposal: proposeReassignment(input, last, request.options) });
     } else {
-      last ??= computeCoverage(input, request.options, index);
+      last ??= computeCoverage(input, request.options, index, ownDistances);
       const sites = rankNewAgentSites(input, last, request.options, villageLabel, request.count);
       reply({ id: request.id, kind: 'sites', sites });
     }

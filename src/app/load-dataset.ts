@@ -1,5 +1,6 @@
 import { tableFromArrays } from 'apache-arrow';
 import { assignedAgentDistances } from '../analysis/coverage';
+import { OWN_AGENT } from '../analysis/coverage-engine/household-status';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
 import { type ImportReport, importTable } from '../data/import';
@@ -56,9 +57,11 @@ async function loadFile(
 }
 
 /**
- * Distance from every household to its own agent (Turf, in the analysis layer), stored
- * back in DuckDB as `household_coverage(row_id, agent_distance_m)` so every figure
- * on screen is a SQL aggregate.
+ * Once per load: each household's recorded-agent state and its distance to that agent (the coverage
+ * engine's function, household-status.ts), stored in DuckDB as `household_coverage(row_id, agent_state,
+ * agent_distance_m)` so every SQL figure applies the engine's rules (coveredSql / withAgentSql) to the
+ * engine's numbers. agent_distance_m is kept for ACTIVE agents only (NULL otherwise), so `d <= limit`
+ * alone still means covered.
  */
 export async function computeHouseholdCoverage(client: SqlClient): Promise<void> {
   const pairs = await client.queryTable(ASSIGNED_PAIRS_SQL);
@@ -70,12 +73,19 @@ export async function computeHouseholdCoverage(client: SqlClient): Promise<void>
     agentLat: column('agent_lat'),
   });
   const rowIds = (pairs.getChild('row_id')?.toArray() as Int32Array | undefined) ?? new Int32Array(0);
+  const states = (pairs.getChild('agent_state')?.toArray() as Uint8Array | undefined) ?? new Uint8Array(0);
   await client.insertArrow(
     'household_distance',
-    tableFromArrays({ row_id: Int32Array.from(rowIds), agent_distance_m: distances }),
+    tableFromArrays({
+      row_id: Int32Array.from(rowIds),
+      agent_state: Int32Array.from(states),
+      agent_distance_m: distances,
+    }),
   );
   await client.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
-    SELECT row_id, CASE WHEN isnan(agent_distance_m) THEN NULL ELSE agent_distance_m END AS agent_distance_m
+    SELECT row_id, agent_state::UTINYINT AS agent_state,
+      CASE WHEN agent_state = ${OWN_AGENT.active} AND NOT isnan(agent_distance_m) THEN agent_distance_m END
+        AS agent_distance_m
     FROM household_distance`);
   await client.queryTable('DROP TABLE household_distance');
 }

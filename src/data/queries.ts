@@ -1,3 +1,4 @@
+import { coveredSql, OWN_AGENT_SQL, withAgentSql } from '../analysis/coverage-engine/household-status';
 import { NEED_CODES, type NeedCode, needColumn, REGENCY_BBOX } from './schema';
 import { ident, queryRows, type SqlClient } from './sql-client';
 
@@ -23,8 +24,9 @@ export interface VillageStats {
   need_count: number;
   /** Per 100 households whose need status is known; null when none is. */
   need_rate: number | null;
+  /** Households whose recorded agent is a known, active agent (= far + covered in the engine). */
   with_agent: number;
-  /** Households whose own agent lives within the threshold. */
+  /** Households whose own active agent lives within the threshold. */
   covered: number;
   /** Share of households covered, in %; null for a village without households. */
   coverage_pct: number | null;
@@ -34,15 +36,16 @@ export interface VillageStats {
 /** Per-village figures for the map and tooltip: every village of the gazetteer, with or without data. */
 export function villageStatsSql(measure: NeedMeasure, thresholdM: number): string {
   return `WITH hh AS (
-    SELECT h.village_code, h.agent_id, ${needExpression(measure)} AS need, c.agent_distance_m AS d
+    SELECT h.village_code, ${needExpression(measure)} AS need,
+      ${withAgentSql()} AS with_agent, ${coveredSql(thresholdM)} AS covered
     FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid
   ), agg AS (
     SELECT village_code,
       count(*)::INTEGER AS households,
       coalesce(sum(need), 0)::INTEGER AS need_count,
       count(need)::INTEGER AS need_known,
-      count(agent_id)::INTEGER AS with_agent,
-      count(*) FILTER (WHERE d <= ${Number(thresholdM)})::INTEGER AS covered
+      count(*) FILTER (WHERE with_agent)::INTEGER AS with_agent,
+      count(*) FILTER (WHERE covered)::INTEGER AS covered
     FROM hh GROUP BY village_code
   ), resident AS (
     SELECT home_village_code AS village_code, count(*)::INTEGER AS n FROM agents WHERE active = 1 GROUP BY 1
@@ -84,9 +87,11 @@ export function regencySummarySql(thresholdM: number): string {
     (SELECT count(DISTINCT district_code) FROM villages)::INTEGER AS districts,
     (SELECT count(*) FROM households)::INTEGER AS households,
     (SELECT count(*) FROM agents WHERE active = 1)::INTEGER AS agents,
-    (SELECT count(agent_id) FROM households)::INTEGER AS with_agent,
-    (SELECT count(*) FROM household_coverage WHERE agent_distance_m <= ${Number(thresholdM)})::INTEGER AS covered,
-    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE c.agent_distance_m <= ${Number(thresholdM)}) / count(*) END
+    (SELECT count(*) FILTER (WHERE ${withAgentSql()}) FROM households h
+       LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS with_agent,
+    (SELECT count(*) FILTER (WHERE ${coveredSql(thresholdM)}) FROM households h
+       LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS covered,
+    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE ${coveredSql(thresholdM)}) / count(*) END
        FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid)::DOUBLE AS coverage_pct,
     (SELECT count(*) FROM cases)::INTEGER AS cases,
     (SELECT count(*) FROM cases WHERE status = 'selesai')::INTEGER AS cases_resolved,
@@ -101,17 +106,19 @@ export async function regencySummary(client: SqlClient, thresholdM: number): Pro
 }
 
 /**
- * Households joined to their assigned agent's home, in household row order, for the distance step.
- * An inactive agent covers nobody (as in the coverage engine).
+ * Households joined to their recorded agent's home, in household row order, for the distance step, with
+ * the agent's state (household-status.ts OWN_AGENT: none, unknown id, inactive, active).
  */
-export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id, h.lon, h.lat,
+export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id,
+    coalesce(h.lon, 'NaN'::DOUBLE) AS lon, coalesce(h.lat, 'NaN'::DOUBLE) AS lat,
+    (${OWN_AGENT_SQL})::UTINYINT AS agent_state,
     coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat
-  FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id AND a.active = 1 ORDER BY h.rowid`;
+  FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id ORDER BY h.rowid`;
 
 /** Household positions with the measure and coverage, for the point layer. */
 export function householdPointsSql(measure: NeedMeasure, thresholdM: number): string {
   return `SELECT h.lon, h.lat, coalesce(${needExpression(measure)}, 0)::INTEGER AS need,
-      coalesce(c.agent_distance_m <= ${Number(thresholdM)}, false)::INTEGER AS covered
+      ${coveredSql(thresholdM)}::INTEGER AS covered
     FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid`;
 }
 

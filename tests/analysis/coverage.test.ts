@@ -1,6 +1,7 @@
 import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { assignedAgentDistances, isCovered } from '../../src/analysis/coverage';
+import { assignedAgentDistances } from '../../src/analysis/coverage';
+import { HOUSEHOLD_STATUS, householdStatus, OWN_AGENT } from '../../src/analysis/coverage-engine/index';
 
 const f64 = (values: number[]) => Float64Array.from(values);
 
@@ -50,14 +51,16 @@ describe('assignedAgentDistances', () => {
   });
 });
 
-describe('isCovered', () => {
+describe('householdStatus (the one definition)', () => {
   it.each([
-    [0, 1000, true],
-    [999.9, 1000, true],
-    [1000, 1000, true], // inclusive at the threshold
-    [1000.01, 1000, false],
-    [Number.NaN, 1000, false], // no agent
-  ])('distance %d m with threshold %d m → %s', (d, threshold, expected) => {
-    expect(isCovered(d, threshold)).toBe(expected);
+    [OWN_AGENT.active, 0, 1000, HOUSEHOLD_STATUS.covered],
+    [OWN_AGENT.active, 1000, 1000, HOUSEHOLD_STATUS.covered], // inclusive at the limit
+    [OWN_AGENT.active, 1000.0000000000001, 1000, HOUSEHOLD_STATUS.far],
+    [OWN_AGENT.active, Number.NaN, 1000, HOUSEHOLD_STATUS.far], // a coordinate missing
+    [OWN_AGENT.inactive, 10, 1000, HOUSEHOLD_STATUS.noAgent],
+    [OWN_AGENT.unknown, Number.NaN, 1000, HOUSEHOLD_STATUS.noAgent],
+    [OWN_AGENT.none, Number.NaN, 1000, HOUSEHOLD_STATUS.noAgent],
+  ] as const)('agent %d at %d m with limit %d m → status %d', (own, d, limit, expected) => {
+    expect(householdStatus(own, d, limit)).toBe(expected);
   });
 });

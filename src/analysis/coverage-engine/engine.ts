@@ -17,6 +17,7 @@
  * - Households with villageIndex −1 count in the totals only; a village with district −1 feeds no district.
  */
 import { aggregateAreas } from './aggregate';
+import { householdStatus, OWN_AGENT } from './household-status';
 import { type AgentIndex, buildAgentIndex, nearestAgentsInto } from './nearest';
 import { DEG, haversineToAgent } from './projection';
 import {
@@ -93,15 +94,12 @@ export function districtOfAgents(input: CoverageInput): Int32Array {
 }
 
 /**
- * Geodesic distance from every household to its recorded agent and its status (HOUSEHOLD_STATUS).
- * Writes into `distance` and `status`; returns the number of households whose agent is inactive.
+ * Geodesic distance from every household to its recorded agent (active or not): household-status.ts's
+ * ownAgentDistanceM, bit for bit (the agent's cos/sin of latitude are computed once here, as haversineM
+ * computes them); NaN without an agent or with a coordinate missing. Depends only on the data, so callers
+ * compute it once per load and pass it to computeCoverage.
  */
-export function classifyHouseholds(
-  input: CoverageInput,
-  thresholdM: number,
-  distance: Float64Array,
-  status: Uint8Array,
-): number {
+export function ownAgentDistances(input: CoverageInput): Float64Array {
   const { lon, lat, agentIndex } = input.households;
   const agents = input.agents;
   const m = agents.lon.length;
@@ -111,16 +109,13 @@ export function classifyHouseholds(
     aCos[a] = Math.cos((agents.lat[a] as number) * DEG);
     aSin[a] = Math.sin((agents.lat[a] as number) * DEG);
   }
-  const { noAgent, far, covered } = HOUSEHOLD_STATUS;
-  let inactive = 0;
+  const out = new Float64Array(lon.length);
   for (let i = 0; i < lon.length; i++) {
     const a = agentIndex[i] as number;
     if (a < 0) {
-      distance[i] = Number.NaN;
-      status[i] = noAgent;
+      out[i] = Number.NaN;
       continue;
     }
-    // NaN propagates from missing coordinates on either side.
     const d = haversineToAgent(
       lon[i] as number,
       lat[i] as number,
@@ -129,13 +124,30 @@ export function classifyHouseholds(
       aCos[a] as number,
       aSin[a] as number,
     );
-    distance[i] = Number.isFinite(d) ? d : Number.NaN;
-    if (agents.active[a] === 0) {
-      status[i] = noAgent;
-      inactive++;
-    } else {
-      status[i] = d <= thresholdM ? covered : far;
-    }
+    out[i] = Number.isFinite(d) ? d : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * Status of every household (household-status.ts's householdStatus) from its own-agent distance.
+ * Writes into `status`; returns the number of households whose agent is inactive.
+ */
+export function classifyHouseholds(
+  input: CoverageInput,
+  thresholdM: number,
+  distance: Float64Array,
+  status: Uint8Array,
+): number {
+  const { agentIndex } = input.households;
+  const active = input.agents.active;
+  let inactive = 0;
+  for (let i = 0; i < agentIndex.length; i++) {
+    const a = agentIndex[i] as number;
+    // agentIndex −1 is "none" or "unknown" (an id not in the agents table): both tanpa agen.
+    const own = a < 0 ? OWN_AGENT.none : active[a] === 0 ? OWN_AGENT.inactive : OWN_AGENT.active;
+    if (own === OWN_AGENT.inactive) inactive++;
+    status[i] = householdStatus(own, distance[i] as number, thresholdM);
   }
   return inactive;
 }
@@ -245,8 +257,8 @@ export function aggregateVillagesAndDistricts(
 
 /**
  * Coverage of every household, agent, village and district.
- * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) to skip rebuilding it
- * when only the options change (its quadtree, built lazily for ≥ 100 households per agent, is kept on it).
+ * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) and ownAgentDistances(input)
+ * to skip rebuilding / remeasuring them when only the options change (its quadtree, built lazily for ≥ 100 households per agent, is kept on it).
  * timingsMs: index = input validation + index build (≈0 when given), nearest = nearest-agent search
  * (including a first quadtree build), assigned = own-agent distances, statuses and agent loads,
  * aggregate = villages, districts and totals.
@@ -255,6 +267,7 @@ export function computeCoverage(
   input: CoverageInput,
   options: CoverageOptions,
   index?: AgentIndex,
+  ownDistances?: Float64Array,
 ): CoverageResult {
   const t0 = performance.now();
   validateInput(input);
@@ -271,7 +284,10 @@ export function computeCoverage(
   nearestAgentsInto(idx, input.households.lon, input.households.lat, nearestAgent, nearestDistanceM);
   const t2 = performance.now();
 
-  const assignedDistanceM = new Float64Array(n);
+  if (ownDistances && ownDistances.length !== n)
+    throw new RangeError('ownDistances does not match households');
+  // A copy: the result's arrays are transferred out of the worker.
+  const assignedDistanceM = ownDistances ? ownDistances.slice() : ownAgentDistances(input);
   const status = new Uint8Array(n);
   const inactive = classifyHouseholds(input, options.thresholdM, assignedDistanceM, status);
   const agent = agentLoads(input, assignedDistanceM, options);

@@ -5,13 +5,24 @@
  * - nearest.ts: buildAgentIndex / nearestAgents — exact nearest active agent (uniform-grid ring search;
  *   quadtree.ts: precomputed candidate lists, used for many queries per agent);
  * - grid.ts: uniform point grid for radius queries (reassignment, scaling-up);
+ * - household-status.ts: THE status rules and own-agent distance, also as SQL for DuckDB's figures;
  * - engine.ts: computeCoverage — per household, agent, village and district;
  * - aggregate.ts: area counts and distance quantiles (type 7);
- * - reassign.ts: proposeReassignment — min-cost flow of uncovered households to agents with spare capacity;
+ * - reassign.ts (+ reach.ts, reassign-levels.ts, reassign-flow.ts): proposeReassignment — exact, lexicographic
+ *   (placed, then places below the minimum, then distance) assignment of uncovered households to agents;
  * - scaling-up.ts: rankNewAgentSites — villages where new agents would reach the most uncovered households.
  */
 export { quantile } from './aggregate';
-export { computeCoverage, validateInput, validateOptions } from './engine';
+export { computeCoverage, ownAgentDistances, validateInput, validateOptions } from './engine';
+export {
+  coveredSql,
+  householdStatus,
+  OWN_AGENT,
+  OWN_AGENT_SQL,
+  type OwnAgent,
+  ownAgentDistanceM,
+  withAgentSql,
+} from './household-status';
 export {
   type AgentIndex,
   type AgentIndexOptions,
