@@ -1,7 +1,7 @@
 /**
  * Table export to CSV and XLSX, built in the browser (nothing leaves the device until the
- * user saves the file). Personal columns are NOT masked here: pass rows through
- * `maskRows` (./privacy) first unless the user explicitly asked for unmasked values.
+ * user saves the file). Ids are NOT masked here: callers write them through the masking policy
+ * (./privacy: `policy.id(kind, raw, mode)`), full ids only in an export the user marked internal.
  *
  * Cell values are normalised the same way for both formats:
  * - null, undefined, NaN and ±Infinity → empty cell;

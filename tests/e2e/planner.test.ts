@@ -329,6 +329,8 @@ describe('planner (Perencanaan)', () => {
     await expect(page.getByTestId('sql-error').textContent()).resolves.toContain('DROP');
     await input.fill('SELECT * FROM no_such_table');
     await page.getByTestId('sql-run').click();
+    // The first query waits for the sandbox's de-identified copy (its own DuckDB, built on first use).
+    await page.getByTestId('sql-error').waitFor({ timeout: 120_000 });
     await expect(page.getByTestId('sql-error').textContent()).resolves.toMatch(
       /tidak ada di salinan data.*no_such_table/s,
     );

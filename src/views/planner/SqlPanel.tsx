@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sqlHint } from '../../analysis/planner-sql-guard';
 import { useFormat } from '../../components/use-format';
@@ -66,6 +66,11 @@ export function SqlPanel({ client, onShowOnMap }: SqlPanelProps) {
   const [result, setResult] = useState<Result | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Opening the panel is its first use: the sandbox's copy is prepared while the user types.
+  useEffect(() => {
+    browserSandbox(client).catch(() => undefined);
+  }, [client]);
 
   const problemMessage = (problem: SqlProblem): Message => ({
     text: t(`privacy.sql.problem.${problem.kind}`),
