@@ -26,7 +26,12 @@ const coveredOf = (a: Figures) =>
  * change between months), households with a known status and households covered.
  */
 function columns(change: boolean): SuppressionColumn[] {
-  return [{ floor: 1 }, { floor: change ? Number.NEGATIVE_INFINITY : 0 }, { floor: 0 }, { floor: 0 }];
+  return [
+    { floor: 1, strict: true },
+    { floor: change ? Number.NEGATIVE_INFINITY : 0 },
+    { floor: 0 },
+    { floor: 0 },
+  ];
 }
 const figures = (a: Figures) => [a.households, a.count, knownOf(a), coveredOf(a)];
 const add = (x: number[], y: number[]) => x.map((v, i) => v + (y[i] ?? 0));

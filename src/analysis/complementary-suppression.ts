@@ -8,11 +8,14 @@
  *
  * The check is exact for trees: the feasible range of every node is computed from what is shown
  * (visible figures and totals, figures are integers not below a known floor, and the parts of a node
- * add up to it). Protection level (PROTECTION below), for every additive column:
- * - a hidden small group (primary): its range holds a value below MIN_GROUP_HOUSEHOLDS and one at or
- *   above it, and at least three whole numbers (hi − lo ≥ 2); so it can be neither pinned nor shown
- *   to be small;
- * - any other hidden figure (secondary): its range holds at least two values.
+ * add up to it). Protection level (isProtected below):
+ * - in a strict column (the group sizes, and case counts of the programme tables) a hidden small group
+ *   (primary) has a range holding a value below MIN_GROUP_HOUSEHOLDS and one at or above it, and at
+ *   least three whole numbers (hi − lo ≥ 2): it can be neither pinned nor shown to be small;
+ * - every other hidden figure has a range of at least two values: it cannot be pinned;
+ * - except, in a column that is not strict, where the total it belongs to is at its least (every part
+ *   at its floor, e.g. a kecamatan with no covered household): the total alone then says the same of
+ *   every household in it, and hiding cannot change that.
  */
 import { MIN_GROUP_HOUSEHOLDS } from './small-groups';
 
@@ -31,6 +34,8 @@ export interface SuppressionColumn {
    * exist with one (cases of a need listed), 0 for other counts, -Infinity for changes.
    */
   floor: number;
+  /** Small groups need the wider range (see isProtected); group sizes are always strict. */
+  strict?: boolean;
 }
 
 export interface Range {
@@ -46,8 +51,8 @@ export interface Protection {
 }
 
 /** Whether a hidden figure with this feasible range is protected. */
-export function isProtected(range: Range, primary: boolean): boolean {
-  if (!primary) return range.hi > range.lo;
+export function isProtected(range: Range, primary: boolean, strict = true): boolean {
+  if (!primary || !strict) return range.hi > range.lo;
   return range.lo < MIN_GROUP_HOUSEHOLDS && range.hi >= MIN_GROUP_HOUSEHOLDS && range.hi - range.lo >= 2;
 }
 
@@ -126,11 +131,14 @@ function firstViolation(
   columns: readonly SuppressionColumn[],
 ): { node: number; column: number; range: Range } | null {
   for (let c = 0; c < columns.length; c++) {
-    const feas = feasibleRanges(nodes, hidden, rootShown, c, (columns[c] as SuppressionColumn).floor);
+    const { floor, strict = false } = columns[c] as SuppressionColumn;
+    const feas = feasibleRanges(nodes, hidden, rootShown, c, floor);
     for (let i = 1; i < nodes.length; i++) {
       if (!hidden[i]) continue;
+      const parent = nodes[(nodes[i] as Flat).parent] as Flat;
+      if (!strict && figure(parent, c) <= floor * parent.children.length) continue;
       const range = feas[i] as Range;
-      if (!isProtected(range, (nodes[i] as Flat).node.primary)) return { node: i, column: c, range };
+      if (!isProtected(range, (nodes[i] as Flat).node.primary, strict)) return { node: i, column: c, range };
     }
   }
   return null;

@@ -48,15 +48,15 @@ const coveredOf = (d: DistrictResult) =>
 export function publishProgramme(p: ProgrammeResults): PublishedProgramme {
   const needs = protectRows(p.needs, (r) => isSmallGroup(r.households), [
     // A need is only listed with at least one case.
-    { value: (r) => r.reported, floor: 1 },
+    { value: (r) => r.reported, floor: 1, strict: true },
     { value: (r) => r.resolved, floor: 0 },
   ]);
   const months = protectRows(p.months, (r) => isSmallGroup(r.households), [
-    { value: (r) => r.reported, floor: 0 },
+    { value: (r) => r.reported, floor: 0, strict: true },
     { value: (r) => r.resolved, floor: 0 },
   ]);
   const districts = protectRows(p.districts, (r) => isSmallGroup(r.households), [
-    { value: (r) => r.households, floor: 0 },
+    { value: (r) => r.households, floor: 0, strict: true },
     { value: (r) => r.families_reached ?? 0, floor: 0 },
     { value: coveredOf, floor: 0 },
     { value: (r) => r.reported ?? 0, floor: 0 },

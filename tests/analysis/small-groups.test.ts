@@ -25,20 +25,26 @@ describe('small groups', () => {
 describe('protectRows (one table and its total)', () => {
   it('hides a second row beside a lone small group, choosing the smallest that is enough', () => {
     const rows = [{ n: 2 }, { n: 40 }, { n: 5 }, { n: 9 }];
-    const { hidden, totalHidden } = protectRows(rows, (r) => r.n < 3, [{ value: (r) => r.n, floor: 1 }]);
+    const { hidden, totalHidden } = protectRows(rows, (r) => r.n < 3, [
+      { value: (r) => r.n, floor: 1, strict: true },
+    ]);
     expect(hidden).toEqual([true, false, true, false]);
     expect(totalHidden).toBe(false);
   });
 
   it('withholds the total when hiding every row is not enough', () => {
     const rows = [{ n: 1 }, { n: 1 }];
-    const { hidden, totalHidden } = protectRows(rows, (r) => r.n < 3, [{ value: (r) => r.n, floor: 1 }]);
+    const { hidden, totalHidden } = protectRows(rows, (r) => r.n < 3, [
+      { value: (r) => r.n, floor: 1, strict: true },
+    ]);
     expect(hidden).toEqual([true, true]);
     expect(totalHidden).toBe(true);
   });
 
   it('hides nothing without small groups', () => {
-    const { hidden } = protectRows([{ n: 3 }, { n: 7 }], (r) => r.n < 3, [{ value: (r) => r.n, floor: 1 }]);
+    const { hidden } = protectRows([{ n: 3 }, { n: 7 }], (r) => r.n < 3, [
+      { value: (r) => r.n, floor: 1, strict: true },
+    ]);
     expect(hidden).toEqual([false, false]);
   });
 });
@@ -74,7 +80,7 @@ describe('protectTree against the solver', () => {
   it('no hidden figure of a hierarchy can be pinned or shown to be small, whatever the tree', () => {
     fc.assert(
       fc.property(tree, (root) => {
-        const { hidden, totalHidden } = protectTree(root, [{ floor: 1 }]);
+        const { hidden, totalHidden } = protectTree(root, [{ floor: 1, strict: true }]);
         // What the two exports and the regency total show, as facts over the hidden figures.
         const facts: Fact[] = [];
         const term = (node: { id: string; values: readonly number[] }) =>
