@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { periodMeasures } from '../../data/planner-period';
 import type { AreaMeasures, AreaQuery } from '../../data/planner-queries';
+import { ResultCache } from '../../data/result-cache';
 import type { SqlClient } from '../../data/sql-client';
-import { loadAreas } from './use-planner-data';
+import { plannerTables } from './use-planner-data';
 
 /** The rows of every month of the period: off (no month shown), on their way, there, or failed. */
 export type PeriodRows =
@@ -14,10 +16,20 @@ interface Loaded {
   rows: AreaMeasures[][] | null;
 }
 
+const caches = new WeakMap<SqlClient, ResultCache<AreaMeasures[][]>>();
+function cacheOf(client: SqlClient): ResultCache<AreaMeasures[][]> {
+  let cache = caches.get(client);
+  if (!cache) {
+    cache = new ResultCache(8);
+    caches.set(client, cache);
+  }
+  return cache;
+}
+
 /**
- * The area rows of every month of the period, for the query's filters and weights at `level` (one
- * cached query per month, one at a time), while `enabled`. A newer query or level stops the loading
- * of an older one; a failed month makes the whole answer "failed" (never waiting).
+ * The area rows of every month of the period, for the query's filters and weights at `level`, while
+ * `enabled`. An answer for an older query or level is dropped; a failed query makes the answer
+ * "failed" (the legend says so, never waiting).
  */
 export function usePeriodRows(
   client: SqlClient,
@@ -32,17 +44,12 @@ export function usePeriodRows(
   useEffect(() => {
     if (!enabled || !months || months.length === 0) return;
     let live = true;
-    void (async () => {
-      const rows: AreaMeasures[][] = [];
-      for (const month of months) {
-        if (!live) return;
-        rows.push(await loadAreas(client, { ...query, month }, level));
-      }
-      return rows;
-    })().then(
-      (rows) => live && rows && setLoaded({ key, rows }),
-      () => live && setLoaded({ key, rows: null }),
-    );
+    cacheOf(client)
+      .get(key, () => plannerTables(client).then(() => periodMeasures(client, query, months, level)))
+      .then(
+        (rows) => live && setLoaded({ key, rows }),
+        () => live && setLoaded({ key, rows: null }),
+      );
     return () => {
       live = false;
     };

@@ -58,7 +58,7 @@ function areaCache(client: SqlClient): ResultCache<AreaMeasures[]> {
 }
 const areaKey = (q: AreaQuery, level: Level) =>
   JSON.stringify([level, q.filters, q.month, safeWeights(q.weights)]);
-export const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
+const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
   areaCache(client).get(areaKey(q, level), () =>
     plannerTables(client).then(() => areaMeasures(client, q, level)),
   );
