@@ -50,20 +50,29 @@ export interface MapCanvasProps {
 
 /**
  * The map's first 'load' and the first 'idle' after it, under the load deadline: a map worker that fails to
- * load, or a map that never loads, ends the dashboard's loading with a message naming the worker. Errors of an
- * online basemap's tiles are not fatal; other map errors are until the first idle, and only logged after it.
+ * load, or a map that never loads, ends the dashboard's loading with a message naming the worker. Progress
+ * restarts the deadline: a source the map worker has answered for, then every frame drawn after 'load' (a
+ * slow machine drawing slowly is not stalled). Errors of an online basemap's tiles are not fatal; other map
+ * errors are until the first idle, and only logged after it.
  */
 function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
   let drawn = false;
   return runStep({ step: 'map', file: fileName(workerUrl), signal }, (step) => {
+    const progress = () => step.alive();
+    step.signal.addEventListener('abort', () => {
+      map.off('sourcedata', progress);
+      map.off('render', progress);
+    });
     return new Promise<void>((resolve, reject) => {
       map.on('error', (event) => {
         const error = new Error(event.error?.message ?? 'map error');
         if (drawn || (event as { sourceId?: string }).sourceId === 'basemap') console.error(error);
         else reject(error);
       });
+      map.on('sourcedata', progress);
       map.once('load', () => {
-        step.alive();
+        progress();
+        map.on('render', progress);
         map.once('idle', () => {
           drawn = true;
           resolve();

@@ -176,7 +176,7 @@ describe('settings from any link', () => {
           true,
         );
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
