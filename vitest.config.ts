@@ -10,6 +10,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           environment: 'node',
           testTimeout: 60_000,
+          // DuckDB starts in a shared setup hook: seconds on an idle machine, far more on a busy one.
+          hookTimeout: 120_000,
         },
       },
       {

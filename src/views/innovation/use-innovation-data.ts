@@ -52,8 +52,9 @@ export function useInnovationData(client: SqlClient) {
         },
         tables,
       );
-      const province = (await fetchJsonIfPresent(
-        'iid/inset-bengkulu-province.geojson',
+      // The inset is decoration: without it the sheets are drawn without the province.
+      const province = (await fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').catch(
+        () => null,
       )) as FeatureCollection | null;
       if (live)
         setData({

@@ -41,8 +41,9 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
   const [province, setProvince] = useState<FeatureCollection | null | undefined>(undefined);
   useEffect(() => {
     if (open && province === undefined)
-      void fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').then((p) =>
-        setProvince((p as FeatureCollection | null) ?? null),
+      void fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').then(
+        (p) => setProvince((p as FeatureCollection | null) ?? null),
+        () => setProvince(null),
       );
   }, [open, province]);
 
