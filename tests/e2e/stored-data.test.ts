@@ -202,7 +202,9 @@ describe('stored data: partial imports and damaged copies', () => {
     await page.getByTestId('import-use').click();
     const message = page.getByTestId('import-message');
     await message.waitFor({ timeout: 30_000 });
-    expect(await message.textContent()).toMatch(/ruang penyimpanan peramban tidak cukup \(perlu [\d,]+ MB/);
+    expect(await message.textContent()).toMatch(
+      /ruang penyimpanan peramban tidak cukup \(perlu [\d,]+ MB, tersedia 48 kB\)/,
+    );
     await screenshot(page, 'stored-05-quota');
     await page.getByTestId('import-close').click();
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
