@@ -40,7 +40,7 @@ let db: SqlClient;
 beforeAll(async () => {
   db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
   await computeHouseholdCoverage(db);
-});
+}, 120_000);
 
 describe('loadCsvTable', () => {
   it('maps aliases, normalises codes and decimal commas, drops rows missing a required value', async () => {
