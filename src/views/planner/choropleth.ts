@@ -32,10 +32,10 @@ export interface ChoroplethOptions {
   /** The fewest decimals the screen shows values with (0 for a count of households, else 1). */
   minDecimals?: number;
   /**
-   * Values to make the classes from instead of the rows' own (e.g. every month of a period, so a
-   * colour means the same number in each month); the rows are then only coloured and counted.
+   * Classes made elsewhere, used instead of classing the rows' own values (e.g. from every month of a
+   * period, so a colour means the same number in each month); the rows are then only coloured and counted.
    */
-  classValues?: readonly (number | null)[];
+  classes?: Classification;
 }
 
 /** Whether an area lies inside the kecamatan/village filter (areas outside are drawn blank, not "no data"). */
@@ -62,11 +62,8 @@ export function choropleth(
   options: ChoroplethOptions = {},
 ): Choropleth {
   const values = rows.map((r) => areaValue(r, unit));
-  const made = classify(options.classValues ?? values, method, {
-    classes,
-    breaks,
-    minDecimals: options.minDecimals,
-  });
+  const made =
+    options.classes ?? classify(values, method, { classes, breaks, minDecimals: options.minDecimals });
   const n = made.intervals.length;
   const colors = made.intervals.map((_, k) => rampColor(ramp, k, n));
   const fillByCode = new Map<string, string>();
