@@ -28,6 +28,13 @@ describe('classify against independent oracles', () => {
     },
   );
 
+  it('jenks on many values (a whole period) gives the least-squares classes, as ckmeans', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => Math.round(Math.abs(Math.sin(i * 7.3)) * 1000) / 100);
+    expect(classify(many, 'jenks', { classes: 7 }).intervals).toEqual(
+      classify(many, 'ckmeans', { classes: 7 }).intervals,
+    );
+  });
+
   it('quantile: the method breaks are simple-statistics type-7 quantiles', () => {
     fc.assert(
       fc.property(

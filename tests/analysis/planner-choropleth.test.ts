@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/analysis/classify';
 import type { AreaStat } from '../../src/data/planner-queries';
 import { RAMPS } from '../../src/map/planner-layers';
 import {
@@ -81,9 +82,9 @@ describe('choropleth', () => {
   });
   it('classes from other values (a whole period) colour and count only the rows on the map', () => {
     const period = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const classes = classify(period, 'equal_interval', { classes: 5, minDecimals: 1 });
     const c = choropleth(rows, 'rate', 'equal_interval', 5, [], 'YlOrRd', (n, d) => n.toFixed(d), {
-      classValues: period,
-      minDecimals: 1,
+      classes,
     });
     expect(c.labels).toEqual([
       '0.0 – < 20.0',

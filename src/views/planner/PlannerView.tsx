@@ -3,6 +3,7 @@ import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { classify } from '../../analysis/classify';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
 import type { CompareMonths, PlannerUrlState } from '../../app/url-state';
@@ -188,19 +189,24 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     useMemo(() => data.months?.map((m) => m.month) ?? null, [data.months]),
     fixedPeriod && state.method !== 'manual',
   );
-  const classValues = useMemo(
+  const minDecimals = state.unit === 'count' && need !== 'score' ? 0 : 1;
+  // Classed once per period, filters, measure and method (not at every step of the playback).
+  const periodClasses = useMemo(
     () =>
       period.rows
-        ? periodValues(
-            period.rows,
-            need,
-            state.unit,
-            (a) => insideAreaFilter(a, level, areaFilters) && !hidden.has(a.code),
+        ? classify(
+            periodValues(
+              period.rows,
+              need,
+              state.unit,
+              (a) => insideAreaFilter(a, level, areaFilters) && !hidden.has(a.code),
+            ),
+            state.method,
+            { classes: state.classes, minDecimals },
           )
         : undefined,
-    [period.rows, need, state.unit, level, areaFilters, hidden],
+    [period.rows, need, state.unit, level, areaFilters, hidden, state.method, state.classes, minDecimals],
   );
-  const minDecimals = state.unit === 'count' && need !== 'score' ? 0 : 1;
   const map = useMemo(() => {
     if (!areas) return null;
     // A change is classed symmetric around zero on the diverging ramp; otherwise as the user chose.
@@ -218,7 +224,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
       breaks,
       comparing ? 'PuOr' : state.ramp,
       format,
-      { minDecimals, classValues, hidden },
+      { minDecimals, classes: comparing ? undefined : periodClasses, hidden },
     );
     for (const a of areas)
       if (!m.fillByCode.has(a.code) && !inside.includes(a)) m.fillByCode.set(a.code, OUTSIDE_COLOR);
@@ -235,7 +241,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
     state.ramp,
     format,
     minDecimals,
-    classValues,
+    periodClasses,
   ]);
   const outsideCount = (areas?.length ?? 0) - inside.length;
   const fillVersion = useRef(0);

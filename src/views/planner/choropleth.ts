@@ -35,10 +35,10 @@ export interface ChoroplethOptions {
   /** The fewest decimals the screen shows values with (0 for a count of households, else 1). */
   minDecimals?: number;
   /**
-   * Values to make the classes from instead of the rows' own (e.g. every month of a period, so a
-   * colour means the same number in each month); the rows are then only coloured and counted.
+   * Classes made elsewhere, used instead of classing the rows' own values (e.g. from every month of a
+   * period, so a colour means the same number in each month); the rows are then only coloured and counted.
    */
-  classValues?: readonly (number | null)[];
+  classes?: Classification;
   /** Codes of areas whose figures are hidden: the classes (and so the legend) never see their values. */
   hidden?: ReadonlySet<string>;
 }
@@ -69,11 +69,13 @@ export function choropleth(
   const values = rows.map((r) => areaValue(r, unit));
   const hidden = options.hidden ?? new Set<string>();
   const isHidden = (i: number) => hidden.has((rows[i] as AreaStat).code) && values[i] !== null;
-  const made = classify(options.classValues ?? values.filter((_, i) => !isHidden(i)), method, {
-    classes,
-    breaks,
-    minDecimals: options.minDecimals,
-  });
+  const made =
+    options.classes ??
+    classify(
+      values.filter((_, i) => !isHidden(i)),
+      method,
+      { classes, breaks, minDecimals: options.minDecimals },
+    );
   const n = made.intervals.length;
   const colors = made.intervals.map((_, k) => rampColor(ramp, k, n));
   const fillByCode = new Map<string, string>();
