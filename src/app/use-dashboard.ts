@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { type AppConfig, loadAppConfig } from '../data/app-config';
 import { type DatasetSource, demoSource, importedSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
-import { closeToNetwork } from '../data/duckdb-lockdown';
 import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
 import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
@@ -58,9 +57,6 @@ async function load(): Promise<Loaded> {
   const tb = performance.now();
   const importedBoundaries = source.stored?.files.find((f) => f.kind === 'boundaries');
   const boundaries = await loadBoundaries(duck.client, config, importedBoundaries);
-  // Every file is loaded: from here on no SQL of this instance can read a file or URL, nor turn it back on.
-  // (Another dataset is a page reload, so nothing needs to load files into this instance later.)
-  await closeToNetwork(duck.client, { lock: true });
   dataset.timings.boundaries = performance.now() - tb;
   progress({ step: 'map' });
   performance.mark('gancang:data-loaded', {

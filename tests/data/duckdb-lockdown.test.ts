@@ -6,13 +6,14 @@ import type { SqlClient } from '../../src/data/sql-client';
 import { fixtureDb } from '../helpers/fixture-db';
 import { personalFixture } from '../helpers/personal-fixture';
 
-// The app's main database and the import staging database are closed the same way once their files are in.
+// The import staging database (ImportDialog) is closed this way once its only file (villages.csv) is in;
+// the SQL sandbox (sql-sandbox.test.ts) before any user SQL.
 let db: SqlClient;
 beforeAll(async () => {
   db = await fixtureDb(personalFixture(200, 20, 50).tables);
 }, 60_000);
 
-describe('closeToNetwork on the app’s own database', () => {
+describe('closeToNetwork on a loaded database', () => {
   it('before: the raw file registered at load is readable by SQL (what the SQL panel exposed)', async () => {
     const raw = await db.queryTable("SELECT count(*)::INTEGER AS n FROM read_csv('households.csv')");
     expect(raw.getChild('n')?.get(0)).toBe(200);
