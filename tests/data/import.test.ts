@@ -31,7 +31,7 @@ beforeAll(async () => {
   db = await startNodeDuckDb();
   await db.registerFile('villages.csv', readFileSync(`${ROOT}/data/villages.csv`));
   await loadCsvTable(db, 'villages', 'villages.csv');
-});
+}, 60_000);
 
 beforeEach(async () => {
   await db.registerFile(
