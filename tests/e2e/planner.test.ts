@@ -217,7 +217,7 @@ describe('planner (Perencanaan)', () => {
 
   it('maps the change since three months earlier, in a diverging legend around zero', async () => {
     await page.getByTestId('compare-select').selectOption('3');
-    await expect.poll(() => page.url()).toMatch(/banding=3/);
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/banding=3/);
     const legend = page.getByTestId('legend');
     await expect
       .poll(async () => (await legend.locator('h3').first().textContent()) ?? '')
