@@ -1,13 +1,5 @@
-import { type ColumnSpec, resolveColumns, TABLES, type TableName } from './schema';
+import { type ColumnSpec, resolveColumns, SQL_TYPE, TABLES, type TableName } from './schema';
 import { ident, literal, queryRows, type SqlClient } from './sql-client';
-
-const SQL_TYPE: Record<ColumnSpec['type'], string> = {
-  text: 'VARCHAR',
-  double: 'DOUBLE',
-  integer: 'INTEGER',
-  date: 'DATE',
-  flag: 'INTEGER',
-};
 
 const CODE_COLUMNS = new Set(['village_code', 'home_village_code']);
 

@@ -42,6 +42,15 @@ export interface ColumnSpec {
 
 export type TableName = 'villages' | 'households' | 'agents' | 'cases';
 
+/** The DuckDB type each column type is stored as. */
+export const SQL_TYPE: Readonly<Record<ColumnType, string>> = {
+  text: 'VARCHAR',
+  double: 'DOUBLE',
+  integer: 'INTEGER',
+  date: 'DATE',
+  flag: 'INTEGER',
+};
+
 const col = (
   name: string,
   type: ColumnType,

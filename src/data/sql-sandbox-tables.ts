@@ -10,19 +10,11 @@
 import { DateDay, Float64, Int32, makeData, makeVector, Table, type Vector } from 'apache-arrow';
 import { utf8Vector } from './import/staging';
 import { COLUMN_POLICY, type IdKind, type MaskingPolicy, releasedColumns } from './privacy';
-import { type ColumnSpec, TABLES, type TableName } from './schema';
+import { type ColumnSpec, SQL_TYPE, TABLES, type TableName } from './schema';
 import { ident } from './sql-client';
 
 /** The tables copied into the sandbox. */
 export const SANDBOX_TABLES = Object.keys(COLUMN_POLICY) as TableName[];
-
-const SQL_TYPE: Record<ColumnSpec['type'], string> = {
-  text: 'VARCHAR',
-  double: 'DOUBLE',
-  integer: 'INTEGER',
-  date: 'DATE',
-  flag: 'INTEGER',
-};
 
 const DAY_MS = 86_400_000;
 

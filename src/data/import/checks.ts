@@ -2,7 +2,7 @@
  * The checks, in SQL over the staging table. Each check inserts row-level issues (row, source column, code, value)
  * into the issues table; the canonical table is then built from the rows with no rejecting issue.
  */
-import { type ColumnSpec, REGENCY_BBOX, TABLES, type TableName } from '../schema';
+import { REGENCY_BBOX, SQL_TYPE, TABLES, type TableName } from '../schema';
 import { ident, literal, queryRows, type SqlClient } from '../sql-client';
 import { RULES } from './rules';
 import {
@@ -43,14 +43,6 @@ export interface CheckOutcome {
   villageCodeSystem: 'kemendagri' | 'bps' | null;
   skippedChecks: IssueCode[];
 }
-
-const SQL_TYPE: Record<ColumnSpec['type'], string> = {
-  text: 'VARCHAR',
-  double: 'DOUBLE',
-  integer: 'INTEGER',
-  date: 'DATE',
-  flag: 'INTEGER',
-};
 
 const r = (name: string): string => ident(`r_${name}`);
 const v = (name: string): string => ident(`v_${name}`);
