@@ -42,6 +42,22 @@ export function referencedFiles(mainJs: string): { workers: string[]; wasm: stri
   };
 }
 
+/** The text of the main script and of every chunk it imports (same folder, breadth first, bounded). */
+async function scriptAndChunks(mainUrl: string, mainText: string): Promise<string> {
+  const seen = new Set([mainUrl]);
+  const texts = [mainText];
+  for (let i = 0; i < texts.length && seen.size < 200; i++) {
+    for (const m of (texts[i] ?? '').matchAll(/["'](\.\/[^"'\s]+\.js)["']/g)) {
+      const url = new URL(m[1] ?? '', mainUrl).href;
+      if (seen.has(url) || /worker/.test(url)) continue;
+      seen.add(url);
+      const chunk = await get(url, true);
+      if (chunk.status === 200 && chunk.text) texts.push(chunk.text);
+    }
+  }
+  return texts.join('\n');
+}
+
 export async function checkDeployment(appUrl: string): Promise<Check[]> {
   const base = appUrl.endsWith('/') ? appUrl : `${appUrl}/`;
   const checks: Check[] = [];
@@ -67,7 +83,9 @@ export async function checkDeployment(appUrl: string): Promise<Check[]> {
   const mainUrl = new URL(main, base).href;
   const mainJs = await get(mainUrl, true);
   expectType(mainJs, 'main script', JS);
-  const { workers, wasm } = referencedFiles(mainJs.text ?? '');
+  // The app itself is a chunk the main script imports (it is not loaded when framed): follow the chunks.
+  const scripts = await scriptAndChunks(mainUrl, mainJs.text ?? '');
+  const { workers, wasm } = referencedFiles(scripts);
   if (workers.length === 0) add('fail', 'workers', 'no worker found in the main script');
   for (const name of workers) expectType(await get(new URL(name, mainUrl).href, false), `worker ${name}`, JS);
   if (wasm.length === 0) add('fail', 'wasm', 'no wasm found in the main script');

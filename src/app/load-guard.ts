@@ -160,6 +160,9 @@ export function workerFailure(worker: Worker): Promise<never> {
  * failing), it turns a missing or refused file into an immediate, exact failure. A HEAD request: no body.
  */
 export function fileFailure(url: string, signal: AbortSignal): Promise<never> {
+  // Offline, the file comes from the service worker's cache, which does not answer HEAD: only the deadline
+  // can tell a stall then.
+  if (globalThis.navigator?.onLine === false) return new Promise<never>(() => undefined);
   return fetch(url, { method: 'HEAD', signal }).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Promise<never>(() => undefined);

@@ -44,6 +44,9 @@ export async function openBrowser(): Promise<Browser> {
   });
   const by = (request: Request) => (request.serviceWorker() ? '[sw] ' : '');
   context.on('requestfailed', (request) => {
+    // Cancelled by the page itself (a reload while requests are in flight, a probe whose race was won):
+    // not a failure to load.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     failedRequests.push(
       `${by(request)}${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
     );
