@@ -34,7 +34,7 @@ const TARGETS: Target[] = [
   },
   {
     name: 'map worker',
-    pattern: '**/maplibre-gl-worker*.mjs',
+    pattern: '**/maplibre-gl-worker*.js',
     says: /Peta tidak dapat dimuat.*maplibre-gl-worker/,
   },
   {
