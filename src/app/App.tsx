@@ -14,7 +14,7 @@ import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
 import { publishNotices } from './settings-notices';
 import { parseUrlState, type UrlState, writeUrlState } from './url-state';
-import { useDashboard } from './use-dashboard';
+import { serverDatasetName, useDashboard } from './use-dashboard';
 import { useUrlSync } from './use-url-sync';
 
 export function App() {
@@ -25,6 +25,8 @@ export function App() {
   useEffect(() => publishNotices('app-link', fromLink.notices), [fromLink]);
 
   useUrlSync(ui, writeUrlState);
+  const [published, setPublished] = useState<string | null>(null);
+  useEffect(() => void serverDatasetName().then(setPublished), []);
 
   const loaded = state.status === 'loaded' ? state : null;
   return (
@@ -34,10 +36,12 @@ export function App() {
           section={ui.section}
           onSection={(section) => setUi((u) => ({ ...u, section }))}
           datasetName={loaded?.dataset.source.name ?? null}
+          datasetDate={loaded?.dataset.source.date ?? null}
           synthetic={loaded?.dataset.source.synthetic ?? false}
           datasetControls={
             <DatasetMenu
-              active={loaded?.dataset.source.kind ?? null}
+              source={loaded?.dataset.source ?? null}
+              reports={loaded?.dataset.reports ?? []}
               tables={loaded?.dataset.tables ?? null}
             />
           }
@@ -47,7 +51,7 @@ export function App() {
           {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
           {state.status === 'error' &&
             (state.error instanceof DamagedDatasetError ? (
-              <DamagedDataset name={state.error.datasetName} />
+              <DamagedDataset name={state.error.datasetName} published={published} />
             ) : (
               <ErrorScreen error={state.error} />
             ))}

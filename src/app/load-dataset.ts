@@ -8,7 +8,8 @@ import { loadCsvTable, type TableLoad } from '../data/load-table';
 import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
 import type { SqlClient } from '../data/sql-client';
-import type { TableStatus } from '../data/table-status';
+import type { DataTable, TableStatus } from '../data/table-status';
+import { fileName } from './load-guard';
 
 export type LoadStep =
   | 'duckdb'
@@ -29,7 +30,7 @@ export interface LoadProgress {
 export interface LoadedDataset {
   source: DatasetSource;
   loads: TableLoad[];
-  /** Validation reports of an imported dataset's files (empty for the demo). */
+  /** Validation reports of an imported or published dataset's files (empty for the demo). */
   reports: ImportReport[];
   /** Which tables the dataset supplied; a missing one is loaded empty and figures needing it are not shown. */
   tables: TableStatus;
@@ -90,6 +91,27 @@ export async function computeHouseholdCoverage(client: SqlClient): Promise<void>
   await client.queryTable('DROP TABLE household_distance');
 }
 
+interface FileToCheck {
+  fileName: string;
+  bytes: Uint8Array;
+  mapping?: Record<string, string>;
+}
+
+/**
+ * The file of a table that goes through the import checks: an imported dataset's stored file, or a published
+ * dataset's file downloaded from the server (validated exactly like an import). The demo is trusted: null.
+ */
+async function fileToCheck(
+  source: DatasetSource,
+  table: DataTable,
+  onProgress: (fraction: number) => void,
+): Promise<FileToCheck | null> {
+  if (source.kind === 'imported') return source.stored?.files.find((f) => f.kind === table) ?? null;
+  const url = source.files[table];
+  if (source.kind !== 'published' || !url) return null;
+  return { fileName: fileName(url), bytes: await fetchBytes(url, onProgress) };
+}
+
 /** Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. */
 export async function loadDataset(
   client: SqlClient,
@@ -110,14 +132,14 @@ export async function loadDataset(
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
   // Agents before households before cases: each import checks references to the tables before it.
   for (const table of ['agents', 'households', 'cases'] as const) {
-    const stored = source.stored?.files.find((f) => f.kind === table);
-    if (stored || source.files[table]) tables[table] = 'loaded';
-    if (source.kind === 'imported' && stored) {
+    const file = await fileToCheck(source, table, (fraction) => onProgress({ step: table, fraction }));
+    if (file || source.files[table]) tables[table] = 'loaded';
+    if (file) {
       const report = await timed(table, () =>
         importTable(
           client,
-          { kind: table, fileName: stored.fileName, bytes: stored.bytes },
-          { mapping: stored.mapping, onProgress: (fraction) => onProgress({ step: table, fraction }) },
+          { kind: table, fileName: file.fileName, bytes: file.bytes },
+          { mapping: file.mapping, onProgress: (fraction) => onProgress({ step: table, fraction }) },
         ),
       );
       reports.push(report);

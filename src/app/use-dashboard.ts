@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type AppConfig, loadAppConfig } from '../data/app-config';
-import { type DatasetSource, demoSource, importedSource } from '../data/dataset-source';
+import { type DatasetSource, demoSource, importedSource, publishedSource } from '../data/dataset-source';
 import { startDuckDb } from '../data/duckdb-browser';
 import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../data/local-store';
 import type { SqlClient } from '../data/sql-client';
@@ -33,8 +33,12 @@ export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
 const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;
 
-/** The imported dataset when the user chose it and it is still stored, else the demo; damage is an error. */
-async function chooseSource(): Promise<DatasetSource> {
+/**
+ * The imported dataset when the user chose it and it is still stored; else the office's published dataset
+ * when config.json names one; else the demo. A damaged import is an error (the way back is offered), and so
+ * is a published dataset config.json names wrongly (never silently replaced by the demo).
+ */
+async function chooseSource(config: AppConfig): Promise<DatasetSource> {
   if (activeDataset() === 'imported') {
     const stored = await loadImportedDataset().catch((error: unknown) => {
       if (error instanceof DamagedDatasetError) throw error;
@@ -42,7 +46,18 @@ async function chooseSource(): Promise<DatasetSource> {
     });
     if (stored) return importedSource(stored);
   }
-  return demoSource();
+  if (config.datasetError) throw config.datasetError;
+  return config.dataset ? publishedSource(config.dataset) : demoSource();
+}
+
+/** The config, once per page: the error screens need it too (which dataset to go back to). */
+let configLoad: Promise<AppConfig> | null = null;
+const appConfig = () => (configLoad ??= loadAppConfig());
+
+/** The name of the dataset "back to the server's data" returns to: the published one, or null for the demo. */
+export async function serverDatasetName(): Promise<string | null> {
+  const config = await appConfig().catch(() => null);
+  return config?.dataset?.name ?? null;
 }
 
 async function load(): Promise<Loaded> {
@@ -50,7 +65,11 @@ async function load(): Promise<Loaded> {
     for (const listener of progressListeners) listener(p);
   };
   const t0 = performance.now();
-  const [config, source, duck] = await Promise.all([loadAppConfig(), chooseSource(), startDuckDb()]);
+  const duckStart = startDuckDb();
+  // An unhandled rejection here would be reported twice; the await below reports it once.
+  duckStart.catch(() => undefined);
+  const config = await appConfig();
+  const [source, duck] = await Promise.all([chooseSource(config), duckStart]);
   const dataset = await loadDataset(duck.client, source, progress);
   dataset.timings.duckdb = duck.timings.instantiateMs;
   progress({ step: 'boundaries' });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
+import { useFormat } from './use-format';
 
 export type Section = 'planner' | 'supervisor' | 'innovation';
 export const SECTIONS: readonly Section[] = ['planner', 'supervisor', 'innovation'];
@@ -9,13 +10,17 @@ interface HeaderProps {
   section: Section;
   onSection: (section: Section) => void;
   datasetName: string | null;
+  /** `YYYY-MM-DD` date of the data, when its source states one. */
+  datasetDate: string | null;
   synthetic: boolean;
   /** Dataset switcher, import and erase controls. */
   datasetControls?: ReactNode;
 }
 
-export function Header({ section, onSection, datasetName, synthetic, datasetControls }: HeaderProps) {
+export function Header(props: HeaderProps) {
+  const { section, onSection, datasetName, datasetDate, synthetic, datasetControls } = props;
   const { t, i18n } = useTranslation();
+  const f = useFormat();
   return (
     <header className="app-header">
       <div className="brand">
@@ -47,7 +52,10 @@ export function Header({ section, onSection, datasetName, synthetic, datasetCont
         ) : synthetic ? (
           <strong className="synthetic">{t('dataset.synthetic')}</strong>
         ) : (
-          <bdi>{datasetName}</bdi>
+          <>
+            <bdi>{datasetName}</bdi>
+            {datasetDate && <span className="dataset-date"> · {f.date(datasetDate)}</span>}
+          </>
         )}
       </div>
       {datasetControls}

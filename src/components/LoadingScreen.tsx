@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LoadProgress, LoadStep } from '../app/load-dataset';
 import { LoadStepError } from '../app/load-guard';
+import { ConfigError } from '../data/app-config';
 
 const STEPS: readonly LoadStep[] = [
   'duckdb',
@@ -29,25 +30,36 @@ export function LoadingScreen({ progress }: { progress: LoadProgress }) {
 
 /** What failed, in plain words: the step, the file it waited for, and whether it failed or never answered. */
 function describe(error: unknown, t: (key: string, options?: Record<string, unknown>) => string) {
+  if (error instanceof ConfigError) {
+    return {
+      what: t(`states.configError.${error.problem}`, { key: error.key, value: error.value }),
+      hint: t('states.configError.hint'),
+      detail: error.message,
+    };
+  }
   if (!(error instanceof LoadStepError)) {
-    return { what: null, detail: error instanceof Error ? error.message : String(error) };
+    return { what: null, hint: null, detail: error instanceof Error ? error.message : String(error) };
   }
   const seconds = Math.round(error.deadlineMs / 1000);
   const how = error.file
     ? t(`states.loadError.${error.reason}`, { file: error.file, seconds })
     : t(`states.loadError.${error.reason}NoFile`, { seconds });
-  return { what: `${t(`states.loadError.step.${error.step}`)} (${how}).`, detail: error.detail };
+  // The server refused the file: it is behind a login the browser was not given (or not allowed to see).
+  const hint = /\bHTTP 40[13]\b/.test(error.detail)
+    ? t('states.loadError.denied')
+    : t('states.loadError.hint');
+  return { what: `${t(`states.loadError.step.${error.step}`)} (${how}).`, hint, detail: error.detail };
 }
 
 /** The load failed or stalled: says what, offers a reload (also the automation hook's error message). */
 export function ErrorScreen({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const { what, detail } = describe(error, t);
+  const { what, hint, detail } = describe(error, t);
   return (
     <div className="error-screen" role="alert" data-testid="error">
       <h2>{t('error.title')}</h2>
       {what && <p data-testid="error-what">{what}</p>}
-      {what && <p>{t('states.loadError.hint')}</p>}
+      {hint && <p>{hint}</p>}
       {what ? (
         detail && (
           <details>

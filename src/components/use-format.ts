@@ -14,8 +14,11 @@ export function useFormat() {
       maximumFractionDigits: 1,
       signDisplay: 'negative',
     });
+    const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
     return {
       locale,
+      /** A `YYYY-MM-DD` calendar date, e.g. "31 Oktober 2026" / "31 October 2026". */
+      date: (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`)),
       int: (n: number) => integer.format(n),
       dec: (n: number) => oneDecimal.format(n),
       pct: (n: number | null) => (n === null ? '–' : `${oneDecimal.format(n)} %`),

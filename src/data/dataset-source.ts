@@ -1,22 +1,34 @@
+import type { PublishedDatasetConfig } from './app-config';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import type { StoredDataset } from './local-store';
-import type { TableName } from './schema';
+import type { DataTable } from './table-status';
 
-/** Where a dataset's tables come from; nothing above the loader knows which. */
+/**
+ * Where a dataset's tables come from; nothing above the loader knows which:
+ * - demo: the synthetic demo served with the app (trusted, loaded as it is);
+ * - published: the office's dataset named in config.json, on the same server, validated like an import;
+ * - imported: the user's own files stored in this browser, validated again on every load.
+ */
 export interface DatasetSource {
-  kind: 'demo' | 'imported';
+  kind: 'demo' | 'published' | 'imported';
   /** Shown in the header. */
   name: string;
+  /** `YYYY-MM-DD` date of the data, when the source states one (published datasets do). */
+  date: string | null;
   /** Synthetic data is labelled so wherever it is shown. */
   synthetic: boolean;
-  /** Demo: trusted CSV file URLs per table (same origin). */
-  files: Partial<Record<Exclude<TableName, 'villages'>, string>>;
-  /** Imported: the user's files as stored in this browser, validated again on every load. */
+  /** Demo and published: file URLs per table (same origin). */
+  files: Partial<Record<DataTable, string>>;
+  /** Imported: the user's files as stored in this browser. */
   stored?: StoredDataset;
 }
 
 export function importedSource(stored: StoredDataset): DatasetSource {
-  return { kind: 'imported', name: stored.name, synthetic: false, files: {}, stored };
+  return { kind: 'imported', name: stored.name, date: null, synthetic: false, files: {}, stored };
+}
+
+export function publishedSource(config: PublishedDatasetConfig): DatasetSource {
+  return { kind: 'published', name: config.name, date: config.date, synthetic: false, files: config.files };
 }
 
 interface DemoManifest {
@@ -32,6 +44,7 @@ export async function demoSource(): Promise<DatasetSource> {
   return {
     kind: 'demo',
     name: manifest.name,
+    date: null,
     synthetic: manifest.synthetic,
     files: { households: 'demo/households.csv', agents: 'demo/agents.csv', cases: 'demo/cases.csv' },
   };

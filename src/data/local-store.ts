@@ -1,4 +1,5 @@
 import { clear, createStore, delMany, get, keys, set } from 'idb-keyval';
+import { DATA_CACHE } from '../pwa/sw-routes';
 import { compressToChunks, decompressChunks, sha256Hex } from './stored-bytes';
 import {
   DamagedDatasetError,
@@ -276,20 +277,26 @@ export const loadImportedDataset = (): Promise<StoredDataset | null> => datasetS
 export const importedDatasetInfo = (): Promise<StoredDatasetInfo | null> => datasetStore().info();
 export const eraseImportedDataset = (): Promise<void> => datasetStore().erase();
 
-export type ActiveDataset = 'demo' | 'imported';
+/** 'server': the office's published dataset, or the demo when none is published. */
+export type ActiveDataset = 'server' | 'imported';
 const ACTIVE_KEY = `${LOCAL_PREFIX}dataset`;
 
 export function activeDataset(): ActiveDataset {
-  return globalThis.localStorage?.getItem(ACTIVE_KEY) === 'imported' ? 'imported' : 'demo';
+  return globalThis.localStorage?.getItem(ACTIVE_KEY) === 'imported' ? 'imported' : 'server';
 }
 
 export function setActiveDataset(which: ActiveDataset): void {
   globalThis.localStorage?.setItem(ACTIVE_KEY, which);
 }
 
-/** "Hapus semua data lokal": the imported dataset, remembered mappings and every other local setting. */
+/**
+ * "Hapus semua data lokal": the imported dataset, remembered mappings, every other local setting, and the
+ * offline copies of data files downloaded from the server (a published dataset may hold personal data). The
+ * app itself stays available offline.
+ */
 export async function eraseAllLocalData(): Promise<void> {
   await datasetStore().clear();
+  await globalThis.caches?.delete(DATA_CACHE);
   const storage = globalThis.localStorage;
   if (!storage) return;
   const found: string[] = [];

@@ -4,14 +4,22 @@ import { eraseImportedDataset, setActiveDataset } from '../../data/local-store';
 
 /**
  * Shown instead of the dashboard when the stored import fails its checks: names the dataset and offers the
- * one way out that cannot fail the same way — the demo — erasing the damaged copy (no "reload" that loops).
+ * one way out that cannot fail the same way — the server's dataset (published, or the demo) — erasing the
+ * damaged copy (no "reload" that loops).
  */
-export function DamagedDataset({ name }: { name: string | null }) {
+interface DamagedDatasetProps {
+  /** The damaged import's name, when its manifest still gives it. */
+  name: string | null;
+  /** The office's published dataset the way back leads to; null: the demo. */
+  published: string | null;
+}
+
+export function DamagedDataset({ name, published }: DamagedDatasetProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const backToDemo = async () => {
     setBusy(true);
-    setActiveDataset('demo');
+    setActiveDataset('server');
     await eraseImportedDataset().catch((error: unknown) => console.error(error));
     window.location.reload();
   };
@@ -27,7 +35,7 @@ export function DamagedDataset({ name }: { name: string | null }) {
         onClick={() => void backToDemo()}
         data-testid="back-to-demo"
       >
-        {t('storage.backToDemo')}
+        {published === null ? t('storage.backToDemo') : t('storage.backToPublished', { name: published })}
       </button>
     </div>
   );

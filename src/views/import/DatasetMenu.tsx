@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { DatasetSource } from '../../data/dataset-source';
+import type { ImportReport } from '../../data/import';
 import {
   type ActiveDataset,
   DamagedDatasetError,
@@ -9,6 +11,7 @@ import {
   setActiveDataset,
 } from '../../data/local-store';
 import { DATA_TABLES, type TableStatus } from '../../data/table-status';
+import { DatasetReports } from './DatasetReports';
 import { ImportDialog } from './ImportDialog';
 import './import.css';
 import { isolate } from '../../components/bidi';
@@ -17,16 +20,27 @@ import { isolate } from '../../components/bidi';
 type StoredImport = { name: string | null; damaged: boolean } | null;
 
 interface DatasetMenuProps {
-  active: ActiveDataset | null;
+  /** The loaded dataset; null while loading. */
+  source: DatasetSource | null;
+  /** Its files' validation reports (imported and published datasets). */
+  reports: readonly ImportReport[];
   /** The loaded dataset's tables; null while loading. */
   tables: TableStatus | null;
 }
 
-/** Dataset switcher (demo / imported), which tables are loaded, the import dialog, "hapus semua data lokal". */
-export function DatasetMenu({ active, tables }: DatasetMenuProps) {
+/**
+ * Dataset switcher (the server's dataset — published or demo — / imported), which tables are loaded, the
+ * validation report of the loaded files, the import dialog, "hapus semua data lokal".
+ */
+export function DatasetMenu({ source, reports, tables }: DatasetMenuProps) {
   const { t } = useTranslation();
   const [stored, setStored] = useState<StoredImport>(null);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'import' | 'reports' | null>(null);
+  const active: ActiveDataset | null = source && (source.kind === 'imported' ? 'imported' : 'server');
+  const serverLabel =
+    source && source.kind !== 'published'
+      ? t('import.demo')
+      : t('import.published', { name: isolate(source?.name ?? '') });
 
   useEffect(() => {
     void importedDatasetInfo()
@@ -55,7 +69,7 @@ export function DatasetMenu({ active, tables }: DatasetMenuProps) {
           value={active}
           onChange={(e) => switchTo(e.target.value as ActiveDataset)}
         >
-          <option value="demo">{t('import.demo')}</option>
+          <option value="server">{serverLabel}</option>
           <option value="imported">
             {stored.damaged
               ? t('storage.damagedOption', { name: stored.name ?? t('storage.unnamed') })
@@ -63,7 +77,7 @@ export function DatasetMenu({ active, tables }: DatasetMenuProps) {
           </option>
         </select>
       )}
-      {tables && active === 'imported' && (
+      {tables && source?.kind !== 'demo' && (
         <ul className="dataset-tables" data-testid="dataset-tables" aria-label={t('storage.tables')}>
           {DATA_TABLES.map((table) => (
             <li
@@ -78,14 +92,30 @@ export function DatasetMenu({ active, tables }: DatasetMenuProps) {
           ))}
         </ul>
       )}
-      <button type="button" data-testid="import-open" onClick={() => setOpen(true)}>
+      {reports.length > 0 && (
+        <button
+          type="button"
+          className="secondary"
+          data-testid="reports-open"
+          onClick={() => setOpen('reports')}
+        >
+          {t('import.reportsOpen')}
+        </button>
+      )}
+      <button type="button" data-testid="import-open" onClick={() => setOpen('import')}>
         {t('import.open')}
       </button>
       <button type="button" data-testid="erase-local" onClick={() => void erase()}>
         {t('import.erase')}
       </button>
       {/* A portal: the dialog must not inherit the header's colours and layout. */}
-      {open && createPortal(<ImportDialog onClose={() => setOpen(false)} />, document.body)}
+      {open === 'import' && createPortal(<ImportDialog onClose={() => setOpen(null)} />, document.body)}
+      {open === 'reports' &&
+        source &&
+        createPortal(
+          <DatasetReports source={source} reports={reports} onClose={() => setOpen(null)} />,
+          document.body,
+        )}
     </div>
   );
 }

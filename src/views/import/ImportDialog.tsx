@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
 import { fetchBytes } from '../../data/fetch-bytes';
 import {
@@ -9,7 +8,6 @@ import {
   type ImportKind,
   type ImportReport,
   type ImportStage,
-  reportToCsv,
 } from '../../data/import';
 import {
   rememberMapping,
@@ -210,16 +208,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               kind={kind}
               report={report}
               lang={lang}
-              mapping={mappings[kind] ?? report.mapping}
-              onMapping={(mapping) => setMappings((m) => ({ ...m, [kind]: mapping }))}
-              onRecheck={() => void check()}
-              onDownload={() =>
-                downloadBlob(
-                  `laporan-${kind}-${report.fileName}.csv`,
-                  reportToCsv(report, lang),
-                  'text/csv;charset=utf-8',
-                )
-              }
+              mappingEditor={{
+                mapping: mappings[kind] ?? report.mapping,
+                onMapping: (mapping) => setMappings((m) => ({ ...m, [kind]: mapping })),
+                onRecheck: () => void check(),
+              }}
             />
           ) : null;
         })}

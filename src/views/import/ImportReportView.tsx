@@ -1,21 +1,37 @@
 import { useTranslation } from 'react-i18next';
+import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
-import { fatalMessage, type ImportReport, type IssueCode, issueLabel, issueMessage } from '../../data/import';
+import {
+  fatalMessage,
+  type ImportReport,
+  type IssueCode,
+  issueLabel,
+  issueMessage,
+  reportToCsv,
+} from '../../data/import';
 import { TABLES, type TableName } from '../../data/schema';
 
 interface ImportReportViewProps {
   kind: string;
   report: ImportReport;
   lang: 'id' | 'en';
-  mapping: Record<string, string>;
-  onMapping: (mapping: Record<string, string>) => void;
-  onRecheck: () => void;
-  onDownload: () => void;
+  /** The column mapping, editable before the data is used; left out for data already loaded. */
+  mappingEditor?: {
+    mapping: Record<string, string>;
+    onMapping: (mapping: Record<string, string>) => void;
+    onRecheck: () => void;
+  };
 }
 
 /** One file's validation report: totals, problems with their first rows, and the column mapping. */
 export function ImportReportView(props: ImportReportViewProps) {
-  const { kind, report, lang, mapping, onMapping, onRecheck, onDownload } = props;
+  const { kind, report, lang, mappingEditor } = props;
+  const onDownload = () =>
+    downloadBlob(
+      `laporan-${kind}-${report.fileName}.csv`,
+      reportToCsv(report, lang),
+      'text/csv;charset=utf-8',
+    );
   const { t } = useTranslation();
   const f = useFormat();
   const columns = kind in TABLES ? TABLES[kind as TableName] : [];
@@ -82,7 +98,7 @@ export function ImportReportView(props: ImportReportViewProps) {
           </button>
         </>
       )}
-      {columns.length > 0 && headers.length > 0 && (
+      {mappingEditor && columns.length > 0 && headers.length > 0 && (
         <details className="mapping" open={!!report.fatal}>
           <summary>{t('import.mapping')}</summary>
           <p className="muted">{t('import.mappingHelp')}</p>
@@ -94,13 +110,13 @@ export function ImportReportView(props: ImportReportViewProps) {
                   {column.required ? ' *' : ''}
                 </span>
                 <select
-                  value={mapping[column.name] ?? ''}
+                  value={mappingEditor.mapping[column.name] ?? ''}
                   data-testid={`map-${kind}-${column.name}`}
                   onChange={(e) => {
-                    const next = { ...mapping };
+                    const next = { ...mappingEditor.mapping };
                     if (e.target.value) next[column.name] = e.target.value;
                     else delete next[column.name];
-                    onMapping(next);
+                    mappingEditor.onMapping(next);
                   }}
                 >
                   <option value="">{t('import.notMapped')}</option>
@@ -116,7 +132,7 @@ export function ImportReportView(props: ImportReportViewProps) {
           {report.unmappedHeaders.length > 0 && (
             <p className="muted">{t('import.unmapped', { cols: report.unmappedHeaders.join(', ') })}</p>
           )}
-          <button type="button" className="secondary" onClick={onRecheck}>
+          <button type="button" className="secondary" onClick={mappingEditor.onRecheck}>
             {t('import.recheck')}
           </button>
         </details>
