@@ -43,6 +43,7 @@ export function App() {
               source={loaded?.dataset.source ?? null}
               reports={loaded?.dataset.reports ?? []}
               tables={loaded?.dataset.tables ?? null}
+              publishedName={published}
             />
           }
         />

@@ -57,6 +57,12 @@ function sameOrigin(url: string, base: string): boolean {
   }
 }
 
+/** A real day of the calendar (no 30 February). */
+function isCalendarDate(iso: string): boolean {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === iso;
+}
+
 /** `config.json`'s `dataset` entry checked; throws ConfigError naming what is wrong. */
 export function parsePublishedDataset(raw: unknown, base: string): PublishedDatasetConfig | null {
   if (raw === null || raw === undefined) return null;
@@ -65,7 +71,7 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   const name = typeof entry.name === 'string' ? entry.name.trim() : '';
   if (!name) throw new ConfigError('dataset.name', 'name', '');
   const date = typeof entry.date === 'string' ? entry.date : '';
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (!ISO_DATE.test(date) || !isCalendarDate(date)) {
     throw new ConfigError('dataset.date', 'date', String(entry.date ?? ''));
   }
   const files: PublishedDatasetConfig['files'] = {};

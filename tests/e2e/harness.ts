@@ -83,6 +83,11 @@ export interface ServeOptions {
    * `npm run data:demo -- --households 1000000 --out <dir>`, for benchmarks).
    */
   demo?: string;
+  /**
+   * Extra answers by URL path (e.g. `/config.json`, `/data/households.csv`): the path of a local file to send,
+   * or an HTTP status to answer with (e.g. 401 for a file behind a login).
+   */
+  files?: Record<string, string | number>;
 }
 
 export interface StaticServer {
@@ -199,6 +204,19 @@ export async function startStaticServer(options: ServeOptions = {}): Promise<Sta
     if (pathname === BOUNDARY_PATH && boundaries !== 'dist') {
       if (boundaries === 'none') notFound(res);
       else await sendFile(req, res, boundaries);
+      return;
+    }
+
+    const extra = options.files?.[pathname];
+    if (typeof extra === 'number') {
+      // No WWW-Authenticate: a browser would ask for the login itself; a 401 that reaches the page is one
+      // whose login was cancelled or refused.
+      res.writeHead(extra);
+      res.end();
+      return;
+    }
+    if (extra !== undefined) {
+      await sendFile(req, res, extra);
       return;
     }
 

@@ -165,7 +165,7 @@ describe('import through the UI', () => {
   });
 
   it('switches back to the demo and to the import again', async () => {
-    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('demo'));
+    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('server'));
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
     await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('imported'));
     expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');

@@ -242,9 +242,15 @@ describe('planner (Perencanaan)', () => {
   });
 
   it('opens a village profile with charts, its agents (masked) and a link to supervision', async () => {
-    const first = page.getByTestId('area-row').first();
-    const name = (await first.locator('td').first().textContent()) ?? '';
-    await first.click();
+    // The table re-sorts when the comparison just switched off: pick a row once it is still, then click that
+    // village by its name (a positional locator could land on another row after a late re-sort).
+    await settle(page);
+    const name = (await page.getByTestId('area-row').first().locator('td').first().textContent()) ?? '';
+    await page
+      .getByTestId('area-row')
+      .filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) })
+      .first()
+      .click();
     await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 15_000 }).toBe(name);
     await page.locator('[data-testid="profile-trend"] .recharts-line').first().waitFor();
     expect(

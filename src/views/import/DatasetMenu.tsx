@@ -13,6 +13,7 @@ import {
 import { DATA_TABLES, type TableStatus } from '../../data/table-status';
 import { DatasetReports } from './DatasetReports';
 import { ImportDialog } from './ImportDialog';
+import type { CurrentData } from './ReplaceSummary';
 import './import.css';
 import { isolate } from '../../components/bidi';
 
@@ -26,21 +27,28 @@ interface DatasetMenuProps {
   reports: readonly ImportReport[];
   /** The loaded dataset's tables; null while loading. */
   tables: TableStatus | null;
+  /** The office's published dataset (config.json), which "the server's data" is; null: the demo. */
+  publishedName: string | null;
 }
 
 /**
  * Dataset switcher (the server's dataset — published or demo — / imported), which tables are loaded, the
  * validation report of the loaded files, the import dialog, "hapus semua data lokal".
  */
-export function DatasetMenu({ source, reports, tables }: DatasetMenuProps) {
+export function DatasetMenu({ source, reports, tables, publishedName }: DatasetMenuProps) {
   const { t } = useTranslation();
   const [stored, setStored] = useState<StoredImport>(null);
   const [open, setOpen] = useState<'import' | 'reports' | null>(null);
+  const current: CurrentData = {
+    name: source && source.kind !== 'demo' ? source.name : null,
+    kinds: [
+      ...DATA_TABLES.filter((table) => tables?.[table] === 'loaded'),
+      ...(source?.stored?.files.some((file) => file.kind === 'boundaries') ? ['boundaries' as const] : []),
+    ],
+  };
   const active: ActiveDataset | null = source && (source.kind === 'imported' ? 'imported' : 'server');
   const serverLabel =
-    source && source.kind !== 'published'
-      ? t('import.demo')
-      : t('import.published', { name: isolate(source?.name ?? '') });
+    publishedName === null ? t('import.demo') : t('import.published', { name: isolate(publishedName) });
 
   useEffect(() => {
     void importedDatasetInfo()
@@ -109,7 +117,8 @@ export function DatasetMenu({ source, reports, tables }: DatasetMenuProps) {
         {t('import.erase')}
       </button>
       {/* A portal: the dialog must not inherit the header's colours and layout. */}
-      {open === 'import' && createPortal(<ImportDialog onClose={() => setOpen(null)} />, document.body)}
+      {open === 'import' &&
+        createPortal(<ImportDialog current={current} onClose={() => setOpen(null)} />, document.body)}
       {open === 'reports' &&
         source &&
         createPortal(

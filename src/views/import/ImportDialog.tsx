@@ -18,7 +18,7 @@ import {
 } from '../../data/local-store';
 import { ImportReportView } from './ImportReportView';
 import { ImportChecker } from './import-checker';
-import { ReplaceSummary } from './ReplaceSummary';
+import { type CurrentData, ReplaceSummary } from './ReplaceSummary';
 import { saveFailureMessage } from './storage-message';
 
 /** Checked in this order: each kind's references point to the kinds before it. */
@@ -26,7 +26,13 @@ const KINDS = ['agents', 'households', 'cases', 'boundaries'] as const satisfies
 type Kind = (typeof KINDS)[number];
 
 /** Import: pick files, check them with row-level reasons, fix the mapping, keep them in this browser. */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+interface ImportDialogProps {
+  /** The data in use now, which "Gunakan data ini" replaces. */
+  current: CurrentData;
+  onClose: () => void;
+}
+
+export function ImportDialog({ current, onClose }: ImportDialogProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const [files, setFiles] = useState<Partial<Record<Kind, File>>>({});
@@ -216,7 +222,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             />
           ) : null;
         })}
-        {canUse && <ReplaceSummary reports={reports} />}
+        {canUse && <ReplaceSummary current={current} reports={reports} />}
         <footer className="import-dialog-footer">
           <label className="field">
             <span>{t('import.datasetName')}</span>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob } from '../../components/download';
 import { useFormat } from '../../components/use-format';
@@ -7,8 +8,10 @@ import {
   type IssueCode,
   issueLabel,
   issueMessage,
+  maskReport,
   reportToCsv,
 } from '../../data/import';
+import { sessionPolicy } from '../../data/privacy';
 import { TABLES, type TableName } from '../../data/schema';
 
 interface ImportReportViewProps {
@@ -25,7 +28,9 @@ interface ImportReportViewProps {
 
 /** One file's validation report: totals, problems with their first rows, and the column mapping. */
 export function ImportReportView(props: ImportReportViewProps) {
-  const { kind, report, lang, mappingEditor } = props;
+  const { kind, lang, mappingEditor } = props;
+  // Values of personal columns (ids, names, NIK, home coordinates) as the masking policy shows them.
+  const report = useMemo(() => maskReport(props.report, sessionPolicy()), [props.report]);
   const onDownload = () =>
     downloadBlob(
       `laporan-${kind}-${report.fileName}.csv`,

@@ -1,50 +1,34 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/use-format';
 import type { ImportReport } from '../../data/import';
-import { activeDataset, loadImportedDataset, type StoredKind } from '../../data/local-store';
+import type { StoredKind } from '../../data/local-store';
 
 const ALL: readonly StoredKind[] = ['households', 'agents', 'cases', 'boundaries'];
-/** What the demo dataset holds (its boundaries are the app's own, not part of it). */
-const DEMO: readonly StoredKind[] = ['households', 'agents', 'cases'];
 
-interface Current {
+/** The data in use now: its name (null: the demo) and the tables it holds. */
+export interface CurrentData {
   name: string | null;
   kinds: readonly StoredKind[];
+}
+
+interface ReplaceSummaryProps {
+  current: CurrentData;
+  reports: Partial<Record<StoredKind, ImportReport>>;
 }
 
 /**
  * Before "Gunakan data ini": the data in use now (its name and tables), what this import holds (tables with valid
  * rows) and which tables it does not hold. Facts only: what the app then does with a missing table is the loader's.
  */
-export function ReplaceSummary({ reports }: { reports: Partial<Record<StoredKind, ImportReport>> }) {
+export function ReplaceSummary({ current, reports }: ReplaceSummaryProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [current, setCurrent] = useState<Current | null>(null);
-  useEffect(() => {
-    let live = true;
-    const read = async (): Promise<Current> => {
-      if (activeDataset() !== 'imported') return { name: null, kinds: DEMO };
-      const stored = await loadImportedDataset();
-      return stored
-        ? { name: stored.name, kinds: stored.files.map((file) => file.kind) }
-        : { name: null, kinds: DEMO };
-    };
-    read().then(
-      (c) => live && setCurrent(c),
-      () => live && setCurrent({ name: null, kinds: DEMO }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   const table = (kind: StoredKind) => t(`importCheck.table_${kind}`);
   const usable = ALL.filter((kind) => {
     const report = reports[kind];
     return report && !report.fatal && report.validRows > 0;
   });
   const missing = ALL.filter((kind) => !usable.includes(kind));
-  if (!current) return null;
   return (
     <div className="replace-summary" data-testid="import-replaces">
       <strong>{t('importCheck.replacesTitle')}</strong>
