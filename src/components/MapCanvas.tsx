@@ -9,9 +9,11 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../app/load-guard';
 import { REGENCY_BBOX } from '../data/schema';
+import { type BasemapProblem, watchBlockedTiles } from '../map/basemap-watch';
 
 const MAX_BOUNDS_PAD_DEG = 0.4;
 
@@ -90,6 +92,9 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const callbacks = useRef({ onView, onDrawn });
   callbacks.current = { onView, onDrawn };
+  const { t } = useTranslation();
+  // A configured online basemap that cannot be shown is said on the map, never just left blank.
+  const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
   // The map is created once; the style and the opening view are fixed for the map's life
   // (boundaries load before it).
@@ -130,6 +135,14 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     };
     map.on('load', reportView);
     map.on('moveend', reportView);
+    const basemap = style.sources.basemap;
+    const tiles = basemap && 'tiles' in basemap ? (basemap.tiles ?? []) : [];
+    const stopWatching = watchBlockedTiles(tiles, setBasemapProblem);
+    map.on('error', (event) => {
+      if ((event as { sourceId?: string }).sourceId === 'basemap') {
+        setBasemapProblem((problem) => problem ?? 'unavailable');
+      }
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__gancang = { map };
@@ -137,6 +150,7 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
       unmounted.abort();
+      stopWatching();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -157,5 +171,19 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     mapRef.current?.fitBounds(flyTo.bounds, { padding: 80, maxZoom: 14, duration: 800 });
   }, [flyTo]);
 
-  return <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />;
+  return (
+    <>
+      <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />
+      {basemapProblem && (
+        <p
+          className="notice basemap-notice"
+          role="status"
+          data-testid="basemap-notice"
+          data-problem={basemapProblem}
+        >
+          {t(`basemap.${basemapProblem}`)}
+        </p>
+      )}
+    </>
+  );
 }
