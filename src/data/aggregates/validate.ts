@@ -98,7 +98,7 @@ function readRows(
   file: string,
   required: readonly string[],
   issues: AggregateIssue[],
-): Checked<CsvRow[]> {
+): Checked<{ rows: CsvRow[]; total: number }> {
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   const parser = new CsvParser(detectDelimiter(leadingLines(text, 5)));
   const records = [...parser.feed(text), ...parser.end()];
@@ -109,8 +109,10 @@ function readRows(
   if (missing.length > 0)
     return { ok: false, issue: { file, row: null, code: 'missing_columns', value: missing.join(', ') } };
   const rows: CsvRow[] = [];
+  let total = 0;
   for (const r of records) {
     if (r === header || r.line < header.line) continue;
+    total++;
     if (r.problem) issues.push({ file, row: r.line, code: 'unreadable_line' });
     else if (r.fields.length !== names.length)
       issues.push({
@@ -122,7 +124,7 @@ function readRows(
       });
     else rows.push({ line: r.line, cells: new Map(names.map((n, i) => [n, (r.fields[i] ?? '').trim()])) });
   }
-  return { ok: true, value: rows };
+  return { ok: true, value: { rows, total } };
 }
 
 /**
@@ -213,7 +215,7 @@ export function checkFigures(
   const read = readRows(bytes, file, ['village_code', ...FIGURE_COLUMNS], issues);
   if (!read.ok) return { rows: [], total: 0, fatal: read.issue };
   const candidates: { row: VillageFigures; line: number; key: string; label: string }[] = [];
-  for (const row of read.value) {
+  for (const row of read.value.rows) {
     const issue = (code: AggregateIssueCode, extra: Partial<AggregateIssue> = {}) => ({
       file,
       row: row.line,
@@ -238,7 +240,7 @@ export function checkFigures(
         label: village.value,
       });
   }
-  return { rows: dropDuplicates(candidates, file, issues), total: read.value.length, fatal: null };
+  return { rows: dropDuplicates(candidates, file, issues), total: read.value.total, fatal: null };
 }
 
 /** village-months.csv: the valid rows, against the kept rows of the figures file (`figuresFile`). */
@@ -254,7 +256,7 @@ export function checkMonths(
   if (!read.ok) return { rows: [], total: 0, fatal: read.issue };
   const byCode = new Map(figures.map((f) => [f.village_code, f.figures]));
   const candidates: { row: VillageMonth; line: number; key: string; label: string }[] = [];
-  for (const row of read.value) {
+  for (const row of read.value.rows) {
     const issue = (code: AggregateIssueCode, extra: Partial<AggregateIssue> = {}) => ({
       file,
       row: row.line,
@@ -304,5 +306,5 @@ export function checkMonths(
       label: `${code} (${month})`,
     });
   }
-  return { rows: dropDuplicates(candidates, file, issues), total: read.value.length, fatal: null };
+  return { rows: dropDuplicates(candidates, file, issues), total: read.value.total, fatal: null };
 }
