@@ -133,9 +133,9 @@ describe('loadAggregates on bad rows', () => {
       'village-figures.csv, row 9: s_rtlh (5) is more than the households whose status is known (4)',
     );
     expect(id(6)).toBe(
-      'village-figures.csv, baris 6: covered harus bilangan bulat 0 atau lebih, atau kosong: "abc"',
+      'village-figures.csv, baris 6: covered harus bilangan bulat 0 atau lebih, atau kosong: “abc”',
     );
-    expect(en(3, 'village-months.csv')).toBe('village-months.csv, row 3: month must be YYYY-MM: "2025-13"');
+    expect(en(3, 'village-months.csv')).toBe('village-months.csv, row 3: month must be YYYY-MM: “2025-13”');
     expect(id(5, 'village-months.csv')).toBe(
       'village-months.csv, baris 5: desa 17.01.01.2007 disembunyikan di satu berkas tetapi ditampilkan di berkas lain',
     );
@@ -163,7 +163,7 @@ describe('loadAggregates on unusable files', () => {
     [
       'another format',
       { manifest: JSON.stringify({ ...broken, format: 'geojson' }) },
-      'aggregates.json: not a Gancang Pikat aggregate dataset (format "geojson")',
+      'aggregates.json: not a Gancang Pikat aggregate dataset (format “geojson”)',
     ],
     [
       'a newer version',
