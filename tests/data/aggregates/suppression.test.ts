@@ -6,65 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSmallGroup } from '../../../src/analysis/small-groups';
-import { FIGURE_COLUMNS, MONTH_COLUMNS, type MonthColumn } from '../../../src/data/aggregates/format';
-import { protectAggregates, type VillageRow } from '../../../src/data/aggregates/suppress';
+import { FIGURE_COLUMNS, MONTH_COLUMNS } from '../../../src/data/aggregates/format';
+import { protectAggregates } from '../../../src/data/aggregates/suppress';
 import { figuresCsv, monthsCsv } from '../../../src/data/aggregates/write';
-import { NEED_CODES } from '../../../src/data/schema';
 import { attackPublished, readCsv } from './attack-files';
-
-const MONTHS = ['2025-01', '2025-02', '2025-03'];
-
-/** A household: coverage, each need's flag (null = unknown), and per month the needs of its open cases. */
-const household = fc.record({
-  covered: fc.boolean(),
-  needs: fc.array(fc.constantFrom(0, 1, null), { minLength: 6, maxLength: 6 }),
-  open: fc.array(fc.integer({ min: 0, max: 63 }), { minLength: MONTHS.length, maxLength: MONTHS.length }),
-});
-
-type Household = { covered: boolean; needs: (0 | 1 | null)[]; open: number[] };
-
-/** A village's figures as the planner's cube sums them. */
-function villageRow(code: string, district: string, hh: readonly Household[]): VillageRow {
-  const figures = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, 0])) as VillageRow['figures'];
-  const months = new Map<string, Record<MonthColumn, number>>();
-  for (const h of hh) {
-    figures.households++;
-    if (h.covered) figures.covered++;
-    NEED_CODES.forEach((c, i) => {
-      const flag = h.needs[i];
-      if (flag !== null && flag !== undefined) figures[`k_${c}`]++;
-      if (flag === 1) figures[`s_${c}`]++;
-    });
-    if (h.needs.some((f) => f !== null)) figures.k_any++;
-    if (h.needs.some((f) => f === 1)) figures.s_any++;
-    MONTHS.forEach((m, t) => {
-      const mask = h.open[t] ?? 0;
-      if (mask === 0) return;
-      const row =
-        months.get(m) ??
-        (Object.fromEntries(MONTH_COLUMNS.map((c) => [c, 0])) as Record<MonthColumn, number>);
-      NEED_CODES.forEach((c, i) => {
-        if ((mask >> i) & 1) row[`o_${c}`]++;
-      });
-      row.o_any++;
-      months.set(m, row);
-    });
-  }
-  return { village_code: code, district_code: district, figures, months };
-}
-
-const villageHouseholds = fc.oneof(
-  fc.array(household, { minLength: 1, maxLength: 2 }),
-  fc.array(household, { minLength: 1, maxLength: 12 }),
-);
-
-const regency = fc
-  .array(fc.array(villageHouseholds, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 })
-  .map((districts) =>
-    districts.flatMap((villages, d) =>
-      villages.map((hh, i) => villageRow(`17.01.0${d + 1}.200${i}`, `17.01.0${d + 1}`, hh as Household[])),
-    ),
-  );
+import { type Household, MONTHS, regency, villageRow } from './generated-regency';
 
 describe('aggregate suppression (generated regencies)', () => {
   it('hides every small village, keeps hidden rows with empty figures, and no hidden figure can be pinned', () => {
