@@ -1,6 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import { assignedAgentDistances } from '../analysis/coverage';
 import { OWN_AGENT } from '../analysis/coverage-engine/household-status';
+import type { AggregateReport } from '../data/aggregates/load-aggregates';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
 import { type ImportReport, importTable } from '../data/import';
@@ -9,6 +10,7 @@ import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
 import type { SqlClient } from '../data/sql-client';
 import type { DataTable, TableStatus } from '../data/table-status';
+import { loadAggregateDataset } from './load-aggregate-dataset';
 import { fileName } from './load-guard';
 
 export type LoadStep =
@@ -34,6 +36,12 @@ export interface LoadedDataset {
   reports: ImportReport[];
   /** Which tables the dataset supplied; a missing one is loaded empty and figures needing it are not shown. */
   tables: TableStatus;
+  /**
+   * 'aggregates': a published village-level dataset — no household rows; the planner's area tables hold the
+   * published figures (households, coverage, needs, cases open per month); `aggregateReport` is its check.
+   */
+  level: 'households' | 'aggregates';
+  aggregateReport?: AggregateReport;
   timings: Partial<Record<LoadStep, number>>;
 }
 
@@ -130,6 +138,16 @@ export async function loadDataset(
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
+  if (source.aggregates) {
+    const aggregates = source.aggregates;
+    const loaded = await timed('households', () =>
+      loadAggregateDataset(client, { ...source, aggregates }, (fraction) =>
+        onProgress({ step: 'households', fraction }),
+      ),
+    );
+    const { report, ...rest } = loaded;
+    return { ...rest, loads, reports, timings, level: 'aggregates', aggregateReport: report };
+  }
   // Agents before households before cases: each import checks references to the tables before it.
   for (const table of ['agents', 'households', 'cases'] as const) {
     const file = await fileToCheck(source, table, (fraction) => onProgress({ step: table, fraction }));
@@ -152,5 +170,5 @@ export async function loadDataset(
     }
   }
   await timed('coverage', () => computeHouseholdCoverage(client));
-  return { source, loads, reports, tables, timings };
+  return { source, loads, reports, tables, timings, level: 'households' };
 }

@@ -14,12 +14,14 @@ export interface BasemapConfig {
  * demo (their own import still overrides it in their browser). File URLs are relative to the app.
  */
 export interface PublishedDatasetConfig {
-  /** Shown in the header with the date. */
-  name: string;
-  /** `YYYY-MM-DD`: the date of the data (not of publishing). */
-  date: string;
-  /** CSV or Parquet per table; a table left out is "not loaded" (figures needing it say so). */
+  /** Shown in the header with the date (an aggregate dataset's manifest names itself when this is left out). */
+  name: string | null;
+  /** `YYYY-MM-DD`: the date of the data (not of publishing); optional like `name` for aggregates. */
+  date: string | null;
+  /** Household level: CSV or Parquet per table; a table left out is "not loaded" (figures needing it say so). */
   files: Partial<Record<DataTable, string>>;
+  /** Aggregate only: the manifest `aggregates.json` of `npm run publish:aggregates` (its files beside it). */
+  aggregates: string | null;
 }
 
 /** Deployment settings read from `config.json` beside the app (data/config.json in the repo). */
@@ -36,7 +38,7 @@ export interface AppConfig {
 export class ConfigError extends Error {
   constructor(
     readonly key: string,
-    readonly problem: 'notObject' | 'name' | 'date' | 'noFiles' | 'fileUrl' | 'fileType',
+    readonly problem: 'notObject' | 'name' | 'date' | 'noFiles' | 'fileUrl' | 'fileType' | 'bothLevels',
     readonly value: string,
   ) {
     super(`config.json: ${key} ${problem}${value ? ` (${value})` : ''}`);
@@ -47,6 +49,7 @@ export class ConfigError extends Error {
 const DEFAULT_CONFIG: AppConfig = { boundariesUrl: null, basemap: null, dataset: null, datasetError: null };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATA_FILE = /\.(csv|parquet)$/i;
+const MANIFEST_FILE = /\.json$/i;
 
 /** A published file must come from the app's own server (so it is governed like the app, and never sent elsewhere). */
 function sameOrigin(url: string, base: string): boolean {
@@ -68,25 +71,32 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   if (raw === null || raw === undefined) return null;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('dataset', 'notObject', '');
   const entry = raw as Record<string, unknown>;
-  const name = typeof entry.name === 'string' ? entry.name.trim() : '';
-  if (!name) throw new ConfigError('dataset.name', 'name', '');
-  const date = typeof entry.date === 'string' ? entry.date : '';
-  if (!ISO_DATE.test(date) || !isCalendarDate(date)) {
-    throw new ConfigError('dataset.date', 'date', String(entry.date ?? ''));
-  }
+  const fileUrl = (key: string, type: RegExp): string | null => {
+    const url = entry[key];
+    if (url === undefined || url === null) return null;
+    if (typeof url !== 'string' || !sameOrigin(url, base)) {
+      throw new ConfigError(`dataset.${key}`, 'fileUrl', String(url));
+    }
+    if (!type.test(url.split(/[?#]/)[0] ?? '')) throw new ConfigError(`dataset.${key}`, 'fileType', url);
+    return url;
+  };
   const files: PublishedDatasetConfig['files'] = {};
   for (const table of DATA_TABLES) {
-    const url = entry[table];
-    if (url === undefined || url === null) continue;
-    if (typeof url !== 'string' || !sameOrigin(url, base)) {
-      throw new ConfigError(`dataset.${table}`, 'fileUrl', String(url));
-    }
-    if (!DATA_FILE.test(url.split(/[?#]/)[0] ?? ''))
-      throw new ConfigError(`dataset.${table}`, 'fileType', url);
-    files[table] = url;
+    const url = fileUrl(table, DATA_FILE);
+    if (url) files[table] = url;
   }
-  if (Object.keys(files).length === 0) throw new ConfigError('dataset', 'noFiles', '');
-  return { name, date, files };
+  const aggregates = fileUrl('aggregates', MANIFEST_FILE);
+  const hasFiles = Object.keys(files).length > 0;
+  if (!hasFiles && !aggregates) throw new ConfigError('dataset', 'noFiles', '');
+  if (hasFiles && aggregates) throw new ConfigError('dataset.aggregates', 'bothLevels', aggregates);
+  // Household files carry no name or date of their own; an aggregate manifest does.
+  const name = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : null;
+  if (!name && !aggregates) throw new ConfigError('dataset.name', 'name', '');
+  const date = entry.date === undefined && aggregates ? null : String(entry.date ?? '');
+  if (date !== null && (!ISO_DATE.test(date) || !isCalendarDate(date))) {
+    throw new ConfigError('dataset.date', 'date', date);
+  }
+  return { name, date, files, aggregates };
 }
 
 /** Parses config.json's content; `base` is the app's URL (published files must share its origin). */

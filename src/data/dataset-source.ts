@@ -19,6 +19,8 @@ export interface DatasetSource {
   synthetic: boolean;
   /** Demo and published: file URLs per table (same origin). */
   files: Partial<Record<DataTable, string>>;
+  /** Published aggregate-only dataset: its manifest's URL (village figures, no household rows). */
+  aggregates?: string;
   /** Imported: the user's files as stored in this browser. */
   stored?: StoredDataset;
 }
@@ -27,8 +29,16 @@ export function importedSource(stored: StoredDataset): DatasetSource {
   return { kind: 'imported', name: stored.name, date: null, synthetic: false, files: {}, stored };
 }
 
+/** The office's published dataset; an aggregate dataset's name and date may come from its manifest instead. */
 export function publishedSource(config: PublishedDatasetConfig): DatasetSource {
-  return { kind: 'published', name: config.name, date: config.date, synthetic: false, files: config.files };
+  return {
+    kind: 'published',
+    name: config.name ?? '',
+    date: config.date,
+    synthetic: false,
+    files: config.files,
+    ...(config.aggregates ? { aggregates: config.aggregates } : {}),
+  };
 }
 
 interface DemoManifest {

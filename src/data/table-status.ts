@@ -5,11 +5,27 @@
 
 export const DATA_TABLES = ['households', 'agents', 'cases'] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
-export type TableStatus = Record<DataTable, 'loaded' | 'missing'>;
+/**
+ * 'loaded': its rows are in the dataset; 'missing': not supplied; 'aggregated': only as published village
+ * figures (an aggregate-only dataset) — area figures can be shown, anything needing its rows cannot.
+ */
+export type TableState = 'loaded' | 'aggregated' | 'missing';
+export type TableStatus = Record<DataTable, TableState>;
 
 export const ALL_LOADED: TableStatus = { households: 'loaded', agents: 'loaded', cases: 'loaded' };
 
-/** The first of `needs` that is missing, or null when a figure needing them can be computed. */
-export function firstMissing(status: TableStatus, needs: readonly DataTable[]): DataTable | null {
-  return needs.find((table) => status[table] === 'missing') ?? null;
+/**
+ * The first of `needs` a figure cannot be computed without, or null when it can: a figure needs the rows of
+ * its tables, unless it is one the village figures give (`fromVillageFigures`: area and regency totals).
+ */
+export function firstMissing(
+  status: TableStatus,
+  needs: readonly DataTable[],
+  fromVillageFigures = false,
+): DataTable | null {
+  return (
+    needs.find(
+      (table) => status[table] === 'missing' || (!fromVillageFigures && status[table] === 'aggregated'),
+    ) ?? null
+  );
 }

@@ -119,6 +119,8 @@ export const FilterControls = memo(function FilterControls({
           <span className="pair">
             <select
               data-testid="filter-decile-min"
+              disabled={na(['households']) !== null}
+              title={na(['households']) ?? undefined}
               aria-label={t('planner.filters.decileMin')}
               value={filters.decileMin}
               onChange={(e) => set({ decileMin: Math.min(Number(e.target.value), filters.decileMax) })}
@@ -132,6 +134,8 @@ export const FilterControls = memo(function FilterControls({
             –
             <select
               data-testid="filter-decile-max"
+              disabled={na(['households']) !== null}
+              title={na(['households']) ?? undefined}
               aria-label={t('planner.filters.decileMax')}
               value={filters.decileMax}
               onChange={(e) => set({ decileMax: Math.max(Number(e.target.value), filters.decileMin) })}

@@ -21,7 +21,7 @@ export const KeyFigures = memo(function KeyFigures({ totals, score }: KeyFigures
     ['households', t('planner.figures.households'), f.int(totals.households)],
     ['count', t(score ? 'planner.figures.scoreSum' : 'planner.figures.withNeed'), count],
     ['rate', t('planner.figures.rate'), totals.rate === null ? '–' : f.dec(totals.rate)],
-    ['coverage', t('planner.figures.coverage'), na(['agents']) ?? f.pct(totals.coverage_pct)],
+    ['coverage', t('planner.figures.coverage'), na(['agents'], true) ?? f.pct(totals.coverage_pct)],
     ['villages', t('planner.figures.villagesWithNeed'), f.int(totals.villages_with_need)],
     ['reported', t('planner.figures.reported'), na(['cases']) ?? f.int(totals.cases_reported)],
     ['resolved', t('planner.figures.resolved'), na(['cases']) ?? f.int(totals.cases_resolved)],

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannerUrlState } from '../../app/url-state';
 import { Segmented } from '../../components/Segmented';
+import { useUnavailable } from '../../components/table-status';
 
 const LEVELS = ['village', 'district'] as const;
 
@@ -27,6 +28,8 @@ export const LayerControls = memo(function LayerControls({
   onOpacity,
 }: LayerControlsProps) {
   const { t } = useTranslation();
+  // Heatmap, hexagons and points are drawn from the homes: not from village figures.
+  const unavailable = useUnavailable()(['households']);
   return (
     <section className="control-group" aria-label={t('planner.layers.title')}>
       <Segmented
@@ -39,11 +42,16 @@ export const LayerControls = memo(function LayerControls({
       />
       <div className="layer-toggles">
         {LAYERS.map((key) => (
-          <label key={key} className="check">
+          <label
+            key={key}
+            className="check"
+            title={key !== 'choropleth' ? (unavailable ?? undefined) : undefined}
+          >
             <input
               type="checkbox"
               data-testid={`layer-${key}`}
-              checked={layers[key]}
+              disabled={key !== 'choropleth' && unavailable !== null}
+              checked={layers[key] && (key === 'choropleth' || unavailable === null)}
               onChange={(e) => onLayers({ ...layers, [key]: e.target.checked })}
             />
             {t(`planner.layers.${key}`)}

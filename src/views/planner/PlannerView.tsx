@@ -13,6 +13,7 @@ import { DataQualityLegend } from '../../components/DataQualityLegend';
 import { Legend, type LegendItem } from '../../components/Legend';
 import { MapCanvas, type MapView } from '../../components/MapCanvas';
 import { SummaryPanel } from '../../components/SummaryPanel';
+import { MissingTablesNote, useAggregatesOnly } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import {
@@ -93,7 +94,16 @@ type Bounds = [number, number, number, number];
 export function PlannerView({ client, config, dataset, boundaries, measure, onMeasure }: PlannerViewProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [state, update] = usePlannerState(client);
+  const [planned, update] = usePlannerState(client);
+  const aggregatesOnly = useAggregatesOnly();
+  // Village figures only: the layers drawn from homes are off whatever the link says (their toggles say why).
+  const state = useMemo(
+    () =>
+      aggregatesOnly
+        ? { ...planned, layers: { ...planned.layers, heatmap: false, hexagon: false, points: false } }
+        : planned,
+    [planned, aggregatesOnly],
+  );
   const need: PlannerNeed = state.score ? 'score' : measure;
   const query = useMemo<PlannerQuery>(
     () => ({ need, weights: state.weights, filters: state.filters, month: state.month }),
@@ -101,7 +111,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   );
   // With a month and a comparison, the map shows the change since that many months earlier.
   const comparing = state.month !== null && state.compare > 0;
-  const data = usePlannerData(client, query, state.level, comparing ? state.compare : 0);
+  const data = usePlannerData(client, query, state.level, comparing ? state.compare : 0, aggregatesOnly);
   const [places, setPlaces] = useState<PlaceName[]>([]);
   const [overview, setOverview] = useState<{ summary: RegencySummary; villages: VillageStats[] } | null>(
     null,
@@ -596,7 +606,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         </details>
         {data.error && <p className="warning">{data.error}</p>}
         {data.totals && <KeyFigures totals={data.totals} score={need === 'score'} unit={state.unit} />}
-        {summaryPanel}
+        {aggregatesOnly ? <MissingTablesNote needs={['households']} /> : summaryPanel}
       </aside>
       <div className="map-wrap">
         <BoundaryNotice boundaries={boundaries} />
@@ -692,6 +702,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             compare={state.compare}
             onCompare={handlers.compare}
             counts={t(`mapClasses.countsShort.${counts.kind}`, countsArgs)}
+            openOnly={aggregatesOnly}
           />
         )}
         {dataset.source.synthetic && <div className="synthetic-stamp">{t('dataset.synthetic')}</div>}
@@ -732,7 +743,13 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
             onSelect={handlers.select}
           />
         )}
+        {(state.tab === 'profile' || state.tab === 'sql') && aggregatesOnly && (
+          <p className="warning" data-testid="needs-households">
+            {t('storage.needsHouseholds')}
+          </p>
+        )}
         {state.tab === 'profile' &&
+          !aggregatesOnly &&
           (state.selected && selectedStat ? (
             <VillageProfile
               client={client}
@@ -745,7 +762,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
           ) : (
             <p className="muted">{t('planner.profile.hint')}</p>
           ))}
-        {state.tab === 'sql' && <SqlPanel client={client} onShowOnMap={showSqlOnMap} />}
+        {state.tab === 'sql' && !aggregatesOnly && <SqlPanel client={client} onShowOnMap={showSqlOnMap} />}
       </aside>
     </div>
   );

@@ -15,6 +15,8 @@ interface TimeBarProps {
   onCompare: (compare: CompareMonths) => void;
   /** What the map counts at this step (need flags, or cases open at the month's end), in words. */
   counts: string;
+  /** Only households with a case open at each month's end are known (aggregate data): the bars show those. */
+  openOnly?: boolean;
 }
 
 const STEP_MS = 1200;
@@ -30,9 +32,11 @@ const monthLabel = (language: string) => (m: string) =>
 const MonthHistogram = memo(function MonthHistogram({
   months,
   language,
+  openOnly,
 }: {
   months: MonthBin[];
   language: string;
+  openOnly: boolean;
 }) {
   const { t } = useTranslation();
   const label = monthLabel(language);
@@ -42,8 +46,29 @@ const MonthHistogram = memo(function MonthHistogram({
         <XAxis dataKey="month" hide />
         <YAxis hide />
         <Tooltip labelFormatter={(m) => label(String(m))} />
-        <Bar dataKey="reported" name={t('planner.time.reported')} fill="#fd8d3c" isAnimationActive={false} />
-        <Bar dataKey="resolved" name={t('planner.time.resolved')} fill="#2b8cbe" isAnimationActive={false} />
+        {openOnly ? (
+          <Bar
+            dataKey="open"
+            name={t('planner.time.openHouseholds')}
+            fill="#fd8d3c"
+            isAnimationActive={false}
+          />
+        ) : (
+          <>
+            <Bar
+              dataKey="reported"
+              name={t('planner.time.reported')}
+              fill="#fd8d3c"
+              isAnimationActive={false}
+            />
+            <Bar
+              dataKey="resolved"
+              name={t('planner.time.resolved')}
+              fill="#2b8cbe"
+              isAnimationActive={false}
+            />
+          </>
+        )}
       </BarChart>
     </ResponsiveContainer>
   );
@@ -59,6 +84,7 @@ export const TimeBar = memo(function TimeBar({
   compare,
   onCompare,
   counts,
+  openOnly = false,
 }: TimeBarProps) {
   const { t, i18n } = useTranslation();
   const index = month ? months.findIndex((m) => m.month === month) : -1;
@@ -128,7 +154,7 @@ export const TimeBar = memo(function TimeBar({
       </div>
       <div className="histogram" data-testid="histogram">
         <div className="histogram-plot">
-          <MonthHistogram months={months} language={i18n.language} />
+          <MonthHistogram months={months} language={i18n.language} openOnly={openOnly} />
           {index >= 0 && (
             // The current month marked over the chart (the chart itself is not redrawn per step).
             <div
@@ -141,8 +167,16 @@ export const TimeBar = memo(function TimeBar({
           )}
         </div>
         <div className="histogram-key muted">
-          <span className="swatch" style={{ background: '#fd8d3c' }} /> {t('planner.time.reported')}
-          <span className="swatch" style={{ background: '#2b8cbe' }} /> {t('planner.time.resolved')}
+          {openOnly ? (
+            <>
+              <span className="swatch" style={{ background: '#fd8d3c' }} /> {t('planner.time.openHouseholds')}
+            </>
+          ) : (
+            <>
+              <span className="swatch" style={{ background: '#fd8d3c' }} /> {t('planner.time.reported')}
+              <span className="swatch" style={{ background: '#2b8cbe' }} /> {t('planner.time.resolved')}
+            </>
+          )}
           {months.length > 0 && (
             <span>
               {label(months[0]?.month ?? '')} – {label(months[months.length - 1]?.month ?? '')}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { boxPointsSql, type PlannerQuery, weightedPointsSql } from '../../data/planner-queries';
+import { plannerTables } from '../../data/planner-tables';
 import type { SqlClient } from '../../data/sql-client';
 import { hexToRgba } from '../../map/palette';
 import {
@@ -8,7 +9,6 @@ import {
   NO_NEED_POINT_COLOR,
   type WeightedPoints,
 } from '../../map/planner-layers';
-import { plannerTables } from './use-planner-data';
 
 /** Zoom from which individual households are drawn. */
 export const POINTS_ZOOM = 12;

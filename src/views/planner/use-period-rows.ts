@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { periodMeasures } from '../../data/planner-period';
 import type { AreaMeasures, AreaQuery } from '../../data/planner-queries';
+import { plannerTables } from '../../data/planner-tables';
 import { ResultCache } from '../../data/result-cache';
 import type { SqlClient } from '../../data/sql-client';
-import { plannerTables } from './use-planner-data';
 
 /** The rows of every month of the period: off (no month shown), on their way, there, or failed. */
 export type PeriodRows =

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { aggregateMonthBins } from '../../data/aggregates/month-bins';
 import {
   type AreaMeasures,
   type AreaQuery,
@@ -10,9 +11,9 @@ import {
   type PlannerTotals,
   pickMeasure,
   plannerTotals,
-  preparePlannerTables,
   safeWeights,
 } from '../../data/planner-queries';
+import { plannerTables } from '../../data/planner-tables';
 import { ResultCache } from '../../data/result-cache';
 import { queryRows, type SqlClient } from '../../data/sql-client';
 import { shiftMonth } from './choropleth';
@@ -30,17 +31,6 @@ export interface PlannerData {
   totals: PlannerTotals | null;
   months: MonthBin[] | null;
   error: string | null;
-}
-
-// One preparation per client (the tables live in DuckDB for the page's life).
-const prepared = new WeakMap<SqlClient, Promise<void>>();
-export function plannerTables(client: SqlClient): Promise<void> {
-  let p = prepared.get(client);
-  if (!p) {
-    p = preparePlannerTables(client);
-    prepared.set(client, p);
-  }
-  return p;
 }
 
 /**
@@ -109,6 +99,8 @@ export function usePlannerData(
   level: Level,
   /** Months back to compare the query's month with (0: none). */
   compare = 0,
+  /** The dataset holds village figures only: the slider's months come from the published month figures. */
+  aggregatesOnly = false,
 ): PlannerData {
   const areaQuery = useMemo<AreaQuery>(
     () => ({ weights: query.weights, filters: query.filters, month: query.month }),
@@ -179,7 +171,9 @@ export function usePlannerData(
         setTotals(nextTotals);
         const histogramKey = JSON.stringify([query.need, query.weights, query.filters]);
         if (histogramKey !== monthsKey.current) {
-          const bins = await monthlyCases(client, { ...query, month: null });
+          const bins = aggregatesOnly
+            ? await aggregateMonthBins(client, { ...query, month: null })
+            : await monthlyCases(client, { ...query, month: null });
           if (!isCurrent()) return;
           monthsKey.current = histogramKey;
           monthsRef.current = bins;
@@ -205,7 +199,7 @@ export function usePlannerData(
         if (isCurrent()) setError(message(e));
       }
     })();
-  }, [client, query, areaQuery, key, level, compare]);
+  }, [client, query, areaQuery, key, level, compare, aggregatesOnly]);
 
   return {
     areas,

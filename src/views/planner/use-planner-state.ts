@@ -3,8 +3,8 @@ import { describeData, validatePlannerState } from '../../app/settings-check';
 import { publishNotices } from '../../app/settings-notices';
 import { type PlannerUrlState, parsePlannerState, writePlannerState } from '../../app/url-state';
 import { useUrlSync } from '../../app/use-url-sync';
+import { plannerTables } from '../../data/planner-tables';
 import type { SqlClient } from '../../data/sql-client';
-import { plannerTables } from './use-planner-data';
 
 export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => PlannerUrlState);
 
