@@ -42,6 +42,7 @@ export function App() {
             <DatasetMenu
               source={loaded?.dataset.source ?? null}
               reports={loaded?.dataset.reports ?? []}
+              aggregateReport={loaded?.dataset.aggregateReport ?? null}
               tables={loaded?.dataset.tables ?? null}
               publishedName={published}
             />
@@ -73,7 +74,14 @@ export function App() {
                   onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
                 />
               )}
-              {ui.section === 'supervisor' && (
+              {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
+                <div className="view-note" data-testid="needs-households">
+                  <h2>{t('nav.supervisor')}</h2>
+                  <p>{t('storage.needsHouseholds')}</p>
+                  <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
+                </div>
+              )}
+              {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
                 <SupervisorView
                   client={loaded.client}
                   config={loaded.config}

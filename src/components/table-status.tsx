@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALL_LOADED, type DataTable, firstMissing, type TableStatus } from '../data/table-status';
+import {
+  ALL_LOADED,
+  type DataTable,
+  firstMissing,
+  type TableStatus,
+  unavailableKey,
+} from '../data/table-status';
 
 /** Which tables the loaded dataset supplied (all, until one is loaded). */
 export const TableStatusContext = createContext<TableStatus>(ALL_LOADED);

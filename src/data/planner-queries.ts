@@ -503,10 +503,19 @@ export function monthlyCasesSql(
 export const monthlyCases = (client: SqlClient, q: PlannerQuery, village: string | null = null) =>
   preparedRows<MonthBin>(client, (bind) => monthlyCasesSql(q, village, bind));
 
-/** Every month between the first and the last case, so the slider has no gaps. */
-export const MONTH_RANGE_SQL = `SELECT strftime(min(reported_at), '%Y-%m') AS first,
-  strftime(greatest(max(reported_at), coalesce(max(resolved_at), max(reported_at))), '%Y-%m') AS last
-  FROM planner_cases`;
+/**
+ * The first and last month of the period: from the first case reported to the last report or resolution —
+ * or, for an aggregate dataset (no case rows), the published months of the month figures (for household data
+ * those lie within the cases' period, so the union changes nothing there).
+ */
+export const MONTH_RANGE_SQL = `WITH r AS (
+    SELECT strftime(min(reported_at), '%Y-%m') AS first,
+      strftime(greatest(max(reported_at), coalesce(max(resolved_at), max(reported_at))), '%Y-%m') AS last
+    FROM planner_cases
+    UNION ALL
+    SELECT min(month), max(month) FROM planner_month_cube
+  )
+  SELECT min(first) AS first, max(last) AS last FROM r`;
 
 /** Side of the cells (degrees, ≈ 55 m) households are gathered in for the heatmap and hexagons. */
 export const POINT_CELL_DEG = 0.0005;

@@ -29,3 +29,7 @@ export function firstMissing(
     ) ?? null
   );
 }
+
+/** The i18n key of "not available" for a figure lacking `table`: import it, or it is only in village figures. */
+export const unavailableKey = (status: TableStatus, table: DataTable): string =>
+  status[table] === 'aggregated' ? 'storage.unavailable_aggregated' : `storage.unavailable_${table}`;

@@ -58,7 +58,10 @@ describe('config.json: the published dataset entry', () => {
     fc.assert(
       fc.property(fc.webUrl(), fc.constantFrom('.csv', '.parquet'), (url, ext) => {
         try {
-          const dataset = parsePublishedDataset({ name: 'x', date: '2026-01-01', households: url + ext }, BASE);
+          const dataset = parsePublishedDataset(
+            { name: 'x', date: '2026-01-01', households: url + ext },
+            BASE,
+          );
           const resolved = new URL(dataset?.files.households ?? '', BASE);
           return resolved.origin === new URL(BASE).origin;
         } catch (error) {

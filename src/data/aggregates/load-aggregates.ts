@@ -11,7 +11,7 @@
  * published figures are then inserted into the two cubes.
  *
  * Note for callers: villageMeasuresSql reads a hidden village as 0 households (it coalesces missing sums); tell
- * it apart with HIDDEN_VILLAGES_SQL. MONTH_RANGE_SQL reads cases, which are empty here: use AGGREGATE_MONTH_RANGE_SQL.
+ * it apart with HIDDEN_VILLAGES_SQL. MONTH_RANGE_SQL reads the month cube as well as the (empty) cases.
  */
 import { Int32, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
 import { preparePlannerSql } from '../planner-queries';
@@ -66,9 +66,6 @@ export const MAX_AGGREGATE_ISSUES = 1000;
 /** Villages whose figures the dataset hides (villageMeasuresSql shows them as 0 households). */
 export const HIDDEN_VILLAGES_SQL =
   'SELECT DISTINCT village_code FROM planner_cube WHERE n IS NULL ORDER BY 1';
-/** First and last month of the month cube (MONTH_RANGE_SQL's columns), for the time slider. */
-export const AGGREGATE_MONTH_RANGE_SQL =
-  'SELECT min(month) AS first, max(month) AS last FROM planner_month_cube';
 
 /** The empty household_coverage computeHouseholdCoverage (load-dataset.ts) makes from no households. */
 const EMPTY_COVERAGE_SQL = `CREATE OR REPLACE TABLE household_coverage

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { AggregateReport } from '../../data/aggregates/load-aggregates';
 import type { DatasetSource } from '../../data/dataset-source';
 import type { ImportReport } from '../../data/import';
 import {
@@ -25,6 +26,8 @@ interface DatasetMenuProps {
   source: DatasetSource | null;
   /** Its files' validation reports (imported and published datasets). */
   reports: readonly ImportReport[];
+  /** The check of a published aggregate dataset. */
+  aggregateReport: AggregateReport | null;
   /** The loaded dataset's tables; null while loading. */
   tables: TableStatus | null;
   /** The office's published dataset (config.json), which "the server's data" is; null: the demo. */
@@ -35,7 +38,7 @@ interface DatasetMenuProps {
  * Dataset switcher (the server's dataset — published or demo — / imported), which tables are loaded, the
  * validation report of the loaded files, the import dialog, "hapus semua data lokal".
  */
-export function DatasetMenu({ source, reports, tables, publishedName }: DatasetMenuProps) {
+export function DatasetMenu({ source, reports, aggregateReport, tables, publishedName }: DatasetMenuProps) {
   const { t } = useTranslation();
   const [stored, setStored] = useState<StoredImport>(null);
   const [open, setOpen] = useState<'import' | 'reports' | null>(null);
@@ -94,13 +97,18 @@ export function DatasetMenu({ source, reports, tables, publishedName }: DatasetM
               data-testid={`dataset-table-${table}`}
               data-status={tables[table]}
             >
-              {tables[table] === 'loaded' ? '✓' : '✗'} {t(`storage.table_${table}`)}
-              {tables[table] === 'missing' && <span className="muted"> ({t('storage.missing')})</span>}
+              {{ loaded: '✓', aggregated: '≈', missing: '✗' }[tables[table]]} {t(`storage.table_${table}`)}
+              {tables[table] !== 'loaded' && (
+                <span className="muted">
+                  {' '}
+                  ({t(tables[table] === 'missing' ? 'storage.missing' : 'storage.table_aggregated')})
+                </span>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {reports.length > 0 && (
+      {(reports.length > 0 || aggregateReport) && (
         <button
           type="button"
           className="secondary"
@@ -122,7 +130,12 @@ export function DatasetMenu({ source, reports, tables, publishedName }: DatasetM
       {open === 'reports' &&
         source &&
         createPortal(
-          <DatasetReports source={source} reports={reports} onClose={() => setOpen(null)} />,
+          <DatasetReports
+            source={source}
+            reports={reports}
+            aggregateReport={aggregateReport}
+            onClose={() => setOpen(null)}
+          />,
           document.body,
         )}
     </div>

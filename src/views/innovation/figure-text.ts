@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type DataTable, firstMissing, type TableStatus } from '../../data/table-status';
+import { type DataTable, firstMissing, type TableStatus, unavailableKey } from '../../data/table-status';
 
 /**
  * A programme figure as text: formatted, or — when it is null because a table it needs is missing —
@@ -14,5 +14,5 @@ export function figureText(
 ): string {
   if (value !== null) return format(value);
   const missing = firstMissing(tables, needs ?? []);
-  return missing === null ? '–' : t(`storage.unavailable_${missing}`);
+  return missing === null ? '–' : t(unavailableKey(tables, missing));
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { recordsToAssessments } from '../../analysis/innovation-assessment';
 import type { Assessment, Rubric } from '../../analysis/innovation-index';
 import { useTableStatus } from '../../components/table-status';
+import { programmeFromVillageFigures } from '../../data/aggregates/programme-figures';
 import { fetchJsonIfPresent } from '../../data/fetch-bytes';
 import {
   FAMILIES_REACHED_SQL,
@@ -39,19 +40,22 @@ export function useInnovationData(client: SqlClient) {
       const { rubrics, problems } = await loadRubrics();
       const records = await loadExampleRecords();
       const example = recordsToAssessments(records, rubrics).assessments;
-      // Figures that need a table the dataset lacks become null here, for every consumer at once.
+      // Figures that need a table the dataset lacks become null here, for every consumer at once; an
+      // aggregate dataset gives only what village figures hold.
       const {
         programme,
         villages,
         familiesReached: reached,
-      } = withoutUnavailable(
-        {
-          programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
-          villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
-          familiesReached: await familiesReached(client),
-        },
-        tables,
-      );
+      } = tables.households === 'aggregated'
+        ? await programmeFromVillageFigures(client)
+        : withoutUnavailable(
+            {
+              programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
+              villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+              familiesReached: await familiesReached(client),
+            },
+            tables,
+          );
       // The inset is decoration: without it the sheets are drawn without the province.
       const province = (await fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').catch(
         () => null,

@@ -51,7 +51,7 @@ export const LayerControls = memo(function LayerControls({
               type="checkbox"
               data-testid={`layer-${key}`}
               disabled={key !== 'choropleth' && unavailable !== null}
-              checked={layers[key] && (key === 'choropleth' || unavailable === null)}
+              checked={layers[key]}
               onChange={(e) => onLayers({ ...layers, [key]: e.target.checked })}
             />
             {t(`planner.layers.${key}`)}

@@ -76,6 +76,7 @@ import { POINTS_ZOOM, useBoxPoints, useWeightedPoints } from './use-need-points'
 import { usePeriodRows } from './use-period-rows';
 import { lastAreasQuery, usePlannerData } from './use-planner-data';
 import { usePlannerState } from './use-planner-state';
+import { usePublishedHidden } from './use-published-hidden';
 import { VillageProfile } from './VillageProfile';
 import './planner.css';
 
@@ -189,7 +190,15 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
   );
   // Small groups and the areas hidden with them: grey on the map, outside the classes, blank in exports.
   const suppression = useAreaSuppression(client, query, level, data.areas);
-  const hidden = suppression.hidden;
+  // An aggregate dataset's hidden villages (published without figures) are suppressed like small groups.
+  const published = usePublishedHidden(client, aggregatesOnly);
+  const hidden = useMemo(
+    () =>
+      level === 'village' && published.size > 0
+        ? new Set([...suppression.hidden, ...published])
+        : suppression.hidden,
+    [level, published, suppression.hidden],
+  );
   // While a month is shown, one set of classes for every month of the period (manual breaks are fixed anyway).
   const fixedPeriod = state.month !== null && !comparing;
   const period = usePeriodRows(
@@ -468,6 +477,7 @@ export function PlannerView({ client, config, dataset, boundaries, measure, onMe
         fewer && t(`mapClasses.fewer.${fewer.reason}`, { count: fewer.count, requested: fewer.requested }),
         periodNote,
         t('planner.legend.halfOpen'),
+        published.size > 0 && t('planner.legend.publishedHidden', { count: published.size }),
         source,
       ]
         .filter(Boolean)

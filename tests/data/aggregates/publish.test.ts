@@ -1,8 +1,8 @@
 /** Publishing without agents or cases, and input that cannot be published. */
 import { describe, expect, it } from 'vitest';
 import { FIGURES_FILE, MANIFEST_FILE, MONTHS_FILE } from '../../../src/data/aggregates/format';
-import { AGGREGATE_MONTH_RANGE_SQL } from '../../../src/data/aggregates/load-aggregates';
 import { publishAggregates } from '../../../src/data/aggregates/publish';
+import { MONTH_RANGE_SQL } from '../../../src/data/planner-queries';
 import { queryRows } from '../../../src/data/sql-client';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
 import { openPublished, publishTexts, readText } from './publish-helpers';
@@ -41,7 +41,7 @@ describe('publishAggregates', () => {
     const opened = await openPublished(outcome.files);
     expect(opened.report.fatal).toBeNull();
     expect(opened.manifest?.tables.agents).toBe('missing');
-    expect(await queryRows(opened.db, AGGREGATE_MONTH_RANGE_SQL)).toEqual([{ first: null, last: null }]);
+    expect(await queryRows(opened.db, MONTH_RANGE_SQL)).toEqual([{ first: null, last: null }]);
   });
 
   it('publishes nothing without households, with no valid household, or with an unreadable file', async () => {
