@@ -29,9 +29,7 @@ export function useUnavailable(): (
     (needs, fromVillageFigures = false) => {
       const missing = firstMissing(status, needs, fromVillageFigures);
       if (missing === null) return null;
-      return status[missing] === 'aggregated'
-        ? t('storage.unavailable_aggregated')
-        : t(`storage.unavailable_${missing}`);
+      return t(unavailableKey(status, missing));
     },
     [status, t],
   );
