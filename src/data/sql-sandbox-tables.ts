@@ -7,51 +7,14 @@
  * Every column is rebuilt from its values with the canonical Arrow type (cast in SQL first), so the copy
  * never shares buffers with the source and does not depend on which Arrow build produced the result.
  */
-import { DateDay, Float64, Int32, makeData, makeVector, Table, type Vector } from 'apache-arrow';
-import { utf8Vector } from './import/staging';
+import { Table, type Vector } from 'apache-arrow';
+import { canonicalVector } from './arrow-vectors';
 import { COLUMN_POLICY, type IdKind, type MaskingPolicy, releasedColumns } from './privacy';
 import { type ColumnSpec, SQL_TYPE, TABLES, type TableName } from './schema';
 import { ident } from './sql-client';
 
 /** The tables copied into the sandbox. */
 export const SANDBOX_TABLES = Object.keys(COLUMN_POLICY) as TableName[];
-
-const DAY_MS = 86_400_000;
-
-/** Validity bitmap (bit set = value present), or undefined when nothing is null. */
-function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined; nulls: number } {
-  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
-  let nulls = 0;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) nulls++;
-    else bitmap[i >> 3] = (bitmap[i >> 3] ?? 0) | (1 << (i & 7));
-  });
-  return { bitmap: nulls > 0 ? bitmap : undefined, nulls };
-}
-
-/**
- * An Arrow vector of canonical type `type` from plain values, written straight into Arrow buffers.
- * (apache-arrow's builders compile a null check with `new Function`, which the app's CSP forbids.)
- */
-export function canonicalVector(type: ColumnSpec['type'], values: readonly unknown[]): Vector {
-  const { bitmap, nulls } = validity(values);
-  const length = values.length;
-  const base = { length, nullCount: nulls, nullBitmap: bitmap };
-  if (type === 'text')
-    return utf8Vector(values.map((v) => (v === null || v === undefined ? null : String(v))));
-  if (type === 'double') {
-    const data = Float64Array.from(values, (v) => (v === null || v === undefined ? 0 : Number(v)));
-    return makeVector(makeData({ ...base, type: new Float64(), data }));
-  }
-  if (type === 'date') {
-    const data = Int32Array.from(values, (v) =>
-      v === null || v === undefined ? 0 : Math.round(Number(v) / DAY_MS),
-    );
-    return makeVector(makeData({ ...base, type: new DateDay(), data }));
-  }
-  const data = Int32Array.from(values, (v) => (v === null || v === undefined ? 0 : Number(v)));
-  return makeVector(makeData({ ...base, type: new Int32(), data }));
-}
 
 const specOf = (table: TableName, column: string): ColumnSpec | undefined =>
   TABLES[table].find((spec) => spec.name === column);

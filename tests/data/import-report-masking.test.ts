@@ -9,7 +9,7 @@ const policy = createMaskingPolicy(new Uint8Array(16).fill(7));
 function report(issues: ImportIssue[]): ImportReport {
   const mapping = Object.fromEntries(Object.keys(COLUMN_POLICY.households).map((c) => [c, `kolom_${c}`]));
   const examples: ImportReport['examples'] = {};
-  for (const issue of issues) (examples[issue.code] ??= []).push(issue);
+  for (const issue of issues) examples[issue.code] = [...(examples[issue.code] ?? []), issue];
   return { kind: 'households', mapping, examples, issues } as unknown as ImportReport;
 }
 

@@ -13,7 +13,8 @@
  * Note for callers: villageMeasuresSql reads a hidden village as 0 households (it coalesces missing sums); tell
  * it apart with HIDDEN_VILLAGES_SQL. MONTH_RANGE_SQL reads the month cube as well as the (empty) cases.
  */
-import { Int32, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { canonicalVector } from '../arrow-vectors';
 import { preparePlannerSql } from '../planner-queries';
 import { queryRows, type SqlClient } from '../sql-client';
 import { DATA_TABLES } from '../table-status';
@@ -76,8 +77,8 @@ const counts = (rows: number, valid: number): FileCounts => ({ rows, valid, reje
 /** An Arrow table of text and nullable INTEGER columns. */
 function arrowTable(text: Record<string, string[]>, ints: Record<string, (number | null)[]>): Table {
   const columns: Record<string, Vector> = {};
-  for (const [k, v] of Object.entries(text)) columns[k] = vectorFromArray(v, new Utf8());
-  for (const [k, v] of Object.entries(ints)) columns[k] = vectorFromArray(v, new Int32());
+  for (const [k, v] of Object.entries(text)) columns[k] = canonicalVector('text', v);
+  for (const [k, v] of Object.entries(ints)) columns[k] = canonicalVector('integer', v);
   return new Table(columns);
 }
 

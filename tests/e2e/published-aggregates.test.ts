@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, DIST, openDashboard, ROOT, screenshot, waitReady } from './harness';
+
+const run = promisify(execFile);
+const DEMO = path.join(ROOT, 'data', 'demo');
+const NAME = 'Angka desa P3KE (uji)';
+const text = async (page: Page, id: string) => (await page.getByTestId(id).first().textContent()) ?? '';
+
+/**
+ * The demo with one village cut down to two households (a small group), published by the real command: the
+ * aggregate dataset an office could put on a public server.
+ */
+async function publish(dir: string): Promise<{ out: string; small: string; households: number }> {
+  const input = path.join(dir, 'masukan');
+  const out = path.join(dir, 'publik');
+  await mkdir(input, { recursive: true });
+  const lines = (await readFile(path.join(DEMO, 'households.csv'), 'utf8')).trimEnd().split('\n');
+  const header = lines[0] ?? '';
+  const villageColumn = header.split(',').indexOf('kode_kemendagri');
+  const small = (lines[1] ?? '').split(',')[villageColumn] ?? '';
+  let kept = 0;
+  const rows = lines.slice(1).filter((line) => {
+    if (line.split(',')[villageColumn] !== small) return true;
+    kept++;
+    return kept <= 2;
+  });
+  await writeFile(path.join(input, 'households.csv'), `${[header, ...rows].join('\n')}\n`);
+  await writeFile(path.join(input, 'agents.csv'), await readFile(path.join(DEMO, 'agents.csv')));
+  await writeFile(path.join(input, 'cases.csv'), await readFile(path.join(DEMO, 'cases.csv')));
+  const args = ['tsx', 'scripts/publish-aggregates.ts', '--in', input, '--out', out, '--name', NAME];
+  // Cases of the removed households are rejected (exit 1): the figures are still written.
+  await run('npx', [...args, '--date', '2026-10-31', '--synthetic'], { cwd: ROOT }).catch(
+    (error: { code?: number }) => {
+      if (error.code !== 1) throw error;
+    },
+  );
+  return { out, small, households: rows.length };
+}
+
+// config.json names an aggregate-only dataset: maps and area figures from it; household features say why not.
+describe('published aggregate-only dataset', () => {
+  let dash: Dashboard;
+  let page: Page;
+  let published: Awaited<ReturnType<typeof publish>>;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'gancang-aggregates-'));
+    published = await publish(dir);
+    const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
+    const config = path.join(dir, 'config.json');
+    await writeFile(config, JSON.stringify({ ...built, dataset: { aggregates: 'publik/aggregates.json' } }));
+    const files: Record<string, string> = { '/config.json': config };
+    for (const name of ['aggregates.json', 'village-figures.csv', 'village-months.csv']) {
+      files[`/publik/${name}`] = path.join(published.out, name);
+    }
+    dash = await openDashboard({ boundaries: 'none', files });
+    page = dash.page;
+    await waitReady(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('opens it, labelled with the name and date of its manifest, and synthetic as its source was', async () => {
+    const label = await text(page, 'dataset-name');
+    expect(label).toMatch(/sintetis/);
+    expect(dash.server.requests).toContain('/publik/village-figures.csv');
+    expect(await page.getByTestId('dataset-table-households').getAttribute('data-status')).toBe('aggregated');
+  });
+
+  it('the planner maps and counts from the village figures; household features say they need household data', async () => {
+    // Households of the villages shown: all but the hidden ones (at least the small village).
+    const shown = Number((await text(page, 'planner-figure-households')).replace(/\D/g, ''));
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(published.households - 2);
+    expect(await text(page, 'planner-figure-reported')).toMatch(/data agregat/);
+    expect(await text(page, 'planner-figure-coverage')).toMatch(/\d %/);
+    expect(await page.getByTestId('layer-points').isDisabled()).toBe(true);
+    expect(await page.getByTestId('layer-heatmap').isDisabled()).toBe(true);
+    expect(await page.getByTestId('filter-decile-min').isDisabled()).toBe(true);
+    expect(await page.getByTestId('filter-agent').isDisabled()).toBe(true);
+    expect(await text(page, 'missing-note-aggregated')).toMatch(/angka per desa/);
+    // The legend says villages are hidden and that kecamatan figures leave them out.
+    expect(await page.locator('.planner-legend').textContent()).toMatch(/disembunyikan pada data agregat/);
+    // Time: the slider runs over the published months.
+    expect(await page.getByTestId('histogram').count()).toBe(1);
+    await page.getByTestId('tab-profile').click();
+    expect(await text(page, 'needs-households')).toMatch(/data tingkat keluarga/);
+    await page.getByTestId('tab-sql').click();
+    expect(await text(page, 'needs-households')).toMatch(/data tingkat keluarga/);
+    await page.getByTestId('tab-table').click();
+    await screenshot(page, 'aggregates-01-planner');
+  });
+
+  it('the check report lists the hidden villages', async () => {
+    await page.getByTestId('reports-open').click();
+    expect(await text(page, 'report-aggregates-hidden')).toMatch(/^[1-9]\d* desa/);
+    await page.getByTestId('reports-close').click();
+  });
+
+  it('supervision says it needs household data; Inovasi shows households and coverage', async () => {
+    await page.getByTestId('nav-supervisor').click();
+    expect(await text(page, 'needs-households')).toMatch(/data tingkat keluarga/);
+    await screenshot(page, 'aggregates-02-supervisor');
+    await page.getByTestId('nav-innovation').click();
+    await page.getByTestId('iid-tab-programme').click();
+    await page.getByTestId('kpi-coverage').waitFor({ timeout: 60_000 });
+    expect(await text(page, 'kpi-coverage')).toMatch(/\d %/);
+    expect(await text(page, 'kpi-reported')).toMatch(/data agregat/);
+    await screenshot(page, 'aggregates-03-innovation');
+  });
+
+  it('made no request to another host and threw no page error', () => {
+    expect(dash.foreignRequests).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+});
