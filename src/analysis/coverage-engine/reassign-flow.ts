@@ -20,7 +20,7 @@
 
 const LEVEL1 = 2 ** 32;
 const TIER1_COST = 1;
-const UNRESOLVED_COST = LEVEL1;
+export const UNRESOLVED_COST = LEVEL1;
 
 export interface FlowGraph {
   rows: number;

@@ -139,8 +139,8 @@ export interface ReassignmentProposal {
     candidates: number;
     /** Household–agent pairs in the final candidate graph. */
     edges: number;
-    /** Household–agent pairs within the limit (all checked against the optimality certificate). */
-    pairsInReach: number;
+    /** Household–agent distances measured (candidate lists and optimality checks). */
+    pairsMeasured: number;
     /** Times the flow was solved (1 = the first candidate graph was proven optimal). */
     rounds: number;
     agentsWithSpare: number;
