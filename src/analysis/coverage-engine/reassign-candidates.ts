@@ -17,13 +17,8 @@
  */
 import { selectInPlace } from './aggregate';
 import { type AgentReach, agentsWithin } from './reach';
-import {
-  type FlowGraph,
-  type FlowSolution,
-  METRES_TOLERANCE,
-  type SinkDistances,
-  UNRESOLVED_COST,
-} from './reassign-flow';
+import type { SinkDistances } from './reassign-dual';
+import { type FlowGraph, type FlowState, METRES_TOLERANCE, UNRESOLVED_COST } from './reassign-flow';
 
 export interface CandidateRows {
   /** Household index of each row. */
@@ -96,63 +91,6 @@ export function initialCandidates(
   return rows;
 }
 
-/**
- * Widens each row's radius to its agent in a greedy fill of the places below the minimum (rows nearest
- * first, each to its nearest agent with such a place left): a cheap guess at how far the optimum reaches,
- * so that fewer rows fail the optimality check. Affects speed only, never the result.
- */
-export function widenToGreedyFill(rows: CandidateRows, reach: AgentReach, cap0: Int32Array): void {
-  const R = rows.agent.length;
-  const A = reach.lon.length;
-  const left = Int32Array.from(cap0);
-  const outAgent = new Int32Array(A);
-  const outDist = new Float64Array(A);
-  const nearest = rows.dist.map((d) => Math.min(...d));
-  const order = Array.from({ length: R }, (_, r) => r).sort(
-    (p, q) => (nearest[p] as number) - (nearest[q] as number) || p - q,
-  );
-  for (const r of order) {
-    const agent = rows.agent[r] as number[];
-    const dist = rows.dist[r] as number[];
-    let best = -1;
-    for (let j = 0; j < agent.length; j++) {
-      if ((left[agent[j] as number] as number) > 0 && (best < 0 || (dist[j] as number) < (dist[best] as number)))
-        best = j;
-    }
-    if (best >= 0) {
-      const k = agent[best] as number;
-      left[k] = (left[k] as number) - 1;
-      continue;
-    }
-    let radius = rows.radius[r] as number;
-    while (radius < reach.limitM) {
-      radius = Math.min(2 * radius, reach.limitM);
-      const c = agentsWithin(reach, rows.lon[r] as number, rows.lat[r] as number, radius, outAgent, outDist);
-      rows.measured += c;
-      let d = Number.POSITIVE_INFINITY;
-      let k = -1;
-      for (let j = 0; j < c; j++) {
-        const a = outAgent[j] as number;
-        if ((left[a] as number) > 0 && (outDist[j] as number) < d) {
-          d = outDist[j] as number;
-          k = a;
-        }
-      }
-      if (k < 0) continue;
-      left[k] = (left[k] as number) - 1;
-      agent.length = 0;
-      dist.length = 0;
-      for (let j = 0; j < c; j++) {
-        if ((outDist[j] as number) > d) continue;
-        agent.push(outAgent[j] as number);
-        dist.push(outDist[j] as number);
-      }
-      rows.radius[r] = d;
-      break;
-    }
-  }
-}
-
 /** The candidate rows as a flow graph (CSR over rows). */
 export function toGraph(rows: CandidateRows, cap0: Int32Array, cap1: Int32Array): FlowGraph {
   const R = rows.agent.length;
@@ -168,17 +106,18 @@ export function toGraph(rows: CandidateRows, cap0: Int32Array, cap1: Int32Array)
 }
 
 /**
- * The optimality check: adds every left-out pair that could lower the flow's cost (see the module note);
- * returns how many were added (0 = the flow is optimal on the full graph).
+ * The optimality check: adds the left-out pairs that could lower the flow's cost (see the module note),
+ * at most `perRow` per row, cheapest first; returns the rows that got new arcs (none = the flow is optimal
+ * on the full graph).
  */
 export function widenWhereImproving(
   rows: CandidateRows,
   reach: AgentReach,
-  g: FlowGraph,
-  s: FlowSolution,
+  s: FlowState,
   toSink: SinkDistances,
   perRow: number,
-): number {
+): number[] {
+  const g = s.g;
   const R = g.rows;
   const A = g.agents;
   const limit = reach.limitM;
@@ -188,7 +127,7 @@ export function widenWhereImproving(
   const pick = new Int32Array(A);
   const pickL = new Float64Array(A);
   const pickM = new Float64Array(A);
-  let added = 0;
+  const widened: number[] = [];
   for (let r = 0; r < R; r++) {
     const e = s.rowEdge[r] as number;
     let pl: number;
@@ -226,7 +165,8 @@ export function widenWhereImproving(
     }
     if (n > perRow) {
       const order = Array.from(pick.subarray(0, n)).sort(
-        (x, y) => (pickL[x] as number) - (pickL[y] as number) || (pickM[x] as number) - (pickM[y] as number) || x - y,
+        (x, y) =>
+          (pickL[x] as number) - (pickL[y] as number) || (pickM[x] as number) - (pickM[y] as number) || x - y,
       );
       pick.set(order);
       n = perRow;
@@ -235,9 +175,9 @@ export function widenWhereImproving(
       agent.push(outAgent[pick[j] as number] as number);
       dist.push(outDist[pick[j] as number] as number);
     }
-    added += n;
+    if (n > 0) widened.push(r);
   }
-  return added;
+  return widened;
 }
 
 /** Rows by their nearest candidate, then index (the order the flow is solved in). */

@@ -8,13 +8,12 @@
  * only); its first ceil(minFamilies) − families places are "below minimum". Places freed by far households
  * that move are not offered to others (a proposed move has not happened yet).
  *
- * Exact, on the full graph of household–agent pairs within the limit (reach.ts enumerates them all):
- * - objectives 1 and 2 by maximum flow on that full graph (reassign-levels.ts);
- * - objective 3 by min-cost flow (reassign-flow.ts) on a candidate graph — each household's
- *   `initialCandidates` nearest agents plus its agent in the maximum flow — and then EVERY pair left out is
- *   checked against the solution's distances to the sink: a pair that could lower the cost is added and the
- *   flow solved again. When none can, the flow is optimal on the full graph (duality: the potentials −δ
- *   make every arc's reduced cost ≥ 0).
+ * Exact on the full graph of household–agent pairs within the limit, without building it: one min-cost
+ * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved on a candidate
+ * graph — each household's `initialCandidates` nearest agents within the limit (reach.ts) — that the
+ * optimality check (reassign-candidates.ts, with the prices of reassign-dual.ts) widens wherever a pair
+ * left out could lower the cost; the rows concerned leave the flow and come back with their new arcs
+ * (warm start). When no pair can, the potentials prove the flow optimal on the full graph (LP duality).
  *
  * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
@@ -24,14 +23,9 @@
 
 import { aggregateVillagesAndDistricts } from './engine';
 import { buildAgentReach } from './reach';
-import {
-  initialCandidates,
-  nearestFirst,
-  toGraph,
-  widenToGreedyFill,
-  widenWhereImproving,
-} from './reassign-candidates';
-import { distancesToSink, type FlowGraph, type FlowSolution, solveFlow } from './reassign-flow';
+import { initialCandidates, nearestFirst, toGraph, widenWhereImproving } from './reassign-candidates';
+import { distancesToSink } from './reassign-dual';
+import { FlowState } from './reassign-flow';
 import {
   type CoverageInput,
   type CoverageOptions,
@@ -44,7 +38,7 @@ import {
 } from './types';
 
 export const REASSIGNMENT_ALGORITHM =
-  'maximum flow for the counts, then min-cost flow (successive shortest paths) for distance, optimality checked on every pair within the limit';
+  'min-cost flow with lexicographic costs (successive shortest paths) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
 
 export interface ReassignmentOptions {
   /** Nearest agents in reach each household starts with (default 16); the result is exact for any value. */
@@ -110,24 +104,24 @@ export function proposeReassignment(
   );
   const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
   const R = rows.household.length;
-  widenToGreedyFill(rows, reach, spare.cap0);
 
-  // Solve on the candidate graph; widen it where a left-out pair could do better; until none can.
-  let solution: FlowSolution;
-  let graph: FlowGraph;
-  let rounds = 0;
+  // Solve on the candidate graph; widen it where a left-out pair could do better (those rows leave the
+  // flow, get their new arcs and come back in); until none can.
+  const flow = new FlowState(toGraph(rows, spare.cap0, spare.cap1));
+  for (const r of nearestFirst(flow.g)) flow.insert(r);
+  let rounds = 1;
   for (;;) {
+    const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
+    if (widened.length === 0) break;
     rounds++;
-    let tt = performance.now();
-    graph = toGraph(rows, spare.cap0, spare.cap1);
-    solution = solveFlow(graph, nearestFirst(graph));
-    const tS = performance.now() - tt; tt = performance.now();
-    const ds = distancesToSink(graph, solution);
-    const tD = performance.now() - tt; tt = performance.now();
-    const w = widenWhereImproving(rows, reach, graph, solution, ds, K);
-    if ((globalThis as any).PROF) console.log('round', rounds, 'edges', graph.edgeAgent.length, 'solve', tS.toFixed(0), 'toSink', tD.toFixed(0), 'widen', (performance.now() - tt).toFixed(0), 'added', w, 'init', (tt - t0).toFixed(0), JSON.stringify((globalThis as any).ST)); (globalThis as any).ST = {};
-    if (w === 0) break;
+    for (const r of widened) flow.remove(r);
+    flow.rebind(toGraph(rows, spare.cap0, spare.cap1));
+    for (const r of widened) {
+      flow.priceRow(r);
+      flow.insert(r);
+    }
   }
+  const graph = flow.g;
 
   // Moves and unresolved households.
   const moves: ReassignmentMove[] = [];
@@ -135,7 +129,7 @@ export function proposeReassignment(
   const placed = new Uint8Array(nHh);
   let totalDistanceM = 0;
   for (let r = 0; r < R; r++) {
-    const e = solution.rowEdge[r] as number;
+    const e = flow.rowEdge[r] as number;
     if (e < 0) continue;
     const h = rows.household[r] as number;
     const distanceM = graph.edgeCost[e] as number;
