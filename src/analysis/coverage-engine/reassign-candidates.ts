@@ -3,8 +3,8 @@
  * graph of ALL household–agent pairs within the limit (which is never built).
  *
  * Each row (an uncovered household with coordinates and an agent with spare places within the limit)
- * starts with every agent within a radius ρ_r: the smallest doubling of a few agents' spacing that holds
- * `initial` agents, or the limit. The optimality check (widenWhereImproving) prices each agent with δ_k,
+ * starts with every agent within a radius ρ_r: the distance of its `initial`-th nearest agent (ties kept),
+ * or the limit when fewer are within it. The optimality check (widenWhereImproving) prices each agent with δ_k,
  * its cheapest residual path to the sink (distancesToSink), and each row with p_r = d(r, k) + δ_k for its
  * agent k (or "unresolved" when it has none). These potentials make every arc of the candidate graph's
  * residual network non-negative (the flow is optimal there); a left-out pair (r, k) can only break that if
@@ -12,7 +12,8 @@
  * costs 0 or one tier, or it has only its own arcs to the sink), so when p_r costs no tier and
  * p_r ≤ ρ_r in metres, no agent beyond ρ_r can do it: the row needs no look at all. Otherwise the agents
  * within min(p_r, limit) (or the limit, when p_r costs a tier or is unresolved) are measured and the pairs
- * that break it are added. When no pair is added, the potentials prove the flow optimal on the full graph
+ * that break it are added (the cheapest few per row and round; the row then leaves the flow and comes back
+ * with them, FlowState.remove / insert). When no pair is added, the potentials prove the flow optimal on the full graph
  * (linear-programming duality), within METRES_TOLERANCE per improvement.
  */
 import { selectInPlace } from './aggregate';
