@@ -144,7 +144,9 @@ describe('proposeReassignment equals a brute-force optimum for all three objecti
           total += mv.distanceM;
         }
         expect(total).toBeCloseTo(p.stats.totalDistanceM, 6);
-        arrivals.forEach((n, a) => expect(n).toBeLessThanOrEqual(spare[a] as number));
+        arrivals.forEach((n, a) => {
+          expect(n).toBeLessThanOrEqual(spare[a] as number);
+        });
         expect(arrivals.reduce((s, n, a) => s + Math.min(n, below[a] as number), 0)).toBe(want.belowMin);
       }),
       { numRuns: 400 },
