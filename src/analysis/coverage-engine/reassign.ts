@@ -106,14 +106,23 @@ export function proposeReassignment(
   const R = rows.household.length;
 
   // Solve on the candidate graph; widen it where a left-out pair could do better (those rows leave the
-  // flow, get their new arcs and come back in); until none can.
-  const flow = new FlowState(toGraph(rows, spare.cap0, spare.cap1));
-  for (const r of nearestFirst(flow.g)) flow.insert(r);
+  // flow, get their new arcs and come back in, or the graph is solved afresh); until none can.
+  const solve = (): FlowState => {
+    const f = new FlowState(toGraph(rows, spare.cap0, spare.cap1));
+    for (const r of nearestFirst(f.g)) f.insert(r);
+    return f;
+  };
+  let flow = solve();
   let rounds = 1;
   for (;;) {
     const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
     if (widened.length === 0) break;
     rounds++;
+    // Many rows out and back costs more than solving the grown graph afresh.
+    if (widened.length > R / 4) {
+      flow = solve();
+      continue;
+    }
     for (const r of widened) flow.remove(r);
     flow.rebind(toGraph(rows, spare.cap0, spare.cap1));
     for (const r of widened) {
