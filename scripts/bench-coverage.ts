@@ -515,7 +515,7 @@ function printReport(r: SizeReport): void {
     `| nearest alone (buildAgentIndex + nearestAgents) | ${s3(r.nearestS)} |`,
     ...r.reassign.map(
       (p) =>
-        `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.belowMin} below-minimum places filled, ${p.unresolved} unresolved; ${p.pairsMeasured} distances measured, ${p.edges} in the final candidate graph, ${p.rounds} solves; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
+        `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.belowMin} below-minimum places filled, ${p.unresolved} unresolved; ${p.pairsMeasured} distances measured, ${p.edges} in the final candidate graph, ${p.rounds} check rounds; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
     ),
     `| rankNewAgentSites (n = 10) | ${s3(r.sitesMs / 1000)} |`,
   ];

@@ -141,7 +141,7 @@ export interface ReassignmentProposal {
     edges: number;
     /** Household–agent distances measured (candidate lists and optimality checks). */
     pairsMeasured: number;
-    /** Times the flow was solved (1 = the first candidate graph was proven optimal). */
+    /** Rounds of the optimality check (1 = the first candidate graph was proven optimal). */
     rounds: number;
     agentsWithSpare: number;
     totalDistanceM: number;
