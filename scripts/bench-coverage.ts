@@ -343,7 +343,7 @@ interface ReassignReport {
   moves: number;
   unresolved: number;
   edges: number;
-  pairsInReach: number;
+  pairsMeasured: number;
   rounds: number;
   belowMin: number;
   coverageBefore: number;
@@ -425,7 +425,7 @@ function benchSize(
       moves: proposal.moves.length,
       unresolved: proposal.unresolved.length,
       edges: proposal.stats.edges,
-      pairsInReach: proposal.stats.pairsInReach,
+      pairsMeasured: proposal.stats.pairsMeasured,
       rounds: proposal.stats.rounds,
       belowMin: proposal.stats.belowMinSlotsFilled,
       coverageBefore: before.totals.coveragePct,
@@ -515,7 +515,7 @@ function printReport(r: SizeReport): void {
     `| nearest alone (buildAgentIndex + nearestAgents) | ${s3(r.nearestS)} |`,
     ...r.reassign.map(
       (p) =>
-        `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.belowMin} below-minimum places filled, ${p.unresolved} unresolved; ${p.pairsInReach} pairs within the limit, ${p.edges} in the final candidate graph, ${p.rounds} solves; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
+        `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.belowMin} below-minimum places filled, ${p.unresolved} unresolved; ${p.pairsMeasured} distances measured, ${p.edges} in the final candidate graph, ${p.rounds} check rounds; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
     ),
     `| rankNewAgentSites (n = 10) | ${s3(r.sitesMs / 1000)} |`,
   ];

@@ -1,8 +1,8 @@
 /**
- * Every (household, agent) pair within a distance limit: a uniform grid over the agents in the local plane,
- * searched with the radius widened by the plane's distortion ratio (projection.ts), then each pair
- * measured with the engine's haversine and kept when d ≤ limit (inclusive, as everywhere in the engine).
- * Exact: no pair within the limit is missed, none beyond it is returned.
+ * The agents within a radius (at most the distance limit) of a household: a uniform grid over the agents
+ * in the local plane, searched with the radius widened by the plane's distortion ratio (projection.ts),
+ * then each pair measured with the engine's haversine and kept when d ≤ radius (inclusive, as everywhere
+ * in the engine). Exact: no agent within the radius is missed, none beyond it is returned.
  */
 import { buildPointGrid, type PointGrid, pointsWithin } from './grid';
 import {
@@ -16,6 +16,8 @@ import {
 
 export interface AgentReach {
   limitM: number;
+  /** Mean distance between neighbouring agents (metres, from their extent and count). */
+  spacing: number;
   plane: LocalPlane;
   ratio: number;
   grid: PointGrid;
@@ -62,14 +64,20 @@ export function buildAgentReach(
     cos[k] = Math.cos((lat[k] as number) * DEG);
     sin[k] = Math.sin((lat[k] as number) * DEG);
   }
+  // Mean spacing of the agents over their extent: cells of about two spacings keep queries of a few
+  // agents' radius to a few cells, and a query up to the limit to a few hundred.
+  const xr = finiteRange(x);
+  const yr = finiteRange(y);
+  const spacing = n > 0 ? Math.sqrt(Math.max((xr.max - xr.min) * (yr.max - yr.min), 1) / n) : limitM;
   const grid = buildPointGrid(
     x,
     y,
     Int32Array.from({ length: n }, (_, k) => k),
-    Math.max(limitM / 2, 50),
+    Math.max(Math.min(2 * spacing, limitM / 2), 50),
   );
   return {
     limitM,
+    spacing,
     plane,
     ratio,
     grid,
@@ -83,22 +91,24 @@ export function buildAgentReach(
 }
 
 /**
- * Writes the agents within the limit of (lon, lat) to outAgent and their distances to outDist, returns
- * how many (unordered). The outputs must hold as many entries as there are agents.
+ * Writes the agents within min(radiusM, limit) of (lon, lat) to outAgent and their distances to outDist,
+ * returns how many (unordered). The outputs must hold as many entries as there are agents.
  */
-export function agentsInReach(
+export function agentsWithin(
   reach: AgentReach,
   lon: number,
   lat: number,
+  radiusM: number,
   outAgent: Int32Array,
   outDist: Float64Array,
 ): number {
-  const { plane, found, limitM } = reach;
+  const { plane, found } = reach;
+  const radius = Math.min(radiusM, reach.limitM);
   const count = pointsWithin(
     reach.grid,
     (lon - plane.lon0) * plane.kx,
     (lat - plane.lat0) * plane.ky,
-    limitM * reach.ratio,
+    radius * reach.ratio,
     found,
     reach.foundD2,
   );
@@ -113,7 +123,7 @@ export function agentsInReach(
       reach.cos[k] as number,
       reach.sin[k] as number,
     );
-    if (d <= limitM) {
+    if (d <= radius) {
       outAgent[c] = k;
       outDist[c] = d;
       c++;

@@ -16,11 +16,22 @@
  * stops when the sink is settled; only settled nodes' potentials change. Every prefix is optimal, so the
  * final flow is optimal on the given arcs. Searches stay local (within the limit's reach of the row) except
  * for rows that end in a tier-1 slot or unresolved, which must first rule out every cheaper path.
+ *
+ * Warm start (when the candidate graph grows): a row that gets new arcs is first REMOVED — its unit is
+ * cancelled along the cheapest residual path from the sink to it (Dijkstra backwards from the row), which
+ * keeps the flow optimal for the remaining rows (the same successive-shortest-path argument, run in
+ * reverse) — then its arcs are added (it has no incoming residual arc, so its potential can be set to
+ * make them all non-negative) and it is inserted again like any row.
  */
 
+import { PairHeap } from './reassign-heap';
+
 const LEVEL1 = 2 ** 32;
-const TIER1_COST = 1;
-const UNRESOLVED_COST = LEVEL1;
+export const TIER1_COST = 1;
+export const UNRESOLVED_COST = LEVEL1;
+
+/** Cost differences within this many metres count as equal (sums of distances carry ~1e-7 m of rounding). */
+export const METRES_TOLERANCE = 1e-5;
 
 export interface FlowGraph {
   rows: number;
@@ -34,180 +45,190 @@ export interface FlowGraph {
   cap1: Int32Array;
 }
 
-export interface FlowSolution {
-  /** Arc used by each row; −1 = unresolved. */
-  rowEdge: Int32Array;
-  /** Tier-0 and tier-1 slots used per agent. */
-  used0: Int32Array;
-  used1: Int32Array;
-  /** Node potentials (rows 0…R−1, agents R…R+A−1, sink R+A): packed integer levels, and metres. */
-  piLevels: Float64Array;
-  piMetres: Float64Array;
-}
-
-/** Binary min-heap of nodes keyed by (levels, metres), lexicographically, with lazy deletion. */
-class PairHeap {
-  k1 = new Float64Array(1024);
-  k2 = new Float64Array(1024);
-  nodes = new Int32Array(1024);
-  size = 0;
-  private grow(): void {
-    const n = this.size * 2;
-    const k1 = new Float64Array(n);
-    k1.set(this.k1);
-    this.k1 = k1;
-    const k2 = new Float64Array(n);
-    k2.set(this.k2);
-    this.k2 = k2;
-    const nodes = new Int32Array(n);
-    nodes.set(this.nodes);
-    this.nodes = nodes;
-  }
-  push(a: number, b: number, node: number): void {
-    if (this.size === this.k1.length) this.grow();
-    const { k1, k2, nodes } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pa = k1[p] as number;
-      if (pa < a || (pa === a && (k2[p] as number) <= b)) break;
-      k1[i] = pa;
-      k2[i] = k2[p] as number;
-      nodes[i] = nodes[p] as number;
-      i = p;
-    }
-    k1[i] = a;
-    k2[i] = b;
-    nodes[i] = node;
-  }
-  topA = 0;
-  topB = 0;
-  topNode = 0;
-  /** Removes the minimum into topA / topB / topNode. */
-  pop(): void {
-    const { k1, k2, nodes } = this;
-    this.topA = k1[0] as number;
-    this.topB = k2[0] as number;
-    this.topNode = nodes[0] as number;
-    const last = --this.size;
-    if (last === 0) return;
-    const a = k1[last] as number;
-    const b = k2[last] as number;
-    const node = nodes[last] as number;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const c2 = c + 1;
-      if (
-        c2 < last &&
-        ((k1[c2] as number) < (k1[c] as number) ||
-          ((k1[c2] as number) === (k1[c] as number) && (k2[c2] as number) < (k2[c] as number)))
-      )
-        c = c2;
-      const ca = k1[c] as number;
-      if (ca > a || (ca === a && (k2[c] as number) >= b)) break;
-      k1[i] = ca;
-      k2[i] = k2[c] as number;
-      nodes[i] = nodes[c] as number;
-      i = c;
-    }
-    k1[i] = a;
-    k2[i] = b;
-    nodes[i] = node;
-  }
-}
-
 const UNRESOLVED = -1;
 /** predArc of the sink when reached through a row's unresolved arc. */
 const VIA_UNRESOLVED = -2;
 
-/** Solves the flow on `g`, rows in `order` (any order gives an optimum; nearest-first is fastest). */
-export function solveFlow(g: FlowGraph, order: ArrayLike<number>): FlowSolution {
-  const { rows: R, agents: A, rowStart, edgeAgent, edgeCost, cap0, cap1 } = g;
-  const N = R + A + 1;
-  const SINK = R + A;
-  const rowEdge = new Int32Array(R).fill(UNRESOLVED);
-  const rowSlot = new Int32Array(R);
-  const slotStart = new Int32Array(A + 1);
-  for (let k = 0; k < A; k++)
-    slotStart[k + 1] = (slotStart[k] as number) + (cap0[k] as number) + (cap1[k] as number);
-  const slots = new Int32Array(slotStart[A] as number);
-  const slotCount = new Int32Array(A);
-  const used0 = new Int32Array(A);
-  const used1 = new Int32Array(A);
-  const piL = new Float64Array(N);
-  const piM = new Float64Array(N);
-  const distL = new Float64Array(N);
-  const distM = new Float64Array(N);
-  const seen = new Int32Array(N);
-  const done = new Int32Array(N);
-  const pred = new Int32Array(N);
+/** An optimal flow on a graph (rows inserted so far), with the potentials that prove it. */
+export class FlowState {
+  g: FlowGraph;
+  readonly R: number;
+  readonly A: number;
+  readonly SINK: number;
+  /** Arc used by each row; −1 = unresolved (or not inserted). */
+  readonly rowEdge: Int32Array;
+  /** Tier-0 and tier-1 slots used per agent. */
+  readonly used0: Int32Array;
+  readonly used1: Int32Array;
+  /** Node potentials (rows 0…R−1, agents R…R+A−1, sink R+A): packed integer levels, and metres. */
+  readonly piL: Float64Array;
+  readonly piM: Float64Array;
+  /** Rows whose unit is not in the flow (before insert, after remove). */
+  private readonly out: Uint8Array;
+  private readonly rowSlot: Int32Array;
+  private readonly slotStart: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly slotCount: Int32Array;
+  private readonly distL: Float64Array;
+  private readonly distM: Float64Array;
+  private readonly seen: Int32Array;
+  private readonly done: Int32Array;
+  private readonly pred: Int32Array;
   /** Agent node: the row arc used to reach it. Row: −1 (reverse arc). Sink: tier 0/1 or VIA_UNRESOLVED. */
-  const predArc = new Int32Array(N);
-  const settled: number[] = [];
-  const heap = new PairHeap();
-  let iter = 0;
+  private readonly predArc: Int32Array;
+  private readonly settled: number[] = [];
+  private readonly heap = new PairHeap();
+  private iter = 0;
+  /** Arcs into each agent (CSR over agents, arc ids), for the backward search; built on demand. */
+  private inStart: Int32Array | null = null;
+  private inArc = new Int32Array(0);
+  private arcRow = new Int32Array(0);
 
-  const unplace = (r: number): void => {
-    const e = rowEdge[r] as number;
+  constructor(g: FlowGraph) {
+    this.g = g;
+    const R = g.rows;
+    const A = g.agents;
+    const N = R + A + 1;
+    this.R = R;
+    this.A = A;
+    this.SINK = R + A;
+    this.rowEdge = new Int32Array(R).fill(UNRESOLVED);
+    this.out = new Uint8Array(R).fill(1);
+    this.rowSlot = new Int32Array(R);
+    this.slotStart = new Int32Array(A + 1);
+    for (let k = 0; k < A; k++)
+      this.slotStart[k + 1] = (this.slotStart[k] as number) + (g.cap0[k] as number) + (g.cap1[k] as number);
+    this.slots = new Int32Array(this.slotStart[A] as number);
+    this.slotCount = new Int32Array(A);
+    this.used0 = new Int32Array(A);
+    this.used1 = new Int32Array(A);
+    this.piL = new Float64Array(N);
+    this.piM = new Float64Array(N);
+    this.distL = new Float64Array(N);
+    this.distM = new Float64Array(N);
+    this.seen = new Int32Array(N);
+    this.done = new Int32Array(N);
+    this.pred = new Int32Array(N);
+    this.predArc = new Int32Array(N);
+  }
+
+  /** Moves to `g2`, whose arcs of each row begin with that row's arcs in the current graph. */
+  rebind(g2: FlowGraph): void {
+    const old = this.g.rowStart;
+    for (let r = 0; r < this.R; r++) {
+      const e = this.rowEdge[r] as number;
+      if (e >= 0) this.rowEdge[r] = (g2.rowStart[r] as number) + e - (old[r] as number);
+    }
+    this.g = g2;
+    this.inStart = null;
+  }
+
+  /** Lowest potential that makes every arc out of row r (not in the flow) non-negative. */
+  priceRow(r: number): void {
+    const { rowStart, edgeAgent, edgeCost } = this.g;
+    let bl = (this.piL[this.SINK] as number) - UNRESOLVED_COST;
+    let bm = this.piM[this.SINK] as number;
+    for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
+      const v = this.R + (edgeAgent[e] as number);
+      const l = this.piL[v] as number;
+      const m = (this.piM[v] as number) - (edgeCost[e] as number);
+      if (l > bl || (l === bl && m > bm)) {
+        bl = l;
+        bm = m;
+      }
+    }
+    this.piL[r] = bl;
+    this.piM[r] = bm;
+  }
+
+  private unplace(r: number): void {
+    const e = this.rowEdge[r] as number;
     if (e < 0) return;
-    const k = edgeAgent[e] as number;
-    const base = slotStart[k] as number;
-    const last = (slotCount[k] as number) - 1;
-    const moved = slots[base + last] as number;
-    slots[base + (rowSlot[r] as number)] = moved;
-    rowSlot[moved] = rowSlot[r] as number;
-    slotCount[k] = last;
-    rowEdge[r] = UNRESOLVED;
-  };
-  const place = (r: number, e: number): void => {
-    unplace(r);
-    const k = edgeAgent[e] as number;
-    const pos = slotCount[k] as number;
-    slots[(slotStart[k] as number) + pos] = r;
-    rowSlot[r] = pos;
-    slotCount[k] = pos + 1;
-    rowEdge[r] = e;
-  };
-  /** Relaxes an arc into v with reduced cost (rl, rm); float noise below zero on the metres level is clamped. */
-  const relax = (v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number) => {
+    const k = this.g.edgeAgent[e] as number;
+    const base = this.slotStart[k] as number;
+    const last = (this.slotCount[k] as number) - 1;
+    const moved = this.slots[base + last] as number;
+    this.slots[base + (this.rowSlot[r] as number)] = moved;
+    this.rowSlot[moved] = this.rowSlot[r] as number;
+    this.slotCount[k] = last;
+    this.rowEdge[r] = UNRESOLVED;
+  }
+
+  private place(r: number, e: number): void {
+    this.unplace(r);
+    const k = this.g.edgeAgent[e] as number;
+    const pos = this.slotCount[k] as number;
+    this.slots[(this.slotStart[k] as number) + pos] = r;
+    this.rowSlot[r] = pos;
+    this.slotCount[k] = pos + 1;
+    this.rowEdge[r] = e;
+  }
+
+  /** Relaxes an arc u → v (forward search) or v ← u (backward) with reduced cost (rl, rm). */
+  private relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
     const nl = du + rl;
+    // Float noise below zero on the metres level is clamped.
     const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
-    if (seen[v] !== iter || nl < (distL[v] as number) || (nl === distL[v] && nm < (distM[v] as number))) {
-      seen[v] = iter;
+    const { distL, distM } = this;
+    if (
+      this.seen[v] !== this.iter ||
+      nl < (distL[v] as number) ||
+      (nl === distL[v] && nm < (distM[v] as number))
+    ) {
+      this.seen[v] = this.iter;
       distL[v] = nl;
       distM[v] = nm;
-      pred[v] = from;
-      predArc[v] = arc;
-      heap.push(nl, nm, v);
+      this.pred[v] = from;
+      this.predArc[v] = arc;
+      this.heap.push(nl, nm, v);
     }
-  };
+  }
 
-  for (let o = 0; o < order.length; o++) {
-    const r0 = order[o] as number;
-    iter++;
+  /** Dijkstra from `start` until `target` is settled; returns its distance in topA/topB of the heap. */
+  private search(start: number, target: number, expand: (u: number, dl: number, dm: number) => void): void {
+    const { heap, settled, distL, distM, done } = this;
+    this.iter++;
     heap.size = 0;
     settled.length = 0;
-    seen[r0] = iter;
-    distL[r0] = 0;
-    distM[r0] = 0;
-    heap.push(0, 0, r0);
-    let DL = Number.NaN;
-    let DM = Number.NaN;
+    this.seen[start] = this.iter;
+    distL[start] = 0;
+    distM[start] = 0;
+    heap.push(0, 0, start);
     while (heap.size > 0) {
       heap.pop();
       const u = heap.topNode;
       const dl = heap.topA;
       const dm = heap.topB;
-      if (done[u] === iter || dl !== distL[u] || dm !== distM[u]) continue;
-      done[u] = iter;
+      if (done[u] === this.iter || dl !== distL[u] || dm !== distM[u]) continue;
+      done[u] = this.iter;
       settled.push(u);
-      if (u === SINK) {
-        DL = dl;
-        DM = dm;
-        break;
+      if (u === target) return;
+      expand(u, dl, dm);
+    }
+    throw new Error('flow: target unreachable');
+  }
+
+  /** Adds settled nodes' distance gaps to the target (sign −1: forward search, +1: backward). */
+  private reprice(sign: number): void {
+    const { distL, distM, piL, piM } = this;
+    const DL = this.heap.topA;
+    const DM = this.heap.topB;
+    for (const v of this.settled) {
+      const vl = distL[v] as number;
+      const vm = distM[v] as number;
+      if (vl < DL || (vl === DL && vm < DM)) {
+        piL[v] = (piL[v] as number) + sign * (DL - vl);
+        piM[v] = (piM[v] as number) + sign * (DM - vm);
       }
+    }
+  }
+
+  /** Routes row r0's unit along the cheapest augmenting path (r0 must be out of the flow, and priced). */
+  insert(r0: number): void {
+    const { R, SINK, piL, piM, rowEdge, used0, used1 } = this;
+    const { rowStart, edgeAgent, edgeCost, cap0, cap1 } = this.g;
+    this.out[r0] = 0;
+    this.search(r0, SINK, (u, dl, dm) => {
       const pl = piL[u] as number;
       const pm = piM[u] as number;
       if (u < R) {
@@ -215,167 +236,162 @@ export function solveFlow(g: FlowGraph, order: ArrayLike<number>): FlowSolution 
         for (let e = rowStart[u] as number; e < (rowStart[u + 1] as number); e++) {
           if (e === own) continue;
           const v = R + (edgeAgent[e] as number);
-          relax(v, dl, dm, pl - (piL[v] as number), (edgeCost[e] as number) + pm - (piM[v] as number), u, e);
-        }
-        if (own !== UNRESOLVED || u === r0)
-          relax(
-            SINK,
+          this.relax(
+            v,
             dl,
             dm,
-            UNRESOLVED_COST + pl - (piL[SINK] as number),
-            pm - (piM[SINK] as number),
+            pl - (piL[v] as number),
+            (edgeCost[e] as number) + pm - (piM[v] as number),
             u,
-            VIA_UNRESOLVED,
-          );
-      } else {
-        const k = u - R;
-        if ((used0[k] as number) < (cap0[k] as number)) {
-          relax(SINK, dl, dm, pl - (piL[SINK] as number), pm - (piM[SINK] as number), u, 0);
-        } else if ((used1[k] as number) < (cap1[k] as number)) {
-          relax(SINK, dl, dm, TIER1_COST + pl - (piL[SINK] as number), pm - (piM[SINK] as number), u, 1);
-        }
-        const base = slotStart[k] as number;
-        const cnt = slotCount[k] as number;
-        for (let s = 0; s < cnt; s++) {
-          const r = slots[base + s] as number;
-          const e = rowEdge[r] as number;
-          relax(
-            r,
-            dl,
-            dm,
-            pl - (piL[r] as number),
-            -(edgeCost[e] as number) + pm - (piM[r] as number),
-            u,
-            -1,
+            e,
           );
         }
+        if (own !== UNRESOLVED || u === r0) {
+          const rl = UNRESOLVED_COST + pl - (piL[SINK] as number);
+          this.relax(SINK, dl, dm, rl, pm - (piM[SINK] as number), u, VIA_UNRESOLVED);
+        }
+        return;
       }
-    }
-    // Potentials: settled nodes closer than the sink move by (their distance − the sink's).
-    for (const v of settled) {
-      const vl = distL[v] as number;
-      const vm = distM[v] as number;
-      if (vl < DL || (vl === DL && vm < DM)) {
-        piL[v] = (piL[v] as number) - (DL - vl);
-        piM[v] = (piM[v] as number) - (DM - vm);
+      const k = u - R;
+      if ((used0[k] as number) < (cap0[k] as number)) {
+        this.relax(SINK, dl, dm, pl - (piL[SINK] as number), pm - (piM[SINK] as number), u, 0);
+      } else if ((used1[k] as number) < (cap1[k] as number)) {
+        this.relax(SINK, dl, dm, TIER1_COST + pl - (piL[SINK] as number), pm - (piM[SINK] as number), u, 1);
       }
-    }
+      const base = this.slotStart[k] as number;
+      const cnt = this.slotCount[k] as number;
+      for (let s = 0; s < cnt; s++) {
+        const r = this.slots[base + s] as number;
+        const e = rowEdge[r] as number;
+        this.relax(
+          r,
+          dl,
+          dm,
+          pl - (piL[r] as number),
+          -(edgeCost[e] as number) + pm - (piM[r] as number),
+          u,
+          -1,
+        );
+      }
+    });
+    this.reprice(-1);
     // Augment, walking back from the sink.
-    let u = pred[SINK] as number;
-    const last = predArc[SINK] as number;
-    if (last === VIA_UNRESOLVED) unplace(u);
+    let u = this.pred[SINK] as number;
+    const last = this.predArc[SINK] as number;
+    if (last === VIA_UNRESOLVED) this.unplace(u);
     else if (last === 0) used0[u - R] = (used0[u - R] as number) + 1;
     else used1[u - R] = (used1[u - R] as number) + 1;
     let v = u;
     while (v !== r0) {
-      u = pred[v] as number;
+      u = this.pred[v] as number;
       // Agents are entered by forward row arcs; rows reached by reverse arcs are re-placed by their own.
-      if (v >= R) place(u, predArc[v] as number);
+      if (v >= R) this.place(u, this.predArc[v] as number);
       v = u;
     }
   }
-  return { rowEdge, used0, used1, piLevels: piL, piMetres: piM };
-}
 
-/** Cost of the cheapest residual path from each node to the sink (packed levels, metres). */
-export interface SinkDistances {
-  levels: Float64Array;
-  metres: Float64Array;
-}
-
-/**
- * Shortest residual path from every node to the sink: one Dijkstra from the sink over the residual arcs
- * reversed, with the solution's reduced costs (all ≥ 0), converted back to true costs.
- */
-export function distancesToSink(g: FlowGraph, s: FlowSolution): SinkDistances {
-  const { rows: R, agents: A, rowStart, edgeAgent, edgeCost, cap0, cap1 } = g;
-  const { rowEdge, used0, used1, piLevels: piL, piMetres: piM } = s;
-  const N = R + A + 1;
-  const SINK = R + A;
-  // Transpose: the arcs into each agent.
-  const inStart = new Int32Array(A + 1);
-  for (let e = 0; e < edgeAgent.length; e++) {
-    const k = (edgeAgent[e] as number) + 1;
-    inStart[k] = (inStart[k] as number) + 1;
-  }
-  for (let k = 0; k < A; k++) inStart[k + 1] = (inStart[k + 1] as number) + (inStart[k] as number);
-  const fill = inStart.slice(0, A);
-  const inArc = new Int32Array(edgeAgent.length);
-  const arcRow = new Int32Array(edgeAgent.length);
-  for (let r = 0; r < R; r++) {
-    for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-      const k = edgeAgent[e] as number;
-      const at = fill[k] as number;
-      fill[k] = at + 1;
-      inArc[at] = e;
-      arcRow[e] = r;
-    }
-  }
-  const dL = new Float64Array(N).fill(Number.POSITIVE_INFINITY);
-  const dM = new Float64Array(N).fill(Number.POSITIVE_INFINITY);
-  const done = new Uint8Array(N);
-  const heap = new PairHeap();
-  /** Arc u → v (v settled at vl, vm) with cost (cl, cm). */
-  const relax = (u: number, v: number, vl: number, vm: number, cl: number, cm: number) => {
-    const rl = cl + (piL[u] as number) - (piL[v] as number);
-    const rm = cm + (piM[u] as number) - (piM[v] as number);
-    const nl = vl + rl;
-    const nm = vm + (rl === 0 && rm < 0 ? 0 : rm);
-    if (nl < (dL[u] as number) || (nl === dL[u] && nm < (dM[u] as number))) {
-      dL[u] = nl;
-      dM[u] = nm;
-      heap.push(nl, nm, u);
-    }
-  };
-  dL[SINK] = 0;
-  dM[SINK] = 0;
-  heap.push(0, 0, SINK);
-  while (heap.size > 0) {
-    heap.pop();
-    const v = heap.topNode;
-    const vl = heap.topA;
-    const vm = heap.topB;
-    if (done[v] || vl !== dL[v] || vm !== dM[v]) continue;
-    done[v] = 1;
-    if (v === SINK) {
-      for (let k = 0; k < A; k++) {
-        if ((used0[k] as number) < (cap0[k] as number)) relax(R + k, v, vl, vm, 0, 0);
-        else if ((used1[k] as number) < (cap1[k] as number)) relax(R + k, v, vl, vm, TIER1_COST, 0);
+  /**
+   * Takes row r's unit out of the flow along the cheapest residual path from the sink to r (searched
+   * backwards from r), so that the flow stays optimal for the rows left in it.
+   */
+  remove(r: number): void {
+    const { R, SINK, piL, piM, rowEdge, used0, used1, out } = this;
+    const { edgeAgent, edgeCost } = this.g;
+    if (this.inStart === null) this.buildTranspose();
+    const inStart = this.inStart as Int32Array;
+    const { inArc, arcRow } = this;
+    // Backward: at v, relax every residual arc u → v into u (pred = the next node towards r).
+    this.search(r, SINK, (v, dl, dm) => {
+      const pv = piL[v] as number;
+      const qv = piM[v] as number;
+      if (v < R) {
+        if (out[v]) return;
+        const e = rowEdge[v] as number;
+        if (e >= 0) {
+          const u = R + (edgeAgent[e] as number);
+          this.relax(
+            u,
+            dl,
+            dm,
+            (piL[u] as number) - pv,
+            -(edgeCost[e] as number) + (piM[u] as number) - qv,
+            v,
+            -1,
+          );
+        } else {
+          this.relax(
+            SINK,
+            dl,
+            dm,
+            -UNRESOLVED_COST + (piL[SINK] as number) - pv,
+            (piM[SINK] as number) - qv,
+            v,
+            VIA_UNRESOLVED,
+          );
+        }
+        return;
       }
-      for (let r = 0; r < R; r++) if ((rowEdge[r] as number) >= 0) relax(r, v, vl, vm, UNRESOLVED_COST, 0);
-    } else if (v >= R) {
       const k = v - R;
       for (let j = inStart[k] as number; j < (inStart[k + 1] as number); j++) {
         const e = inArc[j] as number;
-        const r = arcRow[e] as number;
-        if (rowEdge[r] !== e) relax(r, v, vl, vm, 0, edgeCost[e] as number);
+        const u = arcRow[e] as number;
+        if (rowEdge[u] === e || out[u]) continue;
+        this.relax(
+          u,
+          dl,
+          dm,
+          (piL[u] as number) - pv,
+          (edgeCost[e] as number) + (piM[u] as number) - qv,
+          v,
+          e,
+        );
       }
-    } else {
-      const e = rowEdge[v] as number;
-      if (e >= 0) relax(R + (edgeAgent[e] as number), v, vl, vm, 0, -(edgeCost[e] as number));
+      const tier = (used1[k] as number) > 0 ? 1 : (used0[k] as number) > 0 ? 0 : -1;
+      if (tier >= 0) {
+        const rl = -(tier === 1 ? TIER1_COST : 0) + (piL[SINK] as number) - pv;
+        this.relax(SINK, dl, dm, rl, (piM[SINK] as number) - qv, v, tier);
+      }
+    });
+    this.reprice(1);
+    // Augment: r leaves first, then each row on the way joins the agent after it (nearest r first, so no
+    // agent holds more rows than places at any moment).
+    const first = this.pred[SINK] as number;
+    const tier = this.predArc[SINK] as number;
+    if (first >= R) {
+      if (tier === 1) used1[first - R] = (used1[first - R] as number) - 1;
+      else used0[first - R] = (used0[first - R] as number) - 1;
     }
+    const path: number[] = [];
+    for (let u = first; u !== r; u = this.pred[u] as number) if (u < R) path.push(u);
+    this.unplace(r);
+    for (let j = path.length - 1; j >= 0; j--) {
+      const u = path[j] as number;
+      this.place(u, this.predArc[u] as number);
+    }
+    out[r] = 1;
   }
-  for (let v = 0; v < N; v++) {
-    dL[v] = (dL[v] as number) - (piL[v] as number) + (piL[SINK] as number);
-    dM[v] = (dM[v] as number) - (piM[v] as number) + (piM[SINK] as number);
+
+  private buildTranspose(): void {
+    const { rowStart, edgeAgent } = this.g;
+    const A = this.A;
+    const inStart = new Int32Array(A + 1);
+    for (let e = 0; e < edgeAgent.length; e++) {
+      const k = (edgeAgent[e] as number) + 1;
+      inStart[k] = (inStart[k] as number) + 1;
+    }
+    for (let k = 0; k < A; k++) inStart[k + 1] = (inStart[k + 1] as number) + (inStart[k] as number);
+    const fill = inStart.slice(0, A);
+    this.inArc = new Int32Array(edgeAgent.length);
+    this.arcRow = new Int32Array(edgeAgent.length);
+    for (let r = 0; r < this.R; r++) {
+      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
+        const k = edgeAgent[e] as number;
+        const at = fill[k] as number;
+        fill[k] = at + 1;
+        this.inArc[at] = e;
+        this.arcRow[e] = r;
+      }
+    }
+    this.inStart = inStart;
   }
-  return { levels: dL, metres: dM };
 }
-
-/**
- * Whether the left-out arc row r → agent k (metres) could lower the flow's cost: d + δ(k) < δ(r), levels
- * first, metres beyond METRES_TOLERANCE. With potentials −δ every residual arc of an optimal flow has
- * reduced cost ≥ 0, so when no left-out arc improves, the flow is optimal on the graph with every arc
- * (linear-programming duality).
- */
-export function arcImproves(d: SinkDistances, rows: number, r: number, k: number, metres: number): boolean {
-  const v = rows + k;
-  const kl = d.levels[v] as number;
-  if (kl === Number.POSITIVE_INFINITY) return false;
-  const rl = d.levels[r] as number;
-  if (kl !== rl) return kl < rl;
-  return metres + (d.metres[v] as number) < (d.metres[r] as number) - METRES_TOLERANCE;
-}
-
-/** Cost differences within this many metres count as equal (sums of distances carry ~1e-7 m of rounding). */
-export const METRES_TOLERANCE = 1e-5;

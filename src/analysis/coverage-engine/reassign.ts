@@ -8,13 +8,12 @@
  * only); its first ceil(minFamilies) − families places are "below minimum". Places freed by far households
  * that move are not offered to others (a proposed move has not happened yet).
  *
- * Exact, on the full graph of household–agent pairs within the limit (reach.ts enumerates them all):
- * - objectives 1 and 2 by maximum flow on that full graph (reassign-levels.ts);
- * - objective 3 by min-cost flow (reassign-flow.ts) on a candidate graph — each household's
- *   `initialCandidates` nearest agents plus its agent in the maximum flow — and then EVERY pair left out is
- *   checked against the solution's distances to the sink: a pair that could lower the cost is added and the
- *   flow solved again. When none can, the flow is optimal on the full graph (duality: the potentials −δ
- *   make every arc's reduced cost ≥ 0).
+ * Exact on the full graph of household–agent pairs within the limit, without building it: one min-cost
+ * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved on a candidate
+ * graph — each household's `initialCandidates` nearest agents within the limit (reach.ts) — that the
+ * optimality check (reassign-candidates.ts, with the prices of reassign-dual.ts) widens wherever a pair
+ * left out could lower the cost; the rows concerned leave the flow and come back with their new arcs
+ * (warm start). When no pair can, the potentials prove the flow optimal on the full graph (LP duality).
  *
  * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
@@ -22,11 +21,11 @@
  * otherwise this household would have been placed).
  */
 
-import { selectInPlace } from './aggregate';
 import { aggregateVillagesAndDistricts } from './engine';
-import { agentsInReach, buildAgentReach } from './reach';
-import { arcImproves, distancesToSink, type FlowGraph, type FlowSolution, solveFlow } from './reassign-flow';
-import { maxPlacement } from './reassign-levels';
+import { buildAgentReach } from './reach';
+import { initialCandidates, nearestFirst, toGraph, widenWhereImproving } from './reassign-candidates';
+import { distancesToSink } from './reassign-dual';
+import { FlowState } from './reassign-flow';
 import {
   type CoverageInput,
   type CoverageOptions,
@@ -39,7 +38,7 @@ import {
 } from './types';
 
 export const REASSIGNMENT_ALGORITHM =
-  'maximum flow for the counts, then min-cost flow (successive shortest paths) for distance, optimality checked on every pair within the limit';
+  'min-cost flow with lexicographic costs (successive shortest paths) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
 
 export interface ReassignmentOptions {
   /** Nearest agents in reach each household starts with (default 16); the result is exact for any value. */
@@ -77,88 +76,6 @@ function agentsWithSpare(input: CoverageInput, result: CoverageResult, options: 
   };
 }
 
-/** All pairs within the limit, CSR over rows (uncovered households with at least one pair). */
-function allPairs(
-  input: CoverageInput,
-  uncovered: readonly number[],
-  spare: ReturnType<typeof agentsWithSpare>,
-  limitM: number,
-) {
-  const hh = input.households;
-  const A = spare.agentOf.length;
-  const reach = buildAgentReach(
-    spare.lon,
-    spare.lat,
-    Float64Array.from(uncovered, (i) => hh.lon[i] as number),
-    Float64Array.from(uncovered, (i) => hh.lat[i] as number),
-    limitM,
-  );
-  const pairAgent = new Int32Array(A);
-  const pairDist = new Float64Array(A);
-  const rowHousehold: number[] = [];
-  const starts: number[] = [0];
-  let agents = new Int32Array(1 << 16);
-  let dists = new Float64Array(1 << 16);
-  let n = 0;
-  for (const i of uncovered) {
-    const lo = hh.lon[i] as number;
-    const la = hh.lat[i] as number;
-    if (!(Number.isFinite(lo) && Number.isFinite(la))) continue;
-    const c = agentsInReach(reach, lo, la, pairAgent, pairDist);
-    if (c === 0) continue;
-    if (n + c > agents.length) {
-      const size = Math.max(agents.length * 2, n + c);
-      const a2 = new Int32Array(size);
-      a2.set(agents.subarray(0, n));
-      agents = a2;
-      const d2 = new Float64Array(size);
-      d2.set(dists.subarray(0, n));
-      dists = d2;
-    }
-    agents.set(pairAgent.subarray(0, c), n);
-    dists.set(pairDist.subarray(0, c), n);
-    n += c;
-    rowHousehold.push(i);
-    starts.push(n);
-  }
-  const graph: FlowGraph = {
-    rows: rowHousehold.length,
-    agents: A,
-    rowStart: Int32Array.from(starts),
-    edgeAgent: agents.subarray(0, n),
-    edgeCost: dists.subarray(0, n),
-    cap0: spare.cap0,
-    cap1: spare.cap1,
-  };
-  return { graph, rowHousehold };
-}
-
-/** Each row's arcs at most `K`-th nearest (ties kept), plus `extra[r]` (an agent, or −1). */
-function nearestArcs(full: FlowGraph, K: number, extra: Int32Array): { agent: number[]; dist: number[] }[] {
-  const scratch = new Float64Array(full.agents);
-  const lists: { agent: number[]; dist: number[] }[] = [];
-  for (let r = 0; r < full.rows; r++) {
-    const s = full.rowStart[r] as number;
-    const c = (full.rowStart[r + 1] as number) - s;
-    let cut = Number.POSITIVE_INFINITY;
-    if (c > K) {
-      scratch.set(full.edgeCost.subarray(s, s + c));
-      selectInPlace(scratch, 0, c - 1, K - 1);
-      cut = scratch[K - 1] as number;
-    }
-    const agent: number[] = [];
-    const dist: number[] = [];
-    for (let e = s; e < s + c; e++) {
-      if ((full.edgeCost[e] as number) <= cut || full.edgeAgent[e] === extra[r]) {
-        agent.push(full.edgeAgent[e] as number);
-        dist.push(full.edgeCost[e] as number);
-      }
-    }
-    lists.push({ agent, dist });
-  }
-  return lists;
-}
-
 export function proposeReassignment(
   input: CoverageInput,
   result: CoverageResult,
@@ -178,38 +95,42 @@ export function proposeReassignment(
   const A = spare.agentOf.length;
   const uncovered: number[] = [];
   for (let i = 0; i < nHh; i++) if (status[i] !== HOUSEHOLD_STATUS.covered) uncovered.push(i);
-  const { graph: full, rowHousehold } = allPairs(input, uncovered, spare, T);
-  const R = full.rows;
+  const reach = buildAgentReach(
+    spare.lon,
+    spare.lat,
+    Float64Array.from(uncovered, (i) => hh.lon[i] as number),
+    Float64Array.from(uncovered, (i) => hh.lat[i] as number),
+    T,
+  );
+  const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
+  const R = rows.household.length;
 
-  // Objectives 1 and 2, then distance on a growing candidate graph until no left-out pair improves it.
-  const levels = maxPlacement(full);
-  const lists = nearestArcs(full, K, levels.agentOf);
-  const stamp = new Int32Array(A).fill(-1);
-  let solution: FlowSolution;
-  let graph: FlowGraph;
-  let rounds = 0;
+  // Solve on the candidate graph; widen it where a left-out pair could do better (those rows leave the
+  // flow, get their new arcs and come back in, or the graph is solved afresh); until none can.
+  const solve = (): FlowState => {
+    const f = new FlowState(toGraph(rows, spare.cap0, spare.cap1));
+    for (const r of nearestFirst(f.g)) f.insert(r);
+    return f;
+  };
+  let flow = solve();
+  let rounds = 1;
   for (;;) {
+    const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
+    if (widened.length === 0) break;
     rounds++;
-    graph = toGraph(lists, A, spare.cap0, spare.cap1);
-    solution = solveFlow(graph, nearestFirst(graph));
-    const toSink = distancesToSink(graph, solution);
-    let added = 0;
-    for (let r = 0; r < R; r++) {
-      const list = lists[r] as { agent: number[]; dist: number[] };
-      const s = full.rowStart[r] as number;
-      const e1 = full.rowStart[r + 1] as number;
-      if (list.agent.length === e1 - s) continue;
-      for (const k of list.agent) stamp[k] = r;
-      for (let e = s; e < e1; e++) {
-        const k = full.edgeAgent[e] as number;
-        if (stamp[k] === r || !arcImproves(toSink, R, r, k, full.edgeCost[e] as number)) continue;
-        list.agent.push(k);
-        list.dist.push(full.edgeCost[e] as number);
-        added++;
-      }
+    // Many rows out and back costs more than solving the grown graph afresh.
+    if (widened.length > R / 4) {
+      flow = solve();
+      continue;
     }
-    if (added === 0) break;
+    for (const r of widened) flow.remove(r);
+    flow.rebind(toGraph(rows, spare.cap0, spare.cap1));
+    for (const r of widened) {
+      flow.priceRow(r);
+      flow.insert(r);
+    }
   }
+  const graph = flow.g;
 
   // Moves and unresolved households.
   const moves: ReassignmentMove[] = [];
@@ -217,9 +138,9 @@ export function proposeReassignment(
   const placed = new Uint8Array(nHh);
   let totalDistanceM = 0;
   for (let r = 0; r < R; r++) {
-    const e = solution.rowEdge[r] as number;
+    const e = flow.rowEdge[r] as number;
     if (e < 0) continue;
-    const h = rowHousehold[r] as number;
+    const h = rows.household[r] as number;
     const distanceM = graph.edgeCost[e] as number;
     moves.push({
       household: h,
@@ -252,7 +173,7 @@ export function proposeReassignment(
     stats: {
       candidates: R,
       edges: graph.edgeAgent.length,
-      pairsInReach: full.edgeAgent.length,
+      pairsMeasured: rows.measured,
       rounds,
       agentsWithSpare: A,
       totalDistanceM,
@@ -284,36 +205,6 @@ function belowMinFilled(
 function unresolvedReason(lon: number, lat: number, nearestM: number, limitM: number): UnresolvedReason {
   if (!(Number.isFinite(lon) && Number.isFinite(lat))) return 'no_coordinates';
   return nearestM <= limitM ? 'no_capacity_in_reach' : 'no_agent_in_reach';
-}
-
-function toGraph(
-  lists: readonly { agent: number[]; dist: number[] }[],
-  agents: number,
-  cap0: Int32Array,
-  cap1: Int32Array,
-): FlowGraph {
-  const rowStart = new Int32Array(lists.length + 1);
-  for (let r = 0; r < lists.length; r++)
-    rowStart[r + 1] = (rowStart[r] as number) + (lists[r]?.agent.length ?? 0);
-  const edgeAgent = new Int32Array(rowStart[lists.length] as number);
-  const edgeCost = new Float64Array(edgeAgent.length);
-  lists.forEach((l, r) => {
-    edgeAgent.set(l.agent, rowStart[r] as number);
-    edgeCost.set(l.dist, rowStart[r] as number);
-  });
-  return { rows: lists.length, agents, rowStart, edgeAgent, edgeCost, cap0, cap1 };
-}
-
-/** Rows by their nearest candidate, then index. */
-function nearestFirst(g: FlowGraph): Int32Array {
-  const nearest = new Float64Array(g.rows).fill(Number.POSITIVE_INFINITY);
-  for (let r = 0; r < g.rows; r++) {
-    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
-      if ((g.edgeCost[e] as number) < (nearest[r] as number)) nearest[r] = g.edgeCost[e] as number;
-  }
-  return Int32Array.from({ length: g.rows }, (_, r) => r).sort(
-    (p, q) => (nearest[p] as number) - (nearest[q] as number) || p - q,
-  );
 }
 
 /** Coverage after applying `moves` to the recorded assignment (status, families, area aggregates, totals). */

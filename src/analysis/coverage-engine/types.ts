@@ -139,9 +139,9 @@ export interface ReassignmentProposal {
     candidates: number;
     /** Household–agent pairs in the final candidate graph. */
     edges: number;
-    /** Household–agent pairs within the limit (all checked against the optimality certificate). */
-    pairsInReach: number;
-    /** Times the flow was solved (1 = the first candidate graph was proven optimal). */
+    /** Household–agent distances measured (candidate lists and optimality checks). */
+    pairsMeasured: number;
+    /** Rounds of the optimality check (1 = the first candidate graph was proven optimal). */
     rounds: number;
     agentsWithSpare: number;
     totalDistanceM: number;
