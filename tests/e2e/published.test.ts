@@ -93,7 +93,7 @@ describe('published dataset', () => {
       expect(label).toContain('31 Oktober 2026');
       expect(label).not.toContain('sintetis');
       expect(dash.server.requests).toContain('/bersama/keluarga.csv');
-        for (const table of ['households', 'agents', 'cases']) {
+      for (const table of ['households', 'agents', 'cases']) {
         expect(await page.getByTestId(`dataset-table-${table}`).getAttribute('data-status')).toBe('loaded');
       }
       // Only the valid rows are counted.
@@ -206,7 +206,7 @@ describe('published dataset', () => {
         timeout: 60_000,
       });
       expect(await text(dash.page, 'error')).toContain('31/10/2026');
-      } finally {
+    } finally {
       await dash.close();
     }
   });

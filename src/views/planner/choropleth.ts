@@ -68,7 +68,8 @@ export function choropleth(
 ): Choropleth {
   const values = rows.map((r) => areaValue(r, unit));
   const hidden = options.hidden ?? new Set<string>();
-  const isHidden = (i: number) => hidden.has((rows[i] as AreaStat).code) && values[i] !== null;
+  // A hidden area is grey whatever its value (an aggregate dataset publishes hidden villages with none).
+  const isHidden = (i: number) => hidden.has((rows[i] as AreaStat).code);
   const made =
     options.classes ??
     classify(
@@ -83,19 +84,19 @@ export function choropleth(
   let unclassified = 0;
   let suppressed = 0;
   rows.forEach((row, i) => {
-    const v = values[i] ?? null;
-    if (v === null) return;
     if (isHidden(i)) {
       fillByCode.set(row.code, SUPPRESSED_COLOR);
       suppressed++;
       return;
     }
+    const v = values[i] ?? null;
+    if (v === null) return;
     const k = classIndex(made, v);
     if (k >= 0) counts[k] = (counts[k] ?? 0) + 1;
     else unclassified += 1;
     fillByCode.set(row.code, k >= 0 ? (colors[k] as string) : UNCLASSIFIED_COLOR);
   });
-  const noData = values.filter((v) => v === null || !Number.isFinite(v)).length;
+  const noData = values.filter((v, i) => !isHidden(i) && (v === null || !Number.isFinite(v))).length;
   return {
     classification: { ...made, counts, unclassified, noData },
     values,
