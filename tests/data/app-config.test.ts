@@ -32,7 +32,23 @@ describe('config.json: the published dataset entry', () => {
         agents: 'https://pemda.example.go.id/gancang/bersama/agen.csv',
         cases: '/gancang/bersama/kasus.CSV?v=2',
       },
+      aggregates: null,
     });
+  });
+
+  it('an aggregate dataset: its manifest alone, name and date optional (the manifest gives them)', () => {
+    expect(parsePublishedDataset({ aggregates: 'publik/aggregates.json' }, BASE)).toEqual({
+      name: null,
+      date: null,
+      files: {},
+      aggregates: 'publik/aggregates.json',
+    });
+    expect(
+      parsePublishedDataset(
+        { name: 'Angka desa', date: '2026-10-31', aggregates: 'publik/aggregates.json' },
+        BASE,
+      ),
+    ).toMatchObject({ name: 'Angka desa', date: '2026-10-31' });
   });
 
   it.each([
@@ -47,6 +63,13 @@ describe('config.json: the published dataset entry', () => {
     [{ name: 'x', date: '2026-10-31', households: 'javascript:alert(1)//a.csv' }, 'fileUrl'],
     [{ name: 'x', date: '2026-10-31', households: 42 }, 'fileUrl'],
     [{ name: 'x', date: '2026-10-31', households: 'a.xlsx' }, 'fileType'],
+    [{ aggregates: 'publik/village-figures.csv' }, 'fileType'],
+    [{ aggregates: 'https://other.example.org/aggregates.json' }, 'fileUrl'],
+    [{ aggregates: 'publik/aggregates.json', date: '2026-13-01' }, 'date'],
+    [
+      { name: 'x', date: '2026-10-31', households: 'a.csv', aggregates: 'publik/aggregates.json' },
+      'bothLevels',
+    ],
   ])('refuses %j (%s) with a ConfigError, kept apart from the rest of the config', (entry, problem) => {
     expect(() => parsePublishedDataset(entry, BASE)).toThrow(ConfigError);
     const config = parseAppConfig({ basemap: null, dataset: entry }, BASE);
