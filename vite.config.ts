@@ -5,13 +5,14 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { type CspConfig, withApacheHeaders, withCspMeta } from './scripts/csp.ts';
 import { ICON_SIZES, iconPng, THEME_COLOR } from './scripts/icons.ts';
+import { iisWebConfig } from './scripts/iis.ts';
 import { precompressDir } from './scripts/precompress.ts';
 
 const readConfig = () => JSON.parse(readFileSync('data/config.json', 'utf8')) as CspConfig;
 
 /**
  * Writes the Content Security Policy into the built index.html (not in dev: Vite's HMR needs inline code)
- * and ships the Apache .htaccess with the matching headers; emits the app's icons.
+ * and ships the Apache .htaccess and the IIS web.config with the matching headers; emits the app's icons.
  */
 function deployFilesPlugin(): Plugin {
   return {
@@ -25,6 +26,7 @@ function deployFilesPlugin(): Plugin {
         fileName: '.htaccess',
         source: withApacheHeaders(htaccess, readConfig()),
       });
+      this.emitFile({ type: 'asset', fileName: 'web.config', source: iisWebConfig(readConfig()) });
       for (const size of ICON_SIZES) {
         this.emitFile({ type: 'asset', fileName: `icons/icon-${size}.png`, source: iconPng(size) });
       }

@@ -1,6 +1,6 @@
 /**
  * `npm run csp -- --config dist/config.json`: writes the security policy for that config.json (e.g. after
- * adding an online basemap to a build) into the build's index.html (meta tag) and .htaccess, and into the
+ * adding an online basemap to a build) into the build's index.html (meta tag), .htaccess and web.config, and into the
  * nginx snippet deploy/nginx/gancang-headers.conf; the service worker's precache entry of index.html is
  * updated so browsers that have the app offline take the new page as an update.
  */
@@ -14,12 +14,13 @@ import {
   withApacheHeaders,
   withCspMeta,
 } from './csp.ts';
+import { iisWebConfig } from './iis.ts';
 import { withPrecacheRevision } from './precache-revision.ts';
 import { precompressFile } from './precompress.ts';
 
 const USAGE = `usage: npm run csp -- [--config dist/config.json] [--nginx deploy/nginx/gancang-headers.conf]
   Writes the Content Security Policy and security headers for the given config.json into
-  index.html, .htaccess and sw.js beside it (when present) and into the nginx snippet.`;
+  index.html, .htaccess, web.config and sw.js beside it (when present) and into the nginx snippet.`;
 
 export interface CspWriteResult {
   written: string[];
@@ -59,6 +60,11 @@ export async function writeCsp(configFile: string, nginxFile: string): Promise<C
   if (existsSync(htaccess)) {
     writeFileSync(htaccess, withApacheHeaders(readFileSync(htaccess, 'utf8'), config));
     written.push(htaccess);
+  }
+  const webConfig = path.join(dir, 'web.config');
+  if (existsSync(webConfig)) {
+    writeFileSync(webConfig, iisWebConfig(config));
+    written.push(webConfig);
   }
   // Precompressed copies of a rewritten file would otherwise still be served with the old content.
   for (const file of written)
