@@ -54,10 +54,13 @@ async function chooseSource(config: AppConfig): Promise<DatasetSource> {
 let configLoad: Promise<AppConfig> | null = null;
 const appConfig = () => (configLoad ??= loadAppConfig());
 
-/** The name of the dataset "back to the server's data" returns to: the published one, or null for the demo. */
+/**
+ * The name of the dataset "back to the server's data" returns to: the published one ('' when config.json leaves
+ * the name to an aggregate dataset's manifest), or null for the demo.
+ */
 export async function serverDatasetName(): Promise<string | null> {
   const config = await appConfig().catch(() => null);
-  return config?.dataset?.name ?? null;
+  return config?.dataset ? (config.dataset.name ?? '') : null;
 }
 
 async function load(): Promise<Loaded> {

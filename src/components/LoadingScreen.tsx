@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { AggregateDatasetError } from '../app/load-aggregate-dataset';
 import type { LoadProgress, LoadStep } from '../app/load-dataset';
 import { LoadStepError } from '../app/load-guard';
+import { aggregateIssueMessage } from '../data/aggregates/messages';
 import { ConfigError } from '../data/app-config';
 
 const STEPS: readonly LoadStep[] = [
@@ -29,7 +31,18 @@ export function LoadingScreen({ progress }: { progress: LoadProgress }) {
 }
 
 /** What failed, in plain words: the step, the file it waited for, and whether it failed or never answered. */
-function describe(error: unknown, t: (key: string, options?: Record<string, unknown>) => string) {
+function describe(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  lang: 'id' | 'en',
+) {
+  if (error instanceof AggregateDatasetError) {
+    return {
+      what: t('states.aggregateError', { problem: aggregateIssueMessage(error.issue, lang) }),
+      hint: t('states.configError.hint'),
+      detail: error.message,
+    };
+  }
   if (error instanceof ConfigError) {
     return {
       what: t(`states.configError.${error.problem}`, { key: error.key, value: error.value }),
@@ -53,8 +66,8 @@ function describe(error: unknown, t: (key: string, options?: Record<string, unkn
 
 /** The load failed or stalled: says what, offers a reload (also the automation hook's error message). */
 export function ErrorScreen({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const { what, hint, detail } = describe(error, t);
+  const { t, i18n } = useTranslation();
+  const { what, hint, detail } = describe(error, t, i18n.language === 'en' ? 'en' : 'id');
   return (
     <div className="error-screen" role="alert" data-testid="error">
       <h2>{t('error.title')}</h2>

@@ -122,3 +122,26 @@ describe('published aggregate-only dataset', () => {
     expect(dash.pageErrors).toEqual([]);
   });
 });
+
+it('an aggregate dataset that cannot be opened is named with its problem, never replaced by the demo', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gancang-aggregates-bad-'));
+  const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
+  const config = path.join(dir, 'config.json');
+  await writeFile(config, JSON.stringify({ ...built, dataset: { aggregates: 'publik/aggregates.json' } }));
+  const manifest = path.join(dir, 'aggregates.json');
+  await writeFile(manifest, JSON.stringify({ format: 'something-else', version: 1 }));
+  const dash = await openDashboard({
+    boundaries: 'none',
+    files: { '/config.json': config, '/publik/aggregates.json': manifest },
+  });
+  try {
+    await dash.page.waitForFunction(() => document.documentElement.dataset.state === 'error', undefined, {
+      timeout: 60_000,
+    });
+    const shown = await text(dash.page, 'error-what');
+    expect(shown).toMatch(/Dataset agregat di server tidak dapat dibuka/);
+    expect(shown).toContain('aggregates.json');
+  } finally {
+    await dash.close();
+  }
+});

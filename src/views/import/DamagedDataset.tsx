@@ -35,7 +35,9 @@ export function DamagedDataset({ name, published }: DamagedDatasetProps) {
         onClick={() => void backToDemo()}
         data-testid="back-to-demo"
       >
-        {published === null ? t('storage.backToDemo') : t('storage.backToPublished', { name: published })}
+        {published === null
+          ? t('storage.backToDemo')
+          : t('storage.backToPublished', { name: published || t('import.publishedUnnamed') })}
       </button>
     </div>
   );

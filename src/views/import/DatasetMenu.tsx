@@ -51,7 +51,9 @@ export function DatasetMenu({ source, reports, aggregateReport, tables, publishe
   };
   const active: ActiveDataset | null = source && (source.kind === 'imported' ? 'imported' : 'server');
   const serverLabel =
-    publishedName === null ? t('import.demo') : t('import.published', { name: isolate(publishedName) });
+    publishedName === null
+      ? t('import.demo')
+      : t('import.published', { name: isolate(publishedName || t('import.publishedUnnamed')) });
 
   useEffect(() => {
     void importedDatasetInfo()
