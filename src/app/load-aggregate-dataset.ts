@@ -1,32 +1,17 @@
 import { type AggregateReport, loadAggregates } from '../data/aggregates/load-aggregates';
-import type { AggregateIssue } from '../data/aggregates/validate';
+import { type AggregateIssue, parseManifest } from '../data/aggregates/validate';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
 import { plannerTablesLoaded } from '../data/planner-tables';
 import type { SqlClient } from '../data/sql-client';
 import type { TableStatus } from '../data/table-status';
+import { fileName } from './load-guard';
 
 /** A published aggregate dataset that cannot be opened at all: the issue names the file and the problem. */
 export class AggregateDatasetError extends Error {
   constructor(readonly issue: AggregateIssue) {
     super(`aggregate dataset: ${issue.file} ${issue.code}`);
     this.name = 'AggregateDatasetError';
-  }
-}
-
-/** The figure files a manifest names (relative to it); the loader checks the manifest itself. */
-function namedFiles(manifest: Uint8Array): { figures: string; months: string } {
-  try {
-    const files = (JSON.parse(new TextDecoder().decode(manifest)) as { files?: Record<string, unknown> })
-      .files;
-    const name = (value: unknown, fallback: string) =>
-      typeof value === 'string' && /^[\w.-]+$/.test(value) ? value : fallback;
-    return {
-      figures: name(files?.figures, 'village-figures.csv'),
-      months: name(files?.months, 'village-months.csv'),
-    };
-  } catch {
-    return { figures: 'village-figures.csv', months: 'village-months.csv' };
   }
 }
 
@@ -47,18 +32,34 @@ export async function loadAggregateDataset(
   source: DatasetSource & { aggregates: string },
   onProgress: (fraction: number) => void,
 ): Promise<LoadedAggregates> {
+  const manifestFile = fileName(source.aggregates);
   const manifest = await fetchBytes(source.aggregates);
-  const names = namedFiles(manifest);
+  // The manifest first: a wrong one is named as such, not as the figure files it fails to name.
+  const parsed = parseManifest(manifest, manifestFile);
+  if (!parsed.ok) throw new AggregateDatasetError(parsed.issue);
+  const { figures: figuresFile, months: monthsFile } = parsed.value.files;
+  // Files beside the manifest only (never a path or another server).
+  if (![figuresFile, monthsFile].every((name) => /^[\w.-]+$/.test(name))) {
+    throw new AggregateDatasetError({
+      file: manifestFile,
+      row: null,
+      code: 'manifest_field',
+      column: 'files',
+    });
+  }
   const beside = (name: string) => new URL(name, new URL(source.aggregates, globalThis.location.href)).href;
-  const figures = await fetchBytes(beside(names.figures), (f) => onProgress(f / 2));
-  const months = await fetchBytes(beside(names.months), (f) => onProgress(0.5 + f / 2));
+  const figures = await fetchBytes(beside(figuresFile), (f) => onProgress(f / 2));
+  const months = await fetchBytes(beside(monthsFile), (f) => onProgress(0.5 + f / 2));
   const loaded = await loadAggregates(client, { manifest, figures, months });
   if (loaded.manifest) plannerTablesLoaded(client);
   const m = loaded.manifest;
   if (!m || loaded.report.fatal) {
-    throw new AggregateDatasetError(
-      loaded.report.fatal ?? { file: names.figures, row: null, code: 'manifest_unreadable' },
-    );
+    const fatal = loaded.report.fatal ?? {
+      file: manifestFile,
+      row: null,
+      code: 'manifest_unreadable' as const,
+    };
+    throw new AggregateDatasetError(fatal);
   }
   return {
     source: {
