@@ -88,8 +88,9 @@ describe('planner (Perencanaan)', () => {
     await page.getByTestId('method-select').selectOption('jenks');
     await page.getByTestId('classes-select').selectOption('7');
     await expect.poll(async () => (await legendLabels(page)).length).toBe(8);
+    // The link follows the screen after a short delay: wait for both settings to reach it.
     await expect.poll(() => page.url()).toMatch(/metode=jenks/);
-    expect(page.url()).toMatch(/kelas=7/);
+    await expect.poll(() => page.url()).toMatch(/kelas=7/);
     expect((await page.getByTestId('legend').locator('.note').textContent()) ?? '').toContain(
       'Natural breaks (Jenks)',
     );
