@@ -412,6 +412,22 @@ export async function waitReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promi
   }
 }
 
+/** Runs an action that reloads the page, then waits for the NEW page to be ready. */
+export async function afterReload(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+  });
+  await action();
+  await page.waitForFunction(
+    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
+  await waitReady(page);
+}
+
 /** Saves a full-viewport PNG to test-output/screenshots/<name>.png and returns its path. */
 /**
  * Resident memory (MB) of the harness's Chromium renderer processes (found by their profile directory,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, readGazetteer, screenshot, waitReady } from './harness';
+import { afterReload, type Dashboard, openDashboard, readGazetteer, screenshot, waitReady } from './harness';
 
 const REAL_BOUNDARIES = path.resolve(process.cwd(), '../shared/data/bengkulu-selatan-villages.geojson');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -48,22 +48,6 @@ async function writeFixtures(dir: string): Promise<{ households: string; agents:
 }
 
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
-
-/** Runs an action that reloads the page, then waits for the NEW page to be ready. */
-async function afterReload(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
-  });
-  await action();
-  await page.waitForFunction(
-    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-  await waitReady(page);
-}
 
 // Real data in through the UI: check, use, survive a reload, erase. Markup in names never runs.
 describe('import through the UI', () => {

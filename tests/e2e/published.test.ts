@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, DIST, openDashboard, ROOT, readGazetteer, screenshot, waitReady } from './harness';
+import {
+  afterReload,
+  type Dashboard,
+  DIST,
+  openDashboard,
+  ROOT,
+  readGazetteer,
+  screenshot,
+  waitReady,
+} from './harness';
 
 const DEMO = path.join(ROOT, 'data', 'demo');
 const PARQUET = path.join(ROOT, 'tests', 'fixtures', 'import', 'hh-parquet.parquet');
@@ -17,22 +26,6 @@ async function configWith(dir: string, dataset: unknown): Promise<string> {
   const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(file, JSON.stringify({ ...built, dataset }));
   return file;
-}
-
-/** Runs an action that reloads the page, then waits for the NEW page to be ready. */
-async function afterReload(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
-  });
-  await action();
-  await page.waitForFunction(
-    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-  await waitReady(page);
 }
 
 // The office's shared dataset named in config.json: loaded instead of the demo, checked like an import.

@@ -5,6 +5,7 @@ import type { AggregateReport } from '../../data/aggregates/load-aggregates';
 import { aggregateIssueMessage } from '../../data/aggregates/messages';
 import type { DatasetSource } from '../../data/dataset-source';
 import type { ImportReport } from '../../data/import';
+import { DataDialog } from './DataDialog';
 import { ImportReportView } from './ImportReportView';
 
 /** The check of an aggregate dataset: rows kept per file, villages published hidden, rejected rows. */
@@ -52,33 +53,19 @@ export function DatasetReports({ source, reports, aggregateReport, onClose }: Da
   const f = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   return (
-    <div className="import-backdrop">
-      <div
-        className="import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="reports-title"
-        data-testid="reports-dialog"
-      >
-        <header className="import-dialog-header">
-          <h2 id="reports-title">{t('import.reportsTitle')}</h2>
-          <button type="button" className="secondary" onClick={onClose} data-testid="reports-close">
-            {t('import.close')}
-          </button>
-        </header>
-        <p className="muted">
-          {source.kind === 'published'
-            ? t('import.reportsPublished', {
-                name: isolate(source.name),
-                date: source.date ? f.date(source.date) : '–',
-              })
-            : t('import.reportsImported', { name: isolate(source.name) })}
-        </p>
-        {aggregateReport && <AggregateReportView report={aggregateReport} lang={lang} />}
-        {reports.map((report) => (
-          <ImportReportView key={report.kind} kind={report.kind} report={report} lang={lang} />
-        ))}
-      </div>
-    </div>
+    <DataDialog id="reports" title={t('import.reportsTitle')} onClose={onClose}>
+      <p className="muted">
+        {source.kind === 'published'
+          ? t('import.reportsPublished', {
+              name: isolate(source.name),
+              date: source.date ? f.date(source.date) : '–',
+            })
+          : t('import.reportsImported', { name: isolate(source.name) })}
+      </p>
+      {aggregateReport && <AggregateReportView report={aggregateReport} lang={lang} />}
+      {reports.map((report) => (
+        <ImportReportView key={report.kind} kind={report.kind} report={report} lang={lang} />
+      ))}
+    </DataDialog>
   );
 }

@@ -16,6 +16,7 @@ import {
   saveImportedDataset,
   setActiveDataset,
 } from '../../data/local-store';
+import { DataDialog } from './DataDialog';
 import { ImportReportView } from './ImportReportView';
 import { ImportChecker } from './import-checker';
 import { type CurrentData, ReplaceSummary } from './ReplaceSummary';
@@ -134,113 +135,99 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
     !progress && !saving && households !== undefined && !households.fatal && households.validRows > 0;
 
   return (
-    <div className="import-backdrop">
-      <div
-        className="import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-title"
-        data-testid="import-dialog"
-      >
-        <header className="import-dialog-header">
-          <h2 id="import-title">{t('import.title')}</h2>
-          <button type="button" className="secondary" onClick={onClose} data-testid="import-close">
-            {t('import.close')}
-          </button>
-        </header>
-        <p className="muted">{t('import.intro')}</p>
-        <div className="drop-grid">
-          {KINDS.map((kind) => (
-            <label
-              key={kind}
-              className={`drop-zone${files[kind] ? ' filled' : ''}`}
-              data-testid={`drop-${kind}`}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => {
-                e.preventDefault();
-                pick(kind, e.dataTransfer.files[0]);
-              }}
-            >
-              <strong>{t(`import.kind_${kind}`)}</strong>
-              <span>{files[kind]?.name ?? `${t('import.drop')} ${t('import.choose')}`}</span>
-              <span className="muted">{t('import.formats')}</span>
-              <input
-                type="file"
-                data-testid={`file-${kind}`}
-                accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
-                onChange={(e) => pick(kind, e.target.files?.[0])}
-              />
-            </label>
-          ))}
-        </div>
-        <div className="toolbar">
-          <button
-            type="button"
-            className="primary"
-            data-testid="import-check"
-            disabled={!!progress || Object.keys(files).length === 0}
-            onClick={() => void check()}
+    <DataDialog id="import" title={t('import.title')} onClose={onClose}>
+      <p className="muted">{t('import.intro')}</p>
+      <div className="drop-grid">
+        {KINDS.map((kind) => (
+          <label
+            key={kind}
+            className={`drop-zone${files[kind] ? ' filled' : ''}`}
+            data-testid={`drop-${kind}`}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={(e) => {
+              e.preventDefault();
+              pick(kind, e.dataTransfer.files[0]);
+            }}
           >
-            {t('import.check')}
-          </button>
-          {progress && (
-            <>
-              <progress max={100} value={progress.pct} data-testid="import-progress" />
-              <span data-testid="import-progress-text">
-                {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
-                {t(`importCheck.stage_${progress.stage}`)})
-              </span>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => checker.current?.cancel()}
-                data-testid="import-cancel"
-              >
-                {t('import.cancel')}
-              </button>
-            </>
-          )}
-        </div>
-        {message && (
-          <p className="warning" role="alert" data-testid="import-message">
-            {message}
-          </p>
-        )}
-        {KINDS.map((kind) => {
-          const report = reports[kind];
-          return report ? (
-            <ImportReportView
-              key={kind}
-              kind={kind}
-              report={report}
-              lang={lang}
-              mappingEditor={{
-                mapping: mappings[kind] ?? report.mapping,
-                onMapping: (mapping) => setMappings((m) => ({ ...m, [kind]: mapping })),
-                onRecheck: () => void check(),
-              }}
+            <strong>{t(`import.kind_${kind}`)}</strong>
+            <span>{files[kind]?.name ?? `${t('import.drop')} ${t('import.choose')}`}</span>
+            <span className="muted">{t('import.formats')}</span>
+            <input
+              type="file"
+              data-testid={`file-${kind}`}
+              accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
+              onChange={(e) => pick(kind, e.target.files?.[0])}
             />
-          ) : null;
-        })}
-        {canUse && <ReplaceSummary current={current} reports={reports} />}
-        <footer className="import-dialog-footer">
-          <label className="field">
-            <span>{t('import.datasetName')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="dataset-name-input" />
           </label>
-          <button
-            type="button"
-            className="primary"
-            disabled={!canUse}
-            onClick={() => void use()}
-            data-testid="import-use"
-          >
-            {t('import.use')}
-          </button>
-          {saving && <span className="busy">{t('storage.saving')}</span>}
-          {!canUse && !saving && households && <span className="muted">{t('import.needHouseholds')}</span>}
-        </footer>
+        ))}
       </div>
-    </div>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="primary"
+          data-testid="import-check"
+          disabled={!!progress || Object.keys(files).length === 0}
+          onClick={() => void check()}
+        >
+          {t('import.check')}
+        </button>
+        {progress && (
+          <>
+            <progress max={100} value={progress.pct} data-testid="import-progress" />
+            <span data-testid="import-progress-text">
+              {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
+              {t(`importCheck.stage_${progress.stage}`)})
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => checker.current?.cancel()}
+              data-testid="import-cancel"
+            >
+              {t('import.cancel')}
+            </button>
+          </>
+        )}
+      </div>
+      {message && (
+        <p className="warning" role="alert" data-testid="import-message">
+          {message}
+        </p>
+      )}
+      {KINDS.map((kind) => {
+        const report = reports[kind];
+        return report ? (
+          <ImportReportView
+            key={kind}
+            kind={kind}
+            report={report}
+            lang={lang}
+            mappingEditor={{
+              mapping: mappings[kind] ?? report.mapping,
+              onMapping: (mapping) => setMappings((m) => ({ ...m, [kind]: mapping })),
+              onRecheck: () => void check(),
+            }}
+          />
+        ) : null;
+      })}
+      {canUse && <ReplaceSummary current={current} reports={reports} />}
+      <footer className="import-dialog-footer">
+        <label className="field">
+          <span>{t('import.datasetName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} data-testid="dataset-name-input" />
+        </label>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canUse}
+          onClick={() => void use()}
+          data-testid="import-use"
+        >
+          {t('import.use')}
+        </button>
+        {saving && <span className="busy">{t('storage.saving')}</span>}
+        {!canUse && !saving && households && <span className="muted">{t('import.needHouseholds')}</span>}
+      </footer>
+    </DataDialog>
   );
 }
