@@ -204,6 +204,16 @@ function dropDuplicates<T>(
   return kept;
 }
 
+/** The issues of one line of `file`. */
+const issueAt =
+  (file: string, line: number) =>
+  (code: AggregateIssueCode, extra: Partial<AggregateIssue> = {}): AggregateIssue => ({
+    file,
+    row: line,
+    code,
+    ...extra,
+  });
+
 /** village-figures.csv: the valid rows, against the gazetteer's village codes. */
 export function checkFigures(
   bytes: Uint8Array,
@@ -216,12 +226,7 @@ export function checkFigures(
   if (!read.ok) return { rows: [], total: 0, fatal: read.issue };
   const candidates: { row: VillageFigures; line: number; key: string; label: string }[] = [];
   for (const row of read.value.rows) {
-    const issue = (code: AggregateIssueCode, extra: Partial<AggregateIssue> = {}) => ({
-      file,
-      row: row.line,
-      code,
-      ...extra,
-    });
+    const issue = issueAt(file, row.line);
     const village = readVillage(row.cells.get('village_code') ?? '', gazetteer, issue);
     if (!village.ok) {
       issues.push(village.issue);
@@ -257,12 +262,7 @@ export function checkMonths(
   const byCode = new Map(figures.map((f) => [f.village_code, f.figures]));
   const candidates: { row: VillageMonth; line: number; key: string; label: string }[] = [];
   for (const row of read.value.rows) {
-    const issue = (code: AggregateIssueCode, extra: Partial<AggregateIssue> = {}) => ({
-      file,
-      row: row.line,
-      code,
-      ...extra,
-    });
+    const issue = issueAt(file, row.line);
     const month = row.cells.get('month') ?? '';
     if (!MONTH.test(month)) {
       issues.push(issue('bad_month', { value: month }));
