@@ -7,6 +7,7 @@ import type { AppConfig } from '../data/app-config';
 import { fetchJsonIfPresent } from '../data/fetch-bytes';
 import { queryRows, type SqlClient } from '../data/sql-client';
 import type { LabelPoint } from '../map/village-layers';
+import { LoadStepError } from './load-guard';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -29,6 +30,16 @@ export interface VillageBoundaries {
 }
 
 const DEFAULT_FILE = 'boundaries/villages.geojson';
+
+/**
+ * The default file is optional: a build without it has nothing to precache, so with the network off the
+ * probe fails instead of answering 404. That means "no official file here", as a 404 does. A probe that
+ * stalls is still an error (it names the file).
+ */
+function absentWhenUnreachable(error: unknown): null {
+  if (error instanceof LoadStepError && error.reason === 'failed') return null;
+  throw error;
+}
 
 function parseJson(bytes: Uint8Array): unknown {
   try {
@@ -66,7 +77,7 @@ export async function loadBoundaries(
   const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
     ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
     ['configured', config.boundariesUrl, () => fetchJsonIfPresent(config.boundariesUrl ?? '')],
-    ['file', DEFAULT_FILE, () => fetchJsonIfPresent(DEFAULT_FILE)],
+    ['file', DEFAULT_FILE, () => fetchJsonIfPresent(DEFAULT_FILE).catch(absentWhenUnreachable)],
   ];
   for (const [candidateKind, name, read] of candidates) {
     if (!name) continue;

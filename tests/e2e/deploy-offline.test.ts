@@ -12,7 +12,7 @@ import { withPrecacheRevision } from '../../scripts/precache-revision';
 import { precompressFile } from '../../scripts/precompress';
 import { assertBuilt, DIST, waitReady } from './harness';
 import { type RunningServer, startNginx } from './servers';
-import { type Browser, openBrowser } from './visit';
+import { absentOptionalFiles, type Browser, openBrowser } from './visit';
 
 const FOLDER = 'gancang';
 /** Two or three full loads each, on a machine whose CPU may be shared: no timing is asserted. */
@@ -93,7 +93,7 @@ describe('offline after the first visit, and updates', () => {
   beforeAll(async () => {
     assertBuilt(DIST);
     server = await startNginx({ dist: DIST, folder: FOLDER, config: 'guide' });
-    browser = await openBrowser();
+    browser = await openBrowser(absentOptionalFiles(DIST));
   });
 
   afterAll(async () => {

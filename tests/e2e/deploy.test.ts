@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeployment } from '../../scripts/check-deploy';
 import { assertBuilt, DIST, waitReady } from './harness';
 import { type RunningServer, startNginx, startPythonServer } from './servers';
-import { type Browser, openBrowser } from './visit';
+import { absentOptionalFiles, type Browser, openBrowser } from './visit';
 
 const FOLDER = 'gancang';
 /** Two or three full loads each, on a machine whose CPU may be shared: no timing is asserted. */
@@ -16,7 +16,7 @@ const SLOW_MS = 600_000;
 const DEEP_LINK = '?section=supervisor&lang=en';
 
 async function deepLinkAndReload(server: RunningServer): Promise<void> {
-  const browser: Browser = await openBrowser();
+  const browser: Browser = await openBrowser(absentOptionalFiles(DIST));
   try {
     const { page } = browser;
     await page.goto(`${server.url}${DEEP_LINK}`, { waitUntil: 'domcontentloaded' });

@@ -2,6 +2,7 @@
  * A browser for the deployment tests: Debian's Chromium with the harness's flags and a fresh profile, opened
  * on any URL (a real server), recording every request that failed or answered with an error status.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,23 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/**
+ * Files the app asks for only in case they are there (README, "Official village boundaries"): a build without
+ * them answers 404 (or, with the network off, nothing), which is the documented way of saying "use the
+ * approximate ones", not a failure.
+ */
+const OPTIONAL_FILES = ['boundaries/villages.geojson'];
+
+/** The optional files this build does not hold: their 404 or network failure is expected. */
+export function absentOptionalFiles(dist: string): string[] {
+  return OPTIONAL_FILES.filter((file) => !existsSync(path.join(dist, file)));
+}
+
+/** `expectedMissing`: files (paths relative to the app) expected to be absent, see `absentOptionalFiles`. */
+export async function openBrowser(expectedMissing: readonly string[] = []): Promise<Browser> {
   assertChromium();
+  const isExpectedMissing = (url: string) =>
+    expectedMissing.some((file) => new URL(url).pathname.endsWith(`/${file}`));
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'gancang-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -46,18 +62,21 @@ export async function openBrowser(): Promise<Browser> {
   context.on('requestfailed', (request) => {
     // Cancelled by the page itself (a reload while requests are in flight, a probe whose race was won):
     // not a failure to load.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' || isExpectedMissing(request.url())) return;
     failedRequests.push(
       `${by(request)}${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`,
     );
   });
   context.on('response', (response) => {
-    if (response.status() >= 400) {
+    if (response.status() >= 400 && !(response.status() === 404 && isExpectedMissing(response.url()))) {
       const request = response.request();
       failedRequests.push(`${by(request)}${request.method()} ${response.url()}: HTTP ${response.status()}`);
     }
   });
   context.on('console', (message) => {
+    const { url } = message.location();
+    // Chromium logs every failed load on the console as well.
+    if (url && isExpectedMissing(url) && message.text().startsWith('Failed to load resource')) return;
     if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   context.on('weberror', (webError) => {
