@@ -1,9 +1,15 @@
-import { type AggregateReport, loadAggregates } from '../data/aggregates/load-aggregates';
+import { MANIFEST_FILE } from '../data/aggregates/format';
+import {
+  type AggregateFiles,
+  type AggregateReport,
+  loadAggregates,
+} from '../data/aggregates/load-aggregates';
 import { type AggregateIssue, parseManifest } from '../data/aggregates/validate';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
 import { plannerTablesLoaded } from '../data/planner-tables';
 import type { SqlClient } from '../data/sql-client';
+import type { AggregateKind } from '../data/stored-manifest';
 import type { TableStatus } from '../data/table-status';
 import { fileName } from './load-guard';
 
@@ -23,17 +29,31 @@ export interface LoadedAggregates {
   tables: TableStatus;
 }
 
+/** The three aggregate files of a dataset imported in this browser, or null when it holds household rows. */
+export function storedAggregateFiles(source: DatasetSource): AggregateFiles | null {
+  const file = (kind: AggregateKind) => source.stored?.files.find((f) => f.kind === kind);
+  const manifest = file('aggregate_manifest');
+  const figures = file('aggregate_figures');
+  const months = file('aggregate_months');
+  if (!manifest || !figures || !months) return null;
+  return {
+    manifest: manifest.bytes,
+    figures: figures.bytes,
+    months: months.bytes,
+    names: { manifest: manifest.fileName, figures: figures.fileName, months: months.fileName },
+  };
+}
+
 /**
- * Downloads a published aggregate dataset (manifest, village figures, months) from the app's server and loads it
- * with the loader's checks; the planner's tables then hold the published village figures.
+ * Downloads a published aggregate dataset (manifest, village figures, months) from the app's server; the files
+ * named by the manifest must lie beside it.
  */
-export async function loadAggregateDataset(
-  client: SqlClient,
-  source: DatasetSource & { aggregates: string },
+export async function fetchAggregateFiles(
+  manifestUrl: string,
   onProgress: (fraction: number) => void,
-): Promise<LoadedAggregates> {
-  const manifestFile = fileName(source.aggregates);
-  const manifest = await fetchBytes(source.aggregates);
+): Promise<AggregateFiles> {
+  const manifestFile = fileName(manifestUrl);
+  const manifest = await fetchBytes(manifestUrl);
   // The manifest first: a wrong one is named as such, not as the figure files it fails to name.
   const parsed = parseManifest(manifest, manifestFile);
   if (!parsed.ok) throw new AggregateDatasetError(parsed.issue);
@@ -47,15 +67,27 @@ export async function loadAggregateDataset(
       column: 'files',
     });
   }
-  const beside = (name: string) => new URL(name, new URL(source.aggregates, globalThis.location.href)).href;
+  const beside = (name: string) => new URL(name, new URL(manifestUrl, globalThis.location.href)).href;
   const figures = await fetchBytes(beside(figuresFile), (f) => onProgress(f / 2));
   const months = await fetchBytes(beside(monthsFile), (f) => onProgress(0.5 + f / 2));
-  const loaded = await loadAggregates(client, { manifest, figures, months });
+  return { manifest, figures, months };
+}
+
+/**
+ * Loads an aggregate dataset's files with the loader's checks; the planner's tables then hold the published
+ * village figures. `source` is the published or imported dataset they came from.
+ */
+export async function openAggregates(
+  client: SqlClient,
+  files: AggregateFiles,
+  source: DatasetSource,
+): Promise<LoadedAggregates> {
+  const loaded = await loadAggregates(client, files);
   if (loaded.manifest) plannerTablesLoaded(client);
   const m = loaded.manifest;
   if (!m || loaded.report.fatal) {
     const fatal = loaded.report.fatal ?? {
-      file: manifestFile,
+      file: MANIFEST_FILE,
       row: null,
       code: 'manifest_unreadable' as const,
     };

@@ -1,7 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import { assignedAgentDistances } from '../analysis/coverage';
 import { OWN_AGENT } from '../analysis/coverage-engine/household-status';
-import type { AggregateReport } from '../data/aggregates/load-aggregates';
+import type { AggregateFiles, AggregateReport } from '../data/aggregates/load-aggregates';
 import type { DatasetSource } from '../data/dataset-source';
 import { fetchBytes } from '../data/fetch-bytes';
 import { type ImportReport, importTable } from '../data/import';
@@ -10,7 +10,7 @@ import { ASSIGNED_PAIRS_SQL } from '../data/queries';
 import type { TableName } from '../data/schema';
 import type { SqlClient } from '../data/sql-client';
 import type { DataTable, TableStatus } from '../data/table-status';
-import { loadAggregateDataset } from './load-aggregate-dataset';
+import { fetchAggregateFiles, openAggregates, storedAggregateFiles } from './load-aggregate-dataset';
 import { fileName } from './load-guard';
 
 export type LoadStep =
@@ -120,6 +120,21 @@ async function fileToCheck(
   return { fileName: fileName(url), bytes: await fetchBytes(url, onProgress) };
 }
 
+/**
+ * A published or imported aggregate-only dataset's three files (a published one is downloaded); null for a
+ * dataset with household rows.
+ */
+function aggregateFiles(
+  source: DatasetSource,
+  onProgress: (p: LoadProgress) => void,
+): (() => Promise<AggregateFiles>) | null {
+  const stored = source.kind === 'imported' ? storedAggregateFiles(source) : null;
+  if (stored) return async () => stored;
+  const url = source.kind === 'published' ? source.aggregates : undefined;
+  if (!url) return null;
+  return () => fetchAggregateFiles(url, (fraction) => onProgress({ step: 'households', fraction }));
+}
+
 /** Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. */
 export async function loadDataset(
   client: SqlClient,
@@ -138,13 +153,9 @@ export async function loadDataset(
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
-  if (source.aggregates) {
-    const aggregates = source.aggregates;
-    const loaded = await timed('households', () =>
-      loadAggregateDataset(client, { ...source, aggregates }, (fraction) =>
-        onProgress({ step: 'households', fraction }),
-      ),
-    );
+  const aggregates = aggregateFiles(source, onProgress);
+  if (aggregates) {
+    const loaded = await timed('households', async () => openAggregates(client, await aggregates(), source));
     const { report, ...rest } = loaded;
     return { ...rest, loads, reports, timings, level: 'aggregates', aggregateReport: report };
   }

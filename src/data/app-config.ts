@@ -46,7 +46,12 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_CONFIG: AppConfig = { boundariesUrl: null, basemap: null, dataset: null, datasetError: null };
+export const DEFAULT_CONFIG: AppConfig = {
+  boundariesUrl: null,
+  basemap: null,
+  dataset: null,
+  datasetError: null,
+};
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATA_FILE = /\.(csv|parquet)$/i;
 const MANIFEST_FILE = /\.json$/i;

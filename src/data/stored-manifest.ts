@@ -10,7 +10,10 @@
  * the code generation such validators rely on, and the shape is small.
  */
 
-export const STORED_KINDS = ['households', 'agents', 'cases', 'boundaries'] as const;
+/** The three files of a published aggregate-only dataset (aggregates/format.ts), imported instead of households. */
+export const AGGREGATE_KINDS = ['aggregate_manifest', 'aggregate_figures', 'aggregate_months'] as const;
+export type AggregateKind = (typeof AGGREGATE_KINDS)[number];
+export const STORED_KINDS = ['households', 'agents', 'cases', 'boundaries', ...AGGREGATE_KINDS] as const;
 export type StoredKind = (typeof STORED_KINDS)[number];
 export const MANIFEST_FORMAT = 2;
 
@@ -71,7 +74,10 @@ function nameOf(raw: unknown): string | null {
   return isDict(raw) && typeof raw.name === 'string' ? raw.name : null;
 }
 
-/** Problems with the common part of both formats (name, date, one file per kind, households present). */
+/**
+ * Problems with the common part of both formats (name, date, one file per kind, and either households or the
+ * three aggregate files — never both).
+ */
 function commonProblems(raw: Dict): string | null {
   if (typeof raw.name !== 'string') return 'name is not text';
   if (typeof raw.savedAt !== 'string') return 'savedAt is not text';
@@ -85,7 +91,10 @@ function commonProblems(raw: Dict): string | null {
     if (typeof file.fileName !== 'string') return `file ${i} has no name`;
     if (!isMapping(file.mapping)) return `file ${i} has a malformed column mapping`;
   }
-  if (!kinds.has('households')) return 'no households file';
+  const aggregates = AGGREGATE_KINDS.filter((kind) => kinds.has(kind)).length;
+  if (aggregates > 0 && aggregates < AGGREGATE_KINDS.length) return 'an aggregate file is missing';
+  if (aggregates > 0 && kinds.has('households')) return 'both households and aggregates';
+  if (aggregates === 0 && !kinds.has('households')) return 'no households file';
   return null;
 }
 

@@ -112,6 +112,35 @@ describe('saving in chunks', () => {
     );
   });
 
+  it('keeps an aggregate-only dataset (three aggregate files, no households) and reads it back', async () => {
+    const store = createDatasetStore(limitedIdb());
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const input: StoredDataset = {
+      name: 'Angka desa 2026',
+      savedAt: '2026-11-29T10:00:00.000Z',
+      files: [
+        { kind: 'aggregate_manifest', fileName: 'aggregates.json', bytes: bytes('{}') },
+        { kind: 'aggregate_figures', fileName: 'angka-desa.csv', bytes: bytes('village_code\n') },
+        { kind: 'aggregate_months', fileName: 'angka-bulan.csv', bytes: bytes('month\n') },
+      ],
+    };
+    await store.save(input);
+    expect(await store.load()).toEqual(input);
+  });
+
+  it('refuses a stored dataset with only some aggregate files, or with households and aggregates', async () => {
+    const file = (kind: StoredFile['kind']) => ({ kind, fileName: kind, bytes: new Uint8Array([1]) });
+    for (const files of [
+      [file('aggregate_manifest'), file('aggregate_figures')],
+      [file('households'), file('aggregate_manifest'), file('aggregate_figures'), file('aggregate_months')],
+      [file('agents')],
+    ]) {
+      const store = createDatasetStore(limitedIdb());
+      await store.save({ name: 'X', savedAt: '2026-11-29T10:00:00.000Z', files });
+      expect(await damagedName(store.load())).toBe('X');
+    }
+  });
+
   it('a new save replaces the old one and leaves none of its chunks behind', async () => {
     const kv = limitedIdb();
     const store = createDatasetStore(kv, { chunkBytes: 1024 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, DIST, openDashboard, ROOT, screenshot, waitReady } from './harness';
+import { afterReload, type Dashboard, DIST, openDashboard, ROOT, screenshot, waitReady } from './harness';
 
 const run = promisify(execFile);
 const DEMO = path.join(ROOT, 'data', 'demo');
@@ -118,6 +118,91 @@ describe('published aggregate-only dataset', () => {
   });
 
   it('made no request to another host and threw no page error', () => {
+    expect(dash.foreignRequests).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
+  });
+});
+
+/** The dataset switcher's chosen entry (the header shows only "synthetic" for synthetic data). */
+const selectedDataset = (page: Page) =>
+  page.getByTestId('dataset-switcher').evaluate((el) => {
+    const select = el as HTMLSelectElement;
+    return select.options[select.selectedIndex]?.textContent ?? '';
+  });
+
+// The same three files taken through the import dialog: checked, kept in this browser, opened on reload.
+describe('aggregate-only dataset imported in the browser', () => {
+  let dash: Dashboard;
+  let page: Page;
+  let published: Awaited<ReturnType<typeof publish>>;
+  const file = (name: string) => path.join(published.out, name);
+
+  beforeAll(async () => {
+    published = await publish(await mkdtemp(path.join(tmpdir(), 'gancang-aggregates-import-')));
+    dash = await openDashboard({ boundaries: 'none' });
+    page = dash.page;
+    // "Hapus semua data lokal" asks first.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await waitReady(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('names a wrong row with its file and line, and keeps the valid rows usable', async () => {
+    const damaged = path.join(path.dirname(published.out), 'rusak.csv');
+    const lines = (await readFile(file('village-figures.csv'), 'utf8')).split('\n');
+    await writeFile(
+      damaged,
+      [lines[0], ['17.01.99.9999', ...Array(16).fill('5')].join(','), ...lines.slice(1)].join('\n'),
+    );
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-mode-aggregates').check();
+    expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
+    await page.getByTestId('file-aggregate_manifest').setInputFiles(file('aggregates.json'));
+    await page.getByTestId('file-aggregate_figures').setInputFiles(damaged);
+    await page.getByTestId('file-aggregate_months').setInputFiles(file('village-months.csv'));
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-aggregates').waitFor({ timeout: 60_000 });
+    const report = await text(page, 'report-aggregates');
+    expect(report).toMatch(/rusak\.csv, baris 2: kode desa 17\.01\.99\.9999 tidak ada di daftar desa/);
+    expect(await text(page, 'report-aggregates-figures')).toMatch(/· 1 ditolak/);
+  });
+
+  it('checks the published files, says what they replace, and opens them after the reload', async () => {
+    await page.getByTestId('file-aggregate_figures').setInputFiles(file('village-figures.csv'));
+    expect(await page.getByTestId('report-aggregates').count()).toBe(0);
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-aggregates').waitFor({ timeout: 60_000 });
+    expect(await text(page, 'report-aggregates-figures')).toMatch(/· 0 ditolak/);
+    expect(await text(page, 'report-aggregates-hidden')).toMatch(/^[1-9]\d* desa/);
+    expect(await text(page, 'import-replaces')).toContain('data contoh (sintetis) (keluarga, agen, kasus)');
+    expect(await text(page, 'import-missing')).toMatch(/Tanpa data keluarga/);
+    await screenshot(page, 'aggregates-04-import');
+    await page.getByTestId('dataset-name-input').fill('Angka desa impor');
+    await afterReload(page, () => page.getByTestId('import-use').click());
+    expect(await selectedDataset(page)).toContain('Angka desa impor');
+    // Labelled synthetic as the published files say, whatever the user called them.
+    expect(await text(page, 'dataset-name')).toMatch(/sintetis/);
+    expect(await page.getByTestId('dataset-table-households').getAttribute('data-status')).toBe('aggregated');
+    const shown = Number((await text(page, 'planner-figure-households')).replace(/\D/g, ''));
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(published.households - 2);
+    expect(await page.getByTestId('layer-points').isDisabled()).toBe(true);
+    await page.getByTestId('nav-supervisor').click();
+    expect(await text(page, 'needs-households')).toMatch(/data tingkat keluarga/);
+    await page.getByTestId('nav-planner').click();
+  });
+
+  it('is still there after a reload, and one click returns to the demo', async () => {
+    await afterReload(page, () => page.reload());
+    expect(await selectedDataset(page)).toContain('Angka desa impor');
+    expect(await page.getByTestId('dataset-table-households').getAttribute('data-status')).toBe('aggregated');
+    await afterReload(page, () => page.getByTestId('erase-local').click());
+    expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
+    expect(await page.getByTestId('dataset-switcher').count()).toBe(0);
+    expect(await page.getByTestId('layer-points').isDisabled()).toBe(false);
     expect(dash.foreignRequests).toEqual([]);
     expect(dash.pageErrors).toEqual([]);
   });

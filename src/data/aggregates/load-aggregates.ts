@@ -38,6 +38,8 @@ export interface AggregateFiles {
   figures: Uint8Array;
   /** village-months.csv */
   months: Uint8Array;
+  /** The files' names as the user gave them (an import), for the report; else the manifest's. */
+  names?: { manifest: string; figures: string; months: string };
 }
 
 export interface FileCounts {
@@ -136,11 +138,11 @@ export async function loadAggregates(
     issues: issues.slice(0, MAX_AGGREGATE_ISSUES),
     issueCount: issues.length,
   });
-  const parsed = parseManifest(files.manifest, MANIFEST_FILE);
+  const parsed = parseManifest(files.manifest, files.names?.manifest ?? MANIFEST_FILE);
   if (!parsed.ok) return { manifest: null, report: report(parsed.issue) };
   const manifest = parsed.value;
-  const figuresFile = manifest.files.figures || FIGURES_FILE;
-  const monthsFile = manifest.files.months || MONTHS_FILE;
+  const figuresFile = files.names?.figures ?? (manifest.files.figures || FIGURES_FILE);
+  const monthsFile = files.names?.months ?? (manifest.files.months || MONTHS_FILE);
   const gazetteer = new Set(
     (await queryRows<{ village_code: string }>(client, 'SELECT village_code FROM villages')).map(
       (r) => r.village_code,

@@ -46,6 +46,7 @@ export function DatasetMenu({ source, reports, aggregateReport, tables, publishe
     name: source && source.kind !== 'demo' ? source.name : null,
     kinds: [
       ...DATA_TABLES.filter((table) => tables?.[table] === 'loaded'),
+      ...(tables?.households === 'aggregated' ? ['aggregate_figures' as const] : []),
       ...(source?.stored?.files.some((file) => file.kind === 'boundaries') ? ['boundaries' as const] : []),
     ],
   };

@@ -16,7 +16,9 @@ import {
   saveImportedDataset,
   setActiveDataset,
 } from '../../data/local-store';
+import { AggregateImport } from './AggregateImport';
 import { DataDialog } from './DataDialog';
+import { DropZone } from './DropZone';
 import { ImportReportView } from './ImportReportView';
 import { ImportChecker } from './import-checker';
 import { type CurrentData, ReplaceSummary } from './ReplaceSummary';
@@ -42,6 +44,8 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
   const [progress, setProgress] = useState<{ kind: Kind; pct: number; stage: ImportStage } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [mode, setMode] = useState<'households' | 'aggregates'>('households');
+  const [aggregateFiles, setAggregateFiles] = useState<StoredFile[] | null>(null);
   const [name, setName] = useState(() =>
     t('import.defaultName', { date: new Date().toLocaleDateString(f.locale) }),
   );
@@ -97,7 +101,8 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
     }
   };
 
-  const use = async () => {
+  /** The checked household files to keep, and the column mappings to remember for them. */
+  const householdFiles = async (): Promise<StoredFile[]> => {
     const stored: StoredFile[] = [];
     for (const kind of KINDS) {
       const file = files[kind];
@@ -115,6 +120,11 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
         report.mapping,
       );
     }
+    return stored;
+  };
+
+  const use = async () => {
+    const stored = mode === 'aggregates' ? (aggregateFiles ?? []) : await householdFiles();
     const dataset: StoredDataset = { name, savedAt: new Date().toISOString(), files: stored };
     // Said plainly when the browser cannot keep it (no room, refused): the data on screen stays.
     setSaving(true);
@@ -132,85 +142,99 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
 
   const households = reports.households;
   const canUse =
-    !progress && !saving && households !== undefined && !households.fatal && households.validRows > 0;
+    !saving &&
+    (mode === 'aggregates'
+      ? aggregateFiles !== null
+      : !progress && households !== undefined && !households.fatal && households.validRows > 0);
 
   return (
     <DataDialog id="import" title={t('import.title')} onClose={onClose}>
-      <p className="muted">{t('import.intro')}</p>
-      <div className="drop-grid">
-        {KINDS.map((kind) => (
-          <label
-            key={kind}
-            className={`drop-zone${files[kind] ? ' filled' : ''}`}
-            data-testid={`drop-${kind}`}
-            onDragOver={(e) => e.preventDefault()}
-            onDrop={(e) => {
-              e.preventDefault();
-              pick(kind, e.dataTransfer.files[0]);
-            }}
-          >
-            <strong>{t(`import.kind_${kind}`)}</strong>
-            <span>{files[kind]?.name ?? `${t('import.drop')} ${t('import.choose')}`}</span>
-            <span className="muted">{t('import.formats')}</span>
+      <fieldset className="import-mode" data-testid="import-mode">
+        <legend>{t('aggregateImport.mode')}</legend>
+        {(['households', 'aggregates'] as const).map((m) => (
+          <label key={m}>
             <input
-              type="file"
-              data-testid={`file-${kind}`}
-              accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
-              onChange={(e) => pick(kind, e.target.files?.[0])}
+              type="radio"
+              name="import-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => setMode(m)}
+              data-testid={`import-mode-${m}`}
             />
+            {t(`aggregateImport.mode_${m}`)}
           </label>
         ))}
-      </div>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          data-testid="import-check"
-          disabled={!!progress || Object.keys(files).length === 0}
-          onClick={() => void check()}
-        >
-          {t('import.check')}
-        </button>
-        {progress && (
-          <>
-            <progress max={100} value={progress.pct} data-testid="import-progress" />
-            <span data-testid="import-progress-text">
-              {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
-              {t(`importCheck.stage_${progress.stage}`)})
-            </span>
+      </fieldset>
+      {mode === 'aggregates' ? (
+        <AggregateImport checker={checker} current={current} lang={lang} onReady={setAggregateFiles} />
+      ) : (
+        <>
+          <p className="muted">{t('import.intro')}</p>
+          <div className="drop-grid">
+            {KINDS.map((kind) => (
+              <DropZone
+                key={kind}
+                id={kind}
+                title={t(`import.kind_${kind}`)}
+                formats={t('import.formats')}
+                accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
+                file={files[kind]}
+                onFile={(file) => pick(kind, file)}
+              />
+            ))}
+          </div>
+          <div className="toolbar">
             <button
               type="button"
-              className="secondary"
-              onClick={() => checker.current?.cancel()}
-              data-testid="import-cancel"
+              className="primary"
+              data-testid="import-check"
+              disabled={!!progress || Object.keys(files).length === 0}
+              onClick={() => void check()}
             >
-              {t('import.cancel')}
+              {t('import.check')}
             </button>
-          </>
-        )}
-      </div>
+            {progress && (
+              <>
+                <progress max={100} value={progress.pct} data-testid="import-progress" />
+                <span data-testid="import-progress-text">
+                  {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
+                  {t(`importCheck.stage_${progress.stage}`)})
+                </span>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => checker.current?.cancel()}
+                  data-testid="import-cancel"
+                >
+                  {t('import.cancel')}
+                </button>
+              </>
+            )}
+          </div>
+          {KINDS.map((kind) => {
+            const report = reports[kind];
+            return report ? (
+              <ImportReportView
+                key={kind}
+                kind={kind}
+                report={report}
+                lang={lang}
+                mappingEditor={{
+                  mapping: mappings[kind] ?? report.mapping,
+                  onMapping: (mapping) => setMappings((m) => ({ ...m, [kind]: mapping })),
+                  onRecheck: () => void check(),
+                }}
+              />
+            ) : null;
+          })}
+          {canUse && <ReplaceSummary current={current} reports={reports} />}
+        </>
+      )}
       {message && (
         <p className="warning" role="alert" data-testid="import-message">
           {message}
         </p>
       )}
-      {KINDS.map((kind) => {
-        const report = reports[kind];
-        return report ? (
-          <ImportReportView
-            key={kind}
-            kind={kind}
-            report={report}
-            lang={lang}
-            mappingEditor={{
-              mapping: mappings[kind] ?? report.mapping,
-              onMapping: (mapping) => setMappings((m) => ({ ...m, [kind]: mapping })),
-              onRecheck: () => void check(),
-            }}
-          />
-        ) : null;
-      })}
-      {canUse && <ReplaceSummary current={current} reports={reports} />}
       <footer className="import-dialog-footer">
         <label className="field">
           <span>{t('import.datasetName')}</span>
@@ -226,7 +250,9 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
           {t('import.use')}
         </button>
         {saving && <span className="busy">{t('storage.saving')}</span>}
-        {!canUse && !saving && households && <span className="muted">{t('import.needHouseholds')}</span>}
+        {mode === 'households' && !canUse && !saving && households && (
+          <span className="muted">{t('import.needHouseholds')}</span>
+        )}
       </footer>
     </DataDialog>
   );

@@ -1,4 +1,5 @@
 /** Messages between the import dialog and its checking worker (import.worker.ts). */
+import type { AggregateReport } from '../../data/aggregates/load-aggregates';
 import type { ImportKind, ImportReport, ImportStage } from '../../data/import';
 
 export interface CheckFile {
@@ -17,8 +18,20 @@ export interface CheckRequest {
   files: CheckFile[];
 }
 
+/** The three files of an aggregate-only dataset, checked as the loader will open them. */
+export interface CheckAggregatesRequest {
+  type: 'check-aggregates';
+  villages: Uint8Array;
+  manifest: Blob;
+  figures: Blob;
+  months: Blob;
+  /** The files' names as the user gave them, for the report. */
+  names: { manifest: string; figures: string; months: string };
+}
+
 export type CheckMessage =
   | { type: 'progress'; kind: ImportKind; fraction: number; stage: ImportStage }
   | { type: 'report'; kind: ImportKind; report: ImportReport }
+  | { type: 'aggregate-report'; report: AggregateReport }
   | { type: 'done' }
   | { type: 'error'; message: string };

@@ -3,12 +3,13 @@
  * geometry checks and the report all run here; SQL runs in this worker's own DuckDB (a worker of its own), so the
  * data on screen is never touched. Cancelling terminates this worker, whatever it is doing.
  */
+import { loadAggregates } from '../../data/aggregates/load-aggregates';
 import { startDuckDb } from '../../data/duckdb-browser';
 import { closeToNetwork } from '../../data/duckdb-lockdown';
 import { importTable } from '../../data/import';
 import { loadCsvTable } from '../../data/load-table';
 import type { SqlClient } from '../../data/sql-client';
-import type { CheckMessage, CheckRequest } from './import-protocol';
+import type { CheckAggregatesRequest, CheckMessage, CheckRequest } from './import-protocol';
 
 let db: Promise<SqlClient> | null = null;
 
@@ -23,14 +24,33 @@ async function checkingDb(villages: Uint8Array): Promise<SqlClient> {
   return client;
 }
 
-self.onmessage = async (event: MessageEvent<CheckRequest>) => {
+const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
+
+/** Opens the aggregate files exactly as the loader will (it replaces this database's tables: the dialog then
+ * starts a fresh worker for the next check). */
+async function checkAggregates(client: SqlClient, request: CheckAggregatesRequest): Promise<void> {
+  const { report } = await loadAggregates(client, {
+    manifest: await bytesOf(request.manifest),
+    figures: await bytesOf(request.figures),
+    months: await bytesOf(request.months),
+    names: request.names,
+  });
+  post({ type: 'aggregate-report', report });
+}
+
+self.onmessage = async (event: MessageEvent<CheckRequest | CheckAggregatesRequest>) => {
   const request = event.data;
   try {
     db ??= checkingDb(request.villages);
     const client = await db;
+    if (request.type === 'check-aggregates') {
+      await checkAggregates(client, request);
+      post({ type: 'done' });
+      return;
+    }
     for (const { kind, fileName, file, mapping } of request.files) {
       post({ type: 'progress', kind, fraction: 0, stage: 'read' });
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await bytesOf(file);
       let shown = -1;
       const report = await importTable(
         client,
