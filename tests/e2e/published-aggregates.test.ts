@@ -192,6 +192,25 @@ describe('aggregate-only dataset imported in the browser', () => {
     expect(await page.getByTestId('layer-points').isDisabled()).toBe(true);
     await page.getByTestId('nav-supervisor').click();
     expect(await text(page, 'needs-households')).toMatch(/data tingkat keluarga/);
+  });
+
+  it('the presentation runs from the village figures', async () => {
+    await page.getByTestId('nav-innovation').click();
+    await page.getByTestId('start-presentation').click();
+    await page.getByTestId('presentation').waitFor();
+    const slides: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const slide = (await page.getByTestId('presentation').getAttribute('data-slide')) ?? '';
+      slides.push(slide);
+      if (slide === 'coverage' || slide === 'figures' || slide === 'trend') {
+        await page.waitForTimeout(300);
+        await screenshot(page, `aggregates-05-slide-${slide}`);
+        expect(await text(page, 'presentation')).toMatch(/\d/);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(slides).toEqual(['title', 'coverage', 'hotspots', 'figures', 'index', 'trend']);
+    await page.getByTestId('close-presentation').click();
     await page.getByTestId('nav-planner').click();
   });
 

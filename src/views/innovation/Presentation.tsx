@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { IndexResult, Rubric } from '../../analysis/innovation-index';
@@ -9,6 +9,7 @@ import { useTableStatus } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { ProgrammeResults, ProgrammeSummary } from '../../data/innovation-programme';
 import { SUMMARY_NEEDS } from '../../data/programme-availability';
+import { firstMissing, type TableStatus, unavailableKey } from '../../data/table-status';
 import { drawOfficialMap } from '../../map/official-map';
 import { trendChart, variableChart } from './charts';
 import { figureText } from './figure-text';
@@ -22,6 +23,27 @@ interface PresentationProps {
   programme: ProgrammeResults;
   sheet: SheetContext;
   onClose: () => void;
+}
+
+/** A chart of reported and resolved cases: it needs the case rows; without them the slide says so instead. */
+function CaseChart({
+  className,
+  tables,
+  children,
+}: {
+  className: string;
+  tables: TableStatus;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const missing = firstMissing(tables, ['cases']);
+  return missing === null ? (
+    <div className={className}>{children}</div>
+  ) : (
+    <p className="slide-note" data-testid="slide-chart-unavailable">
+      {t(unavailableKey(tables, missing))}
+    </p>
+  );
 }
 
 type Slide = 'title' | 'coverage' | 'hotspots' | 'figures' | 'index' | 'trend';
@@ -94,10 +116,12 @@ export function Presentation({
   const published = publishProgramme(programme);
   const { needs, months } = published;
   const hidden = t('suppression.hidden');
-  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
-    published.summary[key] === null && programme.summary[key] !== null
-      ? hidden
-      : figureText(programme.summary[key] as number | null, SUMMARY_NEEDS[key], tables, format, t);
+  /** The figure's text, and whether it is a number (else a short note, set smaller on the slide). */
+  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) => {
+    const value = programme.summary[key] as number | null;
+    if (published.summary[key] === null && value !== null) return { text: hidden, number: false };
+    return { text: figureText(value, SUMMARY_NEEDS[key], tables, format, t), number: value !== null };
+  };
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
   const footer = `${sourceLine(t, sheet.datasetName)}${
@@ -144,12 +168,12 @@ export function Presentation({
                 ] as const
               ).map(([label, value]) => (
                 <div key={label} className="slide-kpi">
-                  <span className="value">{value}</span>
+                  <span className={value.number ? 'value' : 'value note'}>{value.text}</span>
                   <span className="label">{label}</span>
                 </div>
               ))}
             </div>
-            <div className="slide-chart">
+            <CaseChart className="slide-chart" tables={tables}>
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart
                   data={needs.map((n) => ({
@@ -175,7 +199,7 @@ export function Presentation({
                   />
                 </BarChart>
               </ResponsiveContainer>
-            </div>
+            </CaseChart>
             {published.anyHidden && <p className="muted">{t('suppression.note')}</p>}
           </div>
         )}
@@ -216,7 +240,7 @@ export function Presentation({
         {slide === 'trend' && (
           <div className="slide-body">
             <h2>{t('innovation.programme.trendTitle')}</h2>
-            <div className="slide-chart tall">
+            <CaseChart className="slide-chart tall" tables={tables}>
               <ResponsiveContainer width="100%" height="100%">
                 {trendChart(
                   months,
@@ -228,7 +252,7 @@ export function Presentation({
                   f.int,
                 )}
               </ResponsiveContainer>
-            </div>
+            </CaseChart>
             {months.some((m) => m.suppressed) && <p className="muted">{t('suppression.note')}</p>}
           </div>
         )}
