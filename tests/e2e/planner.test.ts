@@ -293,6 +293,20 @@ describe('planner (Perencanaan)', () => {
     expect(xlsxDownload.suggestedFilename()).toBe('perencanaan-rtlh-rate-desa.xlsx');
     const xlsx = await readFile((await xlsxDownload.path()) as string);
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    // An internal file (small groups not hidden) is chosen for one file only, and says so in its name and title.
+    await page.getByTestId('export-internal').check();
+    const [internalDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    expect(internalDownload.suggestedFilename()).toBe(
+      'perencanaan-rtlh-rate-desa-INTERNAL-TANPA-PENYEMBUNYIAN.csv',
+    );
+    const internalCsv = await readFile((await internalDownload.path()) as string, 'utf8');
+    expect(internalCsv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(
+      /^"?Kode \(INTERNAL – KELOMPOK KECIL TIDAK DISEMBUNYIKAN\)"?,/,
+    );
+    expect(await page.getByTestId('export-internal').isChecked()).toBe(false);
     await page.getByTestId('filter-households').fill('');
   });
 

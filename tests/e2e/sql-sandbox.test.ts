@@ -42,11 +42,13 @@ beforeAll(async () => {
     res.writeHead(200, { 'Content-Type': 'text/csv', 'Access-Control-Allow-Origin': '*' });
     res.end('a,b\n1,2\n');
   });
+  // Any connection counts, also one that never becomes an HTTP request (an https:// attempt on this port).
+  trap.on('connection', () => trapped.push('connection'));
   await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
   trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
   // The trap records what reaches it (checked once, so an empty list below means something).
   await fetch(`${trapUrl}/probe`);
-  expect(trapped).toEqual(['GET /probe']);
+  expect(trapped).toEqual(['connection', 'GET /probe']);
   trapped.length = 0;
 
   dash = await openDashboard({ boundaries: 'none', query: 'section=planner' });
@@ -101,6 +103,13 @@ describe('SQL panel against hostile queries', () => {
       `SELECT head_nik AS c, upper(head_name) AS b FROM households`,
       `SELECT x FROM (SELECT head_nik || '' AS x FROM households)`,
       `SELECT nip, agent_name FROM agents`,
+      // Statements the panel's friendly hint would stop, smuggled behind a SELECT so the sandbox itself refuses them.
+      `SELECT 1) q; COPY (SELECT * FROM households) TO '${T}/copy-smuggled.csv'; SELECT (1`,
+      `SELECT 1) q; ATTACH '${T}/attach-smuggled.db' AS b; SELECT (1`,
+      `SELECT 1) q; LOAD httpfs; SELECT (1`,
+      `SELECT * FROM read_text('${T.replace('http:', 'https:')}/https')`,
+      `SELECT * FROM read_blob('${T}/blob')`,
+      `SELECT * FROM query_table('${T}/query-table.csv')`,
     ];
     const shown: string[] = [];
     for (const sql of battery) shown.push(await runSql(page, sql));

@@ -100,19 +100,28 @@ export const AreaTable = memo(function AreaTable({
     if (k === 'coverage_pct') return f.pct(v);
     return f.dec(v);
   };
-  const exportColumns: ExportColumn[] = [
-    { key: 'code', header: t('planner.col.code'), kind: 'text' },
+  // An internal file (small groups not hidden) says so in its name and in its first column's title.
+  const exportColumns = (unsuppressed: boolean): ExportColumn[] => [
+    {
+      key: 'code',
+      header: unsuppressed
+        ? t('planner.table.internalHeader', { header: t('planner.col.code') })
+        : t('planner.col.code'),
+      kind: 'text',
+    },
     ...all.map((k) => ({
       key: k,
       header: header(k),
       kind: TEXT.has(k) ? ('text' as const) : ('number' as const),
     })),
   ];
-  // Hidden areas are blanked in exports unless the user says the file stays internal. Filters and the
-  // order apply to the blanked figures, so neither which rows are exported nor where a hidden row
-  // stands tells anything about its figures.
-  const exportRows = async () =>
-    (internal
+  // Hidden areas are blanked in exports unless the user says this one file stays internal (the choice is reset
+  // after each file). Filters and the order apply to the blanked figures, so neither which rows are exported
+  // nor where a hidden row stands tells anything about its figures.
+  const exportFile = async (format: 'csv' | 'xlsx') => {
+    const unsuppressed = internal;
+    setInternal(false);
+    const rowsOut = (unsuppressed
       ? shown
       : filterSortRows(
           blankHiddenAreas(rows, await hiddenCodes()),
@@ -121,14 +130,16 @@ export const AreaTable = memo(function AreaTable({
           sort.direction,
           f.locale,
         )) as unknown as Record<string, unknown>[];
-  const exportCsv = async () =>
-    downloadBlob(`${fileStem}.csv`, toCsv(exportColumns, await exportRows()), 'text/csv;charset=utf-8');
-  const exportXlsx = async () =>
-    downloadBlob(
-      `${fileStem}.xlsx`,
-      await toXlsx(t('planner.tabs.table'), exportColumns, await exportRows()),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    const name = `${fileStem}${unsuppressed ? `-${t('planner.table.internalTag')}` : ''}`;
+    const columnsOut = exportColumns(unsuppressed);
+    if (format === 'csv') downloadBlob(`${name}.csv`, toCsv(columnsOut, rowsOut), 'text/csv;charset=utf-8');
+    else
+      downloadBlob(
+        `${name}.xlsx`,
+        await toXlsx(t('planner.tabs.table'), columnsOut, rowsOut),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+  };
 
   return (
     <section className="area-table" data-testid="area-table">
@@ -141,10 +152,10 @@ export const AreaTable = memo(function AreaTable({
         <span className="muted" data-testid="area-count">
           {t('planner.table.rows', { count: shown.length, total: rows.length })}
         </span>
-        <button type="button" data-testid="export-csv" onClick={() => void exportCsv()}>
+        <button type="button" data-testid="export-csv" onClick={() => void exportFile('csv')}>
           CSV
         </button>
-        <button type="button" data-testid="export-xlsx" onClick={() => void exportXlsx()}>
+        <button type="button" data-testid="export-xlsx" onClick={() => void exportFile('xlsx')}>
           XLSX
         </button>
         <label className="muted" title={t('planner.table.internalHelp')}>
