@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankHiddenAreas, protectVillages } from '../../src/analysis/area-suppression';
 import { CLASS_METHODS } from '../../src/analysis/classify';
-import { isProtected } from '../../src/analysis/complementary-suppression';
 import { filterSortRows } from '../../src/analysis/planner-table';
 import { isSmallGroup } from '../../src/analysis/small-groups';
 import type { AreaStat } from '../../src/data/planner-queries';
@@ -11,6 +10,7 @@ import { SUPPRESSED_COLOR } from '../../src/map/palette';
 import { RAMP_NAMES, type RampName } from '../../src/map/planner-layers';
 import { choropleth } from '../../src/views/planner/choropleth';
 import { attack, type Fact } from '../helpers/disclosure-attacker';
+import { attackerCannotPin } from '../helpers/protection';
 
 type Row = AreaStat & { value: number | null };
 
@@ -149,12 +149,16 @@ describe('planner exports (kecamatan and village level, same filters)', () => {
           for (const v of villages.filter((x) => isSmallGroup(x.households))) {
             if (!strict && truth(byCode.get(v.district_code) as Row) === 0) continue;
             const r = ranges?.get(`v:${v.code}`);
-            expect(r && isProtected(r, true, strict), `${col} v:${v.code} ${JSON.stringify(r)}`).toBe(true);
+            expect(r && attackerCannotPin(r, true, strict), `${col} v:${v.code} ${JSON.stringify(r)}`).toBe(
+              true,
+            );
           }
           for (const k of kecamatan.filter((x) => isSmallGroup(x.households))) {
             if (!strict && Math.round(total(col)) === 0) continue;
             const r = ranges?.get(`k:${k.code}`);
-            expect(r && isProtected(r, true, strict), `${col} k:${k.code} ${JSON.stringify(r)}`).toBe(true);
+            expect(r && attackerCannotPin(r, true, strict), `${col} k:${k.code} ${JSON.stringify(r)}`).toBe(
+              true,
+            );
           }
         }
       }),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isProtected, protectRows, protectTree } from '../../src/analysis/complementary-suppression';
+import { protectRows, protectTree } from '../../src/analysis/complementary-suppression';
 import { blankRows, isShowable } from '../../src/analysis/small-groups';
 import { attack, type Fact } from '../helpers/disclosure-attacker';
+import { attackerCannotPin } from '../helpers/protection';
 
 describe('small groups', () => {
   it('1 or 2 households is a small group; empty and larger groups are not', () => {
@@ -117,7 +118,7 @@ describe('protectTree against the solver', () => {
           if (isPrimary) expect(hidden.has(id)).toBe(true);
           if (!hidden.has(id)) continue;
           const r = ranges?.get(id);
-          expect(r && isProtected(r, isPrimary), `${id} ${JSON.stringify(r)}`).toBe(true);
+          expect(r && attackerCannotPin(r, isPrimary), `${id} ${JSON.stringify(r)}`).toBe(true);
         }
       }),
       { numRuns: 150 },
