@@ -51,7 +51,7 @@ export interface Protection {
 }
 
 /** Whether a hidden figure with this feasible range is protected. */
-export function isProtected(range: Range, primary: boolean, strict = true): boolean {
+function isProtected(range: Range, primary: boolean, strict = true): boolean {
   if (!primary || !strict) return range.hi > range.lo;
   return range.lo < MIN_GROUP_HOUSEHOLDS && range.hi >= MIN_GROUP_HOUSEHOLDS && range.hi - range.lo >= 2;
 }
