@@ -31,6 +31,8 @@ export interface VillageStats {
   /** Share of households covered, in %; null for a village without households. */
   coverage_pct: number | null;
   resident_agents: number;
+  /** Published without figures by an aggregate dataset (a small group, or hidden with one). */
+  hidden?: boolean;
 }
 
 /** Per-village figures for the map and tooltip: every village of the gazetteer, with or without data. */

@@ -15,7 +15,8 @@ const VILLAGES_SQL = `SELECT v.village_code, v.village_name, v.district_code, v.
     NULL::INTEGER AS with_agent,
     coalesce(sum(c.cov), 0)::INTEGER AS covered,
     CASE WHEN sum(c.n) > 0 THEN 100.0 * sum(c.cov) / sum(c.n) END::DOUBLE AS coverage_pct,
-    NULL::INTEGER AS resident_agents
+    NULL::INTEGER AS resident_agents,
+    coalesce(bool_or(c.vid IS NOT NULL AND c.n IS NULL), false) AS hidden
   FROM planner_villages v LEFT JOIN planner_cube c USING (vid)
   GROUP BY ALL ORDER BY v.village_code`;
 

@@ -20,7 +20,7 @@ import { NO_DATA_COLOR } from '../../map/palette';
 import { labelLayers, villageFillLayer } from '../../map/village-layers';
 import { ChartCard, needChart, trendChart } from './charts';
 import { figureText } from './figure-text';
-import { MAP_THEMES, type MapTheme, themeFills } from './map-themes';
+import { isHiddenVillage, MAP_THEMES, type MapTheme, themeFills } from './map-themes';
 
 interface ProgrammeProps {
   programme: ProgrammeResults;
@@ -85,7 +85,7 @@ export function ProgrammePanel({ programme, villages, boundaries, config, footer
     [boundaries, fills, fillKey, onHover, zoom],
   );
   const hovered = hover ? villages.find((v) => v.village_code === hover.code) : undefined;
-  const hoveredSuppressed = hovered ? hovered.households > 0 && hovered.households < 3 : false;
+  const hoveredSuppressed = hovered ? isHiddenVillage(hovered) : false;
 
   const dash = (n: number | null, fmt: (x: number) => string) => (n === null ? hidden : fmt(n));
   const kpis: [string, string, string][] = [

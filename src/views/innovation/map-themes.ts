@@ -24,10 +24,13 @@ export interface ThemeFills {
   suppressed: number;
 }
 
+/** A village whose figures are not shown: 1–2 households, or published without figures. */
+export const isHiddenVillage = (s: VillageStats): boolean => s.hidden === true || !isShowable(s.households);
+
 /**
  * Village fills of a theme with its legend: coverage % in the supervisors' fixed classes, or
  * need hotspots (households with any need per 100) in quantile classes. Villages with 1–2
- * households are suppressed (one grey, no class).
+ * households, and those an aggregate dataset published without figures, are suppressed (one grey, no class).
  */
 export function themeFills(
   stats: readonly VillageStats[],
@@ -35,11 +38,11 @@ export function themeFills(
   labels: { noData: string; suppressed: string },
   format: (n: number, decimals: number) => string,
 ): ThemeFills {
-  const shown = stats.filter((s) => s.households > 0 && isShowable(s.households));
+  const shown = stats.filter((s) => s.households > 0 && !isHiddenVillage(s));
   const fillByCode = new Map<string, string>();
   let suppressed = 0;
   for (const s of stats) {
-    if (!isShowable(s.households)) {
+    if (isHiddenVillage(s)) {
       fillByCode.set(s.village_code, SUPPRESSED_COLOR);
       suppressed++;
     }

@@ -13,6 +13,7 @@ import {
   MONTHS_FILE,
 } from '../../../src/data/aggregates/format';
 import { type AggregateReport, HIDDEN_VILLAGES_SQL } from '../../../src/data/aggregates/load-aggregates';
+import { programmeFromVillageFigures } from '../../../src/data/aggregates/programme-figures';
 import { protectAggregates } from '../../../src/data/aggregates/suppress';
 import { periodMeasuresSql } from '../../../src/data/planner-period';
 import {
@@ -22,6 +23,8 @@ import {
   villageMeasuresSql,
 } from '../../../src/data/planner-queries';
 import { queryRows, type SqlClient } from '../../../src/data/sql-client';
+import { SUPPRESSED_COLOR } from '../../../src/map/palette';
+import { MAP_THEMES, themeFills } from '../../../src/views/innovation/map-themes';
 import { attackPublished, readCsv } from './attack-files';
 import { openPublished, publishTexts, readText } from './publish-helpers';
 
@@ -119,6 +122,16 @@ describe('aggregate dataset with small villages', () => {
     );
     const listed = await queryRows<{ village_code: string }>(aggregate, HIDDEN_VILLAGES_SQL);
     expect(listed.map((r) => r.village_code)).toEqual([...hidden].sort());
+  });
+
+  it("Inovasi's village figures mark exactly the hidden villages, and their map sheet greys them as hidden", async () => {
+    const { villages } = await programmeFromVillageFigures(aggregate);
+    expect(villages.filter((v) => v.hidden).map((v) => v.village_code)).toEqual([...hidden].sort());
+    for (const theme of MAP_THEMES) {
+      const fills = themeFills(villages, theme, { noData: 'no data', suppressed: 'hidden' }, String);
+      for (const code of hidden) expect(fills.fillByCode.get(code)).toBe(SUPPRESSED_COLOR);
+      expect(fills.suppressed).toBeGreaterThanOrEqual(hidden.size);
+    }
   });
 
   it('shown villages have the household-level figures in every month', async () => {
