@@ -1,0 +1,95 @@
+import { useTranslation } from 'react-i18next';
+import type { PlannerUrlState } from '../../app/url-state';
+import { useAggregatesOnly } from '../../components/table-status';
+import type { AreaStat, PlannerQuery, PlannerUnit } from '../../data/planner-queries';
+import type { SqlClient } from '../../data/sql-client';
+import { type AreaRow, AreaTable } from './AreaTable';
+import { type SqlMapResult, SqlPanel } from './SqlPanel';
+import { VillageProfile } from './VillageProfile';
+
+interface PlannerDetailsProps {
+  client: SqlClient;
+  query: PlannerQuery;
+  tab: PlannerUrlState['tab'];
+  selected: string | null;
+  selectedStat: AreaStat | undefined;
+  onTab: (tab: PlannerUrlState['tab']) => void;
+  onCloseProfile: () => void;
+  rows: AreaRow[];
+  hiddenCodes: () => Promise<ReadonlySet<string>>;
+  level: 'village' | 'district';
+  score: boolean;
+  unit: PlannerUnit;
+  fileStem: string;
+  caption: string | null;
+  onSelect: (row: AreaRow) => void;
+  onShowOnMap: (result: SqlMapResult | null) => void;
+}
+
+/** A supervision link for a village, keeping the rest of the address (language, …). */
+function supervisorHref(code: string): string {
+  const p = new URLSearchParams(window.location.search);
+  p.set('section', 'supervisor');
+  p.set('desa', code);
+  return `?${p.toString()}`;
+}
+
+/** The planner's right-hand pane: the area table, the village profile and the SQL panel, as tabs. */
+export function PlannerDetails(props: PlannerDetailsProps) {
+  const { t } = useTranslation();
+  const { tab, selected, selectedStat } = props;
+  // Village figures only: the profile and SQL need household rows (they say so).
+  const aggregatesOnly = useAggregatesOnly();
+  return (
+    <aside className="planner-details">
+      <div className="tabs" role="tablist">
+        {(['table', 'profile', 'sql'] as const).map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={tab === key}
+            data-testid={`tab-${key}`}
+            className={tab === key ? 'active' : ''}
+            onClick={() => props.onTab(key)}
+          >
+            {t(`planner.tabs.${key}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'table' && (
+        <AreaTable
+          rows={props.rows}
+          hiddenCodes={props.hiddenCodes}
+          level={props.level}
+          selectedCode={selected}
+          score={props.score}
+          unit={props.unit}
+          fileStem={props.fileStem}
+          caption={props.caption}
+          onSelect={props.onSelect}
+        />
+      )}
+      {(tab === 'profile' || tab === 'sql') && aggregatesOnly && (
+        <p className="warning" data-testid="needs-households">
+          {t('storage.needsHouseholds')}
+        </p>
+      )}
+      {tab === 'profile' &&
+        !aggregatesOnly &&
+        (selected && selectedStat ? (
+          <VillageProfile
+            client={props.client}
+            query={props.query}
+            code={selected}
+            stat={selectedStat}
+            supervisorHref={supervisorHref(selected)}
+            onClose={props.onCloseProfile}
+          />
+        ) : (
+          <p className="muted">{t('planner.profile.hint')}</p>
+        ))}
+      {tab === 'sql' && !aggregatesOnly && <SqlPanel client={props.client} onShowOnMap={props.onShowOnMap} />}
+    </aside>
+  );
+}
