@@ -5,7 +5,7 @@
  * cannot be worked out from its kecamatan's total minus the visible villages, and a hidden kecamatan
  * cannot be worked out from the regency total or from its villages.
  */
-import type { AreaStat } from '../data/planner-queries';
+import type { AreaStat } from '../data/planner/areas';
 import { protectTree, type SuppressionColumn, type SuppressionNode } from './complementary-suppression';
 import { isSmallGroup } from './small-groups';
 

@@ -1,10 +1,10 @@
-import { preparePlannerTables } from './planner-queries';
+import { preparePlannerTables } from './planner/tables';
 import type { SqlClient } from './sql-client';
 
 // One preparation per client (the tables live in DuckDB for the page's life).
 const prepared = new WeakMap<SqlClient, Promise<void>>();
 
-/** The planner's tables (planner-queries.ts) of this client's dataset, prepared on first use. */
+/** The planner's tables (planner/tables.ts) of this client's dataset, prepared on first use. */
 export function plannerTables(client: SqlClient): Promise<void> {
   let p = prepared.get(client);
   if (!p) {

@@ -2,7 +2,7 @@
  * The unsuppressed village figures of a household-level dataset, read from the planner's prepared cubes
  * (preparePlannerSql) summed over decile and agent kind: the figures the planner shows with no filter.
  */
-import { MONTH_RANGE_SQL } from '../planner-queries';
+import { MONTH_RANGE_SQL } from '../planner/months';
 import { queryRows, type SqlClient } from '../sql-client';
 import { FIGURE_COLUMNS, MONTH_COLUMNS, type MonthColumn } from './format';
 import type { VillageRow } from './suppress';

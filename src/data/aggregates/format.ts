@@ -11,7 +11,7 @@
  *   file; a hidden village's rows have every figure empty.
  * - `aggregates.json`: the manifest (AggregateManifest).
  *
- * These are the sums of the planner's cubes (planner-queries.ts) over decile and agent kind, so loading them
+ * These are the sums of the planner's cubes (planner/tables.ts) over decile and agent kind, so loading them
  * back gives the planner's village and kecamatan figures with no filter.
  */
 import { NEED_CODES, type NeedCode } from '../schema';

@@ -15,7 +15,7 @@
  */
 import { Table, type Vector } from 'apache-arrow';
 import { canonicalVector } from '../arrow-vectors';
-import { preparePlannerSql } from '../planner-queries';
+import { preparePlannerSql } from '../planner/tables';
 import { queryRows, type SqlClient } from '../sql-client';
 import { DATA_TABLES } from '../table-status';
 import { createEmptyTable } from './empty-tables';

@@ -1,4 +1,7 @@
-import { cubeSum, householdConditions, type MonthBin, type PlannerQuery } from '../planner-queries';
+import { householdConditions, where } from '../planner/filters';
+import { cubeSum } from '../planner/measure-sql';
+import type { PlannerQuery } from '../planner/model';
+import type { MonthBin } from '../planner/months';
 import { queryRows, type SqlClient } from '../sql-client';
 
 /**
@@ -7,9 +10,8 @@ import { queryRows, type SqlClient } from '../sql-client';
  * resolutions per month are not published, so they are 0 here and the slider shows the open households.
  */
 export function aggregateMonthBinsSql(q: PlannerQuery): string {
-  const conditions = householdConditions(q.filters);
   return `SELECT month, 0 AS reported, 0 AS resolved, coalesce(${cubeSum(q.need, q.weights, 'o_')}, 0)::DOUBLE AS open
-    FROM planner_month_cube ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+    FROM planner_month_cube ${where(householdConditions(q.filters))}
     GROUP BY month ORDER BY month`;
 }
 

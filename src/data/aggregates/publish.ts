@@ -8,7 +8,7 @@
 import { MIN_GROUP_HOUSEHOLDS } from '../../analysis/small-groups';
 import { computeHouseholdCoverage } from '../../app/load-dataset';
 import { type ImportReport, importTable } from '../import';
-import { preparePlannerSql } from '../planner-queries';
+import { preparePlannerSql } from '../planner/tables';
 import type { SqlClient } from '../sql-client';
 import type { DataTable, TableStatus } from '../table-status';
 import { collectFigures } from './collect';
