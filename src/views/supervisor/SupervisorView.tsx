@@ -8,12 +8,9 @@ import { classOf } from '../../analysis/classify';
 import { DEFAULT_COVERAGE_OPTIONS } from '../../analysis/coverage-engine';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import { setDocumentState } from '../../app/use-dashboard';
-import { BivariateLegend } from '../../components/BivariateLegend';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { isolate } from '../../components/bidi';
-import { Legend } from '../../components/Legend';
 import { MapCanvas } from '../../components/MapCanvas';
-import { Segmented } from '../../components/Segmented';
 import { MissingTablesNote, useTableStatus, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
@@ -27,30 +24,19 @@ import {
   assignmentLineLayer,
   uncoveredPoints,
 } from '../../map/coverage-layers';
-import {
-  BIVARIATE_PALETTE,
-  COVERAGE_BREAKS,
-  COVERAGE_RAMP,
-  NO_DATA_COLOR,
-  STATUS_COLORS,
-} from '../../map/palette';
+import { BIVARIATE_PALETTE, COVERAGE_RAMP, NO_DATA_COLOR } from '../../map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../map/village-layers';
 import { AgentPanel } from './AgentPanel';
+import { assignmentLines, type Selection } from './assignment-lines';
 import { CoverageTable } from './CoverageTable';
 import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
 import { ProposalPanel } from './ProposalPanel';
+import { SupervisorKpis } from './SupervisorKpis';
+import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
 import { ThresholdControl } from './ThresholdControl';
 import { useCoverage } from './use-coverage';
 
-type Selection = { kind: 'village'; code: string } | { kind: 'agent'; agent: number } | null;
 type Tab = 'villages' | 'agents' | 'proposal';
-const MAP_MODES = ['coverage', 'bivariate'] as const;
-type MapMode = (typeof MAP_MODES)[number];
-
-const COVERAGE_INTERVALS = COVERAGE_BREAKS.slice(0, -1).map((from, i) => ({
-  from,
-  to: COVERAGE_BREAKS[i + 1] as number,
-}));
 const MAX_LINES = 5000;
 
 interface SupervisorViewProps {
@@ -75,7 +61,7 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
   const [needRate, setNeedRate] = useState<Map<string, number | null> | null>(null);
   const [tab, setTab] = useState<Tab>('villages');
   const [mode, setMode] = useState<MapMode>('coverage');
-  const [selection, setSelection] = useState<Selection>(null);
+  const [selection, setSelection] = useState<Selection | null>(null);
   const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
@@ -155,28 +141,10 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
     [arrays, result, noAgents],
   );
 
-  const lines = useMemo<AssignmentLine[]>(() => {
-    if (!arrays || !result || !selection) return [];
-    const { households, agents } = arrays;
-    const villageIndex = selection.kind === 'village' ? arrays.villageCodes.indexOf(selection.code) : -1;
-    const out: AssignmentLine[] = [];
-    for (let h = 0; h < households.lon.length && out.length < MAX_LINES; h++) {
-      const own = households.agentIndex[h] ?? -1;
-      if (
-        selection.kind === 'village' ? households.villageIndex[h] !== villageIndex : own !== selection.agent
-      )
-        continue;
-      // A household without an agent is linked to its nearest active agent: how far help would be.
-      const a = own >= 0 ? own : (result.household.nearestAgent[h] ?? -1);
-      if (a < 0) continue;
-      out.push({
-        from: [households.lon[h] as number, households.lat[h] as number],
-        to: [agents.lon[a] as number, agents.lat[a] as number],
-        kind: own < 0 ? 'nearest' : result.household.status[h] === 1 ? 'far' : 'covered',
-      });
-    }
-    return out;
-  }, [arrays, result, selection]);
+  const lines = useMemo<AssignmentLine[]>(
+    () => (arrays && result && selection ? assignmentLines(arrays, result, selection, MAX_LINES) : []),
+    [arrays, result, selection],
+  );
 
   const selectVillage = useCallback(
     (code: string) => {
@@ -268,7 +236,6 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
 
   const hovered = hover ? villageRows.find((r) => r.code === hover.code) : undefined;
   const totals = result?.totals;
-  const km = f.dec(thresholdM / 1000);
 
   return (
     <div className="planner supervisor">
@@ -277,40 +244,11 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
         {coverage.error && <p className="warning">{coverage.error}</p>}
         <MissingTablesNote needs={['agents']} />
         {totals ? (
-          <div className="kpis" data-testid="supervisor-kpis">
-            {(
-              [
-                ['supervisor-coverage', t('supervisor.coverage'), f.pct(totals.coveragePct), false],
-                ['kpi-no-agent', t('supervisor.noAgent'), f.int(totals.noAgent), true],
-                ['kpi-far', t('supervisor.far'), f.int(totals.far), true],
-                [
-                  'kpi-below',
-                  t('supervisor.agentsBelow', { min: options.minFamilies }),
-                  f.int(totals.agentsBelowMin),
-                  false,
-                ],
-                [
-                  'kpi-above',
-                  t('supervisor.agentsAbove', { max: options.maxFamilies }),
-                  f.int(totals.agentsAboveCap),
-                  false,
-                ],
-                [
-                  'kpi-needing',
-                  t('supervisor.householdsNeeding'),
-                  f.int(totals.households - totals.covered),
-                  false,
-                ],
-              ] as const
-            ).map(([testId, label, value, bad]) => (
-              <div key={testId} className={bad ? 'kpi bad' : 'kpi'}>
-                <span className="label">{label}</span>
-                <span className="value" data-testid={testId}>
-                  {na(['agents']) ?? value}
-                </span>
-              </div>
-            ))}
-          </div>
+          <SupervisorKpis
+            totals={totals}
+            minFamilies={options.minFamilies}
+            maxFamilies={options.maxFamilies}
+          />
         ) : (
           <p className="busy">{t('supervisor.computing')}</p>
         )}
@@ -398,63 +336,13 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
           ariaLabel={t('nav.supervisor')}
           flyTo={flyTo}
         />
-        <div className="map-legend-float">
-          <Segmented
-            label={t('supervisor.mapMode')}
-            options={MAP_MODES}
-            value={mode}
-            onChange={setMode}
-            optionLabel={(m) => t(m === 'coverage' ? 'supervisor.modeCoverage' : 'supervisor.modeBivariate')}
-            testIdPrefix="mode"
-          />
-          {mode === 'coverage' ? (
-            <Legend
-              title={
-                noAgents
-                  ? `${t('supervisor.coverage')}: ${na(['agents'])}`
-                  : t('supervisor.legendCoverage', { km })
-              }
-              items={[
-                ...(noAgents ? [] : COVERAGE_INTERVALS).map((iv, k) => ({
-                  color: COVERAGE_RAMP[k] as string,
-                  label:
-                    k === COVERAGE_INTERVALS.length - 1
-                      ? `${iv.from} – ${iv.to} %`
-                      : `${iv.from} – < ${iv.to} %`,
-                })),
-                { color: NO_DATA_COLOR, label: t('legend.noData') },
-              ]}
-            />
-          ) : (
-            <BivariateLegend
-              title={t('supervisor.bivariateTitle')}
-              xLabel={t('supervisor.bivariateX')}
-              yLabel={t('supervisor.bivariateY')}
-              note={t('supervisor.bivariateNote')}
-            />
-          )}
-          <Legend
-            testId="status-legend"
-            title={t('supervisor.legendStatus')}
-            items={[
-              { color: STATUS_COLORS.noAgent, label: t('supervisor.noAgent') },
-              { color: STATUS_COLORS.far, label: `${t('supervisor.far')} (> ${km} km)` },
-              {
-                color: STATUS_COLORS.agent,
-                label: t('supervisor.agentNormal', { min: options.minFamilies }),
-              },
-              {
-                color: STATUS_COLORS.agentBelowMin,
-                label: t('supervisor.agentBelow', { min: options.minFamilies }),
-              },
-              {
-                color: STATUS_COLORS.agentAboveCap,
-                label: t('supervisor.agentAbove', { max: options.maxFamilies }),
-              },
-              { color: STATUS_COLORS.line, label: t('supervisor.lines') },
-            ]}
-          />
-        </div>
+        <SupervisorLegend
+          mode={mode}
+          onMode={setMode}
+          thresholdM={thresholdM}
+          minFamilies={options.minFamilies}
+          maxFamilies={options.maxFamilies}
+        />
         {hover && hovered && (
           <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
             <strong>{hovered.name}</strong>
