@@ -14,7 +14,8 @@ import {
   MAX_IMPORT_BYTES_BY_FORMAT,
   reportToCsv,
 } from '../../src/data/import';
-import { CsvParser, detectDelimiter, leadingLines } from '../../src/data/import/csv-parse';
+import { CsvParser } from '../../src/data/import/csv-parse';
+import { detectDelimiter, leadingLines } from '../../src/data/import/csv-sniff';
 import { HEADER_SEARCH_ROWS, headerIndex } from '../../src/data/import/read-context';
 import { loadCsvTable } from '../../src/data/load-table';
 import type { SqlClient } from '../../src/data/sql-client';

@@ -6,7 +6,8 @@
  * its line number (header = line 1) and rejected.
  */
 import type id from '../../i18n/id/aggregates.json';
-import { CsvParser, detectDelimiter, leadingLines } from '../import/csv-parse';
+import { CsvParser } from '../import/csv-parse';
+import { detectDelimiter, leadingLines } from '../import/csv-sniff';
 import { normaliseVillageCode } from '../schema';
 import {
   AGGREGATE_FORMAT,

@@ -4,7 +4,8 @@
  * for (LineAccount): a data row (staged or rejected), the header, a title line, a blank line, or a further line
  * of a record whose quoted value holds line breaks.
  */
-import { CsvParser, type CsvRecord, detectDelimiter, leadingLines, MAX_LINE_CHARS } from './csv-parse';
+import { CsvParser, type CsvRecord, MAX_LINE_CHARS } from './csv-parse';
+import { detectDelimiter, leadingLines } from './csv-sniff';
 import { fail, HEADER_SEARCH_ROWS, headerIndex, type ReadContext, uniqueHeaders } from './read-context';
 import { chooseEncoding, decodeChunks, type TextEncodingName } from './text';
 import { type LineAccount, MAX_COLUMNS } from './types';
