@@ -6,6 +6,7 @@ import { checkFileSize, fatalMessage } from '../../data/import';
 import type { StoredFile } from '../../data/local-store';
 import { AGGREGATE_KINDS, type AggregateKind } from '../../data/stored-manifest';
 import { AggregateReportView } from './AggregateReportView';
+import { CheckToolbar } from './CheckToolbar';
 import { DropZone } from './DropZone';
 import type { ImportChecker } from './import-checker';
 import type { CurrentData } from './ReplaceSummary';
@@ -103,31 +104,13 @@ export function AggregateImport({ checker, current, lang, onReady }: AggregateIm
           />
         ))}
       </div>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          data-testid="import-check"
-          disabled={checking || !all}
-          onClick={() => void check()}
-        >
-          {t('import.check')}
-        </button>
-        {!all && <span className="muted">{t('aggregateImport.needAll')}</span>}
-        {checking && (
-          <>
-            <progress data-testid="import-progress" />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => checker.current?.cancel()}
-              data-testid="import-cancel"
-            >
-              {t('import.cancel')}
-            </button>
-          </>
-        )}
-      </div>
+      <CheckToolbar
+        canCheck={!checking && all}
+        onCheck={() => void check()}
+        running={checking ? { pct: null } : null}
+        onCancel={() => checker.current?.cancel()}
+        hint={!all && <span className="muted">{t('aggregateImport.needAll')}</span>}
+      />
       {message && (
         <p className="warning" role="alert" data-testid="import-message">
           {message}

@@ -17,6 +17,7 @@ import {
   setActiveDataset,
 } from '../../data/local-store';
 import { AggregateImport } from './AggregateImport';
+import { CheckToolbar } from './CheckToolbar';
 import { DataDialog } from './DataDialog';
 import { DropZone } from './DropZone';
 import { ImportReportView } from './ImportReportView';
@@ -183,34 +184,17 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
               />
             ))}
           </div>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="primary"
-              data-testid="import-check"
-              disabled={!!progress || Object.keys(files).length === 0}
-              onClick={() => void check()}
-            >
-              {t('import.check')}
-            </button>
-            {progress && (
-              <>
-                <progress max={100} value={progress.pct} data-testid="import-progress" />
-                <span data-testid="import-progress-text">
-                  {t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (
-                  {t(`importCheck.stage_${progress.stage}`)})
-                </span>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => checker.current?.cancel()}
-                  data-testid="import-cancel"
-                >
-                  {t('import.cancel')}
-                </button>
-              </>
-            )}
-          </div>
+          <CheckToolbar
+            canCheck={!progress && Object.keys(files).length > 0}
+            onCheck={() => void check()}
+            running={
+              progress && {
+                pct: progress.pct,
+                text: `${t('import.checking', { kind: t(`import.kind_${progress.kind}`), pct: progress.pct })} (${t(`importCheck.stage_${progress.stage}`)})`,
+              }
+            }
+            onCancel={() => checker.current?.cancel()}
+          />
           {KINDS.map((kind) => {
             const report = reports[kind];
             return report ? (

@@ -7,6 +7,7 @@ import type { LoadedDataset } from '../../app/load-dataset';
 import { setDocumentState } from '../../app/use-dashboard';
 import { saveBlob } from '../../components/download';
 import { sourceLine } from '../../components/sheet-frame';
+import { Tabs } from '../../components/Tabs';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import type { SqlClient } from '../../data/sql-client';
@@ -165,21 +166,13 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
             ))}
           </select>
         </label>
-        <div className="tabs" role="tablist">
-          {(['index', 'assessment', 'programme'] as const).map((key) => (
-            <button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={tab === key}
-              data-testid={`iid-tab-${key}`}
-              className={tab === key ? 'active' : ''}
-              onClick={() => setTab(key)}
-            >
-              {t(`innovation.tab.${key}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={['index', 'assessment', 'programme'] as const}
+          value={tab}
+          onChange={setTab}
+          label={(key) => t(`innovation.tab.${key}`)}
+          testIdPrefix="iid-tab-"
+        />
         <div className="actions">
           <button
             type="button"

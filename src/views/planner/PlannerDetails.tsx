@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlannerUrlState } from '../../app/url-state';
+import { Tabs } from '../../components/Tabs';
 import { useAggregatesOnly } from '../../components/table-status';
 import type { AreaStat, PlannerQuery, PlannerUnit } from '../../data/planner-queries';
 import type { SqlClient } from '../../data/sql-client';
@@ -42,21 +43,13 @@ export function PlannerDetails(props: PlannerDetailsProps) {
   const aggregatesOnly = useAggregatesOnly();
   return (
     <aside className="planner-details">
-      <div className="tabs" role="tablist">
-        {(['table', 'profile', 'sql'] as const).map((key) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            aria-selected={tab === key}
-            data-testid={`tab-${key}`}
-            className={tab === key ? 'active' : ''}
-            onClick={() => props.onTab(key)}
-          >
-            {t(`planner.tabs.${key}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={['table', 'profile', 'sql'] as const}
+        value={tab}
+        onChange={props.onTab}
+        label={(key) => t(`planner.tabs.${key}`)}
+        testIdPrefix="tab-"
+      />
       {tab === 'table' && (
         <AreaTable
           rows={props.rows}

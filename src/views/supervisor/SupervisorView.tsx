@@ -11,6 +11,7 @@ import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { isolate } from '../../components/bidi';
 import { MapCanvas } from '../../components/MapCanvas';
+import { Tabs } from '../../components/Tabs';
 import { MissingTablesNote, useTableStatus, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
@@ -270,21 +271,13 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
             </button>
           </div>
         )}
-        <div className="tabs" role="tablist">
-          {(['villages', 'agents', 'proposal'] as const).map((key) => (
-            <button
-              key={key}
-              type="button"
-              role="tab"
-              aria-selected={tab === key}
-              data-testid={`tab-${key}`}
-              className={tab === key ? 'active' : ''}
-              onClick={() => setTab(key)}
-            >
-              {t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={['villages', 'agents', 'proposal'] as const}
+          value={tab}
+          onChange={setTab}
+          label={(key) => t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
+          testIdPrefix="tab-"
+        />
         {result && names && tab === 'villages' && !noAgents && (
           <CoverageTable
             villages={villageRows}
