@@ -19,7 +19,8 @@
 import { selectInPlace } from './aggregate';
 import { type AgentReach, agentsWithin } from './reach';
 import type { SinkDistances } from './reassign-dual';
-import { type FlowGraph, type FlowState, METRES_TOLERANCE, UNRESOLVED_COST } from './reassign-flow';
+import { type FlowState, METRES_TOLERANCE, UNRESOLVED_COST } from './reassign-flow';
+import type { FlowGraph } from './reassign-graph';
 
 export interface CandidateRows {
   /** Household index of each row. */

@@ -24,7 +24,10 @@
  * make them all non-negative) and it is inserted again like any row.
  */
 
+import { type ArcsIn, type FlowGraph, transpose } from './reassign-graph';
 import { PairHeap } from './reassign-heap';
+
+export type { ArcsIn, FlowGraph } from './reassign-graph';
 
 const LEVEL1 = 2 ** 32;
 export const TIER1_COST = 1;
@@ -32,18 +35,6 @@ export const UNRESOLVED_COST = LEVEL1;
 
 /** Cost differences within this many metres count as equal (sums of distances carry ~1e-7 m of rounding). */
 export const METRES_TOLERANCE = 1e-5;
-
-export interface FlowGraph {
-  rows: number;
-  agents: number;
-  /** CSR over rows: the arcs of row r are rowStart[r] … rowStart[r+1]−1. */
-  rowStart: Int32Array;
-  edgeAgent: Int32Array;
-  /** Metres. */
-  edgeCost: Float64Array;
-  cap0: Int32Array;
-  cap1: Int32Array;
-}
 
 const UNRESOLVED = -1;
 /** predArc of the sink when reached through a row's unresolved arc. */
@@ -69,20 +60,20 @@ export class FlowState {
   private readonly slotStart: Int32Array;
   private readonly slots: Int32Array;
   private readonly slotCount: Int32Array;
-  private readonly distL: Float64Array;
-  private readonly distM: Float64Array;
-  private readonly seen: Int32Array;
+  /** Distances of the last search (valid where seen = stamp). */
+  readonly distL: Float64Array;
+  readonly distM: Float64Array;
+  readonly seen: Int32Array;
+  stamp = 0;
   private readonly done: Int32Array;
   private readonly pred: Int32Array;
   /** Agent node: the row arc used to reach it. Row: −1 (reverse arc). Sink: tier 0/1 or VIA_UNRESOLVED. */
   private readonly predArc: Int32Array;
   private readonly settled: number[] = [];
   private readonly heap = new PairHeap();
-  private iter = 0;
+  private target = -1;
   /** Arcs into each agent (CSR over agents, arc ids), for the backward search; built on demand. */
-  private inStart: Int32Array | null = null;
-  private inArc = new Int32Array(0);
-  private arcRow = new Int32Array(0);
+  private transposed: ArcsIn | null = null;
 
   constructor(g: FlowGraph) {
     this.g = g;
@@ -120,7 +111,7 @@ export class FlowState {
       if (e >= 0) this.rowEdge[r] = (g2.rowStart[r] as number) + e - (old[r] as number);
     }
     this.g = g2;
-    this.inStart = null;
+    this.transposed = null;
   }
 
   /** Lowest potential that makes every arc out of row r (not in the flow) non-negative. */
@@ -164,18 +155,24 @@ export class FlowState {
     this.rowEdge[r] = e;
   }
 
-  /** Relaxes an arc u → v (forward search) or v ← u (backward) with reduced cost (rl, rm). */
-  private relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
+  /** Relaxes a residual arc between `from` (settled at du, dm) and v with reduced cost (rl, rm). */
+  relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
     const nl = du + rl;
     // Float noise below zero on the metres level is clamped.
     const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
     const { distL, distM } = this;
+    // A label no better than the target's cannot lie on a cheaper path to it (reduced costs are ≥ 0).
+    const t = this.target;
+    if (t >= 0 && v !== t && this.seen[t] === this.stamp) {
+      const tl = distL[t] as number;
+      if (nl > tl || (nl === tl && nm >= (distM[t] as number))) return;
+    }
     if (
-      this.seen[v] !== this.iter ||
+      this.seen[v] !== this.stamp ||
       nl < (distL[v] as number) ||
       (nl === distL[v] && nm < (distM[v] as number))
     ) {
-      this.seen[v] = this.iter;
+      this.seen[v] = this.stamp;
       distL[v] = nl;
       distM[v] = nm;
       this.pred[v] = from;
@@ -184,13 +181,18 @@ export class FlowState {
     }
   }
 
-  /** Dijkstra from `start` until `target` is settled; returns its distance in topA/topB of the heap. */
-  private search(start: number, target: number, expand: (u: number, dl: number, dm: number) => void): void {
+  /**
+   * Dijkstra on reduced costs from `start` until `target` is settled (its distance is then in the heap's
+   * topA/topB), or over every node it reaches when target < 0; `expand` relaxes a settled node's arcs
+   * (residual arcs out of it in a forward search, into it in a backward one).
+   */
+  search(start: number, target: number, expand: (u: number, dl: number, dm: number) => void): void {
     const { heap, settled, distL, distM, done } = this;
-    this.iter++;
+    this.stamp++;
+    this.target = target;
     heap.size = 0;
     settled.length = 0;
-    this.seen[start] = this.iter;
+    this.seen[start] = this.stamp;
     distL[start] = 0;
     distM[start] = 0;
     heap.push(0, 0, start);
@@ -199,13 +201,13 @@ export class FlowState {
       const u = heap.topNode;
       const dl = heap.topA;
       const dm = heap.topB;
-      if (done[u] === this.iter || dl !== distL[u] || dm !== distM[u]) continue;
-      done[u] = this.iter;
+      if (done[u] === this.stamp || dl !== distL[u] || dm !== distM[u]) continue;
+      done[u] = this.stamp;
       settled.push(u);
       if (u === target) return;
       expand(u, dl, dm);
     }
-    throw new Error('flow: target unreachable');
+    if (target >= 0) throw new Error('flow: target unreachable');
   }
 
   /** Adds settled nodes' distance gaps to the target (sign −1: forward search, +1: backward). */
@@ -297,9 +299,7 @@ export class FlowState {
   remove(r: number): void {
     const { R, SINK, piL, piM, rowEdge, used0, used1, out } = this;
     const { edgeAgent, edgeCost } = this.g;
-    if (this.inStart === null) this.buildTranspose();
-    const inStart = this.inStart as Int32Array;
-    const { inArc, arcRow } = this;
+    const { inStart, inArc, arcRow } = this.arcsIn();
     // Backward: at v, relax every residual arc u → v into u (pred = the next node towards r).
     this.search(r, SINK, (v, dl, dm) => {
       const pv = piL[v] as number;
@@ -371,27 +371,9 @@ export class FlowState {
     out[r] = 1;
   }
 
-  private buildTranspose(): void {
-    const { rowStart, edgeAgent } = this.g;
-    const A = this.A;
-    const inStart = new Int32Array(A + 1);
-    for (let e = 0; e < edgeAgent.length; e++) {
-      const k = (edgeAgent[e] as number) + 1;
-      inStart[k] = (inStart[k] as number) + 1;
-    }
-    for (let k = 0; k < A; k++) inStart[k + 1] = (inStart[k + 1] as number) + (inStart[k] as number);
-    const fill = inStart.slice(0, A);
-    this.inArc = new Int32Array(edgeAgent.length);
-    this.arcRow = new Int32Array(edgeAgent.length);
-    for (let r = 0; r < this.R; r++) {
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-        const k = edgeAgent[e] as number;
-        const at = fill[k] as number;
-        fill[k] = at + 1;
-        this.inArc[at] = e;
-        this.arcRow[e] = r;
-      }
-    }
-    this.inStart = inStart;
+  /** The arcs into each agent (built once per graph). */
+  arcsIn(): ArcsIn {
+    this.transposed ??= transpose(this.g);
+    return this.transposed;
   }
 }
