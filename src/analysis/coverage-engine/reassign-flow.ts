@@ -24,8 +24,8 @@
  * make them all non-negative) and it is inserted again like any row.
  */
 
-import { type ArcsIn, type FlowGraph, transpose } from './reassign-graph';
-import { PairHeap } from './reassign-heap';
+import { type ArcsIn, checkNearestFirst, type FlowGraph, transpose } from './reassign-graph';
+import { FlowSearch } from './reassign-search';
 
 export type { ArcsIn, FlowGraph } from './reassign-graph';
 
@@ -41,48 +41,28 @@ const UNRESOLVED = -1;
 const VIA_UNRESOLVED = -2;
 
 /** An optimal flow on a graph (rows inserted so far), with the potentials that prove it. */
-export class FlowState {
+export class FlowState extends FlowSearch {
   g: FlowGraph;
-  readonly R: number;
-  readonly A: number;
-  readonly SINK: number;
   /** Arc used by each row; −1 = unresolved (or not inserted). */
   readonly rowEdge: Int32Array;
   /** Tier-0 and tier-1 slots used per agent. */
   readonly used0: Int32Array;
   readonly used1: Int32Array;
-  /** Node potentials (rows 0…R−1, agents R…R+A−1, sink R+A): packed integer levels, and metres. */
-  readonly piL: Float64Array;
-  readonly piM: Float64Array;
   /** Rows whose unit is not in the flow (before insert, after remove). */
   private readonly out: Uint8Array;
   private readonly rowSlot: Int32Array;
   private readonly slotStart: Int32Array;
   private readonly slots: Int32Array;
   private readonly slotCount: Int32Array;
-  /** Distances of the last search (valid where seen = stamp). */
-  readonly distL: Float64Array;
-  readonly distM: Float64Array;
-  readonly seen: Int32Array;
-  stamp = 0;
-  private readonly done: Int32Array;
-  private readonly pred: Int32Array;
-  /** Agent node: the row arc used to reach it. Row: −1 (reverse arc). Sink: tier 0/1 or VIA_UNRESOLVED. */
-  private readonly predArc: Int32Array;
-  private readonly settled: number[] = [];
-  private readonly heap = new PairHeap();
-  private target = -1;
   /** Arcs into each agent (CSR over agents, arc ids), for the backward search; built on demand. */
   private transposed: ArcsIn | null = null;
 
   constructor(g: FlowGraph) {
+    super(g.rows, g.agents);
+    checkNearestFirst(g);
     this.g = g;
     const R = g.rows;
     const A = g.agents;
-    const N = R + A + 1;
-    this.R = R;
-    this.A = A;
-    this.SINK = R + A;
     this.rowEdge = new Int32Array(R).fill(UNRESOLVED);
     this.out = new Uint8Array(R).fill(1);
     this.rowSlot = new Int32Array(R);
@@ -93,22 +73,18 @@ export class FlowState {
     this.slotCount = new Int32Array(A);
     this.used0 = new Int32Array(A);
     this.used1 = new Int32Array(A);
-    this.piL = new Float64Array(N);
-    this.piM = new Float64Array(N);
-    this.distL = new Float64Array(N);
-    this.distM = new Float64Array(N);
-    this.seen = new Int32Array(N);
-    this.done = new Int32Array(N);
-    this.pred = new Int32Array(N);
-    this.predArc = new Int32Array(N);
   }
 
-  /** Moves to `g2`, whose arcs of each row begin with that row's arcs in the current graph. */
+  /** Moves to `g2`, where each row has at least its arcs in the current graph (in any order). */
   rebind(g2: FlowGraph): void {
-    const old = this.g.rowStart;
+    checkNearestFirst(g2);
     for (let r = 0; r < this.R; r++) {
       const e = this.rowEdge[r] as number;
-      if (e >= 0) this.rowEdge[r] = (g2.rowStart[r] as number) + e - (old[r] as number);
+      if (e < 0) continue;
+      const k = this.g.edgeAgent[e] as number;
+      let e2 = g2.rowStart[r] as number;
+      while (g2.edgeAgent[e2] !== k) e2++;
+      this.rowEdge[r] = e2;
     }
     this.g = g2;
     this.transposed = null;
@@ -155,76 +131,30 @@ export class FlowState {
     this.rowEdge[r] = e;
   }
 
-  /** Relaxes a residual arc between `from` (settled at du, dm) and v with reduced cost (rl, rm). */
-  relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
-    const nl = du + rl;
-    // Float noise below zero on the metres level is clamped.
-    const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
-    const { distL, distM } = this;
-    // A label no better than the target's cannot lie on a cheaper path to it (reduced costs are ≥ 0).
-    const t = this.target;
-    if (t >= 0 && v !== t && this.seen[t] === this.stamp) {
-      const tl = distL[t] as number;
-      if (nl > tl || (nl === tl && nm >= (distM[t] as number))) return;
-    }
-    if (
-      this.seen[v] !== this.stamp ||
-      nl < (distL[v] as number) ||
-      (nl === distL[v] && nm < (distM[v] as number))
-    ) {
-      this.seen[v] = this.stamp;
-      distL[v] = nl;
-      distM[v] = nm;
-      this.pred[v] = from;
-      this.predArc[v] = arc;
-      this.heap.push(nl, nm, v);
-    }
-  }
-
-  /**
-   * Dijkstra on reduced costs from `start` until `target` is settled (its distance is then in the heap's
-   * topA/topB), or over every node it reaches when target < 0; `expand` relaxes a settled node's arcs
-   * (residual arcs out of it in a forward search, into it in a backward one).
-   */
-  search(start: number, target: number, expand: (u: number, dl: number, dm: number) => void): void {
-    const { heap, settled, distL, distM, done } = this;
-    this.stamp++;
-    this.target = target;
-    heap.size = 0;
-    settled.length = 0;
-    this.seen[start] = this.stamp;
-    distL[start] = 0;
-    distM[start] = 0;
-    heap.push(0, 0, start);
-    while (heap.size > 0) {
-      heap.pop();
-      const u = heap.topNode;
-      const dl = heap.topA;
-      const dm = heap.topB;
-      if (done[u] === this.stamp || dl !== distL[u] || dm !== distM[u]) continue;
-      done[u] = this.stamp;
-      settled.push(u);
-      if (u === target) return;
-      expand(u, dl, dm);
-    }
-    if (target >= 0) throw new Error('flow: target unreachable');
+  /** Relaxes agent k's cheapest free slot (k labelled, maybe not settled: an early bound on the sink). */
+  private toSink(k: number): void {
+    const { R, SINK, piL, piM } = this;
+    const v = R + k;
+    const t =
+      (this.used0[k] as number) < (this.g.cap0[k] as number)
+        ? 0
+        : (this.used1[k] as number) < (this.g.cap1[k] as number)
+          ? 1
+          : -1;
+    if (t < 0) return;
+    const rl = t * TIER1_COST + (piL[v] as number) - (piL[SINK] as number);
+    this.relax(
+      SINK,
+      this.distL[v] as number,
+      this.distM[v] as number,
+      rl,
+      (piM[v] as number) - (piM[SINK] as number),
+      v,
+      t,
+    );
   }
 
   /** Adds settled nodes' distance gaps to the target (sign −1: forward search, +1: backward). */
-  private reprice(sign: number): void {
-    const { distL, distM, piL, piM } = this;
-    const DL = this.heap.topA;
-    const DM = this.heap.topB;
-    for (const v of this.settled) {
-      const vl = distL[v] as number;
-      const vm = distM[v] as number;
-      if (vl < DL || (vl === DL && vm < DM)) {
-        piL[v] = (piL[v] as number) + sign * (DL - vl);
-        piM[v] = (piM[v] as number) + sign * (DM - vm);
-      }
-    }
-  }
-
   /** Routes row r0's unit along the cheapest augmenting path (r0 must be out of the flow, and priced). */
   insert(r0: number): void {
     const { R, SINK, piL, piM, rowEdge, used0, used1 } = this;
@@ -235,18 +165,21 @@ export class FlowState {
       const pm = piM[u] as number;
       if (u < R) {
         const own = rowEdge[u] as number;
+        // Arcs nearest first: once even an agent at the highest potential could not bring this row's
+        // next arc below the sink's label, no later arc can (reduced cost ≥ d + π_u − top).
+        const seen = this.seen[SINK] === this.stamp;
+        const bl = dl + pl - this.topL;
+        const stop = !seen || bl < (this.distL[SINK] as number) ? Number.POSITIVE_INFINITY : bl;
         for (let e = rowStart[u] as number; e < (rowStart[u + 1] as number); e++) {
           if (e === own) continue;
+          if (stop === bl) {
+            const sl = this.distL[SINK] as number;
+            if (bl > sl || dm + (edgeCost[e] as number) + pm - this.topM >= (this.distM[SINK] as number))
+              break;
+          }
           const v = R + (edgeAgent[e] as number);
-          this.relax(
-            v,
-            dl,
-            dm,
-            pl - (piL[v] as number),
-            (edgeCost[e] as number) + pm - (piM[v] as number),
-            u,
-            e,
-          );
+          const rm = (edgeCost[e] as number) + pm - (piM[v] as number);
+          if (this.relax(v, dl, dm, pl - (piL[v] as number), rm, u, e)) this.toSink(v - R);
         }
         if (own !== UNRESOLVED || u === r0) {
           const rl = UNRESOLVED_COST + pl - (piL[SINK] as number);
