@@ -16,6 +16,9 @@
  * stops when the sink is settled; only settled nodes' potentials change. Every prefix is optimal, so the
  * final flow is optimal on the given arcs. Searches stay local (within the limit's reach of the row) except
  * for rows that end in a tier-1 slot or unresolved, which must first rule out every cheaper path.
+ * Pruning that keeps it exact: no label at or above the sink's is queued (reduced costs are ≥ 0); an
+ * agent with a free slot labels the sink as soon as it is reached; and a row's arcs are scanned nearest
+ * first, stopping once d + π_row − (the highest agent potential) cannot beat the sink's label.
  *
  * Warm start (when the candidate graph grows): a row that gets new arcs is first REMOVED — its unit is
  * cancelled along the cheapest residual path from the sink to it (Dijkstra backwards from the row), which
@@ -83,7 +86,9 @@ export class FlowState extends FlowSearch {
       if (e < 0) continue;
       const k = this.g.edgeAgent[e] as number;
       let e2 = g2.rowStart[r] as number;
-      while (g2.edgeAgent[e2] !== k) e2++;
+      const end = g2.rowStart[r + 1] as number;
+      while (e2 < end && g2.edgeAgent[e2] !== k) e2++;
+      if (e2 === end) throw new RangeError('flow graph: a row lost the arc it uses');
       this.rowEdge[r] = e2;
     }
     this.g = g2;
