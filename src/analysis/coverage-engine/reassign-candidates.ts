@@ -100,18 +100,9 @@ export function toGraph(rows: CandidateRows, cap0: Int32Array, cap1: Int32Array)
   for (let r = 0; r < R; r++) rowStart[r + 1] = (rowStart[r] as number) + (rows.agent[r] as number[]).length;
   const edgeAgent = new Int32Array(rowStart[R] as number);
   const edgeCost = new Float64Array(edgeAgent.length);
-  // Each row's arcs nearest first (the flow's searches stop early on them).
   for (let r = 0; r < R; r++) {
-    const agent = rows.agent[r] as number[];
-    const dist = rows.dist[r] as number[];
-    const order = Array.from(agent, (_, j) => j).sort(
-      (x, y) => (dist[x] as number) - (dist[y] as number) || x - y,
-    );
-    const at = rowStart[r] as number;
-    order.forEach((j, i) => {
-      edgeAgent[at + i] = agent[j] as number;
-      edgeCost[at + i] = dist[j] as number;
-    });
+    edgeAgent.set(rows.agent[r] as number[], rowStart[r] as number);
+    edgeCost.set(rows.dist[r] as number[], rowStart[r] as number);
   }
   return { rows: R, agents: cap0.length, rowStart, edgeAgent, edgeCost, cap0, cap1 };
 }

@@ -16,9 +16,7 @@
  * stops when the sink is settled; only settled nodes' potentials change. Every prefix is optimal, so the
  * final flow is optimal on the given arcs. Searches stay local (within the limit's reach of the row) except
  * for rows that end in a tier-1 slot or unresolved, which must first rule out every cheaper path.
- * Pruning that keeps it exact: no label at or above the sink's is queued (reduced costs are ≥ 0); an
- * agent with a free slot labels the sink as soon as it is reached; and a row's arcs are scanned nearest
- * first, stopping once d + π_row − (the highest agent potential) cannot beat the sink's label.
+ * No label at or above the target's is queued (reduced costs are ≥ 0, so it cannot lead to a cheaper path).
  *
  * Warm start (when the candidate graph grows): a row that gets new arcs is first REMOVED — its unit is
  * cancelled along the cheapest residual path from the sink to it (Dijkstra backwards from the row), which
@@ -27,7 +25,7 @@
  * make them all non-negative) and it is inserted again like any row.
  */
 
-import { type ArcsIn, checkNearestFirst, type FlowGraph, transpose } from './reassign-graph';
+import { type ArcsIn, type FlowGraph, transpose } from './reassign-graph';
 import { FlowSearch } from './reassign-search';
 
 export type { ArcsIn, FlowGraph } from './reassign-graph';
@@ -62,7 +60,6 @@ export class FlowState extends FlowSearch {
 
   constructor(g: FlowGraph) {
     super(g.rows, g.agents);
-    checkNearestFirst(g);
     this.g = g;
     const R = g.rows;
     const A = g.agents;
@@ -80,7 +77,6 @@ export class FlowState extends FlowSearch {
 
   /** Moves to `g2`, where each row has at least its arcs in the current graph (in any order). */
   rebind(g2: FlowGraph): void {
-    checkNearestFirst(g2);
     for (let r = 0; r < this.R; r++) {
       const e = this.rowEdge[r] as number;
       if (e < 0) continue;
@@ -136,30 +132,6 @@ export class FlowState extends FlowSearch {
     this.rowEdge[r] = e;
   }
 
-  /** Relaxes agent k's cheapest free slot (k labelled, maybe not settled: an early bound on the sink). */
-  private toSink(k: number): void {
-    const { R, SINK, piL, piM } = this;
-    const v = R + k;
-    const t =
-      (this.used0[k] as number) < (this.g.cap0[k] as number)
-        ? 0
-        : (this.used1[k] as number) < (this.g.cap1[k] as number)
-          ? 1
-          : -1;
-    if (t < 0) return;
-    const rl = t * TIER1_COST + (piL[v] as number) - (piL[SINK] as number);
-    this.relax(
-      SINK,
-      this.distL[v] as number,
-      this.distM[v] as number,
-      rl,
-      (piM[v] as number) - (piM[SINK] as number),
-      v,
-      t,
-    );
-  }
-
-  /** Adds settled nodes' distance gaps to the target (sign −1: forward search, +1: backward). */
   /** Routes row r0's unit along the cheapest augmenting path (r0 must be out of the flow, and priced). */
   insert(r0: number): void {
     const { R, SINK, piL, piM, rowEdge, used0, used1 } = this;
@@ -170,21 +142,11 @@ export class FlowState extends FlowSearch {
       const pm = piM[u] as number;
       if (u < R) {
         const own = rowEdge[u] as number;
-        // Arcs nearest first: once even an agent at the highest potential could not bring this row's
-        // next arc below the sink's label, no later arc can (reduced cost ≥ d + π_u − top).
-        const seen = this.seen[SINK] === this.stamp;
-        const bl = dl + pl - this.topL;
-        const stop = !seen || bl < (this.distL[SINK] as number) ? Number.POSITIVE_INFINITY : bl;
         for (let e = rowStart[u] as number; e < (rowStart[u + 1] as number); e++) {
           if (e === own) continue;
-          if (stop === bl) {
-            const sl = this.distL[SINK] as number;
-            if (bl > sl || dm + (edgeCost[e] as number) + pm - this.topM >= (this.distM[SINK] as number))
-              break;
-          }
           const v = R + (edgeAgent[e] as number);
           const rm = (edgeCost[e] as number) + pm - (piM[v] as number);
-          if (this.relax(v, dl, dm, pl - (piL[v] as number), rm, u, e)) this.toSink(v - R);
+          this.relax(v, dl, dm, pl - (piL[v] as number), rm, u, e);
         }
         if (own !== UNRESOLVED || u === r0) {
           const rl = UNRESOLVED_COST + pl - (piL[SINK] as number);

@@ -3,7 +3,7 @@
 export interface FlowGraph {
   rows: number;
   agents: number;
-  /** CSR over rows: the arcs of row r are rowStart[r] … rowStart[r+1]−1, nearest first. */
+  /** CSR over rows: the arcs of row r are rowStart[r] … rowStart[r+1]−1. */
   rowStart: Int32Array;
   edgeAgent: Int32Array;
   /** Metres. */
@@ -41,12 +41,4 @@ export function transpose(g: FlowGraph): ArcsIn {
     }
   }
   return { inStart, inArc, arcRow };
-}
-
-/** The searches rely on each row's arcs being sorted by distance (nearest first). */
-export function checkNearestFirst(g: FlowGraph): void {
-  for (let r = 0; r < g.rows; r++)
-    for (let e = (g.rowStart[r] as number) + 1; e < (g.rowStart[r + 1] as number); e++)
-      if ((g.edgeCost[e] as number) < (g.edgeCost[e - 1] as number))
-        throw new RangeError('flow graph: arcs of a row must be nearest first');
 }

@@ -28,9 +28,6 @@ export class FlowSearch {
   protected readonly settled: number[] = [];
   protected readonly heap = new PairHeap();
   private target = -1;
-  /** Upper bound of the agents' potentials (lexicographic); potentials only fall in an insert. */
-  protected topL = 0;
-  protected topM = 0;
 
   constructor(rows: number, agents: number) {
     const N = rows + agents + 1;
@@ -48,7 +45,7 @@ export class FlowSearch {
   }
 
   /** Relaxes a residual arc between `from` (settled at du, dm) and v with reduced cost (rl, rm). */
-  relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): boolean {
+  relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
     const nl = du + rl;
     // Float noise below zero on the metres level is clamped.
     const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
@@ -57,7 +54,7 @@ export class FlowSearch {
     const t = this.target;
     if (t >= 0 && v !== t && this.seen[t] === this.stamp) {
       const tl = distL[t] as number;
-      if (nl > tl || (nl === tl && nm >= (distM[t] as number))) return false;
+      if (nl > tl || (nl === tl && nm >= (distM[t] as number))) return;
     }
     if (
       this.seen[v] !== this.stamp ||
@@ -70,9 +67,7 @@ export class FlowSearch {
       this.pred[v] = from;
       this.predArc[v] = arc;
       this.heap.push(nl, nm, v);
-      return true;
     }
-    return false;
   }
 
   /**
@@ -104,14 +99,6 @@ export class FlowSearch {
     if (target >= 0) throw new Error('flow: target unreachable');
   }
 
-  /** Keeps (topL, topM) ≥ every agent's potential, lexicographically. */
-  protected raiseTop(l: number, m: number): void {
-    if (l > this.topL || (l === this.topL && m > this.topM)) {
-      this.topL = l;
-      this.topM = m;
-    }
-  }
-
   /** Shifts each settled node's potential by its distance gap to the target (sign −1 forward, +1 backward). */
   protected reprice(sign: number): void {
     const { distL, distM, piL, piM } = this;
@@ -123,7 +110,6 @@ export class FlowSearch {
       if (vl < DL || (vl === DL && vm < DM)) {
         piL[v] = (piL[v] as number) + sign * (DL - vl);
         piM[v] = (piM[v] as number) + sign * (DM - vm);
-        if (sign > 0 && v >= this.R) this.raiseTop(piL[v] as number, piM[v] as number);
       }
     }
   }
