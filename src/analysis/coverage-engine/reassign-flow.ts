@@ -16,7 +16,6 @@
  * stops when the sink is settled; only settled nodes' potentials change. Every prefix is optimal, so the
  * final flow is optimal on the given arcs. Searches stay local (within the limit's reach of the row) except
  * for rows that end in a tier-1 slot or unresolved, which must first rule out every cheaper path.
- * No label at or above the target's is queued (reduced costs are ≥ 0, so it cannot lead to a cheaper path).
  *
  * Warm start (when the candidate graph grows): a row that gets new arcs is first REMOVED — its unit is
  * cancelled along the cheapest residual path from the sink to it (Dijkstra backwards from the row), which

@@ -27,7 +27,6 @@ export class FlowSearch {
   protected readonly predArc: Int32Array;
   protected readonly settled: number[] = [];
   protected readonly heap = new PairHeap();
-  private target = -1;
 
   constructor(rows: number, agents: number) {
     const N = rows + agents + 1;
@@ -50,12 +49,6 @@ export class FlowSearch {
     // Float noise below zero on the metres level is clamped.
     const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
     const { distL, distM } = this;
-    // A label no better than the target's cannot lie on a cheaper path to it (reduced costs are ≥ 0).
-    const t = this.target;
-    if (t >= 0 && v !== t && this.seen[t] === this.stamp) {
-      const tl = distL[t] as number;
-      if (nl > tl || (nl === tl && nm >= (distM[t] as number))) return;
-    }
     if (
       this.seen[v] !== this.stamp ||
       nl < (distL[v] as number) ||
@@ -78,7 +71,6 @@ export class FlowSearch {
   search(start: number, target: number, expand: Expand): void {
     const { heap, settled, distL, distM, done } = this;
     this.stamp++;
-    this.target = target;
     heap.size = 0;
     settled.length = 0;
     this.seen[start] = this.stamp;
