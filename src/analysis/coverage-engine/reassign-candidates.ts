@@ -19,7 +19,8 @@
 import { selectInPlace } from './aggregate';
 import { type AgentReach, agentsWithin } from './reach';
 import type { SinkDistances } from './reassign-dual';
-import { type FlowGraph, type FlowState, METRES_TOLERANCE, UNRESOLVED_COST } from './reassign-flow';
+import { type FlowState, METRES_TOLERANCE, UNRESOLVED_COST } from './reassign-flow';
+import type { FlowGraph } from './reassign-graph';
 
 export interface CandidateRows {
   /** Household index of each row. */
@@ -128,6 +129,9 @@ export function widenWhereImproving(
   const pick = new Int32Array(A);
   const pickL = new Float64Array(A);
   const pickM = new Float64Array(A);
+  const cheaper = (x: number, y: number) =>
+    (pickL[x] as number) < (pickL[y] as number) ||
+    (pickL[x] === pickL[y] && (pickM[x] as number) < (pickM[y] as number));
   const widened: number[] = [];
   for (let r = 0; r < R; r++) {
     const e = s.rowEdge[r] as number;
@@ -158,19 +162,18 @@ export function widenWhereImproving(
       const kl = toSink.levels[R + k] as number;
       const km = (outDist[j] as number) + (toSink.metres[R + k] as number);
       if (kl < pl || (kl === pl && km < pm - METRES_TOLERANCE)) {
-        pick[n] = j;
+        // Keep the `perRow` cheapest, sorted (insertion; ties keep the earlier pair).
         pickL[j] = kl;
         pickM[j] = km;
-        n++;
+        if (n < perRow || cheaper(j, pick[n - 1] as number)) {
+          let at = n < perRow ? n++ : n - 1;
+          while (at > 0 && cheaper(j, pick[at - 1] as number)) {
+            pick[at] = pick[at - 1] as number;
+            at--;
+          }
+          pick[at] = j;
+        }
       }
-    }
-    if (n > perRow) {
-      const order = Array.from(pick.subarray(0, n)).sort(
-        (x, y) =>
-          (pickL[x] as number) - (pickL[y] as number) || (pickM[x] as number) - (pickM[y] as number) || x - y,
-      );
-      pick.set(order);
-      n = perRow;
     }
     for (let j = 0; j < n; j++) {
       agent.push(outAgent[pick[j] as number] as number);

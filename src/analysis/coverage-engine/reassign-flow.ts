@@ -24,7 +24,10 @@
  * make them all non-negative) and it is inserted again like any row.
  */
 
-import { PairHeap } from './reassign-heap';
+import { type ArcsIn, type FlowGraph, transpose } from './reassign-graph';
+import { FlowSearch } from './reassign-search';
+
+export type { ArcsIn, FlowGraph } from './reassign-graph';
 
 const LEVEL1 = 2 ** 32;
 export const TIER1_COST = 1;
@@ -33,65 +36,32 @@ export const UNRESOLVED_COST = LEVEL1;
 /** Cost differences within this many metres count as equal (sums of distances carry ~1e-7 m of rounding). */
 export const METRES_TOLERANCE = 1e-5;
 
-export interface FlowGraph {
-  rows: number;
-  agents: number;
-  /** CSR over rows: the arcs of row r are rowStart[r] … rowStart[r+1]−1. */
-  rowStart: Int32Array;
-  edgeAgent: Int32Array;
-  /** Metres. */
-  edgeCost: Float64Array;
-  cap0: Int32Array;
-  cap1: Int32Array;
-}
-
 const UNRESOLVED = -1;
 /** predArc of the sink when reached through a row's unresolved arc. */
 const VIA_UNRESOLVED = -2;
 
 /** An optimal flow on a graph (rows inserted so far), with the potentials that prove it. */
-export class FlowState {
+export class FlowState extends FlowSearch {
   g: FlowGraph;
-  readonly R: number;
-  readonly A: number;
-  readonly SINK: number;
   /** Arc used by each row; −1 = unresolved (or not inserted). */
   readonly rowEdge: Int32Array;
   /** Tier-0 and tier-1 slots used per agent. */
   readonly used0: Int32Array;
   readonly used1: Int32Array;
-  /** Node potentials (rows 0…R−1, agents R…R+A−1, sink R+A): packed integer levels, and metres. */
-  readonly piL: Float64Array;
-  readonly piM: Float64Array;
   /** Rows whose unit is not in the flow (before insert, after remove). */
   private readonly out: Uint8Array;
   private readonly rowSlot: Int32Array;
   private readonly slotStart: Int32Array;
   private readonly slots: Int32Array;
   private readonly slotCount: Int32Array;
-  private readonly distL: Float64Array;
-  private readonly distM: Float64Array;
-  private readonly seen: Int32Array;
-  private readonly done: Int32Array;
-  private readonly pred: Int32Array;
-  /** Agent node: the row arc used to reach it. Row: −1 (reverse arc). Sink: tier 0/1 or VIA_UNRESOLVED. */
-  private readonly predArc: Int32Array;
-  private readonly settled: number[] = [];
-  private readonly heap = new PairHeap();
-  private iter = 0;
   /** Arcs into each agent (CSR over agents, arc ids), for the backward search; built on demand. */
-  private inStart: Int32Array | null = null;
-  private inArc = new Int32Array(0);
-  private arcRow = new Int32Array(0);
+  private transposed: ArcsIn | null = null;
 
   constructor(g: FlowGraph) {
+    super(g.rows, g.agents);
     this.g = g;
     const R = g.rows;
     const A = g.agents;
-    const N = R + A + 1;
-    this.R = R;
-    this.A = A;
-    this.SINK = R + A;
     this.rowEdge = new Int32Array(R).fill(UNRESOLVED);
     this.out = new Uint8Array(R).fill(1);
     this.rowSlot = new Int32Array(R);
@@ -102,25 +72,22 @@ export class FlowState {
     this.slotCount = new Int32Array(A);
     this.used0 = new Int32Array(A);
     this.used1 = new Int32Array(A);
-    this.piL = new Float64Array(N);
-    this.piM = new Float64Array(N);
-    this.distL = new Float64Array(N);
-    this.distM = new Float64Array(N);
-    this.seen = new Int32Array(N);
-    this.done = new Int32Array(N);
-    this.pred = new Int32Array(N);
-    this.predArc = new Int32Array(N);
   }
 
-  /** Moves to `g2`, whose arcs of each row begin with that row's arcs in the current graph. */
+  /** Moves to `g2`, where each row has at least its arcs in the current graph (in any order). */
   rebind(g2: FlowGraph): void {
-    const old = this.g.rowStart;
     for (let r = 0; r < this.R; r++) {
       const e = this.rowEdge[r] as number;
-      if (e >= 0) this.rowEdge[r] = (g2.rowStart[r] as number) + e - (old[r] as number);
+      if (e < 0) continue;
+      const k = this.g.edgeAgent[e] as number;
+      let e2 = g2.rowStart[r] as number;
+      const end = g2.rowStart[r + 1] as number;
+      while (e2 < end && g2.edgeAgent[e2] !== k) e2++;
+      if (e2 === end) throw new RangeError('flow graph: a row lost the arc it uses');
+      this.rowEdge[r] = e2;
     }
     this.g = g2;
-    this.inStart = null;
+    this.transposed = null;
   }
 
   /** Lowest potential that makes every arc out of row r (not in the flow) non-negative. */
@@ -164,65 +131,6 @@ export class FlowState {
     this.rowEdge[r] = e;
   }
 
-  /** Relaxes an arc u → v (forward search) or v ← u (backward) with reduced cost (rl, rm). */
-  private relax(v: number, du: number, dm: number, rl: number, rm: number, from: number, arc: number): void {
-    const nl = du + rl;
-    // Float noise below zero on the metres level is clamped.
-    const nm = dm + (rl === 0 && rm < 0 ? 0 : rm);
-    const { distL, distM } = this;
-    if (
-      this.seen[v] !== this.iter ||
-      nl < (distL[v] as number) ||
-      (nl === distL[v] && nm < (distM[v] as number))
-    ) {
-      this.seen[v] = this.iter;
-      distL[v] = nl;
-      distM[v] = nm;
-      this.pred[v] = from;
-      this.predArc[v] = arc;
-      this.heap.push(nl, nm, v);
-    }
-  }
-
-  /** Dijkstra from `start` until `target` is settled; returns its distance in topA/topB of the heap. */
-  private search(start: number, target: number, expand: (u: number, dl: number, dm: number) => void): void {
-    const { heap, settled, distL, distM, done } = this;
-    this.iter++;
-    heap.size = 0;
-    settled.length = 0;
-    this.seen[start] = this.iter;
-    distL[start] = 0;
-    distM[start] = 0;
-    heap.push(0, 0, start);
-    while (heap.size > 0) {
-      heap.pop();
-      const u = heap.topNode;
-      const dl = heap.topA;
-      const dm = heap.topB;
-      if (done[u] === this.iter || dl !== distL[u] || dm !== distM[u]) continue;
-      done[u] = this.iter;
-      settled.push(u);
-      if (u === target) return;
-      expand(u, dl, dm);
-    }
-    throw new Error('flow: target unreachable');
-  }
-
-  /** Adds settled nodes' distance gaps to the target (sign −1: forward search, +1: backward). */
-  private reprice(sign: number): void {
-    const { distL, distM, piL, piM } = this;
-    const DL = this.heap.topA;
-    const DM = this.heap.topB;
-    for (const v of this.settled) {
-      const vl = distL[v] as number;
-      const vm = distM[v] as number;
-      if (vl < DL || (vl === DL && vm < DM)) {
-        piL[v] = (piL[v] as number) + sign * (DL - vl);
-        piM[v] = (piM[v] as number) + sign * (DM - vm);
-      }
-    }
-  }
-
   /** Routes row r0's unit along the cheapest augmenting path (r0 must be out of the flow, and priced). */
   insert(r0: number): void {
     const { R, SINK, piL, piM, rowEdge, used0, used1 } = this;
@@ -236,15 +144,8 @@ export class FlowState {
         for (let e = rowStart[u] as number; e < (rowStart[u + 1] as number); e++) {
           if (e === own) continue;
           const v = R + (edgeAgent[e] as number);
-          this.relax(
-            v,
-            dl,
-            dm,
-            pl - (piL[v] as number),
-            (edgeCost[e] as number) + pm - (piM[v] as number),
-            u,
-            e,
-          );
+          const rm = (edgeCost[e] as number) + pm - (piM[v] as number);
+          this.relax(v, dl, dm, pl - (piL[v] as number), rm, u, e);
         }
         if (own !== UNRESOLVED || u === r0) {
           const rl = UNRESOLVED_COST + pl - (piL[SINK] as number);
@@ -297,9 +198,7 @@ export class FlowState {
   remove(r: number): void {
     const { R, SINK, piL, piM, rowEdge, used0, used1, out } = this;
     const { edgeAgent, edgeCost } = this.g;
-    if (this.inStart === null) this.buildTranspose();
-    const inStart = this.inStart as Int32Array;
-    const { inArc, arcRow } = this;
+    const { inStart, inArc, arcRow } = this.arcsIn();
     // Backward: at v, relax every residual arc u → v into u (pred = the next node towards r).
     this.search(r, SINK, (v, dl, dm) => {
       const pv = piL[v] as number;
@@ -371,27 +270,9 @@ export class FlowState {
     out[r] = 1;
   }
 
-  private buildTranspose(): void {
-    const { rowStart, edgeAgent } = this.g;
-    const A = this.A;
-    const inStart = new Int32Array(A + 1);
-    for (let e = 0; e < edgeAgent.length; e++) {
-      const k = (edgeAgent[e] as number) + 1;
-      inStart[k] = (inStart[k] as number) + 1;
-    }
-    for (let k = 0; k < A; k++) inStart[k + 1] = (inStart[k + 1] as number) + (inStart[k] as number);
-    const fill = inStart.slice(0, A);
-    this.inArc = new Int32Array(edgeAgent.length);
-    this.arcRow = new Int32Array(edgeAgent.length);
-    for (let r = 0; r < this.R; r++) {
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-        const k = edgeAgent[e] as number;
-        const at = fill[k] as number;
-        fill[k] = at + 1;
-        this.inArc[at] = e;
-        this.arcRow[e] = r;
-      }
-    }
-    this.inStart = inStart;
+  /** The arcs into each agent (built once per graph). */
+  arcsIn(): ArcsIn {
+    this.transposed ??= transpose(this.g);
+    return this.transposed;
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The warm start of the reassignment flow: taking rows out (remove) and putting them back (insert) must
- * leave the same optimum as solving from scratch, keep every agent within its places, and keep the
- * potentials a proof (every residual arc's reduced cost ≥ 0), on generated graphs (fast-check).
+ * The warm start of the reassignment flow: taking rows out (remove) and putting them back (insert), also
+ * after the graph grows by new arcs (rebind), must leave the same optimum as solving from scratch, keep
+ * every agent within its places, and keep the potentials a proof (every residual arc's reduced cost ≥ 0),
+ * on generated graphs (fast-check).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -85,26 +86,31 @@ const graphSpec = fc
       cap0: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: agents, maxLength: agents }),
       cap1: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: agents, maxLength: agents }),
       out: fc.array(fc.integer({ min: 0, max: rows - 1 }), { maxLength: rows }),
+      /** How many of each row's arcs the first graph has (the rest come with a rebind). */
+      firstArcs: fc.array(fc.integer({ min: 0, max: agents }), { minLength: rows, maxLength: rows }),
     }),
   );
+
+/** Fractional metres, as haversine distances are. */
+const metres = (a: { agent: number; d: number }) => a.d + a.agent / 7;
 
 function toGraph(spec: {
   arcs: { agent: number; d: number }[][];
   cap0: number[];
   cap1: number[];
 }): FlowGraph {
-  const rowStart = new Int32Array(spec.arcs.length + 1);
-  spec.arcs.forEach((a, r) => {
+  const rows = spec.arcs;
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((a, r) => {
     rowStart[r + 1] = (rowStart[r] as number) + a.length;
   });
-  const flat = spec.arcs.flat();
+  const flat = rows.flat();
   return {
     rows: spec.arcs.length,
     agents: spec.cap0.length,
     rowStart,
     edgeAgent: Int32Array.from(flat, (a) => a.agent),
-    // Fractional metres, as haversine distances are.
-    edgeCost: Float64Array.from(flat, (a) => a.d + a.agent / 7),
+    edgeCost: Float64Array.from(flat, metres),
     cap0: Int32Array.from(spec.cap0),
     cap1: Int32Array.from(spec.cap1),
   };
@@ -127,6 +133,35 @@ describe('FlowState warm start', () => {
         // Rebinding to an identical graph keeps every arc where it was.
         warm.rebind({ ...g });
         for (const r of again) {
+          warm.priceRow(r);
+          warm.insert(r);
+        }
+        const got = cost(warm);
+        expect(got[0]).toBe(want[0]);
+        expect(got[1]).toBe(want[1]);
+        expect(got[2]).toBeCloseTo(want[2], 6);
+        reducedCostsNonNegative(warm);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('growing rows by new arcs and putting those rows back gives the fresh optimum', () => {
+    fc.assert(
+      fc.property(graphSpec, (spec) => {
+        const g = toGraph(spec);
+        const fresh = new FlowState(g);
+        for (let r = 0; r < g.rows; r++) fresh.insert(r);
+        const want = cost(fresh);
+
+        // Solve on a graph with only some arcs per row, then grow it to the full graph.
+        const first = spec.arcs.map((a, r) => a.slice(0, spec.firstArcs[r]));
+        const warm = new FlowState(toGraph({ ...spec, arcs: first }));
+        for (let r = 0; r < g.rows; r++) warm.insert(r);
+        const grown = first.flatMap((a, r) => (a.length < (spec.arcs[r] as unknown[]).length ? [r] : []));
+        for (const r of grown) warm.remove(r);
+        warm.rebind(g);
+        for (const r of grown) {
           warm.priceRow(r);
           warm.insert(r);
         }

@@ -11,11 +11,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type CoverageOptions,
   computeCoverage,
-  HOUSEHOLD_STATUS,
-  haversineM,
   proposeReassignment,
 } from '../../../src/analysis/coverage-engine/index';
-import { M_PER_DEG, makeInput } from './fixtures';
+import { makeInput } from './fixtures';
+import { buildInstance, point, reassignInstance } from './reassign-instances';
 
 /** Edmonds–Karp on an adjacency-matrix network (small instances only). */
 function maxFlow(capacity: number[][], source: number, sink: number): number {
@@ -48,37 +47,13 @@ function maxFlow(capacity: number[][], source: number, sink: number): number {
   }
 }
 
-const LAT0 = -4.4;
-const LON0 = 103;
-const point = (x: number, y: number) => ({
-  lon: LON0 + x / (M_PER_DEG * Math.cos((LAT0 * Math.PI) / 180)),
-  lat: LAT0 + y / M_PER_DEG,
-});
-
-const instance = fc.record({
-  agents: fc.array(
-    fc.record({
-      x: fc.integer({ min: 0, max: 4000 }),
-      y: fc.integer({ min: 0, max: 4000 }),
-      active: fc.boolean(),
-      families: fc.integer({ min: 0, max: 5 }),
-    }),
-    { minLength: 1, maxLength: 7 },
-  ),
-  households: fc.array(
-    fc.record({
-      x: fc.integer({ min: 0, max: 4000 }),
-      y: fc.integer({ min: 0, max: 4000 }),
-      /** −1 none; otherwise an agent (mod the agent count): far or covered depending on the distance. */
-      agent: fc.integer({ min: -1, max: 6 }),
-      noCoordinates: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
-    }),
-    { minLength: 1, maxLength: 24 },
-  ),
-  thresholdM: fc.integer({ min: 250, max: 3000 }),
-  minFamilies: fc.integer({ min: 0, max: 4 }),
-  extraCap: fc.integer({ min: 0, max: 3 }),
-  initialCandidates: fc.integer({ min: 1, max: 4 }),
+const instance = reassignInstance({
+  extent: 4000,
+  maxAgents: 7,
+  maxHouseholds: 24,
+  maxFamilies: 5,
+  maxExtraCap: 3,
+  maxInitialCandidates: 4,
 });
 
 describe('proposeReassignment equals an independent maximum flow', () => {
@@ -110,46 +85,17 @@ describe('proposeReassignment equals an independent maximum flow', () => {
   it('places the maximum, fills the most places below the minimum, and every reason is true', () => {
     fc.assert(
       fc.property(instance, (spec) => {
-        const agentList = spec.agents.map((a) => ({ ...point(a.x, a.y), active: a.active, village: 0 }));
-        const households: { lon: number; lat: number; agent: number; village: number }[] = [];
-        // Existing families, right next to their agent.
-        spec.agents.forEach((a, k) => {
-          for (let j = 0; j < a.families; j++)
-            households.push({ ...point(a.x + j, a.y), agent: k, village: 0 });
-        });
-        for (const h of spec.households) {
-          const p = h.noCoordinates ? { lon: Number.NaN, lat: Number.NaN } : point(h.x, h.y);
-          households.push({ ...p, agent: h.agent < 0 ? -1 : h.agent % agentList.length, village: 0 });
-        }
-        const input = makeInput({ agents: agentList, households, villageDistrict: [0], districtCount: 1 });
-        const o: CoverageOptions = {
-          thresholdM: spec.thresholdM,
-          minFamilies: spec.minFamilies,
-          maxFamilies: spec.minFamilies + spec.extraCap,
-        };
-        const before = computeCoverage(input, o);
+        const x = buildInstance(spec);
+        const { input, before, rows, dist } = x;
+        const o = x.options;
         const p = proposeReassignment(input, before, o, { initialCandidates: spec.initialCandidates });
 
         // The oracle's network: source, uncovered households with coordinates, agents, sink.
         const fam = before.agent.families;
-        const A = agentList.length;
+        const A = x.agents;
         const maxF = Math.floor(o.maxFamilies);
-        const spare = (a: number) =>
-          input.agents.active[a] === 1 ? Math.max(0, maxF - (fam[a] as number)) : 0;
-        const below = (a: number) =>
-          Math.min(spare(a), Math.max(0, Math.ceil(o.minFamilies - (fam[a] as number))));
-        const rows: number[] = [];
-        for (let i = 0; i < households.length; i++) {
-          if (before.household.status[i] === HOUSEHOLD_STATUS.covered) continue;
-          if (Number.isFinite(input.households.lon[i])) rows.push(i);
-        }
-        const dist = (i: number, a: number) =>
-          haversineM(
-            input.households.lon[i] as number,
-            input.households.lat[i] as number,
-            input.agents.lon[a] as number,
-            input.agents.lat[a] as number,
-          );
+        const spare = (a: number) => x.spare[a] as number;
+        const below = (a: number) => x.below[a] as number;
         const network = (cap: (a: number) => number): number[][] => {
           const n = 2 + rows.length + A;
           const c = Array.from({ length: n }, () => new Array<number>(n).fill(0));

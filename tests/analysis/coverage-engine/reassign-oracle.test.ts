@@ -8,21 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CoverageOptions,
-  computeCoverage,
-  HOUSEHOLD_STATUS,
-  haversineM,
-  proposeReassignment,
-} from '../../../src/analysis/coverage-engine/index';
-import { M_PER_DEG, makeInput } from './fixtures';
-
-const LAT0 = -4.4;
-const LON0 = 103;
-const point = (x: number, y: number) => ({
-  lon: LON0 + x / (M_PER_DEG * Math.cos((LAT0 * Math.PI) / 180)),
-  lat: LAT0 + y / M_PER_DEG,
-});
+import { proposeReassignment } from '../../../src/analysis/coverage-engine/index';
+import { buildInstance, pairsWithinLimit, reassignInstance } from './reassign-instances';
 
 interface Best {
   placed: number;
@@ -57,85 +44,30 @@ function bruteForce(options: { agent: number; d: number }[][], spare: number[], 
   return best;
 }
 
-const instance = fc.record({
-  agents: fc.array(
-    fc.record({
-      x: fc.integer({ min: 0, max: 3000 }),
-      y: fc.integer({ min: 0, max: 3000 }),
-      active: fc.integer({ min: 0, max: 5 }).map((n) => n > 0),
-      families: fc.integer({ min: 0, max: 4 }),
-    }),
-    { minLength: 1, maxLength: 5 },
-  ),
-  households: fc.array(
-    fc.record({
-      x: fc.integer({ min: 0, max: 3000 }),
-      y: fc.integer({ min: 0, max: 3000 }),
-      agent: fc.integer({ min: -1, max: 4 }),
-    }),
-    { minLength: 1, maxLength: 7 },
-  ),
-  thresholdM: fc.integer({ min: 250, max: 3000 }),
-  minFamilies: fc.integer({ min: 0, max: 4 }),
-  extraCap: fc.integer({ min: 0, max: 2 }),
-  initialCandidates: fc.integer({ min: 1, max: 3 }),
+const instance = reassignInstance({
+  extent: 3000,
+  maxAgents: 5,
+  maxHouseholds: 7,
+  maxFamilies: 4,
+  maxExtraCap: 2,
+  maxInitialCandidates: 3,
 });
 
 describe('proposeReassignment equals a brute-force optimum for all three objectives', () => {
   it('on generated instances (placed, then below-minimum places, then total distance)', () => {
     fc.assert(
       fc.property(instance, (spec) => {
-        const agents = spec.agents.map((a) => ({ ...point(a.x, a.y), active: a.active, village: 0 }));
-        const households: { lon: number; lat: number; agent: number; village: number }[] = [];
-        spec.agents.forEach((a, k) => {
-          for (let j = 0; j < a.families; j++)
-            households.push({ ...point(a.x + j, a.y), agent: k, village: 0 });
-        });
-        for (const h of spec.households)
-          households.push({
-            ...point(h.x, h.y),
-            agent: h.agent < 0 ? -1 : h.agent % agents.length,
-            village: 0,
-          });
-        const input = makeInput({ agents, households, villageDistrict: [0], districtCount: 1 });
-        const o: CoverageOptions = {
-          thresholdM: spec.thresholdM,
-          minFamilies: spec.minFamilies,
-          maxFamilies: spec.minFamilies + spec.extraCap,
-        };
-        const before = computeCoverage(input, o);
+        const x = buildInstance(spec);
+        const { input, before, spare, below, dist } = x;
+        const o = x.options;
         const p = proposeReassignment(input, before, o, { initialCandidates: spec.initialCandidates });
-
-        const fam = before.agent.families;
-        const maxF = Math.floor(o.maxFamilies);
-        const spare = agents.map((_, a) =>
-          input.agents.active[a] === 1 ? Math.max(0, maxF - (fam[a] as number)) : 0,
-        );
-        const below = spare.map((s, a) =>
-          Math.min(s, Math.max(0, Math.ceil(o.minFamilies - (fam[a] as number)))),
-        );
-        const dist = (i: number, a: number) =>
-          haversineM(
-            input.households.lon[i] as number,
-            input.households.lat[i] as number,
-            input.agents.lon[a] as number,
-            input.agents.lat[a] as number,
-          );
-        const rows: number[] = [];
-        for (let i = 0; i < households.length; i++)
-          if (before.household.status[i] !== HOUSEHOLD_STATUS.covered) rows.push(i);
-        const options = rows.map((i) =>
-          agents
-            .map((_, a) => ({ agent: a, d: dist(i, a) }))
-            .filter(({ agent, d }) => (spare[agent] as number) > 0 && d <= o.thresholdM),
-        );
-        const want = bruteForce(options, spare, below);
+        const want = bruteForce(pairsWithinLimit(x), spare, below);
 
         expect(p.moves.length).toBe(want.placed);
         expect(p.stats.belowMinSlotsFilled).toBe(want.belowMin);
         expect(p.stats.totalDistanceM).toBeCloseTo(want.distance, 4);
         // The proposal is what it says: each move within the limit at its true distance, places respected.
-        const arrivals = agents.map(() => 0);
+        const arrivals = spare.map(() => 0);
         let total = 0;
         for (const mv of p.moves) {
           expect(mv.distanceM).toBe(dist(mv.household, mv.toAgent));
