@@ -20,229 +20,27 @@
  * --qgis-max-households N (1000000), --qgis-timeout S (1200), --thresholds metres for the proposal
  * (1000,2500,5000,10000).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   buildAgentIndex,
-  type CoverageInput,
   computeCoverage,
   DEFAULT_COVERAGE_OPTIONS,
-  haversineM,
   nearestAgents,
   proposeReassignment,
   rankNewAgentSites,
 } from '../src/analysis/coverage-engine/index.ts';
-import { parseCsvRecords } from './demo/csv.ts';
-import { createFileWriter } from './demo/output.ts';
-import { DEFAULT_SEED, generateDemo } from './generate-demo.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BENCH = resolve(ROOT, '.bench/coverage');
-const PYTHON = '/usr/bin/python3';
-
-// ---------------------------------------------------------------------------------------------
-// Data
-
-interface Gazetteer {
-  villageIndex: Map<string, number>;
-  villageDistrict: Int32Array;
-  districtCount: number;
-  labelLon: Float64Array;
-  labelLat: Float64Array;
-}
-
-export function loadGazetteerIndex(path = resolve(ROOT, 'data/villages.csv')): Gazetteer {
-  const rows = parseCsvRecords(readFileSync(path, 'utf8'));
-  const districts = new Map<string, number>();
-  const villageIndex = new Map<string, number>();
-  const villageDistrict = new Int32Array(rows.length);
-  const labelLon = new Float64Array(rows.length);
-  const labelLat = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    const dc = r.district_code ?? '';
-    if (!districts.has(dc)) districts.set(dc, districts.size);
-    villageIndex.set(r.village_code ?? '', i);
-    villageDistrict[i] = districts.get(dc) ?? -1;
-    labelLon[i] = Number(r.label_lon);
-    labelLat[i] = Number(r.label_lat);
-  });
-  return { villageIndex, villageDistrict, districtCount: districts.size, labelLon, labelLat };
-}
-
-/** Splits one CSV line (RFC 4180 quotes, no line breaks inside fields) into fields. */
-function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
-/** Engine input from a demo folder (households.csv, agents.csv) and the gazetteer. */
-export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()): CoverageInput {
-  const agentRows = parseCsvRecords(readFileSync(join(dir, 'agents.csv'), 'utf8'));
-  const m = agentRows.length;
-  const agentId = new Map<string, number>();
-  const agents = {
-    lon: new Float64Array(m),
-    lat: new Float64Array(m),
-    active: new Uint8Array(m),
-    villageIndex: new Int32Array(m),
-  };
-  agentRows.forEach((r, i) => {
-    agentId.set(r.id_agen ?? '', i);
-    agents.lon[i] = Number(r.lon);
-    agents.lat[i] = Number(r.lat);
-    agents.active[i] = r.aktif === '0' ? 0 : 1;
-    agents.villageIndex[i] = gaz.villageIndex.get(r.kode_desa_domisili ?? '') ?? -1;
-  });
-  const text = readFileSync(join(dir, 'households.csv'), 'utf8');
-  let pos = text.indexOf('\n') + 1;
-  const header = splitLine(text.slice(0, pos - 1).replace(/\r$/, ''));
-  const col = (name: string): number => {
-    const k = header.indexOf(name);
-    if (k < 0) throw new Error(`households.csv: no column ${name}`);
-    return k;
-  };
-  const cVillage = col('kode_kemendagri');
-  const cLon = col('lon');
-  const cLat = col('lat');
-  const cAgent = col('id_agen');
-  let n = 0;
-  for (let i = pos; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  const households = {
-    lon: new Float64Array(n),
-    lat: new Float64Array(n),
-    agentIndex: new Int32Array(n),
-    villageIndex: new Int32Array(n),
-  };
-  let row = 0;
-  while (pos < text.length && row < n) {
-    const end = text.indexOf('\n', pos);
-    const f = splitLine(text.slice(pos, end < 0 ? text.length : end).replace(/\r$/, ''));
-    households.lon[row] = Number(f[cLon]);
-    households.lat[row] = Number(f[cLat]);
-    const a = f[cAgent] ?? '';
-    households.agentIndex[row] = a === '' ? -1 : (agentId.get(a) ?? -1);
-    households.villageIndex[row] = gaz.villageIndex.get(f[cVillage] ?? '') ?? -1;
-    row++;
-    pos = end < 0 ? text.length : end + 1;
-  }
-  return { households, agents, villageDistrict: gaz.villageDistrict, districtCount: gaz.districtCount };
-}
-
-type Typed = Float64Array | Int32Array | Uint8Array;
-const FILES: Record<string, (input: CoverageInput) => Typed> = {
-  'hh_lon.f64': (i) => i.households.lon,
-  'hh_lat.f64': (i) => i.households.lat,
-  'hh_agent.i32': (i) => i.households.agentIndex,
-  'hh_village.i32': (i) => i.households.villageIndex,
-  'ag_lon.f64': (i) => i.agents.lon,
-  'ag_lat.f64': (i) => i.agents.lat,
-  'ag_active.u8': (i) => i.agents.active,
-  'ag_village.i32': (i) => i.agents.villageIndex,
-  'village_district.i32': (i) => i.villageDistrict,
-};
-
-function readTyped<T extends Typed>(path: string, make: (b: ArrayBuffer) => T): T {
-  const buf = readFileSync(path);
-  const copy = new ArrayBuffer(buf.byteLength);
-  new Uint8Array(copy).set(buf);
-  return make(copy);
-}
-
-function writeBinaryInput(dir: string, input: CoverageInput, meta: object): void {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, get] of Object.entries(FILES)) {
-    const a = get(input);
-    writeFileSync(join(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  }
-  writeFileSync(join(dir, 'meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
-}
-
-function readBinaryInput(dir: string): CoverageInput {
-  const f64 = (name: string) => readTyped(join(dir, name), (b) => new Float64Array(b));
-  const i32 = (name: string) => readTyped(join(dir, name), (b) => new Int32Array(b));
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { districtCount: number };
-  return {
-    households: {
-      lon: f64('hh_lon.f64'),
-      lat: f64('hh_lat.f64'),
-      agentIndex: i32('hh_agent.i32'),
-      villageIndex: i32('hh_village.i32'),
-    },
-    agents: {
-      lon: f64('ag_lon.f64'),
-      lat: f64('ag_lat.f64'),
-      active: readTyped(join(dir, 'ag_active.u8'), (b) => new Uint8Array(b)),
-      villageIndex: i32('ag_village.i32'),
-    },
-    villageDistrict: i32('village_district.i32'),
-    districtCount: meta.districtCount,
-  };
-}
-
-interface Prepared {
-  input: CoverageInput;
-  binDir: string;
-  generatedS: number | null;
-  parsedS: number | null;
-}
-
-function prepare(households: number, agents: number, seed: number, gaz: Gazetteer): Prepared {
-  const demoDir = join(BENCH, `demo-${households}-a${agents}-s${seed}`);
-  const binDir = join(demoDir, 'input');
-  const manifestPath = join(demoDir, 'manifest.json');
-  let generatedS: number | null = null;
-  let parsedS: number | null = null;
-  const manifestOk = (): boolean => {
-    if (!existsSync(manifestPath)) return false;
-    const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    return m.households === households && m.agents === agents && m.seed === seed;
-  };
-  if (!manifestOk()) {
-    const t = performance.now();
-    generateDemo({ households, agents, seed }, createFileWriter(demoDir));
-    generatedS = (performance.now() - t) / 1000;
-  }
-  if (!existsSync(join(binDir, 'meta.json')) || generatedS !== null) {
-    const t = performance.now();
-    const input = loadDemoInput(demoDir, gaz);
-    parsedS = (performance.now() - t) / 1000;
-    const index = buildAgentIndex(input.agents, { cover: input.households });
-    const { lon0, lat0, kx, ky } = index.plane;
-    writeBinaryInput(binDir, input, {
-      households,
-      agents,
-      seed,
-      districtCount: input.districtCount,
-      lon0,
-      lat0,
-      kx,
-      ky,
-      note: 'engine plane: x = (lon - lon0) * kx, y = (lat - lat0) * ky (metres)',
-    });
-  }
-  return { input: readBinaryInput(binDir), binDir, generatedS, parsedS };
-}
+import { BENCH, type Gazetteer, loadGazetteerIndex, prepare, readTyped } from './bench/coverage-input.ts';
+import {
+  type Agreement,
+  agreementWith,
+  type PeerResult,
+  pythonHas,
+  runPeer,
+} from './bench/coverage-peers.ts';
+import { DEFAULT_SEED } from './generate-demo.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -252,89 +50,6 @@ function median(values: number[]): number {
   if (s.length === 0) return Number.NaN;
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-interface PeerResult {
-  [key: string]: unknown;
-  skipped?: string;
-}
-
-function runPeer(script: string, args: string[], timeoutS: number): PeerResult {
-  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const res = spawnSync(PYTHON, [join(ROOT, 'scripts/peers', script), ...args], {
-    encoding: 'utf8',
-    timeout: timeoutS * 1000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (res.error) return { skipped: `${script}: ${res.error.message}` };
-  const lines = (res.stdout ?? '').trim().split('\n');
-  const last = lines[lines.length - 1] ?? '';
-  try {
-    return JSON.parse(last) as PeerResult;
-  } catch {
-    const why = `${res.stderr ?? ''}`.trim().split('\n').slice(-2).join(' ');
-    return { skipped: `${script} failed (exit ${res.status}): ${why.slice(0, 300)}` };
-  }
-}
-
-function pythonHas(modules: string): string | null {
-  if (!existsSync(PYTHON)) return `${PYTHON} not found`;
-  const r = spawnSync(PYTHON, ['-c', `import ${modules}`], { encoding: 'utf8' });
-  return r.status === 0
-    ? null
-    : `${modules} not importable by ${PYTHON}: ${(r.stderr ?? '').trim().split('\n').pop()}`;
-}
-
-interface Agreement {
-  agreement: number;
-  sameAgent: number;
-  ties: number;
-  compared: number;
-  maxRelDistErr: number;
-}
-
-function agreementWith(
-  input: CoverageInput,
-  ours: { agent: Int32Array; distanceM: Float64Array },
-  theirs: Int32Array,
-  theirDist: Float64Array | null,
-): Agreement {
-  const { lon, lat } = input.households;
-  let same = 0;
-  let ties = 0;
-  let compared = 0;
-  let maxRel = 0;
-  for (let i = 0; i < lon.length; i++) {
-    const t = theirs[i] as number;
-    const o = ours.agent[i] as number;
-    if (t < 0 && o < 0) continue;
-    compared++;
-    const dOurs = ours.distanceM[i] as number;
-    if (theirDist) {
-      const dT = theirDist[i] as number;
-      const rel = dT > 0 ? Math.abs(dOurs - dT) / dT : dOurs === 0 ? 0 : Number.POSITIVE_INFINITY;
-      if (rel > maxRel) maxRel = rel;
-    }
-    if (t === o) {
-      same++;
-      continue;
-    }
-    if (t < 0 || o < 0) continue;
-    const dT = haversineM(
-      lon[i] as number,
-      lat[i] as number,
-      input.agents.lon[t] as number,
-      input.agents.lat[t] as number,
-    );
-    if (Math.abs(dT - dOurs) <= 1e-9 * Math.max(dT, dOurs)) ties++;
-  }
-  return {
-    agreement: compared > 0 ? (same + ties) / compared : Number.NaN,
-    sameAgent: same,
-    ties,
-    compared,
-    maxRelDistErr: maxRel,
-  };
 }
 
 interface ReassignReport {
@@ -579,26 +294,31 @@ function summary(r: SizeReport): object {
   };
 }
 
-function argValue(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
 function main(): void {
-  const argv = process.argv.slice(2);
-  const sizes = (argValue(argv, '--sizes') ?? '45000,250000,1000000')
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '45000,250000,1000000' },
+      runs: { type: 'string', default: '5' },
+      agents: { type: 'string', default: '7200' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'no-peers': { type: 'boolean', default: false },
+      peers: { type: 'string', default: 'scipy,geopandas,qgis' },
+      'qgis-max-households': { type: 'string', default: '1000000' },
+      'qgis-timeout': { type: 'string', default: '1200' },
+      thresholds: { type: 'string', default: '1000,2500,5000,10000' },
+    },
+  });
+  const sizes = values.sizes
     .split(',')
     .map((s) => Number(s.replace(/_/g, '')))
     .filter((n) => Number.isInteger(n) && n > 0);
-  const runs = Number(argValue(argv, '--runs') ?? 5);
-  const agents = Number(argValue(argv, '--agents') ?? 7200);
-  const seed = Number(argValue(argv, '--seed') ?? DEFAULT_SEED);
-  const peers = new Set(
-    argv.includes('--no-peers') ? [] : (argValue(argv, '--peers') ?? 'scipy,geopandas,qgis').split(','),
-  );
-  const qgisMax = Number(argValue(argv, '--qgis-max-households') ?? 1_000_000);
-  const qgisTimeout = Number(argValue(argv, '--qgis-timeout') ?? 1200);
-  const thresholds = (argValue(argv, '--thresholds') ?? '1000,2500,5000,10000')
+  const runs = Number(values.runs);
+  const agents = Number(values.agents);
+  const seed = Number(values.seed);
+  const peers = new Set(values['no-peers'] ? [] : values.peers.split(','));
+  const qgisMax = Number(values['qgis-max-households']);
+  const qgisTimeout = Number(values['qgis-timeout']);
+  const thresholds = values.thresholds
     .split(',')
     .map(Number)
     .filter((t) => Number.isFinite(t) && t >= 0);

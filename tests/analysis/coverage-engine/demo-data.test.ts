@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDemoInput, loadGazetteerIndex } from '../../../scripts/bench-coverage';
+import { loadDemoInput, loadGazetteerIndex } from '../../../scripts/bench/coverage-input';
 import { createFileWriter } from '../../../scripts/demo/output';
 import { FAR_M, generateDemo } from '../../../scripts/generate-demo';
 import {
