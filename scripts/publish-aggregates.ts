@@ -19,6 +19,8 @@ import { fatalMessage, type Lang } from '../src/data/import/index.ts';
 import { DEFAULT_COVERAGE_THRESHOLD_M } from '../src/data/schema.ts';
 import { DATA_TABLES, type DataTable } from '../src/data/table-status.ts';
 
+import { langOption, readOptions } from './cli-options.ts';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const USAGE = `usage: npm run publish:aggregates -- --in <dir> --out <dir> [--name "<label>"] [--date YYYY-MM-DD]
@@ -36,42 +38,35 @@ export interface PublishArgs {
 }
 
 export function parseArgs(argv: readonly string[]): PublishArgs {
-  const args: Partial<PublishArgs> = {
-    thresholdM: DEFAULT_COVERAGE_THRESHOLD_M,
-    villages: resolve(ROOT, 'data/villages.csv'),
-    synthetic: false,
-    lang: 'id',
+  const { values } = readOptions(argv, {
+    in: { type: 'string' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    date: { type: 'string' },
+    'threshold-m': { type: 'string' },
+    villages: { type: 'string' },
+    synthetic: { type: 'boolean' },
+    lang: { type: 'string' },
+  });
+  const { date } = values;
+  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))))
+    throw new Error(`--date must be YYYY-MM-DD, not "${date}"`);
+  const thresholdM = Number(values['threshold-m'] ?? DEFAULT_COVERAGE_THRESHOLD_M);
+  if (!Number.isFinite(thresholdM) || thresholdM <= 0)
+    throw new Error('--threshold-m must be a positive number of metres');
+  const lang = langOption(values.lang);
+  if (!values.in) throw new Error('--in is required');
+  if (!values.out) throw new Error('--out is required');
+  return {
+    in: values.in,
+    out: values.out,
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(date !== undefined ? { date } : {}),
+    thresholdM,
+    villages: values.villages ?? resolve(ROOT, 'data/villages.csv'),
+    synthetic: values.synthetic ?? false,
+    lang,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--in') args.in = value();
-    else if (a === '--out') args.out = value();
-    else if (a === '--name') args.name = value();
-    else if (a === '--villages') args.villages = value();
-    else if (a === '--synthetic') args.synthetic = true;
-    else if (a === '--date') {
-      const date = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
-        throw new Error(`--date must be YYYY-MM-DD, not "${date}"`);
-      args.date = date;
-    } else if (a === '--threshold-m') {
-      const m = Number(value());
-      if (!Number.isFinite(m) || m <= 0) throw new Error('--threshold-m must be a positive number of metres');
-      args.thresholdM = m;
-    } else if (a === '--lang') {
-      const lang = value();
-      if (lang !== 'id' && lang !== 'en') throw new Error(`unknown language "${lang}" (id or en)`);
-      args.lang = lang;
-    } else throw new Error(`unknown argument ${a}`);
-  }
-  if (!args.in) throw new Error('--in is required');
-  if (!args.out) throw new Error('--out is required');
-  return args as PublishArgs;
 }
 
 /** The file of `table` in `dir` (`<table>.csv` or `.parquet`); throws when both are there. */

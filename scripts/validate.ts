@@ -27,6 +27,8 @@ import {
 } from '../src/data/import/index.ts';
 import type { SqlClient } from '../src/data/sql-client.ts';
 
+import { langOption, readOptions } from './cli-options.ts';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const USAGE = `usage: npm run validate -- <file> --kind ${IMPORT_KINDS.join('|')} [--report out.json]
@@ -43,48 +45,33 @@ export interface ValidateArgs {
 }
 
 export function parseArgs(argv: readonly string[]): ValidateArgs {
-  const args: Partial<ValidateArgs> = { villages: resolve(ROOT, 'data/villages.csv'), lang: 'id' };
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--kind': {
-        const kind = value();
-        if (!IMPORT_KINDS.includes(kind as ImportKind)) throw new Error(`unknown kind "${kind}"`);
-        args.kind = kind as ImportKind;
-        break;
-      }
-      case '--report':
-        args.report = value();
-        break;
-      case '--villages':
-        args.villages = value();
-        break;
-      case '--agents':
-        args.agents = value();
-        break;
-      case '--households':
-        args.households = value();
-        break;
-      case '--lang': {
-        const lang = value();
-        if (lang !== 'id' && lang !== 'en') throw new Error(`unknown language "${lang}" (id or en)`);
-        args.lang = lang;
-        break;
-      }
-      default:
-        if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-        files.push(a);
-    }
-  }
-  if (files.length !== 1) throw new Error('give exactly one file to check');
-  if (!args.kind) throw new Error('--kind is required');
-  return { ...(args as ValidateArgs), file: files[0] ?? '' };
+  const { values, positionals } = readOptions(
+    argv,
+    {
+      kind: { type: 'string' },
+      report: { type: 'string' },
+      villages: { type: 'string' },
+      agents: { type: 'string' },
+      households: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    true,
+  );
+  const { kind } = values;
+  if (kind !== undefined && !IMPORT_KINDS.includes(kind as ImportKind))
+    throw new Error(`unknown kind "${kind}"`);
+  const lang = langOption(values.lang);
+  if (positionals.length !== 1) throw new Error('give exactly one file to check');
+  if (!kind) throw new Error('--kind is required');
+  return {
+    file: positionals[0] ?? '',
+    kind: kind as ImportKind,
+    ...(values.report !== undefined ? { report: values.report } : {}),
+    villages: values.villages ?? resolve(ROOT, 'data/villages.csv'),
+    ...(values.agents !== undefined ? { agents: values.agents } : {}),
+    ...(values.households !== undefined ? { households: values.households } : {}),
+    lang,
+  };
 }
 
 /** Exit code of a report: 2 fatal, 1 some rows rejected, 0 all valid. */

@@ -1,0 +1,37 @@
+/**
+ * Command-line options for the scripts, read by node:util parseArgs; its errors become one plain line
+ * ("unknown argument --x", "--kind needs a value") that the scripts print with their usage (exit 2).
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function readOptions<O extends Options>(argv: readonly string[], options: O, positionals = false) {
+  // A negative number after a text option is its value (parseArgs would take it for an option).
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (next !== undefined && /^-\d/.test(next) && options[a.replace(/^--/, '')]?.type === 'string') {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
+  try {
+    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const option = /'(-[^']*)'/.exec(String((error as Error).message))?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new Error(`unknown argument ${option}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new Error(`${option.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new Error(`unexpected argument ${option}`);
+    throw error;
+  }
+}
+
+/** A language option: id (default) or en. */
+export function langOption(value: string | undefined): 'id' | 'en' {
+  if (value === undefined || value === 'id' || value === 'en') return value ?? 'id';
+  throw new Error(`unknown language "${value}" (id or en)`);
+}
