@@ -2,7 +2,6 @@ import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/use-format';
 import type { AggregateReport } from '../../data/aggregates/load-aggregates';
-import { checkFileSize, fatalMessage } from '../../data/import';
 import type { StoredFile } from '../../data/local-store';
 import { AGGREGATE_KINDS, type AggregateKind } from '../../data/stored-manifest';
 import { AggregateReportView } from './AggregateReportView';
@@ -37,13 +36,7 @@ export function AggregateImport({ checker, current, lang, onReady }: AggregateIm
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const pick = (kind: AggregateKind, file: File | undefined) => {
-    if (!file) return;
-    const tooLarge = checkFileSize(file.name, file.size);
-    if (tooLarge) {
-      setMessage(`${file.name}: ${fatalMessage(tooLarge, lang)}`);
-      return;
-    }
+  const pick = (kind: AggregateKind, file: File) => {
     setMessage(null);
     setFiles((fs) => ({ ...fs, [kind]: file }));
     setReport(null);
@@ -101,6 +94,7 @@ export function AggregateImport({ checker, current, lang, onReady }: AggregateIm
             accept={ACCEPT[kind]}
             file={files[kind]}
             onFile={(file) => pick(kind, file)}
+            onRefused={setMessage}
           />
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { checkFileSize, fatalMessage } from '../../data/import';
 
 interface DropZoneProps {
   /** Names the zone in tests: `drop-<id>` and `file-<id>`. */
@@ -8,12 +9,23 @@ interface DropZoneProps {
   formats: string;
   accept: string;
   file: File | undefined;
-  onFile: (file: File | undefined) => void;
+  /** A file of an acceptable size was chosen. */
+  onFile: (file: File) => void;
+  /** A file was refused (too large), with the message saying why. */
+  onRefused: (message: string) => void;
 }
 
 /** One file of an import: click to choose it or drop it here. */
-export function DropZone({ id, title, formats, accept, file, onFile }: DropZoneProps) {
-  const { t } = useTranslation();
+export function DropZone({ id, title, formats, accept, file, onFile, onRefused }: DropZoneProps) {
+  const { t, i18n } = useTranslation();
+  // Refused before a single byte is read, so a huge file cannot exhaust the tab's memory.
+  const pick = (picked: File | undefined) => {
+    if (!picked) return;
+    const tooLarge = checkFileSize(picked.name, picked.size);
+    if (tooLarge)
+      onRefused(`${picked.name}: ${fatalMessage(tooLarge, i18n.language === 'en' ? 'en' : 'id')}`);
+    else onFile(picked);
+  };
   return (
     <label
       className={`drop-zone${file ? ' filled' : ''}`}
@@ -21,7 +33,7 @@ export function DropZone({ id, title, formats, accept, file, onFile }: DropZoneP
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
-        onFile(e.dataTransfer.files[0]);
+        pick(e.dataTransfer.files[0]);
       }}
     >
       <strong>{title}</strong>
@@ -31,7 +43,7 @@ export function DropZone({ id, title, formats, accept, file, onFile }: DropZoneP
         type="file"
         data-testid={`file-${id}`}
         accept={accept}
-        onChange={(e) => onFile(e.target.files?.[0])}
+        onChange={(e) => pick(e.target.files?.[0])}
       />
     </label>
   );

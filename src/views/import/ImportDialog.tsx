@@ -2,13 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/use-format';
 import { fetchBytes } from '../../data/fetch-bytes';
-import {
-  checkFileSize,
-  fatalMessage,
-  type ImportKind,
-  type ImportReport,
-  type ImportStage,
-} from '../../data/import';
+import type { ImportKind, ImportReport, ImportStage } from '../../data/import';
 import {
   rememberMapping,
   type StoredDataset,
@@ -60,14 +54,7 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
     return () => c.dispose();
   }, []);
 
-  const pick = (kind: Kind, file: File | undefined) => {
-    if (!file) return;
-    // Refused before a single byte is read, so a huge file cannot exhaust the tab's memory.
-    const tooLarge = checkFileSize(file.name, file.size);
-    if (tooLarge) {
-      setMessage(`${file.name}: ${fatalMessage(tooLarge, lang)}`);
-      return;
-    }
+  const pick = (kind: Kind, file: File) => {
     setMessage(null);
     setFiles((fs) => ({ ...fs, [kind]: file }));
     setReports((rs) => ({ ...rs, [kind]: undefined }));
@@ -181,6 +168,7 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
                 accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
                 file={files[kind]}
                 onFile={(file) => pick(kind, file)}
+                onRefused={setMessage}
               />
             ))}
           </div>
