@@ -276,6 +276,11 @@ export interface DashboardOptions extends ServeOptions {
   query?: string;
   /** Navigate to the app before returning (default true); waitReady is not called either way. */
   navigate?: boolean;
+  /**
+   * 'block': no service worker. For tests that block or stall the page's own requests: once the app's worker has
+   * precached a file, the page's request for it never reaches the network (nor the test's route).
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 export interface Dashboard {
@@ -324,6 +329,7 @@ export async function openDashboard(options: DashboardOptions = {}): Promise<Das
       deviceScaleFactor: 1,
       locale: 'id-ID',
       timezoneId: 'Asia/Jakarta',
+      serviceWorkers: options.serviceWorkers ?? 'allow',
     });
   } catch (error) {
     await server.close();

@@ -61,7 +61,8 @@ describe('a blocked or stalled load ends in a named error with a working retry',
   let dash: Dashboard;
 
   beforeAll(async () => {
-    dash = await openDashboard({ boundaries: 'none', navigate: false });
+    // The routes below must see every load: no service worker answers from its cache.
+    dash = await openDashboard({ boundaries: 'none', navigate: false, serviceWorkers: 'block' });
   });
 
   afterAll(async () => {
