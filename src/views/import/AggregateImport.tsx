@@ -8,7 +8,7 @@ import { AggregateReportView } from './AggregateReportView';
 import { CheckToolbar } from './CheckToolbar';
 import { DropZone } from './DropZone';
 import type { ImportChecker } from './import-checker';
-import type { CurrentData } from './ReplaceSummary';
+import { type CurrentData, ReplacesCurrent } from './ReplaceSummary';
 
 const ACCEPT: Record<AggregateKind, string> = {
   aggregate_manifest: '.json',
@@ -113,13 +113,7 @@ export function AggregateImport({ checker, current, lang, onReady }: AggregateIm
       {report && <AggregateReportView report={report} lang={lang} />}
       {usable && (
         <div className="replace-summary" data-testid="import-replaces">
-          <strong>{t('importCheck.replacesTitle')}</strong>
-          <p>
-            {t('importCheck.replacesCurrent', {
-              name: current.name ?? t('importCheck.demoName'),
-              tables: current.kinds.map((kind) => t(`importCheck.table_${kind}`)).join(', '),
-            })}
-          </p>
+          <ReplacesCurrent current={current} />
           <p>
             {t('aggregateImport.contains', {
               villages: f.int(report.figures.valid),

@@ -16,6 +16,22 @@ interface ReplaceSummaryProps {
   reports: Partial<Record<StoredKind, ImportReport>>;
 }
 
+/** The heading and the data in use now (its name and tables), which an import replaces. */
+export function ReplacesCurrent({ current }: { current: CurrentData }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <strong>{t('importCheck.replacesTitle')}</strong>
+      <p>
+        {t('importCheck.replacesCurrent', {
+          name: current.name ?? t('importCheck.demoName'),
+          tables: current.kinds.map((kind) => t(`importCheck.table_${kind}`)).join(', '),
+        })}
+      </p>
+    </>
+  );
+}
+
 /**
  * Before "Gunakan data ini": the data in use now (its name and tables), what this import holds (tables with valid
  * rows) and which tables it does not hold. Facts only: what the app then does with a missing table is the loader's.
@@ -31,13 +47,7 @@ export function ReplaceSummary({ current, reports }: ReplaceSummaryProps) {
   const missing = ALL.filter((kind) => !usable.includes(kind));
   return (
     <div className="replace-summary" data-testid="import-replaces">
-      <strong>{t('importCheck.replacesTitle')}</strong>
-      <p>
-        {t('importCheck.replacesCurrent', {
-          name: current.name ?? t('importCheck.demoName'),
-          tables: current.kinds.map(table).join(', '),
-        })}
-      </p>
+      <ReplacesCurrent current={current} />
       <p>
         {t('importCheck.contains', {
           tables: usable
