@@ -31,7 +31,9 @@ async function runSql(p: Page, sql: string): Promise<string> {
   );
   const error = p.getByTestId('sql-error');
   if ((await error.count()) > 0) leads.push((await error.locator('p').first().textContent()) ?? '');
-  return (await p.getByTestId('sql-panel').textContent()) ?? '';
+  // innerText keeps the table's cells apart (tabs): joined text could put a pseudonym ending in "AG" beside
+  // the next cells' digits and look like a raw id.
+  return p.getByTestId('sql-panel').innerText();
 }
 /** The first line of every message shown: must be a plain sentence, never DuckDB's raw error. */
 const leads: string[] = [];
@@ -130,7 +132,7 @@ describe('SQL panel against hostile queries', () => {
     expect(await householdsFigure(page)).toBe(before);
     const all = shown.join('\n');
     expect(all).not.toMatch(/\d{16}/); // no NIK, KK number or NIP digits
-    expect(all).not.toMatch(/P1701\d{12}|AG\d{5}/); // no raw household or agent id
+    expect(all).not.toMatch(/\b(P1701\d{12}|AG\d{5})/); // no raw household or agent id
     expect(all).not.toMatch(/Catalog Error: Table with name households does not exist/);
     // Every refusal leads with a plain sentence (DuckDB's words only follow in small print).
     expect(leads.length).toBe(battery.length);
