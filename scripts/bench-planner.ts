@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { NEED_CODES } from '../src/domain/needs';
 import {
   assertBuilt,
   assertChromium,
@@ -26,7 +27,7 @@ import {
 } from '../tests/e2e/harness';
 
 const MARK = 'gancang:planner-drawn';
-const NEEDS = ['kesehatan', 'bencana', 'rtlh', 'adminduk', 'putus_sekolah', 'lingkungan', 'any'];
+const NEEDS = [...NEED_CODES, 'any'];
 
 const args = process.argv.slice(2);
 const values = (flag: string) =>

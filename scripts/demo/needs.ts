@@ -3,7 +3,7 @@
  * upland and poverty pockets worse off), need flags whose rates depend on the kind of place and rise
  * as the decile falls, and a few disasters that hit groups of neighbouring villages.
  */
-import { NEED_CODES, type NeedCode } from '../../src/data/schema.ts';
+import { NEED_CODES, type NeedCode, perNeed } from '../../src/domain/needs.ts';
 import { dayNumber } from './dates.ts';
 import type { Village } from './gazetteer.ts';
 import { distanceM, type VillageProfile } from './geography.ts';
@@ -14,23 +14,17 @@ export const NEED_BIT: Record<NeedCode, number> = Object.fromEntries(
   NEED_CODES.map((c, i) => [c, 1 << i]),
 ) as Record<NeedCode, number>;
 
-/** Base rate of each need for a household at decile ~5 in an ordinary lowland village. */
-export const BASE_RATE: Record<NeedCode, number> = {
-  kesehatan: 0.05,
-  bencana: 0.02,
-  rtlh: 0.07,
-  adminduk: 0.09,
-  putus_sekolah: 0.05,
-  lingkungan: 0.06,
-};
+/** Base rate of each need for a household at decile ~5 in an ordinary lowland village (the registry's). */
+export const BASE_RATE: Record<NeedCode, number> = perNeed((n) => n.demoRate);
 
-/** Multipliers by kind of place; a village that is several kinds gets the product. */
-export const PLACE_FACTOR: Record<'coastal' | 'upland' | 'town' | 'pocket', Record<NeedCode, number>> = {
-  coastal: { kesehatan: 1.0, bencana: 2.6, rtlh: 1.1, adminduk: 1.0, putus_sekolah: 1.1, lingkungan: 1.3 },
-  upland: { kesehatan: 1.8, bencana: 0.9, rtlh: 1.8, adminduk: 1.5, putus_sekolah: 1.6, lingkungan: 1.4 },
-  town: { kesehatan: 0.6, bencana: 0.8, rtlh: 0.5, adminduk: 0.7, putus_sekolah: 0.8, lingkungan: 0.9 },
-  pocket: { kesehatan: 1.5, bencana: 1.0, rtlh: 1.6, adminduk: 1.4, putus_sekolah: 1.5, lingkungan: 1.5 },
-};
+/** Multipliers by kind of place; a village that is several kinds gets the product (the registry's). */
+type PlaceKind = 'coastal' | 'upland' | 'town' | 'pocket';
+export const PLACE_FACTOR = Object.fromEntries(
+  (['coastal', 'upland', 'town', 'pocket'] as const).map((kind) => [
+    kind,
+    perNeed((n) => n.demoPlaceFactor[kind]),
+  ]),
+) as Record<PlaceKind, Record<NeedCode, number>>;
 
 /** Poorer households need more: x2.2 at decile 1 falling to x0.36 at decile 10. */
 export const decileFactor = (decile: number): number => 2.2 * Math.exp(-0.2 * (decile - 1));

@@ -11,7 +11,7 @@ import {
   safeWeights,
 } from '../data/planner-queries';
 import type { NeedMeasure } from '../data/queries';
-import { NEED_CODES, REGENCY_BBOX } from '../data/schema';
+import { NEED_CODES, type NeedCode, REGENCY_BBOX } from '../data/schema';
 import type { RampName } from '../map/planner-layers';
 
 /** The settings a link reproduces. */
@@ -187,11 +187,8 @@ export function parsePlannerState(search: string): Parsed<PlannerUrlState> {
   const weights = read(
     'bobot',
     (raw) => {
-      const list = raw.split(',').map((w) => (w.trim() === '' ? Number.NaN : Number(w)));
-      if (list.length !== NEED_CODES.length || !list.every((w) => Number.isFinite(w) && w >= 0 && w <= 5))
-        return null;
-      if (!list.some((w) => w > 0)) return null;
-      return safeWeights(Object.fromEntries(NEED_CODES.map((c, i) => [c, list[i]])) as NeedWeights);
+      const parsed = parseWeights(raw);
+      return parsed && safeWeights(parsed);
     },
     'weights',
   );
@@ -306,9 +303,8 @@ export function writePlannerState(search: string, s: PlannerUrlState): string {
     if (value === null || value === fallback) p.delete(key);
     else p.set(key, value);
   };
-  const weights = NEED_CODES.map((c) => String(s.weights[c])).join(',');
   put('skor', s.score ? '1' : null);
-  put('bobot', weights, NEED_CODES.map((c) => String(d.weights[c])).join(','));
+  put('bobot', formatWeights(s.weights), formatWeights(d.weights));
   put('satuan', s.unit, d.unit);
   put('metode', s.method, d.method);
   put('kelas', String(s.classes), String(d.classes));
@@ -332,4 +328,35 @@ export function writePlannerState(search: string, s: PlannerUrlState): string {
   put('pilih', s.selected);
   put('tab', s.tab, d.tab);
   return `?${p.toString()}`;
+}
+
+/** Weights in the URL, by need code: `kesehatan:3,bencana:3,…` (a new need never shifts the others). */
+export function formatWeights(weights: NeedWeights): string {
+  return NEED_CODES.map((c) => `${c}:${weights[c]}`).join(',');
+}
+
+/**
+ * Weights from the URL: by need code (needs left out weigh 0), or the earlier positional list of all six
+ * in registry order (links shared before). Null when any weight is outside 0–5, a code is unknown or
+ * repeated, or all are 0.
+ */
+export function parseWeights(raw: string): NeedWeights | null {
+  const parts = raw.split(',').map((part) => part.trim());
+  const entries: [string, number][] = parts.some((part) => part.includes(':'))
+    ? parts.map((part) => {
+        const [code = '', value = ''] = part.split(':');
+        return [code.trim(), value.trim() === '' ? Number.NaN : Number(value)];
+      })
+    : parts.length === NEED_CODES.length
+      ? parts.map((part, i) => [NEED_CODES[i] as string, part === '' ? Number.NaN : Number(part)])
+      : [];
+  const known = new Set<string>(NEED_CODES);
+  const weights = Object.fromEntries(NEED_CODES.map((c) => [c, 0])) as NeedWeights;
+  const seen = new Set<string>();
+  for (const [code, w] of entries) {
+    if (!known.has(code) || seen.has(code) || !(Number.isFinite(w) && w >= 0 && w <= 5)) return null;
+    seen.add(code);
+    weights[code as NeedCode] = w;
+  }
+  return entries.length > 0 && Object.values(weights).some((w) => w > 0) ? weights : null;
 }

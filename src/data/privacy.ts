@@ -13,7 +13,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { TableName } from './schema';
+import { NEED_CODES, needColumn, type TableName } from './schema';
 
 /** Kinds of identifier; each has its own prefix and hash domain. */
 export type IdKind = 'household' | 'kk' | 'nik' | 'agent' | 'nip' | 'case';
@@ -140,12 +140,7 @@ export const COLUMN_POLICY: Readonly<Record<TableName, Readonly<Record<string, C
     head_nik: drop,
     welfare_decile: keep,
     agent_id: pseudo('agent'),
-    need_kesehatan: keep,
-    need_bencana: keep,
-    need_rtlh: keep,
-    need_adminduk: keep,
-    need_putus_sekolah: keep,
-    need_lingkungan: keep,
+    ...Object.fromEntries(NEED_CODES.map((c) => [needColumn(c), keep])),
     children_out_of_school: keep,
     last_visit: keep,
   },

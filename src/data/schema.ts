@@ -4,19 +4,9 @@
  * The demo generator, the loader, the SQL and the views all speak these names.
  */
 
-/** The six needs of the programme, in display order. */
-export const NEED_CODES = [
-  'kesehatan',
-  'bencana',
-  'rtlh',
-  'adminduk',
-  'putus_sekolah',
-  'lingkungan',
-] as const;
-export type NeedCode = (typeof NEED_CODES)[number];
+import { NEED_CODES, needColumn } from '../domain/needs';
 
-/** Household column holding the 0/1 flag of a need. */
-export const needColumn = (need: NeedCode): `need_${NeedCode}` => `need_${need}`;
+export { NEED_CODES, type NeedCode, needColumn } from '../domain/needs';
 
 export const CASE_STATUSES = ['dilaporkan', 'ditangani', 'selesai'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

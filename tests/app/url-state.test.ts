@@ -1,12 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PLANNER_STATE,
+  formatWeights,
   type PlannerUrlState,
+  parseWeights,
   readPlannerState,
   readUrlState,
   writePlannerState,
   writeUrlState,
 } from '../../src/app/url-state';
+import { DEFAULT_WEIGHTS } from '../../src/data/planner-queries';
+import { NEED_CODES, type NeedCode } from '../../src/domain/needs';
 
 describe('url state', () => {
   it('defaults to the planner and any need', () => {
@@ -90,4 +95,56 @@ describe('planner url state', () => {
     expect(s.opacity).toBe(DEFAULT_PLANNER_STATE.opacity);
     expect(s.weights).toEqual(DEFAULT_PLANNER_STATE.weights);
   });
+});
+
+describe('weights in the URL, by need code', () => {
+  const weightsArb = fc
+    .record(
+      Object.fromEntries(NEED_CODES.map((c) => [c, fc.integer({ min: 0, max: 5 })])) as Record<
+        NeedCode,
+        fc.Arbitrary<number>
+      >,
+    )
+    .filter((w) => Object.values(w).some((x) => x > 0));
+
+  it('round-trip for any valid weights, in the planner state too', () => {
+    fc.assert(
+      fc.property(weightsArb, (weights) => {
+        expect(parseWeights(formatWeights(weights))).toEqual(weights);
+        const state: PlannerUrlState = { ...DEFAULT_PLANNER_STATE, score: true, weights };
+        expect(readPlannerState(writePlannerState('', state)).weights).toEqual(weights);
+      }),
+    );
+  });
+
+  it('are written by code, so a need added later never shifts the others', () => {
+    const search = writePlannerState('', {
+      ...DEFAULT_PLANNER_STATE,
+      weights: { ...DEFAULT_WEIGHTS, rtlh: 5 },
+    });
+    expect(new URLSearchParams(search).get('bobot')).toContain('rtlh:5');
+    // Needs left out of a link weigh 0; order does not matter.
+    expect(parseWeights('rtlh:4,kesehatan:2')).toEqual({ ...zero(), rtlh: 4, kesehatan: 2 });
+  });
+
+  it('still read the positional list of links shared before', () => {
+    const legacy = NEED_CODES.map((c) => DEFAULT_WEIGHTS[c]).join(',');
+    expect(parseWeights(legacy)).toEqual(DEFAULT_WEIGHTS);
+  });
+
+  it('refuse unknown or repeated codes, weights outside 0–5 and all zero', () => {
+    for (const bad of [
+      'air:3',
+      'rtlh:3,rtlh:2',
+      'rtlh:6',
+      'rtlh:-1',
+      'rtlh:',
+      'rtlh:0',
+      '1,2',
+      'kesehatan:x',
+    ])
+      expect(parseWeights(bad), bad).toBeNull();
+  });
+
+  const zero = () => Object.fromEntries(NEED_CODES.map((c) => [c, 0])) as Record<NeedCode, number>;
 });

@@ -2,6 +2,7 @@
  * The planner's model: what the map measures, the filters and the query the planner's SQL answers,
  * and the weights of the composite need score.
  */
+import { perNeed } from '../../domain/needs';
 import { NEED_CODES, type NeedCode } from '../schema';
 
 /** What the map measures: one need, households with any need, or the weighted composite score. */
@@ -18,14 +19,7 @@ export type NeedWeights = Record<NeedCode, number>;
  * put health, shelter or schooling at risk weigh more than paperwork and surroundings.
  * Score of a household = Σ wᵢ·needᵢ / Σ wᵢ (0–1, unknown flags count as 0); shown per 100 households.
  */
-export const DEFAULT_WEIGHTS: NeedWeights = {
-  kesehatan: 3,
-  bencana: 3,
-  rtlh: 2,
-  adminduk: 1,
-  putus_sekolah: 2,
-  lingkungan: 1,
-};
+export const DEFAULT_WEIGHTS: NeedWeights = perNeed((n) => n.defaultWeight);
 
 export interface PlannerFilters {
   /** Kecamatan code (`17.01.DD`) or null for all. */

@@ -1,7 +1,12 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Segmented } from '../../components/Segmented';
-import type { NeedWeights, PlannerNeed, PlannerUnit } from '../../data/planner-queries';
+import {
+  DEFAULT_WEIGHTS,
+  type NeedWeights,
+  type PlannerNeed,
+  type PlannerUnit,
+} from '../../data/planner-queries';
 import { NEED_CODES } from '../../data/schema';
 
 const NEEDS: readonly PlannerNeed[] = ['any', ...NEED_CODES, 'score'];
@@ -54,7 +59,11 @@ export const MeasureControls = memo(function MeasureControls({
       {need === 'score' && (
         <details className="weights" open data-testid="weights">
           <summary>{t('planner.measure.weights')}</summary>
-          <p className="muted">{t('planner.measure.weightsNote')}</p>
+          <p className="muted">
+            {t('planner.measure.weightsNote', {
+              defaults: NEED_CODES.map((c) => `${t(`measure.${c}`)} ${DEFAULT_WEIGHTS[c]}`).join(', '),
+            })}
+          </p>
           {NEED_CODES.map((c) => (
             <label key={c} className="weight">
               <span>{t(`measure.${c}`)}</span>
