@@ -31,9 +31,14 @@ async function runSql(p: Page, sql: string): Promise<string> {
   );
   const error = p.getByTestId('sql-error');
   if ((await error.count()) > 0) leads.push((await error.locator('p').first().textContent()) ?? '');
-  // innerText keeps the table's cells apart (tabs): joined text could put a pseudonym ending in "AG" beside
-  // the next cells' digits and look like a raw id.
-  return p.getByTestId('sql-panel').innerText();
+  // Each element's own text apart (tabs): joined text could put a pseudonym ending in "AG" beside the next
+  // cells' digits and look like a raw id.
+  return p.getByTestId('sql-panel').evaluate((panel) =>
+    [panel, ...panel.querySelectorAll('*')]
+      .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE))
+      .map((n) => n.textContent)
+      .join('\t'),
+  );
 }
 /** The first line of every message shown: must be a plain sentence, never DuckDB's raw error. */
 const leads: string[] = [];
