@@ -8,6 +8,8 @@ import { ident, type SqlClient } from '../sql-client';
 /** Bit of each need in the need masks `m` (needs) and `u` (unknown), NEED_CODES order. */
 export const needBit = (code: NeedCode): number => 1 << NEED_CODES.indexOf(code);
 const ALL_UNKNOWN = (1 << NEED_CODES.length) - 1;
+/** The narrowest unsigned integer that holds a bit per need (the registry may grow past eight). */
+const MASK_TYPE = NEED_CODES.length <= 8 ? 'UTINYINT' : NEED_CODES.length <= 16 ? 'USMALLINT' : 'UINTEGER';
 
 /**
  * Prepares, once after the dataset loads:
@@ -28,7 +30,7 @@ const ALL_UNKNOWN = (1 << NEED_CODES.length) - 1;
  */
 export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
   const flags = NEED_CODES.map((c) => `h.${ident(needColumn(c))}::TINYINT AS n_${c}`).join(',\n      ');
-  const mask = NEED_CODES.map((c, i) => `(coalesce(n_${c}, 0) << ${i})`).join(' | ');
+  const mask = NEED_CODES.map((c, i) => `(coalesce(n_${c}, 0)::INTEGER << ${i})`).join(' | ');
   const unknown = NEED_CODES.map((c, i) => `((n_${c} IS NULL)::INTEGER << ${i})`).join(' | ');
   const bit = NEED_CODES.map((c) => `WHEN '${c}' THEN ${needBit(c)}`).join(' ');
   return [
@@ -49,7 +51,7 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
       LEFT JOIN agents a ON a.agent_id = h.agent_id
       LEFT JOIN household_coverage c ON c.row_id = h.rowid
     )
-    SELECT *, (${mask})::TINYINT AS m, (${unknown})::TINYINT AS u FROM base ORDER BY hid`,
+    SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base ORDER BY hid`,
     `CREATE OR REPLACE TABLE planner_cube AS
     SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
       sum(covered)::INTEGER AS cov,
@@ -57,7 +59,7 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
     FROM planner_households GROUP BY ALL`,
     `CREATE OR REPLACE TABLE planner_cases AS
-    SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::TINYINT AS bit,
+    SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::${MASK_TYPE} AS bit,
       c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at
     FROM cases c
     JOIN (SELECT rowid::INTEGER AS hid, household_id FROM households) h USING (household_id)
