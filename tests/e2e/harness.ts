@@ -418,8 +418,12 @@ export async function waitReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promi
   }
 }
 
-/** Runs an action that reloads the page, then waits for the NEW page to be ready. */
-export async function afterReload(page: Page, action: () => Promise<unknown>): Promise<void> {
+/** Runs an action that reloads the page, then waits (up to timeoutMs for each) for the NEW page to be ready. */
+export async function afterReload(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
   });
@@ -427,11 +431,9 @@ export async function afterReload(page: Page, action: () => Promise<unknown>): P
   await page.waitForFunction(
     () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
     undefined,
-    {
-      timeout: 60_000,
-    },
+    { timeout: timeoutMs },
   );
-  await waitReady(page);
+  await waitReady(page, timeoutMs);
 }
 
 /** Saves a full-viewport PNG to test-output/screenshots/<name>.png and returns its path. */
