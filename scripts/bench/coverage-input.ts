@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAgentIndex, type CoverageInput } from '../../src/analysis/coverage-engine/index.ts';
-import { parseCsvRecords } from '../demo/csv.ts';
+import { parseCsv, parseCsvRecords } from '../demo/csv.ts';
 import { createFileWriter } from '../demo/output.ts';
 import { generateDemo } from '../generate-demo.ts';
 
@@ -39,31 +39,6 @@ export function loadGazetteerIndex(path = resolve(ROOT, 'data/villages.csv')): G
   return { villageIndex, villageDistrict, districtCount: districts.size, labelLon, labelLat };
 }
 
-/** Splits one CSV line (RFC 4180 quotes, no line breaks inside fields) into fields. */
-function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 /** Engine input from a demo folder (households.csv, agents.csv) and the gazetteer. */
 export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()): CoverageInput {
   const agentRows = parseCsvRecords(readFileSync(join(dir, 'agents.csv'), 'utf8'));
@@ -82,9 +57,7 @@ export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()
     agents.active[i] = r.aktif === '0' ? 0 : 1;
     agents.villageIndex[i] = gaz.villageIndex.get(r.kode_desa_domisili ?? '') ?? -1;
   });
-  const text = readFileSync(join(dir, 'households.csv'), 'utf8');
-  let pos = text.indexOf('\n') + 1;
-  const header = splitLine(text.slice(0, pos - 1).replace(/\r$/, ''));
+  const [header = [], ...rows] = parseCsv(readFileSync(join(dir, 'households.csv'), 'utf8'));
   const col = (name: string): number => {
     const k = header.indexOf(name);
     if (k < 0) throw new Error(`households.csv: no column ${name}`);
@@ -94,26 +67,20 @@ export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()
   const cLon = col('lon');
   const cLat = col('lat');
   const cAgent = col('id_agen');
-  let n = 0;
-  for (let i = pos; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  const n = rows.length;
   const households = {
     lon: new Float64Array(n),
     lat: new Float64Array(n),
     agentIndex: new Int32Array(n),
     villageIndex: new Int32Array(n),
   };
-  let row = 0;
-  while (pos < text.length && row < n) {
-    const end = text.indexOf('\n', pos);
-    const f = splitLine(text.slice(pos, end < 0 ? text.length : end).replace(/\r$/, ''));
+  rows.forEach((f, row) => {
     households.lon[row] = Number(f[cLon]);
     households.lat[row] = Number(f[cLat]);
     const a = f[cAgent] ?? '';
     households.agentIndex[row] = a === '' ? -1 : (agentId.get(a) ?? -1);
     households.villageIndex[row] = gaz.villageIndex.get(f[cVillage] ?? '') ?? -1;
-    row++;
-    pos = end < 0 ? text.length : end + 1;
-  }
+  });
   return { households, agents, villageDistrict: gaz.villageDistrict, districtCount: gaz.districtCount };
 }
 

@@ -41,42 +41,6 @@ export interface ImportIssue {
   params: Record<string, string | number>;
 }
 
-/** RFC 4180 CSV (`,` or `;`, quotes, CRLF/LF, BOM) into records of trimmed strings. */
-export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i] as string;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.map((r) => r.map((f) => f.trim())).filter((r) => r.some((f) => f !== ''));
-}
-
 /** A spreadsheet's protective apostrophe (added on export against formula injection) removed. */
 const unprotect = (text: string): string => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
 

@@ -2,8 +2,8 @@
  * The IID rubrics (data/iid/<year>.json, listed in data/iid/index.json) and the example
  * self-assessment, fetched from the app's own origin and checked before use.
  */
-import { parseCsv } from '../analysis/innovation-assessment';
 import { type Rubric, rubricProblems } from '../analysis/innovation-index';
+import { readTrimmedRows } from './csv-text';
 import { fetchJsonIfPresent } from './fetch-bytes';
 
 const REQUIRED_KEYS: readonly (keyof Rubric)[] = [
@@ -66,5 +66,5 @@ export async function loadExampleRecords(base = 'iid/'): Promise<string[][]> {
   const response = await fetch(`${base}example-assessment.csv`);
   if (!response.ok) return [];
   const text = await response.text();
-  return text.trimStart().startsWith('<') ? [] : parseCsv(text);
+  return text.trimStart().startsWith('<') ? [] : readTrimmedRows(text);
 }

@@ -8,6 +8,7 @@ import {
   approximateVillagePolygons,
   type VillagePoint,
 } from '../../src/analysis/approximate-boundaries.ts';
+import { readCsvRows } from '../../src/data/csv-text';
 import { REGENCY_BBOX, resolveColumns } from '../../src/data/schema.ts';
 
 const root = process.cwd();
@@ -17,39 +18,8 @@ const land = JSON.parse(
 const noLand: FeatureCollection<Polygon | MultiPolygon> = featureCollection([]);
 const gazetteerFile = path.resolve(root, 'data/villages.csv');
 
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
 function readGazetteer(file: string): VillagePoint[] {
-  const [header = [], ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const [header = [], ...rows] = readCsvRows(readFileSync(file, 'utf8')).rows;
   const cols = resolveColumns('villages', header);
   const at = (row: string[], name: string): string => {
     const h = cols.get(name);

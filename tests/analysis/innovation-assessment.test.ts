@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSESSMENT_COLUMNS,
   assessmentToRows,
-  parseCsv,
   recordsToAssessments,
 } from '../../src/analysis/innovation-assessment';
 import { computeIndex, type Rubric } from '../../src/analysis/innovation-index';
+import { readTrimmedRows as parseCsv } from '../../src/data/csv-text';
 import { toCsv } from '../../src/data/table-export';
 
 const rubrics = new Map<number, Rubric>(

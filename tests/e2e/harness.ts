@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GeoJSON } from 'geojson';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readCsvRecords } from '../../src/data/csv-text';
 
 export const ROOT = process.cwd();
 /** The built app under test; E2E_DIST lets parallel work test its own build. */
@@ -503,39 +504,16 @@ export interface GazetteerVillage {
 export async function readGazetteer(
   file = path.join(ROOT, 'data', 'villages.csv'),
 ): Promise<GazetteerVillage[]> {
-  const text = await readFile(file, 'utf8');
-  const [header = '', ...lines] = text.trim().split(/\r?\n/);
-  const columns = header.split(',');
-  const col = (name: string): number => {
-    const i = columns.indexOf(name);
-    if (i < 0) throw new Error(`${file}: column ${name} missing`);
-    return i;
-  };
-  const idx = {
-    code: col('village_code'),
-    name: col('village_name'),
-    districtCode: col('district_code'),
-    district: col('district_name'),
-    type: col('village_type'),
-    lon: col('label_lon'),
-    lat: col('label_lat'),
-    area: col('area_km2'),
-  };
-  // The gazetteer has no quoted fields (names contain no commas).
-  return lines.map((line) => {
-    const cells = line.split(',');
-    const at = (i: number): string => cells[i] ?? '';
-    return {
-      village_code: at(idx.code),
-      village_name: at(idx.name),
-      district_code: at(idx.districtCode),
-      district_name: at(idx.district),
-      village_type: at(idx.type),
-      label_lon: Number(at(idx.lon)),
-      label_lat: Number(at(idx.lat)),
-      area_km2: Number(at(idx.area)),
-    };
-  });
+  return readCsvRecords(await readFile(file, 'utf8')).map((r) => ({
+    village_code: r.village_code ?? '',
+    village_name: r.village_name ?? '',
+    district_code: r.district_code ?? '',
+    district_name: r.district_name ?? '',
+    village_type: r.village_type ?? '',
+    label_lon: Number(r.label_lon),
+    label_lat: Number(r.label_lat),
+    area_km2: Number(r.area_km2),
+  }));
 }
 
 /** The village with the largest area in the given kecamatan: its label point is well inside it. */

@@ -4,11 +4,11 @@ import {
   ASSESSMENT_COLUMNS,
   assessmentToRows,
   type ImportIssue,
-  parseCsv,
   recordsToAssessments,
 } from '../../analysis/innovation-assessment';
 import type { Assessment, Rubric } from '../../analysis/innovation-index';
 import { downloadBlob } from '../../components/download';
+import { readTrimmedRows } from '../../data/csv-text';
 import { readXlsxRecords } from '../../data/innovation-xlsx';
 import { toCsv, toXlsx } from '../../data/table-export';
 
@@ -42,7 +42,7 @@ export function AssessmentFiles({ rubrics, assessments, onImport, onLoadExample,
     setDone(null);
     const records = /\.xlsx$/i.test(file.name)
       ? await readXlsxRecords(await file.arrayBuffer())
-      : parseCsv(await file.text());
+      : readTrimmedRows(await file.text());
     const parsed = recordsToAssessments(records, rubrics);
     setIssues(parsed.issues);
     if (parsed.assessments.length > 0) {
