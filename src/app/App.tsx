@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
+import { type Navigation, NavigationContext } from '../components/navigation';
 import { SettingsNotices } from '../components/SettingsNotices';
 import { TableStatusContext } from '../components/table-status';
 import { DamagedDatasetError } from '../data/local-store';
@@ -13,7 +14,13 @@ import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
 import { publishNotices } from './settings-notices';
-import { parseUrlState, type UrlState, writeUrlState } from './url-state';
+import {
+  parseUrlState,
+  readSupervisorVillage,
+  supervisorVillageSearch,
+  type UrlState,
+  writeUrlState,
+} from './url-state';
 import { serverDatasetName, useDashboard } from './use-dashboard';
 import { useUrlSync } from './use-url-sync';
 
@@ -25,83 +32,102 @@ export function App() {
   useEffect(() => publishNotices('app-link', fromLink.notices), [fromLink]);
 
   useUrlSync(ui, writeUrlState);
+  // Sections change in place (the dataset stays loaded); Back and Forward restore what the address says.
+  useEffect(() => {
+    const onPop = () => setUi(parseUrlState(window.location.search).state);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      supervisorVillageHref: (code) => supervisorVillageSearch(window.location.search, code),
+      openSupervisorVillage: (code) => {
+        window.history.pushState(null, '', supervisorVillageSearch(window.location.search, code));
+        setUi((u) => ({ ...u, section: 'supervisor' }));
+      },
+    }),
+    [],
+  );
   const [published, setPublished] = useState<string | null>(null);
   useEffect(() => void serverDatasetName().then(setPublished), []);
 
   const loaded = state.status === 'loaded' ? state : null;
   return (
     <TableStatusContext.Provider value={loaded?.dataset.tables ?? ALL_LOADED}>
-      <div className="app">
-        <Header
-          section={ui.section}
-          onSection={(section) => setUi((u) => ({ ...u, section }))}
-          datasetName={loaded?.dataset.source.name ?? null}
-          datasetDate={loaded?.dataset.source.date ?? null}
-          synthetic={loaded?.dataset.source.synthetic ?? false}
-          datasetControls={
-            <DatasetMenu
-              source={loaded?.dataset.source ?? null}
-              reports={loaded?.dataset.reports ?? []}
-              aggregateReport={loaded?.dataset.aggregateReport ?? null}
-              tables={loaded?.dataset.tables ?? null}
-              publishedName={published}
-            />
-          }
-        />
-        <SettingsNotices />
-        <main aria-label={t(`nav.${ui.section}`)}>
-          {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
-          {state.status === 'error' &&
-            (state.error instanceof DamagedDatasetError ? (
-              <DamagedDataset name={state.error.datasetName} published={published} />
-            ) : (
-              <ErrorScreen error={state.error} />
-            ))}
-          {loaded && (
-            <ErrorBoundary
-              key={ui.section}
-              message={t('viewError.message')}
-              retry={t('viewError.retry')}
-              reload={t('viewError.reload')}
-            >
-              {ui.section === 'planner' && (
-                <PlannerView
-                  client={loaded.client}
-                  config={loaded.config}
-                  dataset={loaded.dataset}
-                  boundaries={loaded.boundaries}
-                  measure={ui.measure}
-                  onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
-                />
-              )}
-              {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
-                <div className="view-note" data-testid="needs-households">
-                  <h2>{t('nav.supervisor')}</h2>
-                  <p>{t('storage.needsHouseholds')}</p>
-                  <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
-                </div>
-              )}
-              {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
-                <SupervisorView
-                  client={loaded.client}
-                  config={loaded.config}
-                  boundaries={loaded.boundaries}
-                  thresholdM={ui.thresholdM}
-                  onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-                />
-              )}
-              {ui.section === 'innovation' && (
-                <InnovationView
-                  client={loaded.client}
-                  config={loaded.config}
-                  dataset={loaded.dataset}
-                  boundaries={loaded.boundaries}
-                />
-              )}
-            </ErrorBoundary>
-          )}
-        </main>
-      </div>
+      <NavigationContext.Provider value={navigation}>
+        <div className="app">
+          <Header
+            section={ui.section}
+            onSection={(section) => setUi((u) => ({ ...u, section }))}
+            datasetName={loaded?.dataset.source.name ?? null}
+            datasetDate={loaded?.dataset.source.date ?? null}
+            synthetic={loaded?.dataset.source.synthetic ?? false}
+            datasetControls={
+              <DatasetMenu
+                source={loaded?.dataset.source ?? null}
+                reports={loaded?.dataset.reports ?? []}
+                aggregateReport={loaded?.dataset.aggregateReport ?? null}
+                tables={loaded?.dataset.tables ?? null}
+                publishedName={published}
+              />
+            }
+          />
+          <SettingsNotices />
+          <main aria-label={t(`nav.${ui.section}`)}>
+            {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
+            {state.status === 'error' &&
+              (state.error instanceof DamagedDatasetError ? (
+                <DamagedDataset name={state.error.datasetName} published={published} />
+              ) : (
+                <ErrorScreen error={state.error} />
+              ))}
+            {loaded && (
+              <ErrorBoundary
+                key={ui.section}
+                message={t('viewError.message')}
+                retry={t('viewError.retry')}
+                reload={t('viewError.reload')}
+              >
+                {ui.section === 'planner' && (
+                  <PlannerView
+                    client={loaded.client}
+                    config={loaded.config}
+                    dataset={loaded.dataset}
+                    boundaries={loaded.boundaries}
+                    measure={ui.measure}
+                    onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+                  />
+                )}
+                {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
+                  <div className="view-note" data-testid="needs-households">
+                    <h2>{t('nav.supervisor')}</h2>
+                    <p>{t('storage.needsHouseholds')}</p>
+                    <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
+                  </div>
+                )}
+                {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
+                  <SupervisorView
+                    client={loaded.client}
+                    config={loaded.config}
+                    boundaries={loaded.boundaries}
+                    thresholdM={ui.thresholdM}
+                    onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+                    linkedVillage={readSupervisorVillage(window.location.search)}
+                  />
+                )}
+                {ui.section === 'innovation' && (
+                  <InnovationView
+                    client={loaded.client}
+                    config={loaded.config}
+                    dataset={loaded.dataset}
+                    boundaries={loaded.boundaries}
+                  />
+                )}
+              </ErrorBoundary>
+            )}
+          </main>
+        </div>
+      </NavigationContext.Provider>
     </TableStatusContext.Provider>
   );
 }

@@ -265,11 +265,30 @@ describe('planner (Perencanaan)', () => {
     expect(new Set(agents).size).toBe(agents.length); // distinguishable (the old mask showed `*****44` twice)
     const href = (await page.getByTestId('profile-supervisor-link').getAttribute('href')) ?? '';
     expect(href).toMatch(/section=supervisor/);
-    expect(href).toMatch(/desa=17\.01\.\d{2}\.\d{4}/);
+    expect(href).toMatch(/awasi=17\.01\.\d{2}\.\d{4}/);
     expect(page.url()).toMatch(/pilih=17\.01/);
     await page.waitForTimeout(1200);
     await settle(page);
     await screenshot(page, 'planner-06-profile');
+  });
+
+  it('opens the village in Pengawasan in place (no reload of the data); Back returns to the profile', async () => {
+    const name = (await page.getByTestId('profile-name').textContent()) ?? '';
+    await page.evaluate(() => {
+      (window as unknown as { __samePage?: boolean }).__samePage = true;
+    });
+    await page.getByTestId('profile-supervisor-link').click();
+    await expect
+      .poll(async () => (await page.getByTestId('selection').textContent()) ?? '', { timeout: 60_000 })
+      .toContain(`Desa terpilih: ${name}`);
+    expect(page.url()).toMatch(/section=supervisor/);
+    expect(page.url()).toMatch(/awasi=17\.01\.\d{2}\.\d{4}/);
+    await screenshot(page, 'planner-07-to-supervisor');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 30_000 }).toBe(name);
+    expect(page.url()).toMatch(/section=planner/);
+    // Both moves happened in the same page: nothing was loaded again.
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
   });
 
   it('exports the table as CSV and XLSX', async () => {

@@ -169,8 +169,8 @@ describe('supervisor (Pengawasan)', () => {
     await screenshot(page, 'supervisor-06-bivariate');
   });
 
-  it('opens with a village selected from a link (?desa=…), as the planner profile links', async () => {
-    await page.goto(`${dash.server.url}?section=supervisor&desa=17.01.04.2019`, {
+  it('opens with a village selected from a link (?awasi=…), as the planner profile links', async () => {
+    await page.goto(`${dash.server.url}?section=supervisor&awasi=17.01.04.2019`, {
       waitUntil: 'domcontentloaded',
     });
     await waitReady(page);

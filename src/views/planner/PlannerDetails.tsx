@@ -27,14 +27,6 @@ interface PlannerDetailsProps {
   onShowOnMap: (result: SqlMapResult | null) => void;
 }
 
-/** A supervision link for a village, keeping the rest of the address (language, …). */
-function supervisorHref(code: string): string {
-  const p = new URLSearchParams(window.location.search);
-  p.set('section', 'supervisor');
-  p.set('desa', code);
-  return `?${p.toString()}`;
-}
-
 /** The planner's right-hand pane: the area table, the village profile and the SQL panel, as tabs. */
 export function PlannerDetails(props: PlannerDetailsProps) {
   const { t } = useTranslation();
@@ -76,7 +68,6 @@ export function PlannerDetails(props: PlannerDetailsProps) {
             query={props.query}
             code={selected}
             stat={selectedStat}
-            supervisorHref={supervisorHref(selected)}
             onClose={props.onCloseProfile}
           />
         ) : (

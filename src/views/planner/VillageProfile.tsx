@@ -13,6 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { isolate } from '../../components/bidi';
+import { inAppClick, useNavigation } from '../../components/navigation';
 import { MissingTablesNote, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
 import {
@@ -45,12 +46,12 @@ interface VillageProfileProps {
   query: PlannerQuery;
   code: string;
   stat: AreaStat | undefined;
-  supervisorHref: string;
   onClose: () => void;
 }
 
 /** A village's profile: key figures, needs, monthly trend, deciles and its agents (all SQL). */
-export function VillageProfile({ client, query, code, stat, supervisorHref, onClose }: VillageProfileProps) {
+export function VillageProfile({ client, query, code, stat, onClose }: VillageProfileProps) {
+  const navigation = useNavigation();
   const { t } = useTranslation();
   const f = useFormat();
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -126,7 +127,12 @@ export function VillageProfile({ client, query, code, stat, supervisorHref, onCl
           <dd>{na(['agents']) ?? f.int(profile.facts.households_no_agent)}</dd>
         </div>
       </dl>
-      <a className="link-button" data-testid="profile-supervisor-link" href={supervisorHref}>
+      <a
+        className="link-button"
+        data-testid="profile-supervisor-link"
+        href={navigation.supervisorVillageHref(code)}
+        onClick={(e) => inAppClick(e, () => navigation.openSupervisorVillage(code))}
+      >
         {t('planner.profile.toSupervisor')} →
       </a>
 

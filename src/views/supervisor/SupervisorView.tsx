@@ -46,10 +46,19 @@ interface SupervisorViewProps {
   boundaries: VillageBoundaries;
   thresholdM: number;
   onThreshold: (m: number) => void;
+  /** A village to select once the names are known (from a link or the planner's village profile). */
+  linkedVillage?: string | null;
 }
 
 /** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
-export function SupervisorView({ client, config, boundaries, thresholdM, onThreshold }: SupervisorViewProps) {
+export function SupervisorView({
+  client,
+  config,
+  boundaries,
+  thresholdM,
+  onThreshold,
+  linkedVillage = null,
+}: SupervisorViewProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
@@ -174,8 +183,8 @@ export function SupervisorView({ client, config, boundaries, thresholdM, onThres
     [arrays],
   );
 
-  // A link from the planner's village profile (?desa=17.01.DD.NNNN) opens here with that village selected.
-  const linked = useRef(new URLSearchParams(window.location.search).get('desa'));
+  // A link (or the planner's village profile) opens here with that village selected.
+  const linked = useRef(linkedVillage);
   useEffect(() => {
     if (!linked.current || !names) return;
     if (names.villages.some((v) => v.code === linked.current)) selectVillage(linked.current);
