@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../data/import';
 import { HOUSEHOLD_DATA_QUALITY_SQL, type HouseholdDataQuality } from '../data/queries';
 import { queryRows, type SqlClient } from '../data/sql-client';
+import { useAsync } from './use-async';
 import { useFormat } from './use-format';
 
 /**
@@ -18,12 +18,10 @@ export function DataQualityLegend({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [loaded, setLoaded] = useState<HouseholdDataQuality | null>(null);
-  useEffect(() => {
-    void queryRows<HouseholdDataQuality>(client, HOUSEHOLD_DATA_QUALITY_SQL).then((rows) =>
-      setLoaded(rows[0] ?? null),
-    );
-  }, [client]);
+  const loaded = useAsync(
+    async () => (await queryRows<HouseholdDataQuality>(client, HOUSEHOLD_DATA_QUALITY_SQL))[0] ?? null,
+    [client],
+  ).data;
   const rejected = reports.find((r) => r.kind === 'households')?.dataQuality;
   if (!loaded) return null;
   const rows: [string, number][] = [

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -15,6 +14,7 @@ import {
 import { isolate } from '../../components/bidi';
 import { inAppClick, useNavigation } from '../../components/navigation';
 import { MissingTablesNote, useUnavailable } from '../../components/table-status';
+import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../components/use-format';
 import {
   type AreaStat,
@@ -54,28 +54,14 @@ export function VillageProfile({ client, query, code, stat, onClose }: VillagePr
   const navigation = useNavigation();
   const { t } = useTranslation();
   const f = useFormat();
-  const [profile, setProfile] = useState<Profile | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const na = useUnavailable();
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    void (async () => {
-      try {
-        const needs = await queryRows<NeedBreakdown>(client, villageNeedsSql(query, code));
-        const trend = await monthlyCases(client, query, code);
-        const deciles = await queryRows<DecileBin>(client, villageDecilesSql(query, code));
-        const agents = await queryRows<VillageAgent>(client, villageAgentsSql(query, code));
-        const [facts] = await queryRows<VillageFacts>(client, villageFactsSql(query, code));
-        if (current && facts) setProfile({ needs, trend, deciles, agents, facts });
-      } catch (e) {
-        if (current) setError(e instanceof Error ? e.message : String(e));
-      }
-    })();
-    return () => {
-      current = false;
-    };
+  const { data: profile, error } = useAsync(async (): Promise<Profile | null> => {
+    const needs = await queryRows<NeedBreakdown>(client, villageNeedsSql(query, code));
+    const trend = await monthlyCases(client, query, code);
+    const deciles = await queryRows<DecileBin>(client, villageDecilesSql(query, code));
+    const agents = await queryRows<VillageAgent>(client, villageAgentsSql(query, code));
+    const [facts] = await queryRows<VillageFacts>(client, villageFactsSql(query, code));
+    return facts ? { needs, trend, deciles, agents, facts } : null;
   }, [client, query, code]);
 
   if (error) return <p className="warning">{error}</p>;

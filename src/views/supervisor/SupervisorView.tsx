@@ -13,6 +13,7 @@ import { isolate } from '../../components/bidi';
 import { MapCanvas } from '../../components/MapCanvas';
 import { Tabs } from '../../components/Tabs';
 import { MissingTablesNote, useTableStatus, useUnavailable } from '../../components/table-status';
+import { useAsync } from '../../components/use-async';
 import { useFormat } from '../../components/use-format';
 import type { AppConfig } from '../../data/app-config';
 import { sessionPolicy } from '../../data/privacy';
@@ -67,8 +68,6 @@ export function SupervisorView({
   // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
   const noAgents = useTableStatus().agents === 'missing';
   const na = useUnavailable();
-  const [names, setNames] = useState<{ villages: AreaName[]; districts: AreaName[] } | null>(null);
-  const [needRate, setNeedRate] = useState<Map<string, number | null> | null>(null);
   const [tab, setTab] = useState<Tab>('villages');
   const [mode, setMode] = useState<MapMode>('coverage');
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -76,39 +75,40 @@ export function SupervisorView({
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
-  useEffect(() => {
-    if (!arrays) return;
-    void queryRows<{
-      village_code: string;
-      village_name: string;
-      district_code: string;
-      district_name: string;
-    }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages').then(
-      (rows) => {
-        const byCode = new Map(rows.map((r) => [r.village_code, r]));
-        const villages = arrays.villageCodes.map((code) => {
-          const r = byCode.get(code);
-          return {
-            code,
-            name: r?.village_name ?? code,
-            districtCode: r?.district_code ?? '',
-            districtName: r?.district_name ?? '',
-          };
-        });
-        const districts = arrays.districtCodes.map((code) => {
-          const name = rows.find((r) => r.district_code === code)?.district_name ?? code;
-          return { code, name, districtCode: code, districtName: name };
-        });
-        setNames({ villages, districts });
-      },
-    );
-  }, [client, arrays]);
+  const names = useAsync(
+    async () => {
+      if (!arrays) return null;
+      const rows = await queryRows<{
+        village_code: string;
+        village_name: string;
+        district_code: string;
+        district_name: string;
+      }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages');
+      const byCode = new Map(rows.map((r) => [r.village_code, r]));
+      const villages: AreaName[] = arrays.villageCodes.map((code) => {
+        const r = byCode.get(code);
+        return {
+          code,
+          name: r?.village_name ?? code,
+          districtCode: r?.district_code ?? '',
+          districtName: r?.district_name ?? '',
+        };
+      });
+      const districts: AreaName[] = arrays.districtCodes.map((code) => {
+        const name = rows.find((r) => r.district_code === code)?.district_name ?? code;
+        return { code, name, districtCode: code, districtName: name };
+      });
+      return { villages, districts };
+    },
+    [client, arrays],
+    arrays !== null,
+  ).data;
 
-  useEffect(() => {
-    void villageStats(client, 'any', thresholdM).then((rows) =>
-      setNeedRate(new Map(rows.map((r) => [r.village_code, r.need_rate]))),
-    );
-  }, [client, thresholdM]);
+  const needRate = useAsync(
+    async () =>
+      new Map((await villageStats(client, 'any', thresholdM)).map((r) => [r.village_code, r.need_rate])),
+    [client, thresholdM],
+  ).data;
 
   const villageRows = useMemo(
     () => (result && names ? areaRows(result.village, names.villages) : []),
