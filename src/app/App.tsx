@@ -13,6 +13,7 @@ import { DatasetMenu } from '../views/import/DatasetMenu';
 import { InnovationView } from '../views/innovation/InnovationView';
 import { PlannerView } from '../views/planner/PlannerView';
 import { SupervisorView } from '../views/supervisor/SupervisorView';
+import { parseSectionState, type SectionUrlState, writeSectionState } from './section-url-state';
 import { publishNotices } from './settings-notices';
 import {
   parseUrlState,
@@ -29,12 +30,21 @@ export function App() {
   const state = useDashboard();
   const [fromLink] = useState(() => parseUrlState(window.location.search));
   const [ui, setUi] = useState<UrlState>(fromLink.state);
-  useEffect(() => publishNotices('app-link', fromLink.notices), [fromLink]);
+  const [sectionLink] = useState(() => parseSectionState(window.location.search));
+  const [sectionUi, setSectionUi] = useState<SectionUrlState>(sectionLink.state);
+  useEffect(
+    () => publishNotices('app-link', [...fromLink.notices, ...sectionLink.notices]),
+    [fromLink, sectionLink],
+  );
 
   useUrlSync(ui, writeUrlState);
+  useUrlSync(sectionUi, writeSectionState);
   // Sections change in place (the dataset stays loaded); Back and Forward restore what the address says.
   useEffect(() => {
-    const onPop = () => setUi(parseUrlState(window.location.search).state);
+    const onPop = () => {
+      setUi(parseUrlState(window.location.search).state);
+      setSectionUi(parseSectionState(window.location.search).state);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
@@ -113,6 +123,8 @@ export function App() {
                     thresholdM={ui.thresholdM}
                     onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
                     linkedVillage={readSupervisorVillage(window.location.search)}
+                    tab={sectionUi.supervisorTab}
+                    onTab={(supervisorTab) => setSectionUi((u) => ({ ...u, supervisorTab }))}
                   />
                 )}
                 {ui.section === 'innovation' && (
@@ -121,6 +133,10 @@ export function App() {
                     config={loaded.config}
                     dataset={loaded.dataset}
                     boundaries={loaded.boundaries}
+                    tab={sectionUi.innovationTab}
+                    onTab={(innovationTab) => setSectionUi((u) => ({ ...u, innovationTab }))}
+                    year={sectionUi.year}
+                    onYear={(year) => setSectionUi((u) => ({ ...u, year }))}
                   />
                 )}
               </ErrorBoundary>

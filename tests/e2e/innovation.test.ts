@@ -67,6 +67,7 @@ describe('innovation (Inovasi)', () => {
     expect(await iid(page)).toBeGreaterThanOrEqual(before);
     await screenshot(page, 'innovation-02-assessment');
     await page.getByTestId('iid-year').selectOption('2023');
+    await expect.poll(() => new URL(page.url()).searchParams.get('tahun')).toBe('2023');
     await expect(page.getByTestId('editor-divisor').count()).resolves.toBe(0);
     await expect(page.getByTestId('index-summary').first().textContent()).resolves.toContain('MAKS(10, n)');
     await page.getByTestId('iid-year').selectOption('2026');

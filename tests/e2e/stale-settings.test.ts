@@ -75,4 +75,18 @@ describe('stale settings from a link', () => {
     await expect(page.getByTestId('month-clear').isVisible()).resolves.toBe(true);
     expect(dash.foreignRequests).toEqual([]);
   });
+  it('an assessment year without a rubric, and an unknown list, fall back with a notice', async () => {
+    const { page } = dash;
+    await page.goto(`${dash.server.url}?section=innovation&tahun=2019&halaman=rahasia`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await waitReady(page);
+    const notices = page.getByTestId('settings-notice');
+    await notices.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await expect
+      .poll(async () => (await notices.allTextContents()).join(' | '), { timeout: 30_000 })
+      .toContain('Tahun penilaian 2019 tidak ada — menampilkan 2026');
+    expect((await notices.allTextContents()).join(' | ')).toContain('halaman = "rahasia"');
+    await expect(page.getByTestId('iid-year').inputValue()).resolves.toBe('2026');
+  });
 });

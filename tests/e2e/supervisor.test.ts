@@ -149,6 +149,8 @@ describe('supervisor (Pengawasan)', () => {
   it('shows agent load and the agents below ten families', async () => {
     await page.getByTestId('tab-agents').click();
     await page.locator('[data-testid="load-histogram"] .recharts-bar-rectangle').first().waitFor();
+    // The list is part of the link (a shared link opens on it).
+    await expect.poll(() => new URL(page.url()).searchParams.get('daftar')).toBe('agen');
     await expect(page.locator('[data-testid="agents-below"] tbody tr').count()).resolves.toBeGreaterThan(0);
     await page.locator('[data-testid="agents-far"] tbody tr').first().click();
     await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Agen terpilih: AG-[A-Z]{11}/);

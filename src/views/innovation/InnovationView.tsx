@@ -4,6 +4,7 @@ import { emptyAssessment } from '../../analysis/innovation-assessment';
 import { type Assessment, computeIndex, round2 } from '../../analysis/innovation-index';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
+import { publishNotices } from '../../app/settings-notices';
 import { setDocumentState } from '../../app/use-dashboard';
 import { saveBlob } from '../../components/download';
 import { sourceLine } from '../../components/sheet-frame';
@@ -33,27 +34,43 @@ export interface InnovationViewProps {
   config: AppConfig;
   dataset: LoadedDataset;
   boundaries: VillageBoundaries;
+  /** The page shown and the assessment year (kept in the link; a year without a rubric falls back). */
+  tab: InnovationTab;
+  onTab: (tab: InnovationTab) => void;
+  year: number | null;
+  onYear: (year: number) => void;
 }
 
-type Tab = 'index' | 'assessment' | 'programme';
+export type InnovationTab = 'index' | 'assessment' | 'programme';
 
 /** Inovasi (Bappeda): the regional innovation index, programme results, presentation and exports. */
-export function InnovationView({ client, config, dataset, boundaries }: InnovationViewProps) {
+export function InnovationView({
+  client,
+  config,
+  dataset,
+  boundaries,
+  tab,
+  onTab: setTab,
+  year: linkedYear,
+  onYear,
+}: InnovationViewProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const { data, error } = useInnovationData(client);
   const { stored, saveYear, replaceAll } = useAssessments(data?.example ?? null);
-  const [tab, setTab] = useState<Tab>('index');
-  const [year, setYear] = useState<number | null>(null);
   const [draft, setDraft] = useState<Assessment | null>(null);
   const [presenting, setPresenting] = useState(false);
   const [exportingMap, setExportingMap] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
 
   const years = useMemo(() => (data ? [...data.rubrics.keys()].sort((a, b) => a - b) : []), [data]);
+  // The year from the link when it has a rubric; otherwise the latest (with a notice when one was asked for).
+  const latest = years.length > 0 ? (years[years.length - 1] as number) : null;
+  const year = linkedYear !== null && years.includes(linkedYear) ? linkedYear : latest;
   useEffect(() => {
-    if (year === null && years.length > 0) setYear(years[years.length - 1] as number);
-  }, [year, years]);
+    if (linkedYear !== null && latest !== null && !years.includes(linkedYear))
+      publishNotices('innovation-link', [{ key: 'year', params: { value: linkedYear, fallback: latest } }]);
+  }, [linkedYear, latest, years]);
   useEffect(() => {
     if (data && stored) setDocumentState('ready');
   }, [data, stored]);
@@ -156,7 +173,7 @@ export function InnovationView({ client, config, dataset, boundaries }: Innovati
             value={year}
             onChange={(e) => {
               setDraft(null);
-              setYear(Number(e.target.value));
+              onYear(Number(e.target.value));
             }}
           >
             {years.map((y) => (

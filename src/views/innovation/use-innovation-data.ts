@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useState } from 'react';
 import { recordsToAssessments } from '../../analysis/innovation-assessment';
 import type { Assessment, Rubric } from '../../analysis/innovation-index';
 import { useTableStatus } from '../../components/table-status';
+import { useAsync } from '../../components/use-async';
 import { programmeFromVillageFigures } from '../../data/aggregates/programme-figures';
 import { fetchJsonIfPresent } from '../../data/fetch-bytes';
 import {
@@ -31,51 +31,40 @@ export interface InnovationData {
 
 /** Rubrics, the example assessment and every programme figure the Inovasi view shows. */
 export function useInnovationData(client: SqlClient) {
-  const [data, setData] = useState<InnovationData | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const tables = useTableStatus();
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const { rubrics, problems } = await loadRubrics();
-      const records = await loadExampleRecords();
-      const example = recordsToAssessments(records, rubrics).assessments;
-      // Figures that need a table the dataset lacks become null here, for every consumer at once; an
-      // aggregate dataset gives only what village figures hold.
-      const {
-        programme,
-        villages,
-        familiesReached: reached,
-      } = tables.households === 'aggregated'
-        ? await programmeFromVillageFigures(client)
-        : withoutUnavailable(
-            {
-              programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
-              villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
-              familiesReached: await familiesReached(client),
-            },
-            tables,
-          );
-      // The inset is decoration: without it the sheets are drawn without the province.
-      const province = (await fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').catch(
-        () => null,
-      )) as FeatureCollection | null;
-      if (live)
-        setData({
-          rubrics,
-          rubricProblems: problems,
-          example,
-          programme,
-          familiesReached: reached,
-          familiesReachedSql: FAMILIES_REACHED_SQL,
-          villages,
-          province,
-        });
-    })().catch((e: unknown) => {
-      if (live) setError(e instanceof Error ? e.message : String(e));
-    });
-    return () => {
-      live = false;
+  const { data, error } = useAsync(async (): Promise<InnovationData> => {
+    const { rubrics, problems } = await loadRubrics();
+    const records = await loadExampleRecords();
+    const example = recordsToAssessments(records, rubrics).assessments;
+    // Figures that need a table the dataset lacks become null here, for every consumer at once; an
+    // aggregate dataset gives only what village figures hold.
+    const {
+      programme,
+      villages,
+      familiesReached: reached,
+    } = tables.households === 'aggregated'
+      ? await programmeFromVillageFigures(client)
+      : withoutUnavailable(
+          {
+            programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
+            villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+            familiesReached: await familiesReached(client),
+          },
+          tables,
+        );
+    // The inset is decoration: without it the sheets are drawn without the province.
+    const province = (await fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').catch(
+      () => null,
+    )) as FeatureCollection | null;
+    return {
+      rubrics,
+      rubricProblems: problems,
+      example,
+      programme,
+      familiesReached: reached,
+      familiesReachedSql: FAMILIES_REACHED_SQL,
+      villages,
+      province,
     };
   }, [client, tables]);
   return { data, error };

@@ -38,8 +38,10 @@ import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './Supervisor
 import { ThresholdControl } from './ThresholdControl';
 import { useCoverage } from './use-coverage';
 
-type Tab = 'villages' | 'agents' | 'proposal';
 const MAX_LINES = 5000;
+
+/** The supervisor's lists. */
+export type SupervisorTab = 'villages' | 'agents' | 'proposal';
 
 interface SupervisorViewProps {
   client: SqlClient;
@@ -49,6 +51,9 @@ interface SupervisorViewProps {
   onThreshold: (m: number) => void;
   /** A village to select once the names are known (from a link or the planner's village profile). */
   linkedVillage?: string | null;
+  /** The list shown (kept in the link). */
+  tab: SupervisorTab;
+  onTab: (tab: SupervisorTab) => void;
 }
 
 /** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
@@ -59,6 +64,8 @@ export function SupervisorView({
   thresholdM,
   onThreshold,
   linkedVillage = null,
+  tab,
+  onTab,
 }: SupervisorViewProps) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -68,7 +75,6 @@ export function SupervisorView({
   // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
   const noAgents = useTableStatus().agents === 'missing';
   const na = useUnavailable();
-  const [tab, setTab] = useState<Tab>('villages');
   const [mode, setMode] = useState<MapMode>('coverage');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);
@@ -283,7 +289,7 @@ export function SupervisorView({
         <Tabs
           tabs={['villages', 'agents', 'proposal'] as const}
           value={tab}
-          onChange={setTab}
+          onChange={onTab}
           label={(key) => t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
           testIdPrefix="tab-"
         />
