@@ -4,6 +4,7 @@ import './i18n';
 import { FramedNotice, isFramed } from './components/FramedNotice';
 import { registerServiceWorker } from './pwa/register';
 import './styles.css';
+import './layout-phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

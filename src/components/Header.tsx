@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
 import { useFormat } from './use-format';
@@ -21,6 +21,8 @@ export function Header(props: HeaderProps) {
   const { section, onSection, datasetName, datasetDate, synthetic, datasetControls } = props;
   const { t, i18n } = useTranslation();
   const f = useFormat();
+  // On a phone the dataset controls and the language fold behind one button (the dataset's name stays).
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <header className="app-header">
       <div className="brand">
@@ -58,21 +60,35 @@ export function Header(props: HeaderProps) {
           </>
         )}
       </div>
-      {datasetControls}
-      <label className="language">
-        <span className="visually-hidden">{t('language.label')}</span>
-        <select
-          data-testid="language"
-          value={i18n.language}
-          onChange={(e) => setLanguage(e.target.value as Language)}
-        >
-          {LANGUAGES.map((lang) => (
-            <option key={lang} value={lang}>
-              {t(`language.${lang}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <button
+        type="button"
+        className="menu-toggle"
+        data-testid="header-menu"
+        aria-expanded={menuOpen}
+        aria-controls="header-tools"
+        onClick={() => setMenuOpen((o) => !o)}
+        aria-label={t('header.menu')}
+        title={t('header.menu')}
+      >
+        ☰
+      </button>
+      <div id="header-tools" className={`header-tools${menuOpen ? ' open' : ''}`}>
+        {datasetControls}
+        <label className="language">
+          <span className="visually-hidden">{t('language.label')}</span>
+          <select
+            data-testid="language"
+            value={i18n.language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((lang) => (
+              <option key={lang} value={lang}>
+                {t(`language.${lang}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </header>
   );
 }

@@ -282,6 +282,8 @@ export interface DashboardOptions extends ServeOptions {
    * precached a file, the page's request for it never reaches the network (nor the test's route).
    */
   serviceWorkers?: 'allow' | 'block';
+  /** A phone or tablet: this viewport, with a touch screen (taps) and a mobile browser's behaviour. */
+  device?: { width: number; height: number };
 }
 
 export interface Dashboard {
@@ -326,7 +328,9 @@ export async function openDashboard(options: DashboardOptions = {}): Promise<Das
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
-      viewport: VIEWPORT,
+      viewport: options.device ?? VIEWPORT,
+      hasTouch: options.device !== undefined,
+      isMobile: options.device !== undefined,
       deviceScaleFactor: 1,
       locale: 'id-ID',
       timezoneId: 'Asia/Jakarta',

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VillageBoundaries } from '../../app/load-boundaries';
 import type { LoadedDataset } from '../../app/load-dataset';
 import type { PlannerUrlState } from '../../app/url-state';
 import { DataQualityLegend } from '../../components/DataQualityLegend';
 import { Legend } from '../../components/Legend';
+import { isPhoneWidth } from '../../components/phone';
 import type { AreaStat, PlannerFilters } from '../../data/planner-queries';
 import type { SqlClient } from '../../data/sql-client';
 import {
@@ -53,8 +55,10 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
   const { t } = useTranslation();
   const { legend, layers, sheet } = props;
   const c = sheet?.map.classification;
+  // Folded at first on a phone, where it would cover much of the map.
+  const [openAtFirst] = useState(() => !isPhoneWidth());
   return (
-    <details className="map-legend-float planner-legend" open>
+    <details className="map-legend-float planner-legend" open={openAtFirst}>
       <summary data-testid="legend-toggle">{t('legend.toggle')}</summary>
       {layers.choropleth || !(layers.heatmap || layers.hexagon) ? (
         <Legend

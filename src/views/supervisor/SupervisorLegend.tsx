@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BivariateLegend } from '../../components/BivariateLegend';
 import { Legend } from '../../components/Legend';
+import { isPhoneWidth } from '../../components/phone';
 import { Segmented } from '../../components/Segmented';
 import { useTableStatus, useUnavailable } from '../../components/table-status';
 import { useFormat } from '../../components/use-format';
@@ -35,8 +37,11 @@ export function SupervisorLegend({
   const na = useUnavailable();
   const noAgents = useTableStatus().agents === 'missing';
   const km = f.dec(thresholdM / 1000);
+  // Folded at first on a phone, where it would cover much of the map.
+  const [openAtFirst] = useState(() => !isPhoneWidth());
   return (
-    <div className="map-legend-float">
+    <details className="map-legend-float" open={openAtFirst}>
+      <summary data-testid="supervisor-legend-toggle">{t('legend.toggle')}</summary>
       <Segmented
         label={t('supervisor.mapMode')}
         options={MAP_MODES}
@@ -90,6 +95,6 @@ export function SupervisorLegend({
           { color: STATUS_COLORS.line, label: t('supervisor.lines') },
         ]}
       />
-    </div>
+    </details>
   );
 }

@@ -11,6 +11,7 @@ import { setDocumentState } from '../../app/use-dashboard';
 import { BoundaryNotice } from '../../components/BoundaryNotice';
 import { isolate } from '../../components/bidi';
 import { MapCanvas } from '../../components/MapCanvas';
+import { revealMap } from '../../components/phone';
 import { Tabs } from '../../components/Tabs';
 import { MissingTablesNote, useTableStatus, useUnavailable } from '../../components/table-status';
 import { useAsync } from '../../components/use-async';
@@ -189,6 +190,12 @@ export function SupervisorView({
     [arrays],
   );
 
+  // On a phone a pick from the list brings the map back into view, where it flies to the pick.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flyTo) revealMap(root.current);
+  }, [flyTo]);
+
   // A link (or the planner's village profile) opens here with that village selected.
   const linked = useRef(linkedVillage);
   useEffect(() => {
@@ -254,7 +261,7 @@ export function SupervisorView({
   const totals = result?.totals;
 
   return (
-    <div className="planner supervisor">
+    <div className="planner supervisor" ref={root}>
       <aside className="side-panel">
         <ThresholdControl value={thresholdM} onChange={onThreshold} />
         {coverage.error && <p className="warning">{coverage.error}</p>}
