@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import {
+  GeolocateControl,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
@@ -110,6 +111,15 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
             bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
             fitBoundsOptions: { padding: 20 },
           }),
+      // The controls' tooltips in the page's language.
+      locale: {
+        'NavigationControl.ZoomIn': t('mapControls.zoomIn'),
+        'NavigationControl.ZoomOut': t('mapControls.zoomOut'),
+        'NavigationControl.ResetBearing': t('mapControls.resetBearing'),
+        'GeolocateControl.FindMyLocation': t('mapControls.nearMe'),
+        'GeolocateControl.LocationNotAvailable': t('mapControls.locationUnavailable'),
+        'AttributionControl.ToggleAttribution': t('mapControls.attribution'),
+      },
       // Only a configured online basemap has attributions to show.
       attributionControl: 'basemap' in style.sources ? { compact: true } : false,
       // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
@@ -120,6 +130,15 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
       maxZoom: 17,
     });
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
+    map.addControl(
+      new GeolocateControl({
+        positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
+        trackUserLocation: false,
+        fitBoundsOptions: { maxZoom: 14 },
+      }),
+      'top-right',
+    );
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);

@@ -45,6 +45,7 @@ describe.each(DEVICES)('on a $name screen, with taps', ({ name, width, height })
       query: 'section=supervisor',
     });
     const { page } = dash;
+    const sheetScroll = () => page.evaluate(() => document.querySelector('.planner')?.scrollTop ?? -1);
     await waitReady(page);
     await waitMapIdle(page);
     const first = await layout(page);
@@ -62,6 +63,8 @@ describe.each(DEVICES)('on a $name screen, with taps', ({ name, width, height })
     await expect
       .poll(async () => (await page.getByTestId('selection').textContent()) ?? '', { timeout: 30_000 })
       .toContain(`Desa terpilih: ${village}`);
+    // The sheet slid back down: the map, flown to the village, is in view again.
+    await expect.poll(sheetScroll).toBe(0);
     await screenshot(page, `phone-${name}-supervisor-02-village`);
 
     // The distance limit, by tapping the slider's track further right.
@@ -75,12 +78,14 @@ describe.each(DEVICES)('on a $name screen, with taps', ({ name, width, height })
 
     // An agent from the agents' list.
     await page.getByTestId('tab-agents').tap();
-    const agent = page.locator('[data-testid="agents-far"] tbody tr').first();
+    // Agents below ten families: a list that is never empty at any limit (the far list can be).
+    const agent = page.locator('[data-testid="agents-below"] tbody tr').first();
     await agent.scrollIntoViewIfNeeded();
     await agent.tap();
     await expect
       .poll(async () => (await page.getByTestId('selection').textContent()) ?? '', { timeout: 30_000 })
       .toMatch(/Agen terpilih: AG-[A-Z]{11}/);
+    await expect.poll(sheetScroll).toBe(0);
     expect((await layout(page)).overflow).toBeLessThanOrEqual(0);
     await screenshot(page, `phone-${name}-supervisor-03-agent`);
     expect(dash.pageErrors).toEqual([]);
@@ -109,4 +114,26 @@ describe.each(DEVICES)('on a $name screen, with taps', ({ name, width, height })
     await screenshot(page, `phone-${name}-planner-profile`);
     expect(dash.pageErrors).toEqual([]);
   }, 240_000);
+  it('"Di sekitar saya" centres the map on the device, once the user allows it', async () => {
+    const { page, context } = dash;
+    await page.goto(`${dash.server.url}?section=supervisor`, { waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    // Kedurang Ilir, far from the opening view's centre.
+    const here = { latitude: -4.33, longitude: 103.2 };
+    await context.grantPermissions(['geolocation'], { origin: new URL(dash.server.url).origin });
+    await context.setGeolocation(here);
+    const button = page.getByTitle('Di sekitar saya');
+    await button.tap();
+    await expect
+      .poll(
+        async () => {
+          const c = await page.evaluate(() => window.__gancang?.map.getCenter());
+          return c ? Math.hypot(c.lng - here.longitude, c.lat - here.latitude) : Number.POSITIVE_INFINITY;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeLessThan(0.01);
+    await screenshot(page, `phone-${name}-near-me`);
+    expect(dash.foreignRequests).toEqual([]);
+  }, 120_000);
 });
