@@ -31,7 +31,7 @@ import {
   nearestAgents,
   proposeReassignment,
   rankNewAgentSites,
-} from '../src/analysis/coverage-engine/index.ts';
+} from '../src/core/coverage-engine/index.ts';
 import { BENCH, type Gazetteer, loadGazetteerIndex, prepare, readTyped } from './bench/coverage-input.ts';
 import {
   type Agreement,

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { NEED_CODES } from '../src/domain/needs';
+import { NEED_CODES } from '../src/core/domain/needs';
 import {
   assertBuilt,
   assertChromium,

@@ -5,8 +5,8 @@
  * Crypto are the browser's APIs; IndexedDB writes are not included.
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CHUNK_BYTES } from '../src/data/local-store';
-import { compressToChunks, decompressChunks, sha256Hex } from '../src/data/stored-bytes';
+import { DEFAULT_CHUNK_BYTES } from '../src/core/dataset/local-store';
+import { compressToChunks, decompressChunks, sha256Hex } from '../src/core/dataset/stored-bytes';
 
 const args = process.argv.slice(2);
 const megabytes = Number(args[args.indexOf('--mb') + 1] ?? 256) || 256;

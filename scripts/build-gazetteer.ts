@@ -95,7 +95,7 @@ export function buildGazetteer(sharedDir = DEFAULT_SHARED_DIR): GazetteerOutput 
         label_lat: Number(v.centroid_lat).toFixed(6),
         area_km2: Number(v.area_km2).toFixed(4),
         population_2010: p,
-        // BPS 2010 census code; importers accept it as a village code (src/data/import).
+        // BPS 2010 census code; importers accept it as a village code (src/core/import).
         village_code_bps: bpsCode.get(code) ?? '',
       };
     })

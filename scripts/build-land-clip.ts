@@ -1,7 +1,7 @@
 /**
  * Builds data/land-clip.geojson: the Natural Earth 1:10m land polygons (npm `world-atlas`,
  * `land-10m.json`, public domain) that intersect a box around the regency, clipped to that box.
- * Used to clip the approximate village polygons (src/analysis/approximate-boundaries.ts) to the coast.
+ * Used to clip the approximate village polygons (src/core/geo/approximate-boundaries.ts) to the coast.
  *
  * Usage: npx tsx scripts/build-land-clip.ts
  */
@@ -13,7 +13,7 @@ import { area, bboxClip, featureCollection, intersect, polygon as turfPolygon } 
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { REGENCY_BBOX } from '../src/data/schema.ts';
+import { REGENCY_BBOX } from '../src/core/domain/schema.ts';
 
 const LAND_SOURCE = 'Natural Earth 1:10m land via world-atlas 2.0.2, public domain';
 /** Margin around REGENCY_BBOX, in degrees. */

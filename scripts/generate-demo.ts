@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { NEED_CODES, needColumn } from '../src/data/schema.ts';
+import { NEED_CODES, needColumn } from '../src/core/domain/schema.ts';
 import { type Agent, createAgents, DEFAULT_AGENTS } from './demo/agents.ts';
 import { allocateHouseholds, DEFAULT_HOUSEHOLDS } from './demo/allocate.ts';
 import { assignHouseholds } from './demo/assign.ts';

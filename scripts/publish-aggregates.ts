@@ -5,7 +5,7 @@
  *       [--threshold-m 1000] [--villages data/villages.csv] [--synthetic] [--lang id|en]
  *
  * <dir> holds households.csv|.parquet and optionally agents.* and cases.* (the names the import accepts). They are
- * loaded and checked exactly like an import (src/data/aggregates/publish.ts); <out> receives aggregates.json,
+ * loaded and checked exactly like an import (src/core/aggregates/publish.ts); <out> receives aggregates.json,
  * village-figures.csv and village-months.csv. The input is synthetic when its manifest.json says so (the demo).
  * Exit code: 0 written, 1 written but some input rows were rejected (not counted), 2 nothing written (arguments,
  * a missing or unreadable file, no valid household).
@@ -13,11 +13,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type InputFile, type PublishOutcome, publishAggregates } from '../src/data/aggregates/publish.ts';
-import { startNodeDuckDb } from '../src/data/duckdb-node.ts';
-import { fatalMessage, type Lang } from '../src/data/import/index.ts';
-import { DEFAULT_COVERAGE_THRESHOLD_M } from '../src/data/schema.ts';
-import { DATA_TABLES, type DataTable } from '../src/data/table-status.ts';
+import { type InputFile, type PublishOutcome, publishAggregates } from '../src/core/aggregates/publish.ts';
+import { DATA_TABLES, type DataTable } from '../src/core/dataset/table-status.ts';
+import { DEFAULT_COVERAGE_THRESHOLD_M } from '../src/core/domain/schema.ts';
+import { fatalMessage, type Lang } from '../src/core/import/index.ts';
+import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 
 import { langOption, readOptions } from './cli-options.ts';
 

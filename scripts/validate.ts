@@ -1,5 +1,5 @@
 /**
- * Headless validator: runs exactly the app's import + validation code (src/data/import, importTable) in Node, on
+ * Headless validator: runs exactly the app's import + validation code (src/core/import, importTable) in Node, on
  * DuckDB-WASM's blocking Node build, and prints the report.
  *
  *   npm run validate -- <file> --kind households|agents|cases|villages|boundaries [--report out.json]
@@ -13,7 +13,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startNodeDuckDb } from '../src/data/duckdb-node.ts';
 import {
   fatalMessage,
   IMPORT_KINDS,
@@ -24,8 +23,9 @@ import {
   issueLabel,
   issueMessage,
   type Lang,
-} from '../src/data/import/index.ts';
-import type { SqlClient } from '../src/data/sql-client.ts';
+} from '../src/core/import/index.ts';
+import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
+import type { SqlClient } from '../src/core/sql/sql-client.ts';
 
 import { langOption, readOptions } from './cli-options.ts';
 

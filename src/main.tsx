@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import { FramedNotice, isFramed } from './components/FramedNotice';
+import { FramedNotice, isFramed } from './core/ui/FramedNotice';
 import { registerServiceWorker } from './pwa/register';
-import './styles.css';
-import './layout-phone.css';
+import './styles/base.css';
+import './styles/map.css';
+import './styles/controls.css';
+import './styles/layout-phone.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

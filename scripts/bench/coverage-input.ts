@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAgentIndex, type CoverageInput } from '../../src/analysis/coverage-engine/index.ts';
+import { buildAgentIndex, type CoverageInput } from '../../src/core/coverage-engine/index.ts';
 import { parseCsv, parseCsvRecords } from '../demo/csv.ts';
 import { createFileWriter } from '../demo/output.ts';
 import { generateDemo } from '../generate-demo.ts';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CoverageInput, haversineM } from '../../src/analysis/coverage-engine/index.ts';
+import { type CoverageInput, haversineM } from '../../src/core/coverage-engine/index.ts';
 import { ROOT } from './coverage-input.ts';
 
 const PYTHON = '/usr/bin/python3';

@@ -3,7 +3,7 @@
  * honorer (mostly teachers and health workers) spread with the population. Each lives among the
  * households of a home village.
  */
-import type { AgentType } from '../../src/data/schema.ts';
+import type { AgentType } from '../../src/core/domain/schema.ts';
 import type { Village } from './gazetteer.ts';
 import type { VillageProfile } from './geography.ts';
 import type { HouseholdPlaces } from './households.ts';

@@ -8,7 +8,7 @@
  *  - agents with fewer than ten families (less active ones, or, in Manna, more agents than households
  *    nearby) and a few with far too many.
  */
-import { REGENCY_BBOX } from '../../src/data/schema.ts';
+import { REGENCY_BBOX } from '../../src/core/domain/schema.ts';
 import type { Agent } from './agents.ts';
 import { distanceM, type VillageProfile } from './geography.ts';
 import { GridIndex } from './grid.ts';

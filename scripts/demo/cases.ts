@@ -2,7 +2,7 @@
  * Cases: one need of one household followed from report to resolution, between the assumed
  * programme start and the fixed reference date (no wall clock).
  */
-import { type CaseStatus, NEED_CODES, type NeedCode } from '../../src/data/schema.ts';
+import { type CaseStatus, NEED_CODES, type NeedCode } from '../../src/core/domain/schema.ts';
 import { NEED_BIT } from './needs.ts';
 import type { Rng } from './prng.ts';
 

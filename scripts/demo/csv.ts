@@ -1,8 +1,8 @@
 /**
- * CSV for the scripts: reading through the app's one CSV reader (src/data/csv-text.ts), and RFC 4180
+ * CSV for the scripts: reading through the app's one CSV reader (src/core/import/csv-text.ts), and RFC 4180
  * writing for the gazetteer and the demo tables.
  */
-import { readCsvRecords, readCsvRows } from '../../src/data/csv-text.ts';
+import { readCsvRecords, readCsvRows } from '../../src/core/import/csv-text.ts';
 
 /** CSV text (comma-separated) as rows of fields; throws on a line that cannot be read. */
 export function parseCsv(text: string): string[][] {

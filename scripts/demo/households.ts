@@ -3,7 +3,7 @@
  * settlement) plus a few secondary hamlets in larger villages, spread scaled by sqrt(area).
  * Points stay on land (landward of the coastline) and inside the regency bbox; 6-decimal coordinates.
  */
-import { REGENCY_BBOX } from '../../src/data/schema.ts';
+import { REGENCY_BBOX } from '../../src/core/domain/schema.ts';
 import type { Village } from './gazetteer.ts';
 import { coastSignedDistanceM, M_PER_DEG_LAT, M_PER_DEG_LON, type VillageProfile } from './geography.ts';
 import type { Rng } from './prng.ts';

@@ -3,7 +3,7 @@
  * upland and poverty pockets worse off), need flags whose rates depend on the kind of place and rise
  * as the decile falls, and a few disasters that hit groups of neighbouring villages.
  */
-import { NEED_CODES, type NeedCode, perNeed } from '../../src/domain/needs.ts';
+import { NEED_CODES, type NeedCode, perNeed } from '../../src/core/domain/needs.ts';
 import { dayNumber } from './dates.ts';
 import type { Village } from './gazetteer.ts';
 import { distanceM, type VillageProfile } from './geography.ts';

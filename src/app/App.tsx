@@ -1,29 +1,25 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Header } from '../components/Header';
-import { ErrorScreen, LoadingScreen } from '../components/LoadingScreen';
-import { type Navigation, NavigationContext } from '../components/navigation';
-import { SettingsNotices } from '../components/SettingsNotices';
-import { TableStatusContext } from '../components/table-status';
-import { DamagedDatasetError } from '../data/local-store';
-import { ALL_LOADED } from '../data/table-status';
-import { DamagedDataset } from '../views/import/DamagedDataset';
-import { DatasetMenu } from '../views/import/DatasetMenu';
-import { InnovationView } from '../views/innovation/InnovationView';
-import { PlannerView } from '../views/planner/PlannerView';
-import { SupervisorView } from '../views/supervisor/SupervisorView';
+import { LoadedDataContext } from '../core/dataset/loaded-context';
+import { DamagedDatasetError } from '../core/dataset/local-store';
+import { ALL_LOADED } from '../core/dataset/table-status';
+import { ErrorBoundary } from '../core/ui/ErrorBoundary';
+import { type Navigation, NavigationContext } from '../core/ui/navigation';
+import { SettingsNotices } from '../core/ui/SettingsNotices';
+import { publishNotices } from '../core/ui/settings-notices';
+import { TableStatusContext } from '../core/ui/table-status';
+import { useUrlSync } from '../core/url/use-url-sync';
+import { DamagedDataset } from '../features/import/DamagedDataset';
+import { DatasetMenu } from '../features/import/DatasetMenu';
+import { InnovationView } from '../features/innovation/InnovationView';
+import { PlannerView } from '../features/planner/PlannerView';
+import { SupervisorView } from '../features/supervisor/SupervisorView';
+import { readSupervisorVillage, supervisorVillageSearch } from '../features/supervisor/url-state';
+import { Header } from './Header';
+import { ErrorScreen, LoadingScreen } from './LoadingScreen';
 import { parseSectionState, type SectionUrlState, writeSectionState } from './section-url-state';
-import { publishNotices } from './settings-notices';
-import {
-  parseUrlState,
-  readSupervisorVillage,
-  supervisorVillageSearch,
-  type UrlState,
-  writeUrlState,
-} from './url-state';
+import { parseUrlState, type UrlState, writeUrlState } from './url-state';
 import { serverDatasetName, useDashboard } from './use-dashboard';
-import { useUrlSync } from './use-url-sync';
 
 export function App() {
   const { t } = useTranslation();
@@ -92,54 +88,45 @@ export function App() {
                 <ErrorScreen error={state.error} />
               ))}
             {loaded && (
-              <ErrorBoundary
-                key={ui.section}
-                message={t('viewError.message')}
-                retry={t('viewError.retry')}
-                reload={t('viewError.reload')}
-              >
-                {ui.section === 'planner' && (
-                  <PlannerView
-                    client={loaded.client}
-                    config={loaded.config}
-                    dataset={loaded.dataset}
-                    boundaries={loaded.boundaries}
-                    measure={ui.measure}
-                    onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
-                  />
-                )}
-                {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
-                  <div className="view-note" data-testid="needs-households">
-                    <h2>{t('nav.supervisor')}</h2>
-                    <p>{t('storage.needsHouseholds')}</p>
-                    <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
-                  </div>
-                )}
-                {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
-                  <SupervisorView
-                    client={loaded.client}
-                    config={loaded.config}
-                    boundaries={loaded.boundaries}
-                    thresholdM={ui.thresholdM}
-                    onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-                    linkedVillage={readSupervisorVillage(window.location.search)}
-                    tab={sectionUi.supervisorTab}
-                    onTab={(supervisorTab) => setSectionUi((u) => ({ ...u, supervisorTab }))}
-                  />
-                )}
-                {ui.section === 'innovation' && (
-                  <InnovationView
-                    client={loaded.client}
-                    config={loaded.config}
-                    dataset={loaded.dataset}
-                    boundaries={loaded.boundaries}
-                    tab={sectionUi.innovationTab}
-                    onTab={(innovationTab) => setSectionUi((u) => ({ ...u, innovationTab }))}
-                    year={sectionUi.year}
-                    onYear={(year) => setSectionUi((u) => ({ ...u, year }))}
-                  />
-                )}
-              </ErrorBoundary>
+              <LoadedDataContext.Provider value={loaded}>
+                <ErrorBoundary
+                  key={ui.section}
+                  message={t('viewError.message')}
+                  retry={t('viewError.retry')}
+                  reload={t('viewError.reload')}
+                >
+                  {ui.section === 'planner' && (
+                    <PlannerView
+                      measure={ui.measure}
+                      onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+                    />
+                  )}
+                  {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
+                    <div className="view-note" data-testid="needs-households">
+                      <h2>{t('nav.supervisor')}</h2>
+                      <p>{t('storage.needsHouseholds')}</p>
+                      <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
+                    </div>
+                  )}
+                  {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
+                    <SupervisorView
+                      thresholdM={ui.thresholdM}
+                      onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+                      linkedVillage={readSupervisorVillage(window.location.search)}
+                      tab={sectionUi.supervisorTab}
+                      onTab={(supervisorTab) => setSectionUi((u) => ({ ...u, supervisorTab }))}
+                    />
+                  )}
+                  {ui.section === 'innovation' && (
+                    <InnovationView
+                      tab={sectionUi.innovationTab}
+                      onTab={(innovationTab) => setSectionUi((u) => ({ ...u, innovationTab }))}
+                      year={sectionUi.year}
+                      onYear={(year) => setSectionUi((u) => ({ ...u, year }))}
+                    />
+                  )}
+                </ErrorBoundary>
+              </LoadedDataContext.Provider>
             )}
           </main>
         </div>

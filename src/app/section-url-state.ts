@@ -3,9 +3,10 @@
  * how it is read (an unknown value falls back to the default with a notice). Written only when not the
  * default, so a plain link stays short.
  */
-import type { InnovationTab } from '../views/innovation/InnovationView';
-import type { SupervisorTab } from '../views/supervisor/SupervisorView';
-import type { Parsed, SettingNotice } from './url-state';
+
+import type { Parsed, SettingNotice } from '../core/url/parsed';
+import type { InnovationTab } from '../features/innovation/InnovationView';
+import type { SupervisorTab } from '../features/supervisor/SupervisorView';
 
 export interface SectionUrlState {
   supervisorTab: SupervisorTab;

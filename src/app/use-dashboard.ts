@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
-import { type AppConfig, loadAppConfig } from '../data/app-config';
-import { type DatasetSource, demoSource, importedSource, publishedSource } from '../data/dataset-source';
-import { startDuckDb } from '../data/duckdb-browser';
-import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../data/local-store';
-import type { SqlClient } from '../data/sql-client';
-import { loadBoundaries, type VillageBoundaries } from './load-boundaries';
-import { type LoadedDataset, type LoadProgress, loadDataset } from './load-dataset';
-import { onLoadFailure } from './load-guard';
+import { type AppConfig, loadAppConfig } from '../core/dataset/app-config';
+import {
+  type DatasetSource,
+  demoSource,
+  importedSource,
+  publishedSource,
+} from '../core/dataset/dataset-source';
+import { loadBoundaries, type VillageBoundaries } from '../core/dataset/load-boundaries';
+import { type LoadedDataset, type LoadProgress, loadDataset } from '../core/dataset/load-dataset';
+import { onLoadFailure } from '../core/dataset/load-guard';
+import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../core/dataset/local-store';
+import { startDuckDb } from '../core/sql/duckdb-browser';
+import type { SqlClient } from '../core/sql/sql-client';
+import { setDocumentState } from '../core/ui/document-state';
 
 interface Loaded {
   client: SqlClient;
@@ -20,15 +26,6 @@ export type DashboardState =
   /** `error` is a LoadStepError when a named step failed or stalled, else whatever was thrown. */
   | { status: 'error'; error: unknown }
   | ({ status: 'loaded' } & Loaded);
-
-/**
- * Publishes the load state on <html data-state> — the automation hook documented in the README. An error is
- * final until the page is reloaded: a view that draws later cannot turn it back into "ready".
- */
-export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
-  if (document.documentElement.dataset.state === 'error') return;
-  document.documentElement.dataset.state = state;
-}
 
 const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;

@@ -12,7 +12,13 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { CONFIG_CACHE, DATA_CACHE, isConfigUrl, isRuntimeDataUrl, withRevalidation } from './sw-routes';
+import {
+  CONFIG_CACHE,
+  DATA_CACHE,
+  isConfigUrl,
+  isRuntimeDataUrl,
+  withRevalidation,
+} from '../core/dataset/sw-routes';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;

@@ -1,19 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readUrlState, writeUrlState } from '../../src/app/url-state';
+import { NEED_CODES, type NeedCode } from '../../src/core/domain/needs';
+import { DEFAULT_WEIGHTS } from '../../src/features/planner/data/planner-queries';
 import {
   DEFAULT_PLANNER_STATE,
   formatWeights,
   type PlannerUrlState,
   parseWeights,
   readPlannerState,
-  readSupervisorVillage,
-  readUrlState,
-  supervisorVillageSearch,
   writePlannerState,
-  writeUrlState,
-} from '../../src/app/url-state';
-import { DEFAULT_WEIGHTS } from '../../src/data/planner-queries';
-import { NEED_CODES, type NeedCode } from '../../src/domain/needs';
+} from '../../src/features/planner/url-state';
+import { readSupervisorVillage, supervisorVillageSearch } from '../../src/features/supervisor/url-state';
 
 describe('url state', () => {
   it('defaults to the planner and any need', () => {

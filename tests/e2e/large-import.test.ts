@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../src/data/import/types';
+import { MAX_IMPORT_BYTES } from '../../src/core/import/types';
 import { afterReload, type Dashboard, openDashboard, screenshot, waitReady } from './harness';
 
 const DEMO_HOUSEHOLDS = path.resolve(process.cwd(), 'data/demo/households.csv');

@@ -261,7 +261,7 @@ describe('planner (Perencanaan)', () => {
       .locator('[data-testid="profile-agents"] tbody td:first-child')
       .allTextContents();
     expect(agents.length).toBeGreaterThan(0);
-    for (const id of agents) expect(id).toMatch(/^AG-[A-Z]{11}$/); // the session's pseudonym (src/data/privacy.ts)
+    for (const id of agents) expect(id).toMatch(/^AG-[A-Z]{11}$/); // the session's pseudonym (src/core/privacy/privacy.ts)
     expect(new Set(agents).size).toBe(agents.length); // distinguishable (the old mask showed `*****44` twice)
     const href = (await page.getByTestId('profile-supervisor-link').getAttribute('href')) ?? '';
     expect(href).toMatch(/section=supervisor/);

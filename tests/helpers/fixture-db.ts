@@ -1,5 +1,5 @@
-import { loadCsvTable } from '../../src/data/load-table';
-import type { SqlClient } from '../../src/data/sql-client';
+import { loadCsvTable } from '../../src/core/sql/load-table';
+import type { SqlClient } from '../../src/core/sql/sql-client';
 import { startNodeDuckDb } from './duckdb-node';
 
 /** CSV text per canonical table, loaded in dependency order. */

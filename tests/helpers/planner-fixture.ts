@@ -3,8 +3,8 @@
  * the app loads CSV files, each household's distance to its own agent as the loader stores it, and the
  * planner's tables prepared.
  */
-import { preparePlannerTables } from '../../src/data/planner/tables';
-import type { SqlClient } from '../../src/data/sql-client';
+import { preparePlannerTables } from '../../src/core/cube/tables';
+import type { SqlClient } from '../../src/core/sql/sql-client';
 import { fixtureDb } from './fixture-db';
 
 // Three villages in two kecamatan; Gamma has no households. Areas 2, 4 and 1 km².

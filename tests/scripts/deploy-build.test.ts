@@ -10,7 +10,7 @@ import { iconPng } from '../../scripts/icons';
 import { revisionOf, withPrecacheRevision } from '../../scripts/precache-revision';
 import { compress, precompressFile } from '../../scripts/precompress';
 import { cacheControl, pickEncoding } from '../../scripts/precompressed-server';
-import { isConfigUrl, isRuntimeDataUrl, withRevalidation } from '../../src/pwa/sw-routes';
+import { isConfigUrl, isRuntimeDataUrl, withRevalidation } from '../../src/core/dataset/sw-routes';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'gancang-deploy-'));
 const SW = (rev: string) =>

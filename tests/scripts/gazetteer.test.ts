@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGazetteer, DEFAULT_SHARED_DIR } from '../../scripts/build-gazetteer.ts';
 import { parseCsv, parseCsvRecords } from '../../scripts/demo/csv.ts';
 import { DISTRICT_COLUMNS, parseGazetteer, VILLAGE_COLUMNS } from '../../scripts/demo/gazetteer.ts';
-import { missingRequired, REGENCY_BBOX, resolveColumns } from '../../src/data/schema.ts';
+import { missingRequired, REGENCY_BBOX, resolveColumns } from '../../src/core/domain/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const villagesText = readFileSync(resolve(ROOT, 'data/villages.csv'), 'utf8');

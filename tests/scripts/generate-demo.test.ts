@@ -31,7 +31,7 @@ import {
   missingRequired,
   NEED_CODES,
   REGENCY_BBOX,
-} from '../../src/data/schema.ts';
+} from '../../src/core/domain/schema.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'gp-demo-'));

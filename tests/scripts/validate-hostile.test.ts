@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { XLSX_LIMITS } from '../../src/data/import/xlsx-limits';
+import { XLSX_LIMITS } from '../../src/core/import/xlsx-limits';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));

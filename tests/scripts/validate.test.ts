@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, formatReport, parseArgs } from '../../scripts/validate';
-import type { ImportReport } from '../../src/data/import';
+import type { ImportReport } from '../../src/core/import';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIX = path.join(ROOT, 'tests/fixtures/import');

@@ -1,0 +1,104 @@
+/**
+ * The planner's compact tables, prepared once after the dataset loads: every figure on the planner's
+ * screen is a query over them, so the numbers agree with each other.
+ */
+import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from '../domain/schema';
+import { ident, type SqlClient } from '../sql/sql-client';
+
+/** Bit of each need in the need masks `m` (needs) and `u` (unknown), NEED_CODES order. */
+export const needBit = (code: NeedCode): number => 1 << NEED_CODES.indexOf(code);
+const ALL_UNKNOWN = (1 << NEED_CODES.length) - 1;
+/** The narrowest unsigned integer that holds a bit per need (the registry may grow past eight). */
+const MASK_TYPE = NEED_CODES.length <= 8 ? 'UTINYINT' : NEED_CODES.length <= 16 ? 'USMALLINT' : 'UINTEGER';
+
+/**
+ * Prepares, once after the dataset loads:
+ * - `planner_villages`: the gazetteer with a small integer id `vid`;
+ * - `planner_households`: one row per household with its village id, decile, agent kind, coverage and
+ *   need flags (`n_<code>`), plus the masks `m` (needs) and `u` (unknown needs);
+ * - `planner_cube`: per (village, decile, agent kind) the households, those covered, and per need
+ *   the households with it (`s_<code>`, `s_any`) and with its status known (`k_<code>`, `k_any`) —
+ *   every area figure from need flags is a sum over this cube (at most villages × 11 × 4 rows,
+ *   whatever the number of households); the composite score is linear in the needs, so it is too;
+ * - `planner_cases`: cases with their household's village, decile and agent kind (no join at query time);
+ * - `planner_month_cube`: per month and (village, decile, agent kind), households with a case of each
+ *   need open at the end of the month (`o_<code>`, `o_any`): the time slider reads only this. It runs
+ *   from the first report to the last report or resolution; after that nothing changes any more, so a
+ *   later month reads the last one.
+ * The derived tables keep the household columns the filters read (village_code, district_code, decile,
+ * agent_kind), so one set of conditions (householdConditions) serves all of them.
+ */
+export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
+  const flags = NEED_CODES.map((c) => `h.${ident(needColumn(c))}::TINYINT AS n_${c}`).join(',\n      ');
+  const mask = NEED_CODES.map((c, i) => `(coalesce(n_${c}, 0)::INTEGER << ${i})`).join(' | ');
+  const unknown = NEED_CODES.map((c, i) => `((n_${c} IS NULL)::INTEGER << ${i})`).join(' | ');
+  const bit = NEED_CODES.map((c) => `WHEN '${c}' THEN ${needBit(c)}`).join(' ');
+  return [
+    `CREATE OR REPLACE TABLE planner_villages AS
+    SELECT (row_number() OVER (ORDER BY village_code) - 1)::SMALLINT AS vid, village_code, village_name,
+      district_code, district_name, area_km2::DOUBLE AS area_km2
+    FROM villages`,
+    `CREATE OR REPLACE TABLE planner_households AS
+    WITH base AS (
+      SELECT h.rowid::INTEGER AS hid, g.vid, h.village_code, g.district_code, h.lon, h.lat,
+        h.welfare_decile::TINYINT AS decile,
+        CASE WHEN h.agent_id IS NULL THEN 'none' WHEN a.agent_type = 'asn' THEN 'asn'
+          WHEN a.agent_type IN ('pppk', 'honorer') THEN 'pppk' END AS agent_kind,
+        coalesce(c.agent_distance_m <= ${Number(thresholdM)}, false)::TINYINT AS covered,
+        ${flags}
+      FROM households h
+      LEFT JOIN planner_villages g USING (village_code)
+      LEFT JOIN agents a ON a.agent_id = h.agent_id
+      LEFT JOIN household_coverage c ON c.row_id = h.rowid
+    )
+    SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base ORDER BY hid`,
+    `CREATE OR REPLACE TABLE planner_cube AS
+    SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
+      sum(covered)::INTEGER AS cov,
+      ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
+      count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
+    FROM planner_households GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE planner_cases AS
+    SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::${MASK_TYPE} AS bit,
+      c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at
+    FROM cases c
+    JOIN (SELECT rowid::INTEGER AS hid, household_id FROM households) h USING (household_id)
+    JOIN planner_households p USING (hid)`,
+    `CREATE OR REPLACE TABLE planner_month_cube AS
+    WITH months AS (
+      SELECT strftime(m, '%Y-%m') AS month, last_day(m) AS e
+      FROM (SELECT unnest(generate_series(date_trunc('month', min(reported_at)),
+        date_trunc('month', greatest(max(reported_at), coalesce(max(resolved_at), max(reported_at)))),
+        INTERVAL 1 MONTH)) AS m FROM planner_cases)
+    ),
+    open AS (
+      SELECT o.month, c.hid, any_value(c.vid) AS vid, any_value(c.village_code) AS village_code,
+        any_value(c.district_code) AS district_code, any_value(c.decile) AS decile,
+        any_value(c.agent_kind) AS agent_kind, bit_or(c.bit) AS mask
+      FROM planner_cases c JOIN months o ON c.reported_at <= o.e AND (c.resolved_at IS NULL OR c.resolved_at > o.e)
+      GROUP BY o.month, c.hid
+    )
+    SELECT month, vid, village_code, district_code, decile, agent_kind,
+      ${NEED_CODES.map((c, i) => `sum((mask >> ${i}) & 1)::INTEGER AS o_${c}`).join(', ')},
+      count(*)::INTEGER AS o_any
+    FROM open GROUP BY ALL`,
+  ];
+}
+
+export async function preparePlannerTables(client: SqlClient): Promise<void> {
+  for (const sql of preparePlannerSql()) await client.queryTable(sql);
+}
+
+/**
+ * The first and last month of the period: from the first case reported to the last report or resolution —
+ * or, for an aggregate dataset (no case rows), the published months of the month figures (for household data
+ * those lie within the cases' period, so the union changes nothing there).
+ */
+export const MONTH_RANGE_SQL = `WITH r AS (
+    SELECT strftime(min(reported_at), '%Y-%m') AS first,
+      strftime(greatest(max(reported_at), coalesce(max(resolved_at), max(reported_at))), '%Y-%m') AS last
+    FROM planner_cases
+    UNION ALL
+    SELECT min(month), max(month) FROM planner_month_cube
+  )
+  SELECT min(first) AS first, max(last) AS last FROM r`;

@@ -1,0 +1,134 @@
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { approximateVillagePolygons, type VillagePoint } from '../geo/approximate-boundaries';
+import { type BoundaryIssue, matchBoundaries } from '../geo/boundary-match';
+import { dissolveBy } from '../geo/dissolve';
+import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
+import { queryRows, type SqlClient } from '../sql/sql-client';
+import type { AppConfig } from './app-config';
+import { fetchJsonIfPresent } from './fetch-bytes';
+import { LoadStepError } from './load-guard';
+
+type Areas = FeatureCollection<Polygon | MultiPolygon>;
+
+export interface VillageBoundaries {
+  /**
+   * `imported` (a file the user imported in this browser), `configured` (config.json),
+   * `file` (boundaries/villages.geojson) or `approximate` (from the gazetteer).
+   */
+  kind: 'imported' | 'configured' | 'file' | 'approximate';
+  sourceUrl: string | null;
+  villages: Areas;
+  districts: Areas;
+  regency: Areas;
+  land: Areas;
+  issues: BoundaryIssue[];
+  /** Gazetteer villages without a polygon in the file. */
+  missing: string[];
+  villageLabels: LabelPoint[];
+  districtLabels: LabelPoint[];
+}
+
+const DEFAULT_FILE = 'boundaries/villages.geojson';
+
+/**
+ * The default file is optional: a build without it has nothing to precache, so with the network off the
+ * probe fails instead of answering 404. That means "no official file here", as a 404 does. A probe that
+ * stalls is still an error (it names the file).
+ */
+function absentWhenUnreachable(error: unknown): null {
+  if (error instanceof LoadStepError && error.reason === 'failed') return null;
+  throw error;
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Village polygons from the configured official file, else data/boundaries/villages.geojson,
+ * else approximated from the gazetteer; kecamatan and regency outlines are dissolved from them.
+ */
+export async function loadBoundaries(
+  client: SqlClient,
+  config: AppConfig,
+  imported?: { fileName: string; bytes: Uint8Array },
+): Promise<VillageBoundaries> {
+  const gazetteer = await queryRows<VillagePoint & { population_2010: number | null }>(
+    client,
+    `SELECT village_code, village_name, district_code, district_name, label_lon, label_lat, population_2010
+     FROM villages ORDER BY village_code`,
+  );
+  const known = new Set(gazetteer.map((v) => v.village_code));
+  const land = ((await fetchJsonIfPresent('land-clip.geojson')) as Areas | null) ?? {
+    type: 'FeatureCollection',
+    features: [],
+  };
+
+  let kind: VillageBoundaries['kind'] = 'approximate';
+  let sourceUrl: string | null = null;
+  let villages: Areas | null = null;
+  let issues: BoundaryIssue[] = [];
+  let missing: string[] = [];
+  const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
+    ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
+    ['configured', config.boundariesUrl, () => fetchJsonIfPresent(config.boundariesUrl ?? '')],
+    ['file', DEFAULT_FILE, () => fetchJsonIfPresent(DEFAULT_FILE).catch(absentWhenUnreachable)],
+  ];
+  for (const [candidateKind, name, read] of candidates) {
+    if (!name) continue;
+    const raw = await read();
+    if (raw === null) continue;
+    const match = matchBoundaries(raw, known);
+    if (match.fatal || match.features.length === 0) continue;
+    kind = candidateKind;
+    sourceUrl = name;
+    villages = { type: 'FeatureCollection', features: match.features };
+    issues = match.issues;
+    missing = match.missing;
+    break;
+  }
+  villages ??= approximateVillagePolygons(gazetteer, land);
+
+  const districtOf = new Map(gazetteer.map((v) => [v.village_code, v] as const));
+  const districts = dissolveBy(
+    villages,
+    (f) => districtOf.get(String(f.properties?.village_code))?.district_code ?? 'unknown',
+    (code) => ({
+      district_code: code,
+      district_name: gazetteer.find((v) => v.district_code === code)?.district_name ?? code,
+    }),
+  );
+  const regency = dissolveBy(
+    districts,
+    () => '17.01',
+    () => ({ regency_code: '17.01', name: 'Bengkulu Selatan' }),
+  );
+  return {
+    kind,
+    sourceUrl,
+    villages,
+    districts,
+    regency,
+    land,
+    issues,
+    missing,
+    villageLabels: gazetteer.map((v) => ({
+      position: [v.label_lon, v.label_lat],
+      text: v.village_name,
+      priority: v.population_2010 ?? 0,
+    })),
+    districtLabels: districts.features.map((f) => ({
+      position: pointOnFeature(f).geometry.coordinates as [number, number],
+      text: String(f.properties?.district_name ?? ''),
+      // The more populous kecamatan keeps its name where names collide.
+      priority: gazetteer
+        .filter((v) => v.district_code === f.properties?.district_code)
+        .reduce((sum, v) => sum + (v.population_2010 ?? 0), 0),
+    })),
+  };
+}

@@ -1,0 +1,185 @@
+import { tableFromArrays } from 'apache-arrow';
+import type { AggregateFiles, AggregateReport } from '../aggregates/load-aggregates';
+import { OWN_AGENT } from '../coverage-engine/household-status';
+import type { TableName } from '../domain/schema';
+import { assignedAgentDistances } from '../geo/coverage';
+import { type ImportReport, importTable } from '../import';
+import { loadCsvTable, type TableLoad } from '../sql/load-table';
+import { ASSIGNED_PAIRS_SQL } from '../sql/queries';
+import type { SqlClient } from '../sql/sql-client';
+import type { DatasetSource } from './dataset-source';
+import { fetchBytes } from './fetch-bytes';
+import { fetchAggregateFiles, openAggregates, storedAggregateFiles } from './load-aggregate-dataset';
+import { fileName } from './load-guard';
+import type { DataTable, TableStatus } from './table-status';
+
+export type LoadStep =
+  | 'duckdb'
+  | 'villages'
+  | 'households'
+  | 'agents'
+  | 'cases'
+  | 'coverage'
+  | 'boundaries'
+  | 'map';
+
+export interface LoadProgress {
+  step: LoadStep;
+  /** 0–1 within the step, when known. */
+  fraction?: number;
+}
+
+export interface LoadedDataset {
+  source: DatasetSource;
+  loads: TableLoad[];
+  /** Validation reports of an imported or published dataset's files (empty for the demo). */
+  reports: ImportReport[];
+  /** Which tables the dataset supplied; a missing one is loaded empty and figures needing it are not shown. */
+  tables: TableStatus;
+  /**
+   * 'aggregates': a published village-level dataset — no household rows; the planner's area tables hold the
+   * published figures (households, coverage, needs, cases open per month); `aggregateReport` is its check.
+   */
+  level: 'households' | 'aggregates';
+  aggregateReport?: AggregateReport;
+  timings: Partial<Record<LoadStep, number>>;
+}
+
+const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
+  households: 'household_id,village_code,lon,lat',
+  agents: 'agent_id,agent_type,home_village_code,lon,lat',
+  cases: 'case_id,household_id,need,status,reported_at',
+};
+
+async function loadFile(
+  client: SqlClient,
+  table: TableName,
+  url: string | undefined,
+  onProgress: (p: LoadProgress) => void,
+): Promise<TableLoad> {
+  const fileName = `${table}.csv`;
+  const bytes = url
+    ? await fetchBytes(url, (fraction) => onProgress({ step: table, fraction }))
+    : new TextEncoder().encode(`${EMPTY_TABLES[table as keyof typeof EMPTY_TABLES]}\n`);
+  await client.registerFile(fileName, bytes);
+  return loadCsvTable(client, table, fileName);
+}
+
+/**
+ * Once per load: each household's recorded-agent state and its distance to that agent (the coverage
+ * engine's function, household-status.ts), stored in DuckDB as `household_coverage(row_id, agent_state,
+ * agent_distance_m)` so every SQL figure applies the engine's rules (coveredSql / withAgentSql) to the
+ * engine's numbers. agent_distance_m is kept for ACTIVE agents only (NULL otherwise), so `d <= limit`
+ * alone still means covered.
+ */
+export async function computeHouseholdCoverage(client: SqlClient): Promise<void> {
+  const pairs = await client.queryTable(ASSIGNED_PAIRS_SQL);
+  const column = (name: string) => pairs.getChild(name)?.toArray() as Float64Array;
+  const distances = assignedAgentDistances({
+    householdLon: column('lon'),
+    householdLat: column('lat'),
+    agentLon: column('agent_lon'),
+    agentLat: column('agent_lat'),
+  });
+  const rowIds = (pairs.getChild('row_id')?.toArray() as Int32Array | undefined) ?? new Int32Array(0);
+  const states = (pairs.getChild('agent_state')?.toArray() as Uint8Array | undefined) ?? new Uint8Array(0);
+  await client.insertArrow(
+    'household_distance',
+    tableFromArrays({
+      row_id: Int32Array.from(rowIds),
+      agent_state: Int32Array.from(states),
+      agent_distance_m: distances,
+    }),
+  );
+  await client.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
+    SELECT row_id, agent_state::UTINYINT AS agent_state,
+      CASE WHEN agent_state = ${OWN_AGENT.active} AND NOT isnan(agent_distance_m) THEN agent_distance_m END
+        AS agent_distance_m
+    FROM household_distance`);
+  await client.queryTable('DROP TABLE household_distance');
+}
+
+interface FileToCheck {
+  fileName: string;
+  bytes: Uint8Array;
+  mapping?: Record<string, string>;
+}
+
+/**
+ * The file of a table that goes through the import checks: an imported dataset's stored file, or a published
+ * dataset's file downloaded from the server (validated exactly like an import). The demo is trusted: null.
+ */
+async function fileToCheck(
+  source: DatasetSource,
+  table: DataTable,
+  onProgress: (fraction: number) => void,
+): Promise<FileToCheck | null> {
+  if (source.kind === 'imported') return source.stored?.files.find((f) => f.kind === table) ?? null;
+  const url = source.files[table];
+  if (source.kind !== 'published' || !url) return null;
+  return { fileName: fileName(url), bytes: await fetchBytes(url, onProgress) };
+}
+
+/**
+ * A published or imported aggregate-only dataset's three files (a published one is downloaded); null for a
+ * dataset with household rows.
+ */
+function aggregateFiles(
+  source: DatasetSource,
+  onProgress: (p: LoadProgress) => void,
+): (() => Promise<AggregateFiles>) | null {
+  const stored = source.kind === 'imported' ? storedAggregateFiles(source) : null;
+  if (stored) return async () => stored;
+  const url = source.kind === 'published' ? source.aggregates : undefined;
+  if (!url) return null;
+  return () => fetchAggregateFiles(url, (fraction) => onProgress({ step: 'households', fraction }));
+}
+
+/** Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. */
+export async function loadDataset(
+  client: SqlClient,
+  source: DatasetSource,
+  onProgress: (p: LoadProgress) => void,
+): Promise<LoadedDataset> {
+  const timings: LoadedDataset['timings'] = {};
+  const timed = async <T>(step: LoadStep, work: () => Promise<T>): Promise<T> => {
+    onProgress({ step });
+    const t0 = performance.now();
+    const result = await work();
+    timings[step] = performance.now() - t0;
+    return result;
+  };
+  const loads: TableLoad[] = [];
+  const reports: ImportReport[] = [];
+  const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
+  loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
+  const aggregates = aggregateFiles(source, onProgress);
+  if (aggregates) {
+    const loaded = await timed('households', async () => openAggregates(client, await aggregates(), source));
+    const { report, ...rest } = loaded;
+    return { ...rest, loads, reports, timings, level: 'aggregates', aggregateReport: report };
+  }
+  // Agents before households before cases: each import checks references to the tables before it.
+  for (const table of ['agents', 'households', 'cases'] as const) {
+    const file = await fileToCheck(source, table, (fraction) => onProgress({ step: table, fraction }));
+    if (file || source.files[table]) tables[table] = 'loaded';
+    if (file) {
+      const report = await timed(table, () =>
+        importTable(
+          client,
+          { kind: table, fileName: file.fileName, bytes: file.bytes },
+          { mapping: file.mapping, onProgress: (fraction) => onProgress({ step: table, fraction }) },
+        ),
+      );
+      reports.push(report);
+      if (report.fatal) tables[table] = 'missing';
+      loads.push({ table, rows: report.validRows, rejected: report.rejectedRows, missingColumns: [] });
+    } else {
+      // A table the dataset lacks is created empty (never borrowed from the demo): its status says so.
+      const url = source.kind === 'demo' ? source.files[table] : undefined;
+      loads.push(await timed(table, () => loadFile(client, table, url, onProgress)));
+    }
+  }
+  await timed('coverage', () => computeHouseholdCoverage(client));
+  return { source, loads, reports, tables, timings, level: 'households' };
+}

@@ -1,0 +1,208 @@
+import type { Layer } from '@deck.gl/core';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import {
+  GeolocateControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
+import { REGENCY_BBOX } from '../domain/schema';
+import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
+
+const MAX_BOUNDS_PAD_DEG = 0.4;
+
+// Served from the app's own origin; without it the built app's map never loads.
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** Test and automation hook: the live map (documented in README, "Automation hooks"). */
+    __gancang?: { map: MapLibreMap };
+  }
+}
+
+/** Where the map looks: centre, zoom and the bounds on screen. */
+export interface MapView {
+  lon: number;
+  lat: number;
+  zoom: number;
+  /** [west, south, east, north] */
+  bounds: [number, number, number, number];
+}
+
+export interface MapCanvasProps {
+  style: StyleSpecification;
+  layers: Layer[];
+  /** Where to open (e.g. from a shared link); the whole regency when absent. */
+  initialView?: { lon: number; lat: number; zoom: number } | null;
+  /** Called once the map has loaded and after every move or zoom. */
+  onView: (view: MapView) => void;
+  /** Called on the first idle after `layers` have been handed to deck.gl. */
+  onDrawn: () => void;
+  ariaLabel: string;
+  /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */
+  flyTo?: { bounds: [number, number, number, number] } | null;
+}
+
+/**
+ * The map's first 'load' and the first 'idle' after it, under the load deadline: a map worker that fails to
+ * load, or a map that never loads, ends the dashboard's loading with a message naming the worker. Progress
+ * restarts the deadline: a source the map worker has answered for, then every frame drawn after 'load' (a
+ * slow machine drawing slowly is not stalled). Errors of an online basemap's tiles are not fatal; other map
+ * errors are until the first idle, and only logged after it.
+ */
+function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
+  let drawn = false;
+  return runStep({ step: 'map', file: fileName(workerUrl), signal }, (step) => {
+    const progress = () => step.alive();
+    step.signal.addEventListener('abort', () => {
+      map.off('sourcedata', progress);
+      map.off('render', progress);
+    });
+    return new Promise<void>((resolve, reject) => {
+      map.on('error', (event) => {
+        const error = new Error(event.error?.message ?? 'map error');
+        if (drawn || (event as { sourceId?: string }).sourceId === 'basemap') console.error(error);
+        else reject(error);
+      });
+      map.on('sourcedata', progress);
+      map.once('load', () => {
+        progress();
+        map.on('render', progress);
+        map.once('idle', () => {
+          drawn = true;
+          resolve();
+        });
+        map.triggerRepaint();
+      });
+    });
+  });
+}
+
+/** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
+export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
+  const container = useRef<HTMLElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const callbacks = useRef({ onView, onDrawn });
+  callbacks.current = { onView, onDrawn };
+  const { t } = useTranslation();
+  // A configured online basemap that cannot be shown is said on the map, never just left blank.
+  const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
+
+  // The map is created once; the style and the opening view are fixed for the map's life
+  // (boundaries load before it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recreating the map on style change would lose the view
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new MapLibreMap({
+      container: container.current,
+      style,
+      ...(initialView
+        ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
+        : {
+            bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
+            fitBoundsOptions: { padding: 20 },
+          }),
+      // The controls' tooltips in the page's language.
+      locale: {
+        'NavigationControl.ZoomIn': t('mapControls.zoomIn'),
+        'NavigationControl.ZoomOut': t('mapControls.zoomOut'),
+        'NavigationControl.ResetBearing': t('mapControls.resetBearing'),
+        'GeolocateControl.FindMyLocation': t('mapControls.nearMe'),
+        'GeolocateControl.LocationNotAvailable': t('mapControls.locationUnavailable'),
+        'AttributionControl.ToggleAttribution': t('mapControls.attribution'),
+      },
+      // Only a configured online basemap has attributions to show.
+      attributionControl: 'basemap' in style.sources ? { compact: true } : false,
+      // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
+      maxBounds: [
+        [REGENCY_BBOX.west - MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.south - MAX_BOUNDS_PAD_DEG],
+        [REGENCY_BBOX.east + MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.north + MAX_BOUNDS_PAD_DEG],
+      ],
+      maxZoom: 17,
+    });
+    map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
+    map.addControl(
+      new GeolocateControl({
+        positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
+        trackUserLocation: false,
+        fitBoundsOptions: { maxZoom: 14 },
+      }),
+      'top-right',
+    );
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    map.addControl(overlay);
+    const reportView = () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      callbacks.current.onView({
+        lon: c.lng,
+        lat: c.lat,
+        zoom: map.getZoom(),
+        bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      });
+    };
+    map.on('load', reportView);
+    map.on('moveend', reportView);
+    const basemap = style.sources.basemap;
+    const tiles = basemap && 'tiles' in basemap ? (basemap.tiles ?? []) : [];
+    const stopWatching = watchBlockedTiles(tiles, setBasemapProblem);
+    map.on('error', (event) => {
+      if ((event as { sourceId?: string }).sourceId === 'basemap') {
+        setBasemapProblem((problem) => problem ?? 'unavailable');
+      }
+    });
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    window.__gancang = { map };
+    const unmounted = new AbortController();
+    void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
+    return () => {
+      unmounted.abort();
+      stopWatching();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const overlay = overlayRef.current;
+    if (!map || !overlay) return;
+    overlay.setProps({ layers });
+    map.triggerRepaint();
+    map.once('idle', () => callbacks.current.onDrawn());
+  }, [layers]);
+
+  useEffect(() => {
+    if (!flyTo) return;
+    mapRef.current?.fitBounds(flyTo.bounds, { padding: 80, maxZoom: 14, duration: 800 });
+  }, [flyTo]);
+
+  return (
+    <>
+      <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />
+      {basemapProblem && (
+        <p
+          className="notice basemap-notice"
+          role="status"
+          data-testid="basemap-notice"
+          data-problem={basemapProblem}
+        >
+          {t(`basemap.${basemapProblem}`)}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection } from 'geojson';
+import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
+import { CHOROPLETH_BEFORE_LAYER } from './base-style';
+import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
+
+/** Zoom at which village detail (names, household points) replaces the kecamatan overview. */
+export const DETAIL_ZOOM = 11;
+export const HOUSEHOLD_ZOOM = 12;
+
+export type LabelPoint = PlaceableLabel;
+
+const VILLAGE_LABEL_PX = 12;
+const DISTRICT_LABEL_PX = 15;
+
+/** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
+export interface PointCloud {
+  length: number;
+  positions: Float32Array;
+  colors: Uint8Array;
+}
+
+export interface VillageFillInput {
+  villages: FeatureCollection;
+  /** Fill colour per village code; villages absent from it are drawn as "no data". */
+  fillByCode: ReadonlyMap<string, string>;
+  noDataColor: string;
+  /** Changes whenever fillByCode does, so deck.gl recolours. */
+  fillKey: string;
+  onHover: (info: PickingInfo<Feature>) => void;
+  onClick?: (info: PickingInfo<Feature>) => void;
+  /** Village drawn with a heavy outline (the selection). */
+  selectedCode?: string | null;
+}
+
+/** The village choropleth, drawn under MapLibre's boundary lines. */
+export function villageFillLayer(input: VillageFillInput): Layer[] {
+  const selected = input.selectedCode
+    ? input.villages.features.filter((f) => f.properties?.village_code === input.selectedCode)
+    : [];
+  return [
+    new GeoJsonLayer<Record<string, unknown>>({
+      id: 'village-choropleth',
+      data: input.villages,
+      // Read by @deck.gl/maplibre in interleaved mode; not in the layer's own prop types.
+      ...({ beforeId: CHOROPLETH_BEFORE_LAYER } as object),
+      filled: true,
+      stroked: false,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [0, 0, 0, 60],
+      getFillColor: (f) =>
+        hexToRgba(input.fillByCode.get(String(f.properties?.village_code)) ?? input.noDataColor, 215) as Rgba,
+      updateTriggers: { getFillColor: input.fillKey },
+      onHover: input.onHover as (info: PickingInfo) => void,
+      onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
+    }),
+    new GeoJsonLayer({
+      id: 'village-selection',
+      data: { type: 'FeatureCollection', features: selected },
+      filled: false,
+      stroked: true,
+      getLineColor: hexToRgba(MAP_COLORS.selection),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 4,
+    }),
+  ];
+}
+
+/** Household points, shown from HOUSEHOLD_ZOOM on. */
+export function householdLayer(
+  id: string,
+  points: PointCloud,
+  zoom: number,
+  minZoom = HOUSEHOLD_ZOOM,
+): Layer {
+  return new ScatterplotLayer({
+    id,
+    visible: zoom >= minZoom,
+    data: {
+      length: points.length,
+      attributes: {
+        getPosition: { value: points.positions, size: 2 },
+        getFillColor: { value: points.colors, size: 4 },
+      },
+    },
+    radiusUnits: 'pixels',
+    getRadius: zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5,
+    stroked: zoom >= HOUSEHOLD_ZOOM,
+    getLineColor: [255, 255, 255, 200],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 0.5,
+  });
+}
+
+const charactersOf = (labels: readonly LabelPoint[]): string[] => [
+  ...new Set(labels.flatMap((l) => [...l.text])),
+];
+
+// Labels are thinned per zoom level so they never overlap and stay readable.
+const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number, visible: boolean) =>
+  new TextLayer<LabelPoint>({
+    id,
+    data: visible ? placeLabels(labels, zoom, size) : [],
+    visible,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getSize: size,
+    getColor: hexToRgba(MAP_COLORS.label),
+    // DejaVu's J overhangs its origin and deck.gl's atlas clips it; Liberation Sans (Arial metrics) does not.
+    fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
+    fontWeight: size > 13 ? 'bold' : 'normal',
+    // Every character of every name up front: the 'auto' atlas missed letters first seen after a
+    // re-placement (e.g. 'J'), see visgl/deck.gl#7337.
+    characterSet: charactersOf(labels),
+    // Village names sit on a light plate (readable over points and dark fills). Kecamatan names get
+    // an SDF halo instead; a roomy atlas (buffer) keeps glyphs that overhang their box from being clipped.
+    ...(size < DISTRICT_LABEL_PX
+      ? { background: true, fontSettings: { buffer: 12 } }
+      : {
+          outlineWidth: 3,
+          outlineColor: hexToRgba(MAP_COLORS.labelHalo),
+          fontSettings: { sdf: true, fontSize: 96, buffer: 8, radius: 16 },
+        }),
+    getBackgroundColor: [255, 255, 255, 190],
+    backgroundPadding: [3, 1, 3, 1],
+  });
+
+/** Kecamatan names in the overview, village names from DETAIL_ZOOM on. Draw them last. */
+export function labelLayers(
+  villageLabels: LabelPoint[],
+  districtLabels: LabelPoint[],
+  zoom: number,
+): Layer[] {
+  const detail = zoom >= DETAIL_ZOOM;
+  return [
+    labelLayer('district-labels', districtLabels, DISTRICT_LABEL_PX, zoom, !detail),
+    labelLayer('village-labels', villageLabels, VILLAGE_LABEL_PX, zoom, detail),
+  ];
+}

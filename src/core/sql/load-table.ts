@@ -1,0 +1,87 @@
+import { type ColumnSpec, resolveColumns, SQL_TYPE, TABLES, type TableName } from '../domain/schema';
+import { ident, literal, queryRows, type SqlClient } from './sql-client';
+
+const CODE_COLUMNS = new Set(['village_code', 'home_village_code']);
+
+/** SQL expression turning the raw text column `src` into the canonical typed value. */
+function castExpression(spec: ColumnSpec, src: string): string {
+  const raw = `NULLIF(trim(${src}), '')`;
+  if (CODE_COLUMNS.has(spec.name)) {
+    // Accept the 10-digit form 1701DDNNNN and store the dotted Kemendagri form.
+    return `CASE WHEN regexp_full_match(${raw}, '1701\\d{6}')
+      THEN concat_ws('.', substr(${raw}, 1, 2), substr(${raw}, 3, 2), substr(${raw}, 5, 2), substr(${raw}, 7, 4))
+      ELSE ${raw} END`;
+  }
+  switch (spec.type) {
+    case 'text':
+      return raw;
+    case 'double':
+      // Decimal comma (Indonesian spreadsheets) is read as a decimal point.
+      return `TRY_CAST(replace(${raw}, ',', '.') AS DOUBLE)`;
+    case 'integer':
+      return `TRY_CAST(${raw} AS INTEGER)`;
+    case 'date':
+      return `TRY_CAST(${raw} AS DATE)`;
+    case 'flag':
+      return `CASE WHEN lower(${raw}) IN ('1', 'ya', 'y', 'true') THEN 1
+        WHEN lower(${raw}) IN ('0', 'tidak', 'n', 'false') THEN 0 END`;
+  }
+}
+
+const DEFAULTS: Partial<Record<string, string>> = { active: '1' };
+
+/**
+ * The SELECT that reads `source` (any relation with text columns) into the canonical
+ * columns of `table`: aliases resolved, values typed, absent optional columns NULL.
+ */
+export function canonicalSelectSql(table: TableName, source: string, headers: readonly string[]): string {
+  const mapping = resolveColumns(table, headers);
+  const columns = TABLES[table].map((spec) => {
+    const header = mapping.get(spec.name);
+    let expr = header === undefined ? `NULL::${SQL_TYPE[spec.type]}` : castExpression(spec, ident(header));
+    const fallback = DEFAULTS[spec.name];
+    if (fallback !== undefined) expr = `COALESCE(${expr}, ${fallback})`;
+    return `${expr} AS ${ident(spec.name)}`;
+  });
+  return `SELECT ${columns.join(',\n  ')}\nFROM ${source}`;
+}
+
+export interface TableLoad {
+  table: TableName;
+  rows: number;
+  /** Rows dropped because a required value was missing or unreadable. */
+  rejected: number;
+  /** Required canonical columns the file cannot supply (the table is then left empty). */
+  missingColumns: string[];
+}
+
+/**
+ * Loads the CSV file registered as `fileName` into the canonical table `table`.
+ * Rows whose required values are missing or unreadable are dropped and counted.
+ */
+export async function loadCsvTable(
+  client: SqlClient,
+  table: TableName,
+  fileName: string,
+): Promise<TableLoad> {
+  const reader = `read_csv(${literal(fileName)}, header = true, all_varchar = true)`;
+  const described = await queryRows<{ column_name: string }>(client, `DESCRIBE SELECT * FROM ${reader}`);
+  const headers = described.map((c) => c.column_name);
+  const found = resolveColumns(table, headers);
+  const missingColumns = TABLES[table].filter((c) => c.required && !found.has(c.name)).map((c) => c.name);
+  const required = TABLES[table].filter((c) => c.required).map((c) => `${ident(c.name)} IS NOT NULL`);
+  const where = missingColumns.length > 0 ? 'false' : required.join(' AND ');
+  await client.queryTable(
+    `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM (${canonicalSelectSql(table, reader, headers)}) WHERE ${where}`,
+  );
+  const [counts] = await queryRows<{ total: number; kept: number }>(
+    client,
+    `SELECT (SELECT count(*) FROM ${reader})::INTEGER AS total, (SELECT count(*) FROM ${ident(table)})::INTEGER AS kept`,
+  );
+  return {
+    table,
+    rows: counts?.kept ?? 0,
+    rejected: (counts?.total ?? 0) - (counts?.kept ?? 0),
+    missingColumns,
+  };
+}

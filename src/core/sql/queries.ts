@@ -1,0 +1,139 @@
+import { coveredSql, OWN_AGENT_SQL, withAgentSql } from '../coverage-engine/household-status';
+import { NEED_CODES, type NeedCode, needColumn, REGENCY_BBOX } from '../domain/schema';
+import { ident, queryRows, type SqlClient } from './sql-client';
+
+/** What the choropleth shows: one need, or households with any need. */
+export type NeedMeasure = NeedCode | 'any';
+
+/** SQL of the 0/1 value of `measure` for a household row aliased `h` (NULL when unknown). */
+export function needExpression(measure: NeedMeasure): string {
+  if (measure !== 'any') return `h.${ident(needColumn(measure))}`;
+  const cols = NEED_CODES.map((c) => `h.${ident(needColumn(c))}`);
+  // Unknown only when every need is unknown; otherwise 1 if any known need is 1.
+  return `CASE WHEN coalesce(${cols.join(', ')}) IS NULL THEN NULL
+    ELSE greatest(${cols.map((c) => `coalesce(${c}, 0)`).join(', ')}) END`;
+}
+
+export interface VillageStats {
+  village_code: string;
+  village_name: string;
+  district_code: string;
+  district_name: string;
+  households: number;
+  /** Households with the need. */
+  need_count: number;
+  /** Per 100 households whose need status is known; null when none is. */
+  need_rate: number | null;
+  /** Households whose recorded agent is a known, active agent (= far + covered in the engine). */
+  with_agent: number;
+  /** Households whose own active agent lives within the threshold. */
+  covered: number;
+  /** Share of households covered, in %; null for a village without households. */
+  coverage_pct: number | null;
+  resident_agents: number;
+  /** Published without figures by an aggregate dataset (a small group, or hidden with one). */
+  hidden?: boolean;
+}
+
+/** Per-village figures for the map and tooltip: every village of the gazetteer, with or without data. */
+export function villageStatsSql(measure: NeedMeasure, thresholdM: number): string {
+  return `WITH hh AS (
+    SELECT h.village_code, ${needExpression(measure)} AS need,
+      ${withAgentSql()} AS with_agent, ${coveredSql(thresholdM)} AS covered
+    FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid
+  ), agg AS (
+    SELECT village_code,
+      count(*)::INTEGER AS households,
+      coalesce(sum(need), 0)::INTEGER AS need_count,
+      count(need)::INTEGER AS need_known,
+      count(*) FILTER (WHERE with_agent)::INTEGER AS with_agent,
+      count(*) FILTER (WHERE covered)::INTEGER AS covered
+    FROM hh GROUP BY village_code
+  ), resident AS (
+    SELECT home_village_code AS village_code, count(*)::INTEGER AS n FROM agents WHERE active = 1 GROUP BY 1
+  )
+  SELECT v.village_code, v.village_name, v.district_code, v.district_name,
+    coalesce(agg.households, 0) AS households,
+    coalesce(agg.need_count, 0) AS need_count,
+    CASE WHEN agg.need_known > 0 THEN 100.0 * agg.need_count / agg.need_known END::DOUBLE AS need_rate,
+    coalesce(agg.with_agent, 0) AS with_agent,
+    coalesce(agg.covered, 0) AS covered,
+    CASE WHEN agg.households > 0 THEN 100.0 * agg.covered / agg.households END::DOUBLE AS coverage_pct,
+    coalesce(resident.n, 0) AS resident_agents
+  FROM villages v
+  LEFT JOIN agg USING (village_code)
+  LEFT JOIN resident USING (village_code)
+  ORDER BY v.village_code`;
+}
+
+export const villageStats = (client: SqlClient, measure: NeedMeasure, thresholdM: number) =>
+  queryRows<VillageStats>(client, villageStatsSql(measure, thresholdM));
+
+export interface RegencySummary {
+  villages: number;
+  districts: number;
+  households: number;
+  agents: number;
+  with_agent: number;
+  covered: number;
+  coverage_pct: number | null;
+  cases: number;
+  cases_resolved: number;
+  /** Households outside the gazetteer's villages (kept, but on no village of the map). */
+  households_unknown_village: number;
+}
+
+export function regencySummarySql(thresholdM: number): string {
+  return `SELECT
+    (SELECT count(*) FROM villages)::INTEGER AS villages,
+    (SELECT count(DISTINCT district_code) FROM villages)::INTEGER AS districts,
+    (SELECT count(*) FROM households)::INTEGER AS households,
+    (SELECT count(*) FROM agents WHERE active = 1)::INTEGER AS agents,
+    (SELECT count(*) FILTER (WHERE ${withAgentSql()}) FROM households h
+       LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS with_agent,
+    (SELECT count(*) FILTER (WHERE ${coveredSql(thresholdM)}) FROM households h
+       LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS covered,
+    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE ${coveredSql(thresholdM)}) / count(*) END
+       FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid)::DOUBLE AS coverage_pct,
+    (SELECT count(*) FROM cases)::INTEGER AS cases,
+    (SELECT count(*) FROM cases WHERE status = 'selesai')::INTEGER AS cases_resolved,
+    (SELECT count(*) FROM households WHERE village_code NOT IN (SELECT village_code FROM villages))::INTEGER
+      AS households_unknown_village`;
+}
+
+export async function regencySummary(client: SqlClient, thresholdM: number): Promise<RegencySummary> {
+  const [row] = await queryRows<RegencySummary>(client, regencySummarySql(thresholdM));
+  if (!row) throw new Error('summary query returned no row');
+  return row;
+}
+
+/**
+ * Households joined to their recorded agent's home, in household row order, for the distance step, with
+ * the agent's state (household-status.ts OWN_AGENT: none, unknown id, inactive, active).
+ */
+export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id,
+    coalesce(h.lon, 'NaN'::DOUBLE) AS lon, coalesce(h.lat, 'NaN'::DOUBLE) AS lat,
+    (${OWN_AGENT_SQL})::UTINYINT AS agent_state,
+    coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat
+  FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id ORDER BY h.rowid`;
+
+/** Household positions with the measure and coverage, for the point layer. */
+export function householdPointsSql(measure: NeedMeasure, thresholdM: number): string {
+  return `SELECT h.lon, h.lat, coalesce(${needExpression(measure)}, 0)::INTEGER AS need,
+      ${coveredSql(thresholdM)}::INTEGER AS covered
+    FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid`;
+}
+
+/** DHIS2-style data-quality counts of the households loaded (rows the importer rejected are in its report). */
+export interface HouseholdDataQuality {
+  no_coordinates: number;
+  outside_regency: number;
+  unknown_village: number;
+}
+
+export const HOUSEHOLD_DATA_QUALITY_SQL = `SELECT
+    count(*) FILTER (WHERE lon IS NULL OR lat IS NULL)::INTEGER AS no_coordinates,
+    count(*) FILTER (WHERE lon NOT BETWEEN ${REGENCY_BBOX.west} AND ${REGENCY_BBOX.east}
+      OR lat NOT BETWEEN ${REGENCY_BBOX.south} AND ${REGENCY_BBOX.north})::INTEGER AS outside_regency,
+    count(*) FILTER (WHERE village_code NOT IN (SELECT village_code FROM villages))::INTEGER AS unknown_village
+  FROM households`;

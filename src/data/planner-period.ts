@@ -1,2 +1,0 @@
-/** The planner's period rows (./planner/period.ts), kept here so that its importers need not change. */
-export { periodInOneQuery, periodMeasures, periodMeasuresSql } from './planner/period';

@@ -1,0 +1,101 @@
+import { queryRows, type SqlClient } from '../../core/sql/sql-client';
+import type { Parsed, SettingNotice } from '../../core/url/parsed';
+import { shiftMonth } from './choropleth';
+import { MONTH_RANGE_SQL } from './data/planner-queries';
+import { COMPARE_MONTHS, type PlannerUrlState } from './url-state';
+
+/** What the loaded data holds that settings can refer to. */
+export interface DataDescription {
+  /** Every month from the first to the last case (`YYYY-MM`, ascending); empty without cases. */
+  months: readonly string[];
+  /** Kecamatan codes of the gazetteer. */
+  districts: readonly string[];
+  /** Village codes of the gazetteer. */
+  villages: readonly string[];
+}
+
+/** Every month from `first` to `last` inclusive. */
+export function monthRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let m = first; m <= last && out.length < 1200; m = shiftMonth(m, 1)) out.push(m);
+  return out;
+}
+
+/** The months, kecamatan and villages of the loaded dataset. */
+export async function describeData(client: SqlClient): Promise<DataDescription> {
+  const [range] = await queryRows<{ first: string | null; last: string | null }>(client, MONTH_RANGE_SQL);
+  const places = await queryRows<{ village_code: string; district_code: string }>(
+    client,
+    'SELECT village_code, district_code FROM villages',
+  );
+  return {
+    months: range?.first && range.last ? monthRange(range.first, range.last) : [],
+    districts: [...new Set(places.map((p) => p.district_code))],
+    villages: places.map((p) => p.village_code),
+  };
+}
+
+/** The month in `months` nearest to `month` (the last one before it, else the first). */
+function nearestMonth(month: string, months: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const m of months) if (m <= month) best = m;
+  return best ?? months[0] ?? null;
+}
+
+/**
+ * Planner settings checked against the data: a month that is not in it, a comparison reaching before the first
+ * month, or a kecamatan/village that does not exist falls back (to the nearest month, the longest comparison
+ * that fits, or "all") with a notice naming it. Valid settings come back unchanged and without notices.
+ */
+export function validatePlannerState(state: PlannerUrlState, data: DataDescription): Parsed<PlannerUrlState> {
+  const notices: SettingNotice[] = [];
+  const next: PlannerUrlState = { ...state, filters: { ...state.filters } };
+  const months = data.months;
+  const first = months[0];
+
+  if (next.month !== null && !months.includes(next.month)) {
+    const fallback = nearestMonth(next.month, months);
+    notices.push(
+      fallback
+        ? { key: 'month', params: { value: next.month, fallback } }
+        : { key: 'monthNoData', params: { value: next.month } },
+    );
+    next.month = fallback;
+  }
+  if (next.compare > 0) {
+    const month = next.month;
+    if (month === null || first === undefined) {
+      next.compare = 0;
+    } else if (shiftMonth(month, -next.compare) < first) {
+      const fits = COMPARE_MONTHS.filter((c) => c > 0 && shiftMonth(month, -c) >= first);
+      const fallback = fits[fits.length - 1] ?? 0;
+      notices.push(
+        fallback > 0
+          ? { key: 'compare', params: { value: next.compare, first, fallback } }
+          : { key: 'compareOff', params: { value: next.compare, first } },
+      );
+      next.compare = fallback;
+    }
+  }
+
+  const villages = new Set(data.villages);
+  const f = next.filters;
+  if (f.district !== null && !data.districts.includes(f.district)) {
+    notices.push({ key: 'district', params: { value: f.district } });
+    f.district = null;
+  }
+  // A village outside the chosen kecamatan would leave the map empty: it goes too.
+  if (
+    f.village !== null &&
+    (!villages.has(f.village) || (f.district && !f.village.startsWith(`${f.district}.`)))
+  ) {
+    notices.push({ key: 'village', params: { value: f.village } });
+    f.village = null;
+  }
+  if (next.selected !== null && !villages.has(next.selected)) {
+    notices.push({ key: 'selected', params: { value: next.selected } });
+    next.selected = null;
+    if (next.tab === 'profile') next.tab = 'table';
+  }
+  return { state: notices.length ? next : state, notices };
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { plannerTables } from '../../core/cube/prepared';
+import type { SqlClient } from '../../core/sql/sql-client';
+import { publishNotices } from '../../core/ui/settings-notices';
+import { useUrlSync } from '../../core/url/use-url-sync';
+import { describeData, validatePlannerState } from './settings-check';
+import { type PlannerUrlState, parsePlannerState, writePlannerState } from './url-state';
+
+export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => PlannerUrlState);
+
+/**
+ * The planner's settings, read from the URL once and written back on every change
+ * (history.replaceState keeps the app's own parameters — section, need, lang — as they are).
+ * Malformed values fall back at once; then the settings are checked against the loaded data (months,
+ * kecamatan, villages) and what does not exist falls back too — each with a notice naming it.
+ */
+export function usePlannerState(client: SqlClient): [PlannerUrlState, (patch: PlannerPatch) => void] {
+  const [fromLink] = useState(() => parsePlannerState(window.location.search));
+  const [state, setState] = useState<PlannerUrlState>(fromLink.state);
+  const current = useRef(state);
+  current.current = state;
+  useEffect(() => publishNotices('planner-link', fromLink.notices), [fromLink]);
+  useEffect(() => {
+    let live = true;
+    // The months are those of the planner's tables (the slider's): described once they are ready.
+    void plannerTables(client)
+      .then(() => describeData(client))
+      .then(
+        (data) => {
+          if (!live) return;
+          const checked = validatePlannerState(current.current, data);
+          publishNotices('planner-data', checked.notices);
+          if (checked.state !== current.current) setState(checked.state);
+        },
+        (error: unknown) => console.error(error),
+      );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  useUrlSync(state, writePlannerState);
+  const update = useCallback(
+    (patch: PlannerPatch) => setState((s) => (typeof patch === 'function' ? patch(s) : { ...s, ...patch })),
+    [],
+  );
+  return [state, update];
+}

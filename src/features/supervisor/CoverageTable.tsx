@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rowActivation } from '../../core/ui/row-activation';
+import { Segmented } from '../../core/ui/Segmented';
+import { useFormat } from '../../core/ui/use-format';
+import { type AreaRow, filterRows, type SortDirection, type SortKey, sortRows } from './coverage-rows';
+
+const LEVELS = ['village', 'district'] as const;
+type Level = (typeof LEVELS)[number];
+
+const COLUMNS: readonly SortKey[] = [
+  'name',
+  'districtName',
+  'households',
+  'coveragePct',
+  'needingAgent',
+  'medianM',
+  'p90M',
+  'residentAgents',
+];
+const TEXT_COLUMNS = new Set<SortKey>(['name', 'districtName']);
+
+interface CoverageTableProps {
+  villages: AreaRow[];
+  districts: AreaRow[];
+  selectedCode: string | null;
+  onSelect: (row: AreaRow, level: 'village' | 'district') => void;
+}
+
+/** Villages (or kecamatan) worst first: sortable, filterable, a click flies the map there. */
+export function CoverageTable({ villages, districts, selectedCode, onSelect }: CoverageTableProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [level, setLevel] = useState<Level>('village');
+  const [district, setDistrict] = useState('');
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
+    key: 'coveragePct',
+    direction: 'asc',
+  });
+
+  const rows = useMemo(() => {
+    const source =
+      level === 'village' ? filterRows(villages, district, text) : filterRows(districts, '', text);
+    return sortRows(source, sort.key, sort.direction);
+  }, [level, villages, districts, district, text, sort]);
+
+  const toggleSort = (key: SortKey) =>
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: TEXT_COLUMNS.has(key) ? 'asc' : key === 'coveragePct' ? 'asc' : 'desc' },
+    );
+
+  const cell = (row: AreaRow, key: SortKey): string => {
+    const v = row[key];
+    if (v === null) return '–';
+    if (typeof v === 'string') return v;
+    if (key === 'coveragePct') return f.pct(v);
+    if (key === 'medianM' || key === 'p90M') return `${f.int(v)} m`;
+    return f.int(v);
+  };
+
+  return (
+    <section data-testid="coverage-table" className="coverage-table">
+      <div className="toolbar">
+        <Segmented
+          label={t('supervisor.rollup')}
+          options={LEVELS}
+          value={level}
+          onChange={setLevel}
+          optionLabel={(l) => t(l === 'village' ? 'supervisor.levelVillage' : 'supervisor.levelDistrict')}
+          testIdPrefix="level"
+        />
+        {level === 'village' && (
+          <select
+            data-testid="district-filter"
+            value={district}
+            onChange={(e) => setDistrict(e.target.value)}
+            aria-label={t('supervisor.col.district')}
+          >
+            <option value="">{t('supervisor.allDistricts')}</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <input
+          type="search"
+          data-testid="village-search"
+          placeholder={t('supervisor.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <span className="muted">{t('supervisor.rows', { count: rows.length })}</span>
+      </div>
+      <p className="muted">{t('supervisor.selectHint')}</p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
+                <th
+                  key={key}
+                  className={TEXT_COLUMNS.has(key) ? 'text' : ''}
+                  data-testid={`sort-${key}`}
+                  aria-sort={
+                    sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                  }
+                  onClick={() => toggleSort(key)}
+                >
+                  {t(`supervisor.col.${key === 'districtName' ? 'district' : key}`)}
+                  {sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.code}
+                data-testid="coverage-row"
+                className={`clickable${row.code === selectedCode ? ' selected' : ''}`}
+                aria-selected={row.code === selectedCode}
+                {...rowActivation(() => onSelect(row, level))}
+              >
+                {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
+                  <td key={key} className={TEXT_COLUMNS.has(key) ? 'text' : ''}>
+                    {cell(row, key)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,373 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { bbox } from '@turf/turf';
+import type { Feature } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bivariateClasses } from '../../core/classify/bivariate';
+import { classOf } from '../../core/classify/classify';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine';
+import { useLoadedData } from '../../core/dataset/loaded-context';
+import { baseStyle } from '../../core/map/base-style';
+import { MapCanvas } from '../../core/map/MapCanvas';
+import { BIVARIATE_PALETTE, COVERAGE_RAMP, NO_DATA_COLOR } from '../../core/map/palette';
+import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
+import { sessionPolicy } from '../../core/privacy/privacy';
+import { villageStats } from '../../core/sql/queries';
+import { queryRows } from '../../core/sql/sql-client';
+import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
+import { isolate } from '../../core/ui/bidi';
+import { setDocumentState } from '../../core/ui/document-state';
+import { revealMap } from '../../core/ui/phone';
+import { Tabs } from '../../core/ui/Tabs';
+import { MissingTablesNote, useTableStatus, useUnavailable } from '../../core/ui/table-status';
+import { useAsync } from '../../core/ui/use-async';
+import { useFormat } from '../../core/ui/use-format';
+import { AgentPanel } from './AgentPanel';
+import { assignmentLines, type Selection } from './assignment-lines';
+import { CoverageTable } from './CoverageTable';
+import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
+import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
+import { ProposalPanel } from './ProposalPanel';
+import { SupervisorKpis } from './SupervisorKpis';
+import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
+import { ThresholdControl } from './ThresholdControl';
+import { useCoverage } from './use-coverage';
+
+const MAX_LINES = 5000;
+
+/** The supervisor's lists. */
+export type SupervisorTab = 'villages' | 'agents' | 'proposal';
+
+interface SupervisorViewProps {
+  thresholdM: number;
+  onThreshold: (m: number) => void;
+  /** A village to select once the names are known (from a link or the planner's village profile). */
+  linkedVillage?: string | null;
+  /** The list shown (kept in the link). */
+  tab: SupervisorTab;
+  onTab: (tab: SupervisorTab) => void;
+}
+
+/** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
+export function SupervisorView({
+  thresholdM,
+  onThreshold,
+  linkedVillage = null,
+  tab,
+  onTab,
+}: SupervisorViewProps) {
+  const { client, config, boundaries } = useLoadedData();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
+  const coverage = useCoverage(client, options);
+  const { arrays, result } = coverage;
+  // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
+  const noAgents = useTableStatus().agents === 'missing';
+  const na = useUnavailable();
+  const [mode, setMode] = useState<MapMode>('coverage');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);
+  const [zoom, setZoom] = useState(9);
+  const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
+
+  const names = useAsync(
+    async () => {
+      if (!arrays) return null;
+      const rows = await queryRows<{
+        village_code: string;
+        village_name: string;
+        district_code: string;
+        district_name: string;
+      }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages');
+      const byCode = new Map(rows.map((r) => [r.village_code, r]));
+      const villages: AreaName[] = arrays.villageCodes.map((code) => {
+        const r = byCode.get(code);
+        return {
+          code,
+          name: r?.village_name ?? code,
+          districtCode: r?.district_code ?? '',
+          districtName: r?.district_name ?? '',
+        };
+      });
+      const districts: AreaName[] = arrays.districtCodes.map((code) => {
+        const name = rows.find((r) => r.district_code === code)?.district_name ?? code;
+        return { code, name, districtCode: code, districtName: name };
+      });
+      return { villages, districts };
+    },
+    [client, arrays],
+    arrays !== null,
+  ).data;
+
+  const needRate = useAsync(
+    async () =>
+      new Map((await villageStats(client, 'any', thresholdM)).map((r) => [r.village_code, r.need_rate])),
+    [client, thresholdM],
+  ).data;
+
+  const villageRows = useMemo(
+    () => (result && names ? areaRows(result.village, names.villages) : []),
+    [result, names],
+  );
+  const districtRows = useMemo(
+    () => (result && names ? areaRows(result.district, names.districts) : []),
+    [result, names],
+  );
+
+  const fillVersion = useRef(0);
+  const fillByCode = useMemo(() => {
+    const fills = new Map<string, string>();
+    // Without agents no village gets a coverage colour (all would be 0 %).
+    const rows = noAgents ? [] : villageRows;
+    if (mode === 'coverage') {
+      for (const row of rows) {
+        const k = classOf(row.coveragePct, COVERAGE_INTERVALS);
+        if (k >= 0) fills.set(row.code, COVERAGE_RAMP[k] as string);
+      }
+    } else if (needRate) {
+      const classes = bivariateClasses(
+        rows.map((r) => needRate.get(r.code) ?? null),
+        rows.map((r) => (r.coveragePct === null ? null : 100 - r.coveragePct)),
+      );
+      rows.forEach((row, i) => {
+        const c = classes[i];
+        if (c && c.x >= 0 && c.y >= 0) fills.set(row.code, BIVARIATE_PALETTE[c.y]?.[c.x] as string);
+      });
+    }
+    fillVersion.current += 1;
+    return fills;
+  }, [mode, villageRows, needRate, noAgents]);
+
+  const uncovered = useMemo(
+    () =>
+      arrays && result && !noAgents
+        ? uncoveredPoints(arrays.households.lon, arrays.households.lat, result.household.status)
+        : null,
+    [arrays, result, noAgents],
+  );
+
+  const lines = useMemo<AssignmentLine[]>(
+    () => (arrays && result && selection ? assignmentLines(arrays, result, selection, MAX_LINES) : []),
+    [arrays, result, selection],
+  );
+
+  const selectVillage = useCallback(
+    (code: string) => {
+      setSelection({ kind: 'village', code });
+      const feature = boundaries.villages.features.find((x) => x.properties?.village_code === code);
+      if (feature) setFlyTo({ bounds: bbox(feature) as [number, number, number, number] });
+    },
+    [boundaries],
+  );
+  const selectDistrict = useCallback(
+    (code: string) => {
+      const feature = boundaries.districts.features.find((x) => x.properties?.district_code === code);
+      if (feature) setFlyTo({ bounds: bbox(feature) as [number, number, number, number] });
+    },
+    [boundaries],
+  );
+  const selectAgent = useCallback(
+    (agent: number) => {
+      setSelection({ kind: 'agent', agent });
+      if (arrays) {
+        const lon = arrays.agents.lon[agent] as number;
+        const lat = arrays.agents.lat[agent] as number;
+        setFlyTo({ bounds: [lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02] });
+      }
+    },
+    [arrays],
+  );
+
+  // On a phone a pick from the list brings the map back into view, where it flies to the pick.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (flyTo) revealMap(root.current);
+  }, [flyTo]);
+
+  // A link (or the planner's village profile) opens here with that village selected.
+  const linked = useRef(linkedVillage);
+  useEffect(() => {
+    if (!linked.current || !names) return;
+    if (names.villages.some((v) => v.code === linked.current)) selectVillage(linked.current);
+    linked.current = null;
+  }, [names, selectVillage]);
+
+  const onHover = useCallback((info: PickingInfo<Feature>) => {
+    const code = info.object?.properties?.village_code;
+    setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
+  }, []);
+  const onClickVillage = useCallback((info: PickingInfo<Feature>) => {
+    const code = info.object?.properties?.village_code;
+    if (code) setSelection({ kind: 'village', code: String(code) });
+  }, []);
+
+  const style = useMemo(
+    () => baseStyle({ ...boundaries, basemap: config.basemap }),
+    [boundaries, config.basemap],
+  );
+  const selectedCode = selection?.kind === 'village' ? selection.code : null;
+  const selectedAgent = selection?.kind === 'agent' ? selection.agent : null;
+  const layers = useMemo(
+    () => [
+      ...villageFillLayer({
+        villages: boundaries.villages,
+        fillByCode,
+        noDataColor: NO_DATA_COLOR,
+        fillKey: String(fillVersion.current),
+        onHover,
+        onClick: onClickVillage,
+        selectedCode,
+      }),
+      ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom, 0)] : []),
+      assignmentLineLayer(lines),
+      ...(arrays && result
+        ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]
+        : []),
+      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+    ],
+    [
+      boundaries,
+      fillByCode,
+      onHover,
+      onClickVillage,
+      selectedCode,
+      uncovered,
+      zoom,
+      lines,
+      arrays,
+      result,
+      selectedAgent,
+      selectAgent,
+    ],
+  );
+
+  const onDrawn = useCallback(() => {
+    if (result && names) setDocumentState('ready');
+  }, [result, names]);
+
+  const hovered = hover ? villageRows.find((r) => r.code === hover.code) : undefined;
+  const totals = result?.totals;
+
+  return (
+    <div className="planner supervisor" ref={root}>
+      <aside className="side-panel">
+        <ThresholdControl value={thresholdM} onChange={onThreshold} />
+        {coverage.error && <p className="warning">{coverage.error}</p>}
+        <MissingTablesNote needs={['agents']} />
+        {totals ? (
+          <SupervisorKpis
+            totals={totals}
+            minFamilies={options.minFamilies}
+            maxFamilies={options.maxFamilies}
+          />
+        ) : (
+          <p className="busy">{t('supervisor.computing')}</p>
+        )}
+        {coverage.computing && totals && <span className="busy">{t('supervisor.computing')}</span>}
+        {selection && (
+          <div className="selection-bar" data-testid="selection" data-lines={lines.length}>
+            <span>
+              {selection.kind === 'village'
+                ? t('supervisor.selectedVillage', {
+                    name: villageRows.find((r) => r.code === selection.code)?.name,
+                  })
+                : t('supervisor.selectedAgent', {
+                    id: sessionPolicy().pseudonym('agent', arrays?.agentIds[selection.agent]),
+                    families: result?.agent.families[selection.agent] ?? 0,
+                  })}
+            </span>
+            <button type="button" className="secondary" onClick={() => setSelection(null)}>
+              {t('supervisor.clearSelection')}
+            </button>
+          </div>
+        )}
+        <Tabs
+          tabs={['villages', 'agents', 'proposal'] as const}
+          value={tab}
+          onChange={onTab}
+          label={(key) => t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
+          testIdPrefix="tab-"
+        />
+        {result && names && tab === 'villages' && !noAgents && (
+          <CoverageTable
+            villages={villageRows}
+            districts={districtRows}
+            selectedCode={selectedCode}
+            onSelect={(row, level) =>
+              level === 'village' ? selectVillage(row.code) : selectDistrict(row.code)
+            }
+          />
+        )}
+        {result && arrays && names && tab === 'agents' && !noAgents && (
+          <AgentPanel
+            result={result}
+            active={arrays.agents.active}
+            agentIds={arrays.agentIds}
+            homeVillageName={(a) => names.villages[arrays.agents.villageIndex[a] ?? -1]?.name ?? '–'}
+            minFamilies={options.minFamilies}
+            maxFamilies={options.maxFamilies}
+            selectedAgent={selectedAgent}
+            onSelectAgent={selectAgent}
+          />
+        )}
+        {result && arrays && names && coverage.client && tab === 'proposal' && !noAgents && (
+          <ProposalPanel
+            key={thresholdM}
+            client={coverage.client}
+            options={options}
+            result={result}
+            villages={villageRows}
+            agentIds={arrays.agentIds}
+            householdVillage={arrays.households.villageIndex}
+            loadHouseholdIds={() =>
+              queryRows<{ household_id: string }>(
+                client,
+                'SELECT household_id FROM households ORDER BY rowid',
+              ).then((rows) => rows.map((r) => r.household_id))
+            }
+            onSelectVillage={selectVillage}
+          />
+        )}
+      </aside>
+      <div className="map-wrap">
+        <BoundaryNotice />
+        <MapCanvas
+          style={style}
+          layers={layers}
+          onView={(v) => setZoom(v.zoom)}
+          onDrawn={onDrawn}
+          ariaLabel={t('nav.supervisor')}
+          flyTo={flyTo}
+        />
+        <SupervisorLegend
+          mode={mode}
+          onMode={setMode}
+          thresholdM={thresholdM}
+          minFamilies={options.minFamilies}
+          maxFamilies={options.maxFamilies}
+        />
+        {hover && hovered && (
+          <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
+            <strong>{hovered.name}</strong>
+            <div className="muted">{t('tooltip.district', { name: isolate(hovered.districtName) })}</div>
+            <dl>
+              <dt>{t('supervisor.col.households')}</dt>
+              <dd>{f.int(hovered.households)}</dd>
+              <dt>{t('supervisor.coverage')}</dt>
+              <dd>{na(['agents']) ?? f.pct(hovered.coveragePct)}</dd>
+              <dt>{t('supervisor.col.needingAgent')}</dt>
+              <dd>{na(['agents']) ?? f.int(hovered.needingAgent)}</dd>
+              <dt>{t('supervisor.col.medianM')}</dt>
+              <dd>{na(['agents']) ?? (hovered.medianM === null ? '–' : `${f.int(hovered.medianM)} m`)}</dd>
+              <dt>{t('supervisor.col.residentAgents')}</dt>
+              <dd>{na(['agents']) ?? f.int(hovered.residentAgents)}</dd>
+            </dl>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export type { AreaRow };

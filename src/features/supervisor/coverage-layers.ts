@@ -1,0 +1,102 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
+import type { PointCloud } from '../../core/map/village-layers';
+
+/** Engine status codes (HOUSEHOLD_STATUS): 0 no agent, 1 agent far away, 2 covered. */
+const STATUS_NO_AGENT = 0;
+const STATUS_FAR = 1;
+
+/** Uncovered households only (no agent, or agent beyond the threshold), coloured by why. */
+export function uncoveredPoints(lon: Float64Array, lat: Float64Array, status: Uint8Array): PointCloud {
+  let n = 0;
+  for (let i = 0; i < status.length; i++) if (status[i] === STATUS_NO_AGENT || status[i] === STATUS_FAR) n++;
+  const positions = new Float32Array(2 * n);
+  const colors = new Uint8Array(4 * n);
+  const noAgent = hexToRgba(STATUS_COLORS.noAgent);
+  const far = hexToRgba(STATUS_COLORS.far);
+  let k = 0;
+  for (let i = 0; i < status.length; i++) {
+    const s = status[i];
+    if (s !== STATUS_NO_AGENT && s !== STATUS_FAR) continue;
+    positions[2 * k] = lon[i] as number;
+    positions[2 * k + 1] = lat[i] as number;
+    colors.set(s === STATUS_NO_AGENT ? noAgent : far, 4 * k);
+    k++;
+  }
+  return { length: n, positions, colors };
+}
+
+export interface AgentMarks {
+  lon: Float64Array;
+  lat: Float64Array;
+  active: Uint8Array;
+  families: Int32Array;
+  belowMin: Uint8Array;
+  aboveCap: Uint8Array;
+}
+
+/** Zoom from which agents are drawn (7,200 symbols would bury the overview). */
+export const AGENT_ZOOM = 11;
+
+/**
+ * Active agents sized by load (area ∝ families), red when below the ten-family rule, with a
+ * heavy dark ring when over the cap.
+ */
+export function agentLayer(
+  agents: AgentMarks,
+  zoom: number,
+  selected: number | null,
+  onClick: (agent: number) => void,
+): Layer {
+  const normal = hexToRgba(STATUS_COLORS.agent);
+  const below = hexToRgba(STATUS_COLORS.agentBelowMin);
+  const ring = hexToRgba(STATUS_COLORS.agentAboveCap);
+  const indices: number[] = [];
+  for (let i = 0; i < agents.active.length; i++) if (agents.active[i]) indices.push(i);
+  return new ScatterplotLayer<number>({
+    id: 'agents',
+    data: indices,
+    visible: zoom >= AGENT_ZOOM,
+    pickable: true,
+    getPosition: (i) => [agents.lon[i] as number, agents.lat[i] as number],
+    radiusUnits: 'pixels',
+    getRadius: (i) => 3 + 1.6 * Math.sqrt(agents.families[i] ?? 0),
+    getFillColor: (i) => (agents.belowMin[i] ? below : normal),
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: (i) => (i === selected ? 4 : agents.aboveCap[i] ? 3 : 1),
+    getLineColor: (i) =>
+      i === selected ? hexToRgba('#00b4d8') : agents.aboveCap[i] ? ring : [255, 255, 255, 255],
+    updateTriggers: { getLineWidth: selected, getLineColor: selected, getFillColor: agents.belowMin },
+    onClick: (info: PickingInfo<number>) => {
+      if (info.object !== undefined && info.object !== null) onClick(info.object);
+    },
+  });
+}
+
+export interface AssignmentLine {
+  from: [number, number];
+  to: [number, number];
+  /** To its own agent within / beyond the threshold, or (no agent) to the nearest active agent. */
+  kind: 'covered' | 'far' | 'nearest';
+}
+
+const LINE_COLORS = {
+  covered: hexToRgba(STATUS_COLORS.line, 160),
+  far: hexToRgba(STATUS_COLORS.far, 230),
+  nearest: hexToRgba(STATUS_COLORS.noAgent, 200),
+} as const;
+
+/** Lines from households to their agent (for a selected village or agent). */
+export function assignmentLineLayer(lines: AssignmentLine[]): Layer {
+  return new LineLayer<AssignmentLine>({
+    id: 'assignment-lines',
+    data: lines,
+    getSourcePosition: (d) => d.from,
+    getTargetPosition: (d) => d.to,
+    getColor: (d) => LINE_COLORS[d.kind],
+    widthUnits: 'pixels',
+    getWidth: (d) => (d.kind === 'covered' ? 1 : 2),
+  });
+}

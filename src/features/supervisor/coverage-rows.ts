@@ -1,0 +1,71 @@
+import type { AreaCoverage } from '../../core/coverage-engine';
+
+/** One row of the supervisor's table: a village or a kecamatan. */
+export interface AreaRow {
+  code: string;
+  name: string;
+  /** Kecamatan of a village row; the kecamatan itself for a kecamatan row. */
+  districtCode: string;
+  districtName: string;
+  households: number;
+  covered: number;
+  coveragePct: number | null;
+  medianM: number | null;
+  p90M: number | null;
+  residentAgents: number;
+  needingAgent: number;
+}
+
+export interface AreaName {
+  code: string;
+  name: string;
+  districtCode: string;
+  districtName: string;
+}
+
+const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+
+/** Rows of areas (in engine index order) from the engine's area coverage. */
+export function areaRows(coverage: AreaCoverage, names: readonly AreaName[]): AreaRow[] {
+  return names.map((n, i) => ({
+    ...n,
+    households: coverage.households[i] ?? 0,
+    covered: coverage.covered[i] ?? 0,
+    coveragePct: orNull(coverage.coveragePct[i]),
+    medianM: orNull(coverage.medianDistanceM[i]),
+    p90M: orNull(coverage.p90DistanceM[i]),
+    residentAgents: coverage.residentAgents[i] ?? 0,
+    needingAgent: coverage.needingAgent[i] ?? 0,
+  }));
+}
+
+export type SortKey = Exclude<keyof AreaRow, 'code' | 'districtCode'>;
+export type SortDirection = 'asc' | 'desc';
+
+/**
+ * Sorted copy; "no data" (null) always sorts last. Ties keep the worst first by households needing
+ * an agent, then by name, so the order is stable and meaningful.
+ */
+export function sortRows(rows: readonly AreaRow[], key: SortKey, direction: SortDirection): AreaRow[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = a[key];
+    const y = b[key];
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (x !== y) {
+      return (typeof x === 'string' ? x.localeCompare(String(y), 'id') : x - (y as number)) * sign;
+    }
+    return b.needingAgent - a.needingAgent || a.name.localeCompare(b.name, 'id');
+  });
+}
+
+/** Rows of one kecamatan (or all when empty) whose name contains `text` (case-insensitive). */
+export function filterRows(rows: readonly AreaRow[], districtCode: string, text: string): AreaRow[] {
+  const needle = text.trim().toLocaleLowerCase('id');
+  return rows.filter(
+    (r) =>
+      (!districtCode || r.districtCode === districtCode) &&
+      (!needle || r.name.toLocaleLowerCase('id').includes(needle)),
+  );
+}

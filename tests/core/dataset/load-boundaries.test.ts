@@ -1,0 +1,67 @@
+/**
+ * Where the village polygons come from when the official file cannot be fetched: the default file is
+ * optional (a build may have none), so a network failure means "approximate"; a stall is still an error.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG } from '../../../src/core/dataset/app-config';
+import { loadBoundaries } from '../../../src/core/dataset/load-boundaries';
+import { loadCsvTable } from '../../../src/core/sql/load-table';
+import type { SqlClient } from '../../../src/core/sql/sql-client';
+import { startNodeDuckDb } from '../../helpers/duckdb-node';
+
+const GAZETTEER = readFileSync(path.join(__dirname, '../../../data/villages.csv'));
+const OFFICIAL = path.join(__dirname, '../../../../shared/data/bengkulu-selatan-villages.geojson');
+
+let db: SqlClient;
+beforeAll(async () => {
+  db = await startNodeDuckDb();
+  await db.registerFile('villages.csv', new Uint8Array(GAZETTEER));
+  await loadCsvTable(db, 'villages', 'villages.csv');
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+/** A fetch that answers 404 for everything but `file`, which gets `answer`. */
+function stubFetch(file: string, answer: () => Promise<Response>): void {
+  vi.stubGlobal('fetch', (url: string) =>
+    url === file ? answer() : Promise.resolve(new Response('not found', { status: 404 })),
+  );
+}
+
+describe('loadBoundaries', () => {
+  it('uses approximate polygons when the default file answers 404', async () => {
+    stubFetch('boundaries/villages.geojson', async () => new Response('not found', { status: 404 }));
+    const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
+    expect(boundaries.kind).toBe('approximate');
+    expect(boundaries.villages.features.length).toBeGreaterThan(100);
+  });
+
+  it('uses approximate polygons when the default file cannot be reached (offline, no file in the build)', async () => {
+    stubFetch('boundaries/villages.geojson', () => Promise.reject(new TypeError('Failed to fetch')));
+    const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
+    expect(boundaries.kind).toBe('approximate');
+  });
+
+  it('reports a default file that stops answering, naming it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    stubFetch('boundaries/villages.geojson', () => new Promise<Response>(() => undefined));
+    const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await outcome).toMatchObject({
+      name: 'LoadStepError',
+      file: 'villages.geojson',
+      reason: 'stalled',
+    });
+  });
+
+  it.runIf(existsSync(OFFICIAL))('uses the default file when it is there', async () => {
+    stubFetch('boundaries/villages.geojson', async () => new Response(readFileSync(OFFICIAL)));
+    const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
+    expect(boundaries.kind).toBe('file');
+  });
+});

@@ -1,0 +1,196 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { area, length, polygonToLine } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { type AreaFeature, boundaryLines, dissolveBy } from '../../../src/core/geo/dissolve.ts';
+
+type Props = { code: string; district: string };
+
+/** Unit square (in 0.01°) with its lower-left corner at column `c`, row `r`, near Manna. */
+const cell = (c: number, r: number, district: string): Feature<Polygon, Props> => {
+  const [x, y] = [102.9 + c * 0.01, -4.45 + r * 0.01];
+  return {
+    type: 'Feature',
+    properties: { code: `${c}${r}`, district },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.01, y],
+          [x + 0.01, y + 0.01],
+          [x, y + 0.01],
+          [x, y],
+        ],
+      ],
+    },
+  };
+};
+
+// 3 × 2 grid: columns 0–1 are district A, column 2 is district B; plus a detached square of A.
+const grid: Feature<Polygon, Props>[] = [
+  cell(0, 0, 'A'),
+  cell(1, 0, 'A'),
+  cell(2, 0, 'B'),
+  cell(0, 1, 'A'),
+  cell(1, 1, 'A'),
+  cell(2, 1, 'B'),
+];
+const detached = cell(5, 5, 'A');
+const squareKm2 = area(cell(0, 0, 'A')) / 1e6;
+const byDistrict = (f: AreaFeature<Props>): string => f.properties.district;
+
+describe('dissolveBy (fixtures)', () => {
+  it.each([
+    {
+      name: 'by district',
+      features: grid,
+      key: byDistrict,
+      expected: { A: ['Polygon', 4], B: ['Polygon', 2] },
+    },
+    { name: 'by constant', features: grid, key: () => 'all', expected: { all: ['Polygon', 6] } },
+    {
+      name: 'detached part gives a MultiPolygon',
+      features: [...grid, detached],
+      key: byDistrict,
+      expected: { A: ['MultiPolygon', 5], B: ['Polygon', 2] },
+    },
+    {
+      name: 'single member is passed through',
+      features: [detached],
+      key: byDistrict,
+      expected: { A: ['Polygon', 1] },
+    },
+    { name: 'empty input', features: [], key: byDistrict, expected: {} },
+  ])('$name', ({ features, key, expected }) => {
+    const out = dissolveBy(features, key, (k, members) => ({ key: k, n: members.length }));
+    const got = Object.fromEntries(
+      out.features.map((f) => [f.properties.key, [f.geometry.type, f.properties.n]]),
+    );
+    expect(Object.keys(got)).toEqual(Object.keys(expected));
+    for (const [k, [type, n]] of Object.entries(expected)) {
+      expect(got[k]).toEqual([type, n]);
+      const f = out.features.find((g) => g.properties.key === k);
+      expect((area(f as Feature) / 1e6) as number).toBeCloseTo((n as number) * squareKm2, 3);
+    }
+  });
+
+  it('accepts a FeatureCollection', () => {
+    const out = dissolveBy({ type: 'FeatureCollection', features: grid }, byDistrict, (k) => ({ k }));
+    expect(out.features.map((f) => f.properties.k)).toEqual(['A', 'B']);
+  });
+});
+
+describe('boundaryLines (fixtures)', () => {
+  const segmentCount = (fc: ReturnType<typeof boundaryLines>, keys: [string, string | null]): number =>
+    fc.features
+      .filter((f) => f.properties.keys[0] === keys[0] && f.properties.keys[1] === keys[1])
+      .reduce((n, f) => n + f.geometry.coordinates.reduce((m, line) => m + line.length - 1, 0), 0);
+
+  it.each([
+    // grid outline: 10 unit edges; A|B: 2 edges; A outer: 6; B outer: 4; interior A|A edges dropped.
+    {
+      name: 'by district',
+      key: byDistrict,
+      pairs: [
+        [['A', 'B'], 2],
+        [['A', null], 6],
+        [['B', null], 4],
+      ],
+    },
+    { name: 'by constant', key: () => 'all', pairs: [[['all', null], 10]] },
+    {
+      name: 'by village',
+      key: (f: AreaFeature<Props>) => f.properties.code,
+      pairs: [
+        [['00', '10'], 1],
+        [['00', '01'], 1],
+        [['00', null], 2],
+        [['11', null], 1],
+      ],
+    },
+  ] as const)('$name', ({ key, pairs }) => {
+    const out = boundaryLines(grid, key);
+    for (const [keys, n] of pairs) expect(segmentCount(out, [...keys]), keys.join('|')).toBe(n);
+    for (const f of out.features) expect(f.properties.outer).toBe(f.properties.keys[1] === null);
+  });
+
+  it('chains segments into lines', () => {
+    const out = boundaryLines(grid, () => 'all');
+    // One closed outline: 10 segments chained into a single 11-position line.
+    expect(out.features).toHaveLength(1);
+    expect(out.features[0]?.geometry.coordinates).toHaveLength(1);
+    expect(out.features[0]?.geometry.coordinates[0]).toHaveLength(11);
+  });
+});
+
+// Real reference data (never committed): ../shared/data next to the repo.
+const shared = path.resolve(process.cwd(), '../shared/data');
+const villagesFile = path.join(shared, 'bengkulu-selatan-villages.geojson');
+const hasShared = existsSync(villagesFile);
+if (!hasShared) console.warn(`dissolve: ${shared} absent, real-data tests skipped`);
+
+type VillageProps = { village_code: string; district_code: string };
+type DistrictProps = { district_code: string; area_km2: number };
+
+describe.skipIf(!hasShared)('dissolve of the reference villages (../shared/data)', () => {
+  const read = <P>(name: string): FeatureCollection<Polygon | MultiPolygon, P> =>
+    JSON.parse(readFileSync(path.join(shared, name), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, P>;
+  const byCode = (f: AreaFeature<VillageProps>): string => f.properties.district_code;
+
+  it('yields 11 kecamatan and the regency with the reference areas (±0.5 %), and times it', () => {
+    // Read here, not in the describe body: vitest runs skipped describe bodies too.
+    const villages = read<VillageProps>('bengkulu-selatan-villages.geojson');
+    const districts = read<DistrictProps>('bengkulu-selatan-districts.geojson');
+    const regency = read<Record<string, unknown>>('bengkulu-selatan-regency.geojson');
+    const t0 = performance.now();
+    const kec = dissolveBy(villages, byCode, (code, members) => ({
+      district_code: code,
+      villages: members.length,
+    }));
+    const t1 = performance.now();
+    const reg = dissolveBy(
+      kec,
+      () => '17.01',
+      (code) => ({ regency_code: code }),
+    );
+    const t2 = performance.now();
+    const lines = boundaryLines(villages, byCode);
+    const t3 = performance.now();
+    console.log(
+      `dissolveBy on 158 villages: kecamatan ${(t1 - t0).toFixed(0)} ms, regency from kecamatan ` +
+        `${(t2 - t1).toFixed(0)} ms; boundaryLines ${(t3 - t2).toFixed(0)} ms`,
+    );
+
+    expect(kec.features).toHaveLength(11);
+    const expected = new Map(
+      districts.features.map((f) => [f.properties.district_code, f.properties.area_km2]),
+    );
+    for (const f of kec.features) {
+      const want = expected.get(f.properties.district_code);
+      expect(want, f.properties.district_code).toBeDefined();
+      expect(Math.abs(area(f) / 1e6 - (want as number)) / (want as number)).toBeLessThan(0.005);
+    }
+    expect(kec.features.reduce((n, f) => n + f.properties.villages, 0)).toBe(158);
+
+    expect(reg.features).toHaveLength(1);
+    const regKm2 = area(reg) / 1e6;
+    expect(Math.abs(regKm2 - area(regency) / 1e6) / regKm2).toBeLessThan(0.005);
+    expect(reg.features[0]?.geometry.type).toBe('Polygon');
+
+    // The outer boundary lines trace the regency outline.
+    const outerKm = lines.features
+      .filter((f) => f.properties.outer)
+      .reduce((s, f) => s + length(f, { units: 'kilometers' }), 0);
+    const outlineKm = regency.features.reduce(
+      (s, f) => s + length(polygonToLine(f as Feature<Polygon>) as Feature, { units: 'kilometers' }),
+      0,
+    );
+    expect(Math.abs(outerKm - outlineKm) / outlineKm).toBeLessThan(0.005);
+    // Every pair of neighbouring kecamatan appears once, and no edge is inside a kecamatan.
+    const inner = lines.features.filter((f) => !f.properties.outer);
+    expect(new Set(inner.map((f) => f.properties.keys.join('|'))).size).toBe(inner.length);
+    for (const f of inner) expect(f.properties.keys[0]).not.toBe(f.properties.keys[1]);
+  });
+});

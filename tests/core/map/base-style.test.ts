@@ -1,0 +1,41 @@
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { baseStyle } from '../../../src/core/map/base-style';
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const input = { land: empty, villages: empty, districts: empty, regency: empty };
+
+describe('baseStyle', () => {
+  it('needs no network: only inline GeoJSON sources, no glyphs, sprites or tiles', () => {
+    const style = baseStyle({ ...input, basemap: null });
+    expect(Object.values(style.sources).map((s) => s.type)).toEqual([
+      'geojson',
+      'geojson',
+      'geojson',
+      'geojson',
+    ]);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+  });
+
+  it('draws sea, land, regency, village, kecamatan and regency boundaries in that order', () => {
+    expect(baseStyle({ ...input, basemap: null }).layers.map((l) => l.id)).toEqual([
+      'sea',
+      'land',
+      'regency-fill',
+      'village-line',
+      'district-line',
+      'regency-line',
+    ]);
+  });
+
+  it('adds a configured online basemap under the regency, with its attribution', () => {
+    const style = baseStyle({
+      ...input,
+      basemap: { tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'], attribution: '© Example' },
+    });
+    expect(style.sources.basemap).toMatchObject({ type: 'raster', attribution: '© Example', tileSize: 256 });
+    expect(style.layers.map((l) => l.id).indexOf('basemap')).toBe(2);
+  });
+});
