@@ -9,10 +9,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assertBuilt, assertChromium, openDashboard, rendererRssMb, waitReady } from '../tests/e2e/harness';
+import { readOptions } from './cli-options';
 
-const args = process.argv.slice(2);
-const dirArg = args[args.indexOf('--data') + 1];
-if (!args.includes('--data') || !dirArg) {
+const dirArg = readOptions(process.argv.slice(2), { data: { type: 'string' } }).values.data;
+if (!dirArg) {
   console.error('usage: npm run bench:import -- --data DIR');
   process.exit(2);
 }

@@ -25,14 +25,16 @@ import {
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
+import { readOptions } from './cli-options';
 
 const MARK = 'gancang:planner-drawn';
 const NEEDS = [...NEED_CODES, 'any'];
 
-const args = process.argv.slice(2);
-const values = (flag: string) =>
-  args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1] as string] : []));
-const CHANGES = Number(values('--changes')[0] ?? 20);
+const { values: options } = readOptions(process.argv.slice(2), {
+  changes: { type: 'string', default: '20' },
+  data: { type: 'string', multiple: true, default: [] },
+});
+const CHANGES = Number(options.changes);
 
 function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -210,7 +212,7 @@ async function benchDataset(dir: string | null) {
 
 assertBuilt();
 assertChromium();
-const dirs = values('--data').map((d) => path.resolve(d));
+const dirs = options.data.map((d) => path.resolve(d));
 const results = [];
 for (const dir of dirs.length ? dirs : [null]) {
   const r = await benchDataset(dir);

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assertBuilt, assertChromium, DIST, openDashboard, waitReady } from '../tests/e2e/harness';
+import { readOptions } from './cli-options';
 
 interface RunResult {
   run: number;
@@ -34,11 +35,6 @@ interface SizeRow {
   files: number;
   raw: number;
   gzip: number;
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function kindOf(file: string): Kind {
@@ -150,7 +146,9 @@ function distSizes(): Record<Kind, SizeRow> {
 async function main(): Promise<void> {
   assertBuilt();
   assertChromium();
-  const runs = Number(argValue('--runs') ?? 5);
+  const runs = Number(
+    readOptions(process.argv.slice(2), { runs: { type: 'string', default: '5' } }).values.runs,
+  );
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
 
   const boundaries = statSync(path.join(DIST, 'boundaries', 'villages.geojson'), { throwIfNoEntry: false })

@@ -9,14 +9,13 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { VIEW_BOUNDS, ZOOM_RANGE } from './view-bounds';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
-
-const MAX_BOUNDS_PAD_DEG = 0.4;
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -124,10 +123,10 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
       attributionControl: 'basemap' in style.sources ? { compact: true } : false,
       // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
       maxBounds: [
-        [REGENCY_BBOX.west - MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.south - MAX_BOUNDS_PAD_DEG],
-        [REGENCY_BBOX.east + MAX_BOUNDS_PAD_DEG, REGENCY_BBOX.north + MAX_BOUNDS_PAD_DEG],
+        [VIEW_BOUNDS.west, VIEW_BOUNDS.south],
+        [VIEW_BOUNDS.east, VIEW_BOUNDS.north],
       ],
-      maxZoom: 17,
+      maxZoom: ZOOM_RANGE[1],
     });
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
     // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.

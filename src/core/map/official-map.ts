@@ -4,8 +4,9 @@
  * scale bar, an inset locating the regency in Bengkulu province, and the data source line with
  * the date. Aggregates only: villages are filled by class, no household is drawn.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { MAP_COLORS } from './palette';
+import { type Box, boundsOf, fitFrame, KM_PER_DEG_LAT, niceKm, tracePath } from './sheet-geometry';
 import type { LabelPoint } from './village-layers';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
@@ -46,78 +47,26 @@ export const paperPixels = (mm: readonly [number, number], dpi: number): MapSize
   height: Math.round((mm[1] / 25.4) * dpi),
 });
 
-interface Box {
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-}
-
-const KM_PER_DEG_LAT = 110.6;
-
-function boundsOf(fc: FeatureCollection): Box {
-  const box = { west: 180, south: 90, east: -180, north: -90 };
-  const visit = (p: Position) => {
-    const [x = 0, y = 0] = p;
-    box.west = Math.min(box.west, x);
-    box.east = Math.max(box.east, x);
-    box.south = Math.min(box.south, y);
-    box.north = Math.max(box.north, y);
-  };
-  for (const f of fc.features) forEachRing(f, (ring) => ring.forEach(visit));
-  return box;
-}
-
-function forEachRing(f: Feature, fn: (ring: Position[]) => void): void {
-  const g = f.geometry;
-  if (!g) return;
-  if (g.type === 'Polygon') {
-    for (const ring of g.coordinates) fn(ring);
-  } else if (g.type === 'MultiPolygon') {
-    for (const poly of g.coordinates) for (const ring of poly) fn(ring);
-  }
-}
-
-/** Equirectangular projection at the box's mean latitude, fitted into a frame. */
-function fitFrame(box: Box, frame: { x: number; y: number; w: number; h: number }) {
-  const k0 = Math.cos((((box.south + box.north) / 2) * Math.PI) / 180);
-  const dx = (box.east - box.west) * k0;
-  const dy = box.north - box.south;
-  const k = Math.min(frame.w / dx, frame.h / dy);
-  const ox = frame.x + (frame.w - dx * k) / 2;
-  const oy = frame.y + (frame.h - dy * k) / 2;
-  return {
-    k,
-    project: ([lon = 0, lat = 0]: Position): [number, number] => [
-      ox + (lon - box.west) * k0 * k,
-      oy + (box.north - lat) * k,
-    ],
-  };
-}
-
-function tracePath(ctx: CanvasRenderingContext2D, f: Feature, project: (p: Position) => [number, number]) {
-  forEachRing(f, (ring) => {
-    ring.forEach((p, i) => {
-      const [x, y] = project(p);
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    });
-    ctx.closePath();
-  });
-}
-
 const FONT = 'Liberation Sans, Arial, Helvetica, sans-serif';
 
-/** A round scale-bar length (km) close to `target`. */
-export function niceKm(target: number): number {
-  const steps = [1, 2, 5, 10, 20, 25, 50, 100];
-  return steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), 1);
+/** Draws the whole sheet onto `ctx` (sized `size` in device pixels). */
+/** What every panel of the sheet needs: the canvas, the layout unit, the input and where the map frame is. */
+interface Sheet {
+  ctx: CanvasRenderingContext2D;
+  /** Layout unit: 1/1000 of an A-series landscape width. */
+  u: number;
+  input: OfficialMapInput;
+  W: number;
+  margin: number;
+  sideW: number;
+  frame: { x: number; y: number; w: number; h: number };
 }
 
-/** Draws the whole sheet onto `ctx` (sized `size` in device pixels). */
+type View = ReturnType<typeof fitFrame>;
+
 export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, input: OfficialMapInput): void {
   const { width: W, height: H } = size;
-  const u = Math.min(W, H * Math.SQRT2) / 1000; // layout unit: 1/1000 of an A-series landscape width
+  const u = Math.min(W, H * Math.SQRT2) / 1000;
   ctx.save();
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
@@ -132,8 +81,24 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
     w: W - 3 * margin - sideW,
     h: H - 2 * margin - titleH - footerH,
   };
+  const sheet: Sheet = { ctx, u, input, W, margin, sideW, frame };
 
-  // Title
+  drawTitle(sheet);
+  const { view, box } = drawMapFrame(sheet);
+  drawGraticule(sheet, view, box);
+  // Side column: north arrow, legend, boundary symbols, scale bar, inset
+  const sx = frame.x + frame.w + margin;
+  drawNorthArrow(ctx, sx + sideW / 2, frame.y, 60 * u, input.north, u);
+  let sy = frame.y + 80 * u;
+  sy = drawLegend(sheet, sx, sy);
+  sy = drawBoundarySymbols(sheet, sx, sy);
+  sy = drawScaleBar(sheet, view, sx, sy);
+  drawInset(sheet, sx, sy);
+  drawFooter(sheet);
+  ctx.restore();
+}
+
+function drawTitle({ ctx, u, input, W, margin }: Sheet): void {
   ctx.fillStyle = '#111111';
   ctx.textBaseline = 'top';
   ctx.font = `bold ${28 * u}px ${FONT}`;
@@ -141,8 +106,10 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
   ctx.font = `${16 * u}px ${FONT}`;
   ctx.fillStyle = '#333333';
   ctx.fillText(input.subtitle, margin, margin + 36 * u, W - 2 * margin);
+}
 
-  // Map frame: sea, land, choropleth, boundaries
+/** The map frame: sea, land, choropleth, boundaries and kecamatan names. */
+function drawMapFrame({ ctx, u, input, frame }: Sheet): { view: View; box: Box } {
   ctx.save();
   ctx.beginPath();
   ctx.rect(frame.x, frame.y, frame.w, frame.h);
@@ -179,12 +146,24 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
   strokeAll(input.villages, 'rgba(80,80,80,0.7)', 0.6 * u);
   strokeAll(input.districts, MAP_COLORS.districtLine, 1.6 * u);
   strokeAll(input.regency, MAP_COLORS.regencyLine, 3 * u);
+  drawDistrictNames(ctx, u, input, view);
+  ctx.restore();
+  ctx.strokeStyle = '#222222';
+  ctx.lineWidth = 1.5 * u;
+  ctx.strokeRect(frame.x, frame.y, frame.w, frame.h);
+  return { view, box };
+}
 
-  // Kecamatan names with a white halo
+/** Kecamatan names with a white halo: larger kecamatan first; a name that would overlap one written is left out. */
+function drawDistrictNames(
+  ctx: CanvasRenderingContext2D,
+  u: number,
+  input: OfficialMapInput,
+  view: View,
+): void {
   ctx.font = `bold ${13 * u}px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  // Larger kecamatan first; a name that would overlap one already written is left out.
   const placed: [number, number, number, number][] = [];
   const labels = [...input.districtLabels].sort((a, b) => b.priority - a.priority);
   for (const label of labels) {
@@ -200,12 +179,10 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
     ctx.fillStyle = '#1a1a1a';
     ctx.fillText(label.text, x, y);
   }
-  ctx.restore();
-  ctx.strokeStyle = '#222222';
-  ctx.lineWidth = 1.5 * u;
-  ctx.strokeRect(frame.x, frame.y, frame.w, frame.h);
+}
 
-  // Graticule ticks: degrees on the frame edge
+/** Graticule ticks: degrees of longitude under the frame's lower edge. */
+function drawGraticule({ ctx, u, frame }: Sheet, view: View, box: Box): void {
   ctx.font = `${10 * u}px ${FONT}`;
   ctx.fillStyle = '#444444';
   ctx.textAlign = 'center';
@@ -215,18 +192,15 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
     if (x < frame.x + 20 * u || x > frame.x + frame.w - 20 * u) continue;
     ctx.fillText(`${lon.toFixed(1)}° BT`, x, frame.y + frame.h + 3 * u);
   }
+}
 
-  // Side column: north arrow, legend, scale bar, inset
-  const sx = frame.x + frame.w + margin;
-  let sy = frame.y;
-  drawNorthArrow(ctx, sx + sideW / 2, sy, 60 * u, input.north, u);
-  sy += 80 * u;
-
+/** The classes' colours and labels under the legend's title; returns where the next panel starts. */
+function drawLegend({ ctx, u, input, sideW }: Sheet, sx: number, top: number): number {
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.fillStyle = '#111111';
   ctx.font = `bold ${14 * u}px ${FONT}`;
-  sy = wrapText(ctx, input.legendTitle, sx, sy, sideW, 17 * u) + 6 * u;
+  let sy = wrapText(ctx, input.legendTitle, sx, top, sideW, 17 * u) + 6 * u;
   ctx.font = `${13 * u}px ${FONT}`;
   for (const item of input.legend) {
     ctx.fillStyle = item.color;
@@ -238,13 +212,20 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
     ctx.fillText(item.label, sx + 30 * u, sy, sideW - 30 * u);
     sy += 20 * u;
   }
-  sy += 8 * u;
-  // Boundary symbols
+  return sy + 8 * u;
+}
+
+/** The three boundary line symbols (regency, kecamatan, village) with their labels. */
+function drawBoundarySymbols({ ctx, u, input, sideW }: Sheet, sx: number, top: number): number {
   const lines = [
     [MAP_COLORS.regencyLine, 3],
     [MAP_COLORS.districtLine, 1.6],
     ['rgba(80,80,80,0.7)', 0.8],
   ] as const;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.font = `${13 * u}px ${FONT}`;
+  let sy = top;
   for (const [i, [color, width]] of lines.entries()) {
     const label = input.boundaryLabels[i] ?? '';
     ctx.beginPath();
@@ -257,13 +238,15 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
     ctx.fillText(label, sx + 30 * u, sy, sideW - 30 * u);
     sy += 20 * u;
   }
-  sy += 14 * u;
+  return sy + 14 * u;
+}
 
-  // Scale bar: km per pixel from the projection (1° of latitude ≈ 110.6 km here)
+/** Scale bar: km per pixel from the projection (1° of latitude ≈ 110.6 km here). */
+function drawScaleBar({ ctx, u, sideW }: Sheet, view: View, sx: number, sy: number): number {
   const kmPerPx = KM_PER_DEG_LAT / view.k;
   const km = niceKm(kmPerPx * sideW * 0.7);
   const barPx = km / kmPerPx;
-  ctx.fillStyle = '#111111';
+  ctx.textBaseline = 'top';
   ctx.font = `${12 * u}px ${FONT}`;
   for (let i = 0; i < 4; i++) {
     ctx.fillStyle = i % 2 === 0 ? '#111111' : '#ffffff';
@@ -278,44 +261,48 @@ export function drawOfficialMap(ctx: CanvasRenderingContext2D, size: MapSize, in
   ctx.fillText(`${km / 2}`, sx + barPx / 2, sy);
   ctx.fillText(`${km} km`, sx + barPx, sy);
   ctx.textAlign = 'left';
-  sy += 40 * u;
+  return sy + 40 * u;
+}
 
-  // Inset: the province by regency, this regency highlighted
+/** Inset: the province by regency, this regency highlighted (left out when the column has no room). */
+function drawInset({ ctx, u, input, sideW, frame }: Sheet, sx: number, sy: number): void {
   const insetH = Math.min(frame.y + frame.h - sy - 20 * u, sideW * 1.1);
-  if (input.province && insetH > 60 * u) {
-    const inset = { x: sx, y: sy, w: sideW, h: insetH };
-    ctx.fillStyle = MAP_COLORS.sea;
-    ctx.fillRect(inset.x, inset.y, inset.w, inset.h);
-    const pbox = boundsOf(input.province);
-    const pv = fitFrame(
-      { west: pbox.west - 0.15, south: pbox.south - 0.15, east: pbox.east + 0.15, north: pbox.north + 0.15 },
-      { x: inset.x + 4 * u, y: inset.y + 4 * u, w: inset.w - 8 * u, h: inset.h - 22 * u },
-    );
-    for (const f of input.province.features) {
-      ctx.beginPath();
-      tracePath(ctx, f, pv.project);
-      ctx.fillStyle = f.properties?.regency_code === input.regencyCode ? '#d7191c' : MAP_COLORS.land;
-      ctx.fill();
-      ctx.strokeStyle = '#666666';
-      ctx.lineWidth = 0.6 * u;
-      ctx.stroke();
-    }
-    ctx.strokeStyle = '#222222';
-    ctx.lineWidth = 1 * u;
-    ctx.strokeRect(inset.x, inset.y, inset.w, inset.h);
-    ctx.fillStyle = '#111111';
-    ctx.font = `${11 * u}px ${FONT}`;
-    ctx.fillText(input.insetCaption, inset.x + 4 * u, inset.y + inset.h - 16 * u, inset.w - 8 * u);
+  if (!input.province || insetH <= 60 * u) return;
+  const inset = { x: sx, y: sy, w: sideW, h: insetH };
+  ctx.fillStyle = MAP_COLORS.sea;
+  ctx.fillRect(inset.x, inset.y, inset.w, inset.h);
+  const pbox = boundsOf(input.province);
+  const pv = fitFrame(
+    { west: pbox.west - 0.15, south: pbox.south - 0.15, east: pbox.east + 0.15, north: pbox.north + 0.15 },
+    { x: inset.x + 4 * u, y: inset.y + 4 * u, w: inset.w - 8 * u, h: inset.h - 22 * u },
+  );
+  for (const f of input.province.features) {
+    ctx.beginPath();
+    tracePath(ctx, f, pv.project);
+    ctx.fillStyle = f.properties?.regency_code === input.regencyCode ? '#d7191c' : MAP_COLORS.land;
+    ctx.fill();
+    ctx.strokeStyle = '#666666';
+    ctx.lineWidth = 0.6 * u;
+    ctx.stroke();
   }
+  ctx.strokeStyle = '#222222';
+  ctx.lineWidth = 1 * u;
+  ctx.strokeRect(inset.x, inset.y, inset.w, inset.h);
+  ctx.fillStyle = '#111111';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.font = `${11 * u}px ${FONT}`;
+  ctx.fillText(input.insetCaption, inset.x + 4 * u, inset.y + inset.h - 16 * u, inset.w - 8 * u);
+}
 
-  // Footer
+function drawFooter({ ctx, u, input, W, margin, frame }: Sheet): void {
   ctx.fillStyle = '#333333';
   ctx.font = `${12 * u}px ${FONT}`;
+  ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
-  input.footer.forEach((line, i) => {
-    ctx.fillText(line, margin, frame.y + frame.h + (16 + 18 * i) * u, W - 2 * margin);
+  input.footer.forEach((line, k) => {
+    ctx.fillText(line, margin, frame.y + frame.h + (16 + 18 * k) * u, W - 2 * margin);
   });
-  ctx.restore();
 }
 
 function drawNorthArrow(

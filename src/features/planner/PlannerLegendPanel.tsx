@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../core/dataset/loaded-context';
+import { FoldingLegend } from '../../core/ui/FoldingLegend';
 import { Legend } from '../../core/ui/Legend';
-import { isPhoneWidth } from '../../core/ui/phone';
 import type { Choropleth } from './choropleth';
 import { DataQualityLegend } from './DataQualityLegend';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
@@ -46,11 +45,8 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
   const { t } = useTranslation();
   const { legend, layers, sheet } = props;
   const c = sheet?.map.classification;
-  // Folded at first on a phone, where it would cover much of the map.
-  const [openAtFirst] = useState(() => !isPhoneWidth());
   return (
-    <details className="map-legend-float planner-legend" open={openAtFirst}>
-      <summary data-testid="legend-toggle">{t('legend.toggle')}</summary>
+    <FoldingLegend className="planner-legend" toggleTestId="legend-toggle">
       {layers.choropleth || !(layers.heatmap || layers.hexagon) ? (
         <Legend
           title={legend.title}
@@ -104,6 +100,6 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
           ]}
         />
       )}
-    </details>
+    </FoldingLegend>
   );
 }

@@ -1,5 +1,6 @@
 import { CLASS_METHODS, type ClassMethod, clampClasses, parseBreaks } from '../../core/classify/classify';
-import { NEED_CODES, type NeedCode, REGENCY_BBOX } from '../../core/domain/schema';
+import { NEED_CODES, type NeedCode } from '../../core/domain/schema';
+import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
 import { clamp, type Parsed, type SettingNotice } from '../../core/url/parsed';
 import {
   type AgentFilter,
@@ -73,16 +74,6 @@ const DISTRICT_CODE = /^17\.01\.\d{2}$/;
 const VILLAGE_CODE = /^17\.01\.\d{2}\.\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** How far the map may look beyond the regency (the offline land layer ends 0.6° beyond it). */
-export const MAX_BOUNDS_PAD_DEG = 0.4;
-export const VIEW_BOUNDS = {
-  west: REGENCY_BBOX.west - MAX_BOUNDS_PAD_DEG,
-  south: REGENCY_BBOX.south - MAX_BOUNDS_PAD_DEG,
-  east: REGENCY_BBOX.east + MAX_BOUNDS_PAD_DEG,
-  north: REGENCY_BBOX.north + MAX_BOUNDS_PAD_DEG,
-} as const;
-export const ZOOM_RANGE = [5, 17] as const;
 
 /** True for a real calendar date `YYYY-MM-DD` (2025-02-31 is not). */
 export function isCalendarDate(value: string): boolean {

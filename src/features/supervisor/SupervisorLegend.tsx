@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_BREAKS, COVERAGE_RAMP, NO_DATA_COLOR, STATUS_COLORS } from '../../core/map/palette';
+import { FoldingLegend } from '../../core/ui/FoldingLegend';
 import { Legend } from '../../core/ui/Legend';
-import { isPhoneWidth } from '../../core/ui/phone';
 import { Segmented } from '../../core/ui/Segmented';
 import { useTableStatus, useUnavailable } from '../../core/ui/table-status';
 import { useFormat } from '../../core/ui/use-format';
@@ -37,11 +36,8 @@ export function SupervisorLegend({
   const na = useUnavailable();
   const noAgents = useTableStatus().agents === 'missing';
   const km = f.dec(thresholdM / 1000);
-  // Folded at first on a phone, where it would cover much of the map.
-  const [openAtFirst] = useState(() => !isPhoneWidth());
   return (
-    <details className="map-legend-float" open={openAtFirst}>
-      <summary data-testid="supervisor-legend-toggle">{t('legend.toggle')}</summary>
+    <FoldingLegend toggleTestId="supervisor-legend-toggle">
       <Segmented
         label={t('supervisor.mapMode')}
         options={MAP_MODES}
@@ -95,6 +91,6 @@ export function SupervisorLegend({
           { color: STATUS_COLORS.line, label: t('supervisor.lines') },
         ]}
       />
-    </details>
+    </FoldingLegend>
   );
 }

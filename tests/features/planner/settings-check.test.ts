@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUrlState, writeUrlState } from '../../../src/app/url-state';
 import { CLASS_METHODS } from '../../../src/core/classify/classify';
 import { NEED_CODES } from '../../../src/core/domain/schema';
+import { VIEW_BOUNDS } from '../../../src/core/map/view-bounds';
 import {
   type DataDescription,
   monthRange,
@@ -12,7 +13,6 @@ import {
   COMPARE_MONTHS,
   type PlannerUrlState,
   parsePlannerState,
-  VIEW_BOUNDS,
   writePlannerState,
 } from '../../../src/features/planner/url-state';
 
