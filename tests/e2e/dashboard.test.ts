@@ -14,6 +14,7 @@ import {
   readGazetteer,
   sampleMapColors,
   screenshot,
+  waitDrawn,
   waitMapIdle,
   waitReady,
 } from './harness';
@@ -129,9 +130,7 @@ describe('dashboard (approximate boundaries)', () => {
       });
       await page.mouse.move(sea.x - 10, sea.y - 10);
       await page.mouse.move(sea.x, sea.y, { steps: 3 });
-      await waitMapIdle(page);
-      await page.waitForTimeout(300);
-      await waitMapIdle(page);
+      await waitDrawn(page);
       return sampleMapColors(page, points);
     };
     const switched = await sample(dash.page);
@@ -200,10 +199,9 @@ describe('dashboard (approximate boundaries)', () => {
       ({ lon, lat }) => window.__gancang?.map.jumpTo({ center: [lon, lat], zoom: 13 }),
       { lon, lat },
     );
+    // The zoom change re-renders the deck.gl layers (household points appear): wait until they are drawn.
     await waitMapIdle(dash.page);
-    // The zoom change re-renders the deck.gl layers (household points appear): let that frame settle too.
-    await dash.page.waitForTimeout(500);
-    await waitMapIdle(dash.page);
+    await waitDrawn(dash.page);
     expect(await dash.page.evaluate(() => window.__gancang?.map.getZoom())).toBeCloseTo(13, 5);
     await screenshot(dash.page, 'dashboard-05-manna-zoom13');
   });

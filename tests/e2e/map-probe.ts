@@ -30,6 +30,17 @@ export async function waitMapIdle(page: Page, timeoutMs = 60_000): Promise<void>
   );
 }
 
+/**
+ * Waits until the map shows what was last asked of it: every deck.gl layer handed over is set up with its data,
+ * then the map's next idle frame (instead of a fixed pause before a screenshot or a pixel check).
+ */
+export async function waitDrawn(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(() => window.__gancang?.layersLoaded() === true, undefined, {
+    timeout: timeoutMs,
+  });
+  await waitMapIdle(page, timeoutMs);
+}
+
 export interface GazetteerVillage {
   village_code: string;
   village_name: string;

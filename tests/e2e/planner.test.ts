@@ -3,37 +3,11 @@
  * drill up to kecamatan and back, filter, play the months, open a village profile, export the table,
  * query with SQL, see households at high zoom with masked ids, and reload the same screen from the URL.
  */
-import { copyFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Dashboard,
-  openDashboard,
-  pngSize,
-  ROOT,
-  SCREENSHOT_DIR,
-  screenshot,
-  waitMapIdle,
-  waitReady,
-} from './harness';
-
-/** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
-const idNumber = (text: string | null): number =>
-  Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', '.'));
-
-/** The legend's note once the classes of the whole period are in ("… Jan 2024 – Des 2025"). */
-const FIXED_PERIOD = /kelas tetap untuk seluruh periode \w+ \d{4} – \w+ \d{4}/;
-const legendLabels = (page: Page) => page.getByTestId('legend').getByTestId('legend-item').allTextContents();
-const tableColumn = (page: Page, n: number) =>
-  page.locator(`[data-testid="area-row"] td:nth-child(${n})`).allTextContents();
-const figure = async (page: Page, id: string) =>
-  idNumber(await page.getByTestId(`planner-figure-${id}`).locator('dd').textContent());
-/** Waits until the map has been redrawn after a change (deck.gl layers handed over, map idle). */
-const settle = async (page: Page) => {
-  await page.waitForTimeout(400);
-  await waitMapIdle(page);
-};
+import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+import { FIXED_PERIOD, figure, idNumber, legendLabels, settle, tableColumn } from './planner-helpers';
 
 describe('planner (Perencanaan)', () => {
   let dash: Dashboard;
@@ -192,7 +166,11 @@ describe('planner (Perencanaan)', () => {
     await expect.poll(title).not.toContain(first ?? '');
     // The next month: the same classes (only the counts per class change).
     expect(await classLabels()).toEqual(firstClasses);
-    await page.waitForTimeout(2500);
+    // Let it play one more month, then pause.
+    const second = await page.getByTestId('month-label').textContent();
+    await expect
+      .poll(() => page.getByTestId('month-label').textContent(), { timeout: 10_000 })
+      .not.toBe(second);
     await page.getByTestId('play').click();
     await expect.poll(() => page.url()).toMatch(/bulan=\d{4}-\d{2}/);
     expect((await page.getByTestId('legend').locator('.note').textContent()) ?? '').toContain(
@@ -267,7 +245,6 @@ describe('planner (Perencanaan)', () => {
     expect(href).toMatch(/section=supervisor/);
     expect(href).toMatch(/awasi=17\.01\.\d{2}\.\d{4}/);
     expect(page.url()).toMatch(/pilih=17\.01/);
-    await page.waitForTimeout(1200);
     await settle(page);
     await screenshot(page, 'planner-06-profile');
   });
@@ -327,170 +304,6 @@ describe('planner (Perencanaan)', () => {
     );
     expect(await page.getByTestId('export-internal').isChecked()).toBe(false);
     await page.getByTestId('filter-households').fill('');
-  });
-
-  it('finds villages by part of their name and opens one from the keyboard', async () => {
-    await page.getByTestId('tab-table').click();
-    const [name] = await tableColumn(page, 1);
-    const word = (name ?? '').split(' ')[0]?.toUpperCase() ?? '';
-    await page.getByTestId('filter-name').fill(word);
-    await expect
-      .poll(async () => (await tableColumn(page, 1)).every((n) => n.toUpperCase().includes(word)))
-      .toBe(true);
-    const row = page.getByTestId('area-row').first();
-    const chosen = await row.locator('td').first().textContent();
-    await row.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 15_000 }).toBe(chosen);
-    await page.getByTestId('tab-table').click();
-    await page.getByTestId('filter-name').fill('');
-  });
-
-  it('saves the map as an official sheet (PNG) with the classes on screen', async () => {
-    await page.getByTestId('open-map-export').click();
-    await page.getByTestId('map-size').selectOption('hd');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('save-map-png').click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('peta-rtlh-rate-desa-1920x1080.png');
-    const file = path.join(SCREENSHOT_DIR, 'planner-13-map-export.png');
-    await copyFile((await download.path()) as string, file);
-    expect(pngSize(await readFile(file))).toEqual({ width: 1920, height: 1080 });
-    await page.getByTestId('map-export').getByText('Tutup').click();
-    await expect(page.getByTestId('map-export').count()).resolves.toBe(0);
-  });
-
-  it('runs read-only SQL in the sandbox: writes refused with a message, no personal columns, results on the map', async () => {
-    await page.getByTestId('tab-sql').click();
-    const input = page.getByTestId('sql-input');
-    await input.fill('DROP TABLE households');
-    await page.getByTestId('sql-run').click();
-    await expect(page.getByTestId('sql-error').textContent()).resolves.toContain('DROP');
-    await input.fill('SELECT * FROM no_such_table');
-    await page.getByTestId('sql-run').click();
-    // The first query waits for the sandbox's de-identified copy (its own DuckDB, built on first use).
-    await page.getByTestId('sql-error').waitFor({ timeout: 120_000 });
-    await expect(page.getByTestId('sql-error').textContent()).resolves.toMatch(
-      /tidak ada di salinan data.*no_such_table/s,
-    );
-    expect(await page.getByTestId('planner').count()).toBe(1); // an error is a message, not a blank screen
-    await input.fill('SELECT household_id, head_name, head_nik FROM households LIMIT 3');
-    await page.getByTestId('sql-run').click();
-    await expect(page.getByTestId('sql-error').textContent()).resolves.toMatch(/head_name/);
-    await input.fill('SELECT household_id, agent_id, sum(members) OVER () AS total FROM households LIMIT 3');
-    await page.getByTestId('sql-run').click();
-    await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(3);
-    const cells = await page.locator('[data-testid="sql-result"] tbody td').allTextContents();
-    expect(cells[0]).toMatch(/^KL-[A-Z]{11}$/);
-    expect(cells[1]).toMatch(/^(AG-[A-Z]{11}|NULL)$/);
-    expect(cells[2]).toMatch(/^\d{1,3}(\.\d{3})+$/); // a HUGEINT sum in Indonesian digits
-    await input.fill(
-      'SELECT village_code, count(*) AS rtlh FROM households WHERE need_rtlh = 1 GROUP BY 1 ORDER BY 2 DESC LIMIT 10',
-    );
-    await page.getByTestId('sql-run').click();
-    await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(10);
-    await page.getByTestId('sql-map').click();
-    await settle(page);
-    await screenshot(page, 'planner-07-sql');
-  });
-
-  it('shows heatmap and hexagon layers', async () => {
-    await page.getByTestId('month-clear').click();
-    await page.getByTestId('filter-reset').click();
-    await page.getByTestId('layer-choropleth').uncheck();
-    await page.getByTestId('layer-heatmap').check();
-    await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.0, -4.38], zoom: 9.6 }));
-    await page.waitForTimeout(1500);
-    await settle(page);
-    await screenshot(page, 'planner-08-heatmap');
-    await page.getByTestId('layer-heatmap').uncheck();
-    await page.getByTestId('layer-hexagon').check();
-    await page.waitForTimeout(1500);
-    await settle(page);
-    await screenshot(page, 'planner-09-hexagons');
-    await page.getByTestId('layer-hexagon').uncheck();
-    await page.getByTestId('layer-choropleth').check();
-  });
-
-  it('draws households at high zoom with masked identifiers', async () => {
-    const csv = await readFile(path.join(ROOT, 'data', 'demo', 'households.csv'), 'utf8');
-    const [, line] = csv.split('\n');
-    const cells = (line ?? '').split(',');
-    const lon = Number(cells[2]);
-    const lat = Number(cells[3]);
-    await page.evaluate(({ lon, lat }) => window.__gancang?.map.jumpTo({ center: [lon, lat], zoom: 16 }), {
-      lon,
-      lat,
-    });
-    await page.waitForTimeout(1500);
-    await settle(page);
-    const point = await page.evaluate(
-      ({ lon, lat }) => {
-        const map = window.__gancang?.map;
-        if (!map) throw new Error('no map');
-        const p = map.project([lon, lat]);
-        const rect = map.getContainer().getBoundingClientRect();
-        return { x: rect.left + p.x, y: rect.top + p.y };
-      },
-      { lon, lat },
-    );
-    await page.mouse.move(point.x - 15, point.y - 15);
-    await page.mouse.move(point.x, point.y, { steps: 3 });
-    const id = page.getByTestId('household-id');
-    await id.waitFor({ timeout: 10_000 });
-    expect(await id.textContent()).toMatch(/^KL-[A-Z]{11}$/);
-    expect(await id.textContent()).not.toMatch(/P1701\d{12}/);
-    await screenshot(page, 'planner-10-households');
-    await page.mouse.move(5, 5);
-  });
-
-  it('reproduces the same screen from the URL (reload / shared link)', async () => {
-    await page.getByTestId('tab-table').click();
-    await page.getByTestId('unit-density').click();
-    await page.getByTestId('filter-district').selectOption({ label: 'Kedurang' });
-    await page.getByTestId('month-slider').focus();
-    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-    await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.1, -4.35], zoom: 10.5 }));
-    await settle(page);
-    await page.waitForTimeout(800);
-    // The classes of the whole period are in (computed after the month's own map).
-    const periodNote = async (p: Page) =>
-      (await p.getByTestId('legend').locator('.note').textContent()) ?? '';
-    await expect.poll(() => periodNote(page)).toMatch(FIXED_PERIOD);
-    const url = page.url();
-    const before = {
-      legend: await legendLabels(page),
-      month: await page.getByTestId('month-label').textContent(),
-      rows: await tableColumn(page, 1),
-      figures: await page.getByTestId('planner-figures').textContent(),
-      zoom: await page.evaluate(() => window.__gancang?.map.getZoom()),
-      center: await page.evaluate(() => window.__gancang?.map.getCenter().toArray()),
-    };
-    await screenshot(page, 'planner-11-before-reload');
-    const copy = await dash.context.newPage();
-    try {
-      await copy.goto(url, { waitUntil: 'domcontentloaded' });
-      await waitReady(copy);
-      await expect
-        .poll(async () => (await copy.getByTestId('planner-figures').textContent()) ?? '')
-        .toBe(before.figures);
-      await expect.poll(() => periodNote(copy)).toMatch(FIXED_PERIOD);
-      expect(await legendLabels(copy)).toEqual(before.legend);
-      expect(await copy.getByTestId('month-label').textContent()).toBe(before.month);
-      expect(await tableColumn(copy, 1)).toEqual(before.rows);
-      expect(await copy.getByTestId('need-select').inputValue()).toBe('rtlh');
-      expect(await copy.getByTestId('method-select').inputValue()).toBe('jenks');
-      expect(await copy.getByTestId('classes-select').inputValue()).toBe('7');
-      expect(await copy.evaluate(() => window.__gancang?.map.getZoom())).toBeCloseTo(before.zoom ?? 0, 1);
-      const center = await copy.evaluate(() => window.__gancang?.map.getCenter().toArray());
-      expect(center?.[0]).toBeCloseTo(before.center?.[0] ?? 0, 3);
-      expect(center?.[1]).toBeCloseTo(before.center?.[1] ?? 0, 3);
-      await waitMapIdle(copy);
-      await screenshot(copy, 'planner-12-after-reload');
-    } finally {
-      await copy.close();
-    }
   });
 
   it('made no request to another host and threw no page error', () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+import { type Dashboard, openDashboard, screenshot, waitDrawn, waitMapIdle, waitReady } from './harness';
 
 /** "36,8 %" (Indonesian) → 36.8; "1.170" → 1170. */
 const idNumber = (text: string | null): number =>
@@ -60,10 +60,12 @@ describe('supervisor (Pengawasan)', () => {
     await first.click();
     await expect(page.getByTestId('selection').textContent()).resolves.toContain(name);
     await page.waitForFunction(() => !window.__gancang?.map.isMoving(), undefined, { timeout: 10_000 });
-    await page.waitForTimeout(1200);
-    const zoomAfter = await page.evaluate(() => window.__gancang?.map.getZoom() ?? 0);
-    expect(zoomAfter).toBeGreaterThan(zoomBefore + 1);
-    expect(Number(await page.getByTestId('selection').getAttribute('data-lines'))).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__gancang?.map.getZoom() ?? 0), { timeout: 10_000 })
+      .toBeGreaterThan(zoomBefore + 1);
+    await expect
+      .poll(async () => Number(await page.getByTestId('selection').getAttribute('data-lines')))
+      .toBeGreaterThan(0);
     await waitMapIdle(page);
     await screenshot(page, 'supervisor-02-village-lines');
   });
@@ -156,8 +158,7 @@ describe('supervisor (Pengawasan)', () => {
     await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Agen terpilih: AG-[A-Z]{11}/);
     const listed = await page.locator('[data-testid="agents-below"] tbody td:first-child').allTextContents();
     for (const id of listed) expect(id).toMatch(/^AG-[A-Z]{11}$/);
-    await page.waitForTimeout(1500);
-    await waitMapIdle(page);
+    await waitDrawn(page);
     await screenshot(page, 'supervisor-05-agents');
   });
 

@@ -22,8 +22,11 @@ setWorkerUrl(workerUrl);
 
 declare global {
   interface Window {
-    /** Test and automation hook: the live map (documented in README, "Automation hooks"). */
-    __gancang?: { map: MapLibreMap };
+    /**
+     * Test and automation hook (documented in README, "Automation hooks"): the live map, and whether every
+     * deck.gl layer last handed to it has been set up and has its data (then the next idle frame shows them).
+     */
+    __gancang?: { map: MapLibreMap; layersLoaded: () => boolean };
   }
 }
 
@@ -90,6 +93,7 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const handedLayers = useRef<readonly Layer[]>([]);
   const callbacks = useRef({ onView, onDrawn });
   callbacks.current = { onView, onDrawn };
   const { t } = useTranslation();
@@ -163,7 +167,7 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     });
     mapRef.current = map;
     overlayRef.current = overlay;
-    window.__gancang = { map };
+    window.__gancang = { map, layersLoaded: () => handedLayers.current.every((layer) => layer.isLoaded) };
     const unmounted = new AbortController();
     void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
@@ -180,6 +184,7 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     const overlay = overlayRef.current;
     if (!map || !overlay) return;
     overlay.setProps({ layers });
+    handedLayers.current = layers;
     map.triggerRepaint();
     map.once('idle', () => callbacks.current.onDrawn());
   }, [layers]);
