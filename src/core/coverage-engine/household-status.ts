@@ -1,6 +1,6 @@
 /**
  * THE definitions of a household's coverage, shared by the coverage engine (worker) and the SQL figures
- * (DuckDB's household_coverage table, written once per load by app/load-dataset.ts):
+ * (DuckDB's household_coverage table, written once per load by core/dataset/load-dataset.ts):
  * - its recorded agent is one of OWN_AGENT: none (no agent id), unknown (an id not in the agents table),
  *   inactive, or active;
  * - distance = ownAgentDistanceM: the engine's haversine (projection.ts) from the household to that agent;
