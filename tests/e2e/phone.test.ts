@@ -77,7 +77,19 @@ describe.each(DEVICES)('on a $name screen, with taps', ({ name, width, height })
     await expect.poll(() => page.getByTestId('threshold-value').textContent()).not.toBe(before);
 
     // An agent from the agents' list.
-    await page.getByTestId('tab-agents').tap();
+    // The sheet may still be settling after the slider (a tap that lands while it moves is lost, on a real
+    // phone too): tap again until the tab is selected, then wait for the agents' panel.
+    const agentsTab = page.getByTestId('tab-agents');
+    await expect
+      .poll(
+        async () => {
+          if ((await agentsTab.getAttribute('aria-selected')) !== 'true') await agentsTab.tap();
+          return agentsTab.getAttribute('aria-selected');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('true');
+    await page.getByTestId('agent-panel').waitFor({ timeout: 60_000 });
     // Agents below ten families: a list that is never empty at any limit (the far list can be).
     const agent = page.locator('[data-testid="agents-below"] tbody tr').first();
     await agent.scrollIntoViewIfNeeded();
