@@ -136,13 +136,16 @@ export function missingRequired(table: TableName, headers: readonly string[]): s
   return TABLES[table].filter((c) => c.required && !found.has(c.name)).map((c) => c.name);
 }
 
-const DOTTED = /^17\.01\.\d{2}\.\d{4}$/;
+/** A village code of this regency in canonical form, `17.01.DD.NNNN`. */
+export const VILLAGE_CODE = /^17\.01\.\d{2}\.\d{4}$/;
+/** A kecamatan code of this regency, `17.01.DD`. */
+export const DISTRICT_CODE = /^17\.01\.\d{2}$/;
 const PLAIN = /^1701(\d{2})(\d{4})$/;
 
 /** Canonical Kemendagri village code `17.01.DD.NNNN` from the dotted or 10-digit form; null if neither. */
 export function normaliseVillageCode(raw: string): string | null {
   const code = raw.trim();
-  if (DOTTED.test(code)) return code;
+  if (VILLAGE_CODE.test(code)) return code;
   const m = PLAIN.exec(code);
   return m ? `17.01.${m[1]}.${m[2]}` : null;
 }

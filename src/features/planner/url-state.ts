@@ -1,5 +1,5 @@
 import { CLASS_METHODS, type ClassMethod, clampClasses, parseBreaks } from '../../core/classify/classify';
-import { NEED_CODES, type NeedCode } from '../../core/domain/schema';
+import { DISTRICT_CODE, NEED_CODES, type NeedCode, VILLAGE_CODE } from '../../core/domain/schema';
 import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
 import { clamp, type Parsed, type SettingNotice } from '../../core/url/parsed';
 import {
@@ -70,8 +70,6 @@ export const COMPARE_MONTHS = [0, 1, 3, 12] as const;
 export type CompareMonths = (typeof COMPARE_MONTHS)[number];
 // Listed here (not imported) so reading the URL never loads deck.gl.
 const RAMP_NAMES: readonly RampName[] = ['YlOrRd', 'viridis', 'PuBu', 'Purples', 'PuOr'];
-const DISTRICT_CODE = /^17\.01\.\d{2}$/;
-const VILLAGE_CODE = /^17\.01\.\d{2}\.\d{4}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,4 +1,4 @@
-const VILLAGE_CODE = /^17\.01\.\d{2}\.\d{4}$/;
+import { VILLAGE_CODE } from '../../core/domain/schema';
 
 /** The supervisor's selected village in a link: `awasi` (earlier links used `desa`, now the planner's filter). */
 const SUPERVISOR_VILLAGE = 'awasi';
