@@ -6,44 +6,35 @@ import { ALL_LOADED } from '../core/dataset/table-status';
 import { ErrorBoundary } from '../core/ui/ErrorBoundary';
 import { type Navigation, NavigationContext } from '../core/ui/navigation';
 import { SettingsNotices } from '../core/ui/SettingsNotices';
-import { publishNotices } from '../core/ui/settings-notices';
 import { TableStatusContext } from '../core/ui/table-status';
-import { useUrlSync } from '../core/url/use-url-sync';
+import { readLink } from '../core/url/link-keys';
+import { useLinkState } from '../core/url/use-link-state';
 import { DamagedDataset } from '../features/import/DamagedDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { InnovationView } from '../features/innovation/InnovationView';
 import { PlannerView } from '../features/planner/PlannerView';
 import { SupervisorView } from '../features/supervisor/SupervisorView';
-import { readSupervisorVillage, supervisorVillageSearch } from '../features/supervisor/url-state';
-import { Header } from './Header';
+import { supervisorVillageSearch } from '../features/supervisor/url-state';
+import { Header, type Section } from './Header';
 import { ErrorScreen, LoadingScreen } from './LoadingScreen';
-import { parseSectionState, type SectionUrlState, writeSectionState } from './section-url-state';
-import { parseUrlState, type UrlState, writeUrlState } from './url-state';
+import { APP_LINK, writeUrlState } from './url-state';
 import { serverDatasetName, useDashboard } from './use-dashboard';
 
 export function App() {
   const { t } = useTranslation();
   const state = useDashboard();
-  const [fromLink] = useState(() => parseUrlState(window.location.search));
-  const [ui, setUi] = useState<UrlState>(fromLink.state);
-  const [sectionLink] = useState(() => parseSectionState(window.location.search));
-  const [sectionUi, setSectionUi] = useState<SectionUrlState>(sectionLink.state);
-  useEffect(
-    () => publishNotices('app-link', [...fromLink.notices, ...sectionLink.notices]),
-    [fromLink, sectionLink],
-  );
-
-  useUrlSync(ui, writeUrlState);
-  useUrlSync(sectionUi, writeSectionState);
-  // Sections change in place (the dataset stays loaded); Back and Forward restore what the address says.
+  const [ui, setUi] = useLinkState(APP_LINK, 'app-link');
+  // Sections change in place (the dataset stays loaded). Back and Forward restore what the address says: the
+  // section opens again and reads its settings from it.
+  const [visit, setVisit] = useState(0);
   useEffect(() => {
     const onPop = () => {
-      setUi(parseUrlState(window.location.search).state);
-      setSectionUi(parseSectionState(window.location.search).state);
+      setUi(readLink(APP_LINK, window.location.search).state);
+      setVisit((v) => v + 1);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [setUi]);
   const navigation = useMemo<Navigation>(
     () => ({
       supervisorVillageHref: (code) => supervisorVillageSearch(window.location.search, code),
@@ -52,8 +43,15 @@ export function App() {
         setUi((u) => ({ ...u, section: 'supervisor' }));
       },
     }),
-    [],
+    [setUi],
   );
+  // A section switch is a step in the browser's history: Back returns to the section left, as it was.
+  const openSection = (section: Section) => {
+    if (section === ui.section) return;
+    const next = { ...ui, section };
+    window.history.pushState(null, '', writeUrlState(window.location.search, next));
+    setUi(next);
+  };
   const [published, setPublished] = useState<string | null>(null);
   useEffect(() => void serverDatasetName().then(setPublished), []);
 
@@ -64,7 +62,7 @@ export function App() {
         <div className="app">
           <Header
             section={ui.section}
-            onSection={(section) => setUi((u) => ({ ...u, section }))}
+            onSection={openSection}
             datasetName={loaded?.dataset.source.name ?? null}
             datasetDate={loaded?.dataset.source.date ?? null}
             synthetic={loaded?.dataset.source.synthetic ?? false}
@@ -90,7 +88,7 @@ export function App() {
             {loaded && (
               <LoadedDataContext.Provider value={loaded}>
                 <ErrorBoundary
-                  key={ui.section}
+                  key={`${ui.section}:${visit}`}
                   message={t('viewError.message')}
                   retry={t('viewError.retry')}
                   reload={t('viewError.reload')}
@@ -112,19 +110,9 @@ export function App() {
                     <SupervisorView
                       thresholdM={ui.thresholdM}
                       onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-                      linkedVillage={readSupervisorVillage(window.location.search)}
-                      tab={sectionUi.supervisorTab}
-                      onTab={(supervisorTab) => setSectionUi((u) => ({ ...u, supervisorTab }))}
                     />
                   )}
-                  {ui.section === 'innovation' && (
-                    <InnovationView
-                      tab={sectionUi.innovationTab}
-                      onTab={(innovationTab) => setSectionUi((u) => ({ ...u, innovationTab }))}
-                      year={sectionUi.year}
-                      onYear={(year) => setSectionUi((u) => ({ ...u, year }))}
-                    />
-                  )}
+                  {ui.section === 'innovation' && <InnovationView />}
                 </ErrorBoundary>
               </LoadedDataContext.Provider>
             )}

@@ -7,6 +7,7 @@ import { setDocumentState } from '../../core/ui/document-state';
 import { publishNotices } from '../../core/ui/settings-notices';
 import { Tabs } from '../../core/ui/Tabs';
 import { useFormat } from '../../core/ui/use-format';
+import { useLinkState } from '../../core/url/use-link-state';
 import { AssessmentEditor } from './AssessmentEditor';
 import { AssessmentFiles } from './AssessmentFiles';
 import { emptyAssessment } from './data/innovation-assessment';
@@ -22,24 +23,20 @@ import type { SheetContext } from './map-sheet';
 import { Presentation } from './Presentation';
 import { ProgrammePanel } from './ProgrammePanel';
 import { ThemeMapExport } from './ThemeMapExport';
+import { INNOVATION_LINK, type InnovationTab } from './url-state';
 import { useAssessments } from './use-assessments';
 import { useInnovationData } from './use-innovation-data';
 import './innovation.css';
 import './presentation.css';
 
-export interface InnovationViewProps {
-  /** The page shown and the assessment year (kept in the link; a year without a rubric falls back). */
-  tab: InnovationTab;
-  onTab: (tab: InnovationTab) => void;
-  year: number | null;
-  onYear: (year: number) => void;
-}
-
-export type InnovationTab = 'index' | 'assessment' | 'programme';
-
 /** Inovasi (Bappeda): the regional innovation index, programme results, presentation and exports. */
-export function InnovationView({ tab, onTab: setTab, year: linkedYear, onYear }: InnovationViewProps) {
+export function InnovationView() {
   const { client, dataset, boundaries } = useLoadedData();
+  // The page shown and the assessment year are kept in the link; a year without a rubric falls back.
+  const [link, setLink] = useLinkState(INNOVATION_LINK, 'innovation-link');
+  const { tab, year: linkedYear } = link;
+  const setTab = useCallback((tab: InnovationTab) => setLink((l) => ({ ...l, tab })), [setLink]);
+  const onYear = useCallback((year: number) => setLink((l) => ({ ...l, year })), [setLink]);
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const { data, error } = useInnovationData(client);
@@ -55,7 +52,7 @@ export function InnovationView({ tab, onTab: setTab, year: linkedYear, onYear }:
   const year = linkedYear !== null && years.includes(linkedYear) ? linkedYear : latest;
   useEffect(() => {
     if (linkedYear !== null && latest !== null && !years.includes(linkedYear))
-      publishNotices('innovation-link', [{ key: 'year', params: { value: linkedYear, fallback: latest } }]);
+      publishNotices('innovation-data', [{ key: 'year', params: { value: linkedYear, fallback: latest } }]);
   }, [linkedYear, latest, years]);
   useEffect(() => {
     if (data && stored) setDocumentState('ready');

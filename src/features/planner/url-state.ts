@@ -1,6 +1,22 @@
-import { CLASS_METHODS, type ClassMethod, clampClasses, parseBreaks } from '../../core/classify/classify';
+import {
+  CLASS_METHODS,
+  type ClassMethod,
+  MAX_CLASSES,
+  MIN_CLASSES,
+  parseBreaks,
+} from '../../core/classify/classify';
 import { DISTRICT_CODE, NEED_CODES, type NeedCode, VILLAGE_CODE } from '../../core/domain/schema';
 import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
+import {
+  field,
+  type LinkCodec,
+  linkKey,
+  numberKey,
+  patternKey,
+  readLink,
+  wordKey,
+  writeLink,
+} from '../../core/url/link-keys';
 import { clamp, type Parsed, type SettingNotice } from '../../core/url/parsed';
 import {
   type AgentFilter,
@@ -80,175 +96,152 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/**
- * Planner settings from the URL. A value that is unknown, malformed or out of range falls back to its default
- * (or the nearest allowed value) with a notice naming it; what exists in the data is checked later
- * (settings-check.ts).
- */
-export function parsePlannerState(search: string): Parsed<PlannerUrlState> {
-  const p = new URLSearchParams(search);
-  const d = DEFAULT_PLANNER_STATE;
-  const notices: SettingNotice[] = [];
-  const note = (key: string, params: Record<string, string | number>) => notices.push({ key, params });
-  /** The parameter's value, or null when absent (noted as `key` when present but not `ok`). */
-  const read = <T>(name: string, parse: (raw: string) => T | null, key = 'other'): T | null => {
-    const raw = p.get(name);
-    if (raw === null) return null;
-    const value = parse(raw);
-    if (value === null) note(key, { name, value: raw });
-    return value;
-  };
-  const oneOf =
-    <T extends string>(allowed: readonly T[]) =>
-    (raw: string): T | null =>
-      (allowed as readonly string[]).includes(raw) ? (raw as T) : null;
-  const matching = (re: RegExp) => (raw: string) => (re.test(raw) ? raw : null);
-
-  const weights = read(
-    'bobot',
-    (raw) => {
-      const parsed = parseWeights(raw);
-      return parsed && safeWeights(parsed);
-    },
-    'weights',
-  );
-  const classesRaw = p.get('kelas');
-  let classes = d.classes;
-  if (classesRaw !== null) {
-    classes = clampClasses(Number(classesRaw));
-    if (String(classes) !== classesRaw) note('classes', { value: classesRaw, fallback: classes });
-  }
-  const method = read('metode', oneOf(CLASS_METHODS), 'method') ?? d.method;
-  // Manual breaks belong to the manual method: with another method they would be silently unused.
-  const breaks =
-    read(
-      'batas',
-      (raw) => {
-        const list = parseBreaks(raw.replaceAll('_', ' '));
-        return list.length > 0 && method === 'manual' ? list : null;
-      },
-      'breaks',
-    ) ?? [];
-  const layers = read('lapisan', (raw) => {
-    const names = raw.split(',').filter((n) => n !== '');
-    if (!names.every((n) => (LAYER_KEYS as readonly string[]).includes(n))) return null;
-    return Object.fromEntries(LAYER_KEYS.map((k) => [k, names.includes(k)])) as PlannerUrlState['layers'];
+type Lens<V> = { get(s: PlannerUrlState): V; set(s: PlannerUrlState, v: V): PlannerUrlState };
+const at = <K extends keyof PlannerUrlState>(key: K) => field<PlannerUrlState, K>(key);
+/** The lens to one of the planner's filters. */
+const filter = <K extends keyof PlannerFilters>(key: K): Lens<PlannerFilters[K]> => ({
+  get: (s) => s.filters[key],
+  set: (s, v) => ({ ...s, filters: { ...s.filters, [key]: v } }),
+});
+const decileLens: Lens<{ decileMin: number; decileMax: number }> = {
+  get: ({ filters: { decileMin, decileMax } }) => ({ decileMin, decileMax }),
+  set: (s, v) => ({ ...s, filters: { ...s.filters, ...v } }),
+};
+const dateKey = (param: string, key: 'from' | 'to') =>
+  linkKey({
+    param,
+    lens: filter(key),
+    parse: (raw) => (isCalendarDate(raw) ? raw : null),
+    format: (v) => v,
+    notice: 'dates',
   });
-  const view = read(
-    'peta',
-    (raw) => {
-      const parts = raw.split(',');
-      const [lon, lat, zoom] = parts.map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
-      if (parts.length !== 3 || ![lon, lat, zoom].every(Number.isFinite)) return null;
-      const b = VIEW_BOUNDS;
-      if ((lon as number) < b.west || (lon as number) > b.east) return null;
-      if ((lat as number) < b.south || (lat as number) > b.north) return null;
-      return { lon: lon as number, lat: lat as number, zoom: clamp(zoom as number, ...ZOOM_RANGE) };
-    },
-    'view',
-  );
-  const opacityRaw = p.get('opasitas');
-  let opacity = d.opacity;
-  if (opacityRaw !== null) {
-    const percent = Number(opacityRaw);
-    const ok = opacityRaw.trim() !== '' && Number.isFinite(percent);
-    opacity = ok ? clamp(Math.round(percent), 10, 100) / 100 : d.opacity;
-    if (!ok || String(Math.round(opacity * 100)) !== opacityRaw)
-      note('opacity', { value: opacityRaw, fallback: Math.round(opacity * 100) });
-  }
-  const deciles = read(
-    'desil',
-    (raw) => {
-      const m = /^(\d+)-(\d+)$/.exec(raw);
-      const [lo, hi] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-      return lo >= 1 && hi <= 10 && lo <= hi ? { decileMin: lo, decileMax: hi } : null;
-    },
-    'decile',
-  ) ?? { decileMin: 1, decileMax: 10 };
-  let from = read('dari', (raw) => (isCalendarDate(raw) ? raw : null), 'dates');
-  let to = read('sampai', (raw) => (isCalendarDate(raw) ? raw : null), 'dates');
-  if (from !== null && to !== null && from > to) {
-    note('dates', { value: `${from} – ${to}` });
-    from = null;
-    to = null;
-  }
-  const month = read('bulan', matching(MONTH), 'monthInvalid');
-  const compareRaw = p.get('banding');
-  let compare: CompareMonths = 0;
-  if (compareRaw !== null) {
-    const found = COMPARE_MONTHS.find((m) => String(m) === compareRaw);
-    if (found === undefined) note('other', { name: 'banding', value: compareRaw });
-    else if (found > 0 && month === null) note('compareNoMonth', { value: compareRaw });
-    else compare = found;
-  }
-  const tab = read('tab', oneOf(TABS)) ?? d.tab;
-  return {
-    state: {
-      score: read('skor', (raw) => (raw === '1' ? true : null)) ?? false,
-      weights: weights ?? d.weights,
-      unit: read('satuan', oneOf(UNITS)) ?? d.unit,
-      method,
-      classes,
-      breaks,
-      ramp: read('warna', oneOf(RAMP_NAMES)) ?? d.ramp,
-      level: read('tingkat', (raw) => (raw === 'kecamatan' ? 'district' : null)) ?? d.level,
-      layers: layers ?? d.layers,
-      opacity,
-      filters: {
-        district: read('kec', matching(DISTRICT_CODE), 'district'),
-        village: read('desa', matching(VILLAGE_CODE), 'village'),
-        ...deciles,
-        agent: read('agen', oneOf(AGENT_FILTERS)) ?? 'all',
-        status: read('status', oneOf(STATUS_FILTERS)) ?? 'all',
-        from,
-        to,
+const layerList = (layers: PlannerUrlState['layers']) => LAYER_KEYS.filter((k) => layers[k]).join(',');
+
+/**
+ * The planner's settings (Perencanaan) in the link. A value that is unknown, malformed or out of range falls
+ * back to its default (or the nearest allowed value) with a notice naming it; what exists in the data is
+ * checked later (settings-check.ts).
+ */
+export const PLANNER_LINK: LinkCodec<PlannerUrlState> = {
+  defaults: DEFAULT_PLANNER_STATE,
+  keys: [
+    linkKey({
+      param: 'skor',
+      lens: at('score'),
+      parse: (raw) => raw === '1' || null,
+      format: (on) => (on ? '1' : null),
+    }),
+    linkKey({
+      param: 'bobot',
+      lens: at('weights'),
+      parse: (raw) => {
+        const parsed = parseWeights(raw);
+        return parsed && safeWeights(parsed);
       },
-      month,
-      compare,
-      view,
-      selected: read('pilih', matching(VILLAGE_CODE), 'selected'),
-      tab,
-    },
-    notices,
-  };
+      format: formatWeights,
+      notice: 'weights',
+    }),
+    wordKey('satuan', at('unit'), UNITS),
+    wordKey('metode', at('method'), CLASS_METHODS, { notice: 'method' }),
+    numberKey('kelas', at('classes'), [MIN_CLASSES, MAX_CLASSES], DEFAULT_PLANNER_STATE, {
+      notice: 'classes',
+    }),
+    linkKey({
+      param: 'batas',
+      lens: at('breaks'),
+      parse: (raw) => {
+        const list = parseBreaks(raw.replaceAll('_', ' '));
+        return list.length > 0 ? list : null;
+      },
+      format: (breaks) => (breaks.length > 0 ? breaks.join('_') : null),
+      notice: 'breaks',
+    }),
+    wordKey('warna', at('ramp'), RAMP_NAMES),
+    wordKey('tingkat', at('level'), { village: 'desa', district: 'kecamatan' }),
+    linkKey({
+      param: 'lapisan',
+      lens: at('layers'),
+      parse: (raw) => {
+        const names = raw.split(',').filter((n) => n !== '');
+        if (!names.every((n) => (LAYER_KEYS as readonly string[]).includes(n))) return null;
+        return Object.fromEntries(LAYER_KEYS.map((k) => [k, names.includes(k)])) as PlannerUrlState['layers'];
+      },
+      format: layerList,
+    }),
+    numberKey('opasitas', at('opacity'), [10, 100], DEFAULT_PLANNER_STATE, { scale: 100, notice: 'opacity' }),
+    patternKey('kec', filter('district'), DISTRICT_CODE, 'district'),
+    patternKey('desa', filter('village'), VILLAGE_CODE, 'village'),
+    linkKey({
+      param: 'desil',
+      lens: decileLens,
+      parse: (raw) => {
+        const m = /^(\d+)-(\d+)$/.exec(raw);
+        const [lo, hi] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+        return lo >= 1 && hi <= 10 && lo <= hi ? { decileMin: lo, decileMax: hi } : null;
+      },
+      format: ({ decileMin, decileMax }) => `${decileMin}-${decileMax}`,
+      notice: 'decile',
+    }),
+    wordKey('agen', filter('agent'), AGENT_FILTERS),
+    wordKey('status', filter('status'), STATUS_FILTERS),
+    dateKey('dari', 'from'),
+    dateKey('sampai', 'to'),
+    patternKey('bulan', at('month'), MONTH, 'monthInvalid'),
+    linkKey({
+      param: 'banding',
+      lens: at('compare'),
+      parse: (raw) => COMPARE_MONTHS.find((m) => String(m) === raw) ?? null,
+      format: String,
+    }),
+    linkKey({
+      param: 'peta',
+      lens: at('view'),
+      parse: (raw) => {
+        const parts = raw.split(',');
+        const [lon, lat, zoom] = parts.map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+        if (parts.length !== 3 || ![lon, lat, zoom].every(Number.isFinite)) return null;
+        const b = VIEW_BOUNDS;
+        if ((lon as number) < b.west || (lon as number) > b.east) return null;
+        if ((lat as number) < b.south || (lat as number) > b.north) return null;
+        return { lon: lon as number, lat: lat as number, zoom: clamp(zoom as number, ...ZOOM_RANGE) };
+      },
+      format: (v) => (v ? `${v.lon.toFixed(5)},${v.lat.toFixed(5)},${v.zoom.toFixed(2)}` : null),
+      notice: 'view',
+    }),
+    patternKey('pilih', at('selected'), VILLAGE_CODE, 'selected'),
+    wordKey('tab', at('tab'), TABS),
+  ],
+  relate: relatePlannerSettings,
+};
+
+/**
+ * The rules between the planner's keys: manual breaks belong to the manual method (with another they would be
+ * silently unused), a comparison to one month, and report dates run forward.
+ */
+function relatePlannerSettings(state: PlannerUrlState): Parsed<PlannerUrlState> {
+  const notices: SettingNotice[] = [];
+  let s = state;
+  if (s.breaks.length > 0 && s.method !== 'manual') {
+    notices.push({ key: 'breaks', params: { value: s.breaks.join(' ') } });
+    s = { ...s, breaks: [] };
+  }
+  if (s.compare > 0 && s.month === null) {
+    notices.push({ key: 'compareNoMonth', params: { value: s.compare } });
+    s = { ...s, compare: 0 };
+  }
+  const { from, to } = s.filters;
+  if (from !== null && to !== null && from > to) {
+    notices.push({ key: 'dates', params: { value: `${from} – ${to}` } });
+    s = { ...s, filters: { ...s.filters, from: null, to: null } };
+  }
+  return { state: s, notices };
 }
 
+export const parsePlannerState = (search: string): Parsed<PlannerUrlState> => readLink(PLANNER_LINK, search);
 export const readPlannerState = (search: string): PlannerUrlState => parsePlannerState(search).state;
-
 /** `search` with the planner settings written in (defaults left out); other parameters kept. */
-export function writePlannerState(search: string, s: PlannerUrlState): string {
-  const p = new URLSearchParams(search);
-  const d = DEFAULT_PLANNER_STATE;
-  const put = (key: string, value: string | null, fallback: string | null = null) => {
-    if (value === null || value === fallback) p.delete(key);
-    else p.set(key, value);
-  };
-  put('skor', s.score ? '1' : null);
-  put('bobot', formatWeights(s.weights), formatWeights(d.weights));
-  put('satuan', s.unit, d.unit);
-  put('metode', s.method, d.method);
-  put('kelas', String(s.classes), String(d.classes));
-  put('batas', s.method === 'manual' && s.breaks.length ? s.breaks.join('_') : null);
-  put('warna', s.ramp, d.ramp);
-  put('tingkat', s.level === 'district' ? 'kecamatan' : null);
-  const layers = LAYER_KEYS.filter((k) => s.layers[k]).join(',');
-  put('lapisan', layers, LAYER_KEYS.filter((k) => d.layers[k]).join(','));
-  put('opasitas', String(Math.round(s.opacity * 100)), String(Math.round(d.opacity * 100)));
-  const f = s.filters;
-  put('kec', f.district);
-  put('desa', f.village);
-  put('desil', f.decileMin > 1 || f.decileMax < 10 ? `${f.decileMin}-${f.decileMax}` : null);
-  put('agen', f.agent, 'all');
-  put('status', f.status, 'all');
-  put('dari', f.from);
-  put('sampai', f.to);
-  put('bulan', s.month);
-  put('banding', s.month && s.compare ? String(s.compare) : null);
-  put('peta', s.view ? `${s.view.lon.toFixed(5)},${s.view.lat.toFixed(5)},${s.view.zoom.toFixed(2)}` : null);
-  put('pilih', s.selected);
-  put('tab', s.tab, d.tab);
-  return `?${p.toString()}`;
-}
+export const writePlannerState = (search: string, state: PlannerUrlState): string =>
+  writeLink(PLANNER_LINK, search, state);
 
 /** Weights in the URL, by need code: `kesehatan:3,bencana:3,…` (a new need never shifts the others). */
 export function formatWeights(weights: NeedWeights): string {

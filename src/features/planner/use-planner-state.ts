@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { plannerTables } from '../../core/cube/prepared';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { publishNotices } from '../../core/ui/settings-notices';
-import { useUrlSync } from '../../core/url/use-url-sync';
+import { useLinkState } from '../../core/url/use-link-state';
 import { describeData, validatePlannerState } from './settings-check';
-import { type PlannerUrlState, parsePlannerState, writePlannerState } from './url-state';
+import { PLANNER_LINK, type PlannerUrlState } from './url-state';
 
 export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => PlannerUrlState);
 
@@ -15,11 +15,9 @@ export type PlannerPatch = Partial<PlannerUrlState> | ((s: PlannerUrlState) => P
  * kecamatan, villages) and what does not exist falls back too — each with a notice naming it.
  */
 export function usePlannerState(client: SqlClient): [PlannerUrlState, (patch: PlannerPatch) => void] {
-  const [fromLink] = useState(() => parsePlannerState(window.location.search));
-  const [state, setState] = useState<PlannerUrlState>(fromLink.state);
+  const [state, setState] = useLinkState(PLANNER_LINK, 'planner-link');
   const current = useRef(state);
   current.current = state;
-  useEffect(() => publishNotices('planner-link', fromLink.notices), [fromLink]);
   useEffect(() => {
     let live = true;
     // The months are those of the planner's tables (the slider's): described once they are ready.
@@ -37,11 +35,10 @@ export function usePlannerState(client: SqlClient): [PlannerUrlState, (patch: Pl
     return () => {
       live = false;
     };
-  }, [client]);
-  useUrlSync(state, writePlannerState);
+  }, [client, setState]);
   const update = useCallback(
     (patch: PlannerPatch) => setState((s) => (typeof patch === 'function' ? patch(s) : { ...s, ...patch })),
-    [],
+    [setState],
   );
   return [state, update];
 }

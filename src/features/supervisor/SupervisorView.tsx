@@ -22,6 +22,7 @@ import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus, useUnavailable } from '../../core/ui/table-status';
 import { useAsync } from '../../core/ui/use-async';
 import { useFormat } from '../../core/ui/use-format';
+import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { CoverageTable } from './CoverageTable';
@@ -31,32 +32,23 @@ import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
 import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
 import { ThresholdControl } from './ThresholdControl';
+import { parseSupervisorLink, SUPERVISOR_LINK, type SupervisorTab } from './url-state';
 import { useCoverage } from './use-coverage';
 
 const MAX_LINES = 5000;
 
-/** The supervisor's lists. */
-export type SupervisorTab = 'villages' | 'agents' | 'proposal';
-
 interface SupervisorViewProps {
   thresholdM: number;
   onThreshold: (m: number) => void;
-  /** A village to select once the names are known (from a link or the planner's village profile). */
-  linkedVillage?: string | null;
-  /** The list shown (kept in the link). */
-  tab: SupervisorTab;
-  onTab: (tab: SupervisorTab) => void;
 }
 
 /** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
-export function SupervisorView({
-  thresholdM,
-  onThreshold,
-  linkedVillage = null,
-  tab,
-  onTab,
-}: SupervisorViewProps) {
+export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps) {
   const { client, config, boundaries } = useLoadedData();
+  // The list shown and the village opened are kept in the link (a link or the planner's profile opens one).
+  const [link, setLink] = useLinkState(SUPERVISOR_LINK, 'supervisor-link', parseSupervisorLink);
+  const tab = link.tab;
+  const onTab = useCallback((tab: SupervisorTab) => setLink((l) => ({ ...l, tab })), [setLink]);
   const { t } = useTranslation();
   const f = useFormat();
   const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
@@ -186,7 +178,7 @@ export function SupervisorView({
   }, [flyTo]);
 
   // A link (or the planner's village profile) opens here with that village selected.
-  const linked = useRef(linkedVillage);
+  const linked = useRef(link.village);
   useEffect(() => {
     if (!linked.current || !names) return;
     if (names.villages.some((v) => v.code === linked.current)) selectVillage(linked.current);
@@ -207,6 +199,10 @@ export function SupervisorView({
     [boundaries, config.basemap],
   );
   const selectedCode = selection?.kind === 'village' ? selection.code : null;
+  // Once the link's village is opened, the link follows the village the user opens (a link shares it).
+  useEffect(() => {
+    if (!linked.current) setLink((l) => (l.village === selectedCode ? l : { ...l, village: selectedCode }));
+  }, [selectedCode, setLink]);
   const selectedAgent = selection?.kind === 'agent' ? selection.agent : null;
   const layers = useMemo(
     () => [

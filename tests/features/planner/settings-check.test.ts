@@ -277,10 +277,10 @@ describe('stale settings after the data changed (issue 11.9)', () => {
 
   it('out-of-range numbers are named with the value used instead', () => {
     expect(parseUrlState('?jarak_m=99999').notices).toEqual([
-      { key: 'distance', params: { value: '99999', fallback: 10_000 } },
+      { key: 'distance', params: { name: 'jarak_m', value: '99999', fallback: 10_000 } },
     ]);
     expect(parsePlannerState('?kelas=42').notices).toEqual([
-      { key: 'classes', params: { value: '42', fallback: 9 } },
+      { key: 'classes', params: { name: 'kelas', value: '42', fallback: 9 } },
     ]);
     expect(parsePlannerState('?batas=a_b').notices[0]?.key).toBe('breaks');
     expect(parsePlannerState('?dari=2025-02-31').notices[0]?.key).toBe('dates');
