@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadedDataContext } from '../core/dataset/loaded-context';
 import { DamagedDatasetError } from '../core/dataset/local-store';
 import { ALL_LOADED } from '../core/dataset/table-status';
+import { setDocumentState } from '../core/ui/document-state';
 import { ErrorBoundary } from '../core/ui/ErrorBoundary';
 import { type Navigation, NavigationContext } from '../core/ui/navigation';
 import { SettingsNotices } from '../core/ui/SettingsNotices';
@@ -13,6 +14,7 @@ import { DamagedDataset } from '../features/import/DamagedDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
 import { InnovationView } from '../features/innovation/InnovationView';
 import { PlannerView } from '../features/planner/PlannerView';
+import { NeedsHouseholds } from '../features/supervisor/NeedsHouseholds';
 import { SupervisorView } from '../features/supervisor/SupervisorView';
 import { supervisorVillageSearch } from '../features/supervisor/url-state';
 import { Header, type Section } from './Header';
@@ -25,10 +27,11 @@ export function App() {
   const state = useDashboard();
   const [ui, setUi] = useLinkState(APP_LINK, 'app-link');
   // Sections change in place (the dataset stays loaded). Back and Forward restore what the address says: the
-  // section opens again and reads its settings from it.
+  // section opens again and reads its settings from it. The page is `loading` until the section is drawn.
   const [visit, setVisit] = useState(0);
   useEffect(() => {
     const onPop = () => {
+      setDocumentState('loading');
       setUi(readLink(APP_LINK, window.location.search).state);
       setVisit((v) => v + 1);
     };
@@ -39,6 +42,7 @@ export function App() {
     () => ({
       supervisorVillageHref: (code) => supervisorVillageSearch(window.location.search, code),
       openSupervisorVillage: (code) => {
+        setDocumentState('loading');
         window.history.pushState(null, '', supervisorVillageSearch(window.location.search, code));
         setUi((u) => ({ ...u, section: 'supervisor' }));
       },
@@ -49,6 +53,7 @@ export function App() {
   const openSection = (section: Section) => {
     if (section === ui.section) return;
     const next = { ...ui, section };
+    setDocumentState('loading');
     window.history.pushState(null, '', writeUrlState(window.location.search, next));
     setUi(next);
   };
@@ -56,6 +61,7 @@ export function App() {
   useEffect(() => void serverDatasetName().then(setPublished), []);
 
   const loaded = state.status === 'loaded' ? state : null;
+  const supervisorNote = ui.section === 'supervisor' && loaded?.dataset.level === 'aggregates';
   return (
     <TableStatusContext.Provider value={loaded?.dataset.tables ?? ALL_LOADED}>
       <NavigationContext.Provider value={navigation}>
@@ -99,14 +105,8 @@ export function App() {
                       onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
                     />
                   )}
-                  {ui.section === 'supervisor' && loaded.dataset.level === 'aggregates' && (
-                    <div className="view-note" data-testid="needs-households">
-                      <h2>{t('nav.supervisor')}</h2>
-                      <p>{t('storage.needsHouseholds')}</p>
-                      <p className="muted">{t('storage.supervisorNeedsHouseholds')}</p>
-                    </div>
-                  )}
-                  {ui.section === 'supervisor' && loaded.dataset.level !== 'aggregates' && (
+                  {supervisorNote && <NeedsHouseholds />}
+                  {ui.section === 'supervisor' && !supervisorNote && (
                     <SupervisorView
                       thresholdM={ui.thresholdM}
                       onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}

@@ -4,13 +4,14 @@
  * leaves 127.0.0.1.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkVillageTooltip,
   type Dashboard,
   distinctVillageCodes,
   type GazetteerVillage,
   openDashboard,
+  openLink,
   readGazetteer,
   sampleMapColors,
   screenshot,
@@ -40,7 +41,11 @@ describe('dashboard (approximate boundaries)', () => {
   beforeAll(async () => {
     gazetteer = await readGazetteer();
     dash = await openDashboard({ boundaries: 'none' });
+    await waitReady(dash.page);
   });
+
+  // Each test opens the planner afresh from its link (the dataset stays loaded), not from the last test's screen.
+  beforeEach(() => openLink(dash.page, '?section=planner&need=any'));
 
   afterAll(async () => {
     if (!dash) return;
@@ -58,8 +63,8 @@ describe('dashboard (approximate boundaries)', () => {
     expect(await html('lang')).toBe('id');
     expect(await text('dataset-name')).toContain('data contoh (sintetis)');
     expect(await text('nav-planner')).toContain('Perencanaan');
-    expect(dash.page.url()).toMatch(/[?&]section=planner/);
-    expect(dash.page.url()).toMatch(/[?&]need=any/);
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]section=planner/);
+    await expect.poll(() => dash.page.url()).toMatch(/[?&]need=any/);
   });
 
   it('shows a legend with classes and "Tidak ada data"', async () => {
@@ -110,8 +115,11 @@ describe('dashboard (approximate boundaries)', () => {
   });
 
   it('recolours the map like a fresh start with that need (and honours lang=en&need= in the URL)', async () => {
-    // Tab 1 switched to `kesehatan` in the previous test; a second tab of the same browser (no second launch)
-    // starts with it from the URL. Both are drawn at the same view and sampled at every village's label point.
+    // Tab 1 switches to `kesehatan`; a second tab of the same browser (no second launch) starts with it from the
+    // URL. Both are drawn at the same view and sampled at every village's label point.
+    const title = dash.page.getByTestId('legend').locator('h3');
+    await dash.page.getByTestId('need-select').selectOption('kesehatan');
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).toContain('Akses kesehatan');
     const view = { center: [102.98, -4.35] as [number, number], zoom: 10 };
     const points = gazetteer.map((v) => [v.label_lon, v.label_lat] as [number, number]);
     const sample = async (page: Page) => {

@@ -4,25 +4,18 @@
  * prove the dashboard works fully offline and leaks nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
-import {
-  assertBuilt,
-  DIST,
-  ROOT,
-  type ServeOptions,
-  type StaticServer,
-  startStaticServer,
-} from './static-server';
+import { assertBuilt, DIST, type ServeOptions, type StaticServer, startStaticServer } from './static-server';
 
 export * from './map-probe';
+export * from './screenshot';
 export * from './static-server';
 
-export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags measured in docs/STACK.md: WebGL2 through SwiftShader, and no background traffic to the closed network. */
@@ -219,7 +212,6 @@ export async function afterReload(
   await waitReady(page, timeoutMs);
 }
 
-/** Saves a full-viewport PNG to test-output/screenshots/<name>.png and returns its path. */
 /**
  * Resident memory (MB) of the harness's Chromium renderer processes (found by their profile directory,
  * <tmp>/gancang-e2e-*: other runs of the harness at the same time would count too); null when unknown.
@@ -237,12 +229,15 @@ export function rendererRssMb(): number | null {
   }
 }
 
-/** Width and height of a PNG file (from its IHDR chunk). */
-export const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
-
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file });
-  return file;
+/**
+ * Opens `search` inside the running app, as a link followed within it (Back and Forward do the same): the
+ * section opens afresh and reads its settings from the link, the dataset stays loaded. Each test starts from its
+ * own link this way instead of from the screen the previous test left. Resolves once the section has drawn.
+ */
+export async function openLink(page: Page, search: string): Promise<void> {
+  await page.evaluate((next) => {
+    window.history.pushState(null, '', next);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, search);
+  await waitReady(page);
 }

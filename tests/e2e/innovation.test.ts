@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Dashboard,
   openDashboard,
+  openLink,
   pngSize,
   ROOT,
   SCREENSHOT_DIR,
@@ -23,7 +24,9 @@ const OUT = path.join(ROOT, 'test-output');
 const iid = async (page: Page, which: 'saved' | 'whatif' = 'saved') =>
   idNumber(await page.getByTestId(`${which}-iid`).first().textContent());
 
-/** PNG width and height from the IHDR chunk. */
+/** Where the assessments the user entered are kept in the browser. */
+const ASSESSMENTS_KEY = 'gancang-pikat.innovation.assessments.v1';
+
 // Bappeda's journey: read the index, enter levels, run a what-if, check the programme results,
 // present them, and export the map PNG, a chart PNG and the PDF report.
 describe('innovation (Inovasi)', () => {
@@ -34,6 +37,14 @@ describe('innovation (Inovasi)', () => {
     dash = await openDashboard({ boundaries: 'none', query: 'section=innovation' });
     page = dash.page;
     await waitReady(page);
+  });
+
+  // Each task opens Inovasi afresh from its link, in Indonesian, on the example assessment (an earlier task may
+  // have imported its own values or switched the language).
+  beforeEach(async () => {
+    await page.evaluate((key) => localStorage.removeItem(key), ASSESSMENTS_KEY);
+    await openLink(page, '?section=innovation');
+    await page.getByTestId('language').selectOption('id');
   });
 
   afterAll(async () => {
@@ -70,7 +81,6 @@ describe('innovation (Inovasi)', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('tahun')).toBe('2023');
     await expect(page.getByTestId('editor-divisor').count()).resolves.toBe(0);
     await expect(page.getByTestId('index-summary').first().textContent()).resolves.toContain('MAKS(10, n)');
-    await page.getByTestId('iid-year').selectOption('2026');
   });
 
   it('runs a what-if side by side with the saved state, then discards it', async () => {
@@ -123,7 +133,7 @@ describe('innovation (Inovasi)', () => {
     await page.getByTestId('import-assessment').setInputFiles(good);
     await expect(page.getByTestId('import-ok').textContent()).resolves.toContain('2023, 2026');
     await expect(page.getByTestId('example-banner').count()).resolves.toBe(0); // now the user's own values
-    const stored = await page.evaluate(() => localStorage.getItem('gancang-pikat.innovation.assessments.v1'));
+    const stored = await page.evaluate((key) => localStorage.getItem(key), ASSESSMENTS_KEY);
     expect(JSON.parse(stored ?? '{}').origin).toBe('user');
   });
 

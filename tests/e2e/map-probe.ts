@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GeoJSON } from 'geojson';
 import type { Page } from 'playwright-core';
 import { readCsvRecords } from '../../src/core/import/csv-text';
-import { screenshot } from './harness';
+import { screenshot } from './screenshot';
 import { ROOT } from './static-server';
 
 /** Waits until the live MapLibre map has finished rendering (no pending tiles or transitions). */

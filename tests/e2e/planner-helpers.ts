@@ -1,6 +1,5 @@
 /** Helpers of the planner's e2e files: numbers as written on screen, the legend, the table and redraw waits. */
 import type { Page } from 'playwright-core';
-import { waitDrawn } from './harness';
 
 /** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
 export const idNumber = (text: string | null): number =>
@@ -15,4 +14,3 @@ export const tableColumn = (page: Page, n: number) =>
 export const figure = async (page: Page, id: string) =>
   idNumber(await page.getByTestId(`planner-figure-${id}`).locator('dd').textContent());
 /** Waits until the map has been redrawn after a change (deck.gl layers handed over and loaded, map idle). */
-export const settle = (page: Page) => waitDrawn(page);

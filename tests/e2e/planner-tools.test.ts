@@ -6,31 +6,36 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Dashboard,
   openDashboard,
+  openLink,
   pngSize,
   ROOT,
   SCREENSHOT_DIR,
   screenshot,
+  waitDrawn,
   waitMapIdle,
   waitReady,
 } from './harness';
-import { FIXED_PERIOD, legendLabels, settle, tableColumn } from './planner-helpers';
+import { FIXED_PERIOD, legendLabels, tableColumn } from './planner-helpers';
+
+/** Every tool starts from this link: uninhabitable houses in 7 natural-breaks classes. */
+const START = 'section=planner&need=rtlh&metode=jenks&kelas=7';
 
 describe('planner tools (Perencanaan)', () => {
   let dash: Dashboard;
   let page: Page;
 
   beforeAll(async () => {
-    dash = await openDashboard({
-      boundaries: 'none',
-      query: 'section=planner&need=rtlh&metode=jenks&kelas=7',
-    });
+    dash = await openDashboard({ boundaries: 'none', query: START });
     page = dash.page;
     await waitReady(page);
   });
+
+  // Each tool opens the planner afresh from the link (the dataset stays loaded), not from the last one's screen.
+  beforeEach(() => openLink(page, `?${START}`));
 
   afterAll(async () => {
     await dash?.close();
@@ -49,8 +54,6 @@ describe('planner tools (Perencanaan)', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('profile-name').textContent(), { timeout: 15_000 }).toBe(chosen);
-    await page.getByTestId('tab-table').click();
-    await page.getByTestId('filter-name').fill('');
   });
 
   it('saves the map as an official sheet (PNG) with the classes on screen', async () => {
@@ -98,7 +101,7 @@ describe('planner tools (Perencanaan)', () => {
     await page.getByTestId('sql-run').click();
     await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(10);
     await page.getByTestId('sql-map').click();
-    await settle(page);
+    await waitDrawn(page);
     await screenshot(page, 'planner-07-sql');
   });
 
@@ -106,14 +109,12 @@ describe('planner tools (Perencanaan)', () => {
     await page.getByTestId('layer-choropleth').uncheck();
     await page.getByTestId('layer-heatmap').check();
     await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.0, -4.38], zoom: 9.6 }));
-    await settle(page);
+    await waitDrawn(page);
     await screenshot(page, 'planner-08-heatmap');
     await page.getByTestId('layer-heatmap').uncheck();
     await page.getByTestId('layer-hexagon').check();
-    await settle(page);
+    await waitDrawn(page);
     await screenshot(page, 'planner-09-hexagons');
-    await page.getByTestId('layer-hexagon').uncheck();
-    await page.getByTestId('layer-choropleth').check();
   });
 
   it('draws households at high zoom with masked identifiers', async () => {
@@ -126,7 +127,7 @@ describe('planner tools (Perencanaan)', () => {
       lon,
       lat,
     });
-    await settle(page);
+    await waitDrawn(page);
     const point = await page.evaluate(
       ({ lon, lat }) => {
         const map = window.__gancang?.map;
@@ -144,7 +145,6 @@ describe('planner tools (Perencanaan)', () => {
     expect(await id.textContent()).toMatch(/^KL-[A-Z]{11}$/);
     expect(await id.textContent()).not.toMatch(/P1701\d{12}/);
     await screenshot(page, 'planner-10-households');
-    await page.mouse.move(5, 5);
   });
 
   it('reproduces the same screen from the URL (reload / shared link)', async () => {
@@ -154,7 +154,7 @@ describe('planner tools (Perencanaan)', () => {
     await page.getByTestId('month-slider').focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
     await page.evaluate(() => window.__gancang?.map.jumpTo({ center: [103.1, -4.35], zoom: 10.5 }));
-    await settle(page);
+    await waitDrawn(page);
     // The classes of the whole period are in (computed after the month's own map).
     const periodNote = async (p: Page) =>
       (await p.getByTestId('legend').locator('.note').textContent()) ?? '';

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, screenshot, waitDrawn, waitMapIdle, waitReady } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Dashboard,
+  openDashboard,
+  openLink,
+  screenshot,
+  waitDrawn,
+  waitMapIdle,
+  waitReady,
+} from './harness';
 
 /** "36,8 %" (Indonesian) → 36.8; "1.170" → 1170. */
 const idNumber = (text: string | null): number =>
@@ -13,8 +21,8 @@ const coverageColumn = async (page: Page): Promise<number[]> => {
   return cells.filter((c) => c !== '–').map(idNumber);
 };
 
-// A supervisor's journey: worst villages first, select one and see its lines, move the distance
-// limit, run the reassignment proposal, export the action list, and rank sites for new agents.
+// A supervisor's tasks: worst villages first, select one and see its lines, move the distance limit, run the
+// reassignment proposal, export the action list, and rank sites for new agents. Each starts from its own link.
 describe('supervisor (Pengawasan)', () => {
   let dash: Dashboard;
   let page: Page;
@@ -24,6 +32,9 @@ describe('supervisor (Pengawasan)', () => {
     page = dash.page;
     await waitReady(page);
   });
+
+  // Each task opens Pengawasan afresh from its link (the dataset stays loaded), not from the last one's screen.
+  beforeEach(() => openLink(page, '?section=supervisor'));
 
   afterAll(async () => {
     await dash?.close();
@@ -89,7 +100,7 @@ describe('supervisor (Pengawasan)', () => {
   });
 
   it('proposes reassignments, shows before/after and exports the action list masked', async () => {
-    await page.getByTestId('tab-proposal').click();
+    await openLink(page, '?section=supervisor&jarak_m=2000&daftar=usulan');
     await page.getByTestId('run-proposal').click();
     await page.getByTestId('proposal-result').waitFor({ timeout: 60_000 });
     const before = idNumber(await page.getByTestId('coverage-before').textContent());
@@ -138,6 +149,7 @@ describe('supervisor (Pengawasan)', () => {
   });
 
   it('ranks where new agents would reach the most uncovered households', async () => {
+    await page.getByTestId('tab-proposal').click();
     await page.getByTestId('site-count').fill('3');
     await page.getByTestId('rank-sites').click();
     const items = page.locator('[data-testid="site-ranking"] li');

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { setDocumentState } from './document-state';
 
 interface ErrorBoundaryProps {
   children: ReactNode;
@@ -21,6 +22,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
 
   componentDidCatch(error: Error, info: ErrorInfo) {
     console.error(error, info.componentStack);
+    // The section's message is what it draws: automation waiting for the section stops waiting.
+    setDocumentState('ready');
   }
 
   render() {
