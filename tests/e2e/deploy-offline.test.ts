@@ -131,6 +131,16 @@ describe('offline after the first visit, and updates', () => {
     timeout: SLOW_MS,
   }, async () => {
     const { page } = browser;
+    // The visitor's own visits (again, when the test before made them): the service worker holds this build, and
+    // a marker stands for the data the visitor imported.
+    await page.goto(`${server.url}?section=planner`, { waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    expect(await serviceWorkerActive(page)).toBe(`/${FOLDER}/`);
+    // The worker controls the pages opened after it (no claim of the open one): the second visit.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await idbMarker(page, 'kept')).toBe('kept');
     buildB = await changedBuild(DIST);
     await server.deploy(buildB);
     clear(browser);

@@ -1,48 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import sirv from 'sirv';
 
 export const ROOT = process.cwd();
 /** The built app under test; E2E_DIST lets parallel work test its own build. */
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 
 const BOUNDARY_PATH = '/boundaries/villages.geojson';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pbf': 'application/x-protobuf',
-  '.arrow': 'application/vnd.apache.arrow.file',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.gz': 'application/gzip',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export interface ServeOptions {
   /** Directory to serve; dist/ by default. */
@@ -87,137 +53,72 @@ function isFile(file: string): boolean {
   }
 }
 
-async function sendFile(
-  req: IncomingMessage,
-  res: ServerResponse,
-  file: string,
-  status = 200,
-): Promise<void> {
-  const info = await stat(file);
-  const size = info.size;
-  const headers: Record<string, string | number> = {
-    'Content-Type': mimeType(file),
-    'Cache-Control': 'no-store',
-    'Accept-Ranges': 'bytes',
-  };
-  let start = 0;
-  let end = size - 1;
-  const range = status === 200 ? /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '') : null;
-  if (range) {
-    const [, from = '', to = ''] = range;
-    if (from === '') {
-      start = Math.max(0, size - Number(to));
-    } else {
-      start = Number(from);
-      if (to !== '') end = Math.min(size - 1, Number(to));
-    }
-    if (start > end || start >= size) {
-      res.writeHead(416, { 'Content-Range': `bytes */${size}` });
-      res.end();
-      return;
-    }
-    status = 206;
-    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  }
-  headers['Content-Length'] = size === 0 ? 0 : end - start + 1;
-  res.writeHead(status, headers);
-  if (req.method === 'HEAD' || size === 0) {
-    res.end();
-    return;
-  }
-  const handle = await open(file, 'r');
-  const stream = handle.createReadStream({ start, end });
-  stream.on('close', () => void handle.close().catch(() => undefined));
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
-}
+/** Nothing is cached: every test sees the files as they are now (sirv's `dev` reads them at each request). */
+const SIRV_OPTIONS = { dev: true, etag: false, dotfiles: false } as const;
 
 function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end('Not found');
 }
 
-/** Serves `root` (dist/ by default) on 127.0.0.1 at a random free port, with SPA fallback to index.html. */
+/** One file of the local disk at this URL path (with byte ranges, as every file here). */
+function fileAt(file: string): RequestHandler {
+  const serve = sirv(path.dirname(file), SIRV_OPTIONS);
+  const name = `/${encodeURIComponent(path.basename(file))}`;
+  return (req, res) => {
+    req.url = name;
+    serve(req, res, () => notFound(res));
+  };
+}
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Serves `root` (dist/ by default) on 127.0.0.1 at a random free port with sirv, as an SPA (a path without an
+ * extension falls back to index.html; a missing file is a 404), with no caching and byte ranges; the options
+ * replace or remove single files.
+ */
 export async function startStaticServer(options: ServeOptions = {}): Promise<StaticServer> {
   const root = path.resolve(options.root ?? DIST);
   assertBuilt(root);
   const boundaries = options.boundaries ?? 'dist';
-  const demo = options.demo ? path.resolve(options.demo) : null;
   if (boundaries !== 'dist' && boundaries !== 'none' && !isFile(boundaries)) {
     throw new Error(`boundary file not found: ${boundaries}`);
   }
   const requests: string[] = [];
+  const app = sirv(root, { ...SIRV_OPTIONS, single: true });
+  const demo = options.demo ? sirv(path.resolve(options.demo), SIRV_OPTIONS) : null;
+  const replaced = new Map<string, RequestHandler>();
+  if (boundaries === 'none') replaced.set(BOUNDARY_PATH, (_req, res) => notFound(res));
+  else if (boundaries !== 'dist') replaced.set(BOUNDARY_PATH, fileAt(boundaries));
+  for (const [at, answer] of Object.entries(options.files ?? {}))
+    replaced.set(
+      at,
+      typeof answer === 'number'
+        ? // No WWW-Authenticate: a browser would ask for the login itself; a 401 that reaches the page is one
+          // whose login was cancelled or refused.
+          (_req, res) => {
+            res.writeHead(answer);
+            res.end();
+          }
+        : fileAt(answer),
+    );
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       res.end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400);
-      res.end();
-      return;
-    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(pathname);
-
-    if (pathname === BOUNDARY_PATH && boundaries !== 'dist') {
-      if (boundaries === 'none') notFound(res);
-      else await sendFile(req, res, boundaries);
-      return;
-    }
-
-    const extra = options.files?.[pathname];
-    if (typeof extra === 'number') {
-      // No WWW-Authenticate: a browser would ask for the login itself; a 401 that reaches the page is one
-      // whose login was cancelled or refused.
-      res.writeHead(extra);
-      res.end();
-      return;
-    }
-    if (extra !== undefined) {
-      await sendFile(req, res, extra);
-      return;
-    }
-
+    const answer = replaced.get(safeDecode(pathname));
+    if (answer) return answer(req, res);
     if (demo && pathname.startsWith('/demo/')) {
-      const file = path.join(demo, path.normalize(pathname.slice('/demo/'.length)));
-      if (file.startsWith(demo + path.sep) && isFile(file)) await sendFile(req, res, file);
-      else notFound(res);
-      return;
+      req.url = pathname.slice('/demo'.length);
+      return demo(req, res, () => notFound(res));
     }
-
-    const file = path.join(root, path.normalize(pathname));
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      notFound(res);
-      return;
-    }
-    if (isFile(file)) {
-      await sendFile(req, res, file);
-      return;
-    }
-    const index = path.join(file, 'index.html');
-    if (isFile(index)) {
-      await sendFile(req, res, index);
-      return;
-    }
-    // SPA fallback for app routes; a missing file (a path with an extension) is a real 404.
-    if (path.extname(pathname) === '') {
-      await sendFile(req, res, path.join(root, 'index.html'));
-      return;
-    }
-    notFound(res);
-  };
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(String(error));
-    });
+    app(req, res, () => notFound(res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -233,4 +134,12 @@ export async function startStaticServer(options: ServeOptions = {}): Promise<Sta
         server.close(() => resolve());
       }),
   };
+}
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
