@@ -14,6 +14,7 @@ import {
   screenshot,
   waitMapIdle,
   waitReady,
+  waitStill,
 } from './harness';
 
 /** "36,36" (Indonesian) → 36.36; "40.617" → 40617. */
@@ -145,8 +146,7 @@ describe('innovation (Inovasi)', () => {
     await expect(page.locator('[data-testid="districts-table"] tbody tr').count()).resolves.toBe(11);
     await expect(page.locator('[data-testid="needs-table"] tbody tr').count()).resolves.toBe(6);
     await page.locator('[data-testid="trend-chart"] .recharts-line').first().waitFor();
-    await waitMapIdle(page);
-    await page.waitForTimeout(500);
+    await waitStill(page);
     await screenshot(page, 'innovation-04-programme');
     await page.getByTestId('theme-hotspots').click();
     await waitMapIdle(page);
@@ -166,7 +166,7 @@ describe('innovation (Inovasi)', () => {
     for (let i = 0; i < 6; i++) {
       const slide = (await page.getByTestId('presentation').getAttribute('data-slide')) ?? '';
       slides.push(slide);
-      await page.waitForTimeout(300);
+      await waitStill(page);
       await screenshot(page, `innovation-05-slide-${i + 1}-${slide}`);
       await page.keyboard.press('ArrowRight');
     }

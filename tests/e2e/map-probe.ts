@@ -41,6 +41,23 @@ export async function waitDrawn(page: Page, timeoutMs = 60_000): Promise<void> {
   await waitMapIdle(page, timeoutMs);
 }
 
+/**
+ * Waits until the screen is still before a screenshot: the map (when one is on the page) drawn, no CSS transition or
+ * animation running, and two frames painted since.
+ */
+export async function waitStill(page: Page, timeoutMs = 60_000): Promise<void> {
+  const mapShown = await page.evaluate(() => window.__gancang?.map.getContainer().isConnected === true);
+  if (mapShown) await waitDrawn(page, timeoutMs);
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running'),
+    undefined,
+    { timeout: timeoutMs },
+  );
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
 export interface GazetteerVillage {
   village_code: string;
   village_name: string;
