@@ -4,13 +4,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterReload, type Dashboard, DIST, openDashboard, ROOT, screenshot, waitReady } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterReload,
+  type Dashboard,
+  DIST,
+  openDashboard,
+  openLink,
+  ROOT,
+  screenshot,
+  waitReady,
+} from './harness';
 
 const run = promisify(execFile);
 const DEMO = path.join(ROOT, 'data', 'demo');
 const NAME = 'Angka desa P3KE (uji)';
 const text = async (page: Page, id: string) => (await page.getByTestId(id).first().textContent()) ?? '';
+
+/** Each test starts on the planner, with no data dialog left open (they sit over every section). */
+async function startOnPlanner(page: Page): Promise<void> {
+  for (const id of ['import-close', 'reports-close']) {
+    const close = page.getByTestId(id);
+    if (await close.isVisible()) await close.click();
+  }
+  await openLink(page, '?section=planner');
+}
 
 /**
  * The demo with one village cut down to two households (a small group), published by the real command: the
@@ -63,6 +81,8 @@ describe('published aggregate-only dataset', () => {
     page = dash.page;
     await waitReady(page);
   }, 180_000);
+
+  beforeEach(() => startOnPlanner(page));
 
   afterAll(async () => {
     await dash?.close();
@@ -135,10 +155,40 @@ describe('aggregate-only dataset imported in the browser', () => {
   let dash: Dashboard;
   let page: Page;
   let published: Awaited<ReturnType<typeof publish>>;
+  let damaged: string;
   const file = (name: string) => path.join(published.out, name);
+
+  /** Opens the import dialog on the three files (`figures` for the village figures) and checks them. */
+  const check = async (figures: string) => {
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-mode-aggregates').check();
+    expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
+    await page.getByTestId('file-aggregate_manifest').setInputFiles(file('aggregates.json'));
+    await page.getByTestId('file-aggregate_figures').setInputFiles(figures);
+    await page.getByTestId('file-aggregate_months').setInputFiles(file('village-months.csv'));
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('report-aggregates').waitFor({ timeout: 60_000 });
+  };
+  /** The dataset in use is the import "Angka desa impor": imported here unless an earlier test left it in use. */
+  const importUnlessInUse = async () => {
+    if (
+      (await page.getByTestId('dataset-switcher').count()) > 0 &&
+      (await selectedDataset(page)).includes('Angka desa impor')
+    )
+      return;
+    await check(file('village-figures.csv'));
+    await page.getByTestId('dataset-name-input').fill('Angka desa impor');
+    await afterReload(page, () => page.getByTestId('import-use').click());
+  };
 
   beforeAll(async () => {
     published = await publish(await mkdtemp(path.join(tmpdir(), 'gancang-aggregates-import-')));
+    damaged = path.join(path.dirname(published.out), 'rusak.csv');
+    const lines = (await readFile(file('village-figures.csv'), 'utf8')).split('\n');
+    await writeFile(
+      damaged,
+      [lines[0], ['17.01.99.9999', ...Array(16).fill('5')].join(','), ...lines.slice(1)].join('\n'),
+    );
     dash = await openDashboard({ boundaries: 'none' });
     page = dash.page;
     // "Hapus semua data lokal" asks first.
@@ -146,31 +196,24 @@ describe('aggregate-only dataset imported in the browser', () => {
     await waitReady(page);
   }, 180_000);
 
+  beforeEach(() => startOnPlanner(page));
+
   afterAll(async () => {
     await dash?.close();
   });
 
   it('names a wrong row with its file and line, and keeps the valid rows usable', async () => {
-    const damaged = path.join(path.dirname(published.out), 'rusak.csv');
-    const lines = (await readFile(file('village-figures.csv'), 'utf8')).split('\n');
-    await writeFile(
-      damaged,
-      [lines[0], ['17.01.99.9999', ...Array(16).fill('5')].join(','), ...lines.slice(1)].join('\n'),
-    );
-    await page.getByTestId('import-open').click();
-    await page.getByTestId('import-mode-aggregates').check();
-    expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
-    await page.getByTestId('file-aggregate_manifest').setInputFiles(file('aggregates.json'));
-    await page.getByTestId('file-aggregate_figures').setInputFiles(damaged);
-    await page.getByTestId('file-aggregate_months').setInputFiles(file('village-months.csv'));
-    await page.getByTestId('import-check').click();
-    await page.getByTestId('report-aggregates').waitFor({ timeout: 60_000 });
+    await check(damaged);
     const report = await text(page, 'report-aggregates');
     expect(report).toMatch(/rusak\.csv, baris 2: kode desa 17\.01\.99\.9999 tidak ada di daftar desa/);
     expect(await text(page, 'report-aggregates-figures')).toMatch(/· 1 ditolak/);
   });
 
   it('checks the published files, says what they replace, and opens them after the reload', async () => {
+    // From the demo (no earlier import kept), with the damaged files checked first: a new file drops that report.
+    if ((await page.getByTestId('dataset-switcher').count()) > 0)
+      await afterReload(page, () => page.getByTestId('erase-local').click());
+    await check(damaged);
     await page.getByTestId('file-aggregate_figures').setInputFiles(file('village-figures.csv'));
     expect(await page.getByTestId('report-aggregates').count()).toBe(0);
     await page.getByTestId('import-check').click();
@@ -195,6 +238,7 @@ describe('aggregate-only dataset imported in the browser', () => {
   });
 
   it('the presentation runs from the village figures', async () => {
+    await importUnlessInUse();
     await page.getByTestId('nav-innovation').click();
     await page.getByTestId('start-presentation').click();
     await page.getByTestId('presentation').waitFor();
@@ -215,6 +259,7 @@ describe('aggregate-only dataset imported in the browser', () => {
   });
 
   it('is still there after a reload, and one click returns to the demo', async () => {
+    await importUnlessInUse();
     await afterReload(page, () => page.reload());
     expect(await selectedDataset(page)).toContain('Angka desa impor');
     expect(await page.getByTestId('dataset-table-households').getAttribute('data-status')).toBe('aggregated');

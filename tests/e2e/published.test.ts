@@ -2,12 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   afterReload,
   type Dashboard,
   DIST,
   openDashboard,
+  openLink,
   ROOT,
   readGazetteer,
   screenshot,
@@ -74,6 +75,15 @@ describe('published dataset', () => {
       page = dash.page;
       page.on('dialog', (dialog) => void dialog.accept());
       await waitReady(page);
+    });
+
+    // Each test starts on the planner, with no data dialog left open (they sit over every section).
+    beforeEach(async () => {
+      for (const id of ['import-close', 'reports-close']) {
+        const close = page.getByTestId(id);
+        if (await close.isVisible()) await close.click();
+      }
+      await openLink(page, '?section=planner');
     });
 
     afterAll(async () => {

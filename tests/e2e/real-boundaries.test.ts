@@ -4,13 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkVillageTooltip,
   type Dashboard,
   distinctVillageCodes,
   type GazetteerVillage,
   openDashboard,
+  openLink,
   readGazetteer,
   screenshot,
   waitMapIdle,
@@ -33,6 +34,9 @@ describe.skipIf(!HAVE_FILE)('dashboard with official village boundaries', () => 
     gazetteer = await readGazetteer();
     dash = await openDashboard({ boundaries: BOUNDARY_FILE });
   });
+
+  // Each test starts on the planner's overview map, drawn afresh (not moved or hovered by an earlier test).
+  beforeEach(() => openLink(dash.page, '?section=planner'));
 
   afterAll(async () => {
     if (!dash) return;
