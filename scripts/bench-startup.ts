@@ -3,7 +3,8 @@
  *
  * Five cold starts, each in a fresh Chromium profile (empty cache), served from 127.0.0.1 by the e2e harness:
  * navigation → <html data-state="ready"> and the app's own `gancang:data-loaded` mark, plus what the browser
- * fetched. Then the JS/CSS/wasm weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
+ * fetched (and of it, the scripts' gzip size: what a first visit downloads before the map). Then the JS/CSS/wasm
+ * weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
  *
  * Options: --runs N (default 5).
  */
@@ -26,6 +27,8 @@ interface RunResult {
   domContentLoadedMs: number | null;
   requests: number;
   fetchedBytes: number;
+  /** Gzip size of the scripts fetched until the map was ready. */
+  jsGzipBytes: number;
   foreignRequests: number;
 }
 
@@ -118,11 +121,34 @@ async function coldStart(run: number): Promise<RunResult> {
       domContentLoadedMs: timings.domContentLoadedMs,
       requests: requests.length,
       fetchedBytes: requests.reduce((sum, p) => sum + fileSize(p === '/' ? '/index.html' : p), 0),
+      jsGzipBytes: gzipOfScripts(requests),
       foreignRequests: dash.foreignRequests.length,
     };
   } finally {
     await dash.close();
   }
+}
+
+const gzipCache = new Map<string, number>();
+/** Gzip size of the scripts among `paths` (the app's and its workers'), each counted once. */
+function gzipOfScripts(paths: readonly string[]): number {
+  let total = 0;
+  for (const p of new Set(paths)) {
+    if (kindOf(p) !== 'js') continue;
+    const file = path.join(DIST, path.normalize(p));
+    if (!file.startsWith(DIST)) continue;
+    let size = gzipCache.get(file);
+    if (size === undefined) {
+      try {
+        size = gzipSync(readFileSync(file)).length;
+      } catch {
+        size = 0;
+      }
+      gzipCache.set(file, size);
+    }
+    total += size;
+  }
+  return total;
 }
 
 function distSizes(): Record<Kind, SizeRow> {
@@ -175,6 +201,7 @@ async function main(): Promise<void> {
     'loader ms',
     'requests',
     'fetched',
+    'JS gzip',
   ];
   const rows = results.map((r) => [
     String(r.run),
@@ -185,6 +212,7 @@ async function main(): Promise<void> {
     fmtMs(r.dataLoadedSinceStartMs),
     String(r.requests),
     fmtBytes(r.fetchedBytes),
+    fmtBytes(r.jsGzipBytes),
   ]);
   const med = (pick: (r: RunResult) => number | null) =>
     median(results.map(pick).filter((v): v is number => v !== null));
@@ -202,6 +230,7 @@ async function main(): Promise<void> {
     fmtMs(medians.domContentLoadedMs),
     fmtMs(medians.dataLoadedMarkMs),
     fmtMs(medians.dataLoadedSinceStartMs),
+    '',
     '',
     '',
   ]);
@@ -231,6 +260,7 @@ async function main(): Promise<void> {
       median: Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, Math.round(v)])),
       runsMs: results.map((r) => Math.round(r.readyMs)),
       fetchedBytes: median(results.map((r) => r.fetchedBytes)),
+      jsGzipBeforeReadyBytes: median(results.map((r) => r.jsGzipBytes)),
       foreignRequests: foreign,
       dist: sizes,
     })}`,

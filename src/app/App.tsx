@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadedDataContext } from '../core/dataset/loaded-context';
 import { DamagedDatasetError } from '../core/dataset/local-store';
@@ -12,18 +12,17 @@ import { readLink } from '../core/url/link-keys';
 import { useLinkState } from '../core/url/use-link-state';
 import { DamagedDataset } from '../features/import/DamagedDataset';
 import { DatasetMenu } from '../features/import/DatasetMenu';
-import { InnovationView } from '../features/innovation/InnovationView';
 import { PlannerView } from '../features/planner/PlannerView';
 import { NeedsHouseholds } from '../features/supervisor/NeedsHouseholds';
-import { SupervisorView } from '../features/supervisor/SupervisorView';
 import { supervisorVillageSearch } from '../features/supervisor/url-state';
 import { Header, type Section } from './Header';
-import { ErrorScreen, LoadingScreen } from './LoadingScreen';
+import { describeLoadFailure, ErrorScreen, LoadingScreen } from './LoadingScreen';
+import { InnovationSection, SupervisorSection } from './sections';
 import { APP_LINK, writeUrlState } from './url-state';
 import { serverDatasetName, useDashboard } from './use-dashboard';
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = useDashboard();
   const [ui, setUi] = useLinkState(APP_LINK, 'app-link');
   // Sections change in place (the dataset stays loaded). Back and Forward restore what the address says: the
@@ -98,21 +97,26 @@ export function App() {
                   message={t('viewError.message')}
                   retry={t('viewError.retry')}
                   reload={t('viewError.reload')}
+                  explain={(error) =>
+                    describeLoadFailure(error, t, i18n.language === 'en' ? 'en' : 'id').what
+                  }
                 >
-                  {ui.section === 'planner' && (
-                    <PlannerView
-                      measure={ui.measure}
-                      onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
-                    />
-                  )}
-                  {supervisorNote && <NeedsHouseholds />}
-                  {ui.section === 'supervisor' && !supervisorNote && (
-                    <SupervisorView
-                      thresholdM={ui.thresholdM}
-                      onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
-                    />
-                  )}
-                  {ui.section === 'innovation' && <InnovationView />}
+                  <Suspense fallback={<p className="view-note">{t('viewError.loading')}</p>}>
+                    {ui.section === 'planner' && (
+                      <PlannerView
+                        measure={ui.measure}
+                        onMeasure={(measure) => setUi((u) => ({ ...u, measure }))}
+                      />
+                    )}
+                    {supervisorNote && <NeedsHouseholds />}
+                    {ui.section === 'supervisor' && !supervisorNote && (
+                      <SupervisorSection
+                        thresholdM={ui.thresholdM}
+                        onThreshold={(thresholdM) => setUi((u) => ({ ...u, thresholdM }))}
+                      />
+                    )}
+                    {ui.section === 'innovation' && <InnovationSection />}
+                  </Suspense>
                 </ErrorBoundary>
               </LoadedDataContext.Provider>
             )}

@@ -31,7 +31,7 @@ export function LoadingScreen({ progress }: { progress: LoadProgress }) {
 }
 
 /** What failed, in plain words: the step, the file it waited for, and whether it failed or never answered. */
-function describe(
+export function describeLoadFailure(
   error: unknown,
   t: (key: string, options?: Record<string, unknown>) => string,
   lang: 'id' | 'en',
@@ -67,7 +67,7 @@ function describe(
 /** The load failed or stalled: says what, offers a reload (also the automation hook's error message). */
 export function ErrorScreen({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
-  const { what, hint, detail } = describe(error, t, i18n.language === 'en' ? 'en' : 'id');
+  const { what, hint, detail } = describeLoadFailure(error, t, i18n.language === 'en' ? 'en' : 'id');
   return (
     <div className="error-screen" role="alert" data-testid="error">
       <h2>{t('error.title')}</h2>

@@ -6,7 +6,15 @@
  */
 
 /** What can fail while the dashboard loads (each has its own plain-words message in the UI). */
-export type LoadStepName = 'config' | 'duckdb-worker' | 'duckdb-wasm' | 'data' | 'map' | 'coverage-worker';
+export type LoadStepName =
+  | 'config'
+  | 'duckdb-worker'
+  | 'duckdb-wasm'
+  | 'data'
+  | 'map'
+  | 'coverage-worker'
+  /** A section's code, fetched when it is first opened. */
+  | 'section';
 
 /** 'stalled': nothing heard within the deadline; 'failed': it answered with an error. */
 export type LoadFailureReason = 'stalled' | 'failed';

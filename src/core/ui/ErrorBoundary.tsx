@@ -7,6 +7,8 @@ interface ErrorBoundaryProps {
   message: string;
   retry: string;
   reload: string;
+  /** The error in plain words when it is one the app knows (a section's code that could not be fetched). */
+  explain?: (error: Error) => string | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
     return (
       <div className="view-error" role="alert" data-testid="view-error">
         <p>{this.props.message}</p>
-        <pre>{error.message}</pre>
+        <pre>{this.props.explain?.(error) ?? error.message}</pre>
         <div className="toolbar">
           <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
             {this.props.retry}
