@@ -14,6 +14,7 @@ import {
   ROOT,
   screenshot,
   waitReady,
+  waitStill,
 } from './harness';
 
 const run = promisify(execFile);
@@ -247,7 +248,7 @@ describe('aggregate-only dataset imported in the browser', () => {
       const slide = (await page.getByTestId('presentation').getAttribute('data-slide')) ?? '';
       slides.push(slide);
       if (slide === 'coverage' || slide === 'figures' || slide === 'trend') {
-        await page.waitForTimeout(300);
+        await waitStill(page);
         await screenshot(page, `aggregates-05-slide-${slide}`);
         expect(await text(page, 'presentation')).toMatch(/\d/);
       }
