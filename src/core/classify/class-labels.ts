@@ -35,14 +35,18 @@ export function notationOf(intervals: readonly ClassInterval[]): Notation {
   return { decimals, scientific: isScientific(intervals, decimals) };
 }
 
+/** The locale's decimal separator, as `format` writes it. */
+const decimalSeparator = (format: NumberWriter) => format(1.5, 1).replace(/\d/g, '');
+
 /** `x` rounded to the notation's decimals and written with them (exact for a break). */
 export function writeNumber(x: number, notation: Notation, format: NumberWriter): string {
   const r = roundAt(x, notation.decimals, 'half');
   if (!notation.scientific) return format(r, notation.decimals);
-  const { mantissa, decimals, exponent } = scientificParts(r);
-  return exponent === 0
-    ? format(mantissa, decimals)
-    : `${format(mantissa, decimals)} × 10${superscript(exponent)}`;
+  const { negative, lead, fraction, exponent } = scientificParts(r);
+  // The lead digit (and sign) written by the locale, then the mantissa's other digits as they are.
+  const head = format(negative ? -lead : lead, 0);
+  const mantissa = fraction ? `${head}${decimalSeparator(format)}${fraction}` : head;
+  return exponent === 0 ? mantissa : `${mantissa} × 10${superscript(exponent)}`;
 }
 
 /**

@@ -59,12 +59,18 @@ export function roundAt(x: number, d: number, mode: Rounding): number {
   return Number(`${negative ? '-' : ''}${magnitude}e${-d}`) + 0;
 }
 
-/** Writes `x` as mantissa × 10^exponent with its shortest digits (mantissa in [1, 10)). */
-export function scientificParts(x: number): { mantissa: number; decimals: number; exponent: number } {
+/**
+ * `x` as mantissa × 10^exponent with its shortest digits (mantissa in [1, 10)), the mantissa as digits: a
+ * mantissa made a double again would be rounded again (1.7976931348623141 and …143 × 10³⁰⁸ would read alike).
+ */
+export function scientificParts(x: number): {
+  negative: boolean;
+  lead: number;
+  fraction: string;
+  exponent: number;
+} {
   const { negative, digits } = decimalOf(x);
-  const exponent = exponentOf(x);
-  const mantissa = Number(`${negative ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}`);
-  return { mantissa, decimals: Math.max(0, digits.length - 1), exponent };
+  return { negative, lead: Number(digits[0]), fraction: digits.slice(1), exponent: exponentOf(x) };
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
