@@ -23,7 +23,7 @@ export const APP_LINK: LinkCodec<UrlState> = {
   keys: [
     wordKey('section', field('section'), SECTIONS, { notice: 'section', always: true }),
     wordKey('need', field('measure'), MEASURES, { notice: 'need', always: true }),
-    numberKey('jarak_m', field('thresholdM'), THRESHOLD_RANGE_M, DEFAULTS, {
+    numberKey('jarak_m', field('thresholdM'), THRESHOLD_RANGE_M, {
       notice: 'distance',
       always: true,
     }),

@@ -91,13 +91,12 @@ export const patternKey = <S>(
 
 /**
  * A whole number within `range`, written as `scale × value` rounded (opacity 0.85 is `85`). A number out of
- * range is clamped and noted; text that is not a number keeps the default, noted with it.
+ * range is clamped and noted; text that is not a number keeps the value there (the default), noted with it.
  */
 export function numberKey<S>(
   param: string,
   lens: Lens<S, number>,
   range: readonly [number, number],
-  defaults: S,
   options: { scale?: number; notice?: string; always?: boolean } = {},
 ): LinkKey<S> {
   const scale = options.scale ?? 1;
@@ -115,7 +114,7 @@ export function numberKey<S>(
       const used =
         raw.trim() !== '' && Number.isFinite(n)
           ? clamp(Math.round(n), ...range)
-          : Math.round(lens.get(defaults) * scale);
+          : Math.round(lens.get(state) * scale);
       const next = lens.set(state, used / scale);
       if (String(used) === raw.trim()) return { state: next };
       return {

@@ -9,6 +9,7 @@ import { DISTRICT_CODE, NEED_CODES, type NeedCode, VILLAGE_CODE } from '../../co
 import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
 import {
   field,
+  type Lens,
   type LinkCodec,
   linkKey,
   numberKey,
@@ -96,14 +97,13 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-type Lens<V> = { get(s: PlannerUrlState): V; set(s: PlannerUrlState, v: V): PlannerUrlState };
 const at = <K extends keyof PlannerUrlState>(key: K) => field<PlannerUrlState, K>(key);
 /** The lens to one of the planner's filters. */
-const filter = <K extends keyof PlannerFilters>(key: K): Lens<PlannerFilters[K]> => ({
+const filter = <K extends keyof PlannerFilters>(key: K): Lens<PlannerUrlState, PlannerFilters[K]> => ({
   get: (s) => s.filters[key],
   set: (s, v) => ({ ...s, filters: { ...s.filters, [key]: v } }),
 });
-const decileLens: Lens<{ decileMin: number; decileMax: number }> = {
+const decileLens: Lens<PlannerUrlState, { decileMin: number; decileMax: number }> = {
   get: ({ filters: { decileMin, decileMax } }) => ({ decileMin, decileMax }),
   set: (s, v) => ({ ...s, filters: { ...s.filters, ...v } }),
 };
@@ -143,7 +143,7 @@ export const PLANNER_LINK: LinkCodec<PlannerUrlState> = {
     }),
     wordKey('satuan', at('unit'), UNITS),
     wordKey('metode', at('method'), CLASS_METHODS, { notice: 'method' }),
-    numberKey('kelas', at('classes'), [MIN_CLASSES, MAX_CLASSES], DEFAULT_PLANNER_STATE, {
+    numberKey('kelas', at('classes'), [MIN_CLASSES, MAX_CLASSES], {
       notice: 'classes',
     }),
     linkKey({
@@ -168,7 +168,7 @@ export const PLANNER_LINK: LinkCodec<PlannerUrlState> = {
       },
       format: layerList,
     }),
-    numberKey('opasitas', at('opacity'), [10, 100], DEFAULT_PLANNER_STATE, { scale: 100, notice: 'opacity' }),
+    numberKey('opasitas', at('opacity'), [10, 100], { scale: 100, notice: 'opacity' }),
     patternKey('kec', filter('district'), DISTRICT_CODE, 'district'),
     patternKey('desa', filter('village'), VILLAGE_CODE, 'village'),
     linkKey({
