@@ -15,6 +15,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type InputFile, type PublishOutcome, publishAggregates } from '../src/core/aggregates/publish.ts';
 import { DATA_TABLES, type DataTable } from '../src/core/dataset/table-status.ts';
+import { isCalendarDate } from '../src/core/domain/calendar.ts';
 import { DEFAULT_COVERAGE_THRESHOLD_M } from '../src/core/domain/schema.ts';
 import { fatalMessage, type Lang } from '../src/core/import/index.ts';
 import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
@@ -49,7 +50,7 @@ export function parseArgs(argv: readonly string[]): PublishArgs {
     lang: { type: 'string' },
   });
   const { date } = values;
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))))
+  if (date !== undefined && !isCalendarDate(date))
     throw new Error(`--date must be YYYY-MM-DD, not "${date}"`);
   const thresholdM = Number(values['threshold-m'] ?? DEFAULT_COVERAGE_THRESHOLD_M);
   if (!Number.isFinite(thresholdM) || thresholdM <= 0)

@@ -67,12 +67,20 @@ export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()
   const cLon = col('lon');
   const cLat = col('lat');
   const cAgent = col('id_agen');
+  // Visit ages as the app computes them (days before the demo's reference date; NaN never visited).
+  const cVisit = header.indexOf('kunjungan_terakhir');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    reference_date?: string;
+  };
+  const reference = manifest.reference_date ? Date.parse(`${manifest.reference_date}T00:00:00Z`) : Number.NaN;
+  const withVisits = cVisit >= 0 && Number.isFinite(reference);
   const n = rows.length;
   const households = {
     lon: new Float64Array(n),
     lat: new Float64Array(n),
     agentIndex: new Int32Array(n),
     villageIndex: new Int32Array(n),
+    ...(withVisits ? { visitAgeDays: new Float64Array(n) } : {}),
   };
   rows.forEach((f, row) => {
     households.lon[row] = Number(f[cLon]);
@@ -80,6 +88,12 @@ export function loadDemoInput(dir: string, gaz: Gazetteer = loadGazetteerIndex()
     const a = f[cAgent] ?? '';
     households.agentIndex[row] = a === '' ? -1 : (agentId.get(a) ?? -1);
     households.villageIndex[row] = gaz.villageIndex.get(f[cVillage] ?? '') ?? -1;
+    if (households.visitAgeDays) {
+      const day = f[cVisit] ? Date.parse(`${f[cVisit]}T00:00:00Z`) : Number.NaN;
+      households.visitAgeDays[row] = Number.isFinite(day)
+        ? Math.round((reference - day) / 86_400_000)
+        : Number.NaN;
+    }
   });
   return { households, agents, villageDistrict: gaz.villageDistrict, districtCount: gaz.districtCount };
 }

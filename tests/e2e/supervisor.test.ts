@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,12 @@ import {
   waitMapIdle,
   waitReady,
 } from './harness';
+
+const readWorkbook = async (file: string) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+};
 
 /** "36,8 %" (Indonesian) → 36.8; "1.170" → 1170. */
 const idNumber = (text: string | null): number =>
@@ -116,27 +123,38 @@ describe('supervisor (Pengawasan)', () => {
     ]);
     expect(csvDownload.suggestedFilename()).toBe('usulan-penugasan-2000m.csv');
     const csv = await readFile((await csvDownload.path()) as string, 'utf8');
-    const lines = csv
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
-    expect(lines[0]).toBe('agen_baru,id_keluarga,desa,kecamatan,jarak_m,agen_lama');
-    expect(lines.length - 1).toBe(moves);
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    // The file first says what it shows, and that the data are synthetic; then the table, in plain words.
+    expect(lines[0]).toBe('Isi,Usulan penugasan agen (daftar tindakan)');
+    expect(lines.find((l) => l.startsWith('Data,'))).toMatch(/sintetis/);
+    const header = lines.indexOf(
+      'Agen baru,OPD agen baru,Keluarga,Desa/kelurahan,Kecamatan,Jarak ke agen baru (km),Agen lama,OPD agen lama',
+    );
+    expect(header).toBeGreaterThan(0);
+    const rows = lines.slice(header + 1, lines.indexOf('', header));
+    expect(rows.length).toBe(moves);
     expect(csv).not.toMatch(/P1701\d{12}|AG\d{5}/); // household and agent ids are pseudonyms by default
-    expect(lines[1]).toMatch(/^AG-[A-Z]{11},KL-[A-Z]{11},/);
+    // Pseudonyms, the new agent's office, and a distance in km with one decimal.
+    expect(rows[0]).toMatch(/^AG-[A-Z]{11},[^,]+,KL-[A-Z]{11},.*,\d+(\.\d)?,/);
+    // The families the proposal could not place follow, with their reasons, in the same file.
+    const rest = lines.indexOf('Belum terselesaikan');
+    expect(rest).toBeGreaterThan(header + moves);
+    expect(lines[rest + 1]).toBe(
+      'Keluarga,Desa/kelurahan,Kecamatan,Alasan,Jarak ke agen aktif terdekat (km)',
+    );
 
-    // Full ids only as an explicit choice for one export, labelled in the file name and the headers.
+    // Full ids and names only as an explicit choice for one export, labelled in the file name and headers.
     await page.getByTestId('export-internal').check();
     const [internalDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ]);
     expect(internalDownload.suggestedFilename()).toBe('usulan-penugasan-2000m-INTERNAL-ID-LENGKAP.csv');
-    const internal = await readFile((await internalDownload.path()) as string, 'utf8');
-    expect(internal.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'agen_baru (ID LENGKAP – INTERNAL),id_keluarga (ID LENGKAP – INTERNAL),desa,kecamatan,jarak_m,agen_lama (ID LENGKAP – INTERNAL)',
+    const internal = (await readFile((await internalDownload.path()) as string, 'utf8')).split('\r\n');
+    expect(internal).toContain(
+      'Agen baru (ID LENGKAP – INTERNAL),Nama agen baru (ID LENGKAP – INTERNAL),OPD agen baru,Keluarga (ID LENGKAP – INTERNAL),Nama kepala keluarga (ID LENGKAP – INTERNAL),Desa/kelurahan,Kecamatan,Jarak ke agen baru (km),Agen lama (ID LENGKAP – INTERNAL),OPD agen lama',
     );
-    expect(internal).toMatch(/AG\d{5},P1701\d{12},/);
+    expect(internal.join('\n')).toMatch(/AG\d{5},[^,]*[A-Za-z][^,]*,[^,]+,P1701\d{12},/);
     expect(await page.getByTestId('export-internal').isChecked()).toBe(false);
 
     const [xlsxDownload] = await Promise.all([
@@ -144,8 +162,14 @@ describe('supervisor (Pengawasan)', () => {
       page.getByTestId('export-xlsx').click(),
     ]);
     expect(xlsxDownload.suggestedFilename()).toBe('usulan-penugasan-2000m.xlsx');
-    const xlsx = await readFile((await xlsxDownload.path()) as string);
-    expect(xlsx.subarray(0, 2).toString()).toBe('PK'); // a zip container, as every .xlsx is
+    const book = await readWorkbook((await xlsxDownload.path()) as string);
+    // Two sheets, each opening with the same block about the file, frozen below the table's header.
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Penugasan baru', 'Belum terselesaikan']);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getCell('A1').value).toBe('Isi');
+    expect(String(sheet?.getCell('B2').value)).toMatch(/sintetis/);
+    const frozen = sheet?.views[0] as { ySplit?: number } | undefined;
+    expect(sheet?.getRow(frozen?.ySplit ?? 0).getCell(1).value).toBe('Agen baru');
   });
 
   it('ranks where new agents would reach the most uncovered households', async () => {
@@ -160,18 +184,96 @@ describe('supervisor (Pengawasan)', () => {
     expect(gains).toEqual([...gains].sort((a, b) => b - a));
   });
 
-  it('shows agent load and the agents below ten families', async () => {
+  it('lists every agent: filter by office and need, sort by the farthest family, export with the list named', async () => {
     await page.getByTestId('tab-agents').click();
     await page.locator('[data-testid="load-histogram"] .recharts-bar-rectangle').first().waitFor();
     // The list is part of the link (a shared link opens on it).
     await expect.poll(() => new URL(page.url()).searchParams.get('daftar')).toBe('agen');
-    await expect(page.locator('[data-testid="agents-below"] tbody tr').count()).resolves.toBeGreaterThan(0);
-    await page.locator('[data-testid="agents-far"] tbody tr').first().click();
+    const title = async () => idNumber(await page.locator('[data-testid="agent-list"] h4').textContent());
+    const all = await title();
+    expect(all).toBeGreaterThan(6000); // every active agent, not the first 50
+    await expect(page.getByTestId('agent-row').count()).resolves.toBe(100); // drawn a page at a time
+    await page.getByTestId('agents-more').click();
+    await expect(page.getByTestId('agent-row').count()).resolves.toBe(200);
+    const codes = await page.locator('[data-testid="agent-row"] td:first-child').allTextContents();
+    for (const code of codes) expect(code).toMatch(/^AG-[A-Z]{11}$/);
+
+    await page.getByTestId('agent-show').selectOption('belowMin');
+    const below = await title();
+    expect(below).toBeGreaterThan(0);
+    expect(below).toBeLessThan(all);
+    const office = (await page.locator('[data-testid="agent-office"] option').nth(1).textContent()) ?? '';
+    await page.getByTestId('agent-office').selectOption({ label: office });
+    const offices = await page.locator('[data-testid="agent-row"] td:nth-child(3)').allTextContents();
+    expect(offices.length).toBeGreaterThan(0);
+    expect(new Set(offices)).toEqual(new Set([office]));
+    await page.getByTestId('agent-show').selectOption('active');
+    await page.getByTestId('agent-sort-maxDistanceM').click();
+    const km = (await page.locator('[data-testid="agent-row"] td:nth-child(8)').allTextContents())
+      .filter((c) => c !== '–')
+      .map(idNumber);
+    expect(km).toEqual([...km].sort((a, b) => b - a));
+
+    await page.getByTestId('agent-row').first().click();
     await expect(page.getByTestId('selection').textContent()).resolves.toMatch(/Agen terpilih: AG-[A-Z]{11}/);
-    const listed = await page.locator('[data-testid="agents-below"] tbody td:first-child').allTextContents();
-    for (const id of listed) expect(id).toMatch(/^AG-[A-Z]{11}$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('agents-export-csv').click(),
+    ]);
+    const lines = (await readFile((await download.path()) as string, 'utf8')).split('\r\n');
+    expect(lines[0]).toBe('\uFEFFIsi,Daftar agen');
+    expect(lines).toContain('Daftar,Semua agen aktif');
+    const header = lines.findIndex((l) => l.startsWith('Kode agen,'));
+    expect(lines[header]).toBe(
+      'Kode agen,Jenis pegawai,OPD / unit kerja,Desa domisili,Kecamatan,Aktif,Jumlah keluarga,Keluarga terjangkau,Keluarga dikunjungi ≤ 90 hari,Dikunjungi ≤ 90 hari (%),Keluarga belum pernah dikunjungi,Jarak keluarga terjauh (km)',
+    );
+    expect(lines.slice(header + 1).filter(Boolean).length).toBe(await title());
     await waitDrawn(page);
     await screenshot(page, 'supervisor-05-agents');
+  });
+
+  it('rolls up by office (OPD) and opens the agents of an office', async () => {
+    await page.getByTestId('tab-offices').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('daftar')).toBe('opd');
+    const rows = page.getByTestId('office-row');
+    await expect(rows.count()).resolves.toBeGreaterThan(5);
+    // Worst covered office first; the families of all offices add up to the agents' families.
+    const pct = (await page.locator('[data-testid="office-row"] td:nth-child(4)').allTextContents()).map(
+      idNumber,
+    );
+    expect(pct).toEqual([...pct].sort((a, b) => a - b));
+    const office = (await rows.first().locator('td').first().textContent()) ?? '';
+    await rows.first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('daftar')).toBe('agen');
+    const offices = await page.locator('[data-testid="agent-row"] td:nth-child(3)').allTextContents();
+    expect(new Set(offices)).toEqual(new Set([office]));
+    await page.getByTestId('tab-offices').click();
+    await screenshot(page, 'supervisor-07-offices');
+  });
+
+  it('counts a family as terjangkau only when visited within the window, and keeps the window in the link', async () => {
+    const coverage = async () => idNumber(await page.getByTestId('supervisor-coverage').textContent());
+    const unvisited = async () => idNumber(await page.getByTestId('kpi-unvisited').textContent());
+    const near = idNumber(
+      ((await page.getByTestId('supervisor-near').textContent()) ?? '').split(':')[1] ?? '',
+    );
+    const before = await coverage();
+    expect(before).toBeLessThan(near); // some near families were not visited within 90 days
+    await expect(page.getByTestId('visit-reference').textContent()).resolves.toContain('31 Oktober 2026');
+    const slider = page.getByTestId('visit-days');
+    await slider.focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft'); // 90 → 30 days
+    await expect(page.getByTestId('visit-days-value').textContent()).resolves.toBe('30 hari');
+    await expect.poll(coverage, { timeout: 20_000 }).toBeLessThan(before);
+    expect(await unvisited()).toBeGreaterThan(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('hari_kunjungan')).toBe('30');
+    await screenshot(page, 'supervisor-08-visits-30-days');
+    // A link out of range opens at the nearest end, and says so.
+    await openLink(page, '?section=supervisor&hari_kunjungan=5');
+    await expect(page.getByTestId('visit-days-value').textContent()).resolves.toBe('30 hari');
+    await expect(page.locator('.settings-notices').textContent()).resolves.toContain(
+      'Jangka kunjungan 5 hari',
+    );
   });
 
   it('switches to the bivariate need × coverage map with its 3×3 key', async () => {

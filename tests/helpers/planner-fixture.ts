@@ -43,10 +43,13 @@ C5,H4,rtlh,selesai,2025-02-10,2025-04-01,TRC,
 /** A DuckDB with the planner's fixture loaded and the planner's tables prepared. */
 export async function plannerFixtureDb(): Promise<SqlClient> {
   const db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
-  // Distances to each household's own agent, as the loader stores them (H4 has no agent; H6's lives ≈ 5.5 km away).
+  // Distances to each household's own agent, as the loader stores them (H4 has no agent; H6's lives ≈ 5.5 km
+  // away, all others at their agent's home); the planner counts only distance (near), not visits.
   await db.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
-    SELECT h.rowid::INTEGER AS row_id, CASE h.household_id WHEN 'H4' THEN NULL WHEN 'H6' THEN 5550.0 ELSE 0.0 END
-      AS agent_distance_m FROM households h`);
+    SELECT h.rowid::INTEGER AS row_id, CASE WHEN h.agent_id IS NULL THEN 0 ELSE 3 END::UTINYINT AS agent_state,
+      CASE h.household_id WHEN 'H4' THEN NULL WHEN 'H6' THEN 5550.0 ELSE 0.0 END AS agent_distance_m,
+      NULL::INTEGER AS visit_age_days, false AS visits_recorded
+    FROM households h`);
   await preparePlannerTables(db);
   return db;
 }

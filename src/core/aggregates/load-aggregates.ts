@@ -72,7 +72,8 @@ export const HIDDEN_VILLAGES_SQL =
 
 /** The empty household_coverage computeHouseholdCoverage (load-dataset.ts) makes from no households. */
 const EMPTY_COVERAGE_SQL = `CREATE OR REPLACE TABLE household_coverage
-  (row_id INTEGER, agent_state UTINYINT, agent_distance_m DOUBLE)`;
+  (row_id INTEGER, agent_state UTINYINT, agent_distance_m DOUBLE, visit_age_days INTEGER,
+   visits_recorded BOOLEAN)`;
 
 const counts = (rows: number, valid: number): FileCounts => ({ rows, valid, rejected: rows - valid });
 

@@ -76,7 +76,7 @@ export async function publishAggregates(
     if (table === 'households' && report.validRows === 0)
       return { ok: false, reports, reason: 'no_households' };
   }
-  await computeHouseholdCoverage(client);
+  await computeHouseholdCoverage(client, options.date);
   for (const sql of preparePlannerSql(options.thresholdM)) await client.queryTable(sql);
   const { villages, months } = await collectFigures(client);
   const { hidden } = protectAggregates(villages, months);

@@ -6,6 +6,7 @@
  * smallest. Values are bucketed by area with a counting sort and each bucket is partially ordered with
  * quickselect (linear time on average), so a million households aggregate in tens of milliseconds.
  */
+import { isNear } from './household-status';
 import { type AreaCoverage, HOUSEHOLD_STATUS } from './types';
 
 /** Reorders a[lo..hi] (inclusive) so that a[k] holds the value of rank k, smaller ones before, larger after. */
@@ -88,6 +89,8 @@ export function aggregateAreas(
 ): AreaCoverage {
   const households = new Int32Array(areaCount);
   const covered = new Int32Array(areaCount);
+  const near = new Int32Array(areaCount);
+  const unvisited = new Int32Array(areaCount);
   const withDistance = new Int32Array(areaCount + 1);
   const n = areaOf.length;
   const noAgent = HOUSEHOLD_STATUS.noAgent;
@@ -98,6 +101,8 @@ export function aggregateAreas(
     households[g] = (households[g] as number) + 1;
     const s = status[i] as number;
     if (s === coveredCode) covered[g] = (covered[g] as number) + 1;
+    if (s === HOUSEHOLD_STATUS.unvisited) unvisited[g] = (unvisited[g] as number) + 1;
+    if (isNear(s)) near[g] = (near[g] as number) + 1;
     if (s !== noAgent && Number.isFinite(distance[i]))
       withDistance[g + 1] = (withDistance[g + 1] as number) + 1;
   }
@@ -120,6 +125,7 @@ export function aggregateAreas(
   const medianDistanceM = new Float64Array(areaCount);
   const p90DistanceM = new Float64Array(areaCount);
   const coveragePct = new Float64Array(areaCount);
+  const nearPct = new Float64Array(areaCount);
   const needingAgent = new Int32Array(areaCount);
   for (let g = 0; g < areaCount; g++) {
     const lo = withDistance[g] as number;
@@ -129,7 +135,8 @@ export function aggregateAreas(
     p90DistanceM[g] = quantileInPlace(buf, lo, hi, 0.9, Math.floor((m - 1) * 0.5));
     const h = households[g] as number;
     coveragePct[g] = h > 0 ? (100 * (covered[g] as number)) / h : Number.NaN;
-    needingAgent[g] = h - (covered[g] as number);
+    nearPct[g] = h > 0 ? (100 * (near[g] as number)) / h : Number.NaN;
+    needingAgent[g] = h - (near[g] as number);
   }
   const residentAgents = new Int32Array(areaCount);
   for (let a = 0; a < agentArea.length; a++) {
@@ -137,5 +144,16 @@ export function aggregateAreas(
     if (g >= 0 && g < areaCount && agentActive[a] !== 0)
       residentAgents[g] = (residentAgents[g] as number) + 1;
   }
-  return { households, covered, coveragePct, medianDistanceM, p90DistanceM, residentAgents, needingAgent };
+  return {
+    households,
+    covered,
+    coveragePct,
+    near,
+    nearPct,
+    unvisited,
+    medianDistanceM,
+    p90DistanceM,
+    residentAgents,
+    needingAgent,
+  };
 }

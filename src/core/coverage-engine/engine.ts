@@ -2,11 +2,13 @@
  * The coverage engine: per household, per agent and per area, from typed arrays (no DOM, no DuckDB;
  * safe to run in a Web Worker and to transfer its result arrays).
  *
- * Rules (PRODUCT.md: "each agent looks after at least ten neighbouring families"):
- * - covered (terjangkau) ⇔ the household's recorded agent is active and lives within thresholdM of it.
- *   The threshold is INCLUSIVE: a household exactly thresholdM away is covered.
+ * Rules (PRODUCT.md: "each agent looks after at least ten neighbouring families"), written once in
+ * household-status.ts:
+ * - near ⇔ the household's recorded agent is active and lives within thresholdM of it (INCLUSIVE);
+ *   covered (terjangkau) ⇔ near AND visited within visitDays (inclusive); unvisited (belum dikunjungi) ⇔
+ *   near and not visited within the window, or never; visitUnknown ⇔ near in a dataset without visit dates.
  * - far (jauh) ⇔ the recorded agent is active but farther than thresholdM — or either side has no usable
- *   coordinates (the distance cannot be checked, so the household is not counted as covered).
+ *   coordinates (the distance cannot be checked, so the household is not counted as near).
  * - noAgent (tanpa agen) ⇔ no recorded agent (agentIndex −1) OR the recorded agent is INACTIVE (moved or
  *   retired: nobody looks after the family any more). These are counted in totals.inactiveAgent as well.
  * - Distances are geodesic (haversine on Turf's sphere, projection.ts). assignedDistanceM is measured to the
@@ -27,6 +29,7 @@ import {
   type CoverageResult,
   type CoverageTotals,
   HOUSEHOLD_STATUS,
+  HOUSEHOLD_STATUS_COUNT,
 } from './types';
 
 /** Throws a RangeError when arrays disagree in length or indices point outside their tables. */
@@ -36,6 +39,8 @@ export function validateInput(input: CoverageInput): void {
   if (h.lat.length !== n || h.agentIndex.length !== n || h.villageIndex.length !== n) {
     throw new RangeError('households: lon, lat, agentIndex and villageIndex must have the same length');
   }
+  if (h.visitAgeDays && h.visitAgeDays.length !== n)
+    throw new RangeError('households: visitAgeDays must have one entry per household');
   const a = input.agents;
   const m = a.lon.length;
   if (a.lat.length !== m || a.active.length !== m || a.villageIndex.length !== m) {
@@ -65,9 +70,10 @@ export function validateInput(input: CoverageInput): void {
 }
 
 export function validateOptions(options: CoverageOptions): void {
-  const { thresholdM, minFamilies, maxFamilies } = options;
+  const { thresholdM, visitDays, minFamilies, maxFamilies } = options;
   if (!(Number.isFinite(thresholdM) && thresholdM >= 0))
     throw new RangeError('thresholdM must be a number ≥ 0');
+  if (!(Number.isFinite(visitDays) && visitDays >= 0)) throw new RangeError('visitDays must be a number ≥ 0');
   if (!(Number.isFinite(minFamilies) && minFamilies >= 0)) throw new RangeError('minFamilies must be ≥ 0');
   if (!(Number.isFinite(maxFamilies) && maxFamilies >= 0)) throw new RangeError('maxFamilies must be ≥ 0');
 }
@@ -130,16 +136,16 @@ export function ownAgentDistances(input: CoverageInput): Float64Array {
 }
 
 /**
- * Status of every household (household-status.ts's householdStatus) from its own-agent distance.
+ * Status of every household (household-status.ts's householdStatus) from its own-agent distance and visit age.
  * Writes into `status`; returns the number of households whose agent is inactive.
  */
 export function classifyHouseholds(
   input: CoverageInput,
-  thresholdM: number,
+  options: Pick<CoverageOptions, 'thresholdM' | 'visitDays'>,
   distance: Float64Array,
   status: Uint8Array,
 ): number {
-  const { agentIndex } = input.households;
+  const { agentIndex, visitAgeDays } = input.households;
   const active = input.agents.active;
   let inactive = 0;
   for (let i = 0; i < agentIndex.length; i++) {
@@ -147,12 +153,13 @@ export function classifyHouseholds(
     // agentIndex −1 is "none" or "unknown" (an id not in the agents table): both tanpa agen.
     const own = a < 0 ? OWN_AGENT.none : active[a] === 0 ? OWN_AGENT.inactive : OWN_AGENT.active;
     if (own === OWN_AGENT.inactive) inactive++;
-    status[i] = householdStatus(own, distance[i] as number, thresholdM);
+    const visit = visitAgeDays ? (visitAgeDays[i] as number) : null;
+    status[i] = householdStatus(own, distance[i] as number, options.thresholdM, visit, options.visitDays);
   }
   return inactive;
 }
 
-/** Families, mean and max distance per agent, and the load flags. */
+/** Families, mean and max distance per agent, the load flags and visit recency. */
 export function agentLoads(
   input: CoverageInput,
   distance: Float64Array,
@@ -163,11 +170,18 @@ export function agentLoads(
   const sum = new Float64Array(m);
   const measured = new Int32Array(m);
   const maxDistanceM = new Float64Array(m).fill(Number.NaN);
-  const agentIndex = input.households.agentIndex;
+  const visitedRecently = new Int32Array(m);
+  const neverVisited = new Int32Array(m);
+  const { agentIndex, visitAgeDays } = input.households;
   for (let i = 0; i < agentIndex.length; i++) {
     const a = agentIndex[i] as number;
     if (a < 0) continue;
     families[a] = (families[a] as number) + 1;
+    if (visitAgeDays) {
+      const age = visitAgeDays[i] as number;
+      if (age <= options.visitDays) visitedRecently[a] = (visitedRecently[a] as number) + 1;
+      else if (Number.isNaN(age)) neverVisited[a] = (neverVisited[a] as number) + 1;
+    }
     const d = distance[i] as number;
     if (!Number.isNaN(d)) {
       sum[a] = (sum[a] as number) + d;
@@ -185,7 +199,46 @@ export function agentLoads(
     belowMin[a] = input.agents.active[a] !== 0 && f < options.minFamilies ? 1 : 0;
     aboveCap[a] = f > options.maxFamilies ? 1 : 0;
   }
-  return { families, meanDistanceM, maxDistanceM, belowMin, aboveCap };
+  return { families, meanDistanceM, maxDistanceM, belowMin, aboveCap, visitedRecently, neverVisited };
+}
+
+/** Households per status, and the figures made of them (shared by the coverage and the proposal's "after"). */
+export function statusCounts(
+  status: Uint8Array,
+  visitsRecorded: boolean,
+): Pick<
+  CoverageTotals,
+  | 'households'
+  | 'covered'
+  | 'noAgent'
+  | 'far'
+  | 'unvisited'
+  | 'visitUnknown'
+  | 'near'
+  | 'coveragePct'
+  | 'nearPct'
+  | 'visitsRecorded'
+> {
+  const counts = new Int32Array(HOUSEHOLD_STATUS_COUNT);
+  for (let i = 0; i < status.length; i++)
+    counts[status[i] as number] = (counts[status[i] as number] as number) + 1;
+  const households = status.length;
+  const count = (s: number) => counts[s] as number;
+  const covered = count(HOUSEHOLD_STATUS.covered);
+  const near = covered + count(HOUSEHOLD_STATUS.unvisited) + count(HOUSEHOLD_STATUS.visitUnknown);
+  const pct = (k: number) => (households > 0 ? (100 * k) / households : Number.NaN);
+  return {
+    households,
+    covered,
+    noAgent: count(HOUSEHOLD_STATUS.noAgent),
+    far: count(HOUSEHOLD_STATUS.far),
+    unvisited: count(HOUSEHOLD_STATUS.unvisited),
+    visitUnknown: count(HOUSEHOLD_STATUS.visitUnknown),
+    near,
+    coveragePct: pct(covered),
+    nearPct: pct(near),
+    visitsRecorded,
+  };
 }
 
 /** Totals over all households (including those without a village). */
@@ -196,11 +249,9 @@ export function totalsOf(
   agent: Pick<CoverageResult['agent'], 'belowMin' | 'aboveCap'>,
 ): CoverageTotals {
   const { lon, lat, villageIndex } = input.households;
-  const counts = new Int32Array(3);
   let missingCoordinates = 0;
   let unknownVillage = 0;
   for (let i = 0; i < status.length; i++) {
-    counts[status[i] as number] = (counts[status[i] as number] as number) + 1;
     if (!(Number.isFinite(lon[i]) && Number.isFinite(lat[i]))) missingCoordinates++;
     if ((villageIndex[i] as number) < 0) unknownVillage++;
   }
@@ -212,14 +263,8 @@ export function totalsOf(
     agentsBelowMin += agent.belowMin[a] as number;
     agentsAboveCap += agent.aboveCap[a] as number;
   }
-  const households = status.length;
-  const covered = counts[HOUSEHOLD_STATUS.covered] ?? 0;
   return {
-    households,
-    covered,
-    noAgent: counts[HOUSEHOLD_STATUS.noAgent] ?? 0,
-    far: counts[HOUSEHOLD_STATUS.far] ?? 0,
-    coveragePct: households > 0 ? (100 * covered) / households : Number.NaN,
+    ...statusCounts(status, input.households.visitAgeDays !== undefined),
     inactiveAgent,
     missingCoordinates,
     unknownVillage,
@@ -289,7 +334,7 @@ export function computeCoverage(
   // A copy: the result's arrays are transferred out of the worker.
   const assignedDistanceM = ownDistances ? ownDistances.slice() : ownAgentDistances(input);
   const status = new Uint8Array(n);
-  const inactive = classifyHouseholds(input, options.thresholdM, assignedDistanceM, status);
+  const inactive = classifyHouseholds(input, options, assignedDistanceM, status);
   const agent = agentLoads(input, assignedDistanceM, options);
   const t3 = performance.now();
 

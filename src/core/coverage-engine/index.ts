@@ -17,12 +17,18 @@
 export { quantile } from './aggregate';
 export { computeCoverage, ownAgentDistances, validateInput, validateOptions } from './engine';
 export {
+  type CoverageRule,
   coveredSql,
   householdStatus,
+  isNear,
+  nearSql,
   OWN_AGENT,
   OWN_AGENT_SQL,
   type OwnAgent,
   ownAgentDistanceM,
+  statusSql,
+  VISIT_WINDOW_DAYS,
+  type VisitAge,
   withAgentSql,
 } from './household-status';
 export {

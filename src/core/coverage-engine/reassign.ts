@@ -1,5 +1,5 @@
 /**
- * Reassignment proposal: give uncovered households (status noAgent or far) to ACTIVE agents with spare
+ * Reassignment proposal: give households without a near agent (status noAgent or far) to ACTIVE agents with spare
  * capacity within thresholdM, optimally for a lexicographic objective:
  *   1. as many households placed as possible;
  *   2. then as many places filled below the agents' minimum of families (the ten-family rule) as possible;
@@ -21,7 +21,8 @@
  * otherwise this household would have been placed).
  */
 
-import { aggregateVillagesAndDistricts } from './engine';
+import { aggregateVillagesAndDistricts, statusCounts } from './engine';
+import { isNear } from './household-status';
 import { buildAgentReach } from './reach';
 import { initialCandidates, nearestFirst, toGraph, widenWhereImproving } from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
@@ -94,7 +95,7 @@ export function proposeReassignment(
   const spare = agentsWithSpare(input, result, options);
   const A = spare.agentOf.length;
   const uncovered: number[] = [];
-  for (let i = 0; i < nHh; i++) if (status[i] !== HOUSEHOLD_STATUS.covered) uncovered.push(i);
+  for (let i = 0; i < nHh; i++) if (!isNear(status[i] as number)) uncovered.push(i);
   const reach = buildAgentReach(
     spare.lon,
     spare.lat,
@@ -207,7 +208,11 @@ function unresolvedReason(lon: number, lat: number, nearestM: number, limitM: nu
   return nearestM <= limitM ? 'no_capacity_in_reach' : 'no_agent_in_reach';
 }
 
-/** Coverage after applying `moves` to the recorded assignment (status, families, area aggregates, totals). */
+/**
+ * Coverage after applying `moves` to the recorded assignment (status, families, area aggregates, totals).
+ * A moved household is near its new agent but not yet visited by it: belum dikunjungi (or visitUnknown when
+ * the dataset records no visits) — the proposal raises the near figure, a visit then makes it terjangkau.
+ */
 export function applyMoves(
   input: CoverageInput,
   result: CoverageResult,
@@ -216,11 +221,14 @@ export function applyMoves(
 ): ReassignmentProposal['after'] {
   const status = result.household.status.slice();
   const distance = result.household.assignedDistanceM.slice();
+  const notVisitedYet = result.totals.visitsRecorded
+    ? HOUSEHOLD_STATUS.unvisited
+    : HOUSEHOLD_STATUS.visitUnknown;
   const families = result.agent.families.slice();
   let inactiveAgent = result.totals.inactiveAgent;
   for (const mv of moves) {
     const h = mv.household;
-    status[h] = mv.distanceM <= options.thresholdM ? HOUSEHOLD_STATUS.covered : HOUSEHOLD_STATUS.far;
+    status[h] = mv.distanceM <= options.thresholdM ? notVisitedYet : HOUSEHOLD_STATUS.far;
     distance[h] = mv.distanceM;
     if (mv.fromAgent >= 0) {
       families[mv.fromAgent] = (families[mv.fromAgent] as number) - 1;
@@ -229,9 +237,6 @@ export function applyMoves(
     families[mv.toAgent] = (families[mv.toAgent] as number) + 1;
   }
   const { village, district } = aggregateVillagesAndDistricts(input, status, distance);
-  const counts = new Int32Array(3);
-  for (let i = 0; i < status.length; i++)
-    counts[status[i] as number] = (counts[status[i] as number] as number) + 1;
   let agentsBelowMin = 0;
   let agentsAboveCap = 0;
   for (let a = 0; a < families.length; a++) {
@@ -239,13 +244,9 @@ export function applyMoves(
     if (input.agents.active[a] !== 0 && f < options.minFamilies) agentsBelowMin++;
     if (f > options.maxFamilies) agentsAboveCap++;
   }
-  const covered = counts[HOUSEHOLD_STATUS.covered] ?? 0;
   const totals: CoverageTotals = {
     ...result.totals,
-    covered,
-    noAgent: counts[HOUSEHOLD_STATUS.noAgent] ?? 0,
-    far: counts[HOUSEHOLD_STATUS.far] ?? 0,
-    coveragePct: status.length > 0 ? (100 * covered) / status.length : Number.NaN,
+    ...statusCounts(status, result.totals.visitsRecorded),
     inactiveAgent,
     agentsBelowMin,
     agentsAboveCap,

@@ -1,8 +1,8 @@
 /**
  * "Where would N more agents help most?" — AccessMod's scaling-up idea on our data.
  *
- * A candidate site is a village's label point; it reaches every currently uncovered household (status
- * noAgent or far, with coordinates) within thresholdM of it (haversine, inclusive).
+ * A candidate site is a village's label point; it reaches every household currently without a near agent
+ * (status noAgent or far, with coordinates) within thresholdM of it (haversine, inclusive).
  * - Without `n`: every village with a label point, ranked by how many uncovered households it reaches
  *   (descending; ties → lower village index). `reachable` = `totalReachable`.
  * - With `n`: greedy maximum coverage — pick the village reaching the most households not reached by the
@@ -13,14 +13,9 @@
  * Gains are not capped by an agent's capacity: a site may stand for several new agents recruited there.
  */
 import { buildPointGrid, pointsWithin } from './grid';
+import { isNear } from './household-status';
 import { createPlane, DEG, distortionRatio, finiteRange, haversineToAgent } from './projection';
-import {
-  type CoverageInput,
-  type CoverageOptions,
-  type CoverageResult,
-  HOUSEHOLD_STATUS,
-  type NewAgentSite,
-} from './types';
+import type { CoverageInput, CoverageOptions, CoverageResult, NewAgentSite } from './types';
 
 export function rankNewAgentSites(
   input: CoverageInput,
@@ -34,8 +29,7 @@ export function rankNewAgentSites(
   const status = result.household.status;
   const ids: number[] = [];
   for (let i = 0; i < status.length; i++) {
-    if (status[i] !== HOUSEHOLD_STATUS.covered && Number.isFinite(lon[i]) && Number.isFinite(lat[i]))
-      ids.push(i);
+    if (!isNear(status[i] as number) && Number.isFinite(lon[i]) && Number.isFinite(lat[i])) ids.push(i);
   }
   const V = villageLabel.lon.length;
   const hhIds = Int32Array.from(ids);

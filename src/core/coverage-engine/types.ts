@@ -11,6 +11,11 @@ export interface CoverageInput {
     agentIndex: Int32Array;
     /** Index into `villageDistrict`; -1 = unknown village. */
     villageIndex: Int32Array;
+    /**
+     * Whole days from the last visit to the dataset's reference date; NaN = never visited. Absent when the
+     * dataset records no visit dates: every near household is then visitUnknown.
+     */
+    visitAgeDays?: Float64Array;
   };
   agents: {
     lon: Float64Array;
@@ -26,8 +31,10 @@ export interface CoverageInput {
 }
 
 export interface CoverageOptions {
-  /** A household is covered when its own active agent lives within this distance (inclusive). UI: 250–10,000. */
+  /** A household is near when its own active agent lives within this distance (inclusive). UI: 250–10,000. */
   thresholdM: number;
+  /** …and covered when also visited within this many days (inclusive). UI: 30–365 (VISIT_WINDOW_DAYS). */
+  visitDays: number;
   /** The programme's rule: each agent looks after at least this many families (10). */
   minFamilies: number;
   /** Cap: an agent with more families than this is overloaded (15). */
@@ -36,31 +43,40 @@ export interface CoverageOptions {
 
 export const DEFAULT_COVERAGE_OPTIONS: Readonly<CoverageOptions> = Object.freeze({
   thresholdM: 1000,
+  visitDays: 90,
   minFamilies: 10,
   maxFamilies: 15,
 });
 
-/** tanpa_agen / jauh / terjangkau. */
-export const HOUSEHOLD_STATUS = { noAgent: 0, far: 1, covered: 2 } as const;
+/** tanpa agen / jauh / terjangkau / belum dikunjungi / kunjungan tidak tercatat (household-status.ts). */
+export const HOUSEHOLD_STATUS = { noAgent: 0, far: 1, covered: 2, unvisited: 3, visitUnknown: 4 } as const;
+export const HOUSEHOLD_STATUS_COUNT = 5;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUS)[keyof typeof HOUSEHOLD_STATUS];
 
 /** Coverage of areas (villages or districts), one entry per area. */
 export interface AreaCoverage {
   /** Households located in the area (by their village). */
   households: Int32Array;
+  /** Terjangkau: near and visited within the window. */
   covered: Int32Array;
   /** 100 × covered / households; NaN if the area has no households. */
   coveragePct: Float64Array;
+  /** Near (active agent within the limit, visited or not): the distance-only figure. */
+  near: Int32Array;
+  /** 100 × near / households; NaN if the area has no households. */
+  nearPct: Float64Array;
+  /** Near but not visited within the window (or never); visitUnknown households are not counted here. */
+  unvisited: Int32Array;
   /**
    * Median and 90th percentile of the distance to the own agent, over households with an ACTIVE assigned
-   * agent and coordinates (status far or covered); NaN if none. Linear interpolation between order
+   * agent and coordinates (every status but noAgent); NaN if none. Linear interpolation between order
    * statistics (Hyndman–Fan type 7: numpy's default, DuckDB's quantile_cont).
    */
   medianDistanceM: Float64Array;
   p90DistanceM: Float64Array;
   /** Active agents whose home village is in the area. */
   residentAgents: Int32Array;
-  /** Households not covered (no agent or far): households − covered. */
+  /** Households without a near agent (no agent or far): households − near. */
   needingAgent: Int32Array;
 }
 
@@ -69,8 +85,16 @@ export interface CoverageTotals {
   covered: number;
   noAgent: number;
   far: number;
+  unvisited: number;
+  visitUnknown: number;
+  /** covered + unvisited + visitUnknown: the distance-only figure. */
+  near: number;
   /** 100 × covered / households; NaN when there are no households. */
   coveragePct: number;
+  /** 100 × near / households; NaN when there are no households. */
+  nearPct: number;
+  /** False when the dataset records no visit dates (effective coverage cannot be computed). */
+  visitsRecorded: boolean;
   /** Households counted as noAgent because their recorded agent is inactive. */
   inactiveAgent: number;
   /** Households without usable coordinates (NaN/Infinity lon or lat). */
@@ -102,6 +126,10 @@ export interface CoverageResult {
     belowMin: Uint8Array;
     /** families > maxFamilies. */
     aboveCap: Uint8Array;
+    /** Families visited within the visit window (0 everywhere when visits are not recorded). */
+    visitedRecently: Int32Array;
+    /** Families never visited (0 everywhere when visits are not recorded). */
+    neverVisited: Int32Array;
   };
   village: AreaCoverage;
   district: AreaCoverage;

@@ -2,6 +2,7 @@
  * The planner's compact tables, prepared once after the dataset loads: every figure on the planner's
  * screen is a query over them, so the numbers agree with each other.
  */
+import { nearSql } from '../coverage-engine/household-status';
 import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from '../domain/schema';
 import { ident, type SqlClient } from '../sql/sql-client';
 
@@ -14,7 +15,8 @@ const MASK_TYPE = NEED_CODES.length <= 8 ? 'UTINYINT' : NEED_CODES.length <= 16 
 /**
  * Prepares, once after the dataset loads:
  * - `planner_villages`: the gazetteer with a small integer id `vid`;
- * - `planner_households`: one row per household with its village id, decile, agent kind, coverage and
+ * - `planner_households`: one row per household with its village id, decile, agent kind, coverage (near:
+ *   an active agent within the limit, household-status.ts — the planner has no visit window) and
  *   need flags (`n_<code>`), plus the masks `m` (needs) and `u` (unknown needs);
  * - `planner_cube`: per (village, decile, agent kind) the households, those covered, and per need
  *   the households with it (`s_<code>`, `s_any`) and with its status known (`k_<code>`, `k_any`) —
@@ -44,7 +46,7 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
         h.welfare_decile::TINYINT AS decile,
         CASE WHEN h.agent_id IS NULL THEN 'none' WHEN a.agent_type = 'asn' THEN 'asn'
           WHEN a.agent_type IN ('pppk', 'honorer') THEN 'pppk' END AS agent_kind,
-        coalesce(c.agent_distance_m <= ${Number(thresholdM)}, false)::TINYINT AS covered,
+        ${nearSql(thresholdM)}::TINYINT AS covered,
         ${flags}
       FROM households h
       LEFT JOIN planner_villages g USING (village_code)

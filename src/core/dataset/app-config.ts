@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../domain/calendar';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import { DATA_TABLES, type DataTable } from './table-status';
 
@@ -52,7 +53,6 @@ export const DEFAULT_CONFIG: AppConfig = {
   dataset: null,
   datasetError: null,
 };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATA_FILE = /\.(csv|parquet)$/i;
 const MANIFEST_FILE = /\.json$/i;
 
@@ -63,12 +63,6 @@ function sameOrigin(url: string, base: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A real day of the calendar (no 30 February). */
-function isCalendarDate(iso: string): boolean {
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === iso;
 }
 
 /** `config.json`'s `dataset` entry checked; throws ConfigError naming what is wrong. */
@@ -98,7 +92,7 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   const name = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : null;
   if (!name && !aggregates) throw new ConfigError('dataset.name', 'name', '');
   const date = entry.date === undefined && aggregates ? null : String(entry.date ?? '');
-  if (date !== null && (!ISO_DATE.test(date) || !isCalendarDate(date))) {
+  if (date !== null && !isCalendarDate(date)) {
     throw new ConfigError('dataset.date', 'date', date);
   }
   return { name, date, files, aggregates };

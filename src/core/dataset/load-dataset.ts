@@ -1,6 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
 import type { AggregateFiles, AggregateReport } from '../aggregates/load-aggregates';
 import { OWN_AGENT } from '../coverage-engine/household-status';
+import { isCalendarDate } from '../domain/calendar';
 import type { TableName } from '../domain/schema';
 import { assignedAgentDistances } from '../geo/coverage';
 import { type ImportReport, importTable } from '../import';
@@ -12,6 +13,7 @@ import { fetchBytes } from './fetch-bytes';
 import { fetchAggregateFiles, openAggregates, storedAggregateFiles } from './load-aggregate-dataset';
 import { fileName } from './load-guard';
 import type { DataTable, TableStatus } from './table-status';
+import { visitReferenceDate } from './visit-reference';
 
 export type LoadStep =
   | 'duckdb'
@@ -42,6 +44,8 @@ export interface LoadedDataset {
    */
   level: 'households' | 'aggregates';
   aggregateReport?: AggregateReport;
+  /** The day visit ages are counted to (visit-reference.ts); households level only. */
+  visitReference?: string;
   timings: Partial<Record<LoadStep, number>>;
 }
 
@@ -66,13 +70,17 @@ async function loadFile(
 }
 
 /**
- * Once per load: each household's recorded-agent state and its distance to that agent (the coverage
- * engine's function, household-status.ts), stored in DuckDB as `household_coverage(row_id, agent_state,
- * agent_distance_m)` so every SQL figure applies the engine's rules (coveredSql / withAgentSql) to the
- * engine's numbers. agent_distance_m is kept for ACTIVE agents only (NULL otherwise), so `d <= limit`
- * alone still means covered.
+ * Once per load: each household's recorded-agent state, its distance to that agent (the coverage engine's
+ * function, household-status.ts) and the age of its last visit in whole days before `referenceDate`
+ * (visit-reference.ts), stored in DuckDB as `household_coverage(row_id, agent_state, agent_distance_m,
+ * visit_age_days, visits_recorded)` so every SQL figure applies the engine's rules (coveredSql, nearSql,
+ * statusSql, withAgentSql) to the engine's numbers — and the engine reads its visit ages from here too.
+ * agent_distance_m is kept for ACTIVE agents only (NULL otherwise); visit_age_days is NULL for a household
+ * never visited; visits_recorded is false on every row when no household has a visit date (the dataset
+ * does not record visits: "unknown", never "not visited").
  */
-export async function computeHouseholdCoverage(client: SqlClient): Promise<void> {
+export async function computeHouseholdCoverage(client: SqlClient, referenceDate: string): Promise<void> {
+  if (!isCalendarDate(referenceDate)) throw new RangeError(`reference date ${referenceDate}`);
   const pairs = await client.queryTable(ASSIGNED_PAIRS_SQL);
   const column = (name: string) => pairs.getChild(name)?.toArray() as Float64Array;
   const distances = assignedAgentDistances({
@@ -92,10 +100,13 @@ export async function computeHouseholdCoverage(client: SqlClient): Promise<void>
     }),
   );
   await client.queryTable(`CREATE OR REPLACE TABLE household_coverage AS
-    SELECT row_id, agent_state::UTINYINT AS agent_state,
-      CASE WHEN agent_state = ${OWN_AGENT.active} AND NOT isnan(agent_distance_m) THEN agent_distance_m END
-        AS agent_distance_m
-    FROM household_distance`);
+    SELECT d.row_id, d.agent_state::UTINYINT AS agent_state,
+      CASE WHEN d.agent_state = ${OWN_AGENT.active} AND NOT isnan(d.agent_distance_m) THEN d.agent_distance_m END
+        AS agent_distance_m,
+      (DATE '${referenceDate}' - h.last_visit)::INTEGER AS visit_age_days,
+      (SELECT count(last_visit) > 0 FROM households) AS visits_recorded
+    FROM household_distance d JOIN households h ON h.rowid = d.row_id
+    ORDER BY d.row_id`);
   await client.queryTable('DROP TABLE household_distance');
 }
 
@@ -180,6 +191,7 @@ export async function loadDataset(
       loads.push(await timed(table, () => loadFile(client, table, url, onProgress)));
     }
   }
-  await timed('coverage', () => computeHouseholdCoverage(client));
-  return { source, loads, reports, tables, timings, level: 'households' };
+  const visitReference = visitReferenceDate(source);
+  await timed('coverage', () => computeHouseholdCoverage(client, visitReference));
+  return { source, loads, reports, tables, timings, level: 'households', visitReference };
 }

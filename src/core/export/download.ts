@@ -1,3 +1,4 @@
+import { type ExportAbout, type ExportSheet, toCsvSheets, toXlsxSheets } from './table-export';
 /**
  * Saves `data` as a file on the user's device: an object URL on a temporary `<a download>`.
  * Everything stays in the browser; no request leaves it. For CSV text pass
@@ -22,4 +23,18 @@ export function saveBlob(fileName: string, blob: Blob): void {
   link.remove();
   // Revoking right after click() can cancel the download in some browsers: wait a little.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Saves tables as `${baseName}.csv` (all tables in one file) or `.xlsx` (a sheet each), `about` first. */
+export async function downloadTables(
+  baseName: string,
+  format: 'csv' | 'xlsx',
+  sheets: readonly ExportSheet[],
+  about: ExportAbout,
+): Promise<void> {
+  if (format === 'csv')
+    downloadBlob(`${baseName}.csv`, toCsvSheets(sheets, { about }), 'text/csv;charset=utf-8');
+  else downloadBlob(`${baseName}.xlsx`, await toXlsxSheets(sheets, about), XLSX_MIME);
 }

@@ -13,6 +13,13 @@
  * - anything else → text (`String(value)`); objects never become formulas or hyperlinks.
  */
 
+/**
+ * What an export says about itself (contents, data source and whether it is synthetic, dates, settings):
+ * label–value lines above the table — in CSV the first records, then one empty record, then the table's
+ * header; in XLSX the first rows of every sheet, bold labels, the view frozen below the table's header.
+ */
+export type ExportAbout = readonly (readonly [label: string, value: string])[];
+
 export interface ExportColumn {
   /** Key of the value in each row. */
   key: string;
@@ -88,13 +95,29 @@ export const UTF8_BOM = '\uFEFF';
 export function toCsv(
   columns: readonly ExportColumn[],
   rows: readonly Record<string, unknown>[],
-  opts: { delimiter?: ',' | ';' } = {},
+  opts: { delimiter?: ',' | ';'; about?: ExportAbout } = {},
+): string {
+  return toCsvSheets([{ name: '', columns, rows }], opts);
+}
+
+/**
+ * Several tables in one CSV file: the `about` block (label, value per record) and an empty record, then
+ * the first table; every further table after an empty record, under a record holding its name.
+ */
+export function toCsvSheets(
+  sheets: readonly ExportSheet[],
+  opts: { delimiter?: ',' | ';'; about?: ExportAbout } = {},
 ): string {
   const delimiter = opts.delimiter ?? ',';
-  const lines = [columns.map((c) => csvField({ type: 'text', value: c.header })).join(delimiter)];
-  for (const row of rows) {
-    lines.push(columns.map((c) => csvField(toCell(row[c.key], c.kind))).join(delimiter));
-  }
+  const text = (value: string) => csvField({ type: 'text', value });
+  const lines = (opts.about ?? []).map(([label, value]) => `${text(label)}${delimiter}${text(value)}`);
+  if (lines.length > 0) lines.push('');
+  sheets.forEach(({ name, columns, rows }, i) => {
+    if (i > 0) lines.push('', text(name));
+    lines.push(columns.map((c) => text(c.header)).join(delimiter));
+    for (const row of rows)
+      lines.push(columns.map((c) => csvField(toCell(row[c.key], c.kind))).join(delimiter));
+  });
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
@@ -150,9 +173,32 @@ export async function toXlsx(
   sheetName: string,
   columns: readonly ExportColumn[],
   rows: readonly Record<string, unknown>[],
+  about: ExportAbout = [],
 ): Promise<Uint8Array> {
-  if (rows.length + 1 > XLSX_MAX_ROWS) {
-    throw new RangeError(`XLSX holds at most ${XLSX_MAX_ROWS - 1} data rows, got ${rows.length}: export CSV`);
+  return toXlsxSheets([{ name: sheetName, columns, rows }], about);
+}
+
+/** One sheet of a workbook. */
+export interface ExportSheet {
+  name: string;
+  columns: readonly ExportColumn[];
+  rows: readonly Record<string, unknown>[];
+}
+
+/**
+ * A workbook of several sheets (e.g. the action list and the households it could not place), each with
+ * the `about` block above its table and the view frozen below the table's header.
+ */
+export async function toXlsxSheets(
+  sheets: readonly ExportSheet[],
+  about: ExportAbout = [],
+): Promise<Uint8Array> {
+  for (const { rows } of sheets) {
+    if (rows.length + about.length + 2 > XLSX_MAX_ROWS) {
+      throw new RangeError(
+        `XLSX holds at most ${XLSX_MAX_ROWS - 1} data rows, got ${rows.length}: export CSV`,
+      );
+    }
   }
   const mod = await import('exceljs');
   // CommonJS/UMD module: depending on the loader the API is the namespace or its default.
@@ -160,13 +206,34 @@ export async function toXlsx(
 
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
+  for (const { name, columns, rows } of sheets) addSheet(workbook, name, columns, rows, about);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}
+
+type Workbook = InstanceType<typeof import('exceljs').Workbook>;
+
+function addSheet(
+  workbook: Workbook,
+  sheetName: string,
+  columns: readonly ExportColumn[],
+  rows: readonly Record<string, unknown>[],
+  about: ExportAbout,
+): void {
+  const headerRow = about.length > 0 ? about.length + 2 : 1;
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
   });
+  for (const [label, value] of about) {
+    const added = sheet.addRow([label, value]);
+    added.getCell(1).font = { bold: true };
+    added.getCell(2).numFmt = '@';
+  }
+  if (about.length > 0) sheet.addRow([]);
 
   const widths = columns.map((c) => Math.max(MIN_WIDTH, c.header.length));
   sheet.addRow(columns.map((c) => c.header));
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(headerRow).font = { bold: true };
 
   for (const row of rows) {
     const cells = columns.map((c, i) => {
@@ -197,7 +264,4 @@ export async function toXlsx(
   widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = Math.min(MAX_WIDTH, width + 2);
   });
-
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
 }

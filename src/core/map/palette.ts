@@ -43,6 +43,8 @@ export const STATUS_COLORS = {
   // Purple/magenta: distinct from the red–yellow–green coverage ramp underneath.
   noAgent: '#40004b',
   far: '#c51b7d',
+  // Dark brown: near, but no visit within the window — apart from the purples and from the ramp's light hues.
+  unvisited: '#8c510a',
   covered: '#1a9641',
   agent: '#2b83ba',
   agentBelowMin: '#e41a1c',

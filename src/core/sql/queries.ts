@@ -1,4 +1,10 @@
-import { coveredSql, OWN_AGENT_SQL, withAgentSql } from '../coverage-engine/household-status';
+import {
+  type CoverageRule,
+  coveredSql,
+  nearSql,
+  OWN_AGENT_SQL,
+  withAgentSql,
+} from '../coverage-engine/household-status';
 import { NEED_CODES, type NeedCode, needColumn, REGENCY_BBOX } from '../domain/schema';
 import { ident, queryRows, type SqlClient } from './sql-client';
 
@@ -24,10 +30,12 @@ export interface VillageStats {
   need_count: number;
   /** Per 100 households whose need status is known; null when none is. */
   need_rate: number | null;
-  /** Households whose recorded agent is a known, active agent (= far + covered in the engine). */
+  /** Households whose recorded agent is a known, active agent (= far + near in the engine). */
   with_agent: number;
-  /** Households whose own active agent lives within the threshold. */
+  /** Terjangkau: own active agent within the limit and a visit within the window (household-status.ts). */
   covered: number;
+  /** Own active agent within the limit, visited or not (the distance-only figure). */
+  near: number;
   /** Share of households covered, in %; null for a village without households. */
   coverage_pct: number | null;
   resident_agents: number;
@@ -36,10 +44,10 @@ export interface VillageStats {
 }
 
 /** Per-village figures for the map and tooltip: every village of the gazetteer, with or without data. */
-export function villageStatsSql(measure: NeedMeasure, thresholdM: number): string {
+export function villageStatsSql(measure: NeedMeasure, rule: CoverageRule): string {
   return `WITH hh AS (
     SELECT h.village_code, ${needExpression(measure)} AS need,
-      ${withAgentSql()} AS with_agent, ${coveredSql(thresholdM)} AS covered
+      ${withAgentSql()} AS with_agent, ${coveredSql(rule)} AS covered, ${nearSql(rule.thresholdM)} AS near
     FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid
   ), agg AS (
     SELECT village_code,
@@ -47,7 +55,8 @@ export function villageStatsSql(measure: NeedMeasure, thresholdM: number): strin
       coalesce(sum(need), 0)::INTEGER AS need_count,
       count(need)::INTEGER AS need_known,
       count(*) FILTER (WHERE with_agent)::INTEGER AS with_agent,
-      count(*) FILTER (WHERE covered)::INTEGER AS covered
+      count(*) FILTER (WHERE covered)::INTEGER AS covered,
+      count(*) FILTER (WHERE near)::INTEGER AS near
     FROM hh GROUP BY village_code
   ), resident AS (
     SELECT home_village_code AS village_code, count(*)::INTEGER AS n FROM agents WHERE active = 1 GROUP BY 1
@@ -58,6 +67,7 @@ export function villageStatsSql(measure: NeedMeasure, thresholdM: number): strin
     CASE WHEN agg.need_known > 0 THEN 100.0 * agg.need_count / agg.need_known END::DOUBLE AS need_rate,
     coalesce(agg.with_agent, 0) AS with_agent,
     coalesce(agg.covered, 0) AS covered,
+    coalesce(agg.near, 0) AS near,
     CASE WHEN agg.households > 0 THEN 100.0 * agg.covered / agg.households END::DOUBLE AS coverage_pct,
     coalesce(resident.n, 0) AS resident_agents
   FROM villages v
@@ -66,8 +76,8 @@ export function villageStatsSql(measure: NeedMeasure, thresholdM: number): strin
   ORDER BY v.village_code`;
 }
 
-export const villageStats = (client: SqlClient, measure: NeedMeasure, thresholdM: number) =>
-  queryRows<VillageStats>(client, villageStatsSql(measure, thresholdM));
+export const villageStats = (client: SqlClient, measure: NeedMeasure, rule: CoverageRule) =>
+  queryRows<VillageStats>(client, villageStatsSql(measure, rule));
 
 export interface RegencySummary {
   villages: number;
@@ -76,14 +86,19 @@ export interface RegencySummary {
   agents: number;
   with_agent: number;
   covered: number;
+  near: number;
   coverage_pct: number | null;
+  /** Share of households near (distance only), in %. */
+  near_pct: number | null;
+  /** False when no household has a visit date: coverage_pct cannot be computed (shown as not available). */
+  visits_recorded: boolean;
   cases: number;
   cases_resolved: number;
   /** Households outside the gazetteer's villages (kept, but on no village of the map). */
   households_unknown_village: number;
 }
 
-export function regencySummarySql(thresholdM: number): string {
+export function regencySummarySql(rule: CoverageRule): string {
   return `SELECT
     (SELECT count(*) FROM villages)::INTEGER AS villages,
     (SELECT count(DISTINCT district_code) FROM villages)::INTEGER AS districts,
@@ -91,18 +106,23 @@ export function regencySummarySql(thresholdM: number): string {
     (SELECT count(*) FROM agents WHERE active = 1)::INTEGER AS agents,
     (SELECT count(*) FILTER (WHERE ${withAgentSql()}) FROM households h
        LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS with_agent,
-    (SELECT count(*) FILTER (WHERE ${coveredSql(thresholdM)}) FROM households h
+    (SELECT count(*) FILTER (WHERE ${coveredSql(rule)}) FROM households h
        LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS covered,
-    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE ${coveredSql(thresholdM)}) / count(*) END
+    (SELECT count(*) FILTER (WHERE ${nearSql(rule.thresholdM)}) FROM households h
+       LEFT JOIN household_coverage c ON c.row_id = h.rowid)::INTEGER AS near,
+    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE ${coveredSql(rule)}) / count(*) END
        FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid)::DOUBLE AS coverage_pct,
+    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE ${nearSql(rule.thresholdM)}) / count(*) END
+       FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid)::DOUBLE AS near_pct,
+    (SELECT coalesce(bool_or(visits_recorded), false) FROM household_coverage) AS visits_recorded,
     (SELECT count(*) FROM cases)::INTEGER AS cases,
     (SELECT count(*) FROM cases WHERE status = 'selesai')::INTEGER AS cases_resolved,
     (SELECT count(*) FROM households WHERE village_code NOT IN (SELECT village_code FROM villages))::INTEGER
       AS households_unknown_village`;
 }
 
-export async function regencySummary(client: SqlClient, thresholdM: number): Promise<RegencySummary> {
-  const [row] = await queryRows<RegencySummary>(client, regencySummarySql(thresholdM));
+export async function regencySummary(client: SqlClient, rule: CoverageRule): Promise<RegencySummary> {
+  const [row] = await queryRows<RegencySummary>(client, regencySummarySql(rule));
   if (!row) throw new Error('summary query returned no row');
   return row;
 }
@@ -116,13 +136,6 @@ export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id,
     (${OWN_AGENT_SQL})::UTINYINT AS agent_state,
     coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat
   FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id ORDER BY h.rowid`;
-
-/** Household positions with the measure and coverage, for the point layer. */
-export function householdPointsSql(measure: NeedMeasure, thresholdM: number): string {
-  return `SELECT h.lon, h.lat, coalesce(${needExpression(measure)}, 0)::INTEGER AS need,
-      ${coveredSql(thresholdM)}::INTEGER AS covered
-    FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid`;
-}
 
 /** DHIS2-style data-quality counts of the households loaded (rows the importer rejected are in its report). */
 export interface HouseholdDataQuality {

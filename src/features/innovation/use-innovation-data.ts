@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
 import { fetchJsonIfPresent } from '../../core/dataset/fetch-bytes';
 import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../core/domain/schema';
 import { type VillageStats, villageStats } from '../../core/sql/queries';
@@ -47,7 +48,7 @@ export function useInnovationData(client: SqlClient) {
       : withoutUnavailable(
           {
             programme: await programmeResults(client, DEFAULT_COVERAGE_THRESHOLD_M),
-            villages: await villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+            villages: await villageStats(client, 'any', DEFAULT_COVERAGE_OPTIONS),
             familiesReached: await familiesReached(client),
           },
           tables,

@@ -1,8 +1,8 @@
 import { bbox } from '@turf/turf';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
 import { useLoadedData } from '../../core/dataset/loaded-context';
-import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../core/domain/schema';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas, type MapView } from '../../core/map/MapCanvas';
 import { NO_DATA_COLOR } from '../../core/map/palette';
@@ -254,7 +254,8 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
         <SummaryPanel
           summary={overview.summary}
           villages={overview.villages}
-          thresholdKm={DEFAULT_COVERAGE_THRESHOLD_M / 1000}
+          thresholdKm={DEFAULT_COVERAGE_OPTIONS.thresholdM / 1000}
+          visitDays={DEFAULT_COVERAGE_OPTIONS.visitDays}
           loads={dataset.loads}
         />
       ),

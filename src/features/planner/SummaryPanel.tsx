@@ -7,22 +7,29 @@ import { useFormat } from '../../core/ui/use-format';
 interface SummaryPanelProps {
   summary: RegencySummary;
   villages: VillageStats[];
+  /** The coverage rule of the figures (household-status.ts): distance limit and visit window. */
   thresholdKm: number;
+  visitDays: number;
   loads: TableLoad[];
 }
 
 const WORST_COUNT = 5;
 
 /** Regency figures (all from SQL) and the villages with the lowest coverage. */
-export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryPanelProps) {
+export function SummaryPanel({ summary, villages, thresholdKm, visitDays, loads }: SummaryPanelProps) {
   const { t } = useTranslation();
   const f = useFormat();
   // Agent and case figures of a dataset without those tables say so, instead of the 0 of an empty table.
   const na = useUnavailable();
   const km = f.dec(thresholdKm);
+  // Without visit dates "terjangkau" cannot be told: the ranking uses the distance-only share, and says so.
+  const visits = summary.visits_recorded;
+  const share = (v: VillageStats) =>
+    visits ? v.coverage_pct : v.households > 0 ? (100 * v.near) / v.households : null;
   const worst = (na(['agents']) ? [] : villages)
-    .filter((v) => v.coverage_pct !== null)
-    .sort((a, b) => (a.coverage_pct ?? 0) - (b.coverage_pct ?? 0))
+    .map((v) => ({ ...v, share: share(v) }))
+    .filter((v) => v.share !== null)
+    .sort((a, b) => (a.share ?? 0) - (b.share ?? 0))
     .slice(0, WORST_COUNT);
   const figures: [string, string, string][] = [
     ['villages', t('summary.villages'), f.int(summary.villages)],
@@ -36,12 +43,15 @@ export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryP
   return (
     <section className="summary" data-testid="coverage-summary" aria-label={t('summary.title')}>
       <h3>{t('summary.title')}</h3>
-      <div className="headline" title={t('summary.coverageHelp', { km })}>
+      <div className="headline" title={t('summary.coverageHelp', { km, days: visitDays })}>
         <span className="big" data-testid="coverage-pct">
-          {na(['agents']) ?? f.pct(summary.coverage_pct)}
+          {na(['agents']) ?? (visits ? f.pct(summary.coverage_pct) : t('summary.noVisitDates'))}
         </span>
-        <span>{t('summary.coverage', { km })}</span>
+        <span>{t('summary.coverage', { km, days: visitDays })}</span>
       </div>
+      <p className="muted" data-testid="near-pct">
+        {t('summary.near', { km })}: {na(['agents']) ?? f.pct(summary.near_pct)}
+      </p>
       <dl className="figures">
         {figures.map(([id, label, value]) => (
           <div key={id} data-testid={`figure-${id}`}>
@@ -63,14 +73,14 @@ export function SummaryPanel({ summary, villages, thresholdKm, loads }: SummaryP
           </p>
         ))}
       <MissingTablesNote needs={['agents', 'cases']} />
-      <h4>{t('summary.worstCoverage')}</h4>
+      <h4>{visits ? t('summary.worstCoverage') : t('summary.worstNear', { km })}</h4>
       <ol className="ranking" data-testid="worst-coverage">
         {worst.map((v) => (
           <li key={v.village_code}>
             <span>
               {v.village_name} <span className="muted">({v.district_name})</span>
             </span>
-            <span>{f.pct(v.coverage_pct)}</span>
+            <span>{f.pct(v.share)}</span>
           </li>
         ))}
       </ol>

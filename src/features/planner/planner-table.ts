@@ -3,6 +3,7 @@
  * column header (`> 10`, `<= 5`, `10..20`, `10 - 20`, `= 0`), text filters on name columns
  * ("contains", ignoring case and accents), and a stable sort with nulls last.
  */
+import { type SortDirection, sortByKey } from '../../core/ui/sort-rows';
 
 /** A parsed numeric condition. `between` is inclusive at both ends. */
 export type NumberFilter =
@@ -77,7 +78,7 @@ export function matchesNumber(value: number | null, filter: NumberFilter): boole
   }
 }
 
-export type SortDirection = 'asc' | 'desc';
+export type { SortDirection };
 
 /**
  * Rows whose every filtered column passes, sorted by `key` (text by locale, numbers
@@ -94,18 +95,5 @@ export function filterSortRows<R extends object>(
   const kept = rows.filter((row) =>
     active.every(([column, f]) => matchesFilter((row as Record<string, unknown>)[column], f)),
   );
-  const sign = direction === 'asc' ? 1 : -1;
-  return kept
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => {
-      const x = a.row[key];
-      const y = b.row[key];
-      const xn = x === null || x === undefined;
-      const yn = y === null || y === undefined;
-      if (xn || yn) return xn && yn ? a.index - b.index : xn ? 1 : -1;
-      const c =
-        typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
-      return c !== 0 ? sign * c : a.index - b.index;
-    })
-    .map((e) => e.row);
+  return sortByKey(kept, key, direction, undefined, locale);
 }

@@ -5,6 +5,7 @@ import {
   MIN_CLASSES,
   parseBreaks,
 } from '../../core/classify/classify';
+import { isCalendarDate } from '../../core/domain/calendar';
 import { DISTRICT_CODE, NEED_CODES, type NeedCode, VILLAGE_CODE } from '../../core/domain/schema';
 import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
 import {
@@ -87,15 +88,7 @@ export const COMPARE_MONTHS = [0, 1, 3, 12] as const;
 export type CompareMonths = (typeof COMPARE_MONTHS)[number];
 // Listed here (not imported) so reading the URL never loads deck.gl.
 const RAMP_NAMES: readonly RampName[] = ['YlOrRd', 'viridis', 'PuBu', 'Purples', 'PuOr'];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** True for a real calendar date `YYYY-MM-DD` (2025-02-31 is not). */
-export function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 const at = <K extends keyof PlannerUrlState>(key: K) => field<PlannerUrlState, K>(key);
 /** The lens to one of the planner's filters. */

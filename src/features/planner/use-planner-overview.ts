@@ -1,4 +1,4 @@
-import { DEFAULT_COVERAGE_THRESHOLD_M } from '../../core/domain/schema';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
 import { regencySummary, villageStats } from '../../core/sql/queries';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import { useAsync } from '../../core/ui/use-async';
@@ -19,8 +19,8 @@ export function usePlannerOverview(client: SqlClient) {
     ).data ?? NO_PLACES;
   const overview = useAsync(async () => {
     const [summary, villages] = await Promise.all([
-      regencySummary(client, DEFAULT_COVERAGE_THRESHOLD_M),
-      villageStats(client, 'any', DEFAULT_COVERAGE_THRESHOLD_M),
+      regencySummary(client, DEFAULT_COVERAGE_OPTIONS),
+      villageStats(client, 'any', DEFAULT_COVERAGE_OPTIONS),
     ]);
     return { summary, villages };
   }, [client]).data;

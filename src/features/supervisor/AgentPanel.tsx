@@ -3,90 +3,44 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CoverageResult } from '../../core/coverage-engine';
 import { STATUS_COLORS } from '../../core/map/palette';
-import { sessionPolicy } from '../../core/privacy/privacy';
 import { useFormat } from '../../core/ui/use-format';
-import { loadHistogram, topAgents } from './agent-load';
+import { AgentList } from './AgentList';
+import type { AgentRow } from './agent-list';
+import { loadHistogram } from './agent-load';
+import type { AreaName } from './coverage-rows';
 
 interface AgentPanelProps {
   result: CoverageResult;
   active: Uint8Array;
-  agentIds: string[];
-  homeVillageName: (agent: number) => string;
+  rows: readonly AgentRow[];
+  villages: readonly AreaName[];
   minFamilies: number;
   maxFamilies: number;
+  visitDays: number;
   selectedAgent: number | null;
   onSelectAgent: (agent: number) => void;
+  /** Opened from the office roll-up: the list starts filtered to this office. */
+  office: string;
 }
 
-const LIST_LIMIT = 25;
-
-/** Agent load: histogram, agents below the ten-family rule, agents far from their families. */
+/** Agent load: the histogram of families per agent, and every agent in a list to follow up. */
 export function AgentPanel(props: AgentPanelProps) {
   const {
     result,
     active,
-    agentIds,
-    homeVillageName,
+    rows,
+    villages,
     minFamilies,
     maxFamilies,
+    visitDays,
     selectedAgent,
     onSelectAgent,
+    office,
   } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const agents = result.agent;
   const histogram = useMemo(() => loadHistogram(agents.families, active), [agents, active]);
-  const below = useMemo(
-    () =>
-      topAgents(
-        { ...agents, active },
-        (i) => agents.belowMin[i] === 1,
-        (r) => -r.families,
-        LIST_LIMIT,
-      ),
-    [agents, active],
-  );
-  const far = useMemo(
-    () =>
-      topAgents(
-        { ...agents, active },
-        (i) => (agents.families[i] ?? 0) > 0 && !Number.isNaN(agents.meanDistanceM[i] ?? Number.NaN),
-        (r) => r.meanDistanceM,
-        LIST_LIMIT,
-      ),
-    [agents, active],
-  );
-
-  const list = (rows: typeof below, testId: string) => (
-    <div className="table-scroll" data-testid={testId}>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th className="text">{t('supervisor.agent')}</th>
-            <th className="text">{t('supervisor.home')}</th>
-            <th>{t('supervisor.families')}</th>
-            <th>{t('supervisor.meanDistance')}</th>
-            <th>{t('supervisor.maxDistance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.agent}
-              className={`clickable${r.agent === selectedAgent ? ' selected' : ''}`}
-              onClick={() => onSelectAgent(r.agent)}
-            >
-              <td className="text">{sessionPolicy().pseudonym('agent', agentIds[r.agent])}</td>
-              <td className="text">{homeVillageName(r.agent)}</td>
-              <td>{f.int(r.families)}</td>
-              <td>{Number.isNaN(r.meanDistanceM) ? '–' : `${f.int(r.meanDistanceM)} m`}</td>
-              <td>{Number.isNaN(r.maxDistanceM) ? '–' : `${f.int(r.maxDistanceM)} m`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 
   return (
     <section className="agent-panel" data-testid="agent-panel">
@@ -115,12 +69,24 @@ export function AgentPanel(props: AgentPanelProps) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <h4>
-        {t('supervisor.belowList', { min: minFamilies })} ({f.int(result.totals.agentsBelowMin)})
-      </h4>
-      {list(below, 'agents-below')}
-      <h4>{t('supervisor.farList')}</h4>
-      {list(far, 'agents-far')}
+      <p className="muted">
+        {t('supervisor.belowSummary', {
+          min: minFamilies,
+          n: f.int(result.totals.agentsBelowMin),
+          max: maxFamilies,
+          above: f.int(result.totals.agentsAboveCap),
+        })}
+      </p>
+      <AgentList
+        key={office}
+        rows={rows}
+        villages={villages}
+        visitDays={visitDays}
+        visitsRecorded={result.totals.visitsRecorded}
+        selectedAgent={selectedAgent}
+        onSelectAgent={onSelectAgent}
+        office={office}
+      />
     </section>
   );
 }

@@ -13,31 +13,42 @@ const COLUMNS: readonly SortKey[] = [
   'districtName',
   'households',
   'coveragePct',
+  'nearPct',
+  'unvisited',
   'needingAgent',
   'medianM',
   'p90M',
   'residentAgents',
 ];
 const TEXT_COLUMNS = new Set<SortKey>(['name', 'districtName']);
+const PCT_COLUMNS = new Set<SortKey>(['coveragePct', 'nearPct']);
+/** Columns that need visit dates: left out for a dataset without them (they would all read 0). */
+const VISIT_COLUMNS = new Set<SortKey>(['coveragePct', 'unvisited']);
 
 interface CoverageTableProps {
   villages: AreaRow[];
   districts: AreaRow[];
   selectedCode: string | null;
   onSelect: (row: AreaRow, level: 'village' | 'district') => void;
+  /** False when the dataset records no visit dates. */
+  visitsRecorded: boolean;
 }
 
 /** Villages (or kecamatan) worst first: sortable, filterable, a click flies the map there. */
-export function CoverageTable({ villages, districts, selectedCode, onSelect }: CoverageTableProps) {
+export function CoverageTable(props: CoverageTableProps) {
+  const { villages, districts, selectedCode, onSelect, visitsRecorded } = props;
   const { t } = useTranslation();
   const f = useFormat();
   const [level, setLevel] = useState<Level>('village');
   const [district, setDistrict] = useState('');
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
-    key: 'coveragePct',
+    key: visitsRecorded ? 'coveragePct' : 'nearPct',
     direction: 'asc',
   });
+  const columns = COLUMNS.filter(
+    (c) => (level === 'village' || c !== 'districtName') && (visitsRecorded || !VISIT_COLUMNS.has(c)),
+  );
 
   const rows = useMemo(() => {
     const source =
@@ -49,14 +60,14 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
     setSort((s) =>
       s.key === key
         ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: TEXT_COLUMNS.has(key) ? 'asc' : key === 'coveragePct' ? 'asc' : 'desc' },
+        : { key, direction: TEXT_COLUMNS.has(key) || PCT_COLUMNS.has(key) ? 'asc' : 'desc' },
     );
 
   const cell = (row: AreaRow, key: SortKey): string => {
     const v = row[key];
     if (v === null) return '–';
     if (typeof v === 'string') return v;
-    if (key === 'coveragePct') return f.pct(v);
+    if (PCT_COLUMNS.has(key)) return f.pct(v);
     if (key === 'medianM' || key === 'p90M') return `${f.int(v)} m`;
     return f.int(v);
   };
@@ -101,7 +112,7 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
         <table className="data-table">
           <thead>
             <tr>
-              {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
+              {columns.map((key) => (
                 <th
                   key={key}
                   className={TEXT_COLUMNS.has(key) ? 'text' : ''}
@@ -126,7 +137,7 @@ export function CoverageTable({ villages, districts, selectedCode, onSelect }: C
                 aria-selected={row.code === selectedCode}
                 {...rowActivation(() => onSelect(row, level))}
               >
-                {COLUMNS.filter((c) => level === 'village' || c !== 'districtName').map((key) => (
+                {columns.map((key) => (
                   <td key={key} className={TEXT_COLUMNS.has(key) ? 'text' : ''}>
                     {cell(row, key)}
                   </td>

@@ -6,11 +6,15 @@ import type {
   NewAgentSite,
   ReassignmentProposal,
 } from '../../core/coverage-engine';
-import { downloadBlob } from '../../core/export/download';
-import { toCsv, toXlsx } from '../../core/export/table-export';
-import { sessionPolicy } from '../../core/privacy/privacy';
+import { useLoadedData } from '../../core/dataset/loaded-context';
+import { downloadTables } from '../../core/export/download';
+import { type IdMode, sessionPolicy } from '../../core/privacy/privacy';
+import { queryRows } from '../../core/sql/sql-client';
+import { ExportButtons, type ExportFormat } from '../../core/ui/ExportButtons';
+import { useExportAbout } from '../../core/ui/use-export-about';
 import { useFormat } from '../../core/ui/use-format';
-import { type ActionListContext, actionList } from './action-list';
+import { type ActionListContext, actionList, MOVE_KEYS, UNRESOLVED_KEYS } from './action-list';
+import { agentIdentities } from './agent-facts';
 import type { CoverageClient } from './coverage-client';
 import type { AreaRow } from './coverage-rows';
 
@@ -19,9 +23,9 @@ interface ProposalPanelProps {
   options: CoverageOptions;
   result: CoverageResult;
   villages: AreaRow[];
-  /** Household ids in engine order, fetched on demand (they are only needed to export). */
-  loadHouseholdIds: () => Promise<string[]>;
   agentIds: string[];
+  /** Each agent's office (OPD), engine order. */
+  agentOffice: readonly (string | null)[];
   householdVillage: Int32Array;
   onSelectVillage: (code: string) => void;
 }
@@ -30,14 +34,23 @@ const TOP_VILLAGES = 10;
 
 /** Reassignment proposal with before/after, the action list export, and where new agents help most. */
 export function ProposalPanel(props: ProposalPanelProps) {
-  const { client, options, result, villages, loadHouseholdIds, agentIds, householdVillage, onSelectVillage } =
-    props;
+  const {
+    client: coverageClient,
+    options,
+    result,
+    villages,
+    agentIds,
+    agentOffice,
+    householdVillage,
+    onSelectVillage,
+  } = props;
+  const { client } = useLoadedData();
+  const about = useExportAbout();
   const { t } = useTranslation();
   const f = useFormat();
+  const km = f.dec(options.thresholdM / 1000);
   const [proposal, setProposal] = useState<ReassignmentProposal | null>(null);
   const [busy, setBusy] = useState(false);
-  // Full ids are a choice for the next export only: it resets once that file is made.
-  const [fullIds, setFullIds] = useState(false);
   const [siteCount, setSiteCount] = useState(5);
   const [sites, setSites] = useState<NewAgentSite[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,41 +70,54 @@ export function ProposalPanel(props: ProposalPanelProps) {
   // A proposal belongs to the options it was made with: the parent remounts this panel when they change.
   const current = proposal;
 
-  const exportList = (format: 'csv' | 'xlsx') =>
-    run(async () => {
-      if (!current) return;
-      const householdIds = await loadHouseholdIds();
-      const headers = t('supervisor.exportCols', { returnObjects: true }) as ActionListContext['headers'];
-      const { columns, rows } = actionList(current.moves, {
-        householdIds,
-        agentIds,
-        policy: sessionPolicy(),
-        idMode: fullIds ? 'internal' : 'masked',
-        headers,
-        internalHeader: (header) => t('privacy.internalHeader', { header }),
-        householdPlace: (h) => {
-          const v = villages[householdVillage[h] ?? -1];
-          return { village: v?.name ?? '', district: v?.districtName ?? '' };
-        },
-      });
-      const tag = fullIds ? `-${t('privacy.internalTag')}` : '';
-      const name = `usulan-penugasan-${Math.round(options.thresholdM)}m${tag}`;
-      setFullIds(false);
-      if (format === 'csv') downloadBlob(`${name}.csv`, toCsv(columns, rows), 'text/csv;charset=utf-8');
-      else
-        downloadBlob(
-          `${name}.xlsx`,
-          await toXlsx('usulan', columns, rows),
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        );
+  const exportList = async (format: ExportFormat, idMode: IdMode) => {
+    if (!current) return;
+    const internal = idMode === 'internal';
+    const households = await queryRows<{ household_id: string; head_name: string | null }>(
+      client,
+      `SELECT household_id, ${internal ? 'head_name' : 'NULL AS head_name'} FROM households ORDER BY rowid`,
+    );
+    const table = actionList(current.moves, current.unresolved, {
+      householdIds: households.map((h) => h.household_id),
+      ...(internal
+        ? { headNames: households.map((h) => h.head_name), agentIdentities: await agentIdentities(client) }
+        : {}),
+      agentIds,
+      agentOffice,
+      nearestDistanceM: result.household.nearestDistanceM,
+      policy: sessionPolicy(),
+      idMode,
+      headers: Object.fromEntries(
+        [...MOVE_KEYS, ...UNRESOLVED_KEYS].map((k) => [k, t(`supervisor.exportCols.${k}`)]),
+      ) as ActionListContext['headers'],
+      reasonLabel: (reason) => t(`supervisor.reason_${reason}`),
+      internalHeader: (header) => t('privacy.internalHeader', { header }),
+      householdPlace: (h) => {
+        const v = villages[householdVillage[h] ?? -1];
+        return { village: v?.name ?? '', district: v?.districtName ?? '' };
+      },
     });
+    const tag = internal ? `-${t('privacy.internalTag')}` : '';
+    await downloadTables(
+      `usulan-penugasan-${Math.round(options.thresholdM)}m${tag}`,
+      format,
+      [
+        { name: t('supervisor.sheetMoves'), ...table.moves },
+        { name: t('supervisor.sheetUnresolved'), ...table.unresolved },
+      ],
+      about(t('supervisor.actionListTitle'), [
+        [t('supervisor.threshold'), `${km} km`],
+        [t('supervisor.capacity'), t('supervisor.capacityValue', { max: options.maxFamilies })],
+      ]),
+    );
+  };
 
   const gains = current
     ? villages
         .map((v, i) => ({
           row: v,
-          before: result.village.coveragePct[i] ?? Number.NaN,
-          after: current.after.village.coveragePct[i] ?? Number.NaN,
+          before: result.village.nearPct[i] ?? Number.NaN,
+          after: current.after.village.nearPct[i] ?? Number.NaN,
         }))
         .filter((g) => !Number.isNaN(g.before) && g.after > g.before)
         .sort((a, b) => b.after - b.before - (a.after - a.before))
@@ -108,7 +134,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
         className="primary"
         data-testid="run-proposal"
         disabled={busy}
-        onClick={() => run(async () => setProposal(await client.propose(options)))}
+        onClick={() => run(async () => setProposal(await coverageClient.propose(options)))}
       >
         {t('supervisor.runProposal')}
       </button>
@@ -126,14 +152,14 @@ export function ProposalPanel(props: ProposalPanelProps) {
             </thead>
             <tbody>
               <tr>
-                <td className="text">{t('supervisor.coverage')}</td>
-                <td data-testid="coverage-before">{f.pct(result.totals.coveragePct)}</td>
-                <td data-testid="coverage-after">{f.pct(current.after.totals.coveragePct)}</td>
+                <td className="text">{t('supervisor.nearShare', { km })}</td>
+                <td data-testid="coverage-before">{f.pct(result.totals.nearPct)}</td>
+                <td data-testid="coverage-after">{f.pct(current.after.totals.nearPct)}</td>
               </tr>
               <tr>
                 <td className="text">{t('supervisor.householdsNeeding')}</td>
-                <td>{f.int(result.totals.households - result.totals.covered)}</td>
-                <td>{f.int(current.after.totals.households - current.after.totals.covered)}</td>
+                <td>{f.int(result.totals.households - result.totals.near)}</td>
+                <td>{f.int(current.after.totals.households - current.after.totals.near)}</td>
               </tr>
               <tr>
                 <td className="text">{t('supervisor.agentsBelow', { min: options.minFamilies })}</td>
@@ -142,6 +168,9 @@ export function ProposalPanel(props: ProposalPanelProps) {
               </tr>
             </tbody>
           </table>
+          <p className="muted" data-testid="proposal-visit-note">
+            {t('supervisor.proposalVisitNote', { days: options.visitDays })}
+          </p>
           <p>
             <strong data-testid="moves-count">{f.int(current.moves.length)}</strong> {t('supervisor.moves')} ·{' '}
             {t('supervisor.unresolved')}: {f.int(current.unresolved.length)}
@@ -156,33 +185,12 @@ export function ProposalPanel(props: ProposalPanelProps) {
           <p className="muted">
             {t('supervisor.algorithm')}: {current.algorithm}
           </p>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="secondary"
-              data-testid="export-csv"
-              onClick={() => exportList('csv')}
-            >
-              {t('supervisor.exportCsv')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="export-xlsx"
-              onClick={() => exportList('xlsx')}
-            >
-              {t('supervisor.exportXlsx')}
-            </button>
-            <label>
-              <input
-                type="checkbox"
-                data-testid="export-internal"
-                checked={fullIds}
-                onChange={(e) => setFullIds(e.target.checked)}
-              />{' '}
-              {t('privacy.internalExport')}
-            </label>
-          </div>
+          <ExportButtons
+            internal
+            testIdPrefix="export-"
+            disabled={busy}
+            onExport={(format, idMode) => run(() => exportList(format, idMode))}
+          />
           <h4>{t('supervisor.villagesChanged')}</h4>
           <table className="data-table" data-testid="proposal-villages">
             <tbody>
@@ -217,7 +225,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
           className="secondary"
           data-testid="rank-sites"
           disabled={busy}
-          onClick={() => run(async () => setSites(await client.rankSites(options, siteCount)))}
+          onClick={() => run(async () => setSites(await coverageClient.rankSites(options, siteCount)))}
         >
           {t('supervisor.rankSites')}
         </button>

@@ -19,6 +19,9 @@ interface SupervisorLegendProps {
   mode: MapMode;
   onMode: (mode: MapMode) => void;
   thresholdM: number;
+  visitDays: number;
+  /** False when the dataset records no visit dates (the coverage map then shows the distance-only share). */
+  visitsRecorded: boolean;
   minFamilies: number;
   maxFamilies: number;
 }
@@ -28,6 +31,8 @@ export function SupervisorLegend({
   mode,
   onMode,
   thresholdM,
+  visitDays,
+  visitsRecorded,
   minFamilies,
   maxFamilies,
 }: SupervisorLegendProps) {
@@ -51,7 +56,9 @@ export function SupervisorLegend({
           title={
             noAgents
               ? `${t('supervisor.coverage')}: ${na(['agents'])}`
-              : t('supervisor.legendCoverage', { km })
+              : visitsRecorded
+                ? t('supervisor.legendCoverage', { km, days: visitDays })
+                : t('supervisor.legendNear', { km })
           }
           items={[
             ...(noAgents ? [] : COVERAGE_INTERVALS).map((iv, k) => ({
@@ -76,6 +83,9 @@ export function SupervisorLegend({
         items={[
           { color: STATUS_COLORS.noAgent, label: t('supervisor.noAgent') },
           { color: STATUS_COLORS.far, label: `${t('supervisor.far')} (> ${km} km)` },
+          ...(visitsRecorded
+            ? [{ color: STATUS_COLORS.unvisited, label: t('supervisor.unvisited', { days: visitDays }) }]
+            : []),
           {
             color: STATUS_COLORS.agent,
             label: t('supervisor.agentNormal', { min: minFamilies }),

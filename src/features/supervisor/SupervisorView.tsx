@@ -24,14 +24,17 @@ import { useAsync } from '../../core/ui/use-async';
 import { useFormat } from '../../core/ui/use-format';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
+import { agentTypesAndOffices } from './agent-facts';
+import { agentRows } from './agent-list';
 import { assignmentLines, type Selection } from './assignment-lines';
+import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
+import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
 import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
-import { ThresholdControl } from './ThresholdControl';
 import { parseSupervisorLink, SUPERVISOR_LINK, type SupervisorTab } from './url-state';
 import { useCoverage } from './use-coverage';
 
@@ -44,16 +47,22 @@ interface SupervisorViewProps {
 
 /** Pengawasan: who is not covered, why, and the reassignment that closes the gap. */
 export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps) {
-  const { client, config, boundaries } = useLoadedData();
+  const { client, config, boundaries, dataset } = useLoadedData();
   // The list shown and the village opened are kept in the link (a link or the planner's profile opens one).
   const [link, setLink] = useLinkState(SUPERVISOR_LINK, 'supervisor-link', parseSupervisorLink);
   const tab = link.tab;
   const onTab = useCallback((tab: SupervisorTab) => setLink((l) => ({ ...l, tab })), [setLink]);
   const { t } = useTranslation();
   const f = useFormat();
-  const options = useMemo(() => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM }), [thresholdM]);
+  const visitDays = link.visitDays;
+  const onVisitDays = useCallback((days: number) => setLink((l) => ({ ...l, visitDays: days })), [setLink]);
+  const options = useMemo(
+    () => ({ ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays }),
+    [thresholdM, visitDays],
+  );
   const coverage = useCoverage(client, options);
   const { arrays, result } = coverage;
+  const visitsRecorded = result?.totals.visitsRecorded ?? true;
   // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
   const noAgents = useTableStatus().agents === 'missing';
   const na = useUnavailable();
@@ -94,9 +103,25 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   const needRate = useAsync(
     async () =>
-      new Map((await villageStats(client, 'any', thresholdM)).map((r) => [r.village_code, r.need_rate])),
-    [client, thresholdM],
+      new Map((await villageStats(client, 'any', options)).map((r) => [r.village_code, r.need_rate])),
+    [client, options],
   ).data;
+
+  const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], !noAgents).data;
+  const [office, setOffice] = useState('');
+  const agentList = useMemo(
+    () =>
+      result && arrays && names && agentFacts
+        ? agentRows(
+            result,
+            arrays.households.agentIndex,
+            { ...agentFacts, ...arrays.agents },
+            names.villages,
+            (a) => sessionPolicy().pseudonym('agent', arrays.agentIds[a]),
+          )
+        : [],
+    [result, arrays, names, agentFacts],
+  );
 
   const villageRows = useMemo(
     () => (result && names ? areaRows(result.village, names.villages) : []),
@@ -112,15 +137,20 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     const fills = new Map<string, string>();
     // Without agents no village gets a coverage colour (all would be 0 %).
     const rows = noAgents ? [] : villageRows;
+    // Without visit dates the map shows the distance-only share, and its legend says so.
+    const share = (row: AreaRow) => (visitsRecorded ? row.coveragePct : row.nearPct);
     if (mode === 'coverage') {
       for (const row of rows) {
-        const k = classOf(row.coveragePct, COVERAGE_INTERVALS);
+        const k = classOf(share(row), COVERAGE_INTERVALS);
         if (k >= 0) fills.set(row.code, COVERAGE_RAMP[k] as string);
       }
     } else if (needRate) {
       const classes = bivariateClasses(
         rows.map((r) => needRate.get(r.code) ?? null),
-        rows.map((r) => (r.coveragePct === null ? null : 100 - r.coveragePct)),
+        rows.map((r) => {
+          const pct = share(r);
+          return pct === null ? null : 100 - pct;
+        }),
       );
       rows.forEach((row, i) => {
         const c = classes[i];
@@ -129,7 +159,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     }
     fillVersion.current += 1;
     return fills;
-  }, [mode, villageRows, needRate, noAgents]);
+  }, [mode, villageRows, needRate, noAgents, visitsRecorded]);
 
   const uncovered = useMemo(
     () =>
@@ -249,11 +279,15 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     <div className="planner supervisor" ref={root}>
       <aside className="side-panel">
         <ThresholdControl value={thresholdM} onChange={onThreshold} />
+        <VisitWindowControl value={visitDays} onChange={onVisitDays} />
         {coverage.error && <p className="warning">{coverage.error}</p>}
         <MissingTablesNote needs={['agents']} />
         {totals ? (
           <SupervisorKpis
             totals={totals}
+            thresholdM={thresholdM}
+            visitDays={visitDays}
+            visitReference={dataset.visitReference ?? null}
             minFamilies={options.minFamilies}
             maxFamilies={options.maxFamilies}
           />
@@ -279,7 +313,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           </div>
         )}
         <Tabs
-          tabs={['villages', 'agents', 'proposal'] as const}
+          tabs={['villages', 'agents', 'offices', 'proposal'] as const}
           value={tab}
           onChange={onTab}
           label={(key) => t(`supervisor.tab${key[0]?.toUpperCase()}${key.slice(1)}`)}
@@ -290,6 +324,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             villages={villageRows}
             districts={districtRows}
             selectedCode={selectedCode}
+            visitsRecorded={visitsRecorded}
             onSelect={(row, level) =>
               level === 'village' ? selectVillage(row.code) : selectDistrict(row.code)
             }
@@ -299,29 +334,40 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           <AgentPanel
             result={result}
             active={arrays.agents.active}
-            agentIds={arrays.agentIds}
-            homeVillageName={(a) => names.villages[arrays.agents.villageIndex[a] ?? -1]?.name ?? '–'}
+            rows={agentList}
+            villages={names.villages}
             minFamilies={options.minFamilies}
             maxFamilies={options.maxFamilies}
+            visitDays={visitDays}
             selectedAgent={selectedAgent}
             onSelectAgent={selectAgent}
+            office={office}
+          />
+        )}
+        {result && tab === 'offices' && !noAgents && (
+          <OfficeTable
+            agents={agentList}
+            thresholdM={thresholdM}
+            visitDays={visitDays}
+            visitsRecorded={visitsRecorded}
+            minFamilies={options.minFamilies}
+            maxFamilies={options.maxFamilies}
+            onOffice={(o) => {
+              setOffice(o);
+              onTab('agents');
+            }}
           />
         )}
         {result && arrays && names && coverage.client && tab === 'proposal' && !noAgents && (
           <ProposalPanel
-            key={thresholdM}
+            key={`${thresholdM}-${visitDays}`}
             client={coverage.client}
             options={options}
             result={result}
             villages={villageRows}
             agentIds={arrays.agentIds}
+            agentOffice={agentFacts?.office ?? []}
             householdVillage={arrays.households.villageIndex}
-            loadHouseholdIds={() =>
-              queryRows<{ household_id: string }>(
-                client,
-                'SELECT household_id FROM households ORDER BY rowid',
-              ).then((rows) => rows.map((r) => r.household_id))
-            }
             onSelectVillage={selectVillage}
           />
         )}
@@ -340,6 +386,8 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           mode={mode}
           onMode={setMode}
           thresholdM={thresholdM}
+          visitDays={visitDays}
+          visitsRecorded={totals?.visitsRecorded ?? true}
           minFamilies={options.minFamilies}
           maxFamilies={options.maxFamilies}
         />
@@ -350,8 +398,15 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             <dl>
               <dt>{t('supervisor.col.households')}</dt>
               <dd>{f.int(hovered.households)}</dd>
-              <dt>{t('supervisor.coverage')}</dt>
-              <dd>{na(['agents']) ?? f.pct(hovered.coveragePct)}</dd>
+              <dt>{t('supervisor.col.coveragePct')}</dt>
+              <dd>
+                {na(['agents']) ??
+                  (!visitsRecorded ? t('supervisor.visitsNotRecorded') : f.pct(hovered.coveragePct))}
+              </dd>
+              <dt>{t('supervisor.col.nearPct')}</dt>
+              <dd>{na(['agents']) ?? f.pct(hovered.nearPct)}</dd>
+              <dt>{t('supervisor.col.unvisited')}</dt>
+              <dd>{na(['agents']) ?? f.int(hovered.unvisited)}</dd>
               <dt>{t('supervisor.col.needingAgent')}</dt>
               <dd>{na(['agents']) ?? f.int(hovered.needingAgent)}</dd>
               <dt>{t('supervisor.col.medianM')}</dt>

@@ -7,7 +7,14 @@ import { queryRows, type SqlClient } from '../../core/sql/sql-client';
  * table (rowid) order, so engine results can be joined back by index.
  */
 export interface CoverageArrays {
-  households: { lon: Float64Array; lat: Float64Array; agentIndex: Int32Array; villageIndex: Int32Array };
+  households: {
+    lon: Float64Array;
+    lat: Float64Array;
+    agentIndex: Int32Array;
+    villageIndex: Int32Array;
+    /** Days since the last visit (NaN = never); absent when the dataset records no visits. */
+    visitAgeDays?: Float64Array;
+  };
   agents: { lon: Float64Array; lat: Float64Array; active: Uint8Array; villageIndex: Int32Array };
   villageDistrict: Int32Array;
   districtCount: number;
@@ -39,9 +46,14 @@ export async function loadCoverageArrays(client: SqlClient): Promise<CoverageArr
     await client.queryTable(statement);
   const households =
     await client.queryTable(`SELECT h.lon, h.lat, coalesce(a.idx, -1)::INTEGER AS agent_index,
-      coalesce(v.idx, -1)::INTEGER AS village_index
+      coalesce(v.idx, -1)::INTEGER AS village_index,
+      coalesce(c.visit_age_days::DOUBLE, 'NaN'::DOUBLE) AS visit_age_days,
+      coalesce(c.visits_recorded, false) AS visits_recorded
     FROM households h LEFT JOIN agent_index a USING (agent_id) LEFT JOIN village_index v USING (village_code)
+      LEFT JOIN household_coverage c ON c.row_id = h.rowid
     ORDER BY h.rowid`);
+  // The same visit ages as the SQL figures (household_coverage, written once per load).
+  const visitsRecorded = households.numRows > 0 && households.getChild('visits_recorded')?.get(0) === true;
   const agents = await client.queryTable(`SELECT ag.lon, ag.lat, ag.active::UTINYINT AS active,
       coalesce(v.idx, -1)::INTEGER AS village_index
     FROM agents ag JOIN agent_index a USING (agent_id) LEFT JOIN village_index v ON v.village_code = ag.home_village_code
@@ -63,6 +75,7 @@ export async function loadCoverageArrays(client: SqlClient): Promise<CoverageArr
       lat: column(households, 'lat'),
       agentIndex: column(households, 'agent_index'),
       villageIndex: column(households, 'village_index'),
+      ...(visitsRecorded ? { visitAgeDays: column<Float64Array>(households, 'visit_age_days') } : {}),
     },
     agents: {
       lon: column(agents, 'lon'),

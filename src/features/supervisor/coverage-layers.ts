@@ -1,27 +1,29 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { HOUSEHOLD_STATUS } from '../../core/coverage-engine';
 import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
 import type { PointCloud } from '../../core/map/village-layers';
 
-/** Engine status codes (HOUSEHOLD_STATUS): 0 no agent, 1 agent far away, 2 covered. */
-const STATUS_NO_AGENT = 0;
-const STATUS_FAR = 1;
+/** The colour of each status drawn as a point; covered households and unknown visits are not drawn. */
+const POINT_COLORS: ReadonlyMap<number, readonly number[]> = new Map([
+  [HOUSEHOLD_STATUS.noAgent, hexToRgba(STATUS_COLORS.noAgent)],
+  [HOUSEHOLD_STATUS.far, hexToRgba(STATUS_COLORS.far)],
+  [HOUSEHOLD_STATUS.unvisited, hexToRgba(STATUS_COLORS.unvisited)],
+]);
 
-/** Uncovered households only (no agent, or agent beyond the threshold), coloured by why. */
+/** Households not terjangkau for a reason a supervisor acts on (no agent, agent far, not visited), coloured by it. */
 export function uncoveredPoints(lon: Float64Array, lat: Float64Array, status: Uint8Array): PointCloud {
   let n = 0;
-  for (let i = 0; i < status.length; i++) if (status[i] === STATUS_NO_AGENT || status[i] === STATUS_FAR) n++;
+  for (let i = 0; i < status.length; i++) if (POINT_COLORS.has(status[i] as number)) n++;
   const positions = new Float32Array(2 * n);
   const colors = new Uint8Array(4 * n);
-  const noAgent = hexToRgba(STATUS_COLORS.noAgent);
-  const far = hexToRgba(STATUS_COLORS.far);
   let k = 0;
   for (let i = 0; i < status.length; i++) {
-    const s = status[i];
-    if (s !== STATUS_NO_AGENT && s !== STATUS_FAR) continue;
+    const color = POINT_COLORS.get(status[i] as number);
+    if (!color) continue;
     positions[2 * k] = lon[i] as number;
     positions[2 * k + 1] = lat[i] as number;
-    colors.set(s === STATUS_NO_AGENT ? noAgent : far, 4 * k);
+    colors.set(color, 4 * k);
     k++;
   }
   return { length: n, positions, colors };

@@ -1,4 +1,5 @@
 import type { AreaCoverage } from '../../core/coverage-engine';
+import { type SortDirection, sortByKey } from '../../core/ui/sort-rows';
 
 /** One row of the supervisor's table: a village or a kecamatan. */
 export interface AreaRow {
@@ -8,8 +9,13 @@ export interface AreaRow {
   districtCode: string;
   districtName: string;
   households: number;
+  /** Terjangkau: near and visited within the window. */
   covered: number;
   coveragePct: number | null;
+  /** Near, visited or not (distance only). */
+  nearPct: number | null;
+  /** Near but not visited within the window. */
+  unvisited: number;
   medianM: number | null;
   p90M: number | null;
   residentAgents: number;
@@ -32,6 +38,8 @@ export function areaRows(coverage: AreaCoverage, names: readonly AreaName[]): Ar
     households: coverage.households[i] ?? 0,
     covered: coverage.covered[i] ?? 0,
     coveragePct: orNull(coverage.coveragePct[i]),
+    nearPct: orNull(coverage.nearPct[i]),
+    unvisited: coverage.unvisited[i] ?? 0,
     medianM: orNull(coverage.medianDistanceM[i]),
     p90M: orNull(coverage.p90DistanceM[i]),
     residentAgents: coverage.residentAgents[i] ?? 0,
@@ -40,24 +48,19 @@ export function areaRows(coverage: AreaCoverage, names: readonly AreaName[]): Ar
 }
 
 export type SortKey = Exclude<keyof AreaRow, 'code' | 'districtCode'>;
-export type SortDirection = 'asc' | 'desc';
+export type { SortDirection };
 
 /**
  * Sorted copy; "no data" (null) always sorts last. Ties keep the worst first by households needing
  * an agent, then by name, so the order is stable and meaningful.
  */
 export function sortRows(rows: readonly AreaRow[], key: SortKey, direction: SortDirection): AreaRow[] {
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (x !== y) {
-      return (typeof x === 'string' ? x.localeCompare(String(y), 'id') : x - (y as number)) * sign;
-    }
-    return b.needingAgent - a.needingAgent || a.name.localeCompare(b.name, 'id');
-  });
+  return sortByKey(
+    rows,
+    key,
+    direction,
+    (a, b) => b.needingAgent - a.needingAgent || a.name.localeCompare(b.name, 'id'),
+  );
 }
 
 /** Rows of one kecamatan (or all when empty) whose name contains `text` (case-insensitive). */

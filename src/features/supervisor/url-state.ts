@@ -1,23 +1,28 @@
+import { VISIT_WINDOW_DAYS } from '../../core/coverage-engine/household-status';
+import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
 import { VILLAGE_CODE } from '../../core/domain/schema';
-import { field, type LinkCodec, patternKey, readLink, wordKey } from '../../core/url/link-keys';
+import { field, type LinkCodec, numberKey, patternKey, readLink, wordKey } from '../../core/url/link-keys';
 import type { Parsed } from '../../core/url/parsed';
 
-export type SupervisorTab = 'villages' | 'agents' | 'proposal';
+export type SupervisorTab = 'villages' | 'agents' | 'offices' | 'proposal';
 
 /** Pengawasan's settings in the link. */
 export interface SupervisorLinkState {
   tab: SupervisorTab;
   /** The village opened (`awasi`); earlier links used `desa`, now the planner's filter. */
   village: string | null;
+  /** Visit window (`hari_kunjungan`): a family is terjangkau only when visited within this many days. */
+  visitDays: number;
 }
 
 const SUPERVISOR_VILLAGE = 'awasi';
 
 export const SUPERVISOR_LINK: LinkCodec<SupervisorLinkState> = {
-  defaults: { tab: 'villages', village: null },
+  defaults: { tab: 'villages', village: null, visitDays: DEFAULT_COVERAGE_OPTIONS.visitDays },
   keys: [
-    wordKey('daftar', field('tab'), { villages: 'desa', agents: 'agen', proposal: 'usulan' }),
+    wordKey('daftar', field('tab'), { villages: 'desa', agents: 'agen', offices: 'opd', proposal: 'usulan' }),
     patternKey(SUPERVISOR_VILLAGE, field('village'), VILLAGE_CODE),
+    numberKey('hari_kunjungan', field('visitDays'), VISIT_WINDOW_DAYS, { notice: 'visitDays' }),
   ],
 };
 

@@ -11,6 +11,7 @@ const { noAgent, far, covered } = HOUSEHOLD_STATUS;
 const LAT = -4.4;
 const opts = (o: Partial<CoverageOptions> = {}): CoverageOptions => ({
   thresholdM: 1000,
+  visitDays: 90,
   minFamilies: 10,
   maxFamilies: 15,
   ...o,
@@ -28,6 +29,8 @@ const opts = (o: Partial<CoverageOptions> = {}): CoverageOptions => ({
  *   H5 no coordinates, agent A1, village 2 → far
  *   H6 50 m N of A1, agent A1, village unknown → covered (totals only)
  * Villages 0, 1 → district 0; villages 2, 3 → district 1; district 2 has no village.
+ * Every household was visited on the reference date, so "covered" here is the distance rule alone
+ * (visits: effective-coverage.test.ts).
  */
 function fixture() {
   return makeInput({
@@ -48,6 +51,7 @@ function fixture() {
     ],
     villageDistrict: [0, 0, 1, 1],
     districtCount: 3,
+    visitAgeDays: 0,
   });
 }
 
@@ -101,6 +105,7 @@ describe('threshold edge (inclusive)', () => {
       ],
       villageDistrict: [0],
       districtCount: 1,
+      visitAgeDays: 0,
     });
     expect([...computeCoverage(input2, opts({ thresholdM: 0 })).household.status]).toEqual([covered, far]);
   });
@@ -143,6 +148,11 @@ describe('village and district aggregates', () => {
     expect(v.coveragePct[1]).toBe(0);
     expect(v.coveragePct[3]).toBeNaN();
     expect([...v.needingAgent]).toEqual([1, 2, 1, 0]);
+    // Everyone visited: near = covered, nobody unvisited.
+    expect([...v.near]).toEqual([2, 0, 0, 0]);
+    expect(v.nearPct[0]).toBeCloseTo(200 / 3, 10);
+    expect(v.nearPct[3]).toBeNaN();
+    expect([...v.unvisited]).toEqual([0, 0, 0, 0]);
     // Active agents living there (A2 in village 0 is inactive).
     expect([...v.residentAgents]).toEqual([1, 1, 1, 0]);
   });
@@ -176,6 +186,10 @@ describe('village and district aggregates', () => {
     expect(r.totals).toMatchObject({
       households: 7,
       covered: 3,
+      near: 3,
+      unvisited: 0,
+      visitUnknown: 0,
+      visitsRecorded: true,
       noAgent: 2,
       far: 2,
       inactiveAgent: 1,

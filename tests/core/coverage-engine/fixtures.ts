@@ -73,19 +73,34 @@ export function bruteNearest(
 /** A point `metres` north of (lon, lat) on Turf's sphere. */
 export const north = (lat: number, metres: number): number => lat + metres / M_PER_DEG;
 
-/** A small input: households and agents as [lon, lat] lists. */
+/**
+ * A small input: households and agents as [lon, lat] lists.
+ * visitAgeDays: one age for every household (0 = all visited on the reference date, so "covered" is the
+ * distance rule alone), one per household (NaN = never visited), or absent (the dataset records no visits:
+ * near households are visitUnknown).
+ */
 export function makeInput(spec: {
   households: readonly { lon: number; lat: number; agent: number; village: number }[];
   agents: readonly { lon: number; lat: number; active?: boolean; village?: number }[];
   villageDistrict: readonly number[];
   districtCount: number;
+  visitAgeDays?: number | readonly number[];
 }): CoverageInput {
+  const ages = spec.visitAgeDays;
+  if (typeof ages === 'object' && ages.length !== spec.households.length)
+    throw new RangeError('makeInput: one visit age per household');
   return {
     households: {
       lon: f64(spec.households.map((h) => h.lon)),
       lat: f64(spec.households.map((h) => h.lat)),
       agentIndex: i32(spec.households.map((h) => h.agent)),
       villageIndex: i32(spec.households.map((h) => h.village)),
+      ...(ages === undefined
+        ? {}
+        : {
+            visitAgeDays:
+              typeof ages === 'number' ? new Float64Array(spec.households.length).fill(ages) : f64(ages),
+          }),
     },
     agents: {
       lon: f64(spec.agents.map((a) => a.lon)),

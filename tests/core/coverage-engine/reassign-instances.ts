@@ -2,7 +2,8 @@
  * Generated instances for the reassignment oracles (brute force, maximum flow): agents and households on
  * a small integer grid (so ties in distance are common), some agents inactive, existing families next to
  * their agent, some households without coordinates, and sometimes a limit equal to one household–agent
- * distance exactly (a pair right at the limit).
+ * distance exactly (a pair right at the limit). Visits are recorded or not; when they are, households have
+ * random visit ages (or none): the proposal places households without a NEAR agent whatever their visits.
  */
 import fc from 'fast-check';
 import {
@@ -10,8 +11,8 @@ import {
   type CoverageOptions,
   type CoverageResult,
   computeCoverage,
-  HOUSEHOLD_STATUS,
   haversineM,
+  isNear,
 } from '../../../src/core/coverage-engine/index';
 import { M_PER_DEG, makeInput } from './fixtures';
 
@@ -50,10 +51,14 @@ export function reassignInstance(b: InstanceBounds) {
         /** −1 none; otherwise an agent (mod the agent count): far or covered depending on the distance. */
         agent: fc.integer({ min: -1, max: b.maxAgents - 1 }),
         noCoordinates: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+        /** Days since the last visit; NaN = never. */
+        visitAge: fc.oneof(fc.constant(Number.NaN), fc.integer({ min: 0, max: 400 })),
       }),
       { minLength: 1, maxLength: b.maxHouseholds },
     ),
     thresholdM: fc.integer({ min: 250, max: Math.max(250, b.extent) }),
+    visitsRecorded: fc.boolean(),
+    visitDays: fc.integer({ min: 30, max: 365 }),
     /** When set, the limit is the distance of this (household, agent) pair exactly. */
     limitAtPair: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
     minFamilies: fc.integer({ min: 0, max: b.maxFamilies }),
@@ -69,7 +74,7 @@ export interface Instance {
   options: CoverageOptions;
   before: CoverageResult;
   agents: number;
-  /** Uncovered households with coordinates (the proposal's rows). */
+  /** Households without a near agent, with coordinates (the proposal's rows). */
   rows: number[];
   /** Places each agent can take (0 for inactive agents), and how many of them are below the minimum. */
   spare: number[];
@@ -81,15 +86,26 @@ export interface Instance {
 export function buildInstance(spec: InstanceSpec): Instance {
   const agents = spec.agents.map((a) => ({ ...point(a.x, a.y), active: a.active, village: 0 }));
   const households: { lon: number; lat: number; agent: number; village: number }[] = [];
-  // Existing families, right next to their agent.
+  const visitAges: number[] = [];
+  // Existing families, right next to their agent (and visited on the reference date).
   spec.agents.forEach((a, k) => {
-    for (let j = 0; j < a.families; j++) households.push({ ...point(a.x + j, a.y), agent: k, village: 0 });
+    for (let j = 0; j < a.families; j++) {
+      households.push({ ...point(a.x + j, a.y), agent: k, village: 0 });
+      visitAges.push(0);
+    }
   });
   for (const h of spec.households) {
     const p = h.noCoordinates ? { lon: Number.NaN, lat: Number.NaN } : point(h.x, h.y);
     households.push({ ...p, agent: h.agent < 0 ? -1 : h.agent % agents.length, village: 0 });
+    visitAges.push(h.visitAge);
   }
-  const input = makeInput({ agents, households, villageDistrict: [0], districtCount: 1 });
+  const input = makeInput({
+    agents,
+    households,
+    villageDistrict: [0],
+    districtCount: 1,
+    ...(spec.visitsRecorded ? { visitAgeDays: visitAges } : {}),
+  });
   const dist = (i: number, a: number) =>
     haversineM(
       input.households.lon[i] as number,
@@ -104,6 +120,7 @@ export function buildInstance(spec: InstanceSpec): Instance {
   }
   const options: CoverageOptions = {
     thresholdM,
+    visitDays: spec.visitDays,
     minFamilies: spec.minFamilies,
     maxFamilies: spec.minFamilies + spec.extraCap,
   };
@@ -118,7 +135,7 @@ export function buildInstance(spec: InstanceSpec): Instance {
   );
   const rows: number[] = [];
   for (let i = 0; i < households.length; i++) {
-    if (before.household.status[i] === HOUSEHOLD_STATUS.covered) continue;
+    if (isNear(before.household.status[i] as number)) continue;
     if (Number.isFinite(input.households.lon[i])) rows.push(i);
   }
   return { input, options, before, agents: agents.length, rows, spare, below, dist };

@@ -73,7 +73,7 @@ describe('proposeReassignment equals an independent maximum flow', () => {
       ...Array.from({ length: 33 }, () => ({ ...point(2000, 2000), agent: -1, village: 0 })),
     ];
     const input = makeInput({ agents, households, villageDistrict: [0], districtCount: 1 });
-    const o: CoverageOptions = { thresholdM: 1000, minFamilies: 1, maxFamilies: 2 };
+    const o: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 1, maxFamilies: 2 };
     const p = proposeReassignment(input, computeCoverage(input, o), o);
     expect(p.moves).toHaveLength(33);
     expect(p.unresolved).toEqual([]);
@@ -123,7 +123,7 @@ describe('proposeReassignment equals an independent maximum flow', () => {
         for (let a = 0; a < A; a++) expect(arrivals[a]).toBeLessThanOrEqual(spare(a));
 
         // Reasons, checked against the brute-force graph.
-        expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.covered);
+        expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.near);
         for (const u of p.unresolved) {
           if (!Number.isFinite(input.households.lon[u.household])) {
             expect(u.reason).toBe('no_coordinates');

@@ -5,6 +5,7 @@ import {
   computeCoverage,
   HOUSEHOLD_STATUS,
   haversineM,
+  isNear,
   proposeReassignment,
 } from '../../../src/core/coverage-engine/index';
 import { makeInput, north, rng } from './fixtures';
@@ -18,6 +19,7 @@ describe('proposeReassignment on a tiny fixture with a known optimum', () => {
   // Uncovered: U1 at 400 m (reaches P only), U2 at 1000 m (P and Q, both exactly at the threshold),
   // U3 at 1300 m (Q only), U4 at 2500 m (Q only). At most 3 can be placed; the cheapest way is
   // U1→P, U3→Q, U4→Q (1,600 m) rather than U2→Q with U4 (1,900 m): U2 stays unresolved.
+  // P's family was visited 10 days ago (terjangkau); the others never (a moved family is not visited yet).
   const input = makeInput({
     agents: [
       { ...at(0), village: 0 },
@@ -32,8 +34,9 @@ describe('proposeReassignment on a tiny fixture with a known optimum', () => {
     ],
     villageDistrict: [0],
     districtCount: 1,
+    visitAgeDays: [10, Number.NaN, Number.NaN, Number.NaN, Number.NaN],
   });
-  const options: CoverageOptions = { thresholdM: 1000, minFamilies: 1, maxFamilies: 2 };
+  const options: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 1, maxFamilies: 2 };
   const before = computeCoverage(input, options);
   const p = proposeReassignment(input, before, options);
 
@@ -49,12 +52,18 @@ describe('proposeReassignment on a tiny fixture with a known optimum', () => {
     expect(p.algorithm).toMatch(/min-cost flow/);
   });
 
-  it('reports coverage after the moves', () => {
-    expect(before.totals.covered).toBe(1);
-    expect(p.after.totals.covered).toBe(4);
-    expect(p.after.totals.noAgent).toBe(1);
-    expect(p.after.village.covered[0]).toBe(4);
-    expect(p.after.village.coveragePct[0]).toBeCloseTo(80, 10);
+  it('reports coverage after the moves: moved families are near but not visited yet', () => {
+    expect(before.totals).toMatchObject({ covered: 1, near: 1, unvisited: 0, visitsRecorded: true });
+    expect(p.after.totals).toMatchObject({ covered: 1, near: 4, unvisited: 3, visitUnknown: 0, noAgent: 1 });
+    const { covered, noAgent } = HOUSEHOLD_STATUS;
+    expect([...before.household.status]).toEqual([covered, noAgent, noAgent, noAgent, noAgent]);
+    expect(p.after.village.covered[0]).toBe(1);
+    expect(p.after.village.near[0]).toBe(4);
+    expect(p.after.village.unvisited[0]).toBe(3);
+    expect(p.after.village.needingAgent[0]).toBe(1);
+    expect(p.after.village.coveragePct[0]).toBeCloseTo(20, 10);
+    expect(p.after.village.nearPct[0]).toBeCloseTo(80, 10);
+    expect(p.after.totals.nearPct).toBeCloseTo(80, 10);
     expect([...p.after.families]).toEqual([2, 2]);
     expect(p.after.district.households[0]).toBe(5);
   });
@@ -73,7 +82,7 @@ describe('proposeReassignment rules', () => {
       districtCount: 1,
     });
     // V at 100 m: R is 100 m away, S 1,700 m: out of reach, so R it is.
-    const o: CoverageOptions = { thresholdM: 1000, minFamilies: 1, maxFamilies: 5 };
+    const o: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 1, maxFamilies: 5 };
     let p = proposeReassignment(input, computeCoverage(input, o), o);
     expect(p.moves.map((m) => m.toAgent)).toEqual([0]);
     // Move V to 900 m: R 900 m, S 900 m... S is below its minimum, so S.
@@ -100,7 +109,7 @@ describe('proposeReassignment rules', () => {
       villageDistrict: [0],
       districtCount: 1,
     });
-    const o: CoverageOptions = { thresholdM: 1000, minFamilies: 10, maxFamilies: 15 };
+    const o: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 10, maxFamilies: 15 };
     const before = computeCoverage(input, o);
     expect([...before.household.status]).toEqual([1, 1, 0, 0]);
     const p = proposeReassignment(input, before, o);
@@ -128,7 +137,7 @@ describe('proposeReassignment rules', () => {
       villageDistrict: [0],
       districtCount: 1,
     });
-    const o: CoverageOptions = { thresholdM: 1000, minFamilies: 1, maxFamilies: 2 };
+    const o: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 1, maxFamilies: 2 };
     const p = proposeReassignment(input, computeCoverage(input, o), o);
     expect(p.moves).toEqual([]);
     expect(p.unresolved).toEqual([{ household: 2, reason: 'no_capacity_in_reach' }]);
@@ -143,7 +152,7 @@ function bruteForceOptimum(
   const r = computeCoverage(input, o);
   const hh: number[] = [];
   for (let i = 0; i < r.household.status.length; i++) {
-    if (r.household.status[i] !== HOUSEHOLD_STATUS.covered) hh.push(i);
+    if (!isNear(r.household.status[i] as number)) hh.push(i);
   }
   const m = input.agents.lon.length;
   const spare = Array.from({ length: m }, (_, a) =>
@@ -212,7 +221,7 @@ describe('proposeReassignment is optimal for its lexicographic objective (brute 
       for (let j = 0; j < 7; j++)
         households.push({ ...at(r() * 3000), agent: r() < 0.3 ? 0 : -1, village: 0 });
       const input = makeInput({ agents, households, villageDistrict: [0], districtCount: 1 });
-      const o: CoverageOptions = { thresholdM: 700, minFamilies: 2, maxFamilies: 3 };
+      const o: CoverageOptions = { thresholdM: 700, visitDays: 90, minFamilies: 2, maxFamilies: 3 };
       const before = computeCoverage(input, o);
       const p = proposeReassignment(input, before, o);
       const want = bruteForceOptimum(input, o);
@@ -227,7 +236,7 @@ describe('proposeReassignment is optimal for its lexicographic objective (brute 
         expect(mv.distanceM).toBeLessThanOrEqual(o.thresholdM);
         expect(input.agents.active[mv.toAgent]).toBe(1);
       }
-      expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.covered);
+      expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.near);
     });
   }
 });

@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   type CoverageOptions,
   computeCoverage,
+  HOUSEHOLD_STATUS,
   haversineM,
+  isNear,
   rankNewAgentSites,
 } from '../../../src/core/coverage-engine/index';
 import { f64, makeInput, north, points, rng } from './fixtures';
 
 const LAT = -4.4;
 const at = (m: number) => ({ lon: 103, lat: north(LAT, m) });
-const o: CoverageOptions = { thresholdM: 1000, minFamilies: 10, maxFamilies: 15 };
+const o: CoverageOptions = { thresholdM: 1000, visitDays: 90, minFamilies: 10, maxFamilies: 15 };
 
 describe('rankNewAgentSites', () => {
   // Village labels V0 at 0 m, V1 at 500 m, V2 at 5000 m, V3 without a label point. Uncovered households:
-  // 3 at 200 m, 2 at 700 m, 1 at 1400 m, 1 at 5100 m; a covered one at 0 m does not count.
+  // 3 at 200 m, 2 at 700 m, 1 at 1400 m, 1 at 5100 m; a near one at 0 m does not count, even though it was
+  // never visited (belum dikunjungi: it has an agent, it needs a visit, not a new agent).
   const input = makeInput({
     agents: [at(0)],
     households: [
@@ -22,6 +25,7 @@ describe('rankNewAgentSites', () => {
     ],
     villageDistrict: [0, 0, 0, 0],
     districtCount: 1,
+    visitAgeDays: Array.from({ length: 8 }, () => Number.NaN),
   });
   const labels = {
     lon: f64([103, 103, 103, Number.NaN]),
@@ -30,6 +34,7 @@ describe('rankNewAgentSites', () => {
   const result = computeCoverage(input, o);
 
   it('ranks villages by uncovered households within reach of their label point', () => {
+    expect(result.household.status[0]).toBe(HOUSEHOLD_STATUS.unvisited);
     // V0 reaches 200×3 and 700×2 = 5; V1 also 1400 (900 m away) = 6; V2 reaches 5100 = 1.
     expect(rankNewAgentSites(input, result, o, labels)).toEqual([
       { village: 1, reachable: 6, totalReachable: 6 },
@@ -76,7 +81,9 @@ describe('rankNewAgentSites', () => {
     const res = computeCoverage(big, opt);
     const got = rankNewAgentSites(big, res, opt, sites, 8);
     // Naive greedy with haversine.
-    const uncovered = Array.from(res.household.status.keys()).filter((i) => res.household.status[i] !== 2);
+    const uncovered = Array.from(res.household.status.keys()).filter(
+      (i) => !isNear(res.household.status[i] as number),
+    );
     const reach = Array.from({ length: 40 }, (_, v) =>
       uncovered.filter((i) => {
         const dLat = ((hh.lat[i] as number) - (sites.lat[v] as number)) * (Math.PI / 180);

@@ -30,6 +30,7 @@ const { areaMeasures, DEFAULT_WEIGHTS, NO_FILTERS, pickMeasure } = await import(
   '../../../src/features/planner/data/planner-queries'
 );
 const { preparePlannerTables } = await import('../../../src/core/cube/tables');
+const { computeHouseholdCoverage } = await import('../../../src/core/dataset/load-dataset');
 const { fixtureDb } = await import('../../helpers/fixture-db');
 
 type Need = Parameters<typeof pickMeasure>[1];
@@ -55,9 +56,8 @@ describe('a need added to the registry', () => {
   let db: Awaited<ReturnType<typeof fixtureDb>>;
   beforeAll(async () => {
     db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
-    await db.queryTable(
-      'CREATE OR REPLACE TABLE household_coverage AS SELECT rowid::INTEGER AS row_id, 0.0 AS agent_distance_m FROM households',
-    );
+    // household_coverage as the loader writes it (every household lives at its agent's home).
+    await computeHouseholdCoverage(db, '2025-01-31');
     await preparePlannerTables(db);
   });
 

@@ -1,6 +1,11 @@
 import { distance } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_STATUS, householdStatus, OWN_AGENT } from '../../../src/core/coverage-engine/index';
+import {
+  HOUSEHOLD_STATUS,
+  householdStatus,
+  isNear,
+  OWN_AGENT,
+} from '../../../src/core/coverage-engine/index';
 import { assignedAgentDistances } from '../../../src/core/geo/coverage';
 
 const f64 = (values: number[]) => Float64Array.from(values);
@@ -52,6 +57,7 @@ describe('assignedAgentDistances', () => {
 });
 
 describe('householdStatus (the one definition)', () => {
+  // Distance and agent, with a visit on the reference date: the distance rule alone.
   it.each([
     [OWN_AGENT.active, 0, 1000, HOUSEHOLD_STATUS.covered],
     [OWN_AGENT.active, 1000, 1000, HOUSEHOLD_STATUS.covered], // inclusive at the limit
@@ -61,6 +67,32 @@ describe('householdStatus (the one definition)', () => {
     [OWN_AGENT.unknown, Number.NaN, 1000, HOUSEHOLD_STATUS.noAgent],
     [OWN_AGENT.none, Number.NaN, 1000, HOUSEHOLD_STATUS.noAgent],
   ] as const)('agent %d at %d m with limit %d m → status %d', (own, d, limit, expected) => {
-    expect(householdStatus(own, d, limit)).toBe(expected);
+    expect(householdStatus(own, d, limit, 0, 90)).toBe(expected);
+  });
+
+  // The visit window, for a near household (and that visits never rescue a far one or one without agent).
+  it.each([
+    [OWN_AGENT.active, 500, 0, HOUSEHOLD_STATUS.covered],
+    [OWN_AGENT.active, 500, 90, HOUSEHOLD_STATUS.covered], // inclusive: exactly N days ago
+    [OWN_AGENT.active, 500, 91, HOUSEHOLD_STATUS.unvisited],
+    [OWN_AGENT.active, 500, -3, HOUSEHOLD_STATUS.covered], // a visit dated after the reference date
+    [OWN_AGENT.active, 500, Number.NaN, HOUSEHOLD_STATUS.unvisited], // never visited
+    [OWN_AGENT.active, 500, null, HOUSEHOLD_STATUS.visitUnknown], // visits not recorded
+    [OWN_AGENT.active, 1500, 0, HOUSEHOLD_STATUS.far],
+    [OWN_AGENT.active, 1500, null, HOUSEHOLD_STATUS.far],
+    [OWN_AGENT.inactive, 500, 0, HOUSEHOLD_STATUS.noAgent],
+    [OWN_AGENT.none, Number.NaN, null, HOUSEHOLD_STATUS.noAgent],
+  ] as const)(
+    'agent %d at %d m (limit 1000 m), visited %s days ago (window 90) → status %d',
+    (own, d, age, expected) => {
+      expect(householdStatus(own, d, 1000, age, 90)).toBe(expected);
+    },
+  );
+
+  it('isNear: covered, unvisited and visitUnknown', () => {
+    const near = Object.values(HOUSEHOLD_STATUS).filter(isNear);
+    expect(near.sort()).toEqual(
+      [HOUSEHOLD_STATUS.covered, HOUSEHOLD_STATUS.unvisited, HOUSEHOLD_STATUS.visitUnknown].sort(),
+    );
   });
 });

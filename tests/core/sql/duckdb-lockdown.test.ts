@@ -36,8 +36,8 @@ describe('closeToNetwork on a loaded database', () => {
       await expect(db.queryTable(sql)).rejects.toThrow(/locked/);
     }
     // Arrow inserts, tables and prepared statements still work: coverage is derived exactly as at load.
-    await computeHouseholdCoverage(db);
-    const summary = await regencySummary(db, 1000);
+    await computeHouseholdCoverage(db, '2025-06-30');
+    const summary = await regencySummary(db, { thresholdM: 1000, visitDays: 90 });
     expect(summary.households).toBe(200);
   });
 });

@@ -30,6 +30,10 @@ A2,Agen Dua,pppk,1701042001,102.90,-4.45,
 A3,Agen Tiga,honorer,17.01.04.2002,102.95,-4.45,0
 `;
 
+// H1 was visited 27 days before the reference date, the others never (the dataset records visits).
+const REFERENCE_DATE = '2026-02-01';
+const RULE = { thresholdM: 1000, visitDays: 90 };
+
 const CASES = `id_kasus,id_keluarga_p3ke,kebutuhan,status_kasus,tanggal_lapor,tanggal_selesai,kanal,id_agen
 C1,H1,rtlh,selesai,2025-01-01,2025-02-01,JSPS,A1
 C2,H3,kesehatan,dilaporkan,2025-03-01,,TRC,A1
@@ -39,7 +43,7 @@ let db: SqlClient;
 
 beforeAll(async () => {
   db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
-  await computeHouseholdCoverage(db);
+  await computeHouseholdCoverage(db, REFERENCE_DATE);
 }, 120_000);
 
 describe('loadCsvTable', () => {
@@ -84,42 +88,80 @@ describe('loadCsvTable', () => {
   });
 });
 
+describe('household_coverage', () => {
+  it('stores the visit age in days before the reference date (NULL never) and whether visits are recorded', async () => {
+    const rows = await queryRows<{
+      household_id: string;
+      visit_age_days: number | null;
+      visits_recorded: boolean;
+    }>(
+      db,
+      `SELECT h.household_id, c.visit_age_days, c.visits_recorded
+       FROM households h JOIN household_coverage c ON c.row_id = h.rowid ORDER BY h.household_id`,
+    );
+    expect(rows).toEqual([
+      { household_id: 'H1', visit_age_days: 27, visits_recorded: true },
+      { household_id: 'H2', visit_age_days: null, visits_recorded: true },
+      { household_id: 'H3', visit_age_days: null, visits_recorded: true },
+      { household_id: 'H4', visit_age_days: null, visits_recorded: true },
+      { household_id: 'H5', visit_age_days: null, visits_recorded: true },
+    ]);
+  });
+
+  it('rejects a reference date that is not YYYY-MM-DD', async () => {
+    await expect(computeHouseholdCoverage(db, '1/2/2026')).rejects.toThrow(RangeError);
+    await expect(computeHouseholdCoverage(db, "2026-01-01' OR 1=1 --")).rejects.toThrow(RangeError);
+  });
+});
+
 describe('villageStats', () => {
-  it('counts households, need rates over known values, coverage within the threshold', async () => {
-    const stats = await villageStats(db, 'rtlh', 1000);
+  it('counts households, need rates over known values, near within the threshold, covered when visited', async () => {
+    const stats = await villageStats(db, 'rtlh', RULE);
     const byCode = new Map(stats.map((s) => [s.village_code, s]));
-    // Alpha: H1 at its agent (0 m), H2 ≈ 556 m, H3 ≈ 1,112 m from A1 → 2 of 3 within 1 km.
+    // Alpha: H1 at its agent (0 m), H2 ≈ 556 m, H3 ≈ 1,112 m from A1 → 2 of 3 near (within 1 km);
+    // only H1 was visited (27 days ago, within 90) → 1 covered.
     expect(byCode.get('17.01.04.2001')).toMatchObject({
       village_name: 'Alpha',
       households: 3,
       need_count: 2,
       with_agent: 3,
-      covered: 2,
+      near: 2,
+      covered: 1,
       resident_agents: 2, // A1 and A2 (10-digit home code), both active
     });
     expect(byCode.get('17.01.04.2001')?.need_rate).toBeCloseTo(66.667, 2);
-    expect(byCode.get('17.01.04.2001')?.coverage_pct).toBeCloseTo(66.667, 2);
+    expect(byCode.get('17.01.04.2001')?.coverage_pct).toBeCloseTo(33.333, 2);
     // Beta: H4 has no agent, H5's agent A2 lives in Alpha ≈ 5.5 km away; rtlh known only for H4.
     expect(byCode.get('17.01.04.2002')).toMatchObject({
       households: 2,
       need_count: 1,
       need_rate: 100,
       with_agent: 1,
+      near: 0,
       covered: 0,
       coverage_pct: 0,
       resident_agents: 0, // A3 is inactive
     });
     // Gamma has no households: no data, not zero.
-    expect(byCode.get('17.01.05.1001')).toMatchObject({ households: 0, need_rate: null, coverage_pct: null });
+    expect(byCode.get('17.01.05.1001')).toMatchObject({
+      households: 0,
+      near: 0,
+      covered: 0,
+      need_rate: null,
+      coverage_pct: null,
+    });
   });
 
-  it('the threshold is inclusive and moves coverage', async () => {
-    const wide = await villageStats(db, 'rtlh', 1200);
-    expect(wide.find((s) => s.village_code === '17.01.04.2001')?.covered).toBe(3);
+  it('the threshold moves near; the visit window (inclusive) moves covered', async () => {
+    const alpha = async (rule: { thresholdM: number; visitDays: number }) =>
+      (await villageStats(db, 'rtlh', rule)).find((s) => s.village_code === '17.01.04.2001');
+    expect(await alpha({ thresholdM: 1200, visitDays: 90 })).toMatchObject({ near: 3, covered: 1 });
+    expect(await alpha({ thresholdM: 1000, visitDays: 27 })).toMatchObject({ near: 2, covered: 1 });
+    expect(await alpha({ thresholdM: 1000, visitDays: 26 })).toMatchObject({ near: 2, covered: 0 });
   });
 
   it('"any" need is 1 when a known need is 1, unknown only when all are', async () => {
-    const stats = await villageStats(db, 'any', 1000);
+    const stats = await villageStats(db, 'any', RULE);
     const beta = stats.find((s) => s.village_code === '17.01.04.2002');
     expect(beta).toMatchObject({ need_count: 1, need_rate: 100 }); // H5 all unknown → not in the rate
   });
@@ -127,14 +169,17 @@ describe('villageStats', () => {
 
 describe('regencySummary', () => {
   it('totals every figure shown in the summary panel', async () => {
-    expect(await regencySummary(db, 1000)).toEqual({
+    expect(await regencySummary(db, RULE)).toEqual({
       villages: 3,
       districts: 2,
       households: 5,
       agents: 2,
       with_agent: 4,
-      covered: 2,
-      coverage_pct: 40,
+      covered: 1,
+      near: 2,
+      coverage_pct: 20,
+      near_pct: 40,
+      visits_recorded: true,
       cases: 2,
       cases_resolved: 1,
       households_unknown_village: 0,

@@ -37,7 +37,7 @@ let db: SqlClient;
 
 beforeAll(async () => {
   db = await fixtureDb({ villages: VILLAGES, households: HOUSEHOLDS, agents: AGENTS, cases: CASES });
-  await computeHouseholdCoverage(db);
+  await computeHouseholdCoverage(db, '2026-02-28');
 });
 
 describe('programme results SQL', () => {
@@ -51,8 +51,9 @@ describe('programme results SQL', () => {
       agents_active: 2,
       households: 6,
       families_reached: 2,
-      // household_coverage as the loader defines it (own active agent): H1 (0 m) and H2 (≈ 556 m)
-      // within 1 km; H3 ≈ 1,112 m, H5 ≈ 5.5 km, H4 none, H6's agent is inactive.
+      // household_coverage as the loader defines it (own active agent), distance only (near): H1 (0 m)
+      // and H2 (≈ 556 m, never visited) within 1 km; H3 ≈ 1,112 m, H5 ≈ 5.5 km, H4 none, H6's agent is
+      // inactive.
       coverage_pct: (100 * 2) / 6,
       cases_reported: 3,
       cases_resolved: 2,

@@ -51,6 +51,7 @@ const village: VillageStats = {
   need_rate: 40,
   with_agent: 0,
   covered: 0,
+  near: 0,
   coverage_pct: 0,
   resident_agents: 0,
 };

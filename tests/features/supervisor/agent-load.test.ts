@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadHistogram, topAgents } from '../../../src/features/supervisor/agent-load';
+import { loadHistogram } from '../../../src/features/supervisor/agent-load';
 
 describe('loadHistogram', () => {
   it('counts active agents per family count, the top bin open-ended', () => {
@@ -11,30 +11,5 @@ describe('loadHistogram', () => {
       { bin: 3, families: '3', agents: 0 }, // the agent with 3 is inactive
       { bin: 4, families: '4+', agents: 2 },
     ]);
-  });
-});
-
-describe('topAgents', () => {
-  it('keeps active agents that match, best score first, limited', () => {
-    const agents = {
-      active: Uint8Array.from([1, 1, 0, 1]),
-      families: Int32Array.from([3, 12, 1, 4]),
-      meanDistanceM: Float64Array.from([100, 5000, 9000, 2500]),
-      maxDistanceM: Float64Array.from([200, 9000, 9000, 4000]),
-    };
-    const far = topAgents(
-      agents,
-      () => true,
-      (r) => r.meanDistanceM,
-      2,
-    );
-    expect(far.map((r) => r.agent)).toEqual([1, 3]);
-    const below = topAgents(
-      agents,
-      (i) => (agents.families[i] ?? 0) < 10,
-      (r) => -r.families,
-      10,
-    );
-    expect(below.map((r) => r.agent)).toEqual([0, 3]);
   });
 });

@@ -29,13 +29,43 @@ describe('Pengawasan settings in the link', () => {
   });
 
   it('the list shown is an Indonesian word, left out at its default', () => {
-    expect(writeLink(SUPERVISOR_LINK, '?awasi=17.01.04.2019', { tab: 'agents', village: null })).toBe(
-      '?daftar=agen',
-    );
-    expect(writeLink(SUPERVISOR_LINK, '', { tab: 'villages', village: '17.01.04.2019' })).toBe(
+    expect(
+      writeLink(SUPERVISOR_LINK, '?awasi=17.01.04.2019', { tab: 'agents', village: null, visitDays: 90 }),
+    ).toBe('?daftar=agen');
+    expect(writeLink(SUPERVISOR_LINK, '', { tab: 'villages', village: '17.01.04.2019', visitDays: 90 })).toBe(
       '?awasi=17.01.04.2019',
     );
     expect(parseSupervisorLink('?daftar=usulan').state.tab).toBe('proposal');
     expect(parseSupervisorLink('?daftar=admin').state.tab).toBe('villages');
+  });
+
+  it('the visit window (hari_kunjungan): 90 days by default and left out then, 30–365, clamped with a notice', () => {
+    expect(parseSupervisorLink('').state.visitDays).toBe(90);
+    expect(parseSupervisorLink('?hari_kunjungan=30')).toMatchObject({
+      state: { visitDays: 30 },
+      notices: [],
+    });
+    expect(parseSupervisorLink('?hari_kunjungan=365').state.visitDays).toBe(365);
+    expect(writeLink(SUPERVISOR_LINK, '', { tab: 'villages', village: null, visitDays: 180 })).toBe(
+      '?hari_kunjungan=180',
+    );
+    expect(
+      writeLink(SUPERVISOR_LINK, '?hari_kunjungan=180&lang=en', {
+        tab: 'villages',
+        village: null,
+        visitDays: 90,
+      }),
+    ).toBe('?lang=en');
+    const low = parseSupervisorLink('?hari_kunjungan=7');
+    expect(low.state.visitDays).toBe(30);
+    expect(low.notices).toEqual([
+      { key: 'visitDays', params: { name: 'hari_kunjungan', value: '7', fallback: 30 } },
+    ]);
+    expect(parseSupervisorLink('?hari_kunjungan=9999').state.visitDays).toBe(365);
+    const bad = parseSupervisorLink('?hari_kunjungan=lama');
+    expect(bad.state.visitDays).toBe(90);
+    expect(bad.notices).toEqual([
+      { key: 'visitDays', params: { name: 'hari_kunjungan', value: 'lama', fallback: 90 } },
+    ]);
   });
 });

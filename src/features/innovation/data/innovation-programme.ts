@@ -3,6 +3,7 @@
  * villages / households / agents / cases / household_coverage. The SQL text is exported so the
  * view can show the query behind a figure (the beneficiaries figure of the IID).
  */
+import { nearSql } from '../../../core/coverage-engine/household-status';
 import { queryRows, type SqlClient } from '../../../core/sql/sql-client';
 
 /**
@@ -37,7 +38,7 @@ export interface ProgrammeSummary {
 
 export function programmeSummarySql(thresholdM: number): string {
   return `WITH hh AS (
-    SELECT h.household_id, ${REACHED_FLAG} AS reached, c.agent_distance_m AS d
+    SELECT h.household_id, ${REACHED_FLAG} AS reached, ${nearSql(thresholdM)} AS near
     FROM households h
     LEFT JOIN agents a ON a.agent_id = h.agent_id AND a.active = 1
     LEFT JOIN household_coverage c ON c.row_id = h.rowid
@@ -46,7 +47,7 @@ export function programmeSummarySql(thresholdM: number): string {
     (SELECT count(*) FROM agents WHERE active = 1)::INTEGER AS agents_active,
     (SELECT count(*) FROM hh)::INTEGER AS households,
     (SELECT count(*) FILTER (WHERE reached) FROM hh)::INTEGER AS families_reached,
-    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE d <= ${Number(thresholdM)}) / count(*) END
+    (SELECT CASE WHEN count(*) > 0 THEN 100.0 * count(*) FILTER (WHERE near) / count(*) END
        FROM hh)::DOUBLE AS coverage_pct,
     (SELECT count(*) FROM cases)::INTEGER AS cases_reported,
     (SELECT count(*) FROM cases c WHERE ${IS_RESOLVED})::INTEGER AS cases_resolved,
@@ -106,7 +107,7 @@ export interface DistrictResult {
 
 export function districtResultsSql(thresholdM: number): string {
   return `WITH hh AS (
-    SELECT v.district_code, ${REACHED_FLAG} AS reached, cov.agent_distance_m AS d
+    SELECT v.district_code, ${REACHED_FLAG} AS reached, ${nearSql(thresholdM, 'cov')} AS near
     FROM households h
     JOIN villages v USING (village_code)
     LEFT JOIN agents a ON a.agent_id = h.agent_id AND a.active = 1
@@ -114,7 +115,7 @@ export function districtResultsSql(thresholdM: number): string {
   ), hh_agg AS (
     SELECT district_code, count(*)::INTEGER AS households,
       count(*) FILTER (WHERE reached)::INTEGER AS families_reached,
-      (100.0 * count(*) FILTER (WHERE d <= ${Number(thresholdM)}) / count(*))::DOUBLE AS coverage_pct
+      (100.0 * count(*) FILTER (WHERE near) / count(*))::DOUBLE AS coverage_pct
     FROM hh GROUP BY district_code
   ), ag AS (
     SELECT v.district_code, count(*)::INTEGER AS n FROM agents a

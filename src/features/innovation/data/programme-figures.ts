@@ -15,6 +15,7 @@ const VILLAGES_SQL = `SELECT v.village_code, v.village_name, v.district_code, v.
     CASE WHEN sum(c.k_any) > 0 THEN 100.0 * sum(c.s_any) / sum(c.k_any) END::DOUBLE AS need_rate,
     NULL::INTEGER AS with_agent,
     coalesce(sum(c.cov), 0)::INTEGER AS covered,
+    coalesce(sum(c.cov), 0)::INTEGER AS near,
     CASE WHEN sum(c.n) > 0 THEN 100.0 * sum(c.cov) / sum(c.n) END::DOUBLE AS coverage_pct,
     NULL::INTEGER AS resident_agents,
     coalesce(bool_or(c.vid IS NOT NULL AND c.n IS NULL), false) AS hidden
