@@ -232,6 +232,30 @@ describe('supervisor (Pengawasan)', () => {
     await screenshot(page, 'supervisor-05-agents');
   });
 
+  it('shows and searches agents by name only in the labelled internal mode, which ends with the list', async () => {
+    await openLink(page, '?section=supervisor&daftar=agen');
+    const first = page.locator('[data-testid="agent-row"] td:first-child').first();
+    await expect(first.textContent()).resolves.toMatch(/^AG-[A-Z]{11}$/);
+    await expect(page.getByTestId('agents-internal-banner').count()).resolves.toBe(0);
+    await page.getByTestId('agents-internal').check();
+    await page.getByTestId('agents-internal-banner').waitFor();
+    await expect(first.textContent()).resolves.toMatch(/^AG\d{5} · \S/);
+    const name = ((await first.textContent()) ?? '').split(' · ')[1]?.split(',')[0] ?? '';
+    expect(name.length).toBeGreaterThan(3);
+    await page.getByTestId('agent-search').fill(name.toLowerCase());
+    const found = await page.locator('[data-testid="agent-row"] td:first-child').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    for (const text of found) expect(text.toLowerCase()).toContain(name.toLowerCase());
+    await screenshot(page, 'supervisor-09-agents-internal');
+    // Leaving the list ends the mode: back on it, agents are pseudonyms again.
+    await page.getByTestId('tab-offices').click();
+    await page.getByTestId('tab-agents').click();
+    await expect(page.getByTestId('agents-internal').isChecked()).resolves.toBe(false);
+    await expect(
+      page.locator('[data-testid="agent-row"] td:first-child').first().textContent(),
+    ).resolves.toMatch(/^AG-[A-Z]{11}$/);
+  });
+
   it('rolls up by office (OPD) and opens the agents of an office', async () => {
     await page.getByTestId('tab-offices').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('daftar')).toBe('opd');

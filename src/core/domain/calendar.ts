@@ -11,4 +11,4 @@ export function isCalendarDate(value: string): boolean {
 
 /** The local calendar day of `d` as `YYYY-MM-DD` (the user's day, not UTC's). */
 export const localDay = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -193,10 +193,12 @@ export async function toXlsxSheets(
   sheets: readonly ExportSheet[],
   about: ExportAbout = [],
 ): Promise<Uint8Array> {
+  // Rows above the data: the about block and its empty row (when there is one), and the header.
+  const above = about.length > 0 ? about.length + 2 : 1;
   for (const { rows } of sheets) {
-    if (rows.length + about.length + 2 > XLSX_MAX_ROWS) {
+    if (rows.length + above > XLSX_MAX_ROWS) {
       throw new RangeError(
-        `XLSX holds at most ${XLSX_MAX_ROWS - 1} data rows, got ${rows.length}: export CSV`,
+        `XLSX holds at most ${XLSX_MAX_ROWS - above} data rows here, got ${rows.length}: export CSV`,
       );
     }
   }
@@ -206,7 +208,21 @@ export async function toXlsxSheets(
 
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
-  for (const { name, columns, rows } of sheets) addSheet(workbook, name, columns, rows, about);
+  // Excel compares sheet names ignoring case: a repeated one gets " (2)", " (3)", … within its 31 characters.
+  const taken = new Set<string>();
+  for (const { name, columns, rows } of sheets) {
+    let unique = safeSheetName(name);
+    for (let k = 2; taken.has(unique.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      unique = safeSheetName(
+        `${Array.from(safeSheetName(name))
+          .slice(0, SHEET_NAME_MAX - suffix.length)
+          .join('')}${suffix}`,
+      );
+    }
+    taken.add(unique.toLowerCase());
+    addSheet(workbook, unique, columns, rows, about);
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }

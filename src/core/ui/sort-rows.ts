@@ -13,6 +13,7 @@ export function compareCells(x: unknown, y: unknown, direction: SortDirection, l
   const xm = isMissing(x);
   const ym = isMissing(y);
   if (xm || ym) return xm === ym ? 0 : xm ? 1 : -1;
+  if (x === y) return 0; // also two equal infinities, whose difference is NaN
   const c =
     typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale);
   return direction === 'asc' ? c : -c;

@@ -5,9 +5,10 @@ import { downloadTables } from '../../core/export/download';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { ExportButtons } from '../../core/ui/ExportButtons';
 import type { SortDirection } from '../../core/ui/sort-rows';
+import { useAsync } from '../../core/ui/use-async';
 import { useExportAbout } from '../../core/ui/use-export-about';
 import { useFormat } from '../../core/ui/use-format';
-import { AGENT_EXPORT_KEYS, agentExport } from './agent-export';
+import { AGENT_EXPORT_KEYS, type AgentIdentity, agentExport } from './agent-export';
 import { agentIdentities } from './agent-facts';
 import {
   AGENT_SHOWS,
@@ -47,6 +48,10 @@ interface AgentListProps {
   office: string;
 }
 
+/** An agent's id and name as the internal mode's search reads them. */
+const identityText = (who: AgentIdentity | undefined): string =>
+  `${who?.id ?? ''} ${who?.name ?? ''}`.toLocaleLowerCase('id');
+
 const unique = (values: readonly (string | null)[]) =>
   [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b, 'id'));
 
@@ -63,6 +68,11 @@ export function AgentList(props: AgentListProps) {
     direction: 'desc',
   });
   const [shown, setShown] = useState(PAGE);
+  // The explicit, labelled internal mode of this list: names and ids shown and searchable until it is
+  // switched off or the list is left (never kept, never in the link).
+  const [internal, setInternal] = useState(false);
+  const loaded = useAsync(() => agentIdentities(client), [client], internal).data;
+  const identities = internal ? (loaded ?? null) : null;
   const set = (patch: Partial<AgentFilter>) => {
     setFilter((x) => ({ ...x, ...patch }));
     setShown(PAGE);
@@ -77,10 +87,12 @@ export function AgentList(props: AgentListProps) {
   );
   const types = useMemo(() => unique(rows.map((r) => r.type)), [rows]);
   const offices = useMemo(() => unique(rows.map((r) => r.office)), [rows]);
-  const listed = useMemo(
-    () => sortAgentRows(filterAgentRows(rows, filter), sort.key, sort.direction),
-    [rows, filter, sort],
-  );
+  const listed = useMemo(() => {
+    const byIdentity = identities
+      ? (r: AgentRow, needle: string) => identityText(identities[r.agent]).includes(needle)
+      : undefined;
+    return sortAgentRows(filterAgentRows(rows, filter, byIdentity), sort.key, sort.direction);
+  }, [rows, filter, sort, identities]);
   const columns = COLUMNS.filter((c) => visitsRecorded || !VISIT_COLUMNS.has(c));
 
   const toggleSort = (key: AgentSortKey) =>
@@ -107,7 +119,7 @@ export function AgentList(props: AgentListProps) {
       case 'maxDistanceM':
         return r.maxDistanceM === null ? '–' : `${f.dec(r.maxDistanceM / 1000)} km`;
       default:
-        return r.code;
+        return identities ? `${identities[r.agent]?.id ?? ''} · ${identities[r.agent]?.name ?? ''}` : r.code;
     }
   };
 
@@ -145,8 +157,8 @@ export function AgentList(props: AgentListProps) {
         <input
           type="search"
           data-testid="agent-search"
-          placeholder={t('supervisor.agentSearch')}
-          aria-label={t('supervisor.agentSearch')}
+          placeholder={t(identities ? 'supervisor.agentSearchInternal' : 'supervisor.agentSearch')}
+          aria-label={t(identities ? 'supervisor.agentSearchInternal' : 'supervisor.agentSearch')}
           value={filter.text}
           onChange={(e) => set({ text: e.target.value })}
         />
@@ -217,6 +229,20 @@ export function AgentList(props: AgentListProps) {
           ))}
         </select>
       </div>
+      <label className="internal-toggle">
+        <input
+          type="checkbox"
+          data-testid="agents-internal"
+          checked={internal}
+          onChange={(e) => setInternal(e.target.checked)}
+        />{' '}
+        {t('supervisor.internalList')}
+      </label>
+      {internal && (
+        <p className="warning" data-testid="agents-internal-banner" role="status">
+          {t('supervisor.internalListBanner')}
+        </p>
+      )}
       <ExportButtons internal testIdPrefix="agents-export-" onExport={exportList} />
       <div className="table-scroll">
         <table className="data-table">

@@ -131,7 +131,15 @@ const SHOWN: Record<AgentShow, (r: AgentRow) => boolean> = {
   all: () => true,
 };
 
-export function filterAgentRows(rows: readonly AgentRow[], f: AgentFilter): AgentRow[] {
+/**
+ * Rows shown by filter `f`. `alsoMatches` widens the text search (the internal mode's names and ids,
+ * never part of a row).
+ */
+export function filterAgentRows(
+  rows: readonly AgentRow[],
+  f: AgentFilter,
+  alsoMatches: (row: AgentRow, needle: string) => boolean = () => false,
+): AgentRow[] {
   const needle = f.text.trim().toLocaleLowerCase('id');
   const has = (v: string | null) => v?.toLocaleLowerCase('id').includes(needle) === true;
   return rows.filter(
@@ -141,7 +149,7 @@ export function filterAgentRows(rows: readonly AgentRow[], f: AgentFilter): Agen
       (!f.villageCode || r.villageCode === f.villageCode) &&
       (!f.type || r.type === f.type) &&
       (!f.office || r.office === f.office) &&
-      (!needle || has(r.code) || has(r.office) || has(r.village)),
+      (!needle || has(r.code) || has(r.office) || has(r.village) || alsoMatches(r, needle)),
   );
 }
 

@@ -1,12 +1,18 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type ExportAbout,
   type ExportColumn,
+  type ExportSheet,
   neutraliseFormula,
   safeSheetName,
   toCsv,
+  toCsvSheets,
   toXlsx,
+  toXlsxSheets,
   UTF8_BOM,
+  XLSX_MAX_ROWS,
 } from '../../../src/core/export/table-export';
 
 const BOM = '\uFEFF';
@@ -247,5 +253,382 @@ describe('toXlsx', () => {
     const sheet = await read(await toXlsx('Kasus [2026]/Q1', [{ key: 'a', header: 'A' }], []));
     expect(sheet.name).toBe('Kasus _2026__Q1');
     expect(sheet.rowCount).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The `about` block and several tables per file (toCsv's about, toCsvSheets, toXlsxSheets, toXlsx's about).
+// ---------------------------------------------------------------------------------------------------------
+
+const ABOUT: ExportAbout = [
+  ['Isi', 'Daftar agen'],
+  ['Data', 'Bengkulu Selatan · data contoh (sintetis)'],
+  ['Diekspor', '2026-11-30'],
+];
+
+/** The CSV without its BOM, split into records (the last, empty piece after the final CRLF dropped). */
+const csvRecords = (csv: string): string[] => {
+  expect(csv.startsWith(BOM)).toBe(true);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  return csv.slice(BOM.length).split('\r\n').slice(0, -1);
+};
+
+/** A small RFC 4180 reader (quoted fields may hold delimiters, quotes and line breaks). */
+function parseCsv(csv: string, delimiter: string): string[][] {
+  const text = csv.slice(BOM.length);
+  const out: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '' && !wasQuoted) {
+      quoted = true;
+      wasQuoted = true;
+    } else if (c === delimiter) {
+      record.push(field);
+      field = '';
+      wasQuoted = false;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      out.push(record);
+      record = [];
+      field = '';
+      wasQuoted = false;
+      i++;
+    } else field += c;
+  }
+  expect(quoted).toBe(false);
+  expect(field).toBe('');
+  expect(record).toEqual([]);
+  return out;
+}
+
+describe('toCsv with an about block', () => {
+  const columns: ExportColumn[] = [
+    { key: 'a', header: 'Agen' },
+    { key: 'n', header: 'Keluarga', kind: 'number' },
+  ];
+  const rows = [{ a: 'AG-QWERTZ', n: 12 }];
+
+  it('writes label,value records, one empty record, then the table', () => {
+    expect(csvRecords(toCsv(columns, rows, { about: ABOUT }))).toEqual([
+      'Isi,Daftar agen',
+      'Data,Bengkulu Selatan · data contoh (sintetis)',
+      'Diekspor,2026-11-30',
+      '',
+      'Agen,Keluarga',
+      'AG-QWERTZ,12',
+    ]);
+  });
+
+  it('an empty about is no about: the header is the first record', () => {
+    expect(toCsv(columns, rows, { about: [] })).toBe(toCsv(columns, rows));
+    expect(csvRecords(toCsv(columns, rows, { about: [] }))[0]).toBe('Agen,Keluarga');
+  });
+
+  it('uses the chosen delimiter in the about block too', () => {
+    expect(csvRecords(toCsv(columns, rows, { about: [['Isi', 'Daftar']], delimiter: ';' }))).toEqual([
+      'Isi;Daftar',
+      '',
+      'Agen;Keluarga',
+      'AG-QWERTZ;12',
+    ]);
+  });
+
+  it('quotes and neutralises about labels and values like any text', () => {
+    const about: ExportAbout = [
+      ['=HYPERLINK("x")', '+62 812'],
+      ['Jarak', '-4.45'], // text, not a number: neutralised
+      ['@label', '1,5 km'],
+      ['Ambang; jarak', 'a "b"'],
+      ['Baris', 'satu\ndua'],
+      ['', ''],
+    ];
+    expect(csvRecords(toCsv([{ key: 'a', header: 'A' }], [], { about }))).toEqual([
+      `"'=HYPERLINK(""x"")",'+62 812`,
+      "Jarak,'-4.45",
+      `'@label,"1,5 km"`,
+      `"Ambang; jarak","a ""b"""`,
+      // A quoted LF inside a record: the split on CRLF keeps it whole.
+      'Baris,"satu\ndua"',
+      ',',
+      '',
+      'A',
+    ]);
+  });
+});
+
+describe('toCsvSheets', () => {
+  const agents: ExportSheet = {
+    name: 'Agen',
+    columns: [
+      { key: 'a', header: 'Agen' },
+      { key: 'km', header: 'Km', kind: 'number' },
+    ],
+    rows: [
+      { a: 'AG-A', km: 1.2 },
+      { a: 'AG-B', km: null },
+    ],
+  };
+  const unresolved: ExportSheet = {
+    name: 'Belum terselesaikan',
+    columns: [{ key: 'h', header: 'Keluarga' }],
+    rows: [{ h: 'KL-X' }],
+  };
+
+  it('about block, empty record, first table; each further table after an empty record under its name', () => {
+    expect(csvRecords(toCsvSheets([agents, unresolved], { about: ABOUT.slice(0, 1) }))).toEqual([
+      'Isi,Daftar agen',
+      '',
+      'Agen,Km',
+      'AG-A,1.2',
+      'AG-B,',
+      '',
+      'Belum terselesaikan',
+      'Keluarga',
+      'KL-X',
+    ]);
+  });
+
+  it('without an about block the first table starts the file, and its name is not written', () => {
+    expect(csvRecords(toCsvSheets([agents, unresolved]))).toEqual([
+      'Agen,Km',
+      'AG-A,1.2',
+      'AG-B,',
+      '',
+      'Belum terselesaikan',
+      'Keluarga',
+      'KL-X',
+    ]);
+  });
+
+  it('one sheet is exactly toCsv', () => {
+    expect(toCsvSheets([agents], { about: ABOUT, delimiter: ';' })).toBe(
+      toCsv(agents.columns, agents.rows, { about: ABOUT, delimiter: ';' }),
+    );
+  });
+
+  it('a further table without rows still gets its name and header', () => {
+    expect(csvRecords(toCsvSheets([agents, { ...unresolved, rows: [] }])).slice(-3)).toEqual([
+      '',
+      'Belum terselesaikan',
+      'Keluarga',
+    ]);
+  });
+
+  it('quotes and neutralises the names of further tables', () => {
+    const records = csvRecords(
+      toCsvSheets([agents, { ...unresolved, name: '=evil' }, { ...unresolved, name: 'a;b' }], {
+        delimiter: ';',
+      }),
+    );
+    expect(records).toContain("'=evil");
+    expect(records).toContain('"a;b"');
+    expect(records).not.toContain('=evil');
+  });
+
+  it('reads back as the about block and the tables, for any text (property)', () => {
+    const text = fc.string({
+      maxLength: 6,
+      unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '\r', '=', '+', '-', '@', '\t', "'", '·'),
+    });
+    const sheet = fc
+      .record({
+        name: text,
+        headers: fc.array(text, { minLength: 1, maxLength: 3 }),
+        rows: fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { maxLength: 3 }),
+      })
+      .map(({ name, headers, rows }) => ({
+        name,
+        columns: headers.map((header, i) => ({ key: `c${i}`, header, kind: 'text' as const })),
+        rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [`c${i}`, v]))),
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, text), { maxLength: 3 }),
+        fc.array(sheet, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(',' as const, ';' as const),
+        (about, sheets, delimiter) => {
+          const n = neutraliseFormula;
+          const expected: string[][] = about.map(([l, v]) => [n(l), n(v)]);
+          if (about.length > 0) expected.push(['']);
+          sheets.forEach((s, i) => {
+            if (i > 0) expected.push([''], [n(s.name)]);
+            expected.push(s.columns.map((c) => n(c.header)));
+            for (const r of s.rows) expected.push(s.columns.map((c) => n(String(r[c.key]))));
+          });
+          expect(parseCsv(toCsvSheets(sheets, { about, delimiter }), delimiter)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('toXlsxSheets and toXlsx with an about block', () => {
+  const load = async (bytes: Uint8Array): Promise<ExcelJS.Workbook> => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    return workbook;
+  };
+  const values = (sheet: ExcelJS.Worksheet, row: number, cells: number) =>
+    Array.from({ length: cells }, (_, i) => sheet.getRow(row).getCell(i + 1).value);
+
+  const moves: ExportSheet = {
+    name: 'Penugasan baru',
+    columns: [
+      { key: 'h', header: 'Keluarga' },
+      { key: 'km', header: 'Km', kind: 'number' },
+    ],
+    rows: [
+      { h: 'KL-A', km: 1.2 },
+      { h: 'KL-B', km: 0.4 },
+    ],
+  };
+  const unresolved: ExportSheet = {
+    name: 'Belum terselesaikan',
+    columns: [{ key: 'h', header: 'Keluarga' }],
+    rows: [{ h: 'KL-C' }],
+  };
+
+  /** Checks one sheet: about rows with bold labels, an empty row, the bold header, the frozen view. */
+  const checkSheet = (sheet: ExcelJS.Worksheet, about: ExportAbout, table: ExportSheet) => {
+    about.forEach(([label, value], i) => {
+      const row = sheet.getRow(i + 1);
+      expect(row.getCell(1).value).toBe(label);
+      expect(row.getCell(2).value).toBe(value);
+      expect(row.getCell(1).font?.bold).toBe(true);
+      expect(row.getCell(2).font?.bold).toBeFalsy();
+      expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+      expect(row.getCell(2).numFmt).toBe('@');
+      expect(row.getCell(3).value).toBeNull();
+    });
+    const headerRow = about.length > 0 ? about.length + 2 : 1;
+    if (about.length > 0) expect(sheet.getRow(about.length + 1).cellCount).toBe(0);
+    const header = sheet.getRow(headerRow);
+    expect(values(sheet, headerRow, table.columns.length)).toEqual(table.columns.map((c) => c.header));
+    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    expect((sheet.views[0] as { xSplit?: number } | undefined)?.xSplit ?? 0).toBe(0);
+    table.rows.forEach((r, i) => {
+      expect(values(sheet, headerRow + 1 + i, table.columns.length)).toEqual(
+        table.columns.map((c) => r[c.key]),
+      );
+      // Data rows are not bold.
+      expect(sheet.getRow(headerRow + 1 + i).getCell(1).font?.bold).toBeFalsy();
+    });
+    expect(sheet.rowCount).toBe(headerRow + table.rows.length);
+  };
+
+  it('toXlsx: about rows at the top, an empty row, the header, the view frozen below the header', async () => {
+    const workbook = await load(await toXlsx('Agen', moves.columns, moves.rows, ABOUT));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Agen']);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    checkSheet(sheet, ABOUT, moves);
+    expect(sheet.views[0]).toMatchObject({ ySplit: 5 });
+    expect(sheet.getRow(5).getCell(1).value).toBe('Keluarga');
+  });
+
+  it('toXlsx without about: header in row 1, ySplit 1', async () => {
+    const workbook = await load(await toXlsx('Agen', moves.columns, moves.rows));
+    checkSheet(workbook.worksheets[0] as ExcelJS.Worksheet, [], moves);
+    const empty = await load(await toXlsx('Agen', moves.columns, moves.rows, []));
+    checkSheet(empty.worksheets[0] as ExcelJS.Worksheet, [], moves);
+  });
+
+  it('toXlsxSheets: one sheet per table in order, each with the about block', async () => {
+    const workbook = await load(await toXlsxSheets([moves, unresolved], ABOUT));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Penugasan baru', 'Belum terselesaikan']);
+    checkSheet(workbook.worksheets[0] as ExcelJS.Worksheet, ABOUT, moves);
+    checkSheet(workbook.worksheets[1] as ExcelJS.Worksheet, ABOUT, unresolved);
+  });
+
+  it('toXlsxSheets without about: every header in row 1', async () => {
+    const workbook = await load(await toXlsxSheets([moves, unresolved]));
+    checkSheet(workbook.worksheets[0] as ExcelJS.Worksheet, [], moves);
+    checkSheet(workbook.worksheets[1] as ExcelJS.Worksheet, [], unresolved);
+  });
+
+  it('sanitises every sheet name', async () => {
+    const workbook = await load(await toXlsxSheets([{ ...moves, name: 'Kasus [2026]/Q1' }, unresolved]));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Kasus _2026__Q1', 'Belum terselesaikan']);
+  });
+
+  it('keeps formula-looking about text as text (no formula, no apostrophe)', async () => {
+    const about: ExportAbout = [
+      ['=label', '=SUM(A1:A9)'],
+      ['Data', '@cmd'],
+      ['Jarak', '-4.45'],
+    ];
+    const workbook = await load(await toXlsx('Agen', moves.columns, moves.rows, about));
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(values(sheet, 1, 2)).toEqual(['=label', '=SUM(A1:A9)']);
+    expect(values(sheet, 2, 2)).toEqual(['Data', '@cmd']);
+    expect(values(sheet, 3, 2)).toEqual(['Jarak', '-4.45']);
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula).toBeUndefined();
+      });
+    });
+  });
+
+  describe('row limit', () => {
+    /** `n` rows that throw when read: the limit check only needs the count, a passing check reads on. */
+    const countedRows = (n: number): Record<string, unknown>[] => {
+      const rows: Record<string, unknown>[] = [];
+      rows.length = n;
+      Object.defineProperty(rows, Symbol.iterator, {
+        value: function* () {
+          yield* [];
+          throw new Error('rows read: the limit check passed');
+        },
+      });
+      return rows;
+    };
+    const sheetOf = (n: number): ExportSheet => ({
+      name: 's',
+      columns: [{ key: 'a', header: 'A' }],
+      rows: countedRows(n),
+    });
+
+    it('with an about block: about rows + empty row + header + data fill the sheet exactly', async () => {
+      const fits = XLSX_MAX_ROWS - ABOUT.length - 2;
+      await expect(toXlsxSheets([sheetOf(fits)], ABOUT)).rejects.toThrow(/limit check passed/);
+      await expect(toXlsxSheets([sheetOf(fits + 1)], ABOUT)).rejects.toBeInstanceOf(RangeError);
+    });
+
+    it('checks every sheet, not only the first', async () => {
+      await expect(toXlsxSheets([{ ...moves }, sheetOf(XLSX_MAX_ROWS)], ABOUT)).rejects.toBeInstanceOf(
+        RangeError,
+      );
+    });
+
+    it('without about: one row more than the sheet holds is refused', async () => {
+      await expect(toXlsxSheets([sheetOf(XLSX_MAX_ROWS)])).rejects.toBeInstanceOf(RangeError);
+    });
+
+    // Exactly Excel's limit without an about block: header + 1,048,575 data rows pass the size check.
+    it('without about: header + XLSX_MAX_ROWS − 1 data rows fit', async () => {
+      await expect(toXlsxSheets([sheetOf(XLSX_MAX_ROWS - 1)])).rejects.toThrow(/limit check passed/);
+    });
+  });
+
+  // Names equal after sanitising (or ignoring case, or in their first 31 characters) get " (2)", … —
+  // exceljs would otherwise throw "Worksheet name already exists".
+  it('two tables whose sheet names collide still give a workbook', async () => {
+    const bytes = await toXlsxSheets([moves, { ...unresolved, name: moves.name.toUpperCase() }]);
+    expect((await load(bytes)).worksheets).toHaveLength(2);
   });
 });
