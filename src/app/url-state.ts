@@ -1,3 +1,4 @@
+import { DISTANCE_LIMIT_M } from '../core/coverage-engine/household-status';
 import { NEED_CODES } from '../core/domain/schema';
 import type { NeedMeasure } from '../core/sql/queries';
 import { field, type LinkCodec, numberKey, readLink, wordKey, writeLink } from '../core/url/link-keys';
@@ -12,8 +13,6 @@ export interface UrlState {
   thresholdM: number;
 }
 
-export const THRESHOLD_RANGE_M = [250, 10_000] as const;
-
 const DEFAULTS: UrlState = { section: 'planner', measure: 'any', thresholdM: 1000 };
 const MEASURES: readonly NeedMeasure[] = ['any', ...NEED_CODES];
 
@@ -23,7 +22,7 @@ export const APP_LINK: LinkCodec<UrlState> = {
   keys: [
     wordKey('section', field('section'), SECTIONS, { notice: 'section', always: true }),
     wordKey('need', field('measure'), MEASURES, { notice: 'need', always: true }),
-    numberKey('jarak_m', field('thresholdM'), THRESHOLD_RANGE_M, {
+    numberKey('jarak_m', field('thresholdM'), DISTANCE_LIMIT_M, {
       notice: 'distance',
       always: true,
     }),

@@ -22,7 +22,9 @@ import { HOUSEHOLD_STATUS, type HouseholdStatus } from './types';
 export const OWN_AGENT = { none: 0, unknown: 1, inactive: 2, active: 3 } as const;
 export type OwnAgent = (typeof OWN_AGENT)[keyof typeof OWN_AGENT];
 
-/** The range of the visit window offered (its default is DEFAULT_COVERAGE_OPTIONS.visitDays, 90). */
+/** The distance limits offered, in metres (the default is DEFAULT_COVERAGE_OPTIONS.thresholdM, 1 km). */
+export const DISTANCE_LIMIT_M = [250, 10_000] as const;
+/** The visit windows offered, in days (the default is DEFAULT_COVERAGE_OPTIONS.visitDays, 90). */
 export const VISIT_WINDOW_DAYS = [30, 365] as const;
 
 /** Geodesic distance (m) from a household to its recorded agent; NaN when a coordinate is missing. */

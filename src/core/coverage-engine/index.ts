@@ -19,6 +19,7 @@ export { computeCoverage, ownAgentDistances, validateInput, validateOptions } fr
 export {
   type CoverageRule,
   coveredSql,
+  DISTANCE_LIMIT_M,
   householdStatus,
   isNear,
   nearSql,

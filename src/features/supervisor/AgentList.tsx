@@ -4,6 +4,8 @@ import { useLoadedData } from '../../core/dataset/loaded-context';
 import { downloadTables } from '../../core/export/download';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { ExportButtons } from '../../core/ui/ExportButtons';
+import { rowActivation } from '../../core/ui/row-activation';
+import { SortableHead, useSort } from '../../core/ui/SortableHead';
 import type { SortDirection } from '../../core/ui/sort-rows';
 import { useAsync } from '../../core/ui/use-async';
 import { useExportAbout } from '../../core/ui/use-export-about';
@@ -36,6 +38,7 @@ const COLUMNS: readonly AgentSortKey[] = [
 ];
 const TEXT = new Set<AgentSortKey>(['code', 'type', 'office', 'village']);
 const VISIT_COLUMNS = new Set<AgentSortKey>(['visitedPct', 'neverVisited']);
+const firstDirection = (key: AgentSortKey): SortDirection => (TEXT.has(key) ? 'asc' : 'desc');
 
 interface AgentListProps {
   rows: readonly AgentRow[];
@@ -63,10 +66,7 @@ export function AgentList(props: AgentListProps) {
   const { client } = useLoadedData();
   const about = useExportAbout();
   const [filter, setFilter] = useState<AgentFilter>({ ...NO_AGENT_FILTER, office });
-  const [sort, setSort] = useState<{ key: AgentSortKey; direction: SortDirection }>({
-    key: 'families',
-    direction: 'desc',
-  });
+  const [sort, toggleSort] = useSort<AgentSortKey>({ key: 'families', direction: 'desc' }, firstDirection);
   const [shown, setShown] = useState(PAGE);
   // The explicit, labelled internal mode of this list: names and ids shown and searchable until it is
   // switched off or the list is left (never kept, never in the link).
@@ -94,13 +94,6 @@ export function AgentList(props: AgentListProps) {
     return sortAgentRows(filterAgentRows(rows, filter, byIdentity), sort.key, sort.direction);
   }, [rows, filter, sort, identities]);
   const columns = COLUMNS.filter((c) => visitsRecorded || !VISIT_COLUMNS.has(c));
-
-  const toggleSort = (key: AgentSortKey) =>
-    setSort((s) =>
-      s.key === key
-        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: TEXT.has(key) ? 'asc' : 'desc' },
-    );
 
   const cell = (r: AgentRow, key: AgentSortKey): string => {
     switch (key) {
@@ -246,31 +239,22 @@ export function AgentList(props: AgentListProps) {
       <ExportButtons internal testIdPrefix="agents-export-" onExport={exportList} />
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              {columns.map((key) => (
-                <th
-                  key={key}
-                  className={TEXT.has(key) ? 'text' : ''}
-                  data-testid={`agent-sort-${key}`}
-                  aria-sort={
-                    sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
-                  }
-                  onClick={() => toggleSort(key)}
-                >
-                  {t(`supervisor.agentCol.${key}`, { days: visitDays })}
-                  {sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <SortableHead
+            columns={columns}
+            sort={sort}
+            onSort={toggleSort}
+            label={(key) => t(`supervisor.agentCol.${key}`, { days: visitDays })}
+            isText={(key) => TEXT.has(key)}
+            testIdPrefix="agent-sort-"
+          />
           <tbody>
             {listed.slice(0, shown).map((r) => (
               <tr
                 key={r.agent}
                 data-testid="agent-row"
                 className={`clickable${r.agent === selectedAgent ? ' selected' : ''}${r.active ? '' : ' muted'}`}
-                onClick={() => onSelectAgent(r.agent)}
+                aria-selected={r.agent === selectedAgent}
+                {...rowActivation(() => onSelectAgent(r.agent))}
               >
                 {columns.map((key) => (
                   <td key={key} className={TEXT.has(key) ? 'text' : ''}>

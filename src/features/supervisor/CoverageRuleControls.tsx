@@ -1,28 +1,32 @@
 import { useTranslation } from 'react-i18next';
-import { VISIT_WINDOW_DAYS } from '../../core/coverage-engine';
+import { DISTANCE_LIMIT_M, VISIT_WINDOW_DAYS } from '../../core/coverage-engine';
 import { useFormat } from '../../core/ui/use-format';
 
-export const THRESHOLD_MIN_M = 250;
-export const THRESHOLD_MAX_M = 10_000;
-const STEP_M = 250;
-/** 30, 35, … 365: every five days reaches both ends and the usual 60, 90 and 180. */
-const VISIT_STEP_DAYS = 5;
+interface RangeSettingProps {
+  label: string;
+  help: string;
+  /** The value as the user reads it. */
+  shown: string;
+  value: number;
+  range: readonly [number, number];
+  step: number;
+  onChange: (value: number) => void;
+  /** Test ids: `${testId}` for the slider, `${testId}-value` for the value shown. */
+  testId: string;
+}
 
-/** The coverage distance limit, 0.25–10 km. */
-export function ThresholdControl({ value, onChange }: { value: number; onChange: (m: number) => void }) {
-  const { t } = useTranslation();
-  const f = useFormat();
+function RangeSetting({ label, help, shown, value, range, step, onChange, testId }: RangeSettingProps) {
   return (
-    <label className="field" title={t('supervisor.thresholdHelp')}>
+    <label className="field" title={help}>
       <span>
-        {t('supervisor.threshold')}: <output data-testid="threshold-value">{f.dec(value / 1000)} km</output>
+        {label}: <output data-testid={`${testId}-value`}>{shown}</output>
       </span>
       <input
         type="range"
-        data-testid="threshold"
-        min={THRESHOLD_MIN_M}
-        max={THRESHOLD_MAX_M}
-        step={STEP_M}
+        data-testid={testId}
+        min={range[0]}
+        max={range[1]}
+        step={step}
         value={value}
         onChange={(e) => onChange(Number(e.target.value))}
       />
@@ -30,26 +34,46 @@ export function ThresholdControl({ value, onChange }: { value: number; onChange:
   );
 }
 
-/** The visit window, 30–365 days: a near family counts as terjangkau only when visited within it. */
-export function VisitWindowControl({ value, onChange }: { value: number; onChange: (days: number) => void }) {
+interface ControlProps {
+  value: number;
+  onChange: (value: number) => void;
+}
+
+/** The coverage distance limit, 0.25–10 km in steps of 250 m. */
+export function ThresholdControl({ value, onChange }: ControlProps) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [min, max] = VISIT_WINDOW_DAYS;
   return (
-    <label className="field" title={t('supervisor.visitDaysHelp')}>
-      <span>
-        {t('supervisor.visitDays')}:{' '}
-        <output data-testid="visit-days-value">{t('supervisor.days', { n: f.int(value) })}</output>
-      </span>
-      <input
-        type="range"
-        data-testid="visit-days"
-        min={min}
-        max={max}
-        step={VISIT_STEP_DAYS}
-        value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
-    </label>
+    <RangeSetting
+      label={t('supervisor.threshold')}
+      help={t('supervisor.thresholdHelp')}
+      shown={`${f.dec(value / 1000)} km`}
+      value={value}
+      range={DISTANCE_LIMIT_M}
+      step={250}
+      onChange={onChange}
+      testId="threshold"
+    />
+  );
+}
+
+/**
+ * The visit window, 30–365 days: a near family counts as terjangkau only when visited within it. Steps of five
+ * days reach both ends and the usual 60, 90 and 180.
+ */
+export function VisitWindowControl({ value, onChange }: ControlProps) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <RangeSetting
+      label={t('supervisor.visitDays')}
+      help={t('supervisor.visitDaysHelp')}
+      shown={t('supervisor.days', { n: f.int(value) })}
+      value={value}
+      range={VISIT_WINDOW_DAYS}
+      step={5}
+      onChange={onChange}
+      testId="visit-days"
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowActivation } from '../../core/ui/row-activation';
 import { Segmented } from '../../core/ui/Segmented';
+import { SortableHead, useSort } from '../../core/ui/SortableHead';
 import { useFormat } from '../../core/ui/use-format';
 import { type AreaRow, filterRows, type SortDirection, type SortKey, sortRows } from './coverage-rows';
 
@@ -24,6 +25,9 @@ const TEXT_COLUMNS = new Set<SortKey>(['name', 'districtName']);
 const PCT_COLUMNS = new Set<SortKey>(['coveragePct', 'nearPct']);
 /** Columns that need visit dates: left out for a dataset without them (they would all read 0). */
 const VISIT_COLUMNS = new Set<SortKey>(['coveragePct', 'unvisited']);
+/** Names A→Z and shares worst first; counts and distances largest first. */
+const firstDirection = (key: SortKey): SortDirection =>
+  TEXT_COLUMNS.has(key) || PCT_COLUMNS.has(key) ? 'asc' : 'desc';
 
 interface CoverageTableProps {
   villages: AreaRow[];
@@ -42,10 +46,10 @@ export function CoverageTable(props: CoverageTableProps) {
   const [level, setLevel] = useState<Level>('village');
   const [district, setDistrict] = useState('');
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
-    key: visitsRecorded ? 'coveragePct' : 'nearPct',
-    direction: 'asc',
-  });
+  const [sort, toggleSort] = useSort<SortKey>(
+    { key: visitsRecorded ? 'coveragePct' : 'nearPct', direction: 'asc' },
+    firstDirection,
+  );
   const columns = COLUMNS.filter(
     (c) => (level === 'village' || c !== 'districtName') && (visitsRecorded || !VISIT_COLUMNS.has(c)),
   );
@@ -55,13 +59,6 @@ export function CoverageTable(props: CoverageTableProps) {
       level === 'village' ? filterRows(villages, district, text) : filterRows(districts, '', text);
     return sortRows(source, sort.key, sort.direction);
   }, [level, villages, districts, district, text, sort]);
-
-  const toggleSort = (key: SortKey) =>
-    setSort((s) =>
-      s.key === key
-        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: TEXT_COLUMNS.has(key) || PCT_COLUMNS.has(key) ? 'asc' : 'desc' },
-    );
 
   const cell = (row: AreaRow, key: SortKey): string => {
     const v = row[key];
@@ -110,24 +107,14 @@ export function CoverageTable(props: CoverageTableProps) {
       <p className="muted">{t('supervisor.selectHint')}</p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              {columns.map((key) => (
-                <th
-                  key={key}
-                  className={TEXT_COLUMNS.has(key) ? 'text' : ''}
-                  data-testid={`sort-${key}`}
-                  aria-sort={
-                    sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
-                  }
-                  onClick={() => toggleSort(key)}
-                >
-                  {t(`supervisor.col.${key === 'districtName' ? 'district' : key}`)}
-                  {sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <SortableHead
+            columns={columns}
+            sort={sort}
+            onSort={toggleSort}
+            label={(key) => t(`supervisor.col.${key === 'districtName' ? 'district' : key}`)}
+            isText={(key) => TEXT_COLUMNS.has(key)}
+            testIdPrefix="sort-"
+          />
           <tbody>
             {rows.map((row) => (
               <tr

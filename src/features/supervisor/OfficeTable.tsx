@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadTables } from '../../core/export/download';
 import { ExportButtons } from '../../core/ui/ExportButtons';
+import { rowActivation } from '../../core/ui/row-activation';
+import { SortableHead, useSort } from '../../core/ui/SortableHead';
 import type { SortDirection } from '../../core/ui/sort-rows';
 import { useExportAbout } from '../../core/ui/use-export-about';
 import { useFormat } from '../../core/ui/use-format';
@@ -25,6 +27,9 @@ const COLUMNS: readonly OfficeSortKey[] = [
   'aboveCap',
 ];
 const VISIT_COLUMNS = new Set<OfficeSortKey>(['coveragePct', 'visitedPct', 'neverVisited']);
+/** Names A→Z and shares worst first; counts largest first. */
+const firstDirection = (key: OfficeSortKey): SortDirection =>
+  key === 'office' || key === 'coveragePct' || key === 'visitedPct' ? 'asc' : 'desc';
 
 interface OfficeTableProps {
   agents: readonly AgentRow[];
@@ -43,10 +48,10 @@ export function OfficeTable(props: OfficeTableProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const about = useExportAbout();
-  const [sort, setSort] = useState<{ key: OfficeSortKey; direction: SortDirection }>({
-    key: visitsRecorded ? 'coveragePct' : 'families',
-    direction: visitsRecorded ? 'asc' : 'desc',
-  });
+  const [sort, toggleSort] = useSort<OfficeSortKey>(
+    visitsRecorded ? { key: 'coveragePct', direction: 'asc' } : { key: 'families', direction: 'desc' },
+    firstDirection,
+  );
   const offices = useMemo(() => officeRollup(agents), [agents]);
   const rows = useMemo(() => sortOfficeRows(offices, sort.key, sort.direction), [offices, sort]);
   const columns = COLUMNS.filter((c) => visitsRecorded || !VISIT_COLUMNS.has(c));
@@ -90,43 +95,21 @@ export function OfficeTable(props: OfficeTableProps) {
       <ExportButtons testIdPrefix="offices-export-" onExport={exportTable} />
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              {columns.map((key) => (
-                <th
-                  key={key}
-                  className={key === 'office' ? 'text' : ''}
-                  data-testid={`office-sort-${key}`}
-                  aria-sort={
-                    sort.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
-                  }
-                  onClick={() =>
-                    setSort((s) =>
-                      s.key === key
-                        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-                        : {
-                            key,
-                            direction:
-                              key === 'office' || key === 'coveragePct' || key === 'visitedPct'
-                                ? 'asc'
-                                : 'desc',
-                          },
-                    )
-                  }
-                >
-                  {header(key)}
-                  {sort.key === key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <SortableHead
+            columns={columns}
+            sort={sort}
+            onSort={toggleSort}
+            label={header}
+            isText={(key) => key === 'office'}
+            testIdPrefix="office-sort-"
+          />
           <tbody>
             {rows.map((o) => (
               <tr
                 key={o.office ?? ''}
                 data-testid="office-row"
                 className={o.office ? 'clickable' : ''}
-                onClick={() => o.office && onOffice(o.office)}
+                {...(o.office ? rowActivation(() => onOffice(o.office as string)) : {})}
               >
                 {columns.map((key) => (
                   <td key={key} className={key === 'office' ? 'text' : ''}>

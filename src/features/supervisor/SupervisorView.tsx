@@ -15,13 +15,11 @@ import { sessionPolicy } from '../../core/privacy/privacy';
 import { villageStats } from '../../core/sql/queries';
 import { queryRows } from '../../core/sql/sql-client';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
-import { isolate } from '../../core/ui/bidi';
 import { setDocumentState } from '../../core/ui/document-state';
 import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
-import { MissingTablesNote, useTableStatus, useUnavailable } from '../../core/ui/table-status';
+import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
 import { useAsync } from '../../core/ui/use-async';
-import { useFormat } from '../../core/ui/use-format';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
@@ -37,6 +35,7 @@ import { SupervisorKpis } from './SupervisorKpis';
 import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
 import { parseSupervisorLink, SUPERVISOR_LINK, type SupervisorTab } from './url-state';
 import { useCoverage } from './use-coverage';
+import { VillageTooltip } from './VillageTooltip';
 
 const MAX_LINES = 5000;
 
@@ -53,7 +52,6 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const tab = link.tab;
   const onTab = useCallback((tab: SupervisorTab) => setLink((l) => ({ ...l, tab })), [setLink]);
   const { t } = useTranslation();
-  const f = useFormat();
   const visitDays = link.visitDays;
   const onVisitDays = useCallback((days: number) => setLink((l) => ({ ...l, visitDays: days })), [setLink]);
   const options = useMemo(
@@ -65,7 +63,6 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const visitsRecorded = result?.totals.visitsRecorded ?? true;
   // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
   const noAgents = useTableStatus().agents === 'missing';
-  const na = useUnavailable();
   const [mode, setMode] = useState<MapMode>('coverage');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);
@@ -392,29 +389,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           maxFamilies={options.maxFamilies}
         />
         {hover && hovered && (
-          <div className="tooltip" data-testid="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }}>
-            <strong>{hovered.name}</strong>
-            <div className="muted">{t('tooltip.district', { name: isolate(hovered.districtName) })}</div>
-            <dl>
-              <dt>{t('supervisor.col.households')}</dt>
-              <dd>{f.int(hovered.households)}</dd>
-              <dt>{t('supervisor.col.coveragePct')}</dt>
-              <dd>
-                {na(['agents']) ??
-                  (!visitsRecorded ? t('supervisor.visitsNotRecorded') : f.pct(hovered.coveragePct))}
-              </dd>
-              <dt>{t('supervisor.col.nearPct')}</dt>
-              <dd>{na(['agents']) ?? f.pct(hovered.nearPct)}</dd>
-              <dt>{t('supervisor.col.unvisited')}</dt>
-              <dd>{na(['agents']) ?? f.int(hovered.unvisited)}</dd>
-              <dt>{t('supervisor.col.needingAgent')}</dt>
-              <dd>{na(['agents']) ?? f.int(hovered.needingAgent)}</dd>
-              <dt>{t('supervisor.col.medianM')}</dt>
-              <dd>{na(['agents']) ?? (hovered.medianM === null ? '–' : `${f.int(hovered.medianM)} m`)}</dd>
-              <dt>{t('supervisor.col.residentAgents')}</dt>
-              <dd>{na(['agents']) ?? f.int(hovered.residentAgents)}</dd>
-            </dl>
-          </div>
+          <VillageTooltip row={hovered} x={hover.x} y={hover.y} visitsRecorded={visitsRecorded} />
         )}
       </div>
     </div>
