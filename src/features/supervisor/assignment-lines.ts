@@ -1,4 +1,4 @@
-import type { CoverageResult } from '../../core/coverage-engine';
+import { type CoverageResult, HOUSEHOLD_STATUS } from '../../core/coverage-engine';
 import type { CoverageArrays } from './coverage-input';
 import type { AssignmentLine } from './coverage-layers';
 
@@ -27,7 +27,7 @@ export function assignmentLines(
     out.push({
       from: [households.lon[h] as number, households.lat[h] as number],
       to: [agents.lon[a] as number, agents.lat[a] as number],
-      kind: own < 0 ? 'nearest' : result.household.status[h] === 1 ? 'far' : 'covered',
+      kind: own < 0 ? 'nearest' : result.household.status[h] === HOUSEHOLD_STATUS.far ? 'far' : 'covered',
     });
   }
   return out;
