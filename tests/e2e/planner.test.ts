@@ -301,9 +301,15 @@ describe('planner (Perencanaan)', () => {
     expect(csvDownload.suggestedFilename()).toBe('perencanaan-rtlh-rate-desa.csv');
     const csv = (await readFile((await csvDownload.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('Kode,Nama,Kecamatan,Nilai peta,Keluarga,Jumlah,Per 100 KK,Per km²,Cakupan');
-    expect(lines.length - 1).toBe(rows);
-    expect(lines[1]).toMatch(/^17\.01\.\d{2}\.\d{4},/);
+    // The file first says what it shows: the measure, the classification and source, the filters, the data.
+    expect(lines[0]).toMatch(/^Isi,Rumah tidak layak huni/);
+    expect(lines.find((l) => l.startsWith('Data,'))).toMatch(/sintetis/);
+    expect(lines.find((l) => l.startsWith('Klasifikasi dan sumber,'))).toBeDefined();
+    expect(lines.find((l) => l.startsWith('Filter,'))).toBeDefined();
+    const header = lines.indexOf('Kode,Nama,Kecamatan,Nilai peta,Keluarga,Jumlah,Per 100 KK,Per km²,Cakupan');
+    expect(lines[header - 1]).toBe('');
+    expect(lines.length - header - 1).toBe(rows);
+    expect(lines[header + 1]).toMatch(/^17\.01\.\d{2}\.\d{4},/);
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-xlsx').click(),
@@ -321,9 +327,11 @@ describe('planner (Perencanaan)', () => {
       'perencanaan-rtlh-rate-desa-INTERNAL-TANPA-PENYEMBUNYIAN.csv',
     );
     const internalCsv = await readFile((await internalDownload.path()) as string, 'utf8');
-    expect(internalCsv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(
-      /^"?Kode \(INTERNAL – KELOMPOK KECIL TIDAK DISEMBUNYIKAN\)"?,/,
-    );
+    expect(
+      internalCsv
+        .split('\r\n')
+        .some((l) => /^"?Kode \(INTERNAL – KELOMPOK KECIL TIDAK DISEMBUNYIKAN\)"?,/.test(l)),
+    ).toBe(true);
     expect(await page.getByTestId('export-internal').isChecked()).toBe(false);
   });
 

@@ -1,10 +1,11 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob } from '../../core/export/download';
-import { type ExportColumn, toCsv, toXlsx } from '../../core/export/table-export';
+import { downloadTables } from '../../core/export/download';
+import type { ExportAbout, ExportColumn } from '../../core/export/table-export';
 import { blankHiddenAreas } from '../../core/privacy/area-suppression';
 import { rowActivation } from '../../core/ui/row-activation';
 import { useTableStatus } from '../../core/ui/table-status';
+import { useExportAbout } from '../../core/ui/use-export-about';
 import { useFormat } from '../../core/ui/use-format';
 import type { AreaStat, PlannerUnit } from './data/planner-queries';
 import {
@@ -38,6 +39,9 @@ interface AreaTableProps {
   unit: PlannerUnit;
   /** A line above the table saying what its numbers are when it is not obvious (a comparison). */
   caption?: string | null;
+  /** What an export of the table contains (measure, level, classification, filters), for its first lines. */
+  contents: string;
+  settings: ExportAbout;
   onSelect: (row: AreaRow) => void;
 }
 
@@ -51,10 +55,13 @@ export const AreaTable = memo(function AreaTable({
   score,
   unit,
   caption,
+  contents,
+  settings,
   onSelect,
 }: AreaTableProps) {
   const { t } = useTranslation();
   const f = useFormat();
+  const about = useExportAbout();
   const [sort, setSort] = useState<{ key: Key; direction: SortDirection }>({
     key: 'value',
     direction: 'desc',
@@ -132,13 +139,12 @@ export const AreaTable = memo(function AreaTable({
         )) as unknown as Record<string, unknown>[];
     const name = `${fileStem}${unsuppressed ? `-${t('planner.table.internalTag')}` : ''}`;
     const columnsOut = exportColumns(unsuppressed);
-    if (format === 'csv') downloadBlob(`${name}.csv`, toCsv(columnsOut, rowsOut), 'text/csv;charset=utf-8');
-    else
-      downloadBlob(
-        `${name}.xlsx`,
-        await toXlsx(t('planner.tabs.table'), columnsOut, rowsOut),
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+    await downloadTables(
+      name,
+      format,
+      [{ name: t('planner.tabs.table'), columns: columnsOut, rows: rowsOut }],
+      about(contents, [...settings, ...(caption ? ([[t('planner.table.note'), caption]] as const) : [])]),
+    );
   };
 
   return (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { ExportAbout } from '../../core/export/table-export';
 import { Tabs } from '../../core/ui/Tabs';
 import { useAggregatesOnly } from '../../core/ui/table-status';
 import { type AreaRow, AreaTable } from './AreaTable';
@@ -21,6 +22,8 @@ interface PlannerDetailsProps {
   unit: PlannerUnit;
   fileStem: string;
   caption: string | null;
+  /** What the table's export contains (export-about.ts). */
+  exportAbout: { contents: string; settings: ExportAbout };
   onSelect: (row: AreaRow) => void;
   onShowOnMap: (result: SqlMapResult | null) => void;
 }
@@ -50,6 +53,8 @@ export function PlannerDetails(props: PlannerDetailsProps) {
           unit={props.unit}
           fileStem={props.fileStem}
           caption={props.caption}
+          contents={props.exportAbout.contents}
+          settings={props.exportAbout.settings}
           onSelect={props.onSelect}
         />
       )}

@@ -5,6 +5,7 @@ import { Legend } from '../../core/ui/Legend';
 import type { Choropleth } from './choropleth';
 import { DataQualityLegend } from './DataQualityLegend';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
+import { plannerTitle } from './export-about';
 import type { PlaceName } from './FilterControls';
 import { PlannerMapExport } from './PlannerMapExport';
 import { NEED_POINT_COLOR, NO_NEED_POINT_COLOR, OUTSIDE_COLOR, UNCLASSIFIED_COLOR } from './planner-layers';
@@ -77,11 +78,7 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
               : []),
             ...(sheet.outsideCount > 0 ? [{ color: OUTSIDE_COLOR, label: t('planner.legend.outside') }] : []),
           ]}
-          measureLabel={
-            sheet.comparing
-              ? t('planner.compare.measure', { measure: legend.measureLabel })
-              : legend.measureLabel
-          }
+          title={plannerTitle(sheet.level, legend, sheet.comparing, t)}
           legendTitle={legend.title}
           note={legend.note}
           filters={sheet.filters}

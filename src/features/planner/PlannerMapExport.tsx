@@ -9,6 +9,7 @@ import { officialSheet } from '../../core/map/sheet-frame';
 import type { LegendItem } from '../../core/ui/Legend';
 import { useFormat } from '../../core/ui/use-format';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
+import { filterPlaceNames } from './export-about';
 import type { PlaceName } from './FilterControls';
 import { describeFilters, plannerSheetTheme } from './map-sheet';
 
@@ -22,8 +23,8 @@ interface PlannerMapExportProps {
   /** The legend's classes and other entries as on screen, without counts. */
   classes: LegendItem[];
   extra: LegendItem[];
-  /** What is mapped, for the title ("… per desa/kelurahan"). */
-  measureLabel: string;
+  /** What is mapped ("… per desa/kelurahan"; export-about.ts plannerTitle). */
+  title: string;
   legendTitle: string;
   /** Classification method and data source, as under the legend. */
   note: string;
@@ -48,8 +49,6 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
   }, [open, province]);
 
   const sheet = () => {
-    const district = props.places.find((p) => p.district_code === props.filters.district);
-    const village = props.places.find((p) => p.village_code === props.filters.village);
     const theme = plannerSheetTheme({
       areas: props.areas,
       hidden: props.hidden,
@@ -58,17 +57,11 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
       fillByCode: props.fillByCode,
       classes: props.classes,
       extra: props.extra,
-      title: t(props.level === 'village' ? 'planner.export.titleVillage' : 'planner.export.titleDistrict', {
-        measure: props.measureLabel,
-      }),
+      title: props.title,
       legendTitle: props.legendTitle,
       labels: { noData: t('legend.noData'), suppressed: t('suppression.legend') },
     });
-    const filters = describeFilters(
-      props.filters,
-      { district: district?.district_name ?? null, village: village?.village_name ?? null },
-      t,
-    );
+    const filters = describeFilters(props.filters, filterPlaceNames(props.filters, props.places), t);
     return officialSheet(
       {
         boundaries: boundaries,

@@ -23,6 +23,7 @@ import {
   type PlannerUnit,
   usesCases,
 } from './data/planner-queries';
+import { plannerExportAbout } from './export-about';
 import { FilterControls } from './FilterControls';
 import { KeyFigures } from './KeyFigures';
 import { LayerControls } from './LayerControls';
@@ -373,6 +374,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
         score={need === 'score'}
         unit={state.unit}
         fileStem={`perencanaan-${stem}`}
+        exportAbout={plannerExportAbout({ level, legend, comparing, filters: areaFilters, places }, t)}
         caption={
           [
             comparing ? t('planner.compare.tableCaption', { month: state.month, base: baseMonth }) : '',
