@@ -12,7 +12,6 @@ import { MapCanvas } from '../../core/map/MapCanvas';
 import { BIVARIATE_PALETTE, COVERAGE_RAMP, NO_DATA_COLOR } from '../../core/map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
-import { villageStats } from '../../core/sql/queries';
 import { queryRows } from '../../core/sql/sql-client';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
@@ -29,6 +28,7 @@ import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
+import { needRateByVillage } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
@@ -98,11 +98,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     arrays !== null,
   ).data;
 
-  const needRate = useAsync(
-    async () =>
-      new Map((await villageStats(client, 'any', options)).map((r) => [r.village_code, r.need_rate])),
-    [client, options],
-  ).data;
+  const needRate = useAsync(() => needRateByVillage(client), [client]).data;
 
   const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], !noAgents).data;
   const [office, setOffice] = useState('');

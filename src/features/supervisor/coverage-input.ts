@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { CoverageInput } from '../../core/coverage-engine';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 
 /**
@@ -6,18 +7,7 @@ import { queryRows, type SqlClient } from '../../core/sql/sql-client';
  * Agents are indexed in `agent_id` order, villages in `village_code` order, households in
  * table (rowid) order, so engine results can be joined back by index.
  */
-export interface CoverageArrays {
-  households: {
-    lon: Float64Array;
-    lat: Float64Array;
-    agentIndex: Int32Array;
-    villageIndex: Int32Array;
-    /** Days since the last visit (NaN = never); absent when the dataset records no visits. */
-    visitAgeDays?: Float64Array;
-  };
-  agents: { lon: Float64Array; lat: Float64Array; active: Uint8Array; villageIndex: Int32Array };
-  villageDistrict: Int32Array;
-  districtCount: number;
+export interface CoverageArrays extends CoverageInput {
   villageLabel: { lon: Float64Array; lat: Float64Array };
   villageCodes: string[];
   districtCodes: string[];
