@@ -55,6 +55,8 @@ export interface DashboardOptions extends ServeOptions {
   serviceWorkers?: 'allow' | 'block';
   /** A phone or tablet: this viewport, with a touch screen (taps) and a mobile browser's behaviour. */
   device?: { width: number; height: number };
+  /** A desktop or laptop window of this size (mouse, no touch); default VIEWPORT. */
+  viewport?: { width: number; height: number };
 }
 
 export interface Dashboard {
@@ -99,7 +101,7 @@ export async function openDashboard(options: DashboardOptions = {}): Promise<Das
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       headless: true,
-      viewport: options.device ?? VIEWPORT,
+      viewport: options.device ?? options.viewport ?? VIEWPORT,
       hasTouch: options.device !== undefined,
       isMobile: options.device !== undefined,
       deviceScaleFactor: 1,

@@ -306,10 +306,15 @@ describe('planner (Perencanaan)', () => {
     expect(lines.find((l) => l.startsWith('Data,'))).toMatch(/sintetis/);
     expect(lines.find((l) => l.startsWith('Klasifikasi dan sumber,'))).toBeDefined();
     expect(lines.find((l) => l.startsWith('Filter,'))).toBeDefined();
-    const header = lines.indexOf('Kode,Nama,Kecamatan,Nilai peta,Keluarga,Jumlah,Per 100 KK,Per km²,Cakupan');
+    // The map value once, headed by its unit, and rounded as the screen writes it (a rate: one decimal).
+    const header = lines.indexOf('Kode,Nama,Kecamatan,Per 100 KK,Keluarga,Jumlah,Per km²,Cakupan');
     expect(lines[header - 1]).toBe('');
     expect(lines.length - header - 1).toBe(rows);
     expect(lines[header + 1]).toMatch(/^17\.01\.\d{2}\.\d{4},/);
+    for (const line of lines.slice(header + 1)) {
+      const rate = line.split(',')[3] ?? '';
+      expect(rate).toMatch(/^(\d+(\.\d)?)?$/);
+    }
     const [xlsxDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-xlsx').click(),

@@ -27,6 +27,8 @@ export interface ExportColumn {
   header: string;
   /** How the values are meant; without it the JS type of each value decides. */
   kind?: 'text' | 'number' | 'date';
+  /** Numbers rounded to this many decimals, as the screen shows them (a rate: 1); unrounded without it. */
+  decimals?: number;
 }
 
 type Cell =
@@ -39,18 +41,23 @@ const EMPTY: Cell = { type: 'empty' };
 const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function toCell(value: unknown, kind: ExportColumn['kind']): Cell {
+const rounded = (value: number, decimals: number | undefined): number =>
+  decimals === undefined ? value : Number(value.toFixed(decimals)) || 0;
+
+function toCell(value: unknown, kind: ExportColumn['kind'], decimals?: number): Cell {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return EMPTY;
-    return kind === 'date' ? toCell(new Date(value), kind) : { type: 'number', value };
+    return kind === 'date'
+      ? toCell(new Date(value), kind)
+      : { type: 'number', value: rounded(value, decimals) };
   }
   if (typeof value === 'bigint') return { type: 'number', value };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? EMPTY : { type: 'date', value };
   const text = String(value);
   if (kind === 'number' && DECIMAL.test(text.trim())) {
     const n = Number(text.trim());
-    if (Number.isFinite(n)) return { type: 'number', value: n };
+    if (Number.isFinite(n)) return { type: 'number', value: rounded(n, decimals) };
   }
   if (kind === 'date' && ISO_DATE.test(text.trim())) {
     const date = new Date(`${text.trim()}T00:00:00Z`);
@@ -116,7 +123,7 @@ export function toCsvSheets(
     if (i > 0) lines.push('', text(name));
     lines.push(columns.map((c) => text(c.header)).join(delimiter));
     for (const row of rows)
-      lines.push(columns.map((c) => csvField(toCell(row[c.key], c.kind))).join(delimiter));
+      lines.push(columns.map((c) => csvField(toCell(row[c.key], c.kind, c.decimals))).join(delimiter));
   });
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
@@ -253,7 +260,7 @@ function addSheet(
 
   for (const row of rows) {
     const cells = columns.map((c, i) => {
-      const cell = toCell(row[c.key], c.kind);
+      const cell = toCell(row[c.key], c.kind, c.decimals);
       widths[i] = Math.max(widths[i] ?? MIN_WIDTH, displayLength(cell));
       return cell;
     });

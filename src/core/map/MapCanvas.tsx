@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
+import { domOverlayPadding } from './overlay-padding';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -26,7 +27,12 @@ declare global {
      * Test and automation hook (documented in README, "Automation hooks"): the live map, and whether every
      * deck.gl layer last handed to it has been set up and has its data (then the next idle frame shows them).
      */
-    __gancang?: { map: MapLibreMap; layersLoaded: () => boolean };
+    __gancang?: {
+      map: MapLibreMap;
+      layersLoaded: () => boolean;
+      /** The last area flown to (west, south, east, north): tests check it is seen clear of the panels. */
+      lastFit?: [number, number, number, number];
+    };
   }
 }
 
@@ -89,6 +95,13 @@ function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
 }
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
+const regencyBounds: [number, number, number, number] = [
+  REGENCY_BBOX.west,
+  REGENCY_BBOX.south,
+  REGENCY_BBOX.east,
+  REGENCY_BBOX.north,
+];
+
 export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -111,7 +124,7 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
       ...(initialView
         ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
         : {
-            bounds: [REGENCY_BBOX.west, REGENCY_BBOX.south, REGENCY_BBOX.east, REGENCY_BBOX.north],
+            bounds: regencyBounds,
             fitBoundsOptions: { padding: 20 },
           }),
       // The controls' tooltips in the page's language.
@@ -156,6 +169,12 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
       });
     };
     map.on('load', reportView);
+    // The opening view of the regency is fitted again once the panels over the map are laid out, clear of them.
+    if (!initialView)
+      map.once('load', () => {
+        const el = container.current;
+        if (el) map.fitBounds(regencyBounds, { padding: domOverlayPadding(el), duration: 0 });
+      });
     map.on('moveend', reportView);
     const basemap = style.sources.basemap;
     const tiles = basemap && 'tiles' in basemap ? (basemap.tiles ?? []) : [];
@@ -191,7 +210,11 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
 
   useEffect(() => {
     if (!flyTo) return;
-    mapRef.current?.fitBounds(flyTo.bounds, { padding: 80, maxZoom: 14, duration: 800 });
+    const el = container.current;
+    // Clear of the legend, time bar and notices over the map, so the area flown to is seen whole.
+    const padding = el ? domOverlayPadding(el) : 80;
+    mapRef.current?.fitBounds(flyTo.bounds, { padding, maxZoom: 14, duration: 800 });
+    if (window.__gancang) window.__gancang.lastFit = flyTo.bounds;
   }, [flyTo]);
 
   return (

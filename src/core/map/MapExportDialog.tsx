@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveBlob } from '../export/download';
+import { useEscape } from '../ui/use-escape';
 import { useFormat } from '../ui/use-format';
 import { type MapSize, type OfficialMapInput, officialMapPng, PAPER_MM, paperPixels } from './official-map';
 
@@ -17,7 +18,7 @@ interface MapExportDialogProps {
   children?: ReactNode;
 }
 
-/** Chooses size and resolution, then saves the map in official print style as PNG. */
+/** Chooses size and resolution, then saves the map in official print style as PNG and closes (Escape closes too). */
 export function MapExportDialog({ sheet, fileStem, onClose, children }: MapExportDialogProps) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -25,6 +26,7 @@ export function MapExportDialog({ sheet, fileStem, onClose, children }: MapExpor
   const [dpi, setDpi] = useState<number>(150);
   const [custom, setCustom] = useState<MapSize>({ width: 2400, height: 1600 });
   const [busy, setBusy] = useState(false);
+  useEscape(onClose, !busy);
   const pixels: MapSize =
     size === 'hd'
       ? { width: 1920, height: 1080 }
@@ -38,7 +40,8 @@ export function MapExportDialog({ sheet, fileStem, onClose, children }: MapExpor
     try {
       const png = await officialMapPng(pixels, sheet());
       saveBlob(`${fileStem}-${pixels.width}x${pixels.height}.png`, png);
-    } finally {
+      onClose();
+    } catch {
       setBusy(false);
     }
   };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscape } from '../../core/ui/use-escape';
 
 interface DataDialogProps {
   /** Prefix of the test ids: `<id>-dialog`, `<id>-title`, `<id>-close`. */
@@ -9,9 +10,10 @@ interface DataDialogProps {
   children: ReactNode;
 }
 
-/** The modal frame of the data dialogs (import, check reports): title, a close button, the content. */
+/** The modal frame of the data dialogs (import, check reports): title, a close button (or Escape), the content. */
 export function DataDialog({ id, title, onClose, children }: DataDialogProps) {
   const { t } = useTranslation();
+  useEscape(onClose);
   return (
     <div className="import-backdrop">
       <div

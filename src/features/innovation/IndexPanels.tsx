@@ -234,7 +234,7 @@ export function RubricSources({ rubric }: { rubric: Rubric }) {
       <ul className="small">
         {rubric.sources.map((s) => (
           <li key={s.id}>
-            <strong>{s.id}</strong>: {s.title}
+            {s.title}
             {s.note && <span className="muted"> — {s.note}</span>}
           </li>
         ))}

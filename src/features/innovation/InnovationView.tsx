@@ -93,6 +93,7 @@ export function InnovationView() {
             villages: data.villages,
             province: data.province,
             datasetName: dataset.source.name,
+            datasetDate: dataset.source.date,
             synthetic: dataset.source.synthetic,
             locale: f.locale,
             t,
@@ -101,9 +102,13 @@ export function InnovationView() {
     [data, boundaries, dataset, f.locale, t],
   );
 
-  const chartFooter = `${sourceLine(t, dataset.source.name)}${
-    stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''
-  }`;
+  const chartFooter = `${sourceLine({
+    datasetName: dataset.source.name,
+    datasetDate: dataset.source.date,
+    synthetic: dataset.source.synthetic,
+    locale: f.locale,
+    t,
+  })}${stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''}`;
 
   const onEdit = useCallback(
     (next: Assessment) => {

@@ -124,9 +124,7 @@ export function Presentation({
   };
   const two = (n: number) =>
     new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
-  const footer = `${sourceLine(t, sheet.datasetName)}${
-    sheet.synthetic ? ` — ${t('mapSheet.syntheticWarning')}` : ''
-  } · ${todayLabel(sheet.locale)}`;
+  const footer = `${sourceLine(sheet)} · ${todayLabel(sheet.locale)}`;
 
   return (
     <div

@@ -76,9 +76,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const doc = new jsPDF({ orientation: 'portrait', unit: 'mm', format: 'a4' });
   const W = 210;
   const M = 16;
-  const footerLine = `${sourceLine(t, sheet.datasetName)}${
-    sheet.synthetic ? ` - ${t('mapSheet.syntheticWarning')}` : ''
-  } | ${todayLabel(loc)}`;
+  const footerLine = `${sourceLine(sheet)} | ${todayLabel(loc)}`;
   const text = (
     s: string,
     x: number,
@@ -215,7 +213,8 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     page++;
     const size = paperPixels(PAPER_MM.a4, 200);
     const png = await officialMapPng(size, mapSheetInput(theme, sheet));
-    doc.addImage(await blobToDataUrl(png), 'PNG', 8, 8, 281, 194);
+    // Deflate-compressed (jsPDF stores a PNG's pixels uncompressed otherwise: ≈ 11 MB per map page).
+    doc.addImage(await blobToDataUrl(png), 'PNG', 8, 8, 281, 194, undefined, 'FAST');
     doc.setFontSize(8);
     doc.setTextColor(90);
     doc.text(String(page), 285, 206);

@@ -78,8 +78,8 @@ export const AreaTable = memo(function AreaTable({
     () => filterSortRows(rows, filters, sort.key, sort.direction, f.locale),
     [rows, filters, sort, f.locale],
   );
-  // On screen the unit of the map is shown once (as the map value); the export has every column — except
-  // coverage without agent data, which would read 0 everywhere (the key figures say why it is absent).
+  // The unit of the map is shown once (as the map value), on screen and in exports; coverage is left out
+  // without agent data, where it would read 0 everywhere (the key figures say why it is absent).
   const noAgents = useTableStatus().agents === 'missing';
   const all: Key[] = [
     'name',
@@ -107,7 +107,14 @@ export const AreaTable = memo(function AreaTable({
     if (k === 'coverage_pct') return f.pct(v);
     return f.dec(v);
   };
-  // An internal file (small groups not hidden) says so in its name and in its first column's title.
+  // The file has the screen's columns (the map value headed by its unit, no second copy of that unit), rounded
+  // as the screen writes them. An internal file (small groups not hidden) says so in its first column's title.
+  const decimals = (k: Key): number | undefined =>
+    TEXT.has(k)
+      ? undefined
+      : k === 'households' || (!score && (k === 'count' || (k === 'value' && unit === 'count')))
+        ? 0
+        : 1;
   const exportColumns = (unsuppressed: boolean): ExportColumn[] => [
     {
       key: 'code',
@@ -116,10 +123,11 @@ export const AreaTable = memo(function AreaTable({
         : t('planner.col.code'),
       kind: 'text',
     },
-    ...all.map((k) => ({
+    ...columns.map((k) => ({
       key: k,
-      header: header(k),
+      header: columnTitle(k),
       kind: TEXT.has(k) ? ('text' as const) : ('number' as const),
+      decimals: decimals(k),
     })),
   ];
   // Hidden areas are blanked in exports unless the user says this one file stays internal (the choice is reset

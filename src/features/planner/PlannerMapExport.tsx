@@ -14,7 +14,7 @@ import type { PlaceName } from './FilterControls';
 import { describeFilters, plannerSheetTheme } from './map-sheet';
 
 interface PlannerMapExportProps {
-  source: Pick<DatasetSource, 'name' | 'synthetic'>;
+  source: Pick<DatasetSource, 'name' | 'date' | 'synthetic'>;
   areas: readonly AreaStat[];
   /** Codes of the areas hidden by small-group suppression. */
   hidden: ReadonlySet<string>;
@@ -67,6 +67,7 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
         boundaries: boundaries,
         province: province ?? null,
         datasetName: props.source.name,
+        datasetDate: props.source.date,
         synthetic: props.source.synthetic,
         locale: f.locale,
         t,

@@ -1,6 +1,7 @@
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { foldsByDefault } from '../../core/ui/phone';
 import type { MonthBin } from './data/planner-queries';
 import { COMPARE_MONTHS, type CompareMonths } from './url-state';
 
@@ -89,6 +90,7 @@ export const TimeBar = memo(function TimeBar({
   const { t, i18n } = useTranslation();
   const index = month ? months.findIndex((m) => m.month === month) : -1;
   const label = monthLabel(i18n.language);
+  const [chartAtFirst] = useState(() => !foldsByDefault());
 
   useEffect(() => {
     if (!playing || months.length === 0) return;
@@ -152,7 +154,10 @@ export const TimeBar = memo(function TimeBar({
           </button>
         )}
       </div>
-      <div className="histogram" data-testid="histogram">
+      <details className="histogram" data-testid="histogram" open={chartAtFirst}>
+        <summary className="muted" data-testid="histogram-toggle">
+          {t('planner.time.chart')}
+        </summary>
         <div className="histogram-plot">
           <MonthHistogram months={months} language={i18n.language} openOnly={openOnly} />
           {index >= 0 && (
@@ -183,7 +188,7 @@ export const TimeBar = memo(function TimeBar({
             </span>
           )}
         </div>
-      </div>
+      </details>
     </section>
   );
 });

@@ -84,11 +84,18 @@ describe('bidi isolation of text from files', () => {
     } as unknown as VillageBoundaries;
     fc.assert(
       fc.property(hostile, (name) => {
+        const credit = {
+          datasetName: name,
+          datasetDate: '2026-10-31',
+          synthetic: true,
+          locale: 'id-ID',
+          t: i18n.t,
+        };
         const sheet = officialSheet(
-          { boundaries, province: null, datasetName: name, synthetic: true, locale: 'id-ID', t: i18n.t },
+          { boundaries, province: null, ...credit },
           { fillByCode: new Map(), title: 'T', legendTitle: 'L', legend: [] },
         );
-        const lines = [sourceLine(i18n.t, name), ...sheet.footer];
+        const lines = [sourceLine(credit), ...sheet.footer];
         for (const line of lines) {
           const start = line.indexOf('\u2068');
           const end = line.lastIndexOf('\u2069');
