@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../domain/calendar';
+import { DEFAULT_CHANNELS } from '../domain/schema';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import { DATA_TABLES, type DataTable } from './table-status';
 
@@ -25,6 +26,15 @@ export interface PublishedDatasetConfig {
   aggregates: string | null;
 }
 
+/** A referral channel (kanal layanan) cases can carry: the regency's services agents connect families to. */
+export interface ChannelConfig {
+  /** The value in the cases' `channel` column (matched trimmed and case-insensitively, see channelKey). */
+  code: string;
+  /** Shown name; the code when config.json gives none. */
+  name: string;
+  description: string | null;
+}
+
 /** Deployment settings read from `config.json` beside the app (data/config.json in the repo). */
 export interface AppConfig {
   /** URL of the official village boundary GeoJSON; null = `boundaries/villages.geojson` if present. */
@@ -33,13 +43,25 @@ export interface AppConfig {
   dataset: PublishedDatasetConfig | null;
   /** What is wrong with config.json's `dataset` entry: shown when that dataset is needed (an import is not held up). */
   datasetError: ConfigError | null;
+  /** The referral channels in their display order (config.json's `channels`, else DEFAULT_CHANNEL_CONFIG). */
+  channels: readonly ChannelConfig[];
+  /** What is wrong with config.json's `channels` entry (the defaults are used meanwhile); null when fine. */
+  channelsError: ConfigError | null;
 }
 
 /** A `config.json` entry that cannot be used: names the key and what is wrong (shown to the user). */
 export class ConfigError extends Error {
   constructor(
     readonly key: string,
-    readonly problem: 'notObject' | 'name' | 'date' | 'noFiles' | 'fileUrl' | 'fileType' | 'bothLevels',
+    readonly problem:
+      | 'notObject'
+      | 'name'
+      | 'date'
+      | 'noFiles'
+      | 'fileUrl'
+      | 'fileType'
+      | 'bothLevels'
+      | 'channels',
     readonly value: string,
   ) {
     super(`config.json: ${key} ${problem}${value ? ` (${value})` : ''}`);
@@ -47,11 +69,31 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A channel value as compared: whitespace runs (including no-break spaces from spreadsheets) made one space,
+ * trimmed, lower-case, so `"trc "`, `"TRC"` and `"Bujang  Dusun"` / `"bujang dusun"` are one channel each. The SQL
+ * of channel-results.ts computes the same key (CHANNEL_KEY_SQL there).
+ */
+export const channelKey = (value: string): string =>
+  value
+    .replace(/[\t\n\v\f\r \u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** The channels when config.json names none: the ones the regency names today, the code as the name. */
+export const DEFAULT_CHANNEL_CONFIG: readonly ChannelConfig[] = DEFAULT_CHANNELS.map((code) => ({
+  code,
+  name: code,
+  description: null,
+}));
+
 export const DEFAULT_CONFIG: AppConfig = {
   boundariesUrl: null,
   basemap: null,
   dataset: null,
   datasetError: null,
+  channels: DEFAULT_CHANNEL_CONFIG,
+  channelsError: null,
 };
 const DATA_FILE = /\.(csv|parquet)$/i;
 const MANIFEST_FILE = /\.json$/i;
@@ -98,6 +140,40 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   return { name, date, files, aggregates };
 }
 
+/** Display text of a config value: strings as they are, anything else as JSON (cut short). */
+const shown = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/**
+ * `config.json`'s `channels` entry checked: a list of `{ "code", "name"?, "description"? }`, codes unique by
+ * channelKey. Absent or null: DEFAULT_CHANNEL_CONFIG. Throws ConfigError (problem `channels`, key naming the entry).
+ */
+export function parseChannels(raw: unknown): readonly ChannelConfig[] {
+  if (raw === null || raw === undefined) return DEFAULT_CHANNEL_CONFIG;
+  if (!Array.isArray(raw)) throw new ConfigError('channels', 'channels', shown(raw));
+  const seen = new Set<string>();
+  return raw.map((item: unknown, i): ChannelConfig => {
+    const at = `channels[${i}]`;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new ConfigError(at, 'channels', shown(item));
+    }
+    const entry = item as Record<string, unknown>;
+    const code = typeof entry.code === 'string' ? entry.code.replace(/\s+/g, ' ').trim() : '';
+    if (!code) throw new ConfigError(`${at}.code`, 'channels', shown(entry.code ?? ''));
+    if (seen.has(channelKey(code))) throw new ConfigError(`${at}.code`, 'channels', code);
+    seen.add(channelKey(code));
+    const text = (key: 'name' | 'description'): string | null => {
+      const value = entry[key];
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'string') throw new ConfigError(`${at}.${key}`, 'channels', shown(value));
+      return value.trim() || null;
+    };
+    return { code, name: text('name') ?? code, description: text('description') };
+  });
+}
+
 /** Parses config.json's content; `base` is the app's URL (published files must share its origin). */
 export function parseAppConfig(raw: unknown, base: string): AppConfig {
   const entries = raw && typeof raw === 'object' ? (raw as Partial<Record<keyof AppConfig, unknown>>) : {};
@@ -106,12 +182,21 @@ export function parseAppConfig(raw: unknown, base: string): AppConfig {
     ...(entries as Partial<AppConfig>),
     dataset: null,
     datasetError: null,
+    channels: DEFAULT_CHANNEL_CONFIG,
+    channelsError: null,
   };
   try {
     config.dataset = parsePublishedDataset(entries.dataset, base);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     config.datasetError = error;
+  }
+  // A wrong channel list must not stop the app: the defaults are used and the problem is kept to be shown.
+  try {
+    config.channels = parseChannels(entries.channels);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    config.channelsError = error;
   }
   return config;
 }

@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseAppConfig, parsePublishedDataset } from '../../../src/core/dataset/app-config';
+import {
+  ConfigError,
+  channelKey,
+  DEFAULT_CHANNEL_CONFIG,
+  DEFAULT_CONFIG,
+  parseAppConfig,
+  parseChannels,
+  parsePublishedDataset,
+} from '../../../src/core/dataset/app-config';
+import { DEFAULT_CHANNELS } from '../../../src/core/domain/schema';
 
 const BASE = 'https://pemda.example.go.id/gancang/';
 
@@ -89,6 +99,102 @@ describe('config.json: the published dataset entry', () => {
           return resolved.origin === new URL(BASE).origin;
         } catch (error) {
           return error instanceof ConfigError;
+        }
+      }),
+    );
+  });
+});
+
+describe('config.json: the referral channels entry', () => {
+  it('no entry: the channels named in the code, each named by its code', () => {
+    const config = parseAppConfig({ boundariesUrl: null, basemap: null }, BASE);
+    expect(config.channels).toEqual(
+      DEFAULT_CHANNELS.map((code) => ({ code, name: code, description: null })),
+    );
+    expect(config.channelsError).toBeNull();
+    expect(parseAppConfig(null, BASE).channels).toBe(DEFAULT_CHANNEL_CONFIG);
+    expect(parseChannels(null)).toBe(DEFAULT_CHANNEL_CONFIG);
+    expect(DEFAULT_CONFIG.channels).toBe(DEFAULT_CHANNEL_CONFIG);
+  });
+
+  it('a list in its order: code required, name defaults to the code, text trimmed', () => {
+    expect(
+      parseChannels([
+        { code: ' TRC ', name: ' Tim Reaksi Cepat ', description: 'Bencana' },
+        { code: 'Bujang  Dusun', name: '' },
+        { code: 'Posyandu', description: null },
+      ]),
+    ).toEqual([
+      { code: 'TRC', name: 'Tim Reaksi Cepat', description: 'Bencana' },
+      { code: 'Bujang Dusun', name: 'Bujang Dusun', description: null },
+      { code: 'Posyandu', name: 'Posyandu', description: null },
+    ]);
+    expect(parseChannels([])).toEqual([]);
+  });
+
+  it.each([
+    ['TRC', 'channels', 'TRC'],
+    [{ code: 'TRC' }, 'channels', '{"code":"TRC"}'],
+    [['TRC'], 'channels[0]', 'TRC'],
+    [[{ code: 'JSPS' }, null], 'channels[1]', 'null'],
+    [[{ name: 'Tanpa kode' }], 'channels[0].code', ''],
+    [[{ code: '   ' }], 'channels[0].code', '   '],
+    [[{ code: 7 }], 'channels[0].code', '7'],
+    [[{ code: 'TRC', name: 5 }], 'channels[0].name', '5'],
+    [[{ code: 'TRC', description: ['a'] }], 'channels[0].description', '["a"]'],
+    [[{ code: 'TRC' }, { code: 'trc ' }], 'channels[1].code', 'trc'],
+  ])('refuses %j with a ConfigError naming %s; the app goes on with the defaults', (entry, key, value) => {
+    expect(() => parseChannels(entry)).toThrow(ConfigError);
+    const dataset = { name: 'x', date: '2026-10-31', households: 'a.csv' };
+    const config = parseAppConfig({ basemap: null, dataset, channels: entry }, BASE);
+    expect(config.channelsError).toMatchObject({ key, problem: 'channels', value });
+    expect(config.channels).toBe(DEFAULT_CHANNEL_CONFIG);
+    // The rest of config.json is read as usual.
+    expect(config.dataset?.name).toBe('x');
+    expect(config.datasetError).toBeNull();
+  });
+
+  it('a wrong dataset entry does not affect the channels, nor the other way round', () => {
+    const config = parseAppConfig({ dataset: [], channels: [{ code: 'TRC' }] }, BASE);
+    expect(config.datasetError?.problem).toBe('notObject');
+    expect(config.channels).toEqual([{ code: 'TRC', name: 'TRC', description: null }]);
+    expect(config.channelsError).toBeNull();
+  });
+
+  it('data/config.json is read without a problem', () => {
+    const config = parseAppConfig(JSON.parse(readFileSync('data/config.json', 'utf8')), BASE);
+    expect(config.channelsError).toBeNull();
+    expect(config.datasetError).toBeNull();
+    expect(config.channels.map((c) => c.code)).toEqual([...DEFAULT_CHANNELS]);
+  });
+
+  it('property: any JSON gives channels with unique keys, or a ConfigError', () => {
+    const entry = fc.record(
+      {
+        code: fc.oneof(
+          fc.constantFrom('TRC', 'trc', ' JSPS', 'Era  Gro', 'era gro', ''),
+          fc.string(),
+          fc.integer(),
+        ),
+        name: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        description: fc.oneof(fc.string(), fc.constant(null), fc.boolean()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.array(fc.oneof(entry, fc.jsonValue())), fc.jsonValue()), (raw) => {
+        const config = parseAppConfig({ channels: raw }, BASE);
+        if (config.channelsError) {
+          expect(config.channelsError).toBeInstanceOf(ConfigError);
+          expect(config.channels).toBe(DEFAULT_CHANNEL_CONFIG);
+          return;
+        }
+        const keys = config.channels.map((c) => channelKey(c.code));
+        expect(new Set(keys).size).toBe(keys.length);
+        for (const c of config.channels) {
+          expect(c.code).toBe(c.code.trim());
+          expect(c.code).not.toBe('');
+          expect(c.name).not.toBe('');
         }
       }),
     );
