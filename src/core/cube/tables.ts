@@ -13,6 +13,15 @@ const ALL_UNKNOWN = (1 << NEED_CODES.length) - 1;
 const MASK_TYPE = NEED_CODES.length <= 8 ? 'UTINYINT' : NEED_CODES.length <= 16 ? 'USMALLINT' : 'UINTEGER';
 
 /**
+ * A channel value with whitespace runs (no-break spaces included) made one space and trimmed, in SQL: the same
+ * character class as channelKey (core/dataset/app-config.ts) and channel-results.ts use (keep them equal).
+ */
+export const channelCleanSql = (column: string): string =>
+  `trim(regexp_replace(${column}, '[\\t\\n\\v\\f\\r \\x{00A0}]+', ' ', 'g'))`;
+/** A channel value's key in SQL, as channelKey computes it (tidied, lower-case); NULL when blank. */
+export const channelKeySql = (column: string): string => `lower(nullif(${channelCleanSql(column)}, ''))`;
+
+/**
  * Prepares, once after the dataset loads:
  * - `planner_villages`: the gazetteer with a small integer id `vid`;
  * - `planner_households`: one row per household with its village id, decile, agent kind, coverage (near:
@@ -22,7 +31,8 @@ const MASK_TYPE = NEED_CODES.length <= 8 ? 'UTINYINT' : NEED_CODES.length <= 16 
  *   the households with it (`s_<code>`, `s_any`) and with its status known (`k_<code>`, `k_any`) —
  *   every area figure from need flags is a sum over this cube (at most villages × 11 × 4 rows,
  *   whatever the number of households); the composite score is linear in the needs, so it is too;
- * - `planner_cases`: cases with their household's village, decile and agent kind (no join at query time);
+ * - `planner_cases`: cases with their household's village, decile and agent kind (no join at query time)
+ *   and `channel_key`, the referral channel as compared (channelKeySql; NULL when blank);
  * - `planner_month_cube`: per month and (village, decile, agent kind), households with a case of each
  *   need open at the end of the month (`o_<code>`, `o_any`): the time slider reads only this. It runs
  *   from the first report to the last report or resolution; after that nothing changes any more, so a
@@ -62,7 +72,8 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
     FROM planner_households GROUP BY ALL`,
     `CREATE OR REPLACE TABLE planner_cases AS
     SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::${MASK_TYPE} AS bit,
-      c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at
+      c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at,
+      ${channelKeySql('c.channel')} AS channel_key
     FROM cases c
     JOIN (SELECT rowid::INTEGER AS hid, household_id FROM households) h USING (household_id)
     JOIN planner_households p USING (hid)`,

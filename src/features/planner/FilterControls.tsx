@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnavailable } from '../../core/ui/table-status';
+import { ChannelSelect } from './ChannelSelect';
 import { type AgentFilter, NO_FILTERS, type PlannerFilters, type StatusFilter } from './data/planner-queries';
 
 export interface PlaceName {
@@ -62,7 +63,7 @@ function ChoiceField<T extends string>({
   );
 }
 
-/** Kecamatan, village, welfare decile, agent type, case status and report dates. */
+/** Kecamatan, village, welfare decile, agent type, case status, referral channel and report dates. */
 export const FilterControls = memo(function FilterControls({
   filters,
   places,
@@ -163,6 +164,7 @@ export const FilterControls = memo(function FilterControls({
           onChange={(status) => set({ status })}
           unavailable={na(['cases'])}
         />
+        <ChannelSelect value={filters.channel} onChange={(channel) => set({ channel })} />
       </div>
       <div className="row">
         <label className="field grow">

@@ -1,16 +1,21 @@
 /** What a planner export contains, in words (pure): its title, the map's measure, classification and filters. */
 import type { TFunction } from 'i18next';
 import type { ExportAbout } from '../../core/export/table-export';
-import type { PlannerFilters } from './data/planner-queries';
+import { channelLabel, NO_CHANNEL, type PlannerFilters } from './data/planner-queries';
 import type { PlaceName } from './FilterControls';
 import { describeFilters } from './map-sheet';
 import type { PlannerLegend } from './planner-legend';
 
-/** Names of the kecamatan and village the filters hold (null when none, or unknown). */
+/**
+ * Names of the kecamatan, village and channel the filters hold (null when none, or unknown): the channel's as the
+ * channel filter lists it (channels.ts).
+ */
 export function filterPlaceNames(filters: PlannerFilters, places: readonly PlaceName[]) {
+  const channel = filters.channel;
   return {
     district: places.find((p) => p.district_code === filters.district)?.district_name ?? null,
     village: places.find((p) => p.village_code === filters.village)?.village_name ?? null,
+    channel: channel === null || channel === NO_CHANNEL ? null : channelLabel(channel),
   };
 }
 

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '../../core/map/palette';
 import type { SheetTheme } from '../../core/map/sheet-frame';
 import { isolate } from '../../core/ui/bidi';
-import type { AreaStat, PlannerFilters } from './data/planner-queries';
+import { type AreaStat, NO_CHANNEL, type PlannerFilters } from './data/planner-queries';
 
 export interface PlannerSheetInput {
   /** Rows of the level on the map. */
@@ -56,12 +56,13 @@ export function plannerSheetTheme(input: PlannerSheetInput): SheetTheme {
 }
 
 /**
- * The filters in force, in words, for the sheet's notes ("Filter: Kecamatan Manna · Desil 1–3 · …"). The month
- * is not among them: the legend's note names it as the data source.
+ * The filters in force, in words, for the sheet's notes ("Filter: Kecamatan Manna · Desil 1–3 · Kanal: TRC · …").
+ * The month is not among them: the legend's note names it as the data source. `names.channel` is the channel's
+ * shown name (its key when not given).
  */
 export function describeFilters(
   filters: PlannerFilters,
-  names: { district: string | null; village: string | null },
+  names: { district: string | null; village: string | null; channel?: string | null },
   t: TFunction,
 ): string {
   const parts: string[] = [];
@@ -73,6 +74,11 @@ export function describeFilters(
     parts.push(`${t('planner.filters.agent')}: ${t(`planner.agent.${filters.agent}`)}`);
   if (filters.status !== 'all')
     parts.push(`${t('planner.filters.status')}: ${t(`planner.status.${filters.status}`)}`);
+  if (filters.channel !== null && filters.channel !== undefined) {
+    const channel =
+      filters.channel === NO_CHANNEL ? t('planner.channel.none') : isolate(names.channel ?? filters.channel);
+    parts.push(`${t('planner.channel.short')}: ${channel}`);
+  }
   if (filters.from) parts.push(`${t('planner.filters.from')} ${filters.from}`);
   if (filters.to) parts.push(`${t('planner.filters.to')} ${filters.to}`);
   return parts.length

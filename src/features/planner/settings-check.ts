@@ -1,7 +1,8 @@
+import type { ChannelConfig } from '../../core/dataset/app-config';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { Parsed, SettingNotice } from '../../core/url/parsed';
 import { shiftMonth } from './choropleth';
-import { MONTH_RANGE_SQL } from './data/planner-queries';
+import { MONTH_RANGE_SQL, plannerChannels } from './data/planner-queries';
 import { COMPARE_MONTHS, type PlannerUrlState } from './url-state';
 
 /** What the loaded data holds that settings can refer to. */
@@ -12,6 +13,11 @@ export interface DataDescription {
   districts: readonly string[];
   /** Village codes of the gazetteer. */
   villages: readonly string[];
+  /**
+   * Channel keys the channel filter offers (channels.ts: configured, found in the cases, NO_CHANNEL when some
+   * cases carry none); empty without cases (then no channel can be chosen).
+   */
+  channels: readonly string[];
 }
 
 /** Every month from `first` to `last` inclusive. */
@@ -21,17 +27,22 @@ export function monthRange(first: string, last: string): string[] {
   return out;
 }
 
-/** The months, kecamatan and villages of the loaded dataset. */
-export async function describeData(client: SqlClient): Promise<DataDescription> {
+/** The months, kecamatan, villages and channels of the loaded dataset (its planner tables prepared). */
+export async function describeData(
+  client: SqlClient,
+  configured: readonly ChannelConfig[] = [],
+): Promise<DataDescription> {
   const [range] = await queryRows<{ first: string | null; last: string | null }>(client, MONTH_RANGE_SQL);
   const places = await queryRows<{ village_code: string; district_code: string }>(
     client,
     'SELECT village_code, district_code FROM villages',
   );
+  const channels = await plannerChannels(client, configured);
   return {
     months: range?.first && range.last ? monthRange(range.first, range.last) : [],
     districts: [...new Set(places.map((p) => p.district_code))],
     villages: places.map((p) => p.village_code),
+    channels: channels.anyCases ? channels.options.map((o) => o.key) : [],
   };
 }
 
@@ -44,8 +55,8 @@ function nearestMonth(month: string, months: readonly string[]): string | null {
 
 /**
  * Planner settings checked against the data: a month that is not in it, a comparison reaching before the first
- * month, or a kecamatan/village that does not exist falls back (to the nearest month, the longest comparison
- * that fits, or "all") with a notice naming it. Valid settings come back unchanged and without notices.
+ * month, a kecamatan/village that does not exist or a channel neither configured nor in the cases falls back
+ * (to the nearest month, the longest comparison that fits, or "all") with a notice naming it. Valid settings come back unchanged and without notices.
  */
 export function validatePlannerState(state: PlannerUrlState, data: DataDescription): Parsed<PlannerUrlState> {
   const notices: SettingNotice[] = [];
@@ -91,6 +102,12 @@ export function validatePlannerState(state: PlannerUrlState, data: DataDescripti
   ) {
     notices.push({ key: 'village', params: { value: f.village } });
     f.village = null;
+  }
+  // An unknown channel (or any, in data without cases) would leave the map empty: all channels instead. The
+  // notice is the link's general "unknown setting" one, naming the parameter.
+  if (f.channel !== null && !data.channels.includes(f.channel)) {
+    notices.push({ key: 'other', params: { name: 'kanal', value: f.channel } });
+    f.channel = null;
   }
   if (next.selected !== null && !villages.has(next.selected)) {
     notices.push({ key: 'selected', params: { value: next.selected } });

@@ -5,6 +5,7 @@ import {
   MIN_CLASSES,
   parseBreaks,
 } from '../../core/classify/classify';
+import { channelKey } from '../../core/dataset/app-config';
 import { isCalendarDate } from '../../core/domain/calendar';
 import { DISTRICT_CODE, NEED_CODES, type NeedCode, VILLAGE_CODE } from '../../core/domain/schema';
 import { VIEW_BOUNDS, ZOOM_RANGE } from '../../core/map/view-bounds';
@@ -89,6 +90,11 @@ export type CompareMonths = (typeof COMPARE_MONTHS)[number];
 // Listed here (not imported) so reading the URL never loads deck.gl.
 const RAMP_NAMES: readonly RampName[] = ['YlOrRd', 'viridis', 'PuBu', 'Purples', 'PuOr'];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * What a channel's key in `kanal` may hold: letters, digits, spaces and the punctuation of programme names
+ * ("Era Gro", "PKH/BPNT", "K-SIGAP", "Dinsos (P3KS)"), at most 120 characters; other text is no channel's name.
+ */
+const CHANNEL_TEXT = /^[\p{L}\p{N} .,&()/+_-]{0,120}$/u;
 
 const at = <K extends keyof PlannerUrlState>(key: K) => field<PlannerUrlState, K>(key);
 /** The lens to one of the planner's filters. */
@@ -179,6 +185,17 @@ export const PLANNER_LINK: LinkCodec<PlannerUrlState> = {
     wordKey('status', filter('status'), STATUS_FILTERS),
     dateKey('dari', 'from'),
     dateKey('sampai', 'to'),
+    // The channel's key (`kanal=trc`); empty (`kanal=`) for the cases without a channel. Read as channelKey
+    // reads a value ("TRC" is trc); whether the data knows it is checked later (settings-check.ts).
+    linkKey({
+      param: 'kanal',
+      lens: filter('channel'),
+      parse: (raw) => {
+        const key = channelKey(raw);
+        return CHANNEL_TEXT.test(key) ? key : null;
+      },
+      format: (v) => v,
+    }),
     patternKey('bulan', at('month'), MONTH, 'monthInvalid'),
     linkKey({
       param: 'banding',

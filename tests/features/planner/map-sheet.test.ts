@@ -98,4 +98,17 @@ describe('describeFilters', () => {
         'planner.filters.from 2025-01-01)',
     );
   });
+
+  it('names the channel by its shown name (its key when none is given), and the cases without one', () => {
+    const trc = { ...NO_FILTERS, channel: 'trc' };
+    expect(
+      describeFilters(trc, { district: null, village: null, channel: 'Tim Reaksi Cepat (TRC)' }, t),
+    ).toBe('planner.export.filters(planner.channel.short: \u2068Tim Reaksi Cepat (TRC)\u2069)');
+    expect(describeFilters(trc, { district: null, village: null }, t)).toBe(
+      'planner.export.filters(planner.channel.short: \u2068trc\u2069)',
+    );
+    expect(describeFilters({ ...NO_FILTERS, channel: '' }, { district: null, village: null }, t)).toBe(
+      'planner.export.filters(planner.channel.short: planner.channel.none)',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseUrlState, writeUrlState } from '../../../src/app/url-state';
 import { CLASS_METHODS } from '../../../src/core/classify/classify';
+import { channelKey } from '../../../src/core/dataset/app-config';
 import { NEED_CODES } from '../../../src/core/domain/schema';
 import { VIEW_BOUNDS } from '../../../src/core/map/view-bounds';
 import {
@@ -27,21 +28,29 @@ const addMonths = (month: string, n: number) => {
 const isDate = (s: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-/** A dataset: 0–36 months of cases from a random start, 1–11 kecamatan with 1–15 villages each. */
+/** Channel keys a dataset may offer ('' = cases without a channel). */
+const CHANNEL_KEYS = ['jsps', 'spada', 'trc', 'bujang dusun', 'era gro', 'dinsos', ''];
+
+/**
+ * A dataset: 0–36 months of cases from a random start, 1–11 kecamatan with 1–15 villages each, and (with
+ * cases) some channels.
+ */
 const dataArb: fc.Arbitrary<DataDescription> = fc
   .record({
     start: fc.integer({ min: 2019 * 12, max: 2030 * 12 }),
     length: fc.integer({ min: 0, max: 36 }),
     districts: fc.uniqueArray(fc.integer({ min: 1, max: 11 }), { minLength: 1, maxLength: 11 }),
     perDistrict: fc.integer({ min: 1, max: 15 }),
+    channels: fc.subarray(CHANNEL_KEYS),
   })
-  .map(({ start, length, districts, perDistrict }) => {
+  .map(({ start, length, districts, perDistrict, channels }) => {
     const first = `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}`;
     const codes = districts.map((d) => `17.01.${String(d).padStart(2, '0')}`);
     return {
       months: length === 0 ? [] : monthRange(first, addMonths(first, length - 1)),
       districts: codes,
       villages: codes.flatMap((d) => Array.from({ length: perDistrict }, (_, i) => `${d}.${2000 + i + 1}`)),
+      channels: length === 0 ? [] : channels,
     };
   });
 
@@ -66,6 +75,7 @@ const KEYS = [
   'status',
   'dari',
   'sampai',
+  'kanal',
   'bulan',
   'banding',
   'peta',
@@ -89,6 +99,10 @@ const valueArb = fc.oneof(
     'kecamatan',
     'any',
     '12',
+    'trc',
+    'TRC ',
+    'Bujang  Dusun',
+    'tidakada',
   ),
   fc.integer({ min: -20_000, max: 20_000 }).map(String),
   fc.double({ noNaN: false }).map(String),
@@ -147,6 +161,7 @@ function expectValid(s: PlannerUrlState, data: DataDescription): void {
   if (s.selected !== null) expect(data.villages).toContain(s.selected);
   for (const d of [f.from, f.to]) if (d !== null) expect(isDate(d)).toBe(true);
   if (f.from !== null && f.to !== null) expect(f.from <= f.to).toBe(true);
+  if (f.channel !== null) expect(data.channels).toContain(f.channel);
   if (s.month !== null) expect(data.months).toContain(s.month);
   expect(COMPARE_MONTHS).toContain(s.compare);
   if (s.compare > 0) {
@@ -191,18 +206,23 @@ describe('settings from any link', () => {
         const original = new URLSearchParams(search);
         // Each parameter the link had that the settings do not reproduce must have been named. (Values the
         // writer leaves out are the defaults; layers are a set; the map view is rewritten rounded.)
-        const same = (k: string, a: string, b: string) =>
-          k === 'lapisan' ? a.split(',').sort().join() === b.split(',').sort().join() : a === b;
+        // A channel is read as its key (`TRC ` is trc); left out it is all channels, not the empty key.
+        const same = (k: string, a: string, b: string | null) =>
+          k === 'lapisan'
+            ? a.split(',').sort().join() === (b ?? '').split(',').sort().join()
+            : k === 'kanal'
+              ? channelKey(a) === b
+              : a === b;
         const lost = KEYS.filter((k) => {
           const given = original.get(k);
           if (given === null || ['section', 'need', 'jarak_m', 'peta'].includes(k)) return false;
-          return !same(k, given, rewritten.get(k) ?? WRITTEN_DEFAULTS[k] ?? '');
+          return !same(k, given, rewritten.get(k) ?? WRITTEN_DEFAULTS[k] ?? (k === 'kanal' ? null : ''));
         });
         if (lost.length > 0) expect(notices.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },
     );
-    expect(settle('', { months: [], districts: [], villages: [] }).notices).toEqual([]);
+    expect(settle('', { months: [], districts: [], villages: [], channels: [] }).notices).toEqual([]);
   });
 
   it('serialise ∘ parse is stable: a link the app wrote reads back as the same settings, with no notice', () => {
@@ -236,8 +256,13 @@ describe('stale settings after the data changed (issue 11.9)', () => {
     months: [],
     districts: ['17.01.04'],
     villages: ['17.01.04.2019', '17.01.04.2020'],
+    channels: [],
   };
-  const sixMonths: DataDescription = { ...noCases, months: monthRange('2025-01', '2025-06') };
+  const sixMonths: DataDescription = {
+    ...noCases,
+    months: monthRange('2025-01', '2025-06'),
+    channels: ['jsps', 'trc', 'bujang dusun'],
+  };
 
   it('a 12-month change map on data without cases falls back to all time with notices, not an empty map', () => {
     const { state, notices } = settle('?bulan=2025-06&banding=12', noCases);
@@ -273,6 +298,25 @@ describe('stale settings after the data changed (issue 11.9)', () => {
       ['village', '17.01.09.2001'],
       ['selected', '17.01.04.9999'],
     ]);
+  });
+
+  it('a channel the data does not offer falls back to all channels with a notice naming it', () => {
+    const { state, notices } = settle('?kanal=tidakada&status=selesai', sixMonths);
+    expect(state.filters.channel).toBeNull();
+    expect(state.filters.status).toBe('selesai');
+    expect(notices).toEqual([{ key: 'other', params: { name: 'kanal', value: 'tidakada' } }]);
+    // A known channel in any spelling stays, without a notice.
+    expect(settle('?kanal=Bujang%20%20DUSUN', sixMonths)).toMatchObject({
+      state: { filters: { channel: 'bujang dusun' } },
+      notices: [],
+    });
+    // "No channel" only where some cases carry none; no channel at all in data without cases.
+    expect(settle('?kanal=', sixMonths).state.filters.channel).toBeNull();
+    expect(settle('?kanal=', { ...sixMonths, channels: ['trc', ''] })).toMatchObject({
+      state: { filters: { channel: '' } },
+      notices: [],
+    });
+    expect(settle('?kanal=trc', noCases).notices.map((n) => n.key)).toEqual(['other']);
   });
 
   it('out-of-range numbers are named with the value used instead', () => {

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readUrlState } from '../../../src/app/url-state';
 import { NEED_CODES, type NeedCode } from '../../../src/core/domain/needs';
-import { DEFAULT_WEIGHTS } from '../../../src/features/planner/data/planner-queries';
+import { DEFAULT_WEIGHTS, NO_CHANNEL } from '../../../src/features/planner/data/planner-queries';
 import {
   DEFAULT_PLANNER_STATE,
   formatWeights,
   type PlannerUrlState,
+  parsePlannerState,
   parseWeights,
   readPlannerState,
   writePlannerState,
@@ -41,6 +42,7 @@ describe('planner url state', () => {
         status: 'selesai',
         from: '2025-01-01',
         to: '2025-06-30',
+        channel: 'bujang dusun',
       },
       month: '2025-06',
       compare: 3,
@@ -50,6 +52,7 @@ describe('planner url state', () => {
     };
     const search = writePlannerState('?lang=en&section=planner', state);
     expect(new URLSearchParams(search).get('lang')).toBe('en');
+    expect(new URLSearchParams(search).get('kanal')).toBe('bujang dusun');
     expect(readPlannerState(search)).toEqual(state);
     expect(readUrlState(search).section).toBe('planner');
   });
@@ -68,6 +71,34 @@ describe('planner url state', () => {
     expect(s.tab).toBe('table');
     expect(s.opacity).toBe(DEFAULT_PLANNER_STATE.opacity);
     expect(s.weights).toEqual(DEFAULT_PLANNER_STATE.weights);
+  });
+});
+
+describe('the channel filter in the URL (kanal)', () => {
+  const withChannel = (channel: string | null): PlannerUrlState => ({
+    ...DEFAULT_PLANNER_STATE,
+    filters: { ...DEFAULT_PLANNER_STATE.filters, channel },
+  });
+
+  it('is the channel key; all channels leave it out; no channel is an empty value', () => {
+    expect(writePlannerState('?section=planner', withChannel('trc'))).toBe('?section=planner&kanal=trc');
+    expect(writePlannerState('?section=planner&kanal=trc', withChannel(null))).toBe('?section=planner');
+    const none = writePlannerState('', withChannel(NO_CHANNEL));
+    expect(none).toBe('?kanal=');
+    expect(parsePlannerState(none)).toEqual({ state: withChannel(NO_CHANNEL), notices: [] });
+  });
+
+  it('reads a hand-typed channel as the data compares it (trimmed, one space, lower case)', () => {
+    expect(readPlannerState('?kanal=TRC').filters.channel).toBe('trc');
+    expect(readPlannerState('?kanal=%20Bujang%20%20Dusun%C2%A0').filters.channel).toBe('bujang dusun');
+    expect(parsePlannerState('?kanal=Era%20Gro').notices).toEqual([]);
+  });
+
+  it('refuses text too long to be a channel, with a notice naming the parameter', () => {
+    const long = 'x'.repeat(500);
+    const parsed = parsePlannerState(`?kanal=${long}`);
+    expect(parsed.state.filters.channel).toBeNull();
+    expect(parsed.notices).toEqual([{ key: 'other', params: { name: 'kanal', value: long } }]);
   });
 });
 

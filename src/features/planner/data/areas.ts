@@ -4,7 +4,7 @@
  */
 import type { AreaStat } from '../../../core/domain/area-stat';
 import { type Bind, inlineValue, preparedRows, type SqlClient } from '../../../core/sql/sql-client';
-import { caseConditions, householdConditions, usesCases, where } from './filters';
+import { caseConditions, householdConditions, monthCubeAnswers, usesCases, where } from './filters';
 import { cubeSum, maskValueExpression } from './measure-sql';
 import { type AreaQuery, PLANNER_NEEDS, type PlannerNeed } from './model';
 
@@ -33,8 +33,7 @@ export function villageAggregateCte(q: AreaQuery, bind: Bind = inlineValue): str
   const base = `base AS (SELECT vid, sum(n)::INTEGER AS households, sum(cov)::INTEGER AS covered
       FROM planner_cube ${where(filters)} GROUP BY vid)`;
   const a = `a AS (SELECT vid, households, covered, ${fromNum} FROM base LEFT JOIN num USING (vid))`;
-  const f = q.filters;
-  if (q.month && f.status === 'all' && !f.from && !f.to) {
+  if (q.month && monthCubeAnswers(q.filters)) {
     return `${base},
     num AS (SELECT vid, ${measures((m) => cubeSum(m, q.weights, 'o_'))}
       FROM planner_month_cube

@@ -34,7 +34,15 @@ export interface PlannerFilters {
   /** Case report dates, ISO `YYYY-MM-DD`, inclusive; null = open-ended. */
   from: string | null;
   to: string | null;
+  /**
+   * Referral channel of the cases (kanal layanan) as its key (channelKey: tidied, lower-case); NO_CHANNEL =
+   * cases without one; null = every case, whatever its channel.
+   */
+  channel: string | null;
 }
+
+/** The channel filter's value for cases without a channel: the key of a blank value (never a channel's). */
+export const NO_CHANNEL = '';
 
 export const NO_FILTERS: PlannerFilters = {
   district: null,
@@ -45,6 +53,7 @@ export const NO_FILTERS: PlannerFilters = {
   status: 'all',
   from: null,
   to: null,
+  channel: null,
 };
 
 export interface PlannerQuery {

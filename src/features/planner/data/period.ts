@@ -2,19 +2,18 @@
  * The planner's area rows for every month of a period in one query — the same sums, month by month,
  * as `villageMeasuresSql` / `districtMeasuresSql` with a month (households with a case of the need
  * open at the month's end, read from `planner_month_cube`), grouped by month instead of asked for
- * 34 times. With case filters (status, report dates) each month is asked for on its own.
+ * 34 times. With case filters (status, report dates, channel) each month is asked for on its own.
  */
 import { type Bind, inlineValue, preparedRows, type SqlClient } from '../../../core/sql/sql-client';
 import { type AreaMeasures, areaColumns, areaMeasures, sumColumns } from './areas';
-import { householdConditions, where } from './filters';
+import { householdConditions, monthCubeAnswers, where } from './filters';
 import { cubeSum } from './measure-sql';
 import { type AreaQuery, PLANNER_NEEDS } from './model';
 
 type Level = 'village' | 'district';
 
 /** Whether one grouped query answers the period (no case filter beyond the month). */
-export const periodInOneQuery = (q: Omit<AreaQuery, 'month'>): boolean =>
-  q.filters.status === 'all' && !q.filters.from && !q.filters.to;
+export const periodInOneQuery = (q: Omit<AreaQuery, 'month'>): boolean => monthCubeAnswers(q.filters);
 
 /** Rows `period_month` + AreaMeasures for every month × area of `level`, ordered by month and code. */
 export function periodMeasuresSql(

@@ -15,7 +15,15 @@ export {
   villageAggregateCte,
   villageMeasuresSql,
 } from './areas';
-export { caseConditions, householdConditions, usesCases } from './filters';
+export {
+  type ChannelOption,
+  channelLabel,
+  channelOptions,
+  FOUND_CHANNELS_SQL,
+  type FoundChannel,
+  plannerChannels,
+} from './channels';
+export { caseConditions, householdConditions, monthCubeAnswers, usesCases } from './filters';
 export { householdCte } from './households';
 export { cubeSum, maskValueExpression, valueExpression } from './measure-sql';
 export {
@@ -24,6 +32,7 @@ export {
   DEFAULT_WEIGHTS,
   measuredNeeds,
   type NeedWeights,
+  NO_CHANNEL,
   NO_FILTERS,
   PLANNER_NEEDS,
   type PlannerFilters,

@@ -34,6 +34,7 @@ describe('periodMeasures', () => {
     ['deciles 1–3, ASN agents', q({ decileMin: 1, decileMax: 3, agent: 'asn' })],
     ['other weights', q({}, { ...DEFAULT_WEIGHTS, rtlh: 5, kesehatan: 0 })],
     ['a status filter (asked month by month)', q({ status: 'selesai' })],
+    ['a channel (asked month by month)', q({ channel: 'jsps' })],
   ])('%s: each month equals the month asked for alone, at both levels', async (_name, query) => {
     for (const level of ['village', 'district'] as const) {
       const period = await periodMeasures(db, query, MONTHS, level);
@@ -46,5 +47,7 @@ describe('periodMeasures', () => {
     expect(periodInOneQuery(q({ district: '17.01.04', agent: 'pppk' }))).toBe(true);
     expect(periodInOneQuery(q({ status: 'ditangani' }))).toBe(false);
     expect(periodInOneQuery(q({ from: '2025-01-01' }))).toBe(false);
+    expect(periodInOneQuery(q({ channel: 'trc' }))).toBe(false);
+    expect(periodInOneQuery(q({ channel: '' }))).toBe(false);
   });
 });

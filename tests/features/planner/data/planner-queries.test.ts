@@ -147,13 +147,15 @@ describe('household filters', () => {
   });
 });
 
-describe('needs from cases (status, report dates, month)', () => {
+describe('needs from cases (status, report dates, channel, month)', () => {
   it('switches to cases only when a case filter or a month is set', () => {
     expect(usesCases(query())).toBe(false);
     expect(usesCases(query({ month: '2025-01' }))).toBe(true);
     expect(usesCases(query({ f: { status: 'selesai' } }))).toBe(true);
     expect(usesCases(query({ f: { from: '2025-01-01' } }))).toBe(true);
     expect(usesCases(query({ f: { to: 'garbage' } }))).toBe(false);
+    expect(usesCases(query({ f: { channel: 'trc' } }))).toBe(true);
+    expect(usesCases(query({ f: { channel: '' } }))).toBe(true); // the cases without a channel
   });
 
   it('month: cases open at the end of January 2025', async () => {
