@@ -50,7 +50,7 @@ export function overlayPadding(map: Rect, overlays: readonly Rect[], margin = 16
     const side = (['bottom', 'top', 'right', 'left'] as const).reduce((a, b) => (cost(b) < cost(a) ? b : a));
     pad[side] = Math.max(pad[side], depth[side] + margin);
   }
-  const fit = (a: Side, b: Side, size: number) => {
+  const shrinkToFit = (a: Side, b: Side, size: number) => {
     const most = (1 - keep) * size;
     const sum = pad[a] + pad[b];
     if (sum > most) {
@@ -58,8 +58,8 @@ export function overlayPadding(map: Rect, overlays: readonly Rect[], margin = 16
       pad[b] = (pad[b] * most) / sum;
     }
   };
-  fit('left', 'right', width);
-  fit('top', 'bottom', height);
+  shrinkToFit('left', 'right', width);
+  shrinkToFit('top', 'bottom', height);
   return pad;
 }
 
