@@ -67,7 +67,11 @@ describe('planner tools (Perencanaan)', () => {
     const file = path.join(SCREENSHOT_DIR, 'planner-13-map-export.png');
     await copyFile((await download.path()) as string, file);
     expect(pngSize(await readFile(file))).toEqual({ width: 1920, height: 1080 });
-    await page.getByTestId('map-export').getByText('Tutup').click();
+    // The dialog closes once the file is saved; opened again, Escape closes it.
+    await expect(page.getByTestId('map-export').count()).resolves.toBe(0);
+    await page.getByTestId('open-map-export').click();
+    await page.getByTestId('map-export').waitFor();
+    await page.keyboard.press('Escape');
     await expect(page.getByTestId('map-export').count()).resolves.toBe(0);
   });
 

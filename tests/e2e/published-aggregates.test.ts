@@ -244,17 +244,27 @@ describe('aggregate-only dataset imported in the browser', () => {
     await page.getByTestId('start-presentation').click();
     await page.getByTestId('presentation').waitFor();
     const slides: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       const slide = (await page.getByTestId('presentation').getAttribute('data-slide')) ?? '';
       slides.push(slide);
-      if (slide === 'coverage' || slide === 'figures' || slide === 'trend') {
+      if (slide === 'coverage' || slide === 'figures' || slide === 'trend' || slide === 'next') {
         await waitStill(page);
         await screenshot(page, `aggregates-05-slide-${slide}`);
         expect(await text(page, 'presentation')).toMatch(/\d/);
       }
       await page.keyboard.press('ArrowRight');
     }
-    expect(slides).toEqual(['title', 'coverage', 'hotspots', 'figures', 'index', 'trend']);
+    expect(slides).toEqual([
+      'title',
+      'index',
+      'hotspots',
+      'coverage',
+      'figures',
+      'channels',
+      'trend',
+      'next',
+    ]);
+    // Village figures hold no case rows: the channel slide says what is missing instead of showing zeros.
     await page.getByTestId('close-presentation').click();
     await page.getByTestId('nav-planner').click();
   });

@@ -15,10 +15,13 @@ export function useFormat() {
       signDisplay: 'negative',
     });
     const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    const shortMonth = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
     return {
       locale,
       /** A `YYYY-MM-DD` calendar date, e.g. "31 Oktober 2026" / "31 October 2026". */
       date: (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`)),
+      /** A `YYYY-MM` month, e.g. "Mei 2025" / "May 2025". */
+      month: (ym: string) => shortMonth.format(new Date(`${ym.slice(0, 7)}-01T00:00:00Z`)),
       int: (n: number) => integer.format(n),
       dec: (n: number) => oneDecimal.format(n),
       pct: (n: number | null) => (n === null ? '–' : `${oneDecimal.format(n)} %`),

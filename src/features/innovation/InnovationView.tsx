@@ -10,6 +10,7 @@ import { useFormat } from '../../core/ui/use-format';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AssessmentEditor } from './AssessmentEditor';
 import { AssessmentFiles } from './AssessmentFiles';
+import { orderChannels } from './data/channel-results';
 import { emptyAssessment } from './data/innovation-assessment';
 import { type Assessment, computeIndex, round2 } from './data/innovation-index';
 import {
@@ -31,7 +32,7 @@ import './presentation.css';
 
 /** Inovasi (Bappeda): the regional innovation index, programme results, presentation and exports. */
 export function InnovationView() {
-  const { client, dataset, boundaries } = useLoadedData();
+  const { client, dataset, boundaries, config } = useLoadedData();
   // The page shown and the assessment year are kept in the link; a year without a rubric falls back.
   const [link, setLink] = useLinkState(INNOVATION_LINK, 'innovation-link');
   const { tab, year: linkedYear } = link;
@@ -59,6 +60,10 @@ export function InnovationView() {
   }, [data, stored]);
 
   const rubric = year !== null ? data?.rubrics.get(year) : undefined;
+  const channels = useMemo(
+    () => (data?.channelRows ? orderChannels(data.channelRows, config.channels) : null),
+    [data, config.channels],
+  );
   const measures = useMemo(() => ({ familiesReached: data?.familiesReached ?? null }), [data]);
   const saved = useMemo(
     () =>
@@ -320,6 +325,7 @@ export function InnovationView() {
           result={savedResult}
           exampleValues={stored.origin === 'example'}
           programme={data.programme}
+          channels={channels}
           sheet={sheet}
           onClose={() => setPresenting(false)}
         />

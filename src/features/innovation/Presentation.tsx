@@ -1,91 +1,81 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { firstMissing, type TableStatus, unavailableKey } from '../../core/dataset/table-status';
-import { drawOfficialMap } from '../../core/map/official-map';
-import { sourceLine, todayLabel } from '../../core/map/sheet-frame';
+import { saveBlob } from '../../core/export/download';
 import { useTableStatus } from '../../core/ui/table-status';
-import { useFormat } from '../../core/ui/use-format';
-import { trendChart, variableChart } from './charts';
+import type { ChannelTable } from './data/channel-results';
 import type { IndexResult, Rubric } from './data/innovation-index';
-import { round2 } from './data/innovation-index';
-import type { ProgrammeResults, ProgrammeSummary } from './data/innovation-programme';
-import { SUMMARY_NEEDS } from './data/programme-availability';
+import type { ProgrammeResults } from './data/innovation-programme';
 import { publishProgramme } from './data/programme-suppression';
-import { figureText } from './figure-text';
-import { categoryColor } from './IndexPanels';
-import { mapSheetInput, type SheetContext } from './map-sheet';
+import type { SheetContext } from './map-sheet';
+import { type DeckData, SLIDES, type Slide } from './slides/deck';
+import { SlideView } from './slides/SlideView';
+import { afterPaint, deckPdf, slidePng } from './slides/slide-export';
 
 interface PresentationProps {
   rubric: Rubric;
   result: IndexResult;
   exampleValues: boolean;
   programme: ProgrammeResults;
+  channels: ChannelTable | null;
   sheet: SheetContext;
   onClose: () => void;
 }
 
-/** A chart of reported and resolved cases: it needs the case rows; without them the slide says so instead. */
-function CaseChart({
-  className,
-  tables,
-  children,
-}: {
-  className: string;
-  tables: TableStatus;
-  children: ReactNode;
-}) {
+/**
+ * Full-screen slides from live data: arrows/PageUp/PageDown/Space/Home/End to move, F for full screen, Esc to
+ * leave; each slide saved as a 1920×1080 PNG, the whole deck as a PDF (drawn in a hidden 1920×1080 frame).
+ */
+export function Presentation({ onClose, ...props }: PresentationProps) {
   const { t } = useTranslation();
-  const missing = firstMissing(tables, ['cases']);
-  return missing === null ? (
-    <div className={className}>{children}</div>
-  ) : (
-    <p className="slide-note" data-testid="slide-chart-unavailable">
-      {t(unavailableKey(tables, missing))}
-    </p>
-  );
-}
-
-type Slide = 'title' | 'coverage' | 'hotspots' | 'figures' | 'index' | 'trend';
-const SLIDES: readonly Slide[] = ['title', 'coverage', 'hotspots', 'figures', 'index', 'trend'];
-
-/** A map sheet drawn at the slide's own size (crisp on any projector). */
-function SlideMap({ theme, sheet }: { theme: 'coverage' | 'hotspots'; sheet: SheetContext }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
-    const rect = canvas.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(rect.width * dpr);
-    canvas.height = Math.round(rect.height * dpr);
-    const ctx = canvas.getContext('2d');
-    if (ctx)
-      drawOfficialMap(ctx, { width: canvas.width, height: canvas.height }, mapSheetInput(theme, sheet));
-  }, [theme, sheet]);
-  return <canvas ref={ref} className="slide-map" data-testid={`slide-map-${theme}`} />;
-}
-
-/** Full-screen slides from live data; arrows/PageUp/PageDown/Space/Home/End to move, Esc to leave. */
-export function Presentation({
-  rubric,
-  result,
-  exampleValues,
-  programme,
-  sheet,
-  onClose,
-}: PresentationProps) {
-  const { t, i18n } = useTranslation();
   const tables = useTableStatus();
-  const f = useFormat();
-  const en = i18n.language === 'en';
   const [index, setIndex] = useState(0);
+  const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const slide = SLIDES[index] as Slide;
+  const data: DeckData = { ...props, published: publishProgramme(props.programme), tables };
   const move = useCallback(
     (d: number) => setIndex((i) => Math.max(0, Math.min(SLIDES.length - 1, i + d))),
     [],
   );
+
+  // The export frame: a slide put there resolves `drawn` once it is on the page.
+  const stage = useRef<HTMLDivElement>(null);
+  const [staged, setStaged] = useState<{ slide: Slide; n: number } | null>(null);
+  const drawn = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (staged) drawn.current?.();
+  }, [staged]);
+  const show = async (s: Slide): Promise<HTMLElement> => {
+    await new Promise<void>((resolve) => {
+      drawn.current = resolve;
+      setStaged((old) => ({ slide: s, n: (old?.n ?? 0) + 1 }));
+    });
+    await afterPaint();
+    if (!stage.current) throw new Error('slide frame missing');
+    return stage.current;
+  };
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setStaged(null);
+      setBusy(false);
+      root.current?.focus();
+    }
+  };
+  const savePng = () =>
+    run(async () => saveBlob(`slide-${index + 1}-${slide}-1920x1080.png`, await slidePng(await show(slide))));
+  const savePdf = () =>
+    run(async () =>
+      saveBlob(
+        'presentasi-gancang-pikat.pdf',
+        await deckPdf(SLIDES.length, (i) => show(SLIDES[i] as Slide), {
+          title: t('innovation.present.heading'),
+          subject: t('innovation.present.subheading'),
+        }),
+      ),
+    );
 
   useEffect(() => {
     const el = root.current;
@@ -98,33 +88,18 @@ export function Presentation({
       else if (e.key === 'Home') setIndex(0);
       else if (e.key === 'End') setIndex(SLIDES.length - 1);
       else if (e.key === 'Escape') onClose();
-      else return;
+      else if (e.key === 'f' || e.key === 'F') {
+        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        else void el?.requestFullscreen?.().catch(() => undefined);
+      } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    const onFs = () => {
-      if (!document.fullscreenElement) onClose();
-    };
-    document.addEventListener('fullscreenchange', onFs);
     return () => {
       window.removeEventListener('keydown', onKey);
-      document.removeEventListener('fullscreenchange', onFs);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, [move, onClose]);
-
-  const published = publishProgramme(programme);
-  const { needs, months } = published;
-  const hidden = t('suppression.hidden');
-  /** The figure's text, and whether it is a number (else a short note, set smaller on the slide). */
-  const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) => {
-    const value = programme.summary[key] as number | null;
-    if (published.summary[key] === null && value !== null) return { text: hidden, number: false };
-    return { text: figureText(value, SUMMARY_NEEDS[key], tables, format, t), number: value !== null };
-  };
-  const two = (n: number) =>
-    new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
-  const footer = `${sourceLine(sheet)} · ${todayLabel(sheet.locale)}`;
 
   return (
     <div
@@ -137,141 +112,29 @@ export function Presentation({
       data-testid="presentation"
       data-slide={slide}
     >
-      <div className="slide" data-testid={`slide-${slide}`}>
-        {slide === 'title' && (
-          <div className="slide-title">
-            <h1>{t('innovation.present.heading')}</h1>
-            <h2>{t('innovation.present.subheading')}</h2>
-            <p>{t('innovation.present.regency')}</p>
-            <p className="muted">{todayLabel(sheet.locale)}</p>
-            {sheet.synthetic && <p className="slide-warning">{t('mapSheet.syntheticWarning')}</p>}
-          </div>
-        )}
-        {(slide === 'coverage' || slide === 'hotspots') && <SlideMap theme={slide} sheet={sheet} />}
-        {slide === 'figures' && (
-          <div className="slide-body">
-            <h2>{t('innovation.present.figures')}</h2>
-            <div className="slide-kpis">
-              {(
-                [
-                  [t('innovation.programme.agents'), figure('agents_active', f.int)],
-                  [t('innovation.programme.families'), figure('families_reached', f.int)],
-                  [t('innovation.programme.coverage'), figure('coverage_pct', f.pct)],
-                  [t('innovation.programme.reported'), figure('cases_reported', f.int)],
-                  [t('innovation.programme.resolved'), figure('cases_resolved', f.int)],
-                  [
-                    t('innovation.programme.medianDays'),
-                    figure('median_days', (n) => t('innovation.programme.days', { n: f.int(n) })),
-                  ],
-                ] as const
-              ).map(([label, value]) => (
-                <div key={label} className="slide-kpi">
-                  <span className={value.number ? 'value' : 'value note'}>{value.text}</span>
-                  <span className="label">{label}</span>
-                </div>
-              ))}
-            </div>
-            <CaseChart className="slide-chart" tables={tables}>
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart
-                  data={needs.map((n) => ({
-                    label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
-                    v: n.reported,
-                    r: n.resolved,
-                  }))}
-                >
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="label" tick={{ fontSize: 16 }} interval={0} />
-                  <YAxis tick={{ fontSize: 14 }} tickFormatter={(v) => f.int(Number(v))} />
-                  <Bar
-                    dataKey="v"
-                    name={t('innovation.programme.reported')}
-                    fill="#d95f02"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="r"
-                    name={t('innovation.programme.resolved')}
-                    fill="#1b9e77"
-                    isAnimationActive={false}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
-            </CaseChart>
-            {published.anyHidden && <p className="muted">{t('suppression.note')}</p>}
-          </div>
-        )}
-        {slide === 'index' && (
-          <div className="slide-body">
-            <h2>{t('innovation.summary.title', { year: rubric.year })}</h2>
-            <div className="slide-index">
-              <div>
-                <div className="slide-iid" data-testid="slide-iid">
-                  {two(result.iid)}
-                </div>
-                <div
-                  className="category-badge big"
-                  style={{ background: categoryColor(rubric, result.category.id) }}
-                >
-                  {en ? result.category.nameEn : result.category.name}
-                </div>
-                <p>
-                  SPD {two(result.spd)} · SID {two(result.sid)} · {t('innovation.summary.total')}{' '}
-                  {two(result.total)} / {f.int(result.maxTotal)}
-                </p>
-                {exampleValues && <p className="slide-warning">{t('innovation.example.short')}</p>}
-              </div>
-              <div className="slide-chart">
-                <ResponsiveContainer width="100%" height="100%">
-                  {variableChart(
-                    result,
-                    null,
-                    { saved: 'IID', whatIf: '' },
-                    (v) => (en ? v.nameEn : v.name),
-                    f.dec,
-                  )}
-                </ResponsiveContainer>
-              </div>
-            </div>
-          </div>
-        )}
-        {slide === 'trend' && (
-          <div className="slide-body">
-            <h2>{t('innovation.programme.trendTitle')}</h2>
-            <CaseChart className="slide-chart tall" tables={tables}>
-              <ResponsiveContainer width="100%" height="100%">
-                {trendChart(
-                  months,
-                  {
-                    reported: t('innovation.programme.reported'),
-                    resolved: t('innovation.programme.resolved'),
-                    hidden,
-                  },
-                  f.int,
-                )}
-              </ResponsiveContainer>
-            </CaseChart>
-            {months.some((m) => m.suppressed) && <p className="muted">{t('suppression.note')}</p>}
-          </div>
-        )}
-      </div>
-      <footer className="slide-footer">
-        <span>{footer}</span>
-        <span className="slide-nav">
-          <button type="button" onClick={() => move(-1)} aria-label={t('innovation.present.prev')}>
-            ‹
-          </button>
-          <span data-testid="slide-counter">
-            {index + 1} / {SLIDES.length}
-          </span>
-          <button type="button" onClick={() => move(1)} aria-label={t('innovation.present.next')}>
-            ›
-          </button>
-          <button type="button" onClick={onClose} data-testid="close-presentation">
-            {t('innovation.present.close')}
-          </button>
+      <SlideView slide={slide} data={data} />
+      <nav className="slide-nav" aria-label={t('innovation.present.title')}>
+        <span className="muted">{t('innovation.present.keys')}</span>
+        <button type="button" onClick={() => move(-1)} aria-label={t('innovation.present.prev')}>
+          ‹
+        </button>
+        <span data-testid="slide-counter">
+          {index + 1} / {SLIDES.length}
         </span>
-      </footer>
+        <button type="button" onClick={() => move(1)} aria-label={t('innovation.present.next')}>
+          ›
+        </button>
+        <button type="button" onClick={savePng} disabled={busy} data-testid="slide-png">
+          {t('innovation.present.png')}
+        </button>
+        <button type="button" onClick={savePdf} disabled={busy} data-testid="deck-pdf">
+          {busy ? t('innovation.present.busy') : t('innovation.present.pdf')}
+        </button>
+        <button type="button" onClick={onClose} data-testid="close-presentation">
+          {t('innovation.present.close')}
+        </button>
+      </nav>
+      {staged && <SlideView key={staged.n} ref={stage} slide={staged.slide} data={data} className="export" />}
     </div>
   );
 }

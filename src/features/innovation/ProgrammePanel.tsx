@@ -14,6 +14,7 @@ import { Legend } from '../../core/ui/Legend';
 import { Segmented } from '../../core/ui/Segmented';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
 import { useFormat } from '../../core/ui/use-format';
+import { ChannelResults } from './ChannelResults';
 import { ChartCard, needChart, trendChart } from './charts';
 import type { ProgrammeResults, ProgrammeSummary } from './data/innovation-programme';
 import { SUMMARY_NEEDS } from './data/programme-availability';
@@ -242,6 +243,8 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
           </tbody>
         </table>
       </section>
+
+      <ChannelResults districts={programme.districts} months={programme.months} />
 
       <section className="card">
         <h3>{t('innovation.programme.districtsTitle')}</h3>

@@ -16,6 +16,14 @@ import { saveBlob } from '../../core/export/download';
 import { chartPng } from './chart-png';
 import type { IndexResult } from './data/innovation-index';
 
+/** Text size of a chart: 11 px on a card, larger on a slide (at least 16 px on a 1920×1080 projector). */
+export interface ChartText {
+  fontSize: number;
+  /** A `YYYY-MM` month as the locale writes it ("Mei 2025"). */
+  month?: (month: string) => string;
+}
+export const CARD_TEXT: ChartText = { fontSize: 11 };
+
 /** A titled chart card with a "PNG" button that saves the chart as an image. */
 export function ChartCard(props: {
   title: string;
@@ -58,6 +66,7 @@ export function variableChart(
   labels: { saved: string; whatIf: string },
   name: (v: IndexResult['byVariable'][number]['variable']) => string,
   fmt: (n: number) => string,
+  text: ChartText = CARD_TEXT,
 ) {
   const data = saved.byVariable.map((v, i) => ({
     name: name(v.variable),
@@ -67,10 +76,10 @@ export function variableChart(
   return (
     <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" domain={[0, 100]} unit=" %" />
-      <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 11 }} />
+      <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fontSize: text.fontSize }} />
+      <YAxis type="category" dataKey="name" width={text.fontSize * 19} tick={{ fontSize: text.fontSize }} />
       <Tooltip formatter={(v) => `${fmt(Number(v))} %`} />
-      <Legend />
+      <Legend wrapperStyle={{ fontSize: text.fontSize }} />
       <Bar dataKey="saved" name={labels.saved} fill="#0b5d75" isAnimationActive={false} />
       {whatIf && <Bar dataKey="whatIf" name={labels.whatIf} fill="#f0b429" isAnimationActive={false} />}
     </BarChart>
@@ -106,14 +115,27 @@ export function trendChart(
   months: { month: string; reported: number | null; resolved: number | null }[],
   labels: { reported: string; resolved: string; hidden: string },
   fmt: (n: number) => string,
+  text: ChartText = CARD_TEXT,
 ) {
   return (
     <LineChart data={months} margin={{ left: 0, right: 24, top: 8, bottom: 4 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-      <YAxis tickFormatter={(v) => fmt(Number(v))} />
-      <Tooltip formatter={valueText(fmt, labels.hidden)} />
-      <Legend />
+      <XAxis
+        dataKey="month"
+        tick={{ fontSize: text.fontSize }}
+        tickFormatter={text.month}
+        minTickGap={text.fontSize * 2}
+      />
+      <YAxis
+        tickFormatter={(v) => fmt(Number(v))}
+        tick={{ fontSize: text.fontSize }}
+        width={text.fontSize * 5}
+      />
+      <Tooltip
+        formatter={valueText(fmt, labels.hidden)}
+        labelFormatter={(label) => (text.month ? text.month(String(label)) : String(label))}
+      />
+      <Legend wrapperStyle={{ fontSize: text.fontSize }} />
       <Line
         dataKey="reported"
         name={labels.reported}
@@ -139,14 +161,19 @@ export function needChart(
   rows: { label: string; reported: number | null; resolved: number | null }[],
   labels: { reported: string; resolved: string; hidden: string },
   fmt: (n: number) => string,
+  text: ChartText = CARD_TEXT,
 ) {
   return (
     <BarChart data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
-      <YAxis tickFormatter={(v) => fmt(Number(v))} />
+      <XAxis dataKey="label" tick={{ fontSize: text.fontSize }} interval={0} />
+      <YAxis
+        tickFormatter={(v) => fmt(Number(v))}
+        tick={{ fontSize: text.fontSize }}
+        width={text.fontSize * 5}
+      />
       <Tooltip formatter={valueText(fmt, labels.hidden)} />
-      <Legend />
+      <Legend wrapperStyle={{ fontSize: text.fontSize }} />
       <Bar dataKey="reported" name={labels.reported} fill="#d95f02" isAnimationActive={false} />
       <Bar dataKey="resolved" name={labels.resolved} fill="#1b9e77" isAnimationActive={false} />
     </BarChart>

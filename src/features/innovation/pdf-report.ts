@@ -131,7 +131,16 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   let y = 26;
   y = text(t('innovation.report.title'), M, y, { size: 20, bold: true });
   y = text(t('innovation.present.regency'), M, y + 2, { size: 12 });
-  y = text(todayLabel(loc), M, y + 1, { size: 10, color: 90 });
+  // The cover says what the report covers: the cases' period, the data and its date, the day it was made.
+  const { first_report: first, last_report: last } = input.programme.summary;
+  const month = (iso: string) =>
+    new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${iso.slice(0, 7)}-01T00:00:00Z`),
+    );
+  if (first && last)
+    y = text(t('innovation.report.period', { from: month(first), to: month(last) }), M, y + 1, { size: 10 });
+  y = text(sourceLine(sheet), M, y + 1, { size: 9, color: 90 });
+  y = text(t('innovation.report.made', { date: todayLabel(loc) }), M, y + 1, { size: 9, color: 90 });
   if (sheet.synthetic)
     y = text(t('mapSheet.syntheticWarning'), M, y + 3, { size: 10, bold: true, color: 150 });
   y += 6;

@@ -6,6 +6,7 @@ import { type VillageStats, villageStats } from '../../core/sql/queries';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { useTableStatus } from '../../core/ui/table-status';
 import { useAsync } from '../../core/ui/use-async';
+import { type ChannelRow, channelResults } from './data/channel-results';
 import { recordsToAssessments } from './data/innovation-assessment';
 import type { Assessment, Rubric } from './data/innovation-index';
 import {
@@ -28,6 +29,8 @@ export interface InnovationData {
   familiesReachedSql: string;
   villages: VillageStats[];
   province: FeatureCollection | null;
+  /** Results by service channel, all time; null without case rows (not imported, or aggregate data). */
+  channelRows: ChannelRow[] | null;
 }
 
 /** Rubrics, the example assessment and every programme figure the Inovasi view shows. */
@@ -57,6 +60,8 @@ export function useInnovationData(client: SqlClient) {
     const province = (await fetchJsonIfPresent('iid/inset-bengkulu-province.geojson').catch(
       () => null,
     )) as FeatureCollection | null;
+    const channelRows =
+      tables.cases === 'loaded' ? await channelResults(client, { district: null, month: null }) : null;
     return {
       rubrics,
       rubricProblems: problems,
@@ -66,6 +71,7 @@ export function useInnovationData(client: SqlClient) {
       familiesReachedSql: FAMILIES_REACHED_SQL,
       villages,
       province,
+      channelRows,
     };
   }, [client, tables]);
   return { data, error };
