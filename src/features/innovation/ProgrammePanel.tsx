@@ -180,19 +180,7 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
           footer={footer}
           testId="needs-chart"
         >
-          {needChart(
-            needs.map((n) => ({
-              label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
-              reported: n.reported,
-              resolved: n.resolved,
-            })),
-            {
-              reported: t('innovation.programme.reported'),
-              resolved: t('innovation.programme.resolved'),
-              hidden,
-            },
-            f.int,
-          )}
+          {needChart(needs, t, f.int)}
         </ChartCard>
         <ChartCard
           title={t('innovation.programme.trendTitle')}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -158,11 +159,22 @@ export function trendChart(
 
 /** Cases reported and resolved per need category. */
 export function needChart(
-  rows: { label: string; reported: number | null; resolved: number | null }[],
-  labels: { reported: string; resolved: string; hidden: string },
+  needs: readonly { need: string; reported: number | null; resolved: number | null; suppressed?: boolean }[],
+  t: TFunction,
   fmt: (n: number) => string,
   text: ChartText = CARD_TEXT,
 ) {
+  const hidden = t('suppression.hidden');
+  const rows = needs.map((n) => ({
+    label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
+    reported: n.reported,
+    resolved: n.resolved,
+  }));
+  const labels = {
+    reported: t('innovation.programme.reported'),
+    resolved: t('innovation.programme.resolved'),
+    hidden,
+  };
   return (
     <BarChart data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -46,20 +46,7 @@ export function FiguresSlide({ data, fontSize }: { data: DeckData; fontSize: num
       </div>
       <CaseChart className="slide-chart" tables={tables}>
         <ResponsiveContainer width="100%" height="100%">
-          {needChart(
-            published.needs.map((n) => ({
-              label: `${t(`measure.${n.need}`, n.need)}${n.suppressed ? ` (${hidden})` : ''}`,
-              reported: n.reported,
-              resolved: n.resolved,
-            })),
-            {
-              reported: t('innovation.programme.reported'),
-              resolved: t('innovation.programme.resolved'),
-              hidden,
-            },
-            f.int,
-            { fontSize },
-          )}
+          {needChart(published.needs, t, f.int, { fontSize })}
         </ResponsiveContainer>
       </CaseChart>
       {published.anyHidden && <p className="slide-small">{t('suppression.note')}</p>}
