@@ -77,7 +77,7 @@ export function AssessmentEditor({ rubric, assessment, result, familiesReached, 
         <tr key={`${scope}-${ind.id}`} data-testid={`row-${scope}-${ind.id}`}>
           <td className="text num">{ind.number}</td>
           <td className="text indicator-name">
-            {ind.name}
+            {en ? ind.nameEn : ind.name}
             {ind.mandatory && (
               <span className="mandatory" title={t('innovation.editor.mandatory')}>
                 *
@@ -99,7 +99,7 @@ export function AssessmentEditor({ rubric, assessment, result, familiesReached, 
               <option value="0">0 — {t('innovation.editor.notFilled')}</option>
               {ind.levels.map((l) => (
                 <option key={l.level} value={l.level}>
-                  {l.level} — {l.label}
+                  {l.level} — {en ? l.labelEn : l.label}
                 </option>
               ))}
               {fill && (

@@ -187,19 +187,22 @@ export function BeneficiariesCard({
   familiesReached: number | null;
   sql: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const f = useFormat();
   const na = useUnavailable();
   const fill = rubric.autoFill?.[0];
   if (!fill) return null;
   const indicator = rubric.indicators.find((i) => i.id === fill.indicator);
   const level = familiesReached === null ? 0 : levelForValue(fill.bands, familiesReached);
+  const chosen = indicator?.levels.find((l) => l.level === level);
+  const levelLabel = en ? chosen?.labelEn : chosen?.label;
   return (
     <section className="card" data-testid="beneficiaries">
       <h3>
         {t('innovation.beneficiaries.title', {
           number: indicator?.number ?? '',
-          name: indicator?.name ?? '',
+          name: (en ? indicator?.nameEn : indicator?.name) ?? '',
         })}
       </h3>
       <p>
@@ -208,9 +211,9 @@ export function BeneficiariesCard({
         </span>{' '}
         {t('innovation.beneficiaries.families')} →{' '}
         <strong>{t('innovation.beneficiaries.level', { level })}</strong>{' '}
-        <span className="muted">({indicator?.levels.find((l) => l.level === level)?.label ?? '–'})</span>
+        <span className="muted">({levelLabel ?? '–'})</span>
       </p>
-      <p className="muted small">{fill.note}</p>
+      <p className="muted small">{en ? fill.noteEn : fill.note}</p>
       <details open>
         <summary>{t('innovation.beneficiaries.query')}</summary>
         <pre className="sql" data-testid="beneficiaries-sql">
@@ -223,19 +226,21 @@ export function BeneficiariesCard({
 
 /** Where the rubric's numbers come from, and how sure they are. */
 export function RubricSources({ rubric }: { rubric: Rubric }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   return (
     <section className="card rubric-sources" data-testid="rubric-sources">
       <h3>{t('innovation.rubric.title', { year: rubric.year })}</h3>
       <p className={rubric.status === 'official' ? 'muted' : 'warning'}>
         {rubric.status === 'official' ? t('innovation.rubric.official') : t('innovation.rubric.unverified')}{' '}
-        {rubric.statusNote}
+        {en ? rubric.statusNoteEn : rubric.statusNote}
       </p>
       <ul className="small">
         {rubric.sources.map((s) => (
           <li key={s.id}>
-            {s.title}
-            {s.note && <span className="muted"> — {s.note}</span>}
+            {/* A citation, in the document's own language. */}
+            <span lang="id">{s.title}</span>
+            {s.note && <span className="muted"> — {en ? s.noteEn : s.note}</span>}
           </li>
         ))}
       </ul>

@@ -168,10 +168,15 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     y = text(t('innovation.example.banner'), M, y, { size: 9.5, bold: true, color: 150 }) + 2;
   if (rubric.status !== 'official')
     y =
-      text(`${t('innovation.rubric.unverified')} ${rubric.statusNote ?? ''}`, M, y, {
-        size: 8.5,
-        color: 90,
-      }) + 2;
+      text(
+        `${t('innovation.rubric.unverified')} ${(input.english ? rubric.statusNoteEn : rubric.statusNote) ?? ''}`,
+        M,
+        y,
+        {
+          size: 8.5,
+          color: 90,
+        },
+      ) + 2;
   y += 4;
   y = text(t('innovation.programme.title'), M, y, { size: 13, bold: true }) + 2;
   const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>

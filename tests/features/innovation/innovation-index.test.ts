@@ -18,6 +18,7 @@ const load = (year: number) => JSON.parse(readFileSync(`data/iid/${year}.json`, 
 const T: Rubric = {
   year: 2099,
   title: 'test',
+  titleEn: 'test',
   status: 'unverified',
   sources: [{ id: 's', title: 'hand-made' }],
   levelRange: { min: 0, max: 3, source: 's' },
@@ -36,6 +37,7 @@ const T: Rubric = {
       number: '1',
       variable: 'inst',
       name: 'x',
+      nameEn: 'x',
       weight: 5,
       mandatory: true,
       levels: L(),
@@ -46,6 +48,7 @@ const T: Rubric = {
       number: '2',
       variable: 'inst',
       name: 'y',
+      nameEn: 'y',
       weight: 5,
       mandatory: false,
       levels: L(),
@@ -56,6 +59,7 @@ const T: Rubric = {
       number: '3',
       variable: 'infra',
       name: 'p',
+      nameEn: 'p',
       weight: 10,
       mandatory: false,
       levels: L(),
@@ -66,6 +70,7 @@ const T: Rubric = {
       number: '4',
       variable: 'jumlah',
       name: 'q',
+      nameEn: 'q',
       weight: 5,
       mandatory: true,
       levels: L(),
@@ -103,7 +108,7 @@ const T: Rubric = {
   ],
 };
 function L() {
-  return [1, 2, 3].map((level) => ({ level, label: `p${level}` }));
+  return [1, 2, 3].map((level) => ({ level, label: `p${level}`, labelEn: `l${level}` }));
 }
 
 const e = (level: number | 'data') => ({ level, evidence: '' });

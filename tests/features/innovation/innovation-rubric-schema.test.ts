@@ -120,3 +120,92 @@ describe('how sure each rubric is', () => {
     ]);
   });
 });
+
+/** The Indonesian prose keys of a rubric; each has an English counterpart `<key>En` beside it. */
+const PROSE_KEYS = ['title', 'statusNote', 'note', 'name', 'label'] as const;
+
+/** English texts that may equal their Indonesian text although they contain lowercase letters (proper names). */
+const SAME_IN_BOTH: ReadonlySet<string> = new Set<string>([]);
+
+interface ProsePair {
+  path: string;
+  id: string;
+  en: unknown;
+}
+
+/** Every Indonesian prose field of a rubric with its English counterpart; source titles are citations and stay as written. */
+const prosePairs = (value: unknown, path = ''): ProsePair[] => {
+  if (Array.isArray(value)) return value.flatMap((v, i) => prosePairs(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  const obj = value as Record<string, unknown>;
+  const own = PROSE_KEYS.filter((k) => typeof obj[k] === 'string')
+    .filter((k) => !(k === 'title' && /^sources\[\d+\]$/.test(path)))
+    .map((k) => ({ path: `${path}.${k}`, id: obj[k] as string, en: obj[`${k}En`] }));
+  return [...own, ...Object.entries(obj).flatMap(([k, v]) => prosePairs(v, path ? `${path}.${k}` : k))];
+};
+
+/** The numbers of a text, decimal commas read as points (`25,2` → `25.2`), sorted. */
+const numbersIn = (text: string): string[] =>
+  (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')).sort();
+
+describe('English counterparts of the rubric texts', () => {
+  it.each(years)('%i.json has a non-empty English text for every Indonesian text', (year) => {
+    const pairs = prosePairs(read(`${year}.json`));
+    expect(pairs.length).toBeGreaterThan(100);
+    const missing = pairs.filter((p) => typeof p.en !== 'string' || p.en.trim() === '').map((p) => p.path);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(years)('%i.json: English differs from Indonesian unless only numbers/acronyms', (year) => {
+    const same = prosePairs(read(`${year}.json`))
+      .filter((p) => p.en === p.id && /[a-z]/.test(p.id) && !SAME_IN_BOTH.has(p.id))
+      .map((p) => `${p.path}: ${p.id}`);
+    expect(same).toEqual([]);
+  });
+
+  it.each(years)('%i.json keeps every number in English, with decimal points', (year) => {
+    const pairs = prosePairs(read(`${year}.json`)).filter((p) => typeof p.en === 'string');
+    const changed = pairs
+      .filter((p) => numbersIn(p.id).join(' ') !== numbersIn(p.en as string).join(' '))
+      .map((p) => `${p.path}: ${p.id} → ${String(p.en)}`);
+    expect(changed).toEqual([]);
+    const commas = pairs.filter((p) => /\d,\d/.test(p.en as string)).map((p) => `${p.path}: ${String(p.en)}`);
+    expect(commas).toEqual([]);
+  });
+
+  it('the schema rejects a rubric whose Indonesian text has no English counterpart', () => {
+    const broken = read('2026.json') as {
+      titleEn?: string;
+      statusNoteEn?: string;
+      sources: { noteEn?: string }[];
+      divisor: { noteEn?: string };
+      autoFill: { noteEn?: string }[];
+      indicators: { nameEn?: string; levels: { labelEn?: string }[] }[];
+    };
+    delete broken.titleEn;
+    delete broken.statusNoteEn;
+    const [source] = broken.sources;
+    const [fill] = broken.autoFill;
+    const [first, second] = broken.indicators;
+    const level = second?.levels[2];
+    if (!source || !fill || !first || !level) throw new Error('2026.json lost the parts this test breaks');
+    delete source.noteEn;
+    delete broken.divisor.noteEn;
+    delete fill.noteEn;
+    delete first.nameEn;
+    delete level.labelEn;
+    expect(validate(broken)).toBe(false);
+    const missing = (validate.errors ?? [])
+      .map((e) => `${e.instancePath} ${/\b(\w+En)\b/.exec(e.message ?? '')?.[1] ?? e.message}`)
+      .sort();
+    expect(missing).toEqual([
+      ' statusNoteEn',
+      ' titleEn',
+      '/autoFill/0 noteEn',
+      '/divisor noteEn',
+      '/indicators/0 nameEn',
+      '/indicators/1/levels/2 labelEn',
+      '/sources/0 noteEn',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@
 export interface RubricLevel {
   level: number;
   label: string;
+  labelEn: string;
 }
 
 export interface RubricIndicator {
@@ -21,6 +22,7 @@ export interface RubricIndicator {
   number: string;
   variable: string;
   name: string;
+  nameEn: string;
   weight: number;
   mandatory: boolean;
   levels: RubricLevel[];
@@ -57,14 +59,18 @@ export interface RubricAutoFill {
   bands: AutoFillBand[];
   source: string;
   note?: string;
+  noteEn?: string;
 }
 
 export interface Rubric {
   year: number;
   title: string;
+  titleEn: string;
   status: 'official' | 'unverified';
   statusNote?: string;
-  sources: { id: string; title: string; note?: string }[];
+  statusNoteEn?: string;
+  /** Titles are citations and stay in their own language. */
+  sources: { id: string; title: string; note?: string; noteEn?: string }[];
   levelRange: { min: number; max: number; source: string; note?: string };
   aspects: {
     id: 'spd' | 'sid';
