@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -160,6 +160,54 @@ describe('import through the UI', () => {
     expect(replaces).toContain(`keluarga (${fixtures.valid} baris sah)`);
     expect(await text(page, 'import-missing')).toContain('kasus');
     await screenshot(page, 'import-01-report');
+  });
+
+  it('maps columns under plain labels, and the boundaries slot names only the formats it takes', async () => {
+    await checkFixtures();
+    // The boundaries slot: GeoJSON in the text, its two endings in the file picker, nothing else.
+    const formats = (await page.getByTestId('formats-boundaries').textContent())?.trim();
+    expect(formats).toBe('Format: GeoJSON');
+    expect(await page.getByTestId('file-boundaries').getAttribute('accept')).toBe('.geojson,.json');
+    expect(await page.getByTestId('drop-boundaries').textContent()).not.toMatch(
+      /CSV|XLSX|Parquet|\.(csv|txt|xlsx)\b/,
+    );
+    // The household slots still take every table format.
+    expect(await page.getByTestId('file-households').getAttribute('accept')).toBe(
+      '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.pq,.geojson,.json',
+    );
+
+    const report = page.getByTestId('report-households');
+    await report.locator('details.mapping > summary').click();
+    const labels = (await report.locator('.mapping-label').allInnerTexts()).map((l) => l.trim());
+    for (const label of ['ID keluarga *', 'Kode desa *', 'Bujur *', 'Lintang *', 'Desil kesejahteraan']) {
+      expect(labels).toContain(label);
+    }
+    expect(labels).toContain('Kebutuhan: Rumah tidak layak huni');
+    for (const label of labels) expect(label).not.toMatch(/_/);
+    expect(await report.getByTestId('map-field-households-village_code').textContent()).toContain(
+      '10 digit kode Kemendagri',
+    );
+    // The user's own columns are offered as the file names them.
+    expect(await report.getByTestId('map-households-household_id').inputValue()).toBe('id_keluarga_p3ke');
+    expect(await report.getByTestId('map-households-village_code').inputValue()).toBe('kode_kemendagri');
+    // Problems name the field in plain words, with the file's column.
+    expect(await report.getByTestId('report-problems').textContent()).toContain(
+      'Kode desa (kolom kode_kemendagri) tidak ada di daftar desa',
+    );
+    // No snake_case word anywhere in the dialog but the columns of the user's own files.
+    const fileColumns = new Set(
+      [
+        ...((await readFile(fixtures.households, 'utf8')).split('\n')[1] ?? '').split(';'),
+        ...((await readFile(fixtures.agents, 'utf8')).split('\n')[0] ?? '').split(','),
+      ].map((c) => c.trim()),
+    );
+    // The words as laid out on screen (textContent would glue adjacent options into one word).
+    // biome-ignore lint/performance/useDomNodeTextContent: what the user sees, word by word
+    const shown = await page.getByTestId('import-dialog').innerText();
+    const snake = [...new Set(shown.match(/\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b/g) ?? [])];
+    expect(snake.filter((word) => !fileColumns.has(word))).toEqual([]);
+    await report.locator('details.mapping').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-03-mapping');
   });
 
   it('uses the data, and it is still there after a reload', async () => {

@@ -1,6 +1,12 @@
 /** Which format a file is in (content first, then the name), and whether it is small enough to read. */
 import { looksBinary, sniffBom } from './text';
-import { type ImportFatal, type ImportFormat, MAX_IMPORT_BYTES_BY_FORMAT } from './types';
+import {
+  FORMAT_EXTENSIONS,
+  IMPORT_FORMATS,
+  type ImportFatal,
+  type ImportFormat,
+  MAX_IMPORT_BYTES_BY_FORMAT,
+} from './types';
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((b, i) => bytes[i] === b);
@@ -10,23 +16,8 @@ const PAR1 = [0x50, 0x41, 0x52, 0x31];
 
 export function formatFromName(fileName: string): ImportFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
-  switch (ext) {
-    case 'csv':
-    case 'tsv':
-    case 'txt':
-      return 'csv';
-    case 'xlsx':
-    case 'xlsm':
-      return 'xlsx';
-    case 'parquet':
-    case 'pq':
-      return 'parquet';
-    case 'geojson':
-    case 'json':
-      return 'geojson';
-    default:
-      return null;
-  }
+  if (ext === undefined) return null;
+  return IMPORT_FORMATS.find((format) => FORMAT_EXTENSIONS[format].includes(ext)) ?? null;
 }
 
 /**

@@ -26,13 +26,15 @@ import { readParquet } from './read-parquet';
 import { readXlsx } from './read-xlsx';
 import { emptyReport, fatalReport, summariseIssuesSql } from './report';
 import { STAGE_BATCH_ROWS, StageWriter } from './staging';
-import type {
-  ImportFormat,
-  ImportInput,
-  ImportIssue,
-  ImportOptions,
-  ImportReport,
-  ImportStage,
+import {
+  ACCEPTED_FORMATS,
+  FORMAT_NAMES,
+  type ImportFormat,
+  type ImportInput,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportReport,
+  type ImportStage,
 } from './types';
 
 let importCounter = 0;
@@ -117,8 +119,9 @@ export async function importTable(
     if (tooLarge) return fatalReport(report, tooLarge);
 
     if (kind === 'boundaries') {
-      if (format !== 'geojson') {
-        fail('unsupported_format', `boundaries must be GeoJSON, got ${format.toUpperCase()}`);
+      if (!ACCEPTED_FORMATS.boundaries.includes(format)) {
+        const accepted = ACCEPTED_FORMATS.boundaries.map((f) => FORMAT_NAMES[f]).join(' or ');
+        fail('unsupported_format', `boundaries must be ${accepted}, got ${FORMAT_NAMES[format]}`);
       }
       progress('read', 0);
       const villages = (await tableRows(client, 'villages')) ?? 0;

@@ -5,6 +5,14 @@
 export { type BoundaryValidation, validateBoundaries } from './boundaries';
 export { checkFileSize, checkSize, detectFormat, formatFromName } from './detect';
 export { importTable, resolveMapping } from './import-table';
-export { fatalMessage, issueLabel, issueMessage, type Lang, reportToCsv } from './messages';
+export {
+  type ColumnNamer,
+  type FieldNamer,
+  fatalMessage,
+  issueLabel,
+  issueMessage,
+  type Lang,
+  reportToCsv,
+} from './messages';
 export { HIDDEN_VALUE, maskReport } from './report-masking';
 export * from './types';

@@ -34,7 +34,21 @@ const ENUM_HINTS: Record<string, readonly string[]> = {
   tipe: ['desa', 'kelurahan'],
 };
 
-type Template = (v: string, c: string) => string;
+/**
+ * A sentence from the value `v`, the words naming the column `c` (the file's header, or a plain label with it; see
+ * ColumnNamer) and the issue's column as it is, `raw`.
+ */
+type Template = (v: string, c: string, raw: string) => string;
+
+/**
+ * How a message names an issue's column: from the column as the issue gives it (the file's header; for boundaries
+ * a field name), the words to show, e.g. "Lintang (kolom lat)" with the label from the UI catalogue; null to show
+ * the column as it is. The UI gives one; without it (headless validator) columns are named as in the file.
+ */
+export type ColumnNamer = (column: string) => string | null;
+
+/** How a fatal error names a canonical field (the missing_columns detail lists canonical names). */
+export type FieldNamer = (field: string) => string | null;
 
 const ID: Record<IssueCode, Template> = {
   wrong_field_count: (v) => {
@@ -45,33 +59,34 @@ const ID: Record<IssueCode, Template> = {
     `tanda kutip dibuka tetapi tidak ditutup pada baris ini ("${v}…"); baris ini ditolak dan baris berikutnya dibaca seperti biasa`,
   line_too_long: () =>
     `baris terlalu panjang (lebih dari ${MAX_LINE_CHARS.toLocaleString('id-ID')} karakter); baris ini ditolak`,
-  required_missing: (_v, c) => `kolom wajib ${c} kosong`,
+  required_missing: (_v, c) => `${c} wajib diisi tetapi kosong`,
   not_a_number: (v, c) => `${c} bukan angka: "${v}"`,
   not_an_integer: (v, c) => `${c} harus bilangan bulat: "${v}"`,
   value_out_of_range: (v, c) => `${c} di luar rentang yang wajar: "${v}"`,
-  decile_out_of_range: (v, c) => `desil kesejahteraan (${c}) harus 1–10: "${v}"`,
-  coordinates_missing: (_v, c) => `koordinat kosong (${c})`,
+  decile_out_of_range: (v, c) => `desil kesejahteraan harus 1–10, tetapi ${c} berisi "${v}"`,
+  coordinates_missing: (_v, c) => `koordinat kosong: ${c}`,
   coordinates_not_numeric: (v, c) => `koordinat ${c} bukan angka: "${v}"`,
   coordinates_swapped: (v, c) =>
     `bujur dan lintang tertukar (${c}: ${v}); baris ditolak, tidak diperbaiki otomatis — tukar kolomnya di berkas`,
   outside_regency: (v, c) => `koordinat di luar Kabupaten Bengkulu Selatan (${c}: ${v})`,
   far_from_village: (v, c) =>
     `koordinat (${c}) berjarak ${v} dari titik pusat desa yang dicantumkan (batas ${FAR_MIN_KM} km atau ${FAR_RADIUS_FACTOR}× jari-jari desa); baris tetap dimuat dan ditandai`,
-  unknown_village: (v, c) => `kode desa ${c} tidak dikenal: "${v}"`,
-  invalid_village_code: (v, c) => `kode desa ${c} tidak sah (harus 17.01.DD.NNNN atau 1701DDNNNN): "${v}"`,
+  unknown_village: (v, c) => `${c} tidak ada di daftar desa: "${v}"`,
+  invalid_village_code: (v, c) =>
+    `${c} bukan kode desa yang sah (harus 17.01.DD.NNNN atau 1701DDNNNN): "${v}"`,
   duplicate_id: (v, c) =>
     `ID ganda di ${c}: "${v}" muncul lebih dari sekali; semua baris dengan ID ini ditolak`,
-  unknown_household: (v, c) => `keluarga ${c} = "${v}" tidak ada di data keluarga yang dimuat`,
-  unknown_agent: (v, c) => `agen ${c} = "${v}" tidak ada di data agen yang dimuat`,
+  unknown_household: (v, c) => `${c} "${v}" tidak ada di data keluarga yang dimuat`,
+  unknown_agent: (v, c) => `${c} "${v}" tidak ada di data agen yang dimuat`,
   not_a_date: (v, c) => `${c} bukan tanggal (format TTTT-BB-HH): "${v}"`,
-  invalid_value: (v, c) => {
-    const allowed = ENUM_HINTS[c.toLowerCase()];
+  invalid_value: (v, c, raw) => {
+    const allowed = ENUM_HINTS[raw.toLowerCase()];
     return `nilai ${c} tidak sah: "${v}"${allowed ? ` (pilihan: ${allowed.join(', ')})` : ''}`;
   },
   invalid_flag: (v, c) => `${c} harus ${[...FLAG_TRUE, ...FLAG_FALSE].join('/')}: "${v}"`,
-  resolved_before_reported: (v, c) => `tanggal selesai (${c}) lebih awal dari tanggal lapor: ${v}`,
-  resolved_missing: (_v, c) => `status selesai tetapi tanggal selesai (${c}) kosong`,
-  resolved_but_open: (v, c) => `tanggal selesai (${c}) terisi "${v}" padahal status belum selesai`,
+  resolved_before_reported: (v, c) => `${c} lebih awal dari tanggal lapor: ${v}`,
+  resolved_missing: (_v, c) => `status selesai tetapi ${c} kosong`,
+  resolved_but_open: (v, c) => `${c} terisi "${v}" padahal status belum selesai`,
   bad_geometry: () => `geometri bukan Polygon/MultiPolygon yang sah (cincin rusak atau kurang dari 4 titik)`,
   polygon_swapped_fixed: (v) =>
     `poligon ${v} memakai urutan lintang/bujur yang tertukar; sudah ditukar kembali (dilaporkan, tetap dipakai)`,
@@ -93,34 +108,34 @@ const EN: Record<IssueCode, Template> = {
     `a quote opens on this line and is never closed ("${v}…"); the line is rejected and the next lines are read as usual`,
   line_too_long: () =>
     `line too long (over ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters); the line is rejected`,
-  required_missing: (_v, c) => `required column ${c} is empty`,
+  required_missing: (_v, c) => `${c} is required but empty`,
   not_a_number: (v, c) => `${c} is not a number: "${v}"`,
   not_an_integer: (v, c) => `${c} must be a whole number: "${v}"`,
   value_out_of_range: (v, c) => `${c} is out of range: "${v}"`,
-  decile_out_of_range: (v, c) => `welfare decile (${c}) must be 1–10: "${v}"`,
-  coordinates_missing: (_v, c) => `coordinate missing (${c})`,
+  decile_out_of_range: (v, c) => `welfare decile must be 1–10, but ${c} holds "${v}"`,
+  coordinates_missing: (_v, c) => `coordinate missing: ${c}`,
   coordinates_not_numeric: (v, c) => `coordinate ${c} is not a number: "${v}"`,
   coordinates_swapped: (v, c) =>
     `longitude and latitude are swapped (${c}: ${v}); the row is rejected, not fixed — swap the columns in the file`,
   outside_regency: (v, c) => `coordinates outside Bengkulu Selatan regency (${c}: ${v})`,
   far_from_village: (v, c) =>
     `coordinates (${c}) lie ${v} from the declared village's centre point (limit ${FAR_MIN_KM} km or ${FAR_RADIUS_FACTOR}× the village radius); the row is loaded and flagged`,
-  unknown_village: (v, c) => `unknown village code in ${c}: "${v}"`,
+  unknown_village: (v, c) => `${c} is not in the list of villages: "${v}"`,
   invalid_village_code: (v, c) =>
-    `invalid village code in ${c} (expected 17.01.DD.NNNN or 1701DDNNNN): "${v}"`,
+    `${c} is not a valid village code (expected 17.01.DD.NNNN or 1701DDNNNN): "${v}"`,
   duplicate_id: (v, c) =>
     `duplicate id in ${c}: "${v}" appears more than once; every row with this id is rejected`,
-  unknown_household: (v, c) => `household ${c} = "${v}" is not in the loaded households`,
-  unknown_agent: (v, c) => `agent ${c} = "${v}" is not in the loaded agents`,
+  unknown_household: (v, c) => `${c} "${v}" is not in the loaded households`,
+  unknown_agent: (v, c) => `${c} "${v}" is not in the loaded agents`,
   not_a_date: (v, c) => `${c} is not a date (YYYY-MM-DD): "${v}"`,
-  invalid_value: (v, c) => {
-    const allowed = ENUM_HINTS[c.toLowerCase()];
+  invalid_value: (v, c, raw) => {
+    const allowed = ENUM_HINTS[raw.toLowerCase()];
     return `invalid value in ${c}: "${v}"${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}`;
   },
   invalid_flag: (v, c) => `${c} must be one of ${[...FLAG_TRUE, ...FLAG_FALSE].join('/')}: "${v}"`,
-  resolved_before_reported: (v, c) => `resolution date (${c}) is before the report date: ${v}`,
-  resolved_missing: (_v, c) => `status is selesai (resolved) but the resolution date (${c}) is empty`,
-  resolved_but_open: (v, c) => `resolution date (${c}) is "${v}" but the status is not selesai`,
+  resolved_before_reported: (v, c) => `${c} is before the report date: ${v}`,
+  resolved_missing: (_v, c) => `status is selesai (resolved) but ${c} is empty`,
+  resolved_but_open: (v, c) => `${c} is "${v}" but the status is not selesai (resolved)`,
   bad_geometry: () => `geometry is not a valid Polygon/MultiPolygon (broken ring or fewer than 4 positions)`,
   polygon_swapped_fixed: (v) =>
     `polygon ${v} has latitude/longitude swapped; it was swapped back (reported, still used)`,
@@ -132,13 +147,12 @@ const EN: Record<IssueCode, Template> = {
     `the polygon is too complex to check for self-intersections here; it is drawn, check it in a GIS`,
 };
 
-/** One clear sentence naming the row, the column and the problem. */
-export function issueMessage(issue: ImportIssue, lang: Lang): string {
+/** One clear sentence naming the row, the column (in the words `name` gives, if any) and the problem. */
+export function issueMessage(issue: ImportIssue, lang: Lang, name?: ColumnNamer): string {
   const templates = lang === 'id' ? ID : EN;
-  const text = templates[issue.code](
-    issue.value ?? '',
-    issue.column ?? (lang === 'id' ? '(kolom)' : '(column)'),
-  );
+  const raw = issue.column ?? (lang === 'id' ? '(kolom)' : '(column)');
+  const named = issue.column === null ? null : (name?.(issue.column) ?? null);
+  const text = templates[issue.code](issue.value ?? '', named ?? raw, raw);
   const where = lang === 'id' ? `Baris ${issue.row}` : `Row ${issue.row}`;
   return `${where}: ${text}.`;
 }
@@ -253,23 +267,33 @@ const FATAL: Record<ImportFatal['code'], { id: string; en: string }> = {
   },
 };
 
-/** One sentence for a fatal error, with its detail. */
-export function fatalMessage(fatal: ImportFatal, lang: Lang): string {
-  return `${FATAL[fatal.code][lang]}: ${fatal.detail}.`;
+/**
+ * One sentence for a fatal error, with its detail. The missing_columns detail is the canonical names joined by
+ * ', ' (resolveMapping); `field`, when given, names them in plain words.
+ */
+export function fatalMessage(fatal: ImportFatal, lang: Lang, field?: FieldNamer): string {
+  const detail =
+    fatal.code === 'missing_columns' && field
+      ? fatal.detail
+          .split(', ')
+          .map((name) => field(name) ?? name)
+          .join(', ')
+      : fatal.detail;
+  return `${FATAL[fatal.code][lang]}: ${detail}.`;
 }
 
 /**
  * The full issue list as CSV (UTF-8 with BOM, injection-safe via table-export's toCsv): row, column, code,
  * severity, value, message. Values come from the user's file: a cell starting with = + - @ is neutralised.
  */
-export function reportToCsv(report: ImportReport, lang: Lang = 'id'): string {
+export function reportToCsv(report: ImportReport, lang: Lang = 'id', name?: ColumnNamer): string {
   const rows = report.issues.map((issue) => ({
     row: issue.row,
     column: issue.column ?? '',
     code: issue.code,
     severity: isRejecting(issue.code) ? 'rejected' : 'warning',
     value: issue.value ?? '',
-    message: issueMessage(issue, lang),
+    message: issueMessage(issue, lang, name),
   }));
   const headers =
     lang === 'id'

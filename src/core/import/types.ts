@@ -16,6 +16,41 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
 
 export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson';
 
+/** The formats a file is read from, in the order they are named to users. */
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'parquet', 'geojson'];
+
+/** The formats' own names (the same in every language). */
+export const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
+  csv: 'CSV',
+  xlsx: 'XLSX',
+  parquet: 'Parquet',
+  geojson: 'GeoJSON',
+};
+
+/**
+ * File name endings read as each format (formatFromName). The bytes decide in the end (detectFormat: ZIP → XLSX,
+ * PAR1 → Parquet, text starting with '{' → GeoJSON, other text → CSV); the endings are what a file picker offers.
+ */
+export const FORMAT_EXTENSIONS: Readonly<Record<ImportFormat, readonly string[]>> = {
+  csv: ['csv', 'tsv', 'txt'],
+  xlsx: ['xlsx', 'xlsm'],
+  parquet: ['parquet', 'pq'],
+  geojson: ['geojson', 'json'],
+};
+
+/**
+ * The formats each kind of file is accepted in. Tables are read from any format (importTable has a reader for
+ * each); village boundaries only from GeoJSON (validateBoundaries parses a FeatureCollection, and importTable
+ * refuses any other format as 'unsupported_format'). The import dialog's help text and file picker derive from it.
+ */
+export const ACCEPTED_FORMATS: Readonly<Record<ImportKind, readonly ImportFormat[]>> = {
+  villages: IMPORT_FORMATS,
+  households: IMPORT_FORMATS,
+  agents: IMPORT_FORMATS,
+  cases: IMPORT_FORMATS,
+  boundaries: ['geojson'],
+};
+
 /**
  * Row-level problems. Every code except those in WARNING_CODES rejects its row (the row is not loaded).
  * Column-level and file-level problems are `fatal` (see FatalCode), not issues.

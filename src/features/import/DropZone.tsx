@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { checkFileSize, fatalMessage } from '../../core/import';
 
 interface DropZoneProps {
-  /** Names the zone in tests: `drop-<id>` and `file-<id>`. */
+  /** Names the zone in tests: `drop-<id>`, `formats-<id>` and `file-<id>`. */
   id: string;
   title: string;
   /** The formats it takes, as told to the user. */
@@ -38,7 +38,9 @@ export function DropZone({ id, title, formats, accept, file, onFile, onRefused }
     >
       <strong>{title}</strong>
       <span>{file?.name ?? `${t('import.drop')} ${t('import.choose')}`}</span>
-      <span className="muted">{formats}</span>
+      <span className="muted" data-testid={`formats-${id}`}>
+        {formats}
+      </span>
       <input
         type="file"
         data-testid={`file-${id}`}

@@ -11,6 +11,7 @@ import {
 import type { ImportKind, ImportReport, ImportStage } from '../../core/import';
 import { useFormat } from '../../core/ui/use-format';
 import { AggregateImport } from './AggregateImport';
+import { acceptedFormats } from './accepted-formats';
 import { CheckToolbar } from './CheckToolbar';
 import { DataDialog } from './DataDialog';
 import { DropZone } from './DropZone';
@@ -159,18 +160,21 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
         <>
           <p className="muted">{t('import.intro')}</p>
           <div className="drop-grid">
-            {KINDS.map((kind) => (
-              <DropZone
-                key={kind}
-                id={kind}
-                title={t(`import.kind_${kind}`)}
-                formats={t('import.formats')}
-                accept=".csv,.txt,.xlsx,.parquet,.geojson,.json"
-                file={files[kind]}
-                onFile={(file) => pick(kind, file)}
-                onRefused={setMessage}
-              />
-            ))}
+            {KINDS.map((kind) => {
+              const formats = acceptedFormats(kind);
+              return (
+                <DropZone
+                  key={kind}
+                  id={kind}
+                  title={t(`import.kind_${kind}`)}
+                  formats={t('import.formats', { formats: formats.names })}
+                  accept={formats.accept}
+                  file={files[kind]}
+                  onFile={(file) => pick(kind, file)}
+                  onRefused={setMessage}
+                />
+              );
+            })}
           </div>
           <CheckToolbar
             canCheck={!progress && Object.keys(files).length > 0}

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TABLES, type TableName } from '../../core/domain/schema';
+import { TABLES } from '../../core/domain/schema';
 import { downloadBlob } from '../../core/export/download';
 import {
   fatalMessage,
+  type ImportKind,
   type ImportReport,
   type IssueCode,
   issueLabel,
@@ -13,9 +14,10 @@ import {
 } from '../../core/import';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { useFormat } from '../../core/ui/use-format';
+import { columnNamer, fieldHint, fieldLabel, fieldNamer } from './field-labels';
 
 interface ImportReportViewProps {
-  kind: string;
+  kind: ImportKind;
   report: ImportReport;
   lang: 'id' | 'en';
   /** The column mapping, editable before the data is used; left out for data already loaded. */
@@ -31,15 +33,17 @@ export function ImportReportView(props: ImportReportViewProps) {
   const { kind, lang, mappingEditor } = props;
   // Values of personal columns (ids, names, NIK, home coordinates) as the masking policy shows them.
   const report = useMemo(() => maskReport(props.report, sessionPolicy()), [props.report]);
+  const { t } = useTranslation();
+  // Columns named in plain words with the file's own header, e.g. "Lintang (kolom lat)".
+  const nameColumn = columnNamer(t, kind, report.mapping);
   const onDownload = () =>
     downloadBlob(
       `laporan-${kind}-${report.fileName}.csv`,
-      reportToCsv(report, lang),
+      reportToCsv(report, lang, nameColumn),
       'text/csv;charset=utf-8',
     );
-  const { t } = useTranslation();
   const f = useFormat();
-  const columns = kind in TABLES ? TABLES[kind as TableName] : [];
+  const columns = kind === 'boundaries' ? [] : TABLES[kind];
   const headers = [...new Set([...Object.values(report.mapping), ...report.unmappedHeaders])];
   const codes = Object.entries(report.issueCounts).filter(([, n]) => (n ?? 0) > 0);
   return (
@@ -49,7 +53,7 @@ export function ImportReportView(props: ImportReportViewProps) {
       </h3>
       {report.fatal ? (
         <p className="warning" data-testid="report-fatal">
-          {t('import.fatal', { detail: fatalMessage(report.fatal, lang) })}
+          {t('import.fatal', { detail: fatalMessage(report.fatal, lang, fieldNamer(t)) })}
         </p>
       ) : (
         <p data-testid="report-summary">
@@ -91,7 +95,9 @@ export function ImportReportView(props: ImportReportViewProps) {
                     {(report.examples[code as keyof typeof report.examples] ?? [])
                       .slice(0, 3)
                       .map((issue) => (
-                        <div key={`${issue.row}-${issue.column}`}>{issueMessage(issue, lang)}</div>
+                        <div key={`${issue.row}-${issue.column}`}>
+                          {issueMessage(issue, lang, nameColumn)}
+                        </div>
                       ))}
                   </td>
                 </tr>
@@ -108,31 +114,35 @@ export function ImportReportView(props: ImportReportViewProps) {
           <summary>{t('import.mapping')}</summary>
           <p className="muted">{t('import.mappingHelp')}</p>
           <div className="mapping-grid">
-            {columns.map((column) => (
-              <label key={column.name}>
-                <span>
-                  {column.name}
-                  {column.required ? ' *' : ''}
-                </span>
-                <select
-                  value={mappingEditor.mapping[column.name] ?? ''}
-                  data-testid={`map-${kind}-${column.name}`}
-                  onChange={(e) => {
-                    const next = { ...mappingEditor.mapping };
-                    if (e.target.value) next[column.name] = e.target.value;
-                    else delete next[column.name];
-                    mappingEditor.onMapping(next);
-                  }}
-                >
-                  <option value="">{t('import.notMapped')}</option>
-                  {headers.map((h) => (
-                    <option key={h} value={h}>
-                      {h}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
+            {columns.map((column) => {
+              const hint = fieldHint(t, column.name);
+              return (
+                <label key={column.name} data-testid={`map-field-${kind}-${column.name}`}>
+                  <span className="mapping-label">
+                    {fieldLabel(t, column.name)}
+                    {column.required ? ' *' : ''}
+                  </span>
+                  {hint && <small className="muted">{hint}</small>}
+                  <select
+                    value={mappingEditor.mapping[column.name] ?? ''}
+                    data-testid={`map-${kind}-${column.name}`}
+                    onChange={(e) => {
+                      const next = { ...mappingEditor.mapping };
+                      if (e.target.value) next[column.name] = e.target.value;
+                      else delete next[column.name];
+                      mappingEditor.onMapping(next);
+                    }}
+                  >
+                    <option value="">{t('import.notMapped')}</option>
+                    {headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              );
+            })}
           </div>
           {report.unmappedHeaders.length > 0 && (
             <p className="muted">{t('import.unmapped', { cols: report.unmappedHeaders.join(', ') })}</p>

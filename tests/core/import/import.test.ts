@@ -174,8 +174,10 @@ describe('messages and the CSV report', () => {
   const issue: ImportIssue = { row: 12, column: 'desil', code: 'decile_out_of_range', value: '11' };
 
   it('names the row, the column and the problem in both languages, for every code', () => {
-    expect(issueMessage(issue, 'id')).toBe('Baris 12: desil kesejahteraan (desil) harus 1–10: "11".');
-    expect(issueMessage(issue, 'en')).toBe('Row 12: welfare decile (desil) must be 1–10: "11".');
+    expect(issueMessage(issue, 'id')).toBe(
+      'Baris 12: desil kesejahteraan harus 1–10, tetapi desil berisi "11".',
+    );
+    expect(issueMessage(issue, 'en')).toBe('Row 12: welfare decile must be 1–10, but desil holds "11".');
     for (const code of ISSUE_CODES) {
       for (const lang of ['id', 'en'] as const) {
         const text = issueMessage({ row: 3, column: 'kolom_x', code, value: 'v' }, lang);
