@@ -211,7 +211,7 @@ export async function sampleMapColors(
 
 /**
  * Hovers the largest village of Kota Manna/Manna and checks the tooltip names it and its kecamatan;
- * saves a screenshot as `shotName`.
+ * saves a screenshot as `shotName`; then moves the pointer off the map and checks the tooltip is gone.
  */
 export async function checkVillageTooltip(
   page: Page,
@@ -227,4 +227,39 @@ export async function checkVillageTooltip(
   if (!content.includes(village.village_name) || !content.includes(village.district_name)) {
     throw new Error(`tooltip "${content}" lacks ${village.village_name} / ${village.district_name}`);
   }
+  // The pointer leaves the map for the page header: the card goes with it.
+  const header = await page.locator('header').first().boundingBox();
+  if (!header) throw new Error('no page header to move the pointer to');
+  await page.mouse.move(header.x + 4, header.y + 4);
+  await tooltip.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** How many pixels of the map (as on screen) are within `tolerance` of the colour `rgb` in every channel. */
+export async function countMapPixels(
+  page: Page,
+  rgb: [number, number, number],
+  tolerance = 24,
+): Promise<number> {
+  const png = (await page.getByTestId('map').screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, rgb, tolerance }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.drawImage(bitmap, 0, 0);
+      const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const near =
+          Math.abs((d[i] ?? 0) - rgb[0]) <= tolerance &&
+          Math.abs((d[i + 1] ?? 0) - rgb[1]) <= tolerance &&
+          Math.abs((d[i + 2] ?? 0) - rgb[2]) <= tolerance;
+        if (near) n += 1;
+      }
+      return n;
+    },
+    { png, rgb, tolerance },
+  );
 }

@@ -19,6 +19,7 @@ import {
   waitMapIdle,
   waitReady,
 } from './harness';
+import { countMapPixels } from './map-probe';
 import { FIXED_PERIOD, legendLabels, tableColumn } from './planner-helpers';
 
 /** Every tool starts from this link: uninhabitable houses in 7 natural-breaks classes. */
@@ -104,9 +105,24 @@ describe('planner tools (Perencanaan)', () => {
     );
     await page.getByTestId('sql-run').click();
     await expect.poll(() => page.locator('[data-testid="sql-result"] tbody tr').count()).toBe(10);
+    const sqlPink: [number, number, number] = [0xe6, 0x00, 0x8a];
+    expect(await countMapPixels(page, sqlPink)).toBe(0); // the colour is the SQL result's alone
     await page.getByTestId('sql-map').click();
     await waitDrawn(page);
     await screenshot(page, 'planner-07-sql');
+    // The result has its own key in the legend, drawn as on the map (an outline in its own colour).
+    const key = page.getByTestId('sql-legend');
+    expect(await key.textContent()).toContain('Desa yang disebut kueri: 10');
+    const swatch = key.locator('.swatch');
+    expect(await swatch.evaluate((el) => [el.className, getComputedStyle(el).borderTopColor])).toEqual([
+      'swatch outline',
+      'rgb(230, 0, 138)',
+    ]);
+    expect(await countMapPixels(page, sqlPink)).toBeGreaterThan(200);
+    await page.getByTestId('sql-legend-clear').click();
+    await key.waitFor({ state: 'detached' });
+    await waitDrawn(page);
+    expect(await countMapPixels(page, sqlPink)).toBe(0);
   });
 
   it('shows heatmap and hexagon layers', async () => {

@@ -1,7 +1,9 @@
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import {
+  AttributionControl,
   GeolocateControl,
+  type IControl,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
@@ -16,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
+import { mapUiStrings, relabelMap } from './control-strings';
 import { domOverlayPadding } from './overlay-padding';
 
 // Served from the app's own origin; without it the built app's map never loads.
@@ -57,6 +60,8 @@ export interface MapCanvasProps {
   ariaLabel: string;
   /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */
   flyTo?: { bounds: [number, number, number, number] } | null;
+  /** The pointer left the map (to a panel over it, or off it): hover cards should go. */
+  onLeave?: () => void;
 }
 
 /**
@@ -102,14 +107,25 @@ const regencyBounds: [number, number, number, number] = [
   REGENCY_BBOX.north,
 ];
 
-export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLabel, flyTo }: MapCanvasProps) {
+export function MapCanvas({
+  style,
+  layers,
+  initialView,
+  onView,
+  onDrawn,
+  ariaLabel,
+  flyTo,
+  onLeave,
+}: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const handedLayers = useRef<readonly Layer[]>([]);
   const callbacks = useRef({ onView, onDrawn });
   callbacks.current = { onView, onDrawn };
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The map's controls, in the order added: their words follow the page's language.
+  const labelledControls = useRef<{ control: IControl; position: 'top-right' | 'bottom-right' }[]>([]);
   // A configured online basemap that cannot be shown is said on the map, never just left blank.
   const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
@@ -127,17 +143,9 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
             bounds: regencyBounds,
             fitBoundsOptions: { padding: 20 },
           }),
-      // The controls' tooltips in the page's language.
-      locale: {
-        'NavigationControl.ZoomIn': t('mapControls.zoomIn'),
-        'NavigationControl.ZoomOut': t('mapControls.zoomOut'),
-        'NavigationControl.ResetBearing': t('mapControls.resetBearing'),
-        'GeolocateControl.FindMyLocation': t('mapControls.nearMe'),
-        'GeolocateControl.LocationNotAvailable': t('mapControls.locationUnavailable'),
-        'AttributionControl.ToggleAttribution': t('mapControls.attribution'),
-      },
-      // Only a configured online basemap has attributions to show.
-      attributionControl: 'basemap' in style.sources ? { compact: true } : false,
+      // The controls' tooltips and the map's accessible name in the page's language.
+      locale: mapUiStrings(t),
+      attributionControl: false,
       // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
       maxBounds: [
         [VIEW_BOUNDS.west, VIEW_BOUNDS.south],
@@ -145,17 +153,24 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
       ],
       maxZoom: ZOOM_RANGE[1],
     });
-    map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
-    // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
-    map.addControl(
-      new GeolocateControl({
-        positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
-        trackUserLocation: false,
-        fitBoundsOptions: { maxZoom: 14 },
-      }),
-      'top-right',
-    );
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    labelledControls.current = [
+      { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
+      // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
+      {
+        control: new GeolocateControl({
+          positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
+          trackUserLocation: false,
+          fitBoundsOptions: { maxZoom: 14 },
+        }),
+        position: 'top-right',
+      },
+      // Only a configured online basemap has attributions to show.
+      ...('basemap' in style.sources
+        ? [{ control: new AttributionControl({ compact: true }), position: 'bottom-right' as const }]
+        : []),
+      { control: new ScaleControl({ unit: 'metric' }), position: 'bottom-right' },
+    ];
+    for (const { control, position } of labelledControls.current) map.addControl(control, position);
     const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(overlay);
     const reportView = () => {
@@ -198,6 +213,13 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
     };
   }, []);
 
+  // A language change re-words the live map's controls (the map itself, its view and layers stay).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t changes with the language
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) relabelMap(map, mapUiStrings(t), labelledControls.current);
+  }, [i18n.language]);
+
   useEffect(() => {
     const map = mapRef.current;
     const overlay = overlayRef.current;
@@ -219,7 +241,13 @@ export function MapCanvas({ style, layers, initialView, onView, onDrawn, ariaLab
 
   return (
     <>
-      <section ref={container} className="map-canvas" aria-label={ariaLabel} data-testid="map" />
+      <section
+        ref={container}
+        className="map-canvas"
+        aria-label={ariaLabel}
+        data-testid="map"
+        onPointerLeave={onLeave}
+      />
       {basemapProblem && (
         <p
           className="notice basemap-notice"

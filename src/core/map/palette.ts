@@ -17,6 +17,8 @@ export const MAP_COLORS = {
   householdNotCovered: '#762a83',
   label: '#1a1a1a',
   selection: '#00b4d8',
+  /** Places an SQL query put on the map: a hue no class ramp uses, on a white halo. */
+  sqlResult: '#e6008a',
   labelHalo: '#ffffff',
 } as const;
 

@@ -1,6 +1,14 @@
 export interface LegendItem {
   color: string;
   label: string;
+  /** How the map draws it: a filled area (default), an outline, or dots. */
+  shape?: 'fill' | 'outline' | 'dot';
+}
+
+/** The item's key, drawn as the map draws it. */
+function Swatch({ color, shape = 'fill' }: LegendItem) {
+  const style = shape === 'fill' ? { background: color } : { borderColor: color, color };
+  return <span className={`swatch${shape === 'fill' ? '' : ` ${shape}`}`} style={style} />;
 }
 
 interface LegendProps {
@@ -28,12 +36,12 @@ export function Legend({ title, items, note, testId = 'legend', onPick, picked =
                 aria-pressed={picked === item.color}
                 onClick={() => onPick(picked === item.color ? null : item.color)}
               >
-                <span className="swatch" style={{ background: item.color }} />
+                <Swatch {...item} />
                 {item.label}
               </button>
             ) : (
               <>
-                <span className="swatch" style={{ background: item.color }} />
+                <Swatch {...item} />
                 {item.label}
               </>
             )}

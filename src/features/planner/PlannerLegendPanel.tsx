@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../core/dataset/loaded-context';
+import { MAP_COLORS } from '../../core/map/palette';
 import { FoldingLegend } from '../../core/ui/FoldingLegend';
 import { Legend } from '../../core/ui/Legend';
+import { useFormat } from '../../core/ui/use-format';
 import type { Choropleth } from './choropleth';
 import { DataQualityLegend } from './DataQualityLegend';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
@@ -10,6 +12,7 @@ import type { PlaceName } from './FilterControls';
 import { PlannerMapExport } from './PlannerMapExport';
 import { NEED_POINT_COLOR, NO_NEED_POINT_COLOR, OUTSIDE_COLOR, UNCLASSIFIED_COLOR } from './planner-layers';
 import type { PlannerLegend } from './planner-legend';
+import type { SqlMapResult } from './sql/SqlPanel';
 import type { PlannerUrlState } from './url-state';
 import { POINTS_ZOOM } from './use-need-points';
 
@@ -34,6 +37,37 @@ interface PlannerLegendPanelProps {
   onPick: (color: string | null) => void;
   /** null while the area figures load. */
   sheet: SheetInput | null;
+  /** What an SQL query put on the map, if anything. */
+  sqlMap: SqlMapResult | null;
+  onClearSql: () => void;
+}
+
+/** The key of an SQL result on the map (its own colour and shape), with the way to take it off. */
+function SqlResultLegend({ result, onClear }: { result: SqlMapResult; onClear: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const villages = result.kind === 'villages';
+  const count = villages ? new Set(result.codes).size : result.positions.length / 2;
+  return (
+    <>
+      <Legend
+        testId="sql-legend"
+        title={t('planner.legend.sqlTitle')}
+        items={[
+          {
+            color: MAP_COLORS.sqlResult,
+            shape: villages ? 'outline' : 'dot',
+            label: t(villages ? 'planner.legend.sqlVillages' : 'planner.legend.sqlPoints', {
+              count: f.int(count),
+            }),
+          },
+        ]}
+      />
+      <button type="button" className="secondary small" data-testid="sql-legend-clear" onClick={onClear}>
+        {t('planner.sql.clearMap')}
+      </button>
+    </>
+  );
 }
 
 /**
@@ -86,6 +120,7 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
           fileStem={sheet.fileStem}
         />
       )}
+      {props.sqlMap && <SqlResultLegend result={props.sqlMap} onClear={props.onClearSql} />}
       <DataQualityLegend reports={dataset.reports} />
       {layers.points && (
         <Legend

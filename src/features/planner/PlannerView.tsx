@@ -161,7 +161,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
       areas.filter((a) => (map.fillByCode.get(a.code) ?? NO_DATA_COLOR) === legendPick).map((a) => a.code),
     );
   }, [legendPick, areas, map]);
-  const { layers, hover, pointHover } = usePlannerLayers({
+  const { layers, hover, pointHover, clearHover } = usePlannerLayers({
     client,
     query,
     layers: state.layers,
@@ -307,12 +307,15 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
           onDrawn={onDrawn}
           ariaLabel={measureLabel}
           flyTo={flyTo}
+          onLeave={clearHover}
         />
         <PlannerLegendPanel
           legend={legend}
           layers={state.layers}
           picked={legendPick}
           onPick={setLegendPick}
+          sqlMap={sqlMap}
+          onClearSql={() => setSqlMap(null)}
           sheet={
             map && areas
               ? {

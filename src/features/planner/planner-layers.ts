@@ -67,11 +67,11 @@ export interface AreaFillInput {
   onHover: (info: PickingInfo<Feature>) => void;
   onClick?: (info: PickingInfo<Feature>) => void;
   selectedCode?: string | null;
-  /** Codes outlined as an SQL result. */
+  /** Codes outlined as picked from the legend. */
   highlightCodes?: ReadonlySet<string>;
 }
 
-/** Choropleth of villages or kecamatan under MapLibre's boundary lines, with selection and SQL outlines. */
+/** Choropleth of villages or kecamatan under MapLibre's boundary lines, with selection and legend-pick outlines. */
 export function areaFillLayers(input: AreaFillInput): Layer[] {
   const code = (f: Feature) => String(f.properties?.[input.codeKey]);
   const selected = input.selectedCode
@@ -97,7 +97,7 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
     new GeoJsonLayer({
-      id: `${input.id}-sql`,
+      id: `${input.id}-picked`,
       data: { type: 'FeatureCollection', features: highlighted },
       filled: false,
       stroked: true,
@@ -218,15 +218,35 @@ export function householdPointLayer(
 }
 
 /** Points of an SQL result with lon/lat columns. */
+const SQL_COLOR = hexToRgba(MAP_COLORS.sqlResult);
+const HALO = hexToRgba(MAP_COLORS.labelHalo);
+
+/** The villages an SQL result names: a bold line in the SQL colour on a white halo, over any fill or level. */
+export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<string>): Layer[] {
+  const features = villages.features.filter((f) => codes.has(String(f.properties?.village_code)));
+  const outline = (id: string, color: Rgba, width: number) =>
+    new GeoJsonLayer({
+      id,
+      data: { type: 'FeatureCollection', features },
+      filled: false,
+      stroked: true,
+      getLineColor: color,
+      lineWidthUnits: 'pixels',
+      getLineWidth: width,
+    });
+  return [outline('sql-areas-halo', HALO, 6), outline('sql-areas', SQL_COLOR, 3)];
+}
+
+/** The households an SQL result names: dots in the SQL colour with a white ring. */
 export function sqlPointLayer(positions: Float32Array): Layer {
   return new ScatterplotLayer({
     id: 'sql-points',
     data: { length: positions.length / 2, attributes: { getPosition: { value: positions, size: 2 } } },
     radiusUnits: 'pixels',
     getRadius: 5,
-    getFillColor: [0, 0, 0, 230],
+    getFillColor: SQL_COLOR,
     stroked: true,
-    getLineColor: [255, 255, 255, 255],
+    getLineColor: HALO,
     lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
   });

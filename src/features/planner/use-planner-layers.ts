@@ -13,6 +13,7 @@ import {
   needHeatmapLayer,
   needHexagonLayer,
   type RampName,
+  sqlAreaLayers,
   sqlPointLayer,
 } from './planner-layers';
 import type { SqlMapResult } from './sql/SqlPanel';
@@ -88,6 +89,12 @@ export function usePlannerLayers(input: PlannerLayersInput) {
     hoverSeq.current += 1;
     setPointHover(null);
   }, []);
+  // The pointer left the map: no card stays behind (deck.gl does not always hear the leave).
+  const clearHover = useCallback(() => {
+    hoverSeq.current += 1;
+    setHover(null);
+    setPointHover(null);
+  }, []);
   const onClick = useCallback(
     (info: PickingInfo<Feature>) => {
       const p = info.object?.properties;
@@ -112,8 +119,11 @@ export function usePlannerLayers(input: PlannerLayersInput) {
     [client, boxPoints],
   );
 
-  const sqlCodes = useMemo(() => (sqlMap?.kind === 'villages' ? new Set(sqlMap.codes) : undefined), [sqlMap]);
-  const highlightCodes = sqlCodes ?? input.pickCodes;
+  const sqlAreas = useMemo(
+    () => (sqlMap?.kind === 'villages' ? sqlAreaLayers(boundaries.villages, new Set(sqlMap.codes)) : []),
+    [sqlMap, boundaries],
+  );
+  const highlightCodes = input.pickCodes;
   // Same label layers (same data) until the zoom changes: deck.gl then keeps its text atlas and attributes.
   const labels = useMemo(
     () => labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
@@ -139,6 +149,7 @@ export function usePlannerLayers(input: PlannerLayersInput) {
       ...(weighted && on.heatmap ? [needHeatmapLayer(weighted.data, opacity, ramp, weighted.key)] : []),
       ...(weighted && on.hexagon ? [needHexagonLayer(weighted.data, opacity, ramp, weighted.key)] : []),
       ...(boxPoints && showPoints ? [householdPointLayer(boxPoints, 1, onPointHover)] : []),
+      ...sqlAreas,
       ...(sqlMap?.kind === 'points' ? [sqlPointLayer(sqlMap.positions)] : []),
       ...labels,
     ],
@@ -159,8 +170,9 @@ export function usePlannerLayers(input: PlannerLayersInput) {
       showPoints,
       onPointHover,
       sqlMap,
+      sqlAreas,
       labels,
     ],
   );
-  return { layers, hover, pointHover };
+  return { layers, hover, pointHover, clearHover };
 }

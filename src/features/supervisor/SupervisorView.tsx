@@ -374,6 +374,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           onDrawn={onDrawn}
           ariaLabel={t('nav.supervisor')}
           flyTo={flyTo}
+          onLeave={() => setHover(null)}
         />
         <SupervisorLegend
           mode={mode}
