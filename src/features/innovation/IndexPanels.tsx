@@ -216,7 +216,7 @@ export function BeneficiariesCard({
       <p className="muted small">{en ? fill.noteEn : fill.note}</p>
       <details open>
         <summary>{t('innovation.beneficiaries.query')}</summary>
-        <pre className="sql" data-testid="beneficiaries-sql">
+        <pre className="sql" data-testid="beneficiaries-sql" translate="no">
           {sql}
         </pre>
       </details>

@@ -216,7 +216,7 @@ export function AgentList(props: AgentListProps) {
         >
           <option value="">{t('supervisor.allOffices')}</option>
           {offices.map((o) => (
-            <option key={o} value={o}>
+            <option key={o} value={o} lang="id">
               {o}
             </option>
           ))}
@@ -257,7 +257,12 @@ export function AgentList(props: AgentListProps) {
                 {...rowActivation(() => onSelectAgent(r.agent))}
               >
                 {columns.map((key) => (
-                  <td key={key} className={TEXT.has(key) ? 'text' : ''}>
+                  // An office's name is the regency's own, in Indonesian in either UI language.
+                  <td
+                    key={key}
+                    className={TEXT.has(key) ? 'text' : ''}
+                    lang={key === 'office' && r.office ? 'id' : undefined}
+                  >
                     {cell(r, key)}
                   </td>
                 ))}

@@ -112,7 +112,11 @@ export function OfficeTable(props: OfficeTableProps) {
                 {...(o.office ? rowActivation(() => onOffice(o.office as string)) : {})}
               >
                 {columns.map((key) => (
-                  <td key={key} className={key === 'office' ? 'text' : ''}>
+                  <td
+                    key={key}
+                    className={key === 'office' ? 'text' : ''}
+                    lang={key === 'office' && o.office ? 'id' : undefined}
+                  >
                     {cell(o, key)}
                   </td>
                 ))}

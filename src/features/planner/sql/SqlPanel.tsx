@@ -1,12 +1,13 @@
 import type { Table } from 'apache-arrow';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../../core/dataset/loaded-context';
 import { formatSqlValue, isNumericType, numericValue } from '../../../core/sql/sql-format';
 import { useFormat } from '../../../core/ui/use-format';
 import { sqlHint } from './planner-sql-guard';
 import type { SqlProblem } from './sql-sandbox';
 import { browserSandbox } from './sql-sandbox-browser';
+import { SANDBOX_TABLES } from './sql-sandbox-tables';
 
 const MAX_ROWS = 1000;
 const EXAMPLE = `SELECT village_code, count(*) AS keluarga,
@@ -113,8 +114,16 @@ export function SqlPanel({ onShowOnMap }: SqlPanelProps) {
 
   return (
     <section className="sql-panel" data-testid="sql-panel">
-      <p className="muted">{t('privacy.sql.help')}</p>
+      <p className="muted">
+        {/* Table names are SQL, the same in every language. */}
+        <Trans
+          i18nKey="privacy.sql.help"
+          values={{ tables: SANDBOX_TABLES.join(', ') }}
+          components={{ code: <code translate="no" /> }}
+        />
+      </p>
       <textarea
+        translate="no"
         data-testid="sql-input"
         value={sql}
         spellCheck={false}
@@ -158,7 +167,7 @@ export function SqlPanel({ onShowOnMap }: SqlPanelProps) {
           </p>
           <div className="table-scroll">
             <table className="data-table" data-testid="sql-result">
-              <thead>
+              <thead translate="no">
                 <tr>
                   {fields.map((f) => (
                     <th key={f.name} className={isNumericType(f.type) ? undefined : 'text'}>
