@@ -114,7 +114,15 @@ describe('innovation (Inovasi)', () => {
     ]);
     expect(download.suggestedFilename()).toBe('penilaian-iid.csv');
     const csv = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
-    expect(csv.split('\r\n')[0]).toBe('tahun,inovasi_id,inovasi_nama,urusan,indikator,level,bukti');
+    // A block saying what the file holds, a blank line, then the table (which the import reads back below).
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toMatch(/^Isi,Penilaian mandiri Indeks Inovasi Daerah/);
+    expect(lines.find((l) => l.startsWith('Rubrik,'))).toMatch(
+      /Indeks Inovasi Daerah 2026 \(belum diperiksa/,
+    );
+    expect(lines.find((l) => l.startsWith('Nilai,'))).toMatch(/CONTOH/);
+    expect(lines.find((l) => l.startsWith('Diekspor,'))).toBeDefined();
+    expect(lines[lines.indexOf('') + 1]).toBe('tahun,inovasi_id,inovasi_nama,urusan,indikator,level,bukti');
     mkdirSync(OUT, { recursive: true });
     const bad = path.join(OUT, 'iid-bad.csv');
     await writeFile(
@@ -157,6 +165,41 @@ describe('innovation (Inovasi)', () => {
     const bytes = await readFile((await png.path()) as string);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     await copyFile((await png.path()) as string, path.join(SCREENSHOT_DIR, 'innovation-chart-trend.png'));
+    // The needs chart's PNG carries its legend: both series' colours drawn in the band under the chart.
+    const [needs] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('needs-chart-png').click(),
+    ]);
+    const needsPng = await readFile((await needs.path()) as string);
+    await copyFile((await needs.path()) as string, path.join(SCREENSHOT_DIR, 'innovation-chart-needs.png'));
+    const chartHeight = await page
+      .locator('[data-testid="needs-chart"] svg.recharts-surface')
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().height);
+    // Scale 2: the title band is 44 px, the legend row starts 8 px under the chart and is 20 px high.
+    const band = { top: (44 + chartHeight + 8) * 2, height: 40 };
+    const counts = await page.evaluate(
+      async ({ png, band }) => {
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d');
+        if (!ctx) throw new Error('no 2d context');
+        ctx.drawImage(bitmap, 0, 0);
+        const d = ctx.getImageData(0, band.top, bitmap.width, band.height).data;
+        const near = (i: number, rgb: number[]) => rgb.every((v, k) => Math.abs((d[i + k] ?? 0) - v) < 12);
+        let reported = 0;
+        let resolved = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (near(i, [0xd9, 0x5f, 0x02])) reported += 1;
+          if (near(i, [0x1b, 0x9e, 0x77])) resolved += 1;
+        }
+        return { reported, resolved };
+      },
+      { png: needsPng.toString('base64'), band },
+    );
+    expect(counts.reported).toBeGreaterThan(100);
+    expect(counts.resolved).toBeGreaterThan(100);
   });
 
   it('exports the official map PNG at the chosen size', async () => {

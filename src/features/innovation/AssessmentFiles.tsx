@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../core/domain/calendar';
 import { downloadBlob } from '../../core/export/download';
-import { toCsv, toXlsx } from '../../core/export/table-export';
+import { type ExportAbout, toCsv, toXlsx } from '../../core/export/table-export';
 import { readTrimmedRows } from '../../core/import/csv-text';
+import { useFormat } from '../../core/ui/use-format';
 import {
   ASSESSMENT_COLUMNS,
   assessmentToRows,
@@ -18,6 +20,8 @@ interface FilesProps {
   onImport: (assessments: Assessment[]) => void;
   onLoadExample: () => void;
   onClearYear: () => void;
+  /** The saved values are the shipped example, not the regency's own. */
+  exampleValues: boolean;
 }
 
 const COLUMNS = ASSESSMENT_COLUMNS.map((c) => ({
@@ -27,8 +31,10 @@ const COLUMNS = ASSESSMENT_COLUMNS.map((c) => ({
 }));
 
 /** Export the saved self-assessment (CSV, XLSX) and import one, with row-by-row messages. */
-export function AssessmentFiles({ rubrics, assessments, onImport, onLoadExample, onClearYear }: FilesProps) {
-  const { t } = useTranslation();
+export function AssessmentFiles(props: FilesProps) {
+  const { rubrics, assessments, onImport, onLoadExample, onClearYear, exampleValues } = props;
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
   const [issues, setIssues] = useState<ImportIssue[]>([]);
   const [done, setDone] = useState<string | null>(null);
 
@@ -37,6 +43,29 @@ export function AssessmentFiles({ rubrics, assessments, onImport, onLoadExample,
       const r = rubrics.get(a.year);
       return r ? assessmentToRows(r, a) : [];
     });
+
+  // What the file holds, above the table (the import skips this block).
+  const about = (): ExportAbout => {
+    const en = i18n.language === 'en';
+    const rubricLine = (year: number) => {
+      const r = rubrics.get(year);
+      if (!r) return String(year);
+      const status =
+        r.status === 'official'
+          ? t('innovation.files.rubricOfficial')
+          : t('innovation.files.rubricUnverified');
+      return `${en ? r.titleEn : r.title} (${status})`;
+    };
+    return [
+      [t('exportAbout.contents'), t('innovation.files.aboutContents')],
+      [t('innovation.files.aboutRubric'), assessments.map((a) => rubricLine(a.year)).join('; ')],
+      [
+        t('innovation.files.aboutValues'),
+        t(exampleValues ? 'innovation.files.valuesExample' : 'innovation.files.valuesSaved'),
+      ],
+      [t('exportAbout.exported'), f.date(localDay(new Date()))],
+    ];
+  };
 
   const importFile = async (file: File) => {
     setDone(null);
@@ -63,7 +92,13 @@ export function AssessmentFiles({ rubrics, assessments, onImport, onLoadExample,
           type="button"
           className="secondary"
           data-testid="export-assessment-csv"
-          onClick={() => downloadBlob('penilaian-iid.csv', toCsv(COLUMNS, rows()), 'text/csv;charset=utf-8')}
+          onClick={() =>
+            downloadBlob(
+              'penilaian-iid.csv',
+              toCsv(COLUMNS, rows(), { about: about() }),
+              'text/csv;charset=utf-8',
+            )
+          }
         >
           {t('innovation.files.exportCsv')}
         </button>
@@ -74,7 +109,7 @@ export function AssessmentFiles({ rubrics, assessments, onImport, onLoadExample,
           onClick={async () =>
             downloadBlob(
               'penilaian-iid.xlsx',
-              await toXlsx('penilaian_iid', COLUMNS, rows()),
+              await toXlsx('penilaian_iid', COLUMNS, rows(), about()),
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             )
           }

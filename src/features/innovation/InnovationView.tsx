@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { saveBlob } from '../../core/export/download';
-import { sourceLine } from '../../core/map/sheet-frame';
+import { sourceLine, todayLabel } from '../../core/map/sheet-frame';
 import { setDocumentState } from '../../core/ui/document-state';
 import { publishNotices } from '../../core/ui/settings-notices';
 import { Tabs } from '../../core/ui/Tabs';
@@ -113,7 +113,7 @@ export function InnovationView() {
     synthetic: dataset.source.synthetic,
     locale: f.locale,
     t,
-  })}${stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''}`;
+  })}${stored?.origin === 'example' ? ` — ${t('innovation.example.short')}` : ''} — ${t('exportAbout.exported')} ${todayLabel(f.locale)}`;
 
   const onEdit = useCallback(
     (next: Assessment) => {
@@ -290,6 +290,7 @@ export function InnovationView() {
               <AssessmentFiles
                 rubrics={data.rubrics}
                 assessments={stored.assessments}
+                exampleValues={stored.origin === 'example'}
                 onImport={(imported) => {
                   setDraft(null);
                   replaceAll(imported, 'user');

@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { saveBlob } from '../../core/export/download';
-import { chartPng } from './chart-png';
+import { chartPng, legendItems } from './chart-png';
 import type { IndexResult } from './data/innovation-index';
 
 /** Text size of a chart: 11 px on a card, larger on a slide (at least 16 px on a 1920×1080 projector). */
@@ -41,7 +41,8 @@ export function ChartCard(props: {
     const svgs = [...(ref.current?.querySelectorAll<SVGSVGElement>('svg.recharts-surface') ?? [])];
     const area = (e: SVGSVGElement) => e.getBoundingClientRect().width * e.getBoundingClientRect().height;
     const svg = svgs.sort((a, b) => area(b) - area(a))[0];
-    if (svg) saveBlob(props.fileName, await chartPng(svg, props.title, props.footer));
+    if (svg && ref.current)
+      saveBlob(props.fileName, await chartPng(svg, props.title, props.footer, legendItems(ref.current)));
   };
   return (
     <section className="card chart-card" data-testid={props.testId}>
@@ -178,7 +179,15 @@ export function needChart(
   return (
     <BarChart data={rows} margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: text.fontSize }} interval={0} />
+      {/* Every category named, slanted so long names do not run into each other. */}
+      <XAxis
+        dataKey="label"
+        tick={{ fontSize: text.fontSize }}
+        interval={0}
+        angle={-20}
+        textAnchor="end"
+        height={text.fontSize * 5}
+      />
       <YAxis
         tickFormatter={(v) => fmt(Number(v))}
         tick={{ fontSize: text.fontSize }}

@@ -56,6 +56,25 @@ describe('recordsToAssessments', () => {
     }
   });
 
+  it('skips the block our exports open with, and counts rows as they stand in the file', () => {
+    const { assessments } = recordsToAssessments(parseCsv(example), rubrics);
+    const rows = assessments.flatMap((a) => assessmentToRows(rubrics.get(a.year) as Rubric, a));
+    const columns = ASSESSMENT_COLUMNS.map((c) => ({ key: c, header: c }));
+    const about = [
+      ['Isi', 'Penilaian mandiri'],
+      ['Nilai', 'CONTOH'],
+      ['Diekspor', '1 Desember 2026'],
+    ] as const;
+    const csv = toCsv(columns, rows, { about });
+    expect(recordsToAssessments(parseCsv(csv), rubrics).assessments).toEqual(assessments);
+    // A bad level on the first data row: line 1–3 the block, 4 blank, 5 the header, 6 that row.
+    const lines = csv.split('\r\n');
+    expect(lines[4]?.split(',')[0]).toBe('tahun');
+    lines[5] = (lines[5] ?? '').replace(/,(\d),(?=[^,]*$)/, ',9,');
+    const bad = recordsToAssessments(parseCsv(lines.join('\r\n')), rubrics);
+    expect(bad.issues.map((i) => [i.row, i.code])).toEqual([[6, 'level']]);
+  });
+
   it('names the row and the problem of every bad line, and rejects the file', () => {
     const csv = [
       HEADER,

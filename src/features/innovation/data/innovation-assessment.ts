@@ -41,6 +41,18 @@ export interface ImportIssue {
   params: Record<string, string | number>;
 }
 
+const headerName = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
+
+/** The table's header record: it names (at least) the year and indicator columns. */
+const isHeader = (record: readonly string[]): boolean => {
+  const names = record.map(headerName);
+  return names.includes('tahun') && names.includes('indikator');
+};
+
 /** A spreadsheet's protective apostrophe (added on export against formula injection) removed. */
 const unprotect = (text: string): string => (/^'[=+\-@]/.test(text) ? text.slice(1) : text);
 
@@ -58,22 +70,27 @@ export function recordsToAssessments(
   rubrics: ReadonlyMap<number, Rubric>,
 ): ParsedAssessments {
   const issues: ImportIssue[] = [];
-  const [header, ...body] = records;
+  // Our own exports open with a block saying what they contain (label, value), then a blank line: the table
+  // starts at the first record naming the year and indicator columns.
+  const start = Math.max(0, records.findIndex(isHeader));
+  const [header, ...body] = records.slice(start);
+  // Rows are counted as the user sees them in the file: the block and the blank line after it included.
+  const firstRow = start + (start > 0 ? 1 : 0) + 2;
   if (!header || body.length === 0) {
     return { assessments: [], issues: [{ row: 0, severity: 'error', code: 'empty', params: {} }] };
   }
-  const names = header.map((h) =>
-    h
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase(),
-  );
+  const names = header.map(headerName);
   const missing = ASSESSMENT_COLUMNS.filter((c) => c !== 'bukti' && !names.includes(c));
   if (missing.length > 0) {
     return {
       assessments: [],
       issues: [
-        { row: 1, severity: 'error', code: 'missingColumns', params: { columns: missing.join(', ') } },
+        {
+          row: firstRow - 1,
+          severity: 'error',
+          code: 'missingColumns',
+          params: { columns: missing.join(', ') },
+        },
       ],
     };
   }
@@ -82,7 +99,7 @@ export function recordsToAssessments(
   const byYear = new Map<number, Assessment>();
   const seen = new Set<string>();
   const readRow = (r: readonly string[], i: number): void => {
-    const row = i + 2;
+    const row = firstRow + i;
     const err = (code: ImportIssue['code'], params: ImportIssue['params'] = {}): void => {
       issues.push({ row, severity: 'error', code, params });
     };
