@@ -1,8 +1,9 @@
 /**
  * Every file the dashboard lets a user save, and how a user gets it: the clicks of the e2e tests (test ids,
- * tabs, links), grouped by the screen they start from. Used by scripts/export-sizes.ts.
+ * tabs, links), grouped by the screen they start from. Used by scripts/export-sizes.ts and
+ * tests/e2e/exports.test.ts.
  */
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { openLink, waitStill } from '../tests/e2e/harness';
 
 export type ExportType = 'CSV' | 'XLSX' | 'PNG' | 'PDF';
@@ -26,6 +27,28 @@ export interface ExportGroup {
   setup: (page: Page) => Promise<void>;
   /** The steps; a function when they depend on what the screen shows (e.g. the number of slides). */
   steps: ExportStep[] | ((page: Page) => Promise<ExportStep[]>);
+}
+
+/** Runs one step: its preparing clicks, then the saving click while waiting for the download. */
+export async function saveStep(
+  page: Page,
+  step: ExportStep,
+  timeoutMs: number,
+): Promise<{ dl: Download; ms: number }> {
+  await step.before?.(page);
+  const t0 = performance.now();
+  // Only a file of the expected type counts: a late file from an earlier, timed-out step is not this one.
+  const ext = `.${step.type.toLowerCase()}`;
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', {
+      timeout: timeoutMs,
+      predicate: (d) => d.suggestedFilename().toLowerCase().endsWith(ext),
+    }),
+    step.trigger(page),
+  ]);
+  const failure = await dl.failure();
+  if (failure) throw new Error(`download failed: ${failure}`);
+  return { dl, ms: performance.now() - t0 };
 }
 
 const click = (testId: string) => (page: Page) => page.getByTestId(testId).click();

@@ -18,10 +18,9 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
 import { assertBuilt, assertChromium, DIST, openDashboard, pngSize, waitReady } from '../tests/e2e/harness';
 import { readOptions } from './cli-options';
-import { EXPORT_GROUPS, type ExportStep, type ExportType } from './export-sizes-steps';
+import { EXPORT_GROUPS, type ExportStep, type ExportType, saveStep } from './export-sizes-steps';
 
 const USAGE = 'usage: npm run bench:exports -- [--out DIR] [--timeout SECONDS]';
 /** The issue's limit for the report: small enough to send by e-mail. */
@@ -95,28 +94,6 @@ async function inspect(
       return { check: `${total} rows${sheets}`, problem: total === 0 ? 'empty workbook' : null };
     }
   }
-}
-
-/** Runs one step: its preparing clicks, then the saving click while waiting for the download. */
-async function download(
-  page: Page,
-  step: ExportStep,
-  timeoutMs: number,
-): Promise<{ dl: Download; ms: number }> {
-  await step.before?.(page);
-  const t0 = performance.now();
-  // Only a file of the expected type counts: a late file from an earlier, timed-out step is not this one.
-  const ext = `.${step.type.toLowerCase()}`;
-  const [dl] = await Promise.all([
-    page.waitForEvent('download', {
-      timeout: timeoutMs,
-      predicate: (d) => d.suggestedFilename().toLowerCase().endsWith(ext),
-    }),
-    step.trigger(page),
-  ]);
-  const failure = await dl.failure();
-  if (failure) throw new Error(`download failed: ${failure}`);
-  return { dl, ms: performance.now() - t0 };
 }
 
 function printTable(header: string[], rows: string[][], right: ReadonlySet<number>): void {
@@ -198,7 +175,7 @@ async function main(): Promise<void> {
             const again = await setup();
             if (again) throw new Error(again);
           }
-          const { dl, ms } = await download(page, step, timeoutS * 1000 * (step.slow ? 2 : 1));
+          const { dl, ms } = await saveStep(page, step, timeoutS * 1000 * (step.slow ? 2 : 1));
           let name = dl.suggestedFilename();
           for (let n = 2; used.has(name); n++) name = dl.suggestedFilename().replace(/(\.\w+)?$/, `-${n}$1`);
           used.add(name);

@@ -120,7 +120,7 @@ describe('innovation (Inovasi)', () => {
     expect(lines.find((l) => l.startsWith('Rubrik,'))).toMatch(
       /Indeks Inovasi Daerah 2026 \(belum diperiksa/,
     );
-    expect(lines.find((l) => l.startsWith('Nilai,'))).toMatch(/CONTOH/);
+    expect(lines.find((l) => l.startsWith('Data,'))).toMatch(/nilai contoh \(sintetis\)/);
     expect(lines.find((l) => l.startsWith('Diekspor,'))).toBeDefined();
     expect(lines[lines.indexOf('') + 1]).toBe('tahun,inovasi_id,inovasi_nama,urusan,indikator,level,bukti');
     mkdirSync(OUT, { recursive: true });

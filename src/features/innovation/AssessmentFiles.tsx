@@ -58,11 +58,11 @@ export function AssessmentFiles(props: FilesProps) {
     };
     return [
       [t('exportAbout.contents'), t('innovation.files.aboutContents')],
-      [t('innovation.files.aboutRubric'), assessments.map((a) => rubricLine(a.year)).join('; ')],
       [
-        t('innovation.files.aboutValues'),
+        t('exportAbout.data'),
         t(exampleValues ? 'innovation.files.valuesExample' : 'innovation.files.valuesSaved'),
       ],
+      [t('innovation.files.aboutRubric'), assessments.map((a) => rubricLine(a.year)).join('; ')],
       [t('exportAbout.exported'), f.date(localDay(new Date()))],
     ];
   };
