@@ -91,8 +91,8 @@ describe('every export names what it holds', () => {
     await dash?.close();
   });
 
-  for (const group of EXPORT_GROUPS) {
-    it(`${group.section}: each file opens with what it holds`, async () => {
+  EXPORT_GROUPS.forEach((group, n) => {
+    it(`${group.section}, screen ${n + 1}: each file opens with what it holds`, async () => {
       await group.setup(page);
       const steps = Array.isArray(group.steps) ? group.steps : await group.steps(page);
       expect(steps.length).toBeGreaterThan(0);
@@ -104,7 +104,7 @@ describe('every export names what it holds', () => {
       }
       expect(checked.filter((c) => c.problems.length > 0)).toEqual([]);
     }, 600_000);
-  }
+  });
 
   it('checked every kind of file the app offers', () => {
     const kinds = new Set(checked.map((c) => c.name.split('.').pop()));

@@ -16,6 +16,7 @@ import {
   waitReady,
   waitStill,
 } from './harness';
+import { countColor } from './png-pixels';
 
 /** "36,36" (Indonesian) → 36.36; "40.617" → 40617. */
 const idNumber = (text: string | null): number =>
@@ -178,26 +179,10 @@ describe('innovation (Inovasi)', () => {
       .evaluate((svg) => svg.getBoundingClientRect().height);
     // Scale 2: the title band is 44 px, the legend row starts 8 px under the chart and is 20 px high.
     const band = { top: (44 + chartHeight + 8) * 2, height: 40 };
-    const counts = await page.evaluate(
-      async ({ png, band }) => {
-        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(bitmap, 0, 0);
-        const d = ctx.getImageData(0, band.top, bitmap.width, band.height).data;
-        const near = (i: number, rgb: number[]) => rgb.every((v, k) => Math.abs((d[i + k] ?? 0) - v) < 12);
-        let reported = 0;
-        let resolved = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          if (near(i, [0xd9, 0x5f, 0x02])) reported += 1;
-          if (near(i, [0x1b, 0x9e, 0x77])) resolved += 1;
-        }
-        return { reported, resolved };
-      },
-      { png: needsPng.toString('base64'), band },
-    );
+    const counts = {
+      reported: countColor(needsPng, [0xd9, 0x5f, 0x02], 11, band),
+      resolved: countColor(needsPng, [0x1b, 0x9e, 0x77], 11, band),
+    };
     expect(counts.reported).toBeGreaterThan(100);
     expect(counts.resolved).toBeGreaterThan(100);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { GeoJSON } from 'geojson';
 import type { Page } from 'playwright-core';
 import { readCsvRecords } from '../../src/core/import/csv-text';
+import { countColor, type Rgb } from './png-pixels';
 import { screenshot } from './screenshot';
 import { ROOT } from './static-server';
 
@@ -235,31 +236,6 @@ export async function checkVillageTooltip(
 }
 
 /** How many pixels of the map (as on screen) are within `tolerance` of the colour `rgb` in every channel. */
-export async function countMapPixels(
-  page: Page,
-  rgb: [number, number, number],
-  tolerance = 24,
-): Promise<number> {
-  const png = (await page.getByTestId('map').screenshot()).toString('base64');
-  return page.evaluate(
-    async ({ png, rgb, tolerance }) => {
-      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2d context');
-      ctx.drawImage(bitmap, 0, 0);
-      const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        const near =
-          Math.abs((d[i] ?? 0) - rgb[0]) <= tolerance &&
-          Math.abs((d[i + 1] ?? 0) - rgb[1]) <= tolerance &&
-          Math.abs((d[i + 2] ?? 0) - rgb[2]) <= tolerance;
-        if (near) n += 1;
-      }
-      return n;
-    },
-    { png, rgb, tolerance },
-  );
+export async function countMapPixels(page: Page, rgb: Rgb, tolerance = 24): Promise<number> {
+  return countColor(await page.getByTestId('map').screenshot(), rgb, tolerance);
 }
