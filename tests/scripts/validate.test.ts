@@ -61,9 +61,7 @@ describe('scripts/validate.ts', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Baris data: 10   Sah (dimuat): 2   Ditolak: 8');
-    expect(r.stdout).toContain(
-      'Baris 3: keluarga id_keluarga_p3ke = "H404" tidak ada di data keluarga yang dimuat.',
-    );
+    expect(r.stdout).toContain('Baris 3: id_keluarga_p3ke "H404" tidak ada di data keluarga yang dimuat.');
     const json = JSON.parse(readFileSync(report, 'utf8')) as ImportReport;
     const expected = JSON.parse(readFileSync(path.join(FIX, 'cases-mixed.csv.expected.json'), 'utf8'));
     expect(json.issues).toEqual(expected.issues);
