@@ -44,13 +44,16 @@ describe.skipIf(!HAVE_FILE)('dashboard with official village boundaries', () => 
     await dash.close();
   });
 
-  it('reaches ready and names the boundary file instead of the approximate notice', async () => {
+  it('reaches ready and names the official boundaries (in words) instead of the approximate notice', async () => {
     await waitReady(dash.page);
     await waitMapIdle(dash.page);
     await screenshot(dash.page, 'real-boundaries-01-overview');
     const source = dash.page.getByTestId('boundary-source');
     await source.waitFor({ state: 'visible' });
-    expect(await source.textContent()).toContain('boundaries/villages.geojson');
+    // Named in words, never by the server's file path.
+    expect(await source.textContent()).toMatch(
+      /^batas desa resmi, dipasang pengelola dasbor( · \d+ masalah pada berkas batas)?$/,
+    );
     expect(await dash.page.getByTestId('boundary-notice').count()).toBe(0);
     expect(dash.server.requests).toContain('/boundaries/villages.geojson');
   });

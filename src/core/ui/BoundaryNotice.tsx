@@ -13,12 +13,22 @@ export function BoundaryNotice() {
     );
   }
   const problems = boundaries.issues.length + boundaries.missing.length;
-  const text = `${t('boundaries.official', { source: boundaries.sourceUrl })}${
-    problems > 0 ? ` · ${t('boundaries.issues', { count: problems })}` : ''
-  }`;
+  // Installed boundaries are named in words (never the server's file path); an imported file by the user's own
+  // file name, as it stands (not translated).
+  const imported = boundaries.kind === 'imported';
+  const words = t(imported ? 'boundaries.imported' : 'boundaries.official');
+  const issues = problems > 0 ? ` · ${t('boundaries.issues', { count: problems })}` : '';
+  const file = imported ? ` ${boundaries.sourceUrl ?? ''}` : '';
   return (
-    <div className="notice" data-testid="boundary-source" title={text}>
-      {text}
+    <div className="notice" data-testid="boundary-source" title={`${words}${file}${issues}`}>
+      {words}
+      {imported && (
+        <>
+          {' '}
+          <bdi translate="no">{boundaries.sourceUrl}</bdi>
+        </>
+      )}
+      {issues}
     </div>
   );
 }
