@@ -166,17 +166,9 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   y += 40;
   if (input.exampleValues)
     y = text(t('innovation.example.banner'), M, y, { size: 9.5, bold: true, color: 150 }) + 2;
+  const statusNote = (input.english ? rubric.statusNoteEn : rubric.statusNote) ?? '';
   if (rubric.status !== 'official')
-    y =
-      text(
-        `${t('innovation.rubric.unverified')} ${(input.english ? rubric.statusNoteEn : rubric.statusNote) ?? ''}`,
-        M,
-        y,
-        {
-          size: 8.5,
-          color: 90,
-        },
-      ) + 2;
+    y = text(`${t('innovation.rubric.unverified')} ${statusNote}`, M, y, { size: 8.5, color: 90 }) + 2;
   y += 4;
   y = text(t('innovation.programme.title'), M, y, { size: 13, bold: true }) + 2;
   const figure = (key: keyof ProgrammeSummary, format: (n: number) => string) =>
