@@ -15,6 +15,12 @@ if (isFramed()) {
   document.documentElement.dataset.state = 'framed';
   createRoot(root).render(<FramedNotice />);
 } else {
+  // The database starts while the app's code is still arriving; the loader takes the same instance (its
+  // failures are reported there, once).
+  import('./core/sql/duckdb-main').then(
+    ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
+    () => undefined,
+  );
   import('./app/App').then(
     ({ App }) =>
       createRoot(root).render(

@@ -1,6 +1,6 @@
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { approximateVillagePolygons, type VillagePoint } from '../geo/approximate-boundaries';
+import type { VillagePoint } from '../geo/approximate-boundaries';
 import { type BoundaryIssue, matchBoundaries } from '../geo/boundary-match';
 import { dissolveBy } from '../geo/dissolve';
 import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
@@ -92,7 +92,8 @@ export async function loadBoundaries(
     missing = match.missing;
     break;
   }
-  villages ??= approximateVillagePolygons(gazetteer, land);
+  // Fetched only when needed: the approximation's geometry code (buffers) is the first screen's largest import.
+  villages ??= (await import('../geo/approximate-boundaries')).approximateVillagePolygons(gazetteer, land);
 
   const districtOf = new Map(gazetteer.map((v) => [v.village_code, v] as const));
   const districts = dissolveBy(

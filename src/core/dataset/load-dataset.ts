@@ -146,11 +146,15 @@ function aggregateFiles(
   return () => fetchAggregateFiles(url, (fraction) => onProgress({ step: 'households', fraction }));
 }
 
-/** Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. */
+/**
+ * Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. `onGazetteer` is
+ * called once the gazetteer is in (what needs only the village list can start beside the other tables).
+ */
 export async function loadDataset(
   client: SqlClient,
   source: DatasetSource,
   onProgress: (p: LoadProgress) => void,
+  onGazetteer: () => void = () => undefined,
 ): Promise<LoadedDataset> {
   const timings: LoadedDataset['timings'] = {};
   const timed = async <T>(step: LoadStep, work: () => Promise<T>): Promise<T> => {
@@ -164,6 +168,7 @@ export async function loadDataset(
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
   loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
+  onGazetteer();
   const aggregates = aggregateFiles(source, onProgress);
   if (aggregates) {
     const loaded = await timed('households', async () => openAggregates(client, await aggregates(), source));
