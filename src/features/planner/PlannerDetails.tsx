@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportAbout } from '../../core/export/table-export';
 import { Tabs } from '../../core/ui/Tabs';
@@ -6,7 +7,9 @@ import { type AreaRow, AreaTable } from './AreaTable';
 import type { AreaStat, PlannerQuery, PlannerUnit } from './data/planner-queries';
 import { type SqlMapResult, SqlPanel } from './sql/SqlPanel';
 import type { PlannerUrlState } from './url-state';
-import { VillageProfile } from './VillageProfile';
+
+// The profile's charts are fetched when a village's profile is first opened, not before the first map.
+const VillageProfile = lazy(() => import('./VillageProfile').then((m) => ({ default: m.VillageProfile })));
 
 interface PlannerDetailsProps {
   query: PlannerQuery;
@@ -66,12 +69,14 @@ export function PlannerDetails(props: PlannerDetailsProps) {
       {tab === 'profile' &&
         !aggregatesOnly &&
         (selected && selectedStat ? (
-          <VillageProfile
-            query={props.query}
-            code={selected}
-            stat={selectedStat}
-            onClose={props.onCloseProfile}
-          />
+          <Suspense fallback={<p className="muted">{t('viewError.loading')}</p>}>
+            <VillageProfile
+              query={props.query}
+              code={selected}
+              stat={selectedStat}
+              onClose={props.onCloseProfile}
+            />
+          </Suspense>
         ) : (
           <p className="muted">{t('planner.profile.hint')}</p>
         ))}

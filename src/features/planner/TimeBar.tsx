@@ -1,8 +1,8 @@
-import { memo, useEffect, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { foldsByDefault } from '../../core/ui/phone';
 import type { MonthBin } from './data/planner-queries';
+import { CHART_MARGIN, monthLabel } from './month-label';
 import { COMPARE_MONTHS, type CompareMonths } from './url-state';
 
 interface TimeBarProps {
@@ -21,59 +21,8 @@ interface TimeBarProps {
 }
 
 const STEP_MS = 1200;
-const CHART_MARGIN = { top: 4, right: 8, bottom: 0, left: 0 };
-
-const monthLabel = (language: string) => (m: string) =>
-  new Date(`${m}-01T00:00:00`).toLocaleDateString(language === 'en' ? 'en-GB' : 'id-ID', {
-    month: 'short',
-    year: 'numeric',
-  });
-
-/** Cases reported and resolved per month (redrawn only when the months or the language change). */
-const MonthHistogram = memo(function MonthHistogram({
-  months,
-  language,
-  openOnly,
-}: {
-  months: MonthBin[];
-  language: string;
-  openOnly: boolean;
-}) {
-  const { t } = useTranslation();
-  const label = monthLabel(language);
-  return (
-    <ResponsiveContainer width="100%" height={70}>
-      <BarChart data={months} margin={CHART_MARGIN} barGap={0}>
-        <XAxis dataKey="month" hide />
-        <YAxis hide />
-        <Tooltip labelFormatter={(m) => label(String(m))} />
-        {openOnly ? (
-          <Bar
-            dataKey="open"
-            name={t('planner.time.openHouseholds')}
-            fill="#fd8d3c"
-            isAnimationActive={false}
-          />
-        ) : (
-          <>
-            <Bar
-              dataKey="reported"
-              name={t('planner.time.reported')}
-              fill="#fd8d3c"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="resolved"
-              name={t('planner.time.resolved')}
-              fill="#2b8cbe"
-              isAnimationActive={false}
-            />
-          </>
-        )}
-      </BarChart>
-    </ResponsiveContainer>
-  );
-});
+// The chart's code is fetched after the first map: the slider and its words do not wait for it.
+const MonthHistogram = lazy(() => import('./MonthHistogram'));
 
 /** Month slider with play/pause over a histogram of cases reported and resolved. */
 export const TimeBar = memo(function TimeBar({
@@ -159,7 +108,9 @@ export const TimeBar = memo(function TimeBar({
           {t('planner.time.chart')}
         </summary>
         <div className="histogram-plot">
-          <MonthHistogram months={months} language={i18n.language} openOnly={openOnly} />
+          <Suspense fallback={<div className="histogram-placeholder" />}>
+            <MonthHistogram months={months} language={i18n.language} openOnly={openOnly} />
+          </Suspense>
           {index >= 0 && (
             // The current month marked over the chart (the chart itself is not redrawn per step).
             <div
