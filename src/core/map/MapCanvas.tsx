@@ -2,8 +2,8 @@ import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import {
   AttributionControl,
+  type ErrorEvent,
   GeolocateControl,
-  type IControl,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
@@ -20,6 +20,7 @@ import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
 import { domOverlayPadding } from './overlay-padding';
+import { type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -55,7 +56,7 @@ export interface MapCanvasProps {
   initialView?: { lon: number; lat: number; zoom: number } | null;
   /** Called once the map has loaded and after every move or zoom. */
   onView: (view: MapView) => void;
-  /** Called on the first idle after `layers` have been handed to deck.gl. */
+  /** Called on the first idle after `layers` have been handed to deck.gl, or after onDrawn itself changed. */
   onDrawn: () => void;
   ariaLabel: string;
   /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */
@@ -107,6 +108,52 @@ const regencyBounds: [number, number, number, number] = [
   REGENCY_BBOX.north,
 ];
 
+/** A new map in `host`, with its controls and the deck.gl overlay. */
+function createMap(
+  host: HTMLDivElement,
+  style: StyleSpecification,
+  locale: Record<string, string>,
+  initialView: MapCanvasProps['initialView'],
+) {
+  const map = new MapLibreMap({
+    container: host,
+    style,
+    ...(initialView
+      ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
+      : { bounds: regencyBounds, fitBoundsOptions: { padding: 20 } }),
+    // The controls' tooltips and the map's accessible name in the page's language.
+    locale,
+    attributionControl: false,
+    // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
+    maxBounds: [
+      [VIEW_BOUNDS.west, VIEW_BOUNDS.south],
+      [VIEW_BOUNDS.east, VIEW_BOUNDS.north],
+    ],
+    maxZoom: ZOOM_RANGE[1],
+  });
+  const controls: LabelledControl[] = [
+    { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
+    // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
+    {
+      control: new GeolocateControl({
+        positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
+        trackUserLocation: false,
+        fitBoundsOptions: { maxZoom: 14 },
+      }),
+      position: 'top-right',
+    },
+    // Only a configured online basemap has attributions to show.
+    ...('basemap' in style.sources
+      ? [{ control: new AttributionControl({ compact: true }), position: 'bottom-right' as const }]
+      : []),
+    { control: new ScaleControl({ unit: 'metric' }), position: 'bottom-right' },
+  ];
+  for (const { control, position } of controls) map.addControl(control, position);
+  const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+  map.addControl(overlay);
+  return { map, overlay, controls };
+}
+
 export function MapCanvas({
   style,
   layers,
@@ -118,61 +165,25 @@ export function MapCanvas({
   onLeave,
 }: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const sharedRef = useRef<SharedMap | null>(null);
   const handedLayers = useRef<readonly Layer[]>([]);
-  const callbacks = useRef({ onView, onDrawn });
-  callbacks.current = { onView, onDrawn };
+  const callbacks = useRef({ onView });
+  callbacks.current = { onView };
   const { t, i18n } = useTranslation();
-  // The map's controls, in the order added: their words follow the page's language.
-  const labelledControls = useRef<{ control: IControl; position: 'top-right' | 'bottom-right' }[]>([]);
   // A configured online basemap that cannot be shown is said on the map, never just left blank.
   const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
-  // The map is created once; the style and the opening view are fixed for the map's life
-  // (boundaries load before it).
+  // The map is taken once per mount (kept alive across sections, shared-map.ts); the style and the opening view
+  // are fixed for the mount (boundaries load before it).
   // biome-ignore lint/correctness/useExhaustiveDependencies: recreating the map on style change would lose the view
   useEffect(() => {
-    if (!container.current) return;
-    const map = new MapLibreMap({
-      container: container.current,
-      style,
-      ...(initialView
-        ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
-        : {
-            bounds: regencyBounds,
-            fitBoundsOptions: { padding: 20 },
-          }),
-      // The controls' tooltips and the map's accessible name in the page's language.
-      locale: mapUiStrings(t),
-      attributionControl: false,
-      // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
-      maxBounds: [
-        [VIEW_BOUNDS.west, VIEW_BOUNDS.south],
-        [VIEW_BOUNDS.east, VIEW_BOUNDS.north],
-      ],
-      maxZoom: ZOOM_RANGE[1],
-    });
-    labelledControls.current = [
-      { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
-      // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
-      {
-        control: new GeolocateControl({
-          positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
-          trackUserLocation: false,
-          fitBoundsOptions: { maxZoom: 14 },
-        }),
-        position: 'top-right',
-      },
-      // Only a configured online basemap has attributions to show.
-      ...('basemap' in style.sources
-        ? [{ control: new AttributionControl({ compact: true }), position: 'bottom-right' as const }]
-        : []),
-      { control: new ScaleControl({ unit: 'metric' }), position: 'bottom-right' },
-    ];
-    for (const { control, position } of labelledControls.current) map.addControl(control, position);
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
-    map.addControl(overlay);
+    const el = container.current;
+    if (!el) return;
+    const { shared, fresh } = takeMap(el, style, (host) =>
+      createMap(host, style, mapUiStrings(t), initialView),
+    );
+    const { map } = shared;
+    sharedRef.current = shared;
     const reportView = () => {
       const c = map.getCenter();
       const b = map.getBounds();
@@ -183,59 +194,65 @@ export function MapCanvas({
         bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
       });
     };
-    map.on('load', reportView);
-    // The opening view of the regency is fitted again once the panels over the map are laid out, clear of them.
-    if (!initialView)
-      map.once('load', () => {
-        const el = container.current;
-        if (el) map.fitBounds(regencyBounds, { padding: domOverlayPadding(el), duration: 0 });
-      });
+    // The opening view: the link's, else the regency fitted clear of the panels over the map once they are
+    // laid out.
+    const openView = () => {
+      if (initialView) map.jumpTo({ center: [initialView.lon, initialView.lat], zoom: initialView.zoom });
+      else map.fitBounds(regencyBounds, { padding: domOverlayPadding(el), duration: 0 });
+      reportView();
+    };
+    if (map.loaded()) openView();
+    else map.once('load', openView);
     map.on('moveend', reportView);
     const basemap = style.sources.basemap;
     const tiles = basemap && 'tiles' in basemap ? (basemap.tiles ?? []) : [];
     const stopWatching = watchBlockedTiles(tiles, setBasemapProblem);
-    map.on('error', (event) => {
-      if ((event as { sourceId?: string }).sourceId === 'basemap') {
+    const onError = (event: ErrorEvent) => {
+      if ((event as { sourceId?: string }).sourceId === 'basemap')
         setBasemapProblem((problem) => problem ?? 'unavailable');
-      }
-    });
-    mapRef.current = map;
-    overlayRef.current = overlay;
+    };
+    map.on('error', onError);
     window.__gancang = { map, layersLoaded: () => handedLayers.current.every((layer) => layer.isLoaded) };
     const unmounted = new AbortController();
-    void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
+    if (fresh) void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
       unmounted.abort();
       stopWatching();
-      map.remove();
-      mapRef.current = null;
-      overlayRef.current = null;
+      map.off('load', openView);
+      map.off('moveend', reportView);
+      map.off('error', onError);
+      releaseMap(shared);
+      sharedRef.current = null;
     };
   }, []);
 
   // A language change re-words the live map's controls (the map itself, its view and layers stay).
   // biome-ignore lint/correctness/useExhaustiveDependencies: t changes with the language
   useEffect(() => {
-    const map = mapRef.current;
-    if (map) relabelMap(map, mapUiStrings(t), labelledControls.current);
+    const shared = sharedRef.current;
+    if (shared) relabelMap(shared.map, mapUiStrings(t), shared.controls);
   }, [i18n.language]);
 
+  // Called again when onDrawn changes too: a section whose readiness needs more than its layers (say figures
+  // that arrive after them) hears of the next idle, however fast the map drew the layers.
   useEffect(() => {
-    const map = mapRef.current;
-    const overlay = overlayRef.current;
-    if (!map || !overlay) return;
+    const shared = sharedRef.current;
+    if (!shared) return;
+    const { map, overlay } = shared;
     overlay.setProps({ layers });
     handedLayers.current = layers;
     map.triggerRepaint();
-    map.once('idle', () => callbacks.current.onDrawn());
-  }, [layers]);
+    const drawn = () => onDrawn();
+    map.once('idle', drawn);
+    return () => void map.off('idle', drawn);
+  }, [layers, onDrawn]);
 
   useEffect(() => {
     if (!flyTo) return;
     const el = container.current;
     // Clear of the legend, time bar and notices over the map, so the area flown to is seen whole.
     const padding = el ? domOverlayPadding(el) : 80;
-    mapRef.current?.fitBounds(flyTo.bounds, { padding, maxZoom: 14, duration: 800 });
+    sharedRef.current?.map.fitBounds(flyTo.bounds, { padding, maxZoom: 14, duration: 800 });
     if (window.__gancang) window.__gancang.lastFit = flyTo.bounds;
   }, [flyTo]);
 

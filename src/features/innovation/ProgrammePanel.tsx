@@ -66,6 +66,7 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
     const code = info.object?.properties?.village_code;
     setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
   }, []);
+  const markReady = useCallback(() => setDocumentState('ready'), []);
   const style = useMemo(
     () => baseStyle({ ...boundaries, basemap: config.basemap }),
     [boundaries, config.basemap],
@@ -139,7 +140,7 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
             style={style}
             layers={layers}
             onView={(v) => setZoom(v.zoom)}
-            onDrawn={() => setDocumentState('ready')}
+            onDrawn={markReady}
             ariaLabel={t('innovation.programme.mapTitle')}
           />
           <div className="map-legend-float">

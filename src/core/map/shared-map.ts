@@ -1,0 +1,84 @@
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+
+export interface LabelledControl {
+  control: IControl;
+  position: 'top-right' | 'bottom-right';
+}
+
+/** One live map: MapLibre with the deck.gl overlay, in its own element that moves between sections. */
+export interface SharedMap {
+  map: MapLibreMap;
+  overlay: MapLibreOverlay;
+  /** MapLibre's container: placed inside whichever section shows the map. */
+  host: HTMLDivElement;
+  /** The map's controls, in the order added: their words follow the page's language. */
+  controls: LabelledControl[];
+  style: StyleSpecification;
+  inUse: boolean;
+  /** False for a second map shown while the shared one is in use (it is removed when released). */
+  kept: boolean;
+}
+
+let kept: SharedMap | null = null;
+
+/** The source's settings without its data (compared by identity: the same loaded boundaries). */
+function sourceSettings(source: StyleSpecification['sources'][string]): string {
+  const { data: _data, ...rest } = source as { data?: unknown };
+  return JSON.stringify(rest);
+}
+
+/** Same sources (the same data objects, the same settings) and the same layers: the live map can be kept. */
+export function sameStyle(a: StyleSpecification, b: StyleSpecification): boolean {
+  const keys = Object.keys(a.sources);
+  if (keys.join('\n') !== Object.keys(b.sources).join('\n')) return false;
+  for (const key of keys) {
+    const sa = a.sources[key];
+    const sb = b.sources[key];
+    if (!sa || !sb || (sa as { data?: unknown }).data !== (sb as { data?: unknown }).data) return false;
+    if (sourceSettings(sa) !== sourceSettings(sb)) return false;
+  }
+  return JSON.stringify({ ...a, sources: null }) === JSON.stringify({ ...b, sources: null });
+}
+
+/**
+ * The map for a section that shows one, placed in `parent`. A section switch keeps the map, its WebGL context
+ * and its compiled layers alive: the next section takes the same map when its style is the same (the same
+ * boundaries and basemap) and only hands it new layers. `create` builds a new map in the given element when
+ * there is none to take, when the style changed (e.g. other boundaries), or while the kept map is shown.
+ */
+export function takeMap(
+  parent: HTMLElement,
+  style: StyleSpecification,
+  create: (host: HTMLDivElement) => Omit<SharedMap, 'host' | 'style' | 'inUse' | 'kept'>,
+): { shared: SharedMap; fresh: boolean } {
+  if (kept && !kept.inUse && sameStyle(kept.style, style)) {
+    kept.inUse = true;
+    parent.appendChild(kept.host);
+    kept.map.resize();
+    return { shared: kept, fresh: false };
+  }
+  const keep = kept === null || !kept.inUse;
+  if (keep && kept) {
+    kept.map.remove();
+    kept.host.remove();
+  }
+  const host = document.createElement('div');
+  // Set through the CSSOM (allowed by the page's CSP): the map fills the section that shows it.
+  host.style.width = '100%';
+  host.style.height = '100%';
+  parent.appendChild(host);
+  const shared: SharedMap = { ...create(host), host, style, inUse: true, kept: keep };
+  if (keep) kept = shared;
+  return { shared, fresh: true };
+}
+
+/** The section no longer shows the map: its layers go, the map stays for the next section (or is removed). */
+export function releaseMap(shared: SharedMap): void {
+  shared.inUse = false;
+  shared.overlay.setProps({ layers: [] });
+  if (!shared.kept) {
+    shared.map.remove();
+    shared.host.remove();
+  }
+}
