@@ -6,12 +6,23 @@
  * fetched (and of it, the scripts' gzip size: what a first visit downloads before the map). Then the JS/CSS/wasm
  * weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
  *
- * Options: --runs N (default 5).
+ * Then, on the same page, what a user waits for next (bench-interactions.ts): the switch to Pengawasan and back,
+ * one step of the distance limit, and erasing local data. Each figure: median and p95 over the runs, with the
+ * machine's load average beside it.
+ *
+ * Options: --runs N (default 5), --no-interactions (cold starts only).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assertBuilt, assertChromium, DIST, openDashboard, waitReady } from '../tests/e2e/harness';
+import {
+  INTERACTION_LABELS,
+  INTERACTIONS,
+  type Interaction,
+  measureInteractions,
+} from './bench-interactions';
 import { readOptions } from './cli-options';
 
 interface RunResult {
@@ -30,6 +41,10 @@ interface RunResult {
   /** Gzip size of the scripts fetched until the map was ready. */
   jsGzipBytes: number;
   foreignRequests: number;
+  /** After the first map, on the same page (absent with --no-interactions). */
+  interactions: Record<Interaction, number> | null;
+  /** The machine's 1-minute load average at the end of the run. */
+  load: number;
 }
 
 type Kind = 'js' | 'css' | 'wasm' | 'data' | 'other';
@@ -92,7 +107,7 @@ const RECORD_READY_SCRIPT = `(() => {
   new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
 })();`;
 
-async function coldStart(run: number): Promise<RunResult> {
+async function coldStart(run: number, interactions: boolean): Promise<RunResult> {
   const dash = await openDashboard({ navigate: false });
   try {
     await dash.page.addInitScript({ content: RECORD_READY_SCRIPT });
@@ -112,6 +127,7 @@ async function coldStart(run: number): Promise<RunResult> {
       };
     });
     const requests = dash.server.requests.filter((p) => p !== '/favicon.ico');
+    const jsGzipBytes = gzipOfScripts(requests);
     return {
       run,
       readyMs: timings.readyAt ?? wallMs,
@@ -121,8 +137,10 @@ async function coldStart(run: number): Promise<RunResult> {
       domContentLoadedMs: timings.domContentLoadedMs,
       requests: requests.length,
       fetchedBytes: requests.reduce((sum, p) => sum + fileSize(p === '/' ? '/index.html' : p), 0),
-      jsGzipBytes: gzipOfScripts(requests),
+      jsGzipBytes,
       foreignRequests: dash.foreignRequests.length,
+      interactions: interactions ? await measureInteractions(dash.page) : null,
+      load: loadavg()[0] ?? Number.NaN,
     };
   } finally {
     await dash.close();
@@ -172,9 +190,12 @@ function distSizes(): Record<Kind, SizeRow> {
 async function main(): Promise<void> {
   assertBuilt();
   assertChromium();
-  const runs = Number(
-    readOptions(process.argv.slice(2), { runs: { type: 'string', default: '5' } }).values.runs,
-  );
+  const { values } = readOptions(process.argv.slice(2), {
+    runs: { type: 'string', default: '5' },
+    'no-interactions': { type: 'boolean', default: false },
+  });
+  const runs = Number(values.runs);
+  const interactions = values['no-interactions'] !== true;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
 
   const boundaries = statSync(path.join(DIST, 'boundaries', 'villages.geojson'), { throwIfNoEntry: false })
@@ -184,7 +205,7 @@ async function main(): Promise<void> {
 
   const results: RunResult[] = [];
   for (let run = 1; run <= runs; run++) {
-    const result = await coldStart(run);
+    const result = await coldStart(run, interactions);
     results.push(result);
     console.log(
       `run ${run}: ready ${fmtMs(result.readyMs)} ms (wall ${fmtMs(result.wallMs)} ms), ` +
@@ -249,6 +270,8 @@ async function main(): Promise<void> {
   sizeRows.push(['total', String(total.files), fmtBytes(total.raw), fmtBytes(total.gzip)]);
   printTable(['type', 'files', 'raw', 'gzip'], sizeRows);
 
+  const interactionStats = interactions ? printInteractions(results) : null;
+
   const foreign = results.reduce((sum, r) => sum + r.foreignRequests, 0);
   if (foreign > 0) console.warn(`\nWARNING: ${foreign} request(s) to another host during the runs`);
 
@@ -261,10 +284,40 @@ async function main(): Promise<void> {
       runsMs: results.map((r) => Math.round(r.readyMs)),
       fetchedBytes: median(results.map((r) => r.fetchedBytes)),
       jsGzipBeforeReadyBytes: median(results.map((r) => r.jsGzipBytes)),
+      readyP95Ms: Math.round(p95(results.map((r) => r.readyMs))),
+      interactions: interactionStats,
+      loadAverage: results.map((r) => Number(r.load.toFixed(2))),
       foreignRequests: foreign,
       dist: sizes,
     })}`,
   );
+}
+
+/** Nearest-rank 95th percentile. */
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function printInteractions(results: RunResult[]): Record<Interaction, { medianMs: number; p95Ms: number }> {
+  console.log('\nAfter the first map, same page (ms)');
+  const stats = Object.fromEntries(
+    INTERACTIONS.map((key) => {
+      const values = results.map((r) => r.interactions?.[key] ?? Number.NaN).filter(Number.isFinite);
+      return [key, { medianMs: Math.round(median(values)), p95Ms: Math.round(p95(values)) }];
+    }),
+  ) as Record<Interaction, { medianMs: number; p95Ms: number }>;
+  printTable(
+    ['what', ...results.map((r) => `run ${r.run}`), 'median', 'p95'],
+    INTERACTIONS.map((key) => [
+      INTERACTION_LABELS[key],
+      ...results.map((r) => fmtMs(r.interactions?.[key] ?? null)),
+      fmtMs(stats[key].medianMs),
+      fmtMs(stats[key].p95Ms),
+    ]),
+  );
+  console.log(`load average (1 min) at each run's end: ${results.map((r) => r.load.toFixed(2)).join(', ')}`);
+  return stats;
 }
 
 function printTable(header: string[], rows: string[][]): void {
