@@ -1,5 +1,5 @@
 /**
- * Binary min-heap of graph nodes keyed by a pair (levels, metres), compared lexicographically. Lazy
+ * Four-ary min-heap of graph nodes keyed by a pair (levels, metres), compared lexicographically. Lazy
  * deletion: a node may be pushed again with a smaller key; callers skip the stale entries.
  */
 export class PairHeap {
@@ -24,7 +24,7 @@ export class PairHeap {
     const { k1, k2, nodes } = this;
     let i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pa = k1[p] as number;
       if (pa < a || (pa === a && (k2[p] as number) <= b)) break;
       k1[i] = pa;
@@ -52,19 +52,24 @@ export class PairHeap {
     const node = nodes[last] as number;
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const c2 = c + 1;
-      if (
-        c2 < last &&
-        ((k1[c2] as number) < (k1[c] as number) ||
-          ((k1[c2] as number) === (k1[c] as number) && (k2[c2] as number) < (k2[c] as number)))
-      )
-        c = c2;
-      const ca = k1[c] as number;
-      if (ca > a || (ca === a && (k2[c] as number) >= b)) break;
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      // The smallest of up to four children.
+      let c = first;
+      let ca = k1[c] as number;
+      let cb = k2[c] as number;
+      const end = Math.min(first + 4, last);
+      for (let j = first + 1; j < end; j++) {
+        const ja = k1[j] as number;
+        if (ja < ca || (ja === ca && (k2[j] as number) < cb)) {
+          c = j;
+          ca = ja;
+          cb = k2[j] as number;
+        }
+      }
+      if (ca > a || (ca === a && cb >= b)) break;
       k1[i] = ca;
-      k2[i] = k2[c] as number;
+      k2[i] = cb;
       nodes[i] = nodes[c] as number;
       i = c;
     }

@@ -10,10 +10,12 @@
  *
  * Exact on the full graph of household–agent pairs within the limit, without building it: one min-cost
  * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved on a candidate
- * graph — each household's `initialCandidates` nearest agents within the limit (reach.ts) — that the
- * optimality check (reassign-candidates.ts, with the prices of reassign-dual.ts) widens wherever a pair
- * left out could lower the cost; the rows concerned leave the flow and come back with their new arcs
- * (warm start). When no pair can, the potentials prove the flow optimal on the full graph (LP duality).
+ * graph — each household's nearest agents within the limit (reach.ts) and its `initialCandidates` nearest
+ * agents with places below their minimum (where almost every household ends up) — that the optimality
+ * check (reassign-candidates.ts, with the prices of reassign-dual.ts) widens wherever a pair left out could
+ * lower the cost; the rows concerned leave the flow and come back with their new arcs (warm start), or the
+ * grown graph is solved afresh. When no pair can, the potentials prove the flow optimal on the full graph
+ * (LP duality).
  *
  * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
@@ -23,8 +25,13 @@
 
 import { aggregateVillagesAndDistricts, statusCounts } from './engine';
 import { isNear } from './household-status';
-import { buildAgentReach } from './reach';
-import { initialCandidates, nearestFirst, toGraph, widenWhereImproving } from './reassign-candidates';
+import {
+  buildTierReach,
+  initialCandidates,
+  nearestFirst,
+  toGraph,
+  widenWhereImproving,
+} from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
 import { FlowState } from './reassign-flow';
 import {
@@ -42,7 +49,11 @@ export const REASSIGNMENT_ALGORITHM =
   'min-cost flow with lexicographic costs (successive shortest paths) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
 
 export interface ReassignmentOptions {
-  /** Nearest agents in reach each household starts with (default 16); the result is exact for any value. */
+  /**
+   * Nearest agents with places below their minimum each household starts with (default 24), besides its
+   * nearest one or two agents of any kind (one per twelve); also the most pairs a row gains per check round.
+   * The result is exact for any value.
+   */
   initialCandidates?: number;
 }
 
@@ -85,7 +96,7 @@ export function proposeReassignment(
 ): ReassignmentProposal {
   const t0 = performance.now();
   const T = options.thresholdM;
-  const K = Math.max(1, Math.floor(extra.initialCandidates ?? 16));
+  const K = Math.max(1, Math.floor(extra.initialCandidates ?? 24));
   const hh = input.households;
   const status = result.household.status;
   const nHh = hh.lon.length;
@@ -96,9 +107,10 @@ export function proposeReassignment(
   const A = spare.agentOf.length;
   const uncovered: number[] = [];
   for (let i = 0; i < nHh; i++) if (!isNear(status[i] as number)) uncovered.push(i);
-  const reach = buildAgentReach(
+  const reach = buildTierReach(
     spare.lon,
     spare.lat,
+    spare.cap0,
     Float64Array.from(uncovered, (i) => hh.lon[i] as number),
     Float64Array.from(uncovered, (i) => hh.lat[i] as number),
     T,
