@@ -17,6 +17,7 @@ import { NeedsHouseholds } from '../features/supervisor/NeedsHouseholds';
 import { supervisorVillageSearch } from '../features/supervisor/url-state';
 import { Header, type Section } from './Header';
 import { describeLoadFailure, ErrorScreen, LoadingScreen } from './LoadingScreen';
+import { prepareSections } from './prepare-sections';
 import { InnovationSection, SupervisorSection } from './sections';
 import { APP_LINK, writeUrlState } from './url-state';
 import { serverDatasetName, useDashboard } from './use-dashboard';
@@ -60,6 +61,11 @@ export function App() {
   useEffect(() => void serverDatasetName().then(setPublished), []);
 
   const loaded = state.status === 'loaded' ? state : null;
+  // Pengawasan is prepared once the first section has drawn (households data only: the engine needs them).
+  const preparing = loaded?.dataset.level === 'households' ? loaded.client : null;
+  useEffect(() => {
+    if (preparing) prepareSections(preparing).catch(() => undefined);
+  }, [preparing]);
   const supervisorNote = ui.section === 'supervisor' && loaded?.dataset.level === 'aggregates';
   return (
     <TableStatusContext.Provider value={loaded?.dataset.tables ?? ALL_LOADED}>

@@ -10,9 +10,13 @@ function section<P extends object>(load: () => Promise<ComponentType<P>>) {
   return lazy(async () => ({ default: await runStep({ step: 'section' }, load) }));
 }
 
-export const SupervisorSection = section(() =>
-  import('../features/supervisor/SupervisorView').then((m) => m.SupervisorView),
-);
-export const InnovationSection = section(() =>
-  import('../features/innovation/InnovationView').then((m) => m.InnovationView),
-);
+const supervisorView = () => import('../features/supervisor/SupervisorView');
+const innovationView = () => import('../features/innovation/InnovationView');
+
+export const SupervisorSection = section(() => supervisorView().then((m) => m.SupervisorView));
+export const InnovationSection = section(() => innovationView().then((m) => m.InnovationView));
+
+/** Fetches the sections' code ahead of a switch (the browser keeps the modules; a failure waits for the switch). */
+export async function prefetchSections(): Promise<void> {
+  await Promise.allSettled([supervisorView(), innovationView()]);
+}

@@ -44,15 +44,20 @@ export class CoverageClient {
 
   /**
    * Hands the data to the worker — its first answer, so it runs under the load deadline: a worker script that
-   * fails to load or never answers ends the dashboard's loading with a message naming it.
+   * fails to load or never answers ends the dashboard's loading with a message naming it (unless `report` is
+   * false: started ahead of need, the caller deals with the failure).
    */
-  async init(input: CoverageInput, villageLabel: { lon: Float64Array; lat: Float64Array }): Promise<void> {
+  async init(
+    input: CoverageInput,
+    villageLabel: { lon: Float64Array; lat: Float64Array },
+    { report }: { report: boolean },
+  ): Promise<void> {
     try {
       await runStep({ step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal }, () =>
         Promise.race([this.send({ kind: 'init', input, villageLabel }), this.failed]),
       );
     } catch (error) {
-      reportLoadFailure(error);
+      if (report) reportLoadFailure(error);
       throw error;
     }
   }

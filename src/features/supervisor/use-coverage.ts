@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CoverageOptions, CoverageResult } from '../../core/coverage-engine';
 import type { SqlClient } from '../../core/sql/sql-client';
-import { CoverageClient } from './coverage-client';
-import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
+import type { CoverageClient } from './coverage-client';
+import type { CoverageArrays } from './coverage-input';
+import { type CoverageSession, computeCoverage, coverageSession } from './coverage-session';
 
 export interface CoverageState {
   arrays: CoverageArrays | null;
@@ -15,8 +16,9 @@ export interface CoverageState {
 }
 
 /**
- * Feeds the coverage engine's worker from DuckDB once, then recomputes whenever the options
- * change (the newest request wins; intermediate slider positions are skipped).
+ * The dataset's coverage session (coverage-session.ts: fed from DuckDB once per page, perhaps already prepared
+ * ahead), recomputed whenever the options change (the newest request wins; intermediate slider positions are
+ * skipped).
  */
 export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageState {
   const [state, setState] = useState<CoverageState>({
@@ -27,26 +29,21 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
     error: null,
     client: null,
   });
-  const ready = useRef<Promise<{ client: CoverageClient; arrays: CoverageArrays }> | null>(null);
+  const ready = useRef<Promise<CoverageSession> | null>(null);
   const latest = useRef(0);
 
   useEffect(() => {
-    const client = new CoverageClient();
-    ready.current = loadCoverageArrays(sql).then(async (arrays) => {
-      await client.init(
-        {
-          households: arrays.households,
-          agents: arrays.agents,
-          villageDistrict: arrays.villageDistrict,
-          districtCount: arrays.districtCount,
-        },
-        arrays.villageLabel,
-      );
-      setState((s) => ({ ...s, arrays, client }));
-      return { client, arrays };
-    });
+    let live = true;
+    const session = coverageSession(sql);
+    ready.current = session;
+    session.then(
+      ({ client, arrays }) => {
+        if (live) setState((s) => ({ ...s, arrays, client }));
+      },
+      () => undefined,
+    );
     return () => {
-      client.terminate();
+      live = false;
       ready.current = null;
     };
   }, [sql]);
@@ -54,22 +51,26 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
   useEffect(() => {
     const request = ++latest.current;
     setState((s) => ({ ...s, computing: true }));
-    const timer = setTimeout(() => {
-      ready.current
-        ?.then(({ client }) => client.compute(options))
-        .then((result) => {
-          if (request === latest.current)
-            setState((s) => ({ ...s, result, options, computing: false, error: null }));
-        })
-        .catch((error: unknown) => {
-          if (request === latest.current)
-            setState((s) => ({
-              ...s,
-              computing: false,
-              error: error instanceof Error ? error.message : String(error),
-            }));
-        });
-    }, 120);
+    // The first answer at once; later ones after a pause, so a sliding thumb asks only where it stops.
+    const timer = setTimeout(
+      () => {
+        ready.current
+          ?.then((session) => computeCoverage(session, options))
+          .then((result) => {
+            if (request === latest.current)
+              setState((s) => ({ ...s, result, options, computing: false, error: null }));
+          })
+          .catch((error: unknown) => {
+            if (request === latest.current)
+              setState((s) => ({
+                ...s,
+                computing: false,
+                error: error instanceof Error ? error.message : String(error),
+              }));
+          });
+      },
+      request === 1 ? 0 : 120,
+    );
     return () => clearTimeout(timer);
   }, [options]);
 

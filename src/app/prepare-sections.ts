@@ -1,0 +1,26 @@
+import type { SqlClient } from '../core/sql/sql-client';
+import { whenReady } from '../core/ui/document-state';
+import { readLink } from '../core/url/link-keys';
+import { prefetchSections } from './sections';
+import { APP_LINK } from './url-state';
+
+/** Idle time of the main thread (a short pause where the browser cannot tell). */
+const idle = () =>
+  new Promise<void>((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 3_000 });
+    else setTimeout(resolve, 500);
+  });
+
+/**
+ * After the first section has drawn, in idle time: fetches the other sections' code and has Pengawasan's
+ * engine fed and its first answer computed for the link's settings, so a switch does not wait for them.
+ * Nothing here is reported: a section that cannot be prepared says so itself when it is opened.
+ */
+export async function prepareSections(sql: SqlClient): Promise<void> {
+  await whenReady();
+  await idle();
+  await prefetchSections();
+  const { prepareCoverage } = await import('../features/supervisor/coverage-session');
+  const search = window.location.search;
+  await prepareCoverage(sql, readLink(APP_LINK, search).state.thresholdM, search);
+}

@@ -1,0 +1,84 @@
+import {
+  type CoverageOptions,
+  type CoverageResult,
+  DEFAULT_COVERAGE_OPTIONS,
+} from '../../core/coverage-engine';
+import { reportLoadFailure } from '../../core/dataset/load-guard';
+import type { SqlClient } from '../../core/sql/sql-client';
+import { CoverageClient } from './coverage-client';
+import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
+import { parseSupervisorLink } from './url-state';
+
+/** The coverage engine's worker fed with one loaded dataset, and its last answer. */
+export interface CoverageSession {
+  client: CoverageClient;
+  arrays: CoverageArrays;
+  last: { key: string; result: Promise<CoverageResult> } | null;
+}
+
+/** One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan. */
+const sessions = new WeakMap<SqlClient, { session: Promise<CoverageSession>; reported: boolean }>();
+
+async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSession> {
+  const client = new CoverageClient();
+  try {
+    const arrays = await loadCoverageArrays(sql);
+    await client.init(
+      {
+        households: arrays.households,
+        agents: arrays.agents,
+        villageDistrict: arrays.villageDistrict,
+        districtCount: arrays.districtCount,
+      },
+      arrays.villageLabel,
+      { report },
+    );
+    return { client, arrays, last: null };
+  } catch (error) {
+    client.terminate();
+    throw error;
+  }
+}
+
+/**
+ * The dataset's session, started on first use. Started ahead (`report` false), a failure is forgotten: the
+ * section, when opened, starts again and says what failed — or, when it takes a session still starting,
+ * says it when that one fails.
+ */
+export function coverageSession(sql: SqlClient, report = true): Promise<CoverageSession> {
+  const known = sessions.get(sql);
+  if (known) {
+    if (report && !known.reported) {
+      known.reported = true;
+      known.session.catch(reportLoadFailure);
+    }
+    return known.session;
+  }
+  const session = startSession(sql, report);
+  sessions.set(sql, { session, reported: report });
+  session.catch(() => sessions.delete(sql));
+  return session;
+}
+
+/** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
+export function computeCoverage(session: CoverageSession, options: CoverageOptions): Promise<CoverageResult> {
+  const key = JSON.stringify(options);
+  if (session.last?.key !== key) {
+    const result = session.client.compute(options);
+    session.last = { key, result };
+    result.catch(() => {
+      if (session.last?.key === key) session.last = null;
+    });
+  }
+  return (session.last as NonNullable<CoverageSession['last']>).result;
+}
+
+/**
+ * Prepares Pengawasan while the user is elsewhere: the engine fed and its first answer computed for the
+ * settings the section would open with (the link's distance limit and visit window).
+ */
+export async function prepareCoverage(sql: SqlClient, thresholdM: number, search: string): Promise<void> {
+  const { visitDays } = parseSupervisorLink(search).state;
+  const session = await coverageSession(sql, false);
+  await computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays });
+}
