@@ -230,6 +230,38 @@ describe('dashboard (approximate boundaries)', () => {
     await expect.poll(() => dash.page.url()).toMatch(/[?&]section=planner/);
   });
 
+  it('keeps one live map across sections, sized to each section that shows it', async () => {
+    const { page } = dash;
+    await waitReady(page);
+    // A mark on the live map object: a new map built by a switch would not carry it.
+    await page.evaluate(() => {
+      (window.__gancang?.map as unknown as { __kept?: string }).__kept = 'planner';
+    });
+    const fills = () =>
+      page.evaluate(() => {
+        const section = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+        const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
+        return {
+          canvases: document.querySelectorAll('.maplibregl-canvas').length,
+          kept: (window.__gancang?.map as unknown as { __kept?: string }).__kept ?? null,
+          widthGap: section && canvas ? Math.abs(section.width - canvas.width) : null,
+          heightGap: section && canvas ? Math.abs(section.height - canvas.height) : null,
+        };
+      });
+    for (const section of ['supervisor', 'innovation', 'planner'] as const) {
+      await page.getByTestId(`nav-${section}`).click();
+      await waitReady(page);
+      if (section === 'innovation') continue;
+      await waitMapIdle(page);
+      const now = await fills();
+      expect(now.canvases).toBe(1);
+      expect(now.kept).toBe('planner');
+      expect(now.widthGap).toBeLessThanOrEqual(1);
+      expect(now.heightGap).toBeLessThanOrEqual(1);
+      await screenshot(page, `dashboard-kept-map-${section}`);
+    }
+  });
+
   it('a section that fails to draw shows a message and recovers; the rest of the app stays', async () => {
     const { page } = dash;
     await page.getByTestId('nav-planner').click();
