@@ -286,6 +286,7 @@ function summary(r: SizeReport): object {
     nearest_s: r.nearestS,
     peers: {
       scipy_ckdtree_s: peerSeconds(r.peers.scipy, 'plane_s'),
+      scipy_ckdtree_all_cores_s: peerSeconds(r.peers.scipy, 'plane_all_cores_s'),
       geopandas_sjoin_nearest_s: peerSeconds(r.peers.geopandas, 'sjoin_nearest_s'),
       qgis_nearest_hub_s: peerSeconds(r.peers.qgis, 'algorithm_s'),
     },

@@ -22,7 +22,7 @@ import { useAsync } from '../../core/ui/use-async';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
-import { agentRows } from './agent-list';
+import { agentPseudonyms, agentRows } from './agent-list';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
@@ -102,6 +102,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], !noAgents).data;
   const [office, setOffice] = useState('');
+  const pseudonyms = useMemo(() => arrays && agentPseudonyms(arrays.agentIds), [arrays]);
   const agentList = useMemo(
     () =>
       result && arrays && names && agentFacts
@@ -110,10 +111,10 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             arrays.households.agentIndex,
             { ...agentFacts, ...arrays.agents },
             names.villages,
-            (a) => sessionPolicy().pseudonym('agent', arrays.agentIds[a]),
+            (a) => pseudonyms?.[a] ?? '',
           )
         : [],
-    [result, arrays, names, agentFacts],
+    [result, arrays, names, agentFacts, pseudonyms],
   );
 
   const villageRows = useMemo(

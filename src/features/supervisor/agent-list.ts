@@ -4,6 +4,7 @@
  * so an office head sees their own staff.
  */
 import { type CoverageResult, HOUSEHOLD_STATUS, isNear } from '../../core/coverage-engine';
+import { sessionPolicy } from '../../core/privacy/privacy';
 import { type SortDirection, sortByKey } from '../../core/ui/sort-rows';
 import type { AreaName } from './coverage-rows';
 
@@ -63,6 +64,12 @@ export function familiesByStatus(
 }
 
 /** One row per agent, active or not, in engine order. */
+/** Each agent's pseudonym: fixed for the page session, so computed once per dataset (not per slider move). */
+export function agentPseudonyms(agentIds: readonly string[]): string[] {
+  const policy = sessionPolicy();
+  return agentIds.map((id) => policy.pseudonym('agent', id));
+}
+
 export function agentRows(
   result: CoverageResult,
   householdAgent: Int32Array,

@@ -17,8 +17,8 @@ export interface CoverageState {
 
 /**
  * The dataset's coverage session (coverage-session.ts: fed from DuckDB once per page, perhaps already prepared
- * ahead), recomputed whenever the options change (the newest request wins; intermediate slider positions are
- * skipped).
+ * ahead), recomputed whenever the options change (the newest request wins; positions a slider passed while
+ * the engine was busy are skipped).
  */
 export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageState {
   const [state, setState] = useState<CoverageState>({
@@ -48,30 +48,29 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
     };
   }, [sql]);
 
+  // One request at a time; a request that waited behind another is dropped when a newer one came meanwhile
+  // (a sliding thumb is answered where it is, without a pause before each answer).
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     const request = ++latest.current;
     setState((s) => ({ ...s, computing: true }));
-    // The first answer at once; later ones after a pause, so a sliding thumb asks only where it stops.
-    const timer = setTimeout(
-      () => {
-        ready.current
-          ?.then((session) => computeCoverage(session, options))
-          .then((result) => {
-            if (request === latest.current)
-              setState((s) => ({ ...s, result, options, computing: false, error: null }));
-          })
-          .catch((error: unknown) => {
-            if (request === latest.current)
-              setState((s) => ({
-                ...s,
-                computing: false,
-                error: error instanceof Error ? error.message : String(error),
-              }));
-          });
-      },
-      request === 1 ? 0 : 120,
-    );
-    return () => clearTimeout(timer);
+    const current = () => request === latest.current;
+    inFlight.current = inFlight.current.then(async () => {
+      if (!current()) return;
+      try {
+        const session = await ready.current;
+        if (!session) return;
+        const result = await computeCoverage(session, options);
+        if (current()) setState((s) => ({ ...s, result, options, computing: false, error: null }));
+      } catch (error) {
+        if (current())
+          setState((s) => ({
+            ...s,
+            computing: false,
+            error: error instanceof Error ? error.message : String(error),
+          }));
+      }
+    });
   }, [options]);
 
   return state;
