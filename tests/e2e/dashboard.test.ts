@@ -243,7 +243,7 @@ describe('dashboard (approximate boundaries)', () => {
         const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
         return {
           canvases: document.querySelectorAll('.maplibregl-canvas').length,
-          kept: (window.__gancang?.map as unknown as { __kept?: string }).__kept ?? null,
+          kept: (window.__gancang?.map as unknown as { __kept?: string } | undefined)?.__kept ?? null,
           widthGap: section && canvas ? Math.abs(section.width - canvas.width) : null,
           heightGap: section && canvas ? Math.abs(section.height - canvas.height) : null,
         };
