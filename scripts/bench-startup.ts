@@ -16,6 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { quantile, median as ssMedian } from 'simple-statistics';
 import { assertBuilt, assertChromium, DIST, openDashboard, waitReady } from '../tests/e2e/harness';
 import {
   INTERACTION_LABELS,
@@ -71,14 +72,9 @@ function walk(dir: string): string[] {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+/** Median and 95th percentile (simple-statistics: nearest rank unless it falls between two); NaN when empty. */
+const median = (values: number[]): number => (values.length ? ssMedian(values) : Number.NaN);
+const p95 = (values: number[]): number => (values.length ? quantile(values, 0.95) : Number.NaN);
 
 const fmtMs = (ms: number | null): string => (ms === null || Number.isNaN(ms) ? '—' : `${Math.round(ms)}`);
 const fmtBytes = (bytes: number): string =>
@@ -291,12 +287,6 @@ async function main(): Promise<void> {
       dist: sizes,
     })}`,
   );
-}
-
-/** Nearest-rank 95th percentile. */
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function printInteractions(results: RunResult[]): Record<Interaction, { medianMs: number; p95Ms: number }> {

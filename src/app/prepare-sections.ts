@@ -1,5 +1,5 @@
 import type { SqlClient } from '../core/sql/sql-client';
-import { whenReady } from '../core/ui/document-state';
+import { whenDocumentState } from '../core/ui/document-state';
 import { readLink } from '../core/url/link-keys';
 import { prefetchSections } from './sections';
 import { APP_LINK } from './url-state';
@@ -17,7 +17,7 @@ const idle = () =>
  * Nothing here is reported: a section that cannot be prepared says so itself when it is opened.
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
-  await whenReady();
+  await whenDocumentState(['ready']);
   await idle();
   await prefetchSections();
   const { prepareCoverage } = await import('../features/supervisor/coverage-session');

@@ -71,14 +71,15 @@ async function load(): Promise<Loaded> {
   const config = await appConfig();
   const [source, duck] = await Promise.all([chooseSource(config), duckStart]);
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
-  let boundariesLoad: Promise<{ boundaries: VillageBoundaries; ms: number }> | null = null;
-  const startBoundaries = () => {
+  const readBoundaries = async () => {
     const tb = performance.now();
-    const importedBoundaries = source.stored?.files.find((f) => f.kind === 'boundaries');
-    boundariesLoad ??= loadBoundaries(duck.client, config, importedBoundaries).then((boundaries) => ({
-      boundaries,
-      ms: performance.now() - tb,
-    }));
+    const imported = source.stored?.files.find((f) => f.kind === 'boundaries');
+    const boundaries = await loadBoundaries(duck.client, config, imported);
+    return { boundaries, ms: performance.now() - tb };
+  };
+  let boundariesLoad: ReturnType<typeof readBoundaries> | null = null;
+  const startBoundaries = () => {
+    boundariesLoad ??= readBoundaries();
     // Reported once, by the await below.
     boundariesLoad.catch(() => undefined);
     return boundariesLoad;

@@ -6,25 +6,11 @@
 
 import { registerSW } from 'virtual:pwa-register';
 import { createRoot } from 'react-dom/client';
+import { whenDocumentState } from '../core/ui/document-state';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /** Checks the server for a new build this often while the dashboard stays open. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
-
-function whenSettled(callback: () => void): void {
-  const root = document.documentElement;
-  const settled = () => root.dataset.state === 'ready' || root.dataset.state === 'error';
-  if (settled()) {
-    callback();
-    return;
-  }
-  const observer = new MutationObserver(() => {
-    if (!settled()) return;
-    observer.disconnect();
-    callback();
-  });
-  observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
-}
 
 function showUpdatePrompt(update: () => Promise<void>): void {
   const host = document.createElement('div');
@@ -34,7 +20,7 @@ function showUpdatePrompt(update: () => Promise<void>): void {
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  whenSettled(() => {
+  void whenDocumentState(['ready', 'error']).then(() => {
     const update = registerSW({
       immediate: true,
       onNeedRefresh: () => showUpdatePrompt(update),

@@ -167,8 +167,8 @@ export function MapCanvas({
   const container = useRef<HTMLElement>(null);
   const sharedRef = useRef<SharedMap | null>(null);
   const handedLayers = useRef<readonly Layer[]>([]);
-  const callbacks = useRef({ onView });
-  callbacks.current = { onView };
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
   const { t, i18n } = useTranslation();
   // A configured online basemap that cannot be shown is said on the map, never just left blank.
   const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
@@ -187,7 +187,7 @@ export function MapCanvas({
     const reportView = () => {
       const c = map.getCenter();
       const b = map.getBounds();
-      callbacks.current.onView({
+      onViewRef.current({
         lon: c.lng,
         lat: c.lat,
         zoom: map.getZoom(),

@@ -1,19 +1,27 @@
-const readyWaiters = new Set<() => void>();
+export type DocumentState = 'loading' | 'ready' | 'error';
 
 /**
  * Publishes the load state on <html data-state> — the automation hook documented in the README. An error is
  * final until the page is reloaded: a view that draws later cannot turn it back into "ready".
  */
-export function setDocumentState(state: 'loading' | 'ready' | 'error'): void {
+export function setDocumentState(state: DocumentState): void {
   if (document.documentElement.dataset.state === 'error') return;
   document.documentElement.dataset.state = state;
-  if (state !== 'ready') return;
-  for (const resolve of readyWaiters) resolve();
-  readyWaiters.clear();
 }
 
-/** Resolves when the page is next (or already) `ready`: a section has drawn. */
-export function whenReady(): Promise<void> {
-  if (document.documentElement.dataset.state === 'ready') return Promise.resolve();
-  return new Promise((resolve) => readyWaiters.add(resolve));
+/** Resolves with the page's state once it is one of `states`: at once, or when <html data-state> next becomes one. */
+export function whenDocumentState<S extends DocumentState>(states: readonly S[]): Promise<S> {
+  const root = document.documentElement;
+  const current = () => states.find((state) => state === root.dataset.state);
+  const now = current();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const state = current();
+      if (!state) return;
+      observer.disconnect();
+      resolve(state);
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+  });
 }

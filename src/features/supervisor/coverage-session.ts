@@ -63,14 +63,13 @@ export function coverageSession(sql: SqlClient, report = true): Promise<Coverage
 /** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
 export function computeCoverage(session: CoverageSession, options: CoverageOptions): Promise<CoverageResult> {
   const key = JSON.stringify(options);
-  if (session.last?.key !== key) {
-    const result = session.client.compute(options);
-    session.last = { key, result };
-    result.catch(() => {
-      if (session.last?.key === key) session.last = null;
-    });
-  }
-  return (session.last as NonNullable<CoverageSession['last']>).result;
+  if (session.last?.key === key) return session.last.result;
+  const result = session.client.compute(options);
+  session.last = { key, result };
+  result.catch(() => {
+    if (session.last?.result === result) session.last = null;
+  });
+  return result;
 }
 
 /**
