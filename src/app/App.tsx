@@ -20,11 +20,13 @@ import { describeLoadFailure, ErrorScreen, LoadingScreen } from './LoadingScreen
 import { prepareSections } from './prepare-sections';
 import { InnovationSection, SupervisorSection } from './sections';
 import { APP_LINK, writeUrlState } from './url-state';
-import { serverDatasetName, useDashboard } from './use-dashboard';
+import { reloadDataset, serverDatasetName, useDashboard, useLoadNumber } from './use-dashboard';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const state = useDashboard();
+  // Each dataset loaded in the page opens the sections and the dataset menu afresh.
+  const loadNumber = useLoadNumber();
   const [ui, setUi] = useLinkState(APP_LINK, 'app-link');
   // Sections change in place (the dataset stays loaded). Back and Forward restore what the address says: the
   // section opens again and reads its settings from it. The page is `loading` until the section is drawn.
@@ -79,6 +81,8 @@ export function App() {
             synthetic={loaded?.dataset.source.synthetic ?? false}
             datasetControls={
               <DatasetMenu
+                key={loadNumber}
+                onDatasetChange={reloadDataset}
                 source={loaded?.dataset.source ?? null}
                 reports={loaded?.dataset.reports ?? []}
                 aggregateReport={loaded?.dataset.aggregateReport ?? null}
@@ -92,14 +96,18 @@ export function App() {
             {state.status === 'loading' && <LoadingScreen progress={state.progress} />}
             {state.status === 'error' &&
               (state.error instanceof DamagedDatasetError ? (
-                <DamagedDataset name={state.error.datasetName} published={published} />
+                <DamagedDataset
+                  name={state.error.datasetName}
+                  published={published}
+                  onDatasetChange={reloadDataset}
+                />
               ) : (
                 <ErrorScreen error={state.error} />
               ))}
             {loaded && (
               <LoadedDataContext.Provider value={loaded}>
                 <ErrorBoundary
-                  key={`${ui.section}:${visit}`}
+                  key={`${ui.section}:${visit}:${loadNumber}`}
                   message={t('viewError.message')}
                   retry={t('viewError.retry')}
                   reload={t('viewError.reload')}

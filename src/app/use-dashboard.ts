@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type AppConfig, loadAppConfig } from '../core/dataset/app-config';
+import { endDataset } from '../core/dataset/dataset-lifetime';
 import {
   type DatasetSource,
   demoSource,
@@ -12,7 +13,7 @@ import { onLoadFailure } from '../core/dataset/load-guard';
 import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../core/dataset/local-store';
 import { startMainDuckDb } from '../core/sql/duckdb-main';
 import type { SqlClient } from '../core/sql/sql-client';
-import { setDocumentState } from '../core/ui/document-state';
+import { resetDocumentState, setDocumentState } from '../core/ui/document-state';
 
 interface Loaded {
   client: SqlClient;
@@ -28,7 +29,10 @@ export type DashboardState =
   | ({ status: 'loaded' } & Loaded);
 
 const progressListeners = new Set<(p: LoadProgress) => void>();
+/** The page's current load, and which one it is (a dataset chosen in the running page is a new load). */
 let loading: Promise<Loaded> | null = null;
+let loadNumber = 0;
+const reloadListeners = new Set<() => void>();
 
 /**
  * The imported dataset when the user chose it and it is still stored; else the office's published dataset
@@ -60,7 +64,12 @@ export async function serverDatasetName(): Promise<string | null> {
   return config?.dataset ? (config.dataset.name ?? '') : null;
 }
 
-async function load(): Promise<Loaded> {
+/**
+ * Loads the chosen dataset on a client of its own (its own tables and connection: every cache keyed by the
+ * client starts afresh). The boundaries of the dataset before (`previous`) are kept when neither was imported
+ * with its own: the map is then kept too.
+ */
+async function load(previous: Loaded | null): Promise<Loaded> {
   const progress = (p: LoadProgress) => {
     for (const listener of progressListeners) listener(p);
   };
@@ -70,11 +79,13 @@ async function load(): Promise<Loaded> {
   duckStart.catch(() => undefined);
   const config = await appConfig();
   const [source, duck] = await Promise.all([chooseSource(config), duckStart]);
+  const client = await duck.connect();
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
     const tb = performance.now();
     const imported = source.stored?.files.find((f) => f.kind === 'boundaries');
-    const boundaries = await loadBoundaries(duck.client, config, imported);
+    const kept = !imported && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
+    const boundaries = kept ?? (await loadBoundaries(client, config, imported));
     return { boundaries, ms: performance.now() - tb };
   };
   let boundariesLoad: ReturnType<typeof readBoundaries> | null = null;
@@ -84,7 +95,7 @@ async function load(): Promise<Loaded> {
     boundariesLoad.catch(() => undefined);
     return boundariesLoad;
   };
-  const dataset = await loadDataset(duck.client, source, progress, startBoundaries);
+  const dataset = await loadDataset(client, source, progress, startBoundaries);
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
   dataset.timings.duckdb = duck.timings.instantiateMs;
@@ -93,8 +104,59 @@ async function load(): Promise<Loaded> {
   performance.mark('gancang:data-loaded', {
     detail: { sinceStartMs: performance.now() - t0, ...dataset.timings },
   });
-  return { client: duck.client, config, dataset, boundaries };
+  return { client, config, dataset, boundaries };
 }
+
+const fromServer = (loaded: Loaded) => loaded.dataset.source.kind !== 'imported';
+/** The server's dataset (published or the demo), kept loaded while an import is shown: going back is at once. */
+let keptServer: Loaded | null = null;
+
+/**
+ * The dataset now chosen, after `previous`: the server's one already loaded — the one shown or the one kept —
+ * is taken as it is; anything else is loaded. What is left behind ends (its tables, connection and workers),
+ * except the server's dataset when an import replaces it.
+ */
+async function loadNext(previous: Loaded | null): Promise<Loaded> {
+  const server = previous && fromServer(previous) ? previous : keptServer;
+  if (activeDataset() !== 'imported' && server) {
+    if (previous && previous !== server) endDataset(previous.client);
+    keptServer = null;
+    return server;
+  }
+  if (previous && fromServer(previous)) keptServer = previous;
+  else if (previous) endDataset(previous.client);
+  const loaded = await load(previous);
+  // The import chosen was gone and the server's dataset loaded afresh: the kept copy is not needed.
+  if (keptServer && fromServer(loaded)) {
+    endDataset(keptServer.client);
+    keptServer = null;
+  }
+  return loaded;
+}
+
+/**
+ * Loads the chosen dataset again in the running page — after another dataset is chosen or imported, or the
+ * local data erased: the database, the app's code and the map stay; the sections open afresh on the new data.
+ * A failure ends in the error screen, like the first load's.
+ */
+export function reloadDataset(): void {
+  const previous = loading?.catch(() => null) ?? Promise.resolve(null);
+  resetDocumentState();
+  loadNumber += 1;
+  document.documentElement.dataset.load = String(loadNumber);
+  loading = previous.then(loadNext);
+  for (const listener of reloadListeners) listener();
+}
+
+/** Which load of the page the dashboard shows (1 for the first; each `reloadDataset` adds one). */
+export const useLoadNumber = (): number =>
+  useSyncExternalStore(
+    (listener) => {
+      reloadListeners.add(listener);
+      return () => reloadListeners.delete(listener);
+    },
+    () => loadNumber,
+  );
 
 /** Starts DuckDB, loads the dataset and the boundaries — once per page, however often React mounts. */
 export function useDashboard(): DashboardState {
@@ -112,11 +174,31 @@ export function useDashboard(): DashboardState {
     progressListeners.add(onProgress);
     // Steps after the data (the map, the coverage worker) report here.
     const unsubscribe = onLoadFailure(fail);
-    loading ??= load();
-    loading.then((loaded) => {
-      if (mounted) setState((s) => (s.status === 'error' ? s : { status: 'loaded', ...loaded }));
-    }, fail);
+    const follow = () => {
+      if (loading === null) {
+        loadNumber = 1;
+        document.documentElement.dataset.load = '1';
+        loading = load(null);
+      }
+      const current = loading;
+      const isCurrent = () => mounted && current === loading;
+      current.then(
+        (loaded) => {
+          if (isCurrent()) setState((s) => (s.status === 'error' ? s : { status: 'loaded', ...loaded }));
+        },
+        (error: unknown) => {
+          if (isCurrent()) fail(error);
+        },
+      );
+    };
+    const onReload = () => {
+      setState({ status: 'loading', progress: { step: 'duckdb' } });
+      follow();
+    };
+    reloadListeners.add(onReload);
+    follow();
     return () => {
+      reloadListeners.delete(onReload);
       mounted = false;
       progressListeners.delete(onProgress);
       unsubscribe();

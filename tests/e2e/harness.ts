@@ -196,22 +196,33 @@ export async function waitReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promi
   }
 }
 
-/** Runs an action that reloads the page, then waits (up to timeoutMs for each) for the NEW page to be ready. */
-export async function afterReload(
+/**
+ * Runs an action that loads the dataset again — in the running page (`<html data-load>` counts the loads) or by
+ * reloading the page — then waits (up to timeoutMs for each) for the new load to be ready, or for the error
+ * screen (`state: 'error'`).
+ */
+export async function afterDatasetLoad(
   page: Page,
   action: () => Promise<unknown>,
-  timeoutMs = READY_TIMEOUT_MS,
+  { timeoutMs = READY_TIMEOUT_MS, state = 'ready' }: { timeoutMs?: number; state?: 'ready' | 'error' } = {},
 ): Promise<void> {
-  await page.evaluate(() => {
+  const before = await page.evaluate(() => {
     (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+    return document.documentElement.dataset.load ?? '';
   });
   await action();
   await page.waitForFunction(
-    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
-    undefined,
+    (load) =>
+      !(window as unknown as { __beforeReload?: boolean }).__beforeReload ||
+      (document.documentElement.dataset.load ?? '') !== load,
+    before,
     { timeout: timeoutMs },
   );
-  await waitReady(page, timeoutMs);
+  if (state === 'ready') await waitReady(page, timeoutMs);
+  else
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'error', undefined, {
+      timeout: timeoutMs,
+    });
 }
 
 /**

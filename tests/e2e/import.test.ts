@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  afterReload,
+  afterDatasetLoad,
   type Dashboard,
   openDashboard,
   openLink,
@@ -78,7 +78,7 @@ describe('import through the UI', () => {
     if ((await text(page, 'dataset-name'))?.includes('Uji impor P3KE')) return;
     await checkFixtures();
     await page.getByTestId('dataset-name-input').fill('Uji impor P3KE');
-    await afterReload(page, () => page.getByTestId('import-use').click());
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
   };
 
   beforeAll(async () => {
@@ -139,7 +139,7 @@ describe('import through the UI', () => {
   it('checks the files and reports each rejected row with its reason', async () => {
     // What it replaces is the demo: no earlier import kept.
     if ((await page.getByTestId('dataset-switcher').count()) > 0)
-      await afterReload(page, () => page.getByTestId('erase-local').click());
+      await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     await checkFixtures();
     const report = page.getByTestId('report-households');
     const summary = (await report.getByTestId('report-summary').textContent()) ?? '';
@@ -213,7 +213,7 @@ describe('import through the UI', () => {
   it('uses the data, and it is still there after a reload', async () => {
     await checkFixtures();
     await page.getByTestId('dataset-name-input').fill('Uji impor P3KE');
-    await afterReload(page, () => page.getByTestId('import-use').click());
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
     expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
     expect(await text(page, 'dataset-name')).not.toContain('sintetis');
     expect(await text(page, 'figure-households')).toContain(String(fixtures.valid));
@@ -223,7 +223,7 @@ describe('import through the UI', () => {
     // The legend keeps the data-quality counts of what the importer rejected.
     expect(await text(page, 'dq-unknownVillage')).toMatch(/: 1$/);
     expect(await text(page, 'dq-outsideRegency')).toMatch(/: 1$/);
-    await afterReload(page, () => page.reload());
+    await afterDatasetLoad(page, () => page.reload());
     expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
     expect(await text(page, 'figure-households')).toContain(String(fixtures.valid));
     await screenshot(page, 'import-02-after-reload');
@@ -231,15 +231,15 @@ describe('import through the UI', () => {
 
   it('switches back to the demo and to the import again', async () => {
     await importUnlessInUse();
-    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('server'));
+    await afterDatasetLoad(page, () => page.getByTestId('dataset-switcher').selectOption('server'));
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
-    await afterReload(page, () => page.getByTestId('dataset-switcher').selectOption('imported'));
+    await afterDatasetLoad(page, () => page.getByTestId('dataset-switcher').selectOption('imported'));
     expect(await text(page, 'dataset-name')).toContain('Uji impor P3KE');
   });
 
   it('erases all local data with one click', async () => {
     await importUnlessInUse();
-    await afterReload(page, () => page.getByTestId('erase-local').click());
+    await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
     await expect(page.getByTestId('dataset-switcher').count()).resolves.toBe(0);
     const leftovers = await page.evaluate(async () => {

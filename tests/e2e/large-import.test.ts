@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/core/import/types';
-import { afterReload, type Dashboard, openDashboard, screenshot, waitReady } from './harness';
+import { afterDatasetLoad, type Dashboard, openDashboard, screenshot, waitReady } from './harness';
 
 const DEMO_HOUSEHOLDS = path.resolve(process.cwd(), 'data/demo/households.csv');
 
@@ -86,7 +86,7 @@ describe.skipIf(!process.env.E2E_LARGE)('a 256 MB households file', () => {
 
     await page.getByTestId('dataset-name-input').fill('Uji 256 MB');
     const started = Date.now();
-    await afterReload(page, () => page.getByTestId('import-use').click(), 900_000);
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click(), { timeoutMs: 900_000 });
     const keptS = (Date.now() - started) / 1000;
     expect(await text(page, 'dataset-name')).toContain('Uji 256 MB');
     expect(digits(await text(page, 'figure-households'))).toBe(big.rows);
@@ -94,7 +94,7 @@ describe.skipIf(!process.env.E2E_LARGE)('a 256 MB households file', () => {
     await screenshot(page, 'large-import-02-kept');
 
     // And once more from storage alone.
-    await afterReload(page, () => page.reload(), 900_000);
+    await afterDatasetLoad(page, () => page.reload(), { timeoutMs: 900_000 });
     expect(digits(await text(page, 'figure-households'))).toBe(big.rows);
     console.info(
       `large import: ${big.rows} rows, ${(big.bytes / 1e6).toFixed(1)} MB; kept and reloaded in ${keptS.toFixed(0)} s; storage used ${((estimate.usage ?? 0) / 1e6).toFixed(0)} MB`,

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  afterReload,
+  afterDatasetLoad,
   type Dashboard,
   DIST,
   openDashboard,
@@ -179,7 +179,7 @@ describe('aggregate-only dataset imported in the browser', () => {
       return;
     await check(file('village-figures.csv'));
     await page.getByTestId('dataset-name-input').fill('Angka desa impor');
-    await afterReload(page, () => page.getByTestId('import-use').click());
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
   };
 
   beforeAll(async () => {
@@ -213,7 +213,7 @@ describe('aggregate-only dataset imported in the browser', () => {
   it('checks the published files, says what they replace, and opens them after the reload', async () => {
     // From the demo (no earlier import kept), with the damaged files checked first: a new file drops that report.
     if ((await page.getByTestId('dataset-switcher').count()) > 0)
-      await afterReload(page, () => page.getByTestId('erase-local').click());
+      await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     await check(damaged);
     await page.getByTestId('file-aggregate_figures').setInputFiles(file('village-figures.csv'));
     expect(await page.getByTestId('report-aggregates').count()).toBe(0);
@@ -225,7 +225,7 @@ describe('aggregate-only dataset imported in the browser', () => {
     expect(await text(page, 'import-missing')).toMatch(/Tanpa data keluarga/);
     await screenshot(page, 'aggregates-04-import');
     await page.getByTestId('dataset-name-input').fill('Angka desa impor');
-    await afterReload(page, () => page.getByTestId('import-use').click());
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
     expect(await selectedDataset(page)).toContain('Angka desa impor');
     // Labelled synthetic as the published files say, whatever the user called them.
     expect(await text(page, 'dataset-name')).toMatch(/sintetis/);
@@ -271,10 +271,10 @@ describe('aggregate-only dataset imported in the browser', () => {
 
   it('is still there after a reload, and one click returns to the demo', async () => {
     await importUnlessInUse();
-    await afterReload(page, () => page.reload());
+    await afterDatasetLoad(page, () => page.reload());
     expect(await selectedDataset(page)).toContain('Angka desa impor');
     expect(await page.getByTestId('dataset-table-households').getAttribute('data-status')).toBe('aggregated');
-    await afterReload(page, () => page.getByTestId('erase-local').click());
+    await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
     expect(await page.getByTestId('dataset-switcher').count()).toBe(0);
     expect(await page.getByTestId('layer-points').isDisabled()).toBe(false);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  afterReload,
+  afterDatasetLoad,
   type Dashboard,
   DIST,
   openDashboard,
@@ -134,12 +134,12 @@ describe('published dataset', () => {
       // What it replaces is the shared dataset, not "the demo".
       expect(await text(page, 'import-replaces')).toContain(NAME);
       await page.getByTestId('dataset-name-input').fill('Data saya');
-      await afterReload(page, () => page.getByTestId('import-use').click());
+      await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
       expect(await text(page, 'dataset-name')).toContain('Data saya');
       expect(await text(page, 'figure-households')).toContain('25');
       const options = await page.getByTestId('dataset-switcher').locator('option').allTextContents();
       expect(options.join(' | ')).toContain(NAME);
-      await afterReload(page, () => page.getByTestId('erase-local').click());
+      await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
       expect(await text(page, 'dataset-name')).toContain(NAME);
       expect(await page.getByTestId('dataset-switcher').count()).toBe(0);
     });

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, openLink, readGazetteer, screenshot, waitReady } from './harness';
+import {
+  afterDatasetLoad,
+  type Dashboard,
+  openDashboard,
+  openLink,
+  readGazetteer,
+  screenshot,
+  waitReady,
+} from './harness';
 
 const NAME = 'Keluarga saja';
 
@@ -20,26 +28,6 @@ async function householdsOnly(dir: string): Promise<{ file: string; rows: number
   const file = path.join(dir, 'keluarga.csv');
   await writeFile(file, `${rows.join('\n')}\n`);
   return { file, rows: rows.length - 1 };
-}
-
-/** Runs an action that reloads the page and waits for the new page to reach `state`. */
-async function afterReload(page: Page, action: () => Promise<unknown>, state: 'ready' | 'error' = 'ready') {
-  await page.evaluate(() => {
-    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
-  });
-  await action();
-  await page.waitForFunction(
-    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload,
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-  if (state === 'ready') await waitReady(page);
-  else
-    await page.waitForFunction(() => document.documentElement.dataset.state === 'error', undefined, {
-      timeout: 60_000,
-    });
 }
 
 /** Keys and values in the app's IndexedDB store, changed in the page (as damage on disk would). */
@@ -93,7 +81,7 @@ describe('stored data: partial imports and damaged copies', () => {
     await page.getByTestId('import-check').click();
     await page.getByTestId('report-households').waitFor({ timeout: 60_000 });
     await page.getByTestId('dataset-name-input').fill(NAME);
-    await afterReload(page, () => page.getByTestId('import-use').click());
+    await afterDatasetLoad(page, () => page.getByTestId('import-use').click());
   };
 
   beforeAll(async () => {
@@ -163,19 +151,19 @@ describe('stored data: partial imports and damaged copies', () => {
     const chunks = (await idb.keys(page)).filter((k) => k.startsWith('chunk/'));
     expect(chunks.length).toBeGreaterThan(0);
     await idb.truncate(page, chunks[0] as string);
-    await afterReload(page, () => page.reload(), 'error');
+    await afterDatasetLoad(page, () => page.reload(), { state: 'error' });
     const message = await text(page, 'damaged-dataset');
     expect(message).toContain(`“${NAME}”`);
     expect(message).toMatch(/rusak atau tidak lengkap/);
     expect(message).not.toMatch(/does not exist|is not a function|checksum|chunk/i);
     await screenshot(page, 'stored-04-damaged');
 
-    await afterReload(page, () => page.getByTestId('back-to-demo').click());
+    await afterDatasetLoad(page, () => page.getByTestId('back-to-demo').click());
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
     // The damaged copy is gone, so no switcher leads back into it; a reload stays on the demo (no loop).
     expect(await idb.keys(page)).toEqual([]);
     await expect(page.getByTestId('dataset-switcher').count()).resolves.toBe(0);
-    await afterReload(page, () => page.reload());
+    await afterDatasetLoad(page, () => page.reload());
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
   }, 300_000);
 
@@ -196,11 +184,11 @@ describe('stored data: partial imports and damaged copies', () => {
           };
         }),
     );
-    await afterReload(page, () => page.reload(), 'error');
+    await afterDatasetLoad(page, () => page.reload(), { state: 'error' });
     const message = await text(page, 'damaged-dataset');
     expect(message).toMatch(/rusak atau tidak lengkap/);
     expect(message).not.toMatch(/does not exist|is not a function/);
-    await afterReload(page, () => page.getByTestId('back-to-demo').click());
+    await afterDatasetLoad(page, () => page.getByTestId('back-to-demo').click());
     expect(await text(page, 'dataset-name')).toContain('data contoh (sintetis)');
     expect(await idb.keys(page)).toEqual([]);
   });
@@ -208,7 +196,7 @@ describe('stored data: partial imports and damaged copies', () => {
   it('no room to keep the data: the dialog says why and what to do, the data on screen stays', async () => {
     // From the demo with nothing stored (an earlier test may have left an import in use).
     if ((await idb.keys(page)).length > 0)
-      await afterReload(page, () => page.getByTestId('erase-local').click());
+      await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     // A nearly full disk, as the browser would report it (CDP's quota override does not reach estimate()).
     await page.evaluate(() => {
       navigator.storage.estimate = async () => ({ quota: 64 * 1024, usage: 16 * 1024 });

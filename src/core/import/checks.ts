@@ -52,7 +52,8 @@ const n = (name: string): string => ident(`n_${name}`);
 export async function tableRows(client: SqlClient, table: string): Promise<number | null> {
   const [found] = await queryRows<{ n: number }>(
     client,
-    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = ${literal(table)}`,
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_name = ${literal(table)}`,
   );
   if (!found?.n) return null;
   const [count] = await queryRows<{ n: number }>(
@@ -66,7 +67,8 @@ async function hasColumn(client: SqlClient, table: string, column: string): Prom
   const [found] = await queryRows<{ n: number }>(
     client,
     `SELECT count(*)::INTEGER AS n FROM information_schema.columns
-     WHERE table_name = ${literal(table)} AND column_name = ${literal(column)}`,
+     WHERE table_schema = current_schema() AND table_name = ${literal(table)}
+       AND column_name = ${literal(column)}`,
   );
   return (found?.n ?? 0) > 0;
 }

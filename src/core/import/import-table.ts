@@ -275,7 +275,8 @@ async function dropScratch(client: SqlClient, prefix: string): Promise<void> {
     const tables = await queryRows<{ name: string; type: string }>(
       client,
       `SELECT table_name AS name, table_type AS type FROM information_schema.tables
-       WHERE starts_with(table_name, '${prefix}') ORDER BY table_type DESC`,
+       WHERE table_schema = current_schema() AND starts_with(table_name, '${prefix}')
+       ORDER BY table_type DESC`,
     );
     // Views first (ORDER BY: 'VIEW' > 'BASE TABLE'), then the tables under them.
     for (const { name, type } of tables) {

@@ -9,11 +9,24 @@ export interface DuckDbTimings {
   instantiateMs: number;
 }
 
+export interface DuckDb {
+  /** A client over the first connection. */
+  client: SqlClient;
+  /**
+   * A client for one dataset: a new connection whose tables live in a schema of their own, so datasets loaded
+   * one after another in the page never see each other's tables; closing it drops them.
+   */
+  connect: () => Promise<SqlClient>;
+  /** Ends the worker (and with it the database). */
+  terminate: () => Promise<void>;
+  timings: DuckDbTimings;
+}
+
 /**
  * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
  * build is shipped, which every current browser supports (STACK.md).
  */
-export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckDbTimings }> {
+export async function startDuckDb(): Promise<DuckDb> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
   const failed = workerFailure(worker);
@@ -34,8 +47,30 @@ export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckD
   // Offline, an extension autoload tries the network and can break the instance.
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
+  return {
+    client: clientOf(db, conn),
+    connect: async () => {
+      const schema = `dataset_${++schemas}`;
+      const datasetConn = await db.connect();
+      await datasetConn.query(`CREATE SCHEMA ${schema}`);
+      await datasetConn.query(`SET schema = '${schema}'`);
+      return clientOf(db, datasetConn, schema);
+    },
+    terminate: () => db.terminate(),
+    timings: { instantiateMs: performance.now() - t0 },
+  };
+}
+
+/** Datasets' schemas made so far (each `connect` makes the next). */
+let schemas = 0;
+
+/**
+ * A client over one connection, with its own prepared statements. With `schema`, the tables it creates live
+ * there (DuckDB still finds `main`'s tables by an unqualified name, so datasets never use `main`).
+ */
+function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, schema?: string): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
-  const client: SqlClient = {
+  return {
     queryTable: (sql) => conn.query(sql),
     queryPrepared: async (sql, params) => {
       let statement = statements.get(sql);
@@ -51,6 +86,9 @@ export async function startDuckDb(): Promise<{ client: SqlClient; timings: DuckD
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);
       await conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
     },
+    close: async () => {
+      if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await conn.close();
+    },
   };
-  return { client, timings: { instantiateMs: performance.now() - t0 } };
 }

@@ -2,11 +2,16 @@ export type DocumentState = 'loading' | 'ready' | 'error';
 
 /**
  * Publishes the load state on <html data-state> — the automation hook documented in the README. An error is
- * final until the page is reloaded: a view that draws later cannot turn it back into "ready".
+ * final until the page or its dataset is loaded again: a view that draws later cannot turn it back into "ready".
  */
 export function setDocumentState(state: DocumentState): void {
   if (document.documentElement.dataset.state === 'error') return;
   document.documentElement.dataset.state = state;
+}
+
+/** A new load in the running page (another dataset): loading again, whatever the last load ended in. */
+export function resetDocumentState(): void {
+  document.documentElement.dataset.state = 'loading';
 }
 
 /** Resolves with the page's state once it is one of `states`: at once, or when <html data-state> next becomes one. */

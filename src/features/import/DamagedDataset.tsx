@@ -12,16 +12,18 @@ interface DamagedDatasetProps {
   name: string | null;
   /** The office's published dataset the way back leads to; null: the demo. */
   published: string | null;
+  /** Loads the server's dataset, in the running page. */
+  onDatasetChange: () => void;
 }
 
-export function DamagedDataset({ name, published }: DamagedDatasetProps) {
+export function DamagedDataset({ name, published, onDatasetChange }: DamagedDatasetProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const backToDemo = async () => {
     setBusy(true);
     setActiveDataset('server');
     await eraseImportedDataset().catch((error: unknown) => console.error(error));
-    window.location.reload();
+    onDatasetChange();
   };
   return (
     <div className="error-screen" role="alert" data-testid="damaged-dataset">

@@ -32,13 +32,22 @@ interface DatasetMenuProps {
   tables: TableStatus | null;
   /** The office's published dataset (config.json), which "the server's data" is; null: the demo. */
   publishedName: string | null;
+  /** Loads the dataset now chosen (switched, imported, or the demo after an erase), in the running page. */
+  onDatasetChange: () => void;
 }
 
 /**
  * Dataset switcher (the server's dataset — published or demo — / imported), which tables are loaded, the
  * validation report of the loaded files, the import dialog, "hapus semua data lokal".
  */
-export function DatasetMenu({ source, reports, aggregateReport, tables, publishedName }: DatasetMenuProps) {
+export function DatasetMenu({
+  source,
+  reports,
+  aggregateReport,
+  tables,
+  publishedName,
+  onDatasetChange,
+}: DatasetMenuProps) {
   const { t } = useTranslation();
   const [stored, setStored] = useState<StoredImport>(null);
   const [open, setOpen] = useState<'import' | 'reports' | null>(null);
@@ -66,12 +75,12 @@ export function DatasetMenu({ source, reports, aggregateReport, tables, publishe
 
   const switchTo = (which: ActiveDataset) => {
     setActiveDataset(which);
-    window.location.reload();
+    onDatasetChange();
   };
   const erase = async () => {
     if (!window.confirm(t('import.eraseConfirm'))) return;
     await eraseAllLocalData();
-    window.location.reload();
+    onDatasetChange();
   };
 
   return (
@@ -129,7 +138,10 @@ export function DatasetMenu({ source, reports, aggregateReport, tables, publishe
       </button>
       {/* A portal: the dialog must not inherit the header's colours and layout. */}
       {open === 'import' &&
-        createPortal(<ImportDialog current={current} onClose={() => setOpen(null)} />, document.body)}
+        createPortal(
+          <ImportDialog current={current} onClose={() => setOpen(null)} onDatasetChange={onDatasetChange} />,
+          document.body,
+        )}
       {open === 'reports' &&
         source &&
         createPortal(

@@ -29,9 +29,11 @@ interface ImportDialogProps {
   /** The data in use now, which "Gunakan data ini" replaces. */
   current: CurrentData;
   onClose: () => void;
+  /** Loads the dataset now chosen, in the running page. */
+  onDatasetChange: () => void;
 }
 
-export function ImportDialog({ current, onClose }: ImportDialogProps) {
+export function ImportDialog({ current, onClose, onDatasetChange }: ImportDialogProps) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const [files, setFiles] = useState<Partial<Record<Kind, File>>>({});
@@ -126,7 +128,7 @@ export function ImportDialog({ current, onClose }: ImportDialogProps) {
       return;
     }
     setActiveDataset('imported');
-    window.location.reload();
+    onDatasetChange();
   };
 
   const households = reports.households;

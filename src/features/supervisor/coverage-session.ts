@@ -3,6 +3,7 @@ import {
   type CoverageResult,
   DEFAULT_COVERAGE_OPTIONS,
 } from '../../core/coverage-engine';
+import { onDatasetReplaced } from '../../core/dataset/dataset-lifetime';
 import { reportLoadFailure } from '../../core/dataset/load-guard';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { CoverageClient } from './coverage-client';
@@ -21,6 +22,7 @@ const sessions = new WeakMap<SqlClient, { session: Promise<CoverageSession>; rep
 
 async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSession> {
   const client = new CoverageClient();
+  onDatasetReplaced(sql, () => client.terminate());
   try {
     const arrays = await loadCoverageArrays(sql);
     await client.init(
