@@ -25,7 +25,8 @@ import { reloadDataset, serverDatasetName, useDashboard, useLoadNumber } from '.
 export function App() {
   const { t, i18n } = useTranslation();
   const state = useDashboard();
-  // Each dataset loaded in the page opens the sections and the dataset menu afresh.
+  // Each load opens the dataset menu afresh (the sections open afresh whenever new data loads: they are not
+  // shown while it does).
   const loadNumber = useLoadNumber();
   const [ui, setUi] = useLinkState(APP_LINK, 'app-link');
   // Sections change in place (the dataset stays loaded). Back and Forward restore what the address says: the
@@ -107,7 +108,7 @@ export function App() {
             {loaded && (
               <LoadedDataContext.Provider value={loaded}>
                 <ErrorBoundary
-                  key={`${ui.section}:${visit}:${loadNumber}`}
+                  key={`${ui.section}:${visit}`}
                   message={t('viewError.message')}
                   retry={t('viewError.retry')}
                   reload={t('viewError.reload')}

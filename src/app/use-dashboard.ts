@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type AppConfig, loadAppConfig } from '../core/dataset/app-config';
+import { takeCheckedImport } from '../core/dataset/checked-import';
 import { endDataset } from '../core/dataset/dataset-lifetime';
 import {
   type DatasetSource,
@@ -33,14 +34,32 @@ const progressListeners = new Set<(p: LoadProgress) => void>();
 let loading: Promise<Loaded> | null = null;
 let loadNumber = 0;
 const reloadListeners = new Set<() => void>();
+const loadNumberListeners = new Set<() => void>();
+/** The dataset on screen: what the current load gave (null while it runs or when it failed). */
+let shown: Loaded | null = null;
+
+/** Makes `next` the page's current load; `shown` follows it. */
+function startLoad(next: Promise<Loaded>): void {
+  loading = next;
+  shown = null;
+  next.then(
+    (loaded) => {
+      if (loading === next) shown = loaded;
+    },
+    () => undefined,
+  );
+}
 
 /**
- * The imported dataset when the user chose it and it is still stored; else the office's published dataset
+ * The imported dataset when the user chose it and it is still stored (the one just kept, with the tables its
+ * check built, when the import dialog handed it over); else the office's published dataset
  * when config.json names one; else the demo. A damaged import is an error (the way back is offered), and so
  * is a published dataset config.json names wrongly (never silently replaced by the demo).
  */
 async function chooseSource(config: AppConfig): Promise<DatasetSource> {
+  const handed = takeCheckedImport();
   if (activeDataset() === 'imported') {
+    if (handed) return { ...importedSource(handed.dataset), checked: handed.tables };
     const stored = await loadImportedDataset().catch((error: unknown) => {
       if (error instanceof DamagedDatasetError) throw error;
       return null;
@@ -137,14 +156,18 @@ async function loadNext(previous: Loaded | null): Promise<Loaded> {
 /**
  * Loads the chosen dataset again in the running page — after another dataset is chosen or imported, or the
  * local data erased: the database, the app's code and the map stay; the sections open afresh on the new data.
- * A failure ends in the error screen, like the first load's.
+ * When the server's dataset is on screen and stays chosen (an erase while it is shown), nothing is loaded and
+ * the sections stay as they are; the dataset menu opens afresh either way. A failure ends in the error
+ * screen, like the first load's.
  */
 export function reloadDataset(): void {
-  const previous = loading?.catch(() => null) ?? Promise.resolve(null);
-  resetDocumentState();
   loadNumber += 1;
   document.documentElement.dataset.load = String(loadNumber);
-  loading = previous.then(loadNext);
+  for (const listener of loadNumberListeners) listener();
+  if (shown && fromServer(shown) && activeDataset() !== 'imported') return;
+  const previous = loading?.catch(() => null) ?? Promise.resolve(null);
+  resetDocumentState();
+  startLoad(previous.then(loadNext));
   for (const listener of reloadListeners) listener();
 }
 
@@ -152,8 +175,8 @@ export function reloadDataset(): void {
 export const useLoadNumber = (): number =>
   useSyncExternalStore(
     (listener) => {
-      reloadListeners.add(listener);
-      return () => reloadListeners.delete(listener);
+      loadNumberListeners.add(listener);
+      return () => loadNumberListeners.delete(listener);
     },
     () => loadNumber,
   );
@@ -178,9 +201,9 @@ export function useDashboard(): DashboardState {
       if (loading === null) {
         loadNumber = 1;
         document.documentElement.dataset.load = '1';
-        loading = load(null);
+        startLoad(load(null));
       }
-      const current = loading;
+      const current = loading as Promise<Loaded>;
       const isCurrent = () => mounted && current === loading;
       current.then(
         (loaded) => {

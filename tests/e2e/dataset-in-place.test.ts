@@ -48,6 +48,13 @@ async function open(page: Page, section: 'planner' | 'supervisor'): Promise<void
 /** Datasets loaded by the page so far (each load marks the moment its data is in). */
 const loads = (page: Page) => page.evaluate(() => performance.getEntriesByName('gancang:data-loaded').length);
 
+/** How many tables the last load took as the import dialog's check built them (not checked again). */
+const handedTables = (page: Page) =>
+  page.evaluate(() => {
+    const marks = performance.getEntriesByName('gancang:data-loaded');
+    return (marks.at(-1) as PerformanceMark | undefined)?.detail?.checkedTables as number | undefined;
+  });
+
 /** Marks on the page and on the live map object that a page reload or a rebuilt map would not carry. */
 const mark = (page: Page) =>
   page.evaluate(() => {
@@ -98,6 +105,8 @@ describe('another dataset in the running page', () => {
     expect(await marks(page)).toEqual({ samePage: true, keptMap: true });
     expect(await page.getByTestId('dataset-name').textContent()).toContain('Uji di tempat');
     expect(await digits(page, 'figure-households')).toBe(dataset.rows);
+    // Right after its check, the import's agents and households load as the check built them.
+    expect(await handedTables(page)).toBe(2);
     await open(page, 'supervisor');
     // Every imported household lives within a few hundred metres of its agent (the file has no visit dates).
     expect(await page.getByTestId('supervisor-near').textContent()).toContain('100,0 %');
@@ -118,6 +127,8 @@ describe('another dataset in the running page', () => {
     await afterDatasetLoad(page, () => page.getByTestId('dataset-switcher').selectOption('imported'));
     expect(await digits(page, 'figure-households')).toBe(dataset.rows);
     expect(await loads(page)).toBe(3);
+    // From storage, the kept files are checked again.
+    expect(await handedTables(page)).toBe(0);
     await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
     expect(await marks(page)).toEqual({ samePage: true, keptMap: true });
     expect(await page.getByTestId('dataset-switcher').count()).toBe(0);
@@ -128,6 +139,13 @@ describe('another dataset in the running page', () => {
     // The datasets before ended their workers (the coverage engine's): no more than on the first visit.
     expect(page.workers().length).toBeLessThanOrEqual(workers);
     await screenshot(page, 'in-place-erased-supervisor');
+    // Erasing while the demo is on screen loads nothing: the section stays as it is.
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="supervisor-coverage"]')?.setAttribute('data-seen', 'yes');
+    });
+    await afterDatasetLoad(page, () => page.getByTestId('erase-local').click());
+    expect(await loads(page)).toBe(3);
+    expect(await page.getByTestId('supervisor-coverage').getAttribute('data-seen')).toBe('yes');
     expect(dash.pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,10 @@ const ended = new WeakSet<SqlClient>();
  */
 export function onDatasetReplaced(client: SqlClient, end: () => void): void {
   // Started for a dataset already replaced (work still under way when it was): ended at once.
-  if (ended.has(client)) return end();
+  if (ended.has(client)) {
+    end();
+    return;
+  }
   const list = endings.get(client);
   if (list) list.push(end);
   else endings.set(client, [end]);

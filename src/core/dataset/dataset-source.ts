@@ -1,3 +1,4 @@
+import type { ImportReport } from '../import';
 import type { PublishedDatasetConfig } from './app-config';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import type { StoredDataset } from './local-store';
@@ -23,6 +24,17 @@ export interface DatasetSource {
   aggregates?: string;
   /** Imported: the user's files as stored in this browser. */
   stored?: StoredDataset;
+  /**
+   * Imported just now: tables exactly as the import dialog's check built them from these files (Arrow IPC),
+   * with their reports — loaded as they are instead of being checked a second time.
+   */
+  checked?: Partial<Record<DataTable, CheckedTable>>;
+}
+
+/** One table of an import, as its check built it, and the check's report. */
+export interface CheckedTable {
+  ipc: Uint8Array;
+  report: ImportReport;
 }
 
 export function importedSource(stored: StoredDataset): DatasetSource {

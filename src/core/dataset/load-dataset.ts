@@ -1,4 +1,4 @@
-import { tableFromArrays } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC } from 'apache-arrow';
 import type { AggregateFiles, AggregateReport } from '../aggregates/load-aggregates';
 import { OWN_AGENT } from '../coverage-engine/household-status';
 import { isCalendarDate } from '../domain/calendar';
@@ -46,7 +46,8 @@ export interface LoadedDataset {
   aggregateReport?: AggregateReport;
   /** The day visit ages are counted to (visit-reference.ts); households level only. */
   visitReference?: string;
-  timings: Partial<Record<LoadStep, number>>;
+  /** Milliseconds per step; `checkedTables`: how many tables came as the import dialog's check built them. */
+  timings: Partial<Record<LoadStep | 'checkedTables', number>>;
 }
 
 const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
@@ -177,6 +178,20 @@ export async function loadDataset(
   }
   // Agents before households before cases: each import checks references to the tables before it.
   for (const table of ['agents', 'households', 'cases'] as const) {
+    const checked = source.checked?.[table];
+    if (checked) {
+      // Built by the dialog's check from the same files, gazetteer and tables before it: the same rows.
+      await timed(table, () => client.insertArrow(table, tableFromIPC(checked.ipc)));
+      reports.push(checked.report);
+      tables[table] = checked.report.fatal ? 'missing' : 'loaded';
+      loads.push({
+        table,
+        rows: checked.report.validRows,
+        rejected: checked.report.rejectedRows,
+        missingColumns: [],
+      });
+      continue;
+    }
     const file = await fileToCheck(source, table, (fraction) => onProgress({ step: table, fraction }));
     if (file || source.files[table]) tables[table] = 'loaded';
     if (file) {
@@ -198,5 +213,8 @@ export async function loadDataset(
   }
   const visitReference = visitReferenceDate(source);
   await timed('coverage', () => computeHouseholdCoverage(client, visitReference));
-  return { source, loads, reports, tables, timings, level: 'households', visitReference };
+  // The handed-over tables are in DuckDB now: their bytes are not kept with the dataset.
+  const { checked, ...kept } = source;
+  timings.checkedTables = Object.keys(checked ?? {}).length;
+  return { source: kept, loads, reports, tables, timings, level: 'households', visitReference };
 }

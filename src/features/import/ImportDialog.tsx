@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CheckedImport, handOverCheckedImport } from '../../core/dataset/checked-import';
 import { fetchBytes } from '../../core/dataset/fetch-bytes';
 import {
   rememberMapping,
@@ -8,6 +9,7 @@ import {
   saveImportedDataset,
   setActiveDataset,
 } from '../../core/dataset/local-store';
+import { DATA_TABLES, type DataTable } from '../../core/dataset/table-status';
 import type { ImportKind, ImportReport, ImportStage } from '../../core/import';
 import { useFormat } from '../../core/ui/use-format';
 import { AggregateImport } from './AggregateImport';
@@ -44,6 +46,11 @@ export function ImportDialog({ current, onClose, onDatasetChange }: ImportDialog
   const [saving, setSaving] = useState(false);
   const [mode, setMode] = useState<'households' | 'aggregates'>('households');
   const [aggregateFiles, setAggregateFiles] = useState<StoredFile[] | null>(null);
+  // The files and mappings of the last check that ran to its end: the tables it built match them.
+  const [checkedInputs, setCheckedInputs] = useState<{
+    files: typeof files;
+    mappings: typeof mappings;
+  } | null>(null);
   const [name, setName] = useState(() =>
     t('import.defaultName', { date: new Date().toLocaleDateString(f.locale) }),
   );
@@ -84,7 +91,10 @@ export function ImportDialog({ current, onClose, onDatasetChange }: ImportDialog
         },
       );
       if (outcome === 'cancelled') setMessage(t('import.cancelled'));
-      else setReports(next);
+      else {
+        setReports(next);
+        setCheckedInputs({ files, mappings });
+      }
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     } finally {
@@ -117,6 +127,8 @@ export function ImportDialog({ current, onClose, onDatasetChange }: ImportDialog
   const use = async () => {
     const stored = mode === 'aggregates' ? (aggregateFiles ?? []) : await householdFiles();
     const dataset: StoredDataset = { name, savedAt: new Date().toISOString(), files: stored };
+    // Fetched from the checking worker while the files are being kept.
+    const tables = mode === 'households' ? checkedTables(dataset) : Promise.resolve(null);
     // Said plainly when the browser cannot keep it (no room, refused): the data on screen stays.
     setSaving(true);
     try {
@@ -127,8 +139,33 @@ export function ImportDialog({ current, onClose, onDatasetChange }: ImportDialog
       setSaving(false);
       return;
     }
+    const built = await tables;
+    if (built) handOverCheckedImport({ dataset, tables: built });
     setActiveDataset('imported');
     onDatasetChange();
+  };
+
+  /**
+   * The tables the check built, for the load that follows (the files are then not checked a second time) —
+   * only when they match what is kept: the same files and mappings as the last complete check, each file kept
+   * (none refused). Otherwise null, and the load checks the kept files itself.
+   */
+  const checkedTables = async (dataset: StoredDataset): Promise<CheckedImport['tables'] | null> => {
+    const unchanged =
+      checkedInputs !== null &&
+      KINDS.every((kind) => checkedInputs.files[kind] === files[kind]) &&
+      JSON.stringify(checkedInputs.mappings) === JSON.stringify(mappings);
+    const allKept = KINDS.every((kind) => !files[kind] || dataset.files.some((file) => file.kind === kind));
+    if (!unchanged || !allKept) return null;
+    const none: Partial<Record<DataTable, Uint8Array>> = {};
+    const built = (await checker.current?.checkedTables().catch(() => none)) ?? none;
+    const tables: CheckedImport['tables'] = {};
+    for (const kind of DATA_TABLES) {
+      const ipc = built[kind];
+      const report = reports[kind];
+      if (ipc && report && files[kind]) tables[kind] = { ipc, report };
+    }
+    return tables;
   };
 
   const households = reports.households;

@@ -4,8 +4,15 @@
  */
 
 import type { AggregateReport } from '../../core/aggregates/load-aggregates';
+import type { DataTable } from '../../core/dataset/table-status';
 import type { ImportKind, ImportReport, ImportStage } from '../../core/import';
-import type { CheckAggregatesRequest, CheckFile, CheckMessage, CheckRequest } from './import-protocol';
+import type {
+  CheckAggregatesRequest,
+  CheckFile,
+  CheckMessage,
+  CheckRequest,
+  ExportTablesRequest,
+} from './import-protocol';
 
 /** An aggregate dataset's three files as the user picked them. */
 export type AggregateCheckFiles = Pick<CheckAggregatesRequest, 'manifest' | 'figures' | 'months' | 'names'>;
@@ -50,8 +57,21 @@ export class ImportChecker {
     return report;
   }
 
+  /**
+   * The data tables the last complete check built (as Arrow IPC); empty when there is no such check (none
+   * yet, or the worker was discarded by a cancel or a failure).
+   */
+  async checkedTables(): Promise<Partial<Record<DataTable, Uint8Array>>> {
+    if (!this.worker) return {};
+    let tables: Partial<Record<DataTable, Uint8Array>> = {};
+    const outcome = await this.run({ type: 'export-tables' }, (m) => {
+      if (m.type === 'tables') tables = m.tables;
+    });
+    return outcome === 'done' ? tables : {};
+  }
+
   private async run(
-    request: CheckRequest | CheckAggregatesRequest,
+    request: CheckRequest | CheckAggregatesRequest | ExportTablesRequest,
     onMessage: (m: CheckMessage) => void,
   ): Promise<CheckOutcome> {
     this.worker ??= new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });

@@ -1,5 +1,6 @@
 /** Messages between the import dialog and its checking worker (import.worker.ts). */
 import type { AggregateReport } from '../../core/aggregates/load-aggregates';
+import type { DataTable } from '../../core/dataset/table-status';
 import type { ImportKind, ImportReport, ImportStage } from '../../core/import';
 
 export interface CheckFile {
@@ -18,6 +19,11 @@ export interface CheckRequest {
   files: CheckFile[];
 }
 
+/** The tables the last complete check built (agents, households, cases), as Arrow IPC. */
+export interface ExportTablesRequest {
+  type: 'export-tables';
+}
+
 /** The three files of an aggregate-only dataset, checked as the loader will open them. */
 export interface CheckAggregatesRequest {
   type: 'check-aggregates';
@@ -33,5 +39,6 @@ export type CheckMessage =
   | { type: 'progress'; kind: ImportKind; fraction: number; stage: ImportStage }
   | { type: 'report'; kind: ImportKind; report: ImportReport }
   | { type: 'aggregate-report'; report: AggregateReport }
+  | { type: 'tables'; tables: Partial<Record<DataTable, Uint8Array>> }
   | { type: 'done' }
   | { type: 'error'; message: string };

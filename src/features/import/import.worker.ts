@@ -3,17 +3,27 @@
  * geometry checks and the report all run here; SQL runs in this worker's own DuckDB (a worker of its own), so the
  * data on screen is never touched. Cancelling terminates this worker, whatever it is doing.
  */
+
+import { tableToIPC } from 'apache-arrow';
 import { loadAggregates } from '../../core/aggregates/load-aggregates';
+import { DATA_TABLES, type DataTable } from '../../core/dataset/table-status';
 import { importTable } from '../../core/import';
+import { tableRows } from '../../core/import/checks';
 import { startDuckDb } from '../../core/sql/duckdb-browser';
 import { closeToNetwork } from '../../core/sql/duckdb-lockdown';
 import { loadCsvTable } from '../../core/sql/load-table';
 import type { SqlClient } from '../../core/sql/sql-client';
-import type { CheckAggregatesRequest, CheckMessage, CheckRequest } from './import-protocol';
+import type {
+  CheckAggregatesRequest,
+  CheckMessage,
+  CheckRequest,
+  ExportTablesRequest,
+} from './import-protocol';
 
 let db: Promise<SqlClient> | null = null;
 
-const post = (message: CheckMessage): void => self.postMessage(message);
+const post = (message: CheckMessage, transfer: Transferable[] = []): void =>
+  self.postMessage(message, transfer);
 
 async function checkingDb(villages: Uint8Array): Promise<SqlClient> {
   const { client } = await startDuckDb();
@@ -38,9 +48,28 @@ async function checkAggregates(client: SqlClient, request: CheckAggregatesReques
   post({ type: 'aggregate-report', report });
 }
 
-self.onmessage = async (event: MessageEvent<CheckRequest | CheckAggregatesRequest>) => {
+/** The data tables this worker's last check built, as Arrow IPC (moved, not copied, to the page). */
+async function exportTables(): Promise<void> {
+  const tables: Partial<Record<DataTable, Uint8Array>> = {};
+  const client = db && (await db);
+  for (const table of client ? DATA_TABLES : []) {
+    if (!client || (await tableRows(client, table)) === null) continue;
+    tables[table] = tableToIPC(await client.queryTable(`SELECT * FROM ${table}`), 'stream');
+  }
+  post(
+    { type: 'tables', tables },
+    Object.values(tables).map((bytes) => bytes.buffer),
+  );
+}
+
+self.onmessage = async (event: MessageEvent<CheckRequest | CheckAggregatesRequest | ExportTablesRequest>) => {
   const request = event.data;
   try {
+    if (request.type === 'export-tables') {
+      await exportTables();
+      post({ type: 'done' });
+      return;
+    }
     db ??= checkingDb(request.villages);
     const client = await db;
     if (request.type === 'check-aggregates') {
