@@ -99,6 +99,37 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const config = await appConfig();
   const [source, duck] = await Promise.all([chooseSource(config), duckStart]);
   const client = await duck.connect();
+  try {
+    return await loadOn(client, {
+      source,
+      config,
+      previous,
+      progress,
+      t0,
+      duckdbMs: duck.timings.instantiateMs,
+    });
+  } catch (error) {
+    // A load that failed leaves nothing behind (its tables, its connection).
+    endDataset(client);
+    throw error;
+  }
+}
+
+interface LoadContext {
+  source: DatasetSource;
+  config: AppConfig;
+  previous: Loaded | null;
+  progress: (p: LoadProgress) => void;
+  /** When the load started, and how long DuckDB took to start (for the load's mark). */
+  t0: number;
+  duckdbMs: number;
+}
+
+/** The dataset's tables and the boundaries, loaded through `client`. */
+async function loadOn(
+  client: SqlClient,
+  { source, config, previous, progress, t0, duckdbMs }: LoadContext,
+): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
     const tb = performance.now();
@@ -117,7 +148,7 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const dataset = await loadDataset(client, source, progress, startBoundaries);
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
-  dataset.timings.duckdb = duck.timings.instantiateMs;
+  dataset.timings.duckdb = duckdbMs;
   dataset.timings.boundaries = ms;
   progress({ step: 'map' });
   performance.mark('gancang:data-loaded', {

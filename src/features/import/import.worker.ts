@@ -51,8 +51,8 @@ async function checkAggregates(client: SqlClient, request: CheckAggregatesReques
 /** The data tables this worker's last check built, as Arrow IPC (moved, not copied, to the page). */
 async function exportTables(): Promise<void> {
   const tables: Partial<Record<DataTable, Uint8Array>> = {};
-  const client = db && (await db);
-  for (const table of client ? DATA_TABLES : []) {
+  const client = db ? await db : null;
+  for (const table of DATA_TABLES) {
     if (!client || (await tableRows(client, table)) === null) continue;
     tables[table] = tableToIPC(await client.queryTable(`SELECT * FROM ${table}`), 'stream');
   }
