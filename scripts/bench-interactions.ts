@@ -67,7 +67,7 @@ const DEMO_DIR = path.resolve('data/demo');
 const CHECK_TIMEOUT_MS = 600_000;
 
 /** The demo's agents and households files through the import dialog, checked; returns the time "use" takes. */
-async function useImport(page: Page): Promise<number> {
+async function importAndUse(page: Page): Promise<number> {
   await page.getByTestId('import-open').click();
   await page.getByTestId('file-agents').setInputFiles(path.join(DEMO_DIR, 'agents.csv'));
   await page.getByTestId('file-households').setInputFiles(path.join(DEMO_DIR, 'households.csv'));
@@ -105,7 +105,7 @@ export async function measureInteractions(page: Page): Promise<Record<Interactio
   const sliderMs = await timed(() => stepDistance(page));
   const toPlannerMs = await timed(() => openSection(page, 'planner'));
   const secondVisitMs = await secondVisit(page);
-  const importUseMs = await useImport(page);
+  const importUseMs = await importAndUse(page);
   // The erase asks first; the user says yes.
   page.once('dialog', (dialog) => void dialog.accept());
   const eraseMs = await timed(() => afterDatasetLoad(page, () => page.getByTestId('erase-local').click()));
