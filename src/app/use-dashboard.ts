@@ -38,6 +38,13 @@ const loadNumberListeners = new Set<() => void>();
 /** The dataset on screen: what the current load gave (null while it runs or when it failed). */
 let shown: Loaded | null = null;
 
+/** Counts a load of the page on `<html data-load>` (the automation hook) and tells the dataset menu. */
+function countLoad(): void {
+  loadNumber += 1;
+  document.documentElement.dataset.load = String(loadNumber);
+  for (const listener of loadNumberListeners) listener();
+}
+
 /** Makes `next` the page's current load; `shown` follows it. */
 function startLoad(next: Promise<Loaded>): void {
   loading = next;
@@ -152,7 +159,11 @@ async function loadOn(
   dataset.timings.boundaries = ms;
   progress({ step: 'map' });
   performance.mark('gancang:data-loaded', {
-    detail: { sinceStartMs: performance.now() - t0, ...dataset.timings },
+    detail: {
+      sinceStartMs: performance.now() - t0,
+      ...dataset.timings,
+      checkedTables: dataset.checkedTables,
+    },
   });
   return { client, config, dataset, boundaries };
 }
@@ -192,9 +203,7 @@ async function loadNext(previous: Loaded | null): Promise<Loaded> {
  * screen, like the first load's.
  */
 export function reloadDataset(): void {
-  loadNumber += 1;
-  document.documentElement.dataset.load = String(loadNumber);
-  for (const listener of loadNumberListeners) listener();
+  countLoad();
   if (shown && fromServer(shown) && activeDataset() !== 'imported') return;
   const previous = loading?.catch(() => null) ?? Promise.resolve(null);
   resetDocumentState();
@@ -230,8 +239,7 @@ export function useDashboard(): DashboardState {
     const unsubscribe = onLoadFailure(fail);
     const follow = () => {
       if (loading === null) {
-        loadNumber = 1;
-        document.documentElement.dataset.load = '1';
+        countLoad();
         startLoad(load(null));
       }
       const current = loading as Promise<Loaded>;

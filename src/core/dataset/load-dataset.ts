@@ -46,8 +46,9 @@ export interface LoadedDataset {
   aggregateReport?: AggregateReport;
   /** The day visit ages are counted to (visit-reference.ts); households level only. */
   visitReference?: string;
-  /** Milliseconds per step; `checkedTables`: how many tables came as the import dialog's check built them. */
-  timings: Partial<Record<LoadStep | 'checkedTables', number>>;
+  /** How many tables came as the import dialog's check built them (not checked again); households level only. */
+  checkedTables?: number;
+  timings: Partial<Record<LoadStep, number>>;
 }
 
 const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
@@ -215,6 +216,15 @@ export async function loadDataset(
   await timed('coverage', () => computeHouseholdCoverage(client, visitReference));
   // The handed-over tables are in DuckDB now: their bytes are not kept with the dataset.
   const { checked, ...kept } = source;
-  timings.checkedTables = Object.keys(checked ?? {}).length;
-  return { source: kept, loads, reports, tables, timings, level: 'households', visitReference };
+  const checkedTables = Object.keys(checked ?? {}).length;
+  return {
+    source: kept,
+    loads,
+    reports,
+    tables,
+    timings,
+    level: 'households',
+    visitReference,
+    checkedTables,
+  };
 }
