@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import { showFirstLook } from './app/first-look-boot';
 import { FramedNotice, isFramed } from './core/ui/FramedNotice';
 import { registerServiceWorker } from './pwa/register';
 import './styles/base.css';
@@ -15,6 +16,7 @@ if (isFramed()) {
   document.documentElement.dataset.state = 'framed';
   createRoot(root).render(<FramedNotice />);
 } else {
+  showFirstLook();
   // The database starts while the app's code is still arriving; the loader takes the same instance (its
   // failures are reported there, once).
   import('./core/sql/duckdb-main').then(

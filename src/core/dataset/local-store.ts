@@ -1,4 +1,5 @@
 import { clear, createStore, delMany, get, keys, set } from 'idb-keyval';
+import { LOCAL_PREFIX } from './local-store-keys';
 import { compressToChunks, decompressChunks, sha256Hex } from './stored-bytes';
 import {
   DamagedDatasetError,
@@ -11,10 +12,9 @@ import {
 } from './stored-manifest';
 import { DATA_CACHE } from './sw-routes';
 
+export { type ActiveDataset, activeDataset, LOCAL_PREFIX, setActiveDataset } from './local-store-keys';
 export { DamagedDatasetError, type StoredKind } from './stored-manifest';
 
-/** Every key this app keeps in the browser starts with this (localStorage) or lives in this IndexedDB. */
-export const LOCAL_PREFIX = 'gancang-pikat.';
 const DB_NAME = 'gancang-pikat';
 
 /** An imported file as the user gave it, with the column mapping they confirmed. */
@@ -276,18 +276,6 @@ export const saveImportedDataset = (dataset: StoredDataset): Promise<void> => da
 export const loadImportedDataset = (): Promise<StoredDataset | null> => datasetStore().load();
 export const importedDatasetInfo = (): Promise<StoredDatasetInfo | null> => datasetStore().info();
 export const eraseImportedDataset = (): Promise<void> => datasetStore().erase();
-
-/** 'server': the office's published dataset, or the demo when none is published. */
-export type ActiveDataset = 'server' | 'imported';
-const ACTIVE_KEY = `${LOCAL_PREFIX}dataset`;
-
-export function activeDataset(): ActiveDataset {
-  return globalThis.localStorage?.getItem(ACTIVE_KEY) === 'imported' ? 'imported' : 'server';
-}
-
-export function setActiveDataset(which: ActiveDataset): void {
-  globalThis.localStorage?.setItem(ACTIVE_KEY, which);
-}
 
 /**
  * "Hapus semua data lokal": the imported dataset, remembered mappings, every other local setting, and the

@@ -1,0 +1,118 @@
+/**
+ * The first look: the planner's last opening map — each area's colour, the legend's words, what it counts — kept
+ * in this browser, so that the next visit to the same address shows it at once, labelled as the map of that
+ * visit, while the database and the data load; the live map then replaces it. Only the colours of villages or
+ * kecamatan and the legend's words are kept (figures already shown, after small-count suppression): no household
+ * record. It is local data like any other: "Hapus semua data lokal" erases it (LOCAL_PREFIX).
+ */
+import { activeDataset, LOCAL_PREFIX } from '../dataset/local-store-keys';
+
+export const FIRST_LOOK_KEY = `${LOCAL_PREFIX}first-look`;
+/** Raised whenever what is kept changes shape: an older copy is then ignored. */
+export const FIRST_LOOK_VERSION = 1;
+/** A larger copy is not kept (a few hundred kB is usual for a regency's villages). */
+export const FIRST_LOOK_MAX_CHARS = 2_000_000;
+
+export interface FirstLookLegendItem {
+  color: string;
+  label: string;
+}
+
+export interface FirstLook {
+  version: number;
+  /** The address the map was opened at (path and query), and the dataset then active in this browser. */
+  path: string;
+  search: string;
+  dataset: 'server' | 'imported';
+  /** When it was drawn (ISO 8601). */
+  savedAt: string;
+  /** The language its words are in. */
+  lang: string;
+  datasetName: string;
+  synthetic: boolean;
+  /** What the map counts (the legend's title). */
+  title: string;
+  legend: FirstLookLegendItem[];
+  /** View box height (the width is first-look-paths.ts's VIEW_WIDTH) and each area's path and colour. */
+  height: number;
+  areas: { d: string; fill: string }[];
+}
+
+/** Where the page was opened: the first look belongs to this address (the app rewrites it as the user moves). */
+export interface Opening {
+  path: string;
+  search: string;
+  dataset: 'server' | 'imported';
+}
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const isLook = (value: unknown): value is FirstLook => {
+  const v = value as Partial<FirstLook> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.version === FIRST_LOOK_VERSION &&
+    typeof v.path === 'string' &&
+    typeof v.search === 'string' &&
+    typeof v.savedAt === 'string' &&
+    typeof v.title === 'string' &&
+    typeof v.height === 'number' &&
+    Array.isArray(v.areas) &&
+    Array.isArray(v.legend)
+  );
+};
+
+/** The first look kept for this opening (same address, same dataset, same language), or null. */
+export function readFirstLook(opening: Opening, lang: string): FirstLook | null {
+  const raw = storage()?.getItem(FIRST_LOOK_KEY);
+  if (!raw) return null;
+  let look: unknown;
+  try {
+    look = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isLook(look)) return null;
+  const same =
+    look.path === opening.path &&
+    look.search === opening.search &&
+    look.dataset === opening.dataset &&
+    look.lang === lang;
+  return same ? look : null;
+}
+
+/** Keeps `look` (replacing the last one); false when it is too large or the browser refuses to keep it. */
+export function saveFirstLook(look: FirstLook): boolean {
+  const text = JSON.stringify(look);
+  if (text.length > FIRST_LOOK_MAX_CHARS) return false;
+  try {
+    storage()?.setItem(FIRST_LOOK_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The address and dataset this page was opened with, read once when the page's first script runs. */
+export const PAGE_OPENING: Opening = {
+  path: globalThis.location?.pathname ?? '',
+  search: globalThis.location?.search ?? '',
+  dataset: activeDataset(),
+};
+
+let sectionShown = false;
+
+/** Called once the page shows its first section (or an error): later draws are not the opening map. */
+export function markSectionShown(): void {
+  sectionShown = true;
+}
+
+/** True while the page has not yet shown a section: a map drawn now is what PAGE_OPENING opens. */
+export const isOpeningDraw = (): boolean => !sectionShown;

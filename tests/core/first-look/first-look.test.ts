@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_PREFIX } from '../../../src/core/dataset/local-store-keys';
+import {
+  FIRST_LOOK_KEY,
+  FIRST_LOOK_MAX_CHARS,
+  FIRST_LOOK_VERSION,
+  type FirstLook,
+  readFirstLook,
+  saveFirstLook,
+} from '../../../src/core/first-look/first-look';
+import { areaPaths, VIEW_WIDTH } from '../../../src/core/first-look/first-look-paths';
+
+class MemoryStorage {
+  private items = new Map<string, string>();
+  refuse = false;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.refuse) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+const square = (code: string, lon: number, lat: number, size: number): Feature<Polygon> => ({
+  type: 'Feature',
+  properties: { village_code: code },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
+  },
+});
+const codeOf = (f: Feature<Polygon | MultiPolygon>) => f.properties?.village_code as string | undefined;
+
+/** Every coordinate of a path string. */
+const pathPoints = (d: string) =>
+  d
+    .split(/[MLZ]/)
+    .filter(Boolean)
+    .map((p) => p.split(' ').map(Number) as [number, number]);
+
+describe('areaPaths', () => {
+  it('draws every area inside the view box, west left and north up', () => {
+    const { height, paths } = areaPaths(
+      [square('W', 102.7, -4.6, 0.1), square('E', 103.2, -4.3, 0.1)],
+      codeOf,
+    );
+    expect(paths.map((p) => p.code)).toEqual(['W', 'E']);
+    const [w, e] = paths.map((p) => pathPoints(p.d));
+    const minX = (pts: [number, number][]) => Math.min(...pts.map((p) => p[0]));
+    const minY = (pts: [number, number][]) => Math.min(...pts.map((p) => p[1]));
+    expect(minX(w as [number, number][])).toBe(0);
+    expect(minX(e as [number, number][])).toBeGreaterThan(minX(w as [number, number][]));
+    // The eastern square lies further north: smaller y on screen.
+    expect(minY(e as [number, number][])).toBe(0);
+    expect(height).toBeGreaterThan(0);
+  });
+
+  it('keeps holes and the parts of a multipolygon, leaves out areas without a code or a ring', () => {
+    const multi: Feature<MultiPolygon> = {
+      type: 'Feature',
+      properties: { village_code: 'M' },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          square('', 102.7, -4.6, 0.2).geometry.coordinates.concat(
+            square('', 102.75, -4.55, 0.05).geometry.coordinates,
+          ),
+          square('', 103.0, -4.6, 0.1).geometry.coordinates,
+        ],
+      },
+    };
+    const degenerate: Feature<Polygon> = {
+      type: 'Feature',
+      properties: { village_code: 'D' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [102.8, -4.5],
+            [102.8, -4.5],
+            [102.8, -4.5],
+          ],
+        ],
+      },
+    };
+    const { paths } = areaPaths([multi, square('', 102.9, -4.4, 0.1), degenerate], codeOf);
+    expect(paths.map((p) => p.code)).toEqual(['M']);
+    expect(paths[0]?.d.match(/M/g)).toHaveLength(3);
+  });
+
+  it('never leaves the view box, for any areas (property)', () => {
+    const area = fc
+      .record({
+        lon: fc.double({ min: 95, max: 141, noNaN: true }),
+        lat: fc.double({ min: -11, max: 6, noNaN: true }),
+        size: fc.double({ min: 1e-6, max: 2, noNaN: true }),
+      })
+      .map((a) => square('A', a.lon, a.lat, a.size));
+    fc.assert(
+      fc.property(fc.array(area, { minLength: 1, maxLength: 20 }), (areas) => {
+        const named = areas.map((a, i) => ({ ...a, properties: { village_code: `A${i}` } }));
+        const { height, paths } = areaPaths(named, codeOf);
+        for (const p of paths) {
+          for (const [x, y] of pathPoints(p.d)) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(VIEW_WIDTH);
+            expect(y).toBeGreaterThanOrEqual(0);
+            expect(y).toBeLessThanOrEqual(height);
+          }
+        }
+      }),
+    );
+  });
+});
+
+const look = (over: Partial<FirstLook> = {}): FirstLook => ({
+  version: FIRST_LOOK_VERSION,
+  path: '/dasbor/',
+  search: '',
+  dataset: 'server',
+  savedAt: '2026-12-01T07:00:00.000Z',
+  lang: 'id',
+  datasetName: 'data contoh (sintetis)',
+  synthetic: true,
+  title: 'Keluarga dengan kebutuhan',
+  legend: [{ color: '#ffffcc', label: '1 – < 2' }],
+  height: 800,
+  areas: [{ d: 'M0 0L1 0L1 1Z', fill: '#ffffcc' }],
+  ...over,
+});
+
+describe('the kept first look', () => {
+  let storage: MemoryStorage;
+  beforeEach(() => {
+    storage = new MemoryStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const opening = { path: '/dasbor/', search: '', dataset: 'server' as const };
+
+  it('is shown again only for the same address, dataset and language', () => {
+    expect(saveFirstLook(look())).toBe(true);
+    expect(readFirstLook(opening, 'id')).toEqual(look());
+    expect(readFirstLook({ ...opening, search: '?section=supervisor' }, 'id')).toBeNull();
+    expect(readFirstLook({ ...opening, path: '/lain/' }, 'id')).toBeNull();
+    expect(readFirstLook({ ...opening, dataset: 'imported' }, 'id')).toBeNull();
+    expect(readFirstLook(opening, 'en')).toBeNull();
+  });
+
+  it('is kept under the prefix that "Hapus semua data lokal" erases', () => {
+    expect(FIRST_LOOK_KEY.startsWith(LOCAL_PREFIX)).toBe(true);
+  });
+
+  it('ignores damaged, older or foreign copies instead of failing', () => {
+    for (const raw of [
+      '{',
+      'null',
+      '[]',
+      '42',
+      JSON.stringify({ ...look(), version: 0 }),
+      JSON.stringify({ ...look(), areas: 'x' }),
+    ]) {
+      storage.setItem(FIRST_LOOK_KEY, raw);
+      expect(readFirstLook(opening, 'id')).toBeNull();
+    }
+  });
+
+  it('is not kept when too large or when the browser refuses', () => {
+    const huge = look({ areas: [{ d: 'M'.repeat(FIRST_LOOK_MAX_CHARS), fill: '#000' }] });
+    expect(saveFirstLook(huge)).toBe(false);
+    expect(storage.getItem(FIRST_LOOK_KEY)).toBeNull();
+    storage.refuse = true;
+    expect(saveFirstLook(look())).toBe(false);
+  });
+});

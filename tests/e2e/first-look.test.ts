@@ -1,0 +1,158 @@
+/**
+ * The first look: the planner's opening map of the last visit, shown at once on the next visit to the same address
+ * while the data loads, then replaced by the live map.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FirstLook } from '../../src/core/first-look/first-look';
+import { type Dashboard, openDashboard, screenshot, waitReady } from './harness';
+
+const KEY = 'gancang-pikat.first-look';
+const VILLAGES = 158;
+
+const kept = (page: Page) =>
+  page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as FirstLook) : null;
+  }, KEY);
+
+/** The live planner legend: title and items (colour of the swatch, words). */
+const liveLegend = (page: Page) =>
+  page.evaluate(() => {
+    const legend = document.querySelector('[data-testid="legend"]');
+    return {
+      title: legend?.querySelector('h3')?.textContent ?? '',
+      items: [...(legend?.querySelectorAll('[data-testid="legend-item"]') ?? [])].map((li) => ({
+        color: getComputedStyle(li.querySelector('.swatch') as Element).backgroundColor,
+        label: li.textContent ?? '',
+      })),
+    };
+  });
+
+const rgb = (hex: string) => {
+  const n = Number.parseInt(hex.slice(1, 7), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+/** Opens `search` in a new tab of the same browser (same storage); resolves once the tab is ready. */
+async function visit(
+  dash: Dashboard,
+  search: string,
+  { size, shot }: { size?: { width: number; height: number }; shot?: string } = {},
+) {
+  const tab = await dash.context.newPage();
+  if (size) await tab.setViewportSize(size);
+  await tab.goto(`${dash.url}${search}`, { waitUntil: 'domcontentloaded' });
+  const first = await tab
+    .waitForFunction(
+      () => {
+        const root = document.documentElement;
+        if (root.dataset.firstLook === 'shown') return { shown: true, state: root.dataset.state };
+        return root.dataset.state === 'ready' ? { shown: false, state: 'ready' } : false;
+      },
+      undefined,
+      { timeout: 120_000, polling: 20 },
+    )
+    .then((h) => h.jsonValue() as Promise<{ shown: boolean; state: string }>);
+  const shown = first.shown
+    ? await tab.evaluate(() => ({
+        caption: document.querySelector('.first-look-caption')?.textContent ?? '',
+        bar: document.querySelector('.first-look-bar')?.textContent ?? '',
+        fills: [...document.querySelectorAll('.first-look-map path')].map((p) => p.getAttribute('fill')),
+        legend: [...document.querySelectorAll('.first-look-legend li')].map((li) => li.textContent ?? ''),
+        title: document.querySelector('.first-look-legend h3')?.textContent ?? '',
+      }))
+    : null;
+  if (shot && first.shown) await screenshot(tab, shot);
+  await waitReady(tab);
+  const after = await tab.evaluate(() => ({
+    overlay: document.querySelectorAll('[data-testid="first-look"]').length,
+    flag: document.documentElement.dataset.firstLook ?? null,
+  }));
+  return { tab, first, shown, after };
+}
+
+describe('first look on the next visit', () => {
+  let dash: Dashboard;
+
+  beforeAll(async () => {
+    dash = await openDashboard();
+    dash.page.on('dialog', (dialog) => void dialog.accept());
+    await waitReady(dash.page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('is not shown on a first visit; the opening map is kept as drawn', async () => {
+    expect(await dash.page.evaluate(() => document.documentElement.dataset.firstLook ?? null)).toBeNull();
+    const look = await kept(dash.page);
+    expect(look).not.toBeNull();
+    if (!look) return;
+    expect(look.search).toBe('');
+    expect(look.synthetic).toBe(true);
+    expect(look.areas).toHaveLength(VILLAGES);
+    const live = await liveLegend(dash.page);
+    expect(look.title).toBe(live.title);
+    expect(look.legend.map((i) => i.label)).toEqual(live.items.map((i) => i.label));
+    expect(look.legend.map((i) => rgb(i.color))).toEqual(live.items.map((i) => i.color));
+    // Every area is drawn in a colour the legend explains.
+    const colours = new Set(look.legend.map((i) => i.color));
+    for (const area of look.areas) expect(colours).toContain(area.fill);
+  });
+
+  it('shows the kept map at once on the next visit, labelled, then the live map replaces it', async () => {
+    await dash.page.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
+    const look = (await kept(dash.page)) as FirstLook;
+    const sizes = [
+      { size: { width: 1366, height: 768 }, shot: 'first-look-1366' },
+      { size: { width: 390, height: 844 }, shot: 'first-look-phone' },
+      { size: { width: 1920, height: 1080 }, shot: 'first-look-1920' },
+    ];
+    for (const { size, shot } of sizes) {
+      const { tab, first, shown, after } = await visit(dash, '', { size, shot });
+      expect(first).toEqual({ shown: true, state: 'loading' });
+      expect(shown?.caption).toContain('Peta dari kunjungan terakhir');
+      expect(shown?.bar).toContain('data contoh (sintetis)');
+      expect(shown?.fills).toEqual(look.areas.map((a) => a.fill));
+      expect(shown?.title).toBe(look.title);
+      expect(shown?.legend).toEqual(look.legend.map((i) => i.label));
+      expect(after).toEqual({ overlay: 0, flag: 'replaced' });
+      await screenshot(tab, `${shot}-ready`);
+      await tab.close();
+    }
+  }, 600_000);
+
+  it('is not shown at another address, and a section opened first keeps nothing', async () => {
+    const before = await kept(dash.page);
+    const supervisor = await visit(dash, '?section=supervisor');
+    expect(supervisor.first.shown).toBe(false);
+    expect(supervisor.after.flag).toBeNull();
+    // The planner drawn later in that page is not what an address opens with.
+    await supervisor.tab.getByTestId('nav-planner').click();
+    await waitReady(supervisor.tab);
+    expect((await kept(supervisor.tab))?.savedAt).toBe(before?.savedAt);
+    await supervisor.tab.close();
+
+    const english = await visit(dash, '?lang=en');
+    expect(english.first.shown).toBe(false);
+    const look = await kept(english.tab);
+    expect(look?.search).toBe('?lang=en');
+    expect(look?.lang).toBe('en');
+    await english.tab.close();
+    const again = await visit(dash, '?lang=en');
+    expect(again.shown?.caption).toContain('Map from your last visit');
+    expect(again.shown?.bar).toContain('sample data (synthetic)');
+    await again.tab.close();
+  }, 600_000);
+
+  it('is erased with "Hapus semua data lokal"', async () => {
+    await dash.page.getByTestId('erase-local').click();
+    await expect.poll(() => kept(dash.page)).toBeNull();
+    const next = await visit(dash, '?lang=en');
+    expect(next.first.shown).toBe(false);
+    await next.tab.close();
+    expect(dash.pageErrors).toEqual([]);
+  }, 300_000);
+});
