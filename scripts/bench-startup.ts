@@ -2,7 +2,8 @@
  * Startup benchmark of the built dashboard (`npm run bench`; run `npm run build` first).
  *
  * Five cold starts, each in a fresh Chromium profile (empty cache), served from 127.0.0.1 by the e2e harness:
- * navigation → <html data-state="ready"> and the app's own `gancang:data-loaded` mark, plus what the browser
+ * navigation → the first map painted (the first look, `gancang:first-look-drawn`, before the data is in), →
+ * <html data-state="ready"> and the app's own `gancang:data-loaded` mark, plus what the browser
  * fetched (and of it, the scripts' gzip size: what a first visit downloads before the map). Then the JS/CSS/wasm
  * weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
  *
@@ -28,6 +29,10 @@ import { readOptions } from './cli-options';
 
 interface RunResult {
   run: number;
+  /** When the first map (the first look, drawn before the data is in) was painted; null when none was. */
+  firstMapMs: number | null;
+  /** Gzip size of the scripts received before that paint. */
+  jsGzipBeforeFirstMapBytes: number | null;
   /** performance.now() in the page when data-state became ready (ms since navigation start). */
   readyMs: number;
   /** Wall clock from page.goto() until the harness saw ready. */
@@ -115,7 +120,14 @@ async function coldStart(run: number, interactions: boolean): Promise<RunResult>
       const mark = performance.getEntriesByName('gancang:data-loaded')[0] as PerformanceMark | undefined;
       const detail = mark?.detail as { sinceStartMs?: number } | null | undefined;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const firstMap = performance.getEntriesByName('gancang:first-look-drawn')[0]?.startTime ?? null;
+      // Scripts the page had received when the first map was painted (its workers' scripts included).
+      const scriptsBeforeFirstMap = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => firstMap !== null && r.responseEnd <= firstMap)
+        .map((r) => new URL(r.name).pathname);
       return {
+        firstMap,
+        scriptsBeforeFirstMap,
         readyAt: (window as unknown as { __benchReadyAt?: number }).__benchReadyAt ?? null,
         markMs: mark?.startTime ?? null,
         sinceStartMs: typeof detail?.sinceStartMs === 'number' ? detail.sinceStartMs : null,
@@ -126,6 +138,9 @@ async function coldStart(run: number, interactions: boolean): Promise<RunResult>
     const jsGzipBytes = gzipOfScripts(requests);
     return {
       run,
+      firstMapMs: timings.firstMap,
+      jsGzipBeforeFirstMapBytes:
+        timings.firstMap === null ? null : gzipOfScripts(timings.scriptsBeforeFirstMap),
       readyMs: timings.readyAt ?? wallMs,
       wallMs,
       dataLoadedMarkMs: timings.markMs,
@@ -135,7 +150,7 @@ async function coldStart(run: number, interactions: boolean): Promise<RunResult>
       fetchedBytes: requests.reduce((sum, p) => sum + fileSize(p === '/' ? '/index.html' : p), 0),
       jsGzipBytes,
       foreignRequests: dash.foreignRequests.length,
-      interactions: interactions ? await measureInteractions(dash.page) : null,
+      interactions: interactions ? await measureInteractions(dash.page, dash.url) : null,
       load: loadavg()[0] ?? Number.NaN,
     };
   } finally {
@@ -204,13 +219,14 @@ async function main(): Promise<void> {
     const result = await coldStart(run, interactions);
     results.push(result);
     console.log(
-      `run ${run}: ready ${fmtMs(result.readyMs)} ms (wall ${fmtMs(result.wallMs)} ms), ` +
+      `run ${run}: first map ${fmtMs(result.firstMapMs)} ms, ready ${fmtMs(result.readyMs)} ms (wall ${fmtMs(result.wallMs)} ms), ` +
         `data-loaded mark ${fmtMs(result.dataLoadedMarkMs)} ms, loader ${fmtMs(result.dataLoadedSinceStartMs)} ms`,
     );
   }
 
   const header = [
     'run',
+    'first map ms',
     'ready ms',
     'wall ms',
     'DCL ms',
@@ -219,9 +235,11 @@ async function main(): Promise<void> {
     'requests',
     'fetched',
     'JS gzip',
+    'JS gzip, first map',
   ];
   const rows = results.map((r) => [
     String(r.run),
+    fmtMs(r.firstMapMs),
     fmtMs(r.readyMs),
     fmtMs(r.wallMs),
     fmtMs(r.domContentLoadedMs),
@@ -230,10 +248,12 @@ async function main(): Promise<void> {
     String(r.requests),
     fmtBytes(r.fetchedBytes),
     fmtBytes(r.jsGzipBytes),
+    r.jsGzipBeforeFirstMapBytes === null ? '—' : fmtBytes(r.jsGzipBeforeFirstMapBytes),
   ]);
   const med = (pick: (r: RunResult) => number | null) =>
     median(results.map(pick).filter((v): v is number => v !== null));
   const medians = {
+    firstMapMs: med((r) => r.firstMapMs),
     readyMs: med((r) => r.readyMs),
     wallMs: med((r) => r.wallMs),
     domContentLoadedMs: med((r) => r.domContentLoadedMs),
@@ -242,11 +262,13 @@ async function main(): Promise<void> {
   };
   rows.push([
     'median',
+    fmtMs(medians.firstMapMs),
     fmtMs(medians.readyMs),
     fmtMs(medians.wallMs),
     fmtMs(medians.domContentLoadedMs),
     fmtMs(medians.dataLoadedMarkMs),
     fmtMs(medians.dataLoadedSinceStartMs),
+    '',
     '',
     '',
     '',
@@ -280,6 +302,8 @@ async function main(): Promise<void> {
       runsMs: results.map((r) => Math.round(r.readyMs)),
       fetchedBytes: median(results.map((r) => r.fetchedBytes)),
       jsGzipBeforeReadyBytes: median(results.map((r) => r.jsGzipBytes)),
+      jsGzipBeforeFirstMapBytes: med((r) => r.jsGzipBeforeFirstMapBytes),
+      firstMapP95Ms: Math.round(p95(results.map((r) => r.firstMapMs ?? Number.NaN).filter(Number.isFinite))),
       readyP95Ms: Math.round(p95(results.map((r) => r.readyMs))),
       interactions: interactionStats,
       loadAverage: results.map((r) => Number(r.load.toFixed(2))),

@@ -16,24 +16,25 @@ if (isFramed()) {
   document.documentElement.dataset.state = 'framed';
   createRoot(root).render(<FramedNotice />);
 } else {
-  showFirstLook();
-  // The database starts while the app's code is still arriving; the loader takes the same instance (its
-  // failures are reported there, once).
-  import('./core/sql/duckdb-main').then(
-    ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
-    () => undefined,
-  );
-  import('./app/App').then(
-    ({ App }) =>
-      createRoot(root).render(
-        <StrictMode>
-          <App />
-        </StrictMode>,
-      ),
-    (error: unknown) => {
-      document.documentElement.dataset.state = 'error';
-      root.textContent = String(error);
-    },
-  );
+  // The first look (a small map, when there is one) is painted first; then the database starts while the app's
+  // code is still arriving (the loader takes the same instance; its failures are reported there, once).
+  void showFirstLook().then(() => {
+    import('./core/sql/duckdb-main').then(
+      ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
+      () => undefined,
+    );
+    import('./app/App').then(
+      ({ App }) =>
+        createRoot(root).render(
+          <StrictMode>
+            <App />
+          </StrictMode>,
+        ),
+      (error: unknown) => {
+        document.documentElement.dataset.state = 'error';
+        root.textContent = String(error);
+      },
+    );
+  });
   registerServiceWorker();
 }

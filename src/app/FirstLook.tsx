@@ -5,25 +5,41 @@ import { VIEW_WIDTH } from '../core/first-look/first-look-paths';
 import { LOCALE } from '../i18n';
 import '../styles/first-look.css';
 
+/** Where the map shown comes from: this browser's last visit, or the demo's own opening map. */
+export type FirstLookOrigin = 'visit' | 'demo';
+
 /**
- * The map of the last visit, over the page while the database and the data load: its areas' colours and
+ * The map of the last visit (or the demo's opening map, on a first visit), over the page while the database and the data load: its areas' colours and
  * legend as they were drawn then, said to be from then, and that the latest data is on its way. Marks
  * `gancang:first-look-drawn` and `<html data-first-look="shown">` once painted.
  */
-export function FirstLook({ look }: { look: Look }) {
+export function FirstLook({
+  look,
+  origin,
+  onPainted,
+}: {
+  look: Look;
+  origin: FirstLookOrigin;
+  /** Called once the map is on screen. */
+  onPainted?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = LOCALE[i18n.language === 'en' ? 'en' : 'id'];
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(look.savedAt),
-  );
+  const when =
+    origin === 'visit'
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(look.savedAt),
+        )
+      : '';
   useEffect(() => {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         document.documentElement.dataset.firstLook = 'shown';
         performance.mark('gancang:first-look-drawn');
+        onPainted?.();
       }),
     );
-  }, []);
+  }, [onPainted]);
   return (
     <div className="first-look" data-testid="first-look" aria-busy="true">
       <header className="first-look-bar">
@@ -38,7 +54,7 @@ export function FirstLook({ look }: { look: Look }) {
         </span>
       </header>
       <p className="first-look-caption" role="status">
-        {t('firstLook.caption', { when })}
+        {origin === 'visit' ? t('firstLook.caption', { when }) : t('firstLook.demoCaption')}
       </p>
       <svg
         className="first-look-map"

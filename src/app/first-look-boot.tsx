@@ -1,29 +1,78 @@
 import { createRoot } from 'react-dom/client';
-import { markSectionShown, PAGE_OPENING, readFirstLook } from '../core/first-look/first-look';
+import {
+  demoFirstLookFile,
+  type FirstLook as Look,
+  markSectionShown,
+  opensDemoMap,
+  PAGE_OPENING,
+  parseDemoFirstLook,
+  readFirstLook,
+} from '../core/first-look/first-look';
 import { whenDocumentState } from '../core/ui/document-state';
 import i18n from '../i18n';
-import { FirstLook } from './FirstLook';
+import { FirstLook, type FirstLookOrigin } from './FirstLook';
+
+/** Longer than this for config.json and the demo's map: no first look. */
+const DEMO_LOOK_DEADLINE_MS = 5_000;
+/** The app's own load waits for the first look's paint at most this long. */
+const PAINT_WAIT_MS = 1_500;
 
 /**
- * Shows the last visit's map for this address at once, when this browser kept one, until the page shows a
- * section or an error; from then on no map drawn is the opening one.
+ * The demo's opening map, when this page opens the demo's default map: the address opens it (nothing after
+ * it but the language) and config.json names no published dataset. Null otherwise, or on any failure: the
+ * first look is a courtesy, the app's load reports its own problems.
  */
-export function showFirstLook(): void {
-  const look = readFirstLook(PAGE_OPENING, i18n.language);
+async function demoFirstLook(lang: string): Promise<Look | null> {
+  if (PAGE_OPENING.dataset !== 'server' || !opensDemoMap(PAGE_OPENING.search, lang)) return null;
+  const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
+  try {
+    const config = await fetch('config.json', { signal }).then((r) => (r.ok ? r.json() : {}));
+    if (config && typeof config === 'object' && (config as { dataset?: unknown }).dataset != null)
+      return null;
+    const response = await fetch(demoFirstLookFile(lang), { signal });
+    return response.ok ? parseDemoFirstLook(await response.text(), lang) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Shows a first look over the page at once — the last visit's map for this address when this browser kept one,
+ * else the demo's opening map when the page opens it — until the page shows a section or an error; from then
+ * on no map drawn is the opening one. Resolves once the first look is painted, or when there is none, or after
+ * PAINT_WAIT_MS: the app's code and data, megabytes, are fetched after the small first map, not against it.
+ */
+export function showFirstLook(): Promise<void> {
+  const lang = i18n.language;
+  let settled = false;
   let end: () => void = () => undefined;
-  if (look) {
+  let painted: () => void = () => undefined;
+  const paint = new Promise<void>((resolve) => {
+    painted = resolve;
+    setTimeout(resolve, PAINT_WAIT_MS);
+  });
+  const show = (look: Look | null, origin: FirstLookOrigin) => {
+    if (settled || !look) {
+      painted();
+      return;
+    }
     const holder = document.createElement('div');
     document.body.appendChild(holder);
     const root = createRoot(holder);
-    root.render(<FirstLook look={look} />);
+    root.render(<FirstLook look={look} origin={origin} onPainted={painted} />);
     end = () => {
       root.unmount();
       holder.remove();
       document.documentElement.dataset.firstLook = 'replaced';
     };
-  }
+  };
+  const kept = readFirstLook(PAGE_OPENING, lang);
+  if (kept) show(kept, 'visit');
+  else void demoFirstLook(lang).then((look) => show(look, 'demo'));
   whenDocumentState(['ready', 'error']).then(() => {
+    settled = true;
     markSectionShown();
     end();
   });
+  return paint;
 }

@@ -18,6 +18,14 @@ export interface FirstLookLegendItem {
   label: string;
 }
 
+/**
+ * The demo's opening map, served with the app (data/first-look/demo.<lang>.json, written by
+ * `npm run data:first-look` from the built app and checked against it by the e2e tests): the first look of a
+ * first visit to the demo. It carries no visit: path, search, dataset and savedAt are empty.
+ */
+export const DEMO_FIRST_LOOK_DIR = 'first-look';
+export const demoFirstLookFile = (lang: string) => `${DEMO_FIRST_LOOK_DIR}/demo.${lang}.json`;
+
 export interface FirstLook {
   version: number;
   /** The address the map was opened at (path and query), and the dataset then active in this browser. */
@@ -69,16 +77,18 @@ const isLook = (value: unknown): value is FirstLook => {
   );
 };
 
-/** The first look kept for this opening (same address, same dataset, same language), or null. */
-export function readFirstLook(opening: Opening, lang: string): FirstLook | null {
-  const raw = storage()?.getItem(FIRST_LOOK_KEY);
-  if (!raw) return null;
-  let look: unknown;
+const parse = (raw: string): unknown => {
   try {
-    look = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     return null;
   }
+};
+
+/** The first look kept for this opening (same address, same dataset, same language), or null. */
+export function readFirstLook(opening: Opening, lang: string): FirstLook | null {
+  const raw = storage()?.getItem(FIRST_LOOK_KEY);
+  const look = raw ? parse(raw) : null;
   if (!isLook(look)) return null;
   const same =
     look.path === opening.path &&
@@ -86,6 +96,19 @@ export function readFirstLook(opening: Opening, lang: string): FirstLook | null 
     look.dataset === opening.dataset &&
     look.lang === lang;
   return same ? look : null;
+}
+
+/**
+ * An address that opens the demo's opening map: the app's address with nothing after it, or only the language
+ * the page is in.
+ */
+export const opensDemoMap = (search: string, lang: string): boolean =>
+  search === '' || search === '?' || search === `?lang=${lang}`;
+
+/** The demo's first look from its served file's text, when it is one in `lang`; else null. */
+export function parseDemoFirstLook(text: string, lang: string): FirstLook | null {
+  const look = parse(text);
+  return isLook(look) && look.lang === lang && look.synthetic === true ? look : null;
 }
 
 /** Keeps `look` (replacing the last one); false when it is too large or the browser refuses to keep it. */

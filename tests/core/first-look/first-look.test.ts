@@ -7,6 +7,8 @@ import {
   FIRST_LOOK_MAX_CHARS,
   FIRST_LOOK_VERSION,
   type FirstLook,
+  opensDemoMap,
+  parseDemoFirstLook,
   readFirstLook,
   saveFirstLook,
 } from '../../../src/core/first-look/first-look';
@@ -186,5 +188,23 @@ describe('the kept first look', () => {
     expect(storage.getItem(FIRST_LOOK_KEY)).toBeNull();
     storage.refuse = true;
     expect(saveFirstLook(look())).toBe(false);
+  });
+});
+
+describe("the demo's first look", () => {
+  it('opens only at the bare address or with the page language alone', () => {
+    expect(opensDemoMap('', 'id')).toBe(true);
+    expect(opensDemoMap('?lang=en', 'en')).toBe(true);
+    expect(opensDemoMap('?lang=en', 'id')).toBe(false);
+    expect(opensDemoMap('?section=planner', 'id')).toBe(false);
+    expect(opensDemoMap('?lang=id&need=rtlh', 'id')).toBe(false);
+  });
+
+  it('is taken only when it is a synthetic map in the language asked', () => {
+    const demo = look({ path: '', savedAt: '' });
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id')).toEqual(demo);
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'en')).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify({ ...demo, synthetic: false }), 'id')).toBeNull();
+    expect(parseDemoFirstLook('<!doctype html>', 'id')).toBeNull();
   });
 });
