@@ -16,13 +16,14 @@ if (isFramed()) {
   document.documentElement.dataset.state = 'framed';
   createRoot(root).render(<FramedNotice />);
 } else {
-  // The first look (a small map, when there is one) is painted first; then the database starts while the app's
-  // code is still arriving (the loader takes the same instance; its failures are reported there, once).
-  void showFirstLook().then(() => {
-    import('./core/sql/duckdb-main').then(
-      ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
-      () => undefined,
-    );
+  // The database starts at once (its worker compiles the wasm on the other core while the page paints); the
+  // loader takes the same instance and reports its failures, once.
+  import('./core/sql/duckdb-main').then(
+    ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
+    () => undefined,
+  );
+  // The first look (a small map, when there is one) is painted before the app's code, megabytes, arrives.
+  void showFirstLook().then(() =>
     import('./app/App').then(
       ({ App }) =>
         createRoot(root).render(
@@ -34,7 +35,7 @@ if (isFramed()) {
         document.documentElement.dataset.state = 'error';
         root.textContent = String(error);
       },
-    );
-  });
+    ),
+  );
   registerServiceWorker();
 }
