@@ -9,9 +9,9 @@ import '../styles/first-look.css';
 export type FirstLookOrigin = 'visit' | 'demo';
 
 /**
- * The map of the last visit (or the demo's opening map, on a first visit), over the page while the database and the data load: its areas' colours and
- * legend as they were drawn then, said to be from then, and that the latest data is on its way. Marks
- * `gancang:first-look-drawn` and `<html data-first-look="shown">` once painted.
+ * The map of the last visit (or the demo's opening map, on a first visit), over the page while the database and
+ * the data load: its areas' colours and legend as they were drawn then, said to be from then, and that the
+ * latest data is on its way. Marks `gancang:first-look-drawn` and `<html data-first-look="shown">` once painted.
  */
 export function FirstLook({
   look,
