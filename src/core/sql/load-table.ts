@@ -64,24 +64,33 @@ export async function loadCsvTable(
   table: TableName,
   fileName: string,
 ): Promise<TableLoad> {
-  const reader = `read_csv(${literal(fileName)}, header = true, all_varchar = true)`;
-  const described = await queryRows<{ column_name: string }>(client, `DESCRIBE SELECT * FROM ${reader}`);
-  const headers = described.map((c) => c.column_name);
-  const found = resolveColumns(table, headers);
-  const missingColumns = TABLES[table].filter((c) => c.required && !found.has(c.name)).map((c) => c.name);
-  const required = TABLES[table].filter((c) => c.required).map((c) => `${ident(c.name)} IS NOT NULL`);
-  const where = missingColumns.length > 0 ? 'false' : required.join(' AND ');
+  // The file is parsed once, as text, into a table of its own: typing, counting and the required-value filter
+  // then read that instead of parsing the CSV again (a third of the load for the demo's households).
+  const text = ident(`${table}_csv_text`);
   await client.queryTable(
-    `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM (${canonicalSelectSql(table, reader, headers)}) WHERE ${where}`,
+    `CREATE OR REPLACE TABLE ${text} AS SELECT * FROM read_csv(${literal(fileName)}, header = true, all_varchar = true)`,
   );
-  const [counts] = await queryRows<{ total: number; kept: number }>(
-    client,
-    `SELECT (SELECT count(*) FROM ${reader})::INTEGER AS total, (SELECT count(*) FROM ${ident(table)})::INTEGER AS kept`,
-  );
-  return {
-    table,
-    rows: counts?.kept ?? 0,
-    rejected: (counts?.total ?? 0) - (counts?.kept ?? 0),
-    missingColumns,
-  };
+  try {
+    const described = await queryRows<{ column_name: string }>(client, `DESCRIBE ${text}`);
+    const headers = described.map((c) => c.column_name);
+    const found = resolveColumns(table, headers);
+    const missingColumns = TABLES[table].filter((c) => c.required && !found.has(c.name)).map((c) => c.name);
+    const required = TABLES[table].filter((c) => c.required).map((c) => `${ident(c.name)} IS NOT NULL`);
+    const where = missingColumns.length > 0 ? 'false' : required.join(' AND ');
+    await client.queryTable(
+      `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM (${canonicalSelectSql(table, text, headers)}) WHERE ${where}`,
+    );
+    const [counts] = await queryRows<{ total: number; kept: number }>(
+      client,
+      `SELECT (SELECT count(*) FROM ${text})::INTEGER AS total, (SELECT count(*) FROM ${ident(table)})::INTEGER AS kept`,
+    );
+    return {
+      table,
+      rows: counts?.kept ?? 0,
+      rejected: (counts?.total ?? 0) - (counts?.kept ?? 0),
+      missingColumns,
+    };
+  } finally {
+    await client.queryTable(`DROP TABLE IF EXISTS ${text}`);
+  }
 }
