@@ -57,15 +57,43 @@ const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
   cases: 'case_id,household_id,need,status,reported_at',
 };
 
+/** Downloads a file of the dataset: `onProgress` gets the share received when the download is not under way yet. */
+type Download = (url: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+
+/**
+ * The server's files of a load (the gazetteer and a demo's or published dataset's tables), all requested at once:
+ * each downloads while the tables before it load, instead of after them. They are still taken in order, and a
+ * download that fails or stalls is reported when its table's turn comes, naming its file.
+ */
+function downloadsOf(source: DatasetSource, gazetteer: string): Download {
+  const started = new Map<string, Promise<Uint8Array>>();
+  const urls = source.kind === 'imported' || source.aggregates ? [] : Object.values(source.files);
+  for (const url of [gazetteer, ...urls]) {
+    if (!url || started.has(url)) continue;
+    const download = fetchBytes(url);
+    // Reported once, where it is awaited.
+    download.catch(() => undefined);
+    started.set(url, download);
+  }
+  return (url, onProgress) => {
+    const download = started.get(url);
+    started.delete(url);
+    return download ?? fetchBytes(url, onProgress);
+  };
+}
+
+const GAZETTEER = 'villages.csv';
+
 async function loadFile(
   client: SqlClient,
   table: TableName,
   url: string | undefined,
+  download: Download,
   onProgress: (p: LoadProgress) => void,
 ): Promise<TableLoad> {
   const fileName = `${table}.csv`;
   const bytes = url
-    ? await fetchBytes(url, (fraction) => onProgress({ step: table, fraction }))
+    ? await download(url, (fraction) => onProgress({ step: table, fraction }))
     : new TextEncoder().encode(`${EMPTY_TABLES[table as keyof typeof EMPTY_TABLES]}\n`);
   await client.registerFile(fileName, bytes);
   return loadCsvTable(client, table, fileName);
@@ -125,12 +153,13 @@ interface FileToCheck {
 async function fileToCheck(
   source: DatasetSource,
   table: DataTable,
+  download: Download,
   onProgress: (fraction: number) => void,
 ): Promise<FileToCheck | null> {
   if (source.kind === 'imported') return source.stored?.files.find((f) => f.kind === table) ?? null;
   const url = source.files[table];
   if (source.kind !== 'published' || !url) return null;
-  return { fileName: fileName(url), bytes: await fetchBytes(url, onProgress) };
+  return { fileName: fileName(url), bytes: await download(url, onProgress) };
 }
 
 /**
@@ -169,7 +198,8 @@ export async function loadDataset(
   const loads: TableLoad[] = [];
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
-  loads.push(await timed('villages', () => loadFile(client, 'villages', 'villages.csv', onProgress)));
+  const download = downloadsOf(source, GAZETTEER);
+  loads.push(await timed('villages', () => loadFile(client, 'villages', GAZETTEER, download, onProgress)));
   onGazetteer();
   const aggregates = aggregateFiles(source, onProgress);
   if (aggregates) {
@@ -193,7 +223,9 @@ export async function loadDataset(
       });
       continue;
     }
-    const file = await fileToCheck(source, table, (fraction) => onProgress({ step: table, fraction }));
+    const file = await fileToCheck(source, table, download, (fraction) =>
+      onProgress({ step: table, fraction }),
+    );
     if (file || source.files[table]) tables[table] = 'loaded';
     if (file) {
       const report = await timed(table, () =>
@@ -209,7 +241,7 @@ export async function loadDataset(
     } else {
       // A table the dataset lacks is created empty (never borrowed from the demo): its status says so.
       const url = source.kind === 'demo' ? source.files[table] : undefined;
-      loads.push(await timed(table, () => loadFile(client, table, url, onProgress)));
+      loads.push(await timed(table, () => loadFile(client, table, url, download, onProgress)));
     }
   }
   const visitReference = visitReferenceDate(source);
