@@ -37,6 +37,31 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
 }
 
 /**
+ * Once the app's header is on the page, the first look covers only what is below it: the header's controls
+ * (sections, data, language) work while the data loads. Returns what stops following the header.
+ */
+function placeBelowHeader(holder: HTMLElement): () => void {
+  let resize: ResizeObserver | null = null;
+  const place = (header: Element) => {
+    holder.style.setProperty('--first-look-top', `${header.getBoundingClientRect().bottom}px`);
+    holder.classList.add('first-look-below-header');
+  };
+  const find = new MutationObserver(() => {
+    const header = document.querySelector('.app-header');
+    if (!header) return;
+    find.disconnect();
+    place(header);
+    resize = new ResizeObserver(() => place(header));
+    resize.observe(header);
+  });
+  find.observe(document.getElementById('root') ?? document.body, { childList: true, subtree: true });
+  return () => {
+    find.disconnect();
+    resize?.disconnect();
+  };
+}
+
+/**
  * Shows a first look over the page at once — the last visit's map for this address when this browser kept one,
  * else the demo's opening map when the page opens it — until the page shows a section or an error; from then
  * on no map drawn is the opening one. Resolves once the first look is painted, or when there is none, or after
@@ -60,7 +85,9 @@ export function showFirstLook(): Promise<void> {
     document.body.appendChild(holder);
     const root = createRoot(holder);
     root.render(<FirstLook look={look} origin={origin} onPainted={painted} />);
+    const unplace = placeBelowHeader(holder);
     end = () => {
+      unplace();
       root.unmount();
       holder.remove();
       document.documentElement.dataset.firstLook = 'replaced';

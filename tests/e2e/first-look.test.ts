@@ -63,12 +63,31 @@ async function follow(
       }))
     : null;
   if (shot && first.shown) await screenshot(tab, shot);
+  // Once the app's header is there, the first look lies below it: the header's controls can be reached.
+  const headerReachable = first.shown
+    ? await tab
+        .waitForFunction(
+          () => {
+            const root = document.documentElement;
+            if (root.dataset.firstLook !== 'shown') return 'gone';
+            const tabButton = document.querySelector('[data-testid="nav-supervisor"]');
+            if (!tabButton) return false;
+            const box = tabButton.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            return hit !== null && tabButton.contains(hit) ? 'reachable' : false;
+          },
+          undefined,
+          { timeout: 60_000, polling: 50 },
+        )
+        .then((h) => h.jsonValue())
+    : null;
+  if (shot && first.shown) await screenshot(tab, `${shot}-header`);
   await waitReady(tab);
   const after = await tab.evaluate(() => ({
     overlay: document.querySelectorAll('[data-testid="first-look"]').length,
     flag: document.documentElement.dataset.firstLook ?? null,
   }));
-  return { tab, first, shown, after };
+  return { tab, first, shown, after, headerReachable };
 }
 
 /** Opens `search` in a new tab of the same browser (same storage) and follows it until ready. */
@@ -132,8 +151,9 @@ describe('first look on the next visit', () => {
       { size: { width: 1920, height: 1080 }, shot: 'first-look-1920' },
     ];
     for (const { size, shot } of sizes) {
-      const { tab, first, shown, after } = await visit(dash, '', { size, shot });
+      const { tab, first, shown, after, headerReachable } = await visit(dash, '', { size, shot });
       expect(first).toEqual({ shown: true, state: 'loading' });
+      expect(headerReachable).toBe('reachable');
       expect(shown?.caption).toContain('Peta dari kunjungan terakhir');
       expect(shown?.bar).toContain('data contoh (sintetis)');
       expect(shown?.fills).toEqual(look.areas.map((a) => a.fill));
