@@ -5,9 +5,11 @@
  * (reused when its manifest matches), parsed once into raw typed arrays in .bench/coverage/demo-N/input
  * (reused too). Then, in the same invocation:
  * - the engine: computeCoverage, median of --runs runs after one warm-up, per stage; "nearest" alone
- *   (buildAgentIndex + nearestAgents, the workload the peers do); proposeReassignment at each --thresholds
- *   limit; rankNewAgentSites;
- * - the peers, when installed (Debian's /usr/bin/python3, scripts/peers/*.py): scipy cKDTree (engine plane, 2-D,
+ *   (buildAgentIndex + nearestAgents, the workload the peers do), on one core and on all cores (ParallelNearest,
+ *   nearest-parallel.ts: this thread and --threads − 1 worker_threads started once, not timed; each run sends
+ *   the agents, every thread builds its index, then searches its range — the same answers, checked bit for
+ *   bit); proposeReassignment at each --thresholds limit; rankNewAgentSites;
+ * - the peers, when installed (Debian's /usr/bin/python3 or $PEER_PYTHON, scripts/peers/*.py): scipy cKDTree (engine plane, 2-D,
  *   and 3-D unit vectors), geopandas.sjoin_nearest (EPSG:32748), QGIS distance to nearest hub (PyQGIS).
  *   Each peer times only its nearest computation and reports loading separately.
  * Agreement = share of households with coordinates whose nearest agent equals scipy's 3-D (exact great-circle
@@ -16,11 +18,13 @@
  * converted to great-circle metres.
  * Prints a table per size and, last, one JSON line for the largest size.
  *
- * Options: --sizes, --runs N (5), --agents A (7200), --seed S, --no-peers, --peers scipy,geopandas,qgis,
+ * Options: --sizes, --runs N (5), --agents A (7200), --seed S, --threads T (the cores, os.availableParallelism),
+ * --no-peers, --peers scipy,geopandas,qgis,
  * --qgis-max-households N (1000000), --qgis-timeout S (1200), --thresholds metres for the proposal
  * (1000,2500,5000,10000).
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,6 +36,7 @@ import {
   proposeReassignment,
   rankNewAgentSites,
 } from '../src/core/coverage-engine/index.ts';
+import { threadsFor } from '../src/core/coverage-engine/nearest-parallel.ts';
 import { BENCH, type Gazetteer, loadGazetteerIndex, prepare, readTyped } from './bench/coverage-input.ts';
 import {
   type Agreement,
@@ -40,6 +45,8 @@ import {
   pythonHas,
   runPeer,
 } from './bench/coverage-peers.ts';
+import { type AllCores, nearestAllCores } from './bench/nearest-all-cores.ts';
+import { nodeParallelNearest } from './bench/nearest-pool.ts';
 import { DEFAULT_SEED } from './generate-demo.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +77,7 @@ interface SizeReport {
   agents: number;
   engine: Record<string, number>;
   nearestS: number;
+  allCores: AllCores;
   indexStats: object;
   reassign: ReassignReport[];
   sitesMs: number;
@@ -79,7 +87,8 @@ interface SizeReport {
   parsedS: number | null;
 }
 
-function benchSize(
+async function benchSize(
+  pool: ReturnType<typeof nodeParallelNearest>,
   households: number,
   agentsN: number,
   seed: number,
@@ -89,7 +98,7 @@ function benchSize(
   qgisTimeout: number,
   gaz: Gazetteer,
   thresholds: readonly number[],
-): SizeReport {
+): Promise<SizeReport> {
   const prep = prepare(households, agentsN, seed, gaz);
   const { input, binDir } = prep;
   const options = DEFAULT_COVERAGE_OPTIONS;
@@ -126,6 +135,8 @@ function benchSize(
         : null,
     };
   }
+
+  const allCores = await nearestAllCores(pool, input, ours, runs);
 
   // The proposal at each limit (one run each: it follows a computeCoverage at that limit).
   const reassign: ReassignReport[] = [];
@@ -194,6 +205,7 @@ function benchSize(
     agents: input.agents.lon.length,
     engine,
     nearestS: median(nearestTimes) / 1000,
+    allCores,
     indexStats,
     reassign,
     sitesMs,
@@ -227,7 +239,9 @@ function printReport(r: SizeReport): void {
     `| engine: assigned distances + agent loads | ${s3((e.assigned ?? 0) / 1000)} |`,
     `| engine: village/district aggregates | ${s3((e.aggregate ?? 0) / 1000)} |`,
     `| **engine total** (computeCoverage) | **${s3((e.total ?? 0) / 1000)}** |`,
-    `| nearest alone (buildAgentIndex + nearestAgents) | ${s3(r.nearestS)} |`,
+    `| nearest alone (buildAgentIndex + nearestAgents), 1 core | ${s3(r.nearestS)} |`,
+    `| nearest alone on ${r.allCores.threads} threads (ParallelNearest: agents sent, ${r.allCores.threads} indexes built, ranges searched; ${r.allCores.method}; ${r.allCores.mismatches} answers differ from 1 core) | ${s3(r.allCores.s)} |`,
+    `| (all cores, per run: this thread searching ${s3(r.allCores.localS)} s, workers ${r.allCores.workerS.map(s3).join(', ')} s; ${s3(r.allCores.keptS)} s again on the kept indexes; load average before ${r.allCores.loadBefore.map((v) => v.toFixed(2)).join(' ')}) | |`,
     ...r.reassign.map(
       (p) =>
         `| proposeReassignment at ${p.thresholdM / 1000} km (${p.moves} moves, ${p.belowMin} below-minimum places filled, ${p.unresolved} unresolved; ${p.pairsMeasured} distances measured, ${p.edges} in the final candidate graph, ${p.rounds} check rounds; coverage ${p.coverageBefore.toFixed(1)} % → ${p.coverageAfter.toFixed(1)} %) | ${s3(p.ms / 1000)} |`,
@@ -241,7 +255,9 @@ function printReport(r: SizeReport): void {
       lines.push(
         `| scipy ${sc.version} cKDTree, engine plane 2-D, workers=1 (build + query) | ${s3(sc.plane_s)} |`,
       );
-      lines.push(`| scipy cKDTree, plane 2-D, workers=-1 (2 cores) | ${s3(sc.plane_all_cores_s)} |`);
+      lines.push(
+        `| scipy cKDTree, plane 2-D, workers=-1 (all ${availableParallelism()} cores; build + query) | ${s3(sc.plane_all_cores_s)} |`,
+      );
       lines.push(`| scipy cKDTree, 3-D unit vectors, workers=1 | ${s3(sc.sphere_s)} |`);
       lines.push(`| (scipy: loading ${s3(sc.load_s)} s, projecting ${s3(sc.prepare_s)} s, not counted) | |`);
     }
@@ -284,6 +300,9 @@ function summary(r: SizeReport): object {
     agents: r.agents,
     engine_s: (r.engine.total ?? Number.NaN) / 1000,
     nearest_s: r.nearestS,
+    nearest_all_cores_s: r.allCores.s,
+    threads: r.allCores.threads,
+    load_average: loadavg().map((v) => Math.round(v * 100) / 100),
     peers: {
       scipy_ckdtree_s: peerSeconds(r.peers.scipy, 'plane_s'),
       scipy_ckdtree_all_cores_s: peerSeconds(r.peers.scipy, 'plane_all_cores_s'),
@@ -295,13 +314,14 @@ function summary(r: SizeReport): object {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '45000,250000,1000000' },
       runs: { type: 'string', default: '5' },
       agents: { type: 'string', default: '7200' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
+      threads: { type: 'string', default: String(threadsFor(availableParallelism())) },
       'no-peers': { type: 'boolean', default: false },
       peers: { type: 'string', default: 'scipy,geopandas,qgis' },
       'qgis-max-households': { type: 'string', default: '1000000' },
@@ -323,19 +343,27 @@ function main(): void {
     .split(',')
     .map(Number)
     .filter((t) => Number.isFinite(t) && t >= 0);
+  const threads = Math.max(1, Math.floor(Number(values.threads)) || 1);
   const gaz = loadGazetteerIndex();
   mkdirSync(BENCH, { recursive: true });
   console.log(
-    `coverage engine benchmark — Node ${process.version}, sizes ${sizes.join(', ')}, ${agents} agents, seed ${seed}, median of ${runs} runs`,
+    `coverage engine benchmark — Node ${process.version}, sizes ${sizes.join(', ')}, ${agents} agents, seed ${seed}, median of ${runs} runs, ${threads} threads for the all-cores search (${availableParallelism()} cores), load average ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
   );
+  const pool = nodeParallelNearest(threads);
   let last: SizeReport | null = null;
-  for (const n of sizes) {
-    last = benchSize(n, agents, seed, runs, peers, qgisMax, qgisTimeout, gaz, thresholds);
-    printReport(last);
+  try {
+    for (const n of sizes) {
+      last = await benchSize(pool, n, agents, seed, runs, peers, qgisMax, qgisTimeout, gaz, thresholds);
+      printReport(last);
+    }
+  } finally {
+    pool.terminate();
   }
   if (last) console.log(JSON.stringify(summary(last)));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main();
+  await main();
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { type CoverageInput, haversineM } from '../../src/core/coverage-engine/index.ts';
 import { ROOT } from './coverage-input.ts';
 
-const PYTHON = '/usr/bin/python3';
+/** Debian's python3 (with python3-scipy, -geopandas, -qgis), or the one named by PEER_PYTHON. */
+const PYTHON = process.env.PEER_PYTHON || '/usr/bin/python3';
 
 export interface PeerResult {
   [key: string]: unknown;

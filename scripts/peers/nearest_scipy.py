@@ -2,8 +2,8 @@
 
   /usr/bin/python3 scripts/peers/nearest_scipy.py --dir DIR [--runs 3]
 
-Two variants, each timed as tree build + query (median of --runs), single-threaded (workers=1, like the
-engine) and, for information, with workers=-1 (all cores):
+Two variants, each timed as tree build + query (median of --runs), single-threaded (workers=1); the plane
+also with workers=-1 (all cores, the reference for the engine's all-cores search), same number of runs:
 - plane: the engine's own equirectangular plane (meta.json: lon0, lat0, kx, ky), 2-D. The speed reference.
 - sphere: 3-D unit vectors; chord length is monotonic in great-circle distance, so this ranks agents exactly as
   haversine does (up to rounding). The accuracy reference: its answer is written to DIR/scipy_sphere_agent.i32
@@ -58,7 +58,7 @@ def main():
     prep_s = time.perf_counter() - t0
 
     plane_s, (plane_d, plane_i) = timed(plane_p, plane_q, runs, 1)
-    plane_all_s, _ = timed(plane_p, plane_q, max(1, runs // 2), -1)
+    plane_all_s, _ = timed(plane_p, plane_q, runs, -1)
     sphere_s, (sphere_d, sphere_i) = timed(sphere_p, sphere_q, runs, 1)
 
     n = data["hh_lon"].shape[0]

@@ -304,6 +304,8 @@ export function aggregateVillagesAndDistricts(
  * Coverage of every household, agent, village and district.
  * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) and ownAgentDistances(input)
  * to skip rebuilding / remeasuring them when only the options change (its quadtree, built lazily for ≥ 100 households per agent, is kept on it).
+ * The nearest agents depend only on the data too: pass them (nearestAgents' answer, e.g. from all cores with
+ * nearest-parallel.ts) to skip the search; they are copied into the result.
  * timingsMs: index = input validation + index build (≈0 when given), nearest = nearest-agent search
  * (including a first quadtree build), assigned = own-agent distances, statuses and agent loads,
  * aggregate = villages, districts and totals.
@@ -313,6 +315,7 @@ export function computeCoverage(
   options: CoverageOptions,
   index?: AgentIndex,
   ownDistances?: Float64Array,
+  nearest?: { agent: Int32Array; distanceM: Float64Array },
 ): CoverageResult {
   const t0 = performance.now();
   validateInput(input);
@@ -324,9 +327,18 @@ export function computeCoverage(
   const idx = index ?? buildAgentIndex(input.agents, { cover: input.households });
   const t1 = performance.now();
 
-  const nearestAgent = new Int32Array(n);
-  const nearestDistanceM = new Float64Array(n);
-  nearestAgentsInto(idx, input.households.lon, input.households.lat, nearestAgent, nearestDistanceM);
+  let nearestAgent: Int32Array;
+  let nearestDistanceM: Float64Array;
+  if (nearest) {
+    if (nearest.agent.length !== n || nearest.distanceM.length !== n)
+      throw new RangeError('nearest does not match households');
+    nearestAgent = nearest.agent.slice();
+    nearestDistanceM = nearest.distanceM.slice();
+  } else {
+    nearestAgent = new Int32Array(n);
+    nearestDistanceM = new Float64Array(n);
+    nearestAgentsInto(idx, input.households.lon, input.households.lat, nearestAgent, nearestDistanceM);
+  }
   const t2 = performance.now();
 
   if (ownDistances && ownDistances.length !== n)

@@ -4,6 +4,7 @@
  * - projection.ts: haversine (Turf's sphere) and the local equirectangular plane with its error bound;
  * - nearest.ts: buildAgentIndex / nearestAgents — exact nearest active agent (uniform-grid ring search;
  *   quadtree.ts: precomputed candidate lists, used for many queries per agent);
+ * - nearest-parallel.ts: ParallelNearest — the same search split across workers (the same answers);
  * - grid.ts: uniform point grid for radius queries (reassignment, scaling-up);
  * - household-status.ts: THE status rules and own-agent distance, also as SQL for DuckDB's figures;
  * - engine.ts: computeCoverage — per household, agent, village and district;
@@ -42,6 +43,15 @@ export {
   nearestAgentsInto,
   QUADTREE_MIN_QUERIES_PER_AGENT,
 } from './nearest';
+export {
+  MIN_PARALLEL_HOUSEHOLDS,
+  type NearestPort,
+  type NearestReply,
+  type NearestRequest,
+  nearestWorkerHandler,
+  ParallelNearest,
+  threadsFor,
+} from './nearest-parallel';
 export { EARTH_RADIUS_M, haversineM } from './projection';
 export {
   applyMoves,
