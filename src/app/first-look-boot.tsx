@@ -12,6 +12,8 @@ import { whenDocumentState } from '../core/ui/document-state';
 import i18n from '../i18n';
 import { FirstLook, type FirstLookOrigin } from './FirstLook';
 
+/** The official boundary file load-boundaries.ts looks for (absent: the approximate boundaries are drawn). */
+const OFFICIAL_BOUNDARIES = 'boundaries/villages.geojson';
 /** Longer than this for config.json and the demo's map: no first look. */
 const DEMO_LOOK_DEADLINE_MS = 5_000;
 /** The app's own load waits for the first look's paint at most this long. */
@@ -19,16 +21,24 @@ const PAINT_WAIT_MS = 1_500;
 
 /**
  * The demo's opening map, when this page opens the demo's default map: the address opens it (nothing after
- * it but the language) and config.json names no published dataset. Null otherwise, or on any failure: the
- * first look is a courtesy, the app's load reports its own problems.
+ * it but the language), config.json names no published dataset and no boundary file, and the server has no
+ * official boundary file (the demo's map is drawn on the approximate ones). Null otherwise, or on any failure:
+ * the first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
   if (PAGE_OPENING.dataset !== 'server' || !opensDemoMap(PAGE_OPENING.search, lang)) return null;
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
-    const config = await fetch('config.json', { signal }).then((r) => (r.ok ? r.json() : {}));
-    if (config && typeof config === 'object' && (config as { dataset?: unknown }).dataset != null)
-      return null;
+    const config = (await fetch('config.json', { signal }).then((r) => (r.ok ? r.json() : {}))) as {
+      dataset?: unknown;
+      boundariesUrl?: unknown;
+    } | null;
+    if (config?.dataset != null || config?.boundariesUrl != null) return null;
+    // The demo's map is drawn on the approximate boundaries: with an official file the app draws other shapes.
+    const official = await fetch(OFFICIAL_BOUNDARIES, { method: 'HEAD', signal }).then(
+      (r) => r.ok && !(r.headers.get('content-type') ?? '').includes('text/html'),
+    );
+    if (official) return null;
     const response = await fetch(demoFirstLookFile(lang), { signal });
     return response.ok ? parseDemoFirstLook(await response.text(), lang) : null;
   } catch {
