@@ -29,7 +29,7 @@ import { KeyFigures } from './KeyFigures';
 import { LayerControls } from './LayerControls';
 import { AreaTooltip, HouseholdTooltip } from './MapTooltips';
 import { MeasureControls } from './MeasureControls';
-import { keepOpeningMap, type OpeningMap } from './opening-map';
+import { useOpeningMap } from './opening-map';
 import { PlannerDetails } from './PlannerDetails';
 import { PlannerLegendPanel } from './PlannerLegendPanel';
 import { plannerLegend } from './planner-legend';
@@ -198,25 +198,13 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     periodStatus: period.status,
     publishedHidden: published.size,
   });
-  // What the map shows now, read when it has drawn (kept as the next visit's first look if it is the opening map).
-  const shown = useRef<OpeningMap | null>(null);
-  shown.current = map
-    ? {
-        boundaries,
-        level,
-        map,
-        legend,
-        source: dataset.source,
-        lang: i18n.language,
-        areasShown: state.layers.choropleth,
-      }
-    : null;
+  const keepIfOpening = useOpeningMap(map, level, legend, state.layers.choropleth);
   const onDrawn = useCallback(() => {
     if (!areas || !overview) return;
-    if (shown.current) keepOpeningMap(shown.current);
+    keepIfOpening();
     setDocumentState('ready');
     redrawn();
-  }, [areas, overview, redrawn]);
+  }, [areas, overview, redrawn, keepIfOpening]);
   const { measureLabel, unitLabel, counts, countsArgs } = legend;
   // File names of the table and the map sheet: what, how, where (and the comparison).
   const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;

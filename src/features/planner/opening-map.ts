@@ -3,8 +3,11 @@
  * with the area layer on. Only the areas' colours as drawn and the legend's words are kept.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DatasetSource } from '../../core/dataset/dataset-source';
 import type { VillageBoundaries } from '../../core/dataset/load-boundaries';
+import { useLoadedData } from '../../core/dataset/loaded-context';
 import {
   FIRST_LOOK_VERSION,
   isOpeningDraw,
@@ -58,4 +61,32 @@ export function keepOpeningMap({
     height,
     areas: paths.map((p) => ({ d: p.d, fill: map.fillByCode.get(p.code) ?? NO_DATA_COLOR })),
   });
+}
+
+/**
+ * The planner's map as it is now — `map` null before it is classified; the boundaries, dataset and language of
+ * the page — kept when the map reports it has drawn: returns a stable callback for that moment, so the map's
+ * "drawn" handler does not change with every render.
+ */
+export function useOpeningMap(
+  map: Choropleth | null,
+  level: OpeningMap['level'],
+  legend: PlannerLegend,
+  areasShown: boolean,
+): () => void {
+  const { boundaries, dataset } = useLoadedData();
+  const { i18n } = useTranslation();
+  const latest = useRef<OpeningMap | null>(null);
+  latest.current = map && {
+    boundaries,
+    level,
+    map,
+    legend,
+    source: dataset.source,
+    lang: i18n.language,
+    areasShown,
+  };
+  return useCallback(() => {
+    if (latest.current) keepOpeningMap(latest.current);
+  }, []);
 }
