@@ -9,8 +9,8 @@
  * - household-status.ts: THE status rules and own-agent distance, also as SQL for DuckDB's figures;
  * - engine.ts: computeCoverage — per household, agent, village and district;
  * - aggregate.ts: area counts and distance quantiles (type 7);
- * - reassign.ts (+ reach.ts, reassign-candidates.ts, reassign-flow.ts, reassign-graph.ts,
- *   reassign-dual.ts, reassign-heap.ts):
+ * - reassign.ts (+ reach.ts, reassign-candidates.ts, reassign-flow.ts, reassign-simplex.ts,
+ *   reassign-tree.ts, reassign-graph.ts, reassign-dual.ts, reassign-search.ts, reassign-heap.ts):
  *   proposeReassignment — exact, lexicographic
  *   (placed, then places below the minimum, then distance) assignment of uncovered households to agents;
  * - scaling-up.ts: rankNewAgentSites — villages where new agents would reach the most uncovered households.

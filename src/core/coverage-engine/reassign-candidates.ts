@@ -16,8 +16,8 @@
  * A left-out agent of a class therefore lies beyond the class's radius (ρ0_r, ρ_r) and costs at least
  * (class bound, that radius): a class needs no look when its radius is the limit or that bound is not below
  * p_r. Otherwise its agents within min(p_r, limit) (or the limit, when p_r costs more than the class bound)
- * are measured and the pairs that break it are added (the cheapest few per row and round; the row then
- * leaves the flow and comes back with them, FlowState.remove / insert). When no pair is added, the
+ * are measured and the pairs that break it are added (the cheapest few per row and round; the flow is then
+ * solved again from its optimum, TransportSimplex.grown). When no pair is added, the
  * potentials prove the flow optimal on the full graph (linear-programming duality), within
  * METRES_TOLERANCE per improvement.
  */
@@ -281,16 +281,4 @@ export function widenWhereImproving(
     if (n > 0) widened.push(r);
   }
   return widened;
-}
-
-/** Rows by their nearest candidate, then index (the order the flow is solved in). */
-export function nearestFirst(g: FlowGraph): Int32Array {
-  const nearest = new Float64Array(g.rows).fill(Number.POSITIVE_INFINITY);
-  for (let r = 0; r < g.rows; r++) {
-    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
-      if ((g.edgeCost[e] as number) < (nearest[r] as number)) nearest[r] = g.edgeCost[e] as number;
-  }
-  return Int32Array.from({ length: g.rows }, (_, r) => r).sort(
-    (p, q) => (nearest[p] as number) - (nearest[q] as number) || p - q,
-  );
 }

@@ -29,10 +29,8 @@ export function distancesToSink(s: FlowState): SinkDistances {
       vm,
       cl + (piL[u] as number) - (piL[v] as number),
       cm + (piM[u] as number) - (piM[v] as number),
-      v,
-      -1,
     );
-  s.search(SINK, -1, (v, vl, vm) => {
+  s.search(SINK, (v, vl, vm) => {
     if (v === SINK) {
       for (let k = 0; k < A; k++) {
         if ((used0[k] as number) < (cap0[k] as number)) relax(R + k, v, vl, vm, 0, 0);

@@ -9,13 +9,13 @@
  * that move are not offered to others (a proposed move has not happened yet).
  *
  * Exact on the full graph of household–agent pairs within the limit, without building it: one min-cost
- * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved on a candidate
- * graph — each household's nearest agents within the limit (reach.ts) and its `initialCandidates` nearest
- * agents with places below their minimum (where almost every household ends up) — that the optimality
- * check (reassign-candidates.ts, with the prices of reassign-dual.ts) widens wherever a pair left out could
- * lower the cost; the rows concerned leave the flow and come back with their new arcs (warm start), or the
- * grown graph is solved afresh. When no pair can, the potentials prove the flow optimal on the full graph
- * (LP duality).
+ * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved by the network
+ * simplex (reassign-simplex.ts) on a candidate graph — each household's nearest agents within the limit
+ * (reach.ts) and its `initialCandidates` nearest agents with places below their minimum (where almost
+ * every household ends up) — that the optimality check (reassign-candidates.ts, with the prices of
+ * reassign-dual.ts) widens wherever a pair left out could lower the cost; the simplex then goes on from
+ * its optimum with the new arcs (warm start). When no pair can, the potentials prove the flow optimal on
+ * the full graph (LP duality).
  *
  * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
@@ -25,15 +25,9 @@
 
 import { aggregateVillagesAndDistricts, statusCounts } from './engine';
 import { isNear } from './household-status';
-import {
-  buildTierReach,
-  initialCandidates,
-  nearestFirst,
-  toGraph,
-  widenWhereImproving,
-} from './reassign-candidates';
+import { buildTierReach, initialCandidates, toGraph, widenWhereImproving } from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
-import { FlowState } from './reassign-flow';
+import { TransportSimplex } from './reassign-simplex';
 import {
   type CoverageInput,
   type CoverageOptions,
@@ -46,7 +40,7 @@ import {
 } from './types';
 
 export const REASSIGNMENT_ALGORITHM =
-  'min-cost flow with lexicographic costs (successive shortest paths) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
+  'min-cost flow with lexicographic costs (network simplex) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
 
 export interface ReassignmentOptions {
   /**
@@ -118,30 +112,19 @@ export function proposeReassignment(
   const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
   const R = rows.household.length;
 
-  // Solve on the candidate graph; widen it where a left-out pair could do better (those rows leave the
-  // flow, get their new arcs and come back in, or the graph is solved afresh); until none can.
-  const solve = (): FlowState => {
-    const f = new FlowState(toGraph(rows, spare.cap0, spare.cap1));
-    for (const r of nearestFirst(f.g)) f.insert(r);
-    return f;
-  };
-  let flow = solve();
+  // Solve on the candidate graph; widen it where a left-out pair could do better and solve again from the
+  // optimum found (the new arcs enter the simplex's tree like any other); until none can.
+  let simplex = new TransportSimplex(toGraph(rows, spare.cap0, spare.cap1));
+  simplex.solve();
+  let flow = simplex.result();
   let rounds = 1;
   for (;;) {
     const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
     if (widened.length === 0) break;
     rounds++;
-    // Many rows out and back costs more than solving the grown graph afresh.
-    if (widened.length > R / 4) {
-      flow = solve();
-      continue;
-    }
-    for (const r of widened) flow.remove(r);
-    flow.rebind(toGraph(rows, spare.cap0, spare.cap1));
-    for (const r of widened) {
-      flow.priceRow(r);
-      flow.insert(r);
-    }
+    simplex = simplex.grown(toGraph(rows, spare.cap0, spare.cap1));
+    simplex.solve();
+    flow = simplex.result();
   }
   const graph = flow.g;
 

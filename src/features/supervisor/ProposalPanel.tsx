@@ -182,8 +182,8 @@ export function ProposalPanel(props: ProposalPanelProps) {
               </li>
             ))}
           </ul>
-          <p className="muted">
-            {t('supervisor.algorithm')}: {current.algorithm}
+          <p className="muted" data-testid="proposal-guarantee">
+            {t('supervisor.guarantee', { min: options.minFamilies })}
           </p>
           <ExportButtons
             internal
