@@ -28,6 +28,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median as ssMedian } from 'simple-statistics';
 import {
   buildAgentIndex,
   computeCoverage,
@@ -52,12 +53,8 @@ import { DEFAULT_SEED } from './generate-demo.ts';
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
+/** simple-statistics' median, NaN when there is nothing to summarise. */
+const median = (values: number[]): number => (values.length ? ssMedian(values) : Number.NaN);
 
 interface ReassignReport {
   thresholdM: number;

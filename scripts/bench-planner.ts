@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { quantile as ssQuantile } from 'simple-statistics';
 import { NEED_CODES } from '../src/core/domain/needs';
 import {
   assertBuilt,
@@ -36,13 +37,8 @@ const { values: options } = readOptions(process.argv.slice(2), {
 });
 const CHANGES = Number(options.changes);
 
-function quantile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  return (s[lo] as number) + ((s[Math.min(lo + 1, s.length - 1)] as number) - (s[lo] as number)) * (h - lo);
-}
+/** simple-statistics' quantile (as `npm run bench`), NaN when there is nothing to summarise. */
+const quantile = (xs: number[], p: number): number => (xs.length ? ssQuantile(xs, p) : Number.NaN);
 const summary = (xs: number[]) => ({
   n: xs.length,
   median: Math.round(quantile(xs, 0.5)),

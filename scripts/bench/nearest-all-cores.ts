@@ -1,5 +1,6 @@
 /** The benchmark's nearest search on all cores (nearest-parallel.ts over worker_threads), checked against one core. */
 import { loadavg } from 'node:os';
+import { median as ssMedian } from 'simple-statistics';
 import type { CoverageInput } from '../../src/core/coverage-engine/index.ts';
 import { type ParallelNearest, resolveMethod } from '../../src/core/coverage-engine/nearest-parallel.ts';
 
@@ -18,12 +19,8 @@ export interface AllCores {
   loadBefore: number[];
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
+/** simple-statistics' median, NaN when there is nothing to summarise. */
+const median = (values: number[]): number => (values.length ? ssMedian(values) : Number.NaN);
 
 export async function nearestAllCores(
   pool: ParallelNearest,
