@@ -61,19 +61,26 @@ function storage(): Storage | null {
   }
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown, ...keys: string[]): boolean =>
+  isRecord(v) && keys.every((k) => typeof v[k] === 'string');
+
+/** A kept or served copy checked field by field (it may be old, damaged or foreign: drawing it must not fail). */
 const isLook = (value: unknown): value is FirstLook => {
-  const v = value as Partial<FirstLook> | null;
+  if (!strings(value, 'path', 'search', 'savedAt', 'lang', 'datasetName', 'title')) return false;
+  const v = value as Record<string, unknown>;
   return (
-    typeof v === 'object' &&
-    v !== null &&
     v.version === FIRST_LOOK_VERSION &&
-    typeof v.path === 'string' &&
-    typeof v.search === 'string' &&
-    typeof v.savedAt === 'string' &&
-    typeof v.title === 'string' &&
+    (v.dataset === 'server' || v.dataset === 'imported') &&
+    typeof v.synthetic === 'boolean' &&
     typeof v.height === 'number' &&
+    Number.isFinite(v.height) &&
+    v.height > 0 &&
+    Array.isArray(v.legend) &&
+    v.legend.every((item) => strings(item, 'color', 'label')) &&
     Array.isArray(v.areas) &&
-    Array.isArray(v.legend)
+    v.areas.every((area) => strings(area, 'd', 'fill'))
   );
 };
 

@@ -129,6 +129,25 @@ describe('areaPaths', () => {
   });
 });
 
+/** Whether a and b have values of the same kinds everywhere (JSON round trip, arrays by their first item). */
+function sameKinds(a: unknown, b: unknown): boolean {
+  const x = JSON.parse(JSON.stringify(a)) as unknown;
+  const y = JSON.parse(JSON.stringify(b)) as unknown;
+  const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+  const walk = (p: unknown, q: unknown): boolean => {
+    if (kind(p) !== kind(q)) return false;
+    if (Array.isArray(p) && Array.isArray(q)) return p.every((v) => walk(v, q[0]));
+    if (kind(p) === 'object') {
+      const po = p as Record<string, unknown>;
+      const qo = q as Record<string, unknown>;
+      const keys = new Set([...Object.keys(po), ...Object.keys(qo)]);
+      return [...keys].every((k) => walk(po[k], qo[k]));
+    }
+    return true;
+  };
+  return walk(x, y);
+}
+
 const look = (over: Partial<FirstLook> = {}): FirstLook => ({
   version: FIRST_LOOK_VERSION,
   path: '/dasbor/',
@@ -180,6 +199,42 @@ describe('the kept first look', () => {
       storage.setItem(FIRST_LOOK_KEY, raw);
       expect(readFirstLook(opening, 'id')).toBeNull();
     }
+  });
+
+  it('rejects a copy with any field of the wrong kind, at any depth, without failing (property)', () => {
+    const good = look();
+    // Every place a value sits: top-level fields, and each field of a legend item and of an area.
+    const places: ((bad: unknown) => unknown)[] = [
+      ...Object.keys(good).map((k) => (bad: unknown) => ({ ...good, [k]: bad })),
+      ...Object.keys(good.legend[0] as object).map((k) => (bad: unknown) => ({
+        ...good,
+        legend: [{ ...good.legend[0], [k]: bad }],
+      })),
+      ...Object.keys(good.areas[0] as object).map((k) => (bad: unknown) => ({
+        ...good,
+        areas: [{ ...good.areas[0], [k]: bad }],
+      })),
+      (bad: unknown) => ({ ...good, legend: [bad] }),
+      (bad: unknown) => ({ ...good, areas: [bad] }),
+    ];
+    const wrong = fc.oneof(
+      fc.constant(null),
+      fc.integer(),
+      fc.constant(Number.NaN),
+      fc.boolean(),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.object({ maxDepth: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...places.keys()), wrong, (at, bad) => {
+        const damaged = (places[at] as (b: unknown) => unknown)(bad);
+        // A value of the right kind is not damage (e.g. true where `synthetic` is a boolean).
+        fc.pre(JSON.stringify(damaged) !== JSON.stringify(good) && !sameKinds(damaged, good));
+        storage.setItem(FIRST_LOOK_KEY, JSON.stringify(damaged));
+        expect(readFirstLook(opening, 'id')).toBeNull();
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('is not kept when too large or when the browser refuses', () => {
