@@ -45,8 +45,7 @@ export class TransportSimplex {
   private readonly tree: SpanningTree;
   private readonly block: number;
   private next = 0;
-  /** Pivots made by `solve` so far. */
-  pivots = 0;
+  private pivots = 0;
 
   constructor(g: FlowGraph, previous?: TransportSimplex) {
     this.g = g;
@@ -108,10 +107,12 @@ export class TransportSimplex {
 
   /**
    * The starting tree, rooted at the sink, for a greedy flow: each row (nearest candidate first) takes its
-   * nearest agent with a tier-0 place left, else a tier-1 place, else stays unresolved. A placed row's arc
-   * is at its upper bound and the row hangs from the sink by its (empty) unresolved arc; an unresolved row
-   * hangs by its (empty) artificial arc; an agent by the first of its tier-0, tier-1 and artificial arcs with
-   * room left. Every tree arc can take more flow towards the sink: the tree is strongly feasible.
+   * nearest agent with a tier-0 place left, else a tier-1 place, else stays unresolved; the arc that
+   * carries its unit is at its upper bound. An agent hangs from the sink by the first of its tier-0, tier-1
+   * and artificial arcs with room left; a row by whichever of its empty arcs (to an agent, unresolved, or
+   * artificial when its unresolved arc is in use) gives it the highest potential, so that its other arcs
+   * start with reduced costs ≥ 0. Every tree arc can take more flow towards the sink: the tree is strongly
+   * feasible.
    */
   private greedyTree(): void {
     const { rows: R, agents: A, rowStart, edgeAgent, edgeCost, cap0, cap1 } = this.g;
@@ -154,8 +155,6 @@ export class TransportSimplex {
       else if ((used1[k] as number) < (cap1[k] as number)) this.hang(R + k, t1, SINK);
       else this.hang(R + k, this.searched + R + k, SINK);
     }
-    // Each row hangs by its empty arc that gives it the highest potential, so that its other arcs start
-    // with reduced costs ≥ 0.
     for (let r = 0; r < R; r++) {
       const unresolved = E + 2 * A + r;
       let hang = flow[unresolved] === 1 ? this.searched + r : unresolved;
@@ -184,12 +183,17 @@ export class TransportSimplex {
 
   /** The tree, flows and potentials of `p`, whose graph's rows each have a prefix of this graph's arcs. */
   private takeTree(p: TransportSimplex): void {
-    const { rows: R, rowStart } = this.g;
+    if (this.g.rows !== p.g.rows) throw new RangeError('simplex: the grown graph has other rows');
+    const { rowStart } = this.g;
     const old = p.g.rowStart;
-    const shift = this.g.edgeAgent.length - p.g.edgeAgent.length;
+    const oldE = p.g.edgeAgent.length;
+    const shift = this.g.edgeAgent.length - oldE;
+    // A row's arcs keep their place after its start; the arcs after the graph's move by the arcs added.
     const map = (e: number): number => {
-      if (e < 0 || e >= p.g.edgeAgent.length) return e < 0 ? e : e + shift;
-      return (rowStart[p.source[e] as number] as number) + e - (old[p.source[e] as number] as number);
+      if (e < 0) return e;
+      if (e >= oldE) return e + shift;
+      const r = p.source[e] as number;
+      return (rowStart[r] as number) + e - (old[r] as number);
     };
     for (let e = 0; e < p.arcs; e++) {
       const to = map(e);
@@ -197,7 +201,6 @@ export class TransportSimplex {
       this.state[to] = p.state[e] as number;
     }
     this.tree.copy(p.tree, map);
-    if (R !== p.g.rows) throw new RangeError('simplex: the grown graph has other rows');
   }
 
   /** A simplex on `g2` (this graph with more arcs per row) that starts from this one's optimum. */
