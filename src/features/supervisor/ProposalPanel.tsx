@@ -6,11 +6,13 @@ import type {
   NewAgentSite,
   ReassignmentProposal,
 } from '../../core/coverage-engine';
+
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { downloadTables } from '../../core/export/download';
 import { type IdMode, sessionPolicy } from '../../core/privacy/privacy';
 import { queryRows } from '../../core/sql/sql-client';
 import { ExportButtons, type ExportFormat } from '../../core/ui/ExportButtons';
+import { FailureNotice } from '../../core/ui/FailureNotice';
 import { useExportAbout } from '../../core/ui/use-export-about';
 import { useFormat } from '../../core/ui/use-format';
 import { type ActionListContext, actionList, MOVE_KEYS, UNRESOLVED_KEYS } from './action-list';
@@ -139,7 +141,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
         {t('supervisor.runProposal')}
       </button>
       {busy && <span className="busy"> {t('supervisor.computing')}</span>}
-      {error && <p className="warning">{error}</p>}
+      {error && <FailureNotice text={t('supervisor.actionFailed')} detail={error} testId="proposal-error" />}
       {current && (
         <div data-testid="proposal-result">
           <table className="data-table">

@@ -15,6 +15,7 @@ import { sessionPolicy } from '../../core/privacy/privacy';
 import { queryRows } from '../../core/sql/sql-client';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
+import { FailureNotice } from '../../core/ui/FailureNotice';
 import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
@@ -274,7 +275,13 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
       <aside className="side-panel">
         <ThresholdControl value={thresholdM} onChange={onThreshold} />
         <VisitWindowControl value={visitDays} onChange={onVisitDays} />
-        {coverage.error && <p className="warning">{coverage.error}</p>}
+        {coverage.error && (
+          <FailureNotice
+            text={t('supervisor.coverageFailed')}
+            detail={coverage.error}
+            testId="coverage-error"
+          />
+        )}
         <MissingTablesNote needs={['agents']} />
         {totals ? (
           <SupervisorKpis
