@@ -225,26 +225,26 @@ export class TransportSimplex {
 
   /**
    * Block search: the most violating arc of the first block that has one, from where the last search
-   * stopped; −1 when no arc violates (the flow is optimal). The search goes by node — a row's arcs to agents
-   * and its unresolved arc, an agent's two tier arcs — so a row's potential is read once for its arcs.
+   * stopped; −1 when no arc violates (the flow is optimal). The search goes row by row through the arcs to
+   * agents (a row's potential read once for its arcs), then through the arcs into the sink.
    */
   private entering(): number {
-    const { state, costL, costM, block } = this;
+    const { state, source, costL, costM, block } = this;
     const { piL, piM } = this.tree;
     const { rows: R, agents: A, rowStart, edgeAgent } = this.g;
     const E = edgeAgent.length;
     const SINK = R + A;
-    const units = R + A;
+    const sinkL = piL[SINK] as number;
+    const sinkM = piM[SINK] as number;
+    // Units: rows 0…R−1, then each arc into the sink (tier 0, tier 1, unresolved).
+    const units = R + this.searched - E;
     let bestL = 0;
     let bestM = -METRES_TOLERANCE;
     let best = -1;
     let seen = 0;
     let u = this.next;
     for (let left = units; left > 0; left--) {
-      let first: number;
-      let last: number;
       if (u < R) {
-        // The row's arcs to agents: costL 0, costM the distance.
         const pl = piL[u] as number;
         const pm = piM[u] as number;
         const end = rowStart[u + 1] as number;
@@ -261,25 +261,21 @@ export class TransportSimplex {
             best = e;
           }
         }
-        seen += end - (rowStart[u] as number) + 1;
-        first = E + 2 * A + u;
-        last = first;
+        seen += end - (rowStart[u] as number);
       } else {
-        first = E + u - R;
-        last = first + A;
-        seen += 2;
-      }
-      for (let e = first; e <= last; e += last - first || 1) {
+        const e = E + u - R;
         const st = state[e] as number;
-        if (st === TREE) continue;
-        const vl = st * ((costL[e] as number) + (piL[u] as number) - (piL[SINK] as number));
-        if (vl > bestL) continue;
-        const vm = st * ((costM[e] as number) + (piM[u] as number) - (piM[SINK] as number));
-        if (vl < bestL || vm < bestM) {
-          bestL = vl;
-          bestM = vm;
-          best = e;
+        if (st !== TREE) {
+          const s = source[e] as number;
+          const vl = st * ((costL[e] as number) + (piL[s] as number) - sinkL);
+          const vm = st * ((costM[e] as number) + (piM[s] as number) - sinkM);
+          if (vl < bestL || (vl === bestL && vm < bestM)) {
+            bestL = vl;
+            bestM = vm;
+            best = e;
+          }
         }
+        seen++;
       }
       if (++u === units) u = 0;
       if (seen >= block) {
