@@ -24,7 +24,7 @@ import { SpanningTree } from './reassign-tree';
 const ARTIFICIAL_COST = 2 ** 40;
 const UNBOUNDED = 2 ** 30;
 /** Arcs per block of the pivot search, times √arcs (fewer pivots against more arcs priced per pivot). */
-const BLOCK_FACTOR = 0.5;
+const BLOCK_FACTOR = 0.3;
 const LOWER = 1;
 const TREE = 0;
 const UPPER = -1;
