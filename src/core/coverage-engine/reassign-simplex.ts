@@ -2,9 +2,9 @@
  * The reassignment flow solved by the primal network simplex method (a transportation problem with two slot
  * tiers, see reassign-flow.ts for the network and its lexicographic costs).
  *
- * The method keeps a spanning tree of the network (rows, agents and the sink, joined to every other
- * node by an artificial arc that no optimum uses) and node potentials that make every tree arc's reduced cost
- * zero. Each pivot brings in an arc whose reduced cost says the flow can get cheaper (block search over the
+ * The method keeps a spanning tree of the network (rows, agents and the sink; every row and agent also has
+ * an artificial arc to the sink, which no optimum uses) and node potentials that make every tree arc's
+ * reduced cost zero. Each pivot brings in an arc whose reduced cost says the flow can get cheaper (block search over the
  * arcs), pushes flow round the cycle it closes and drops the arc that blocks it. The tree is kept strongly
  * feasible (the blocking arc is the last one met round the cycle from its top), which rules out cycling
  * through degenerate pivots, so the method ends, and it ends at an optimum: no arc can lower the cost, and
