@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
 import {
   demoFirstLookFile,
   type FirstLook as Look,
@@ -12,8 +13,6 @@ import { whenDocumentState } from '../core/ui/document-state';
 import i18n from '../i18n';
 import { FirstLook, type FirstLookOrigin } from './FirstLook';
 
-/** The official boundary file load-boundaries.ts looks for (absent: the approximate boundaries are drawn). */
-const OFFICIAL_BOUNDARIES = 'boundaries/villages.geojson';
 /** Longer than this for config.json and the demo's map: no first look. */
 const DEMO_LOOK_DEADLINE_MS = 5_000;
 /** The app's own load waits for the first look's paint at most this long. */
@@ -35,7 +34,7 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
     } | null;
     if (config?.dataset != null || config?.boundariesUrl != null) return null;
     // The demo's map is drawn on the approximate boundaries: with an official file the app draws other shapes.
-    const official = await fetch(OFFICIAL_BOUNDARIES, { method: 'HEAD', signal }).then(
+    const official = await fetch(OFFICIAL_BOUNDARIES_FILE, { method: 'HEAD', signal }).then(
       (r) => r.ok && !(r.headers.get('content-type') ?? '').includes('text/html'),
     );
     if (official) return null;

@@ -6,6 +6,7 @@ import { dissolveBy } from '../geo/dissolve';
 import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
+import { OFFICIAL_BOUNDARIES_FILE } from './boundary-file';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
@@ -28,8 +29,6 @@ export interface VillageBoundaries {
   villageLabels: LabelPoint[];
   districtLabels: LabelPoint[];
 }
-
-const DEFAULT_FILE = 'boundaries/villages.geojson';
 
 /**
  * The default file is optional: a build without it has nothing to precache, so with the network off the
@@ -77,7 +76,11 @@ export async function loadBoundaries(
   const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
     ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
     ['configured', config.boundariesUrl, () => fetchJsonIfPresent(config.boundariesUrl ?? '')],
-    ['file', DEFAULT_FILE, () => fetchJsonIfPresent(DEFAULT_FILE).catch(absentWhenUnreachable)],
+    [
+      'file',
+      OFFICIAL_BOUNDARIES_FILE,
+      () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable),
+    ],
   ];
   for (const [candidateKind, name, read] of candidates) {
     if (!name) continue;

@@ -12,7 +12,6 @@ import { MapCanvas } from '../../core/map/MapCanvas';
 import { BIVARIATE_PALETTE, COVERAGE_RAMP, NO_DATA_COLOR } from '../../core/map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
-import { queryRows } from '../../core/sql/sql-client';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
 import { FailureNotice } from '../../core/ui/FailureNotice';
@@ -24,11 +23,12 @@ import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
+import { areaNames } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
-import { type AreaName, type AreaRow, areaRows } from './coverage-rows';
+import { type AreaRow, areaRows } from './coverage-rows';
 import { needRateByVillage } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
@@ -71,30 +71,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
   const names = useAsync(
-    async () => {
-      if (!arrays) return null;
-      const rows = await queryRows<{
-        village_code: string;
-        village_name: string;
-        district_code: string;
-        district_name: string;
-      }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages');
-      const byCode = new Map(rows.map((r) => [r.village_code, r]));
-      const villages: AreaName[] = arrays.villageCodes.map((code) => {
-        const r = byCode.get(code);
-        return {
-          code,
-          name: r?.village_name ?? code,
-          districtCode: r?.district_code ?? '',
-          districtName: r?.district_name ?? '',
-        };
-      });
-      const districts: AreaName[] = arrays.districtCodes.map((code) => {
-        const name = rows.find((r) => r.district_code === code)?.district_name ?? code;
-        return { code, name, districtCode: code, districtName: name };
-      });
-      return { villages, districts };
-    },
+    async () => (arrays ? areaNames(client, arrays.villageCodes, arrays.districtCodes) : null),
     [client, arrays],
     arrays !== null,
   ).data;
