@@ -55,6 +55,7 @@ export {
 export { EARTH_RADIUS_M, haversineM } from './projection';
 export {
   applyMoves,
+  proposalSteps,
   proposeReassignment,
   REASSIGNMENT_ALGORITHM,
   type ReassignmentOptions,

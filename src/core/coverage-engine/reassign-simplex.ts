@@ -51,6 +51,11 @@ export class TransportSimplex {
   private readonly block: number;
   private next = 0;
   private pivots = 0;
+  /**
+   * Far above what any graph takes (about one pivot per arc); ends a run that went wrong instead of freezing
+   * its thread.
+   */
+  private readonly pivotLimit: number;
 
   constructor(g: FlowGraph, previous?: TransportSimplex) {
     this.g = g;
@@ -69,6 +74,7 @@ export class TransportSimplex {
     this.state = new Int8Array(M).fill(LOWER);
     this.tree = new SpanningTree(N, this.source, this.costL, this.costM);
     this.block = Math.max(10, Math.ceil(BLOCK_FACTOR * Math.sqrt(this.searched)));
+    this.pivotLimit = 100 * this.arcs + 100_000;
     this.buildArcs();
     if (previous) this.takeTree(previous);
     else this.greedyTree();
@@ -193,19 +199,23 @@ export class TransportSimplex {
     return new TransportSimplex(g2, this);
   }
 
-  /** Pivots until no arc can lower the cost. */
-  solve(): void {
-    // Far above what any graph takes (about one pivot per arc); ends a run that went wrong instead of
-    // freezing its thread.
-    const limit = this.pivots + 100 * this.arcs + 100_000;
-    for (;;) {
+  /**
+   * Pivots until no arc can lower the cost (true), or until `budget` pivots are made (false: call again to
+   * go on from there).
+   */
+  solve(budget = Number.POSITIVE_INFINITY): boolean {
+    const limit = this.pivotLimit;
+    for (let made = 0; made < budget; made++) {
       const e = this.entering();
-      if (e < 0) break;
+      if (e < 0) {
+        for (let a = this.searched; a < this.arcs; a++)
+          if (this.flow[a] !== 0) throw new Error('simplex: no feasible flow');
+        return true;
+      }
       this.pivot(e);
       if (++this.pivots > limit) throw new Error('simplex: no optimum within the pivot limit');
     }
-    for (let a = this.searched; a < this.arcs; a++)
-      if (this.flow[a] !== 0) throw new Error('simplex: no feasible flow');
+    return false;
   }
 
   /**

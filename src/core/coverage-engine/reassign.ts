@@ -27,6 +27,7 @@ import { aggregateVillagesAndDistricts, statusCounts } from './engine';
 import { isNear } from './household-status';
 import { buildTierReach, initialCandidates, toGraph, widenWhereImproving } from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
+import type { FlowState } from './reassign-flow';
 import { TransportSimplex } from './reassign-simplex';
 import {
   type CoverageInput,
@@ -88,7 +89,35 @@ export function proposeReassignment(
   options: CoverageOptions,
   extra: ReassignmentOptions = {},
 ): ReassignmentProposal {
-  const t0 = performance.now();
+  const steps = proposalSteps(input, result, options, extra);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Pivots a step of `proposalSteps` makes at most (a few milliseconds' work). */
+const PIVOTS_PER_STEP = 5000;
+
+/**
+ * proposeReassignment in steps of a few to a few tens of milliseconds: each `next()` does one and the last
+ * returns the proposal. A caller can stop between steps (to answer something more urgent) and go on later
+ * with the same inputs; stats.ms counts the time spent in the steps only.
+ */
+export function* proposalSteps(
+  input: CoverageInput,
+  result: CoverageResult,
+  options: CoverageOptions,
+  extra: ReassignmentOptions = {},
+): Generator<void, ReassignmentProposal, void> {
+  let busyMs = 0;
+  let since = performance.now();
+  /** Ends a step: its time counts, the pause that follows does not. */
+  const step = function* () {
+    busyMs += performance.now() - since;
+    yield;
+    since = performance.now();
+  };
   const T = options.thresholdM;
   const K = Math.max(1, Math.floor(extra.initialCandidates ?? 24));
   const hh = input.households;
@@ -111,20 +140,21 @@ export function proposeReassignment(
   );
   const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
   const R = rows.household.length;
+  yield* step();
 
   // Solve on the candidate graph; widen it where a left-out pair could do better and solve again from the
   // optimum found (the new arcs enter the simplex's tree like any other); until none can.
   let simplex = new TransportSimplex(toGraph(rows, spare.cap0, spare.cap1));
-  simplex.solve();
-  let flow = simplex.result();
   let rounds = 1;
+  let flow: FlowState;
   for (;;) {
+    while (!simplex.solve(PIVOTS_PER_STEP)) yield* step();
+    flow = simplex.result();
     const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
     if (widened.length === 0) break;
+    yield* step();
     rounds++;
     simplex = simplex.grown(toGraph(rows, spare.cap0, spare.cap1));
-    simplex.solve();
-    flow = simplex.result();
   }
   const graph = flow.g;
 
@@ -174,7 +204,7 @@ export function proposeReassignment(
       agentsWithSpare: A,
       totalDistanceM,
       belowMinSlotsFilled,
-      ms: performance.now() - t0,
+      ms: busyMs + performance.now() - since,
     },
   };
 }

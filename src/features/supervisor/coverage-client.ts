@@ -68,6 +68,11 @@ export class CoverageClient {
     return response.result;
   }
 
+  /** Lets the worker work the proposal for `options` out while it is idle (nothing to wait for). */
+  prepareProposal(options: CoverageOptions): void {
+    this.worker.postMessage({ kind: 'prepare', options, id: this.nextId++ } satisfies CoverageRequest);
+  }
+
   async propose(options: CoverageOptions): Promise<ReassignmentProposal> {
     const response = await this.send({ kind: 'propose', options });
     if (response.kind !== 'propose') throw new Error(`unexpected ${response.kind}`);

@@ -11,6 +11,8 @@ export type CoverageRequest =
   | { id: number; kind: 'init'; input: CoverageInput; villageLabel: { lon: Float64Array; lat: Float64Array } }
   | { id: number; kind: 'compute'; options: CoverageOptions }
   | { id: number; kind: 'propose'; options: CoverageOptions }
+  /** Work the proposal out in idle time, so that `propose` finds it ready (no answer). */
+  | { id: number; kind: 'prepare'; options: CoverageOptions }
   | { id: number; kind: 'sites'; options: CoverageOptions; count: number };
 
 /** Its answers, matched by id. */

@@ -2,14 +2,17 @@
 import {
   type AgentIndex,
   type CoverageInput,
+  type CoverageOptions,
   type CoverageResult,
   computeCoverage,
   ownAgentDistances,
-  proposeReassignment,
+  proposalSteps,
+  type ReassignmentProposal,
   rankNewAgentSites,
 } from '../../core/coverage-engine';
 import { searchNearestOnce } from './coverage-nearest';
 import type { CoverageRequest, CoverageResponse } from './coverage-protocol';
+import { ProposalAhead } from './proposal-ahead';
 
 // The coverage engine runs here, off the main thread; the map stays responsive while it works.
 let input: CoverageInput | null = null;
@@ -19,6 +22,16 @@ let index: AgentIndex | null = null;
 let ownDistances: Float64Array | null = null;
 let nearest: { agent: Int32Array; distanceM: Float64Array } | null = null;
 let last: CoverageResult | null = null;
+/** The options `last` was computed with. */
+let lastKey = '';
+/** The proposal the panel asked for ahead of the click, advanced while no request waits. */
+const ahead = new ProposalAhead<CoverageResult, ReassignmentProposal>();
+/** Requests received and not yet started. */
+let waiting = 0;
+/** Milliseconds of proposal work between two looks for a waiting request. */
+const AHEAD_SLICE_MS = 25;
+
+const optionsKey = (o: CoverageOptions) => `${o.thresholdM}/${o.visitDays}/${o.minFamilies}/${o.maxFamilies}`;
 
 const reply = (message: CoverageResponse) => (self as DedicatedWorkerGlobalScope).postMessage(message);
 
@@ -27,6 +40,7 @@ async function handle(request: CoverageRequest): Promise<void> {
     input = request.input;
     villageLabel = request.villageLabel;
     last = null;
+    ahead.clear();
     // Large datasets search on all cores (nested workers, loading meanwhile); small ones right here.
     const search = searchNearestOnce(input);
     ownDistances = ownAgentDistances(input);
@@ -40,31 +54,50 @@ async function handle(request: CoverageRequest): Promise<void> {
   const own = ownDistances;
   const near = nearest;
   if (!data || !labels || !idx || !own || !near) throw new Error('coverage worker used before init');
-  const compute = () => computeCoverage(data, request.options, idx, own, near);
+  const key = optionsKey(request.options);
+  /** The coverage for the request's options: the last one when it has them. */
+  const coverage = (fresh: boolean): CoverageResult => {
+    if (fresh || !last || lastKey !== key) {
+      last = computeCoverage(data, request.options, idx, own, near);
+      lastKey = key;
+    }
+    return last;
+  };
   if (request.kind === 'compute') {
-    last = compute();
-    reply({ id: request.id, kind: 'compute', result: last });
+    reply({ id: request.id, kind: 'compute', result: coverage(true) });
+  } else if (request.kind === 'prepare') {
+    const base = coverage(false);
+    ahead.want(key, base, () => proposalSteps(data, base, request.options));
   } else if (request.kind === 'propose') {
-    last ??= compute();
-    reply({ id: request.id, kind: 'propose', proposal: proposeReassignment(data, last, request.options) });
+    const base = coverage(false);
+    const proposal = ahead.take(key, base, () => proposalSteps(data, base, request.options));
+    reply({ id: request.id, kind: 'propose', proposal });
   } else {
-    last ??= compute();
-    const sites = rankNewAgentSites(data, last, request.options, labels, request.count);
+    const sites = rankNewAgentSites(data, coverage(false), request.options, labels, request.count);
     reply({ id: request.id, kind: 'sites', sites });
   }
 }
 
-// One request at a time, in order (init awaits the nearest search).
+/** Advances the proposal asked for ahead, in slices, until it is done or a request arrives. */
+async function workAhead(): Promise<void> {
+  while (waiting === 0 && !ahead.advance(AHEAD_SLICE_MS))
+    await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// One request at a time, in order (init awaits the nearest search); work ahead in between.
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<CoverageRequest>) => {
   const request = event.data;
-  queue = queue.then(() =>
-    handle(request).catch((error: unknown) => {
+  waiting++;
+  queue = queue.then(async () => {
+    waiting--;
+    await handle(request).catch((error: unknown) => {
       reply({
         id: request.id,
         kind: 'error',
         message: error instanceof Error ? error.message : String(error),
       });
-    }),
-  );
+    });
+    await workAhead();
+  });
 };

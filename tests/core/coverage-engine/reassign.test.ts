@@ -6,6 +6,7 @@ import {
   HOUSEHOLD_STATUS,
   haversineM,
   isNear,
+  proposalSteps,
   proposeReassignment,
 } from '../../../src/core/coverage-engine/index';
 import { makeInput, north, rng } from './fixtures';
@@ -239,4 +240,37 @@ describe('proposeReassignment is optimal for its lexicographic objective (brute 
       expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.near);
     });
   }
+});
+
+describe('proposalSteps (the proposal worked out in steps, between other work)', () => {
+  it('stopped after every step and resumed later, gives the proposal made in one go', () => {
+    const r = rng(42);
+    const agents = Array.from({ length: 60 }, () => ({ ...at(r() * 40_000) }));
+    const households = Array.from({ length: 1500 }, () => ({
+      ...at(r() * 40_000),
+      agent: r() < 0.5 ? Math.floor(r() * 60) : -1,
+      village: 0,
+    }));
+    const input = makeInput({ agents, households, villageDistrict: [0], districtCount: 1 });
+    const o: CoverageOptions = { thresholdM: 5000, visitDays: 90, minFamilies: 10, maxFamilies: 15 };
+    const before = computeCoverage(input, o);
+    // Few candidates to start with: the check then widens them over several rounds, each a step or more.
+    const whole = proposeReassignment(input, before, o, { initialCandidates: 2 });
+    const steps = proposalSteps(input, before, o, { initialCandidates: 2 });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      computeCoverage(input, { ...o, thresholdM: 1000 }); // other work in between
+      step = steps.next();
+    }
+    expect(whole.stats.rounds).toBeGreaterThanOrEqual(2);
+    expect(pauses).toBeGreaterThanOrEqual(whole.stats.rounds);
+    const { ms: _a, ...statsInSteps } = step.value.stats;
+    const { ms: _b, ...statsWhole } = whole.stats;
+    expect(statsInSteps).toEqual(statsWhole);
+    expect(step.value.moves).toEqual(whole.moves);
+    expect(step.value.unresolved).toEqual(whole.unresolved);
+    expect(step.value.after.totals).toEqual(whole.after.totals);
+  });
 });
