@@ -55,25 +55,25 @@ async function handle(request: CoverageRequest): Promise<void> {
   const near = nearest;
   if (!data || !labels || !idx || !own || !near) throw new Error('coverage worker used before init');
   const key = optionsKey(request.options);
-  /** The coverage for the request's options: the last one when it has them. */
-  const coverage = (fresh: boolean): CoverageResult => {
-    if (fresh || !last || lastKey !== key) {
+  /** The coverage for the request's options: the last one when it has them (the data is the same). */
+  const coverage = (): CoverageResult => {
+    if (!last || lastKey !== key) {
       last = computeCoverage(data, request.options, idx, own, near);
       lastKey = key;
     }
     return last;
   };
   if (request.kind === 'compute') {
-    reply({ id: request.id, kind: 'compute', result: coverage(true) });
+    reply({ id: request.id, kind: 'compute', result: coverage() });
   } else if (request.kind === 'prepare') {
-    const base = coverage(false);
+    const base = coverage();
     ahead.want(key, base, () => proposalSteps(data, base, request.options));
   } else if (request.kind === 'propose') {
-    const base = coverage(false);
+    const base = coverage();
     const proposal = ahead.take(key, base, () => proposalSteps(data, base, request.options));
     reply({ id: request.id, kind: 'propose', proposal });
   } else {
-    const sites = rankNewAgentSites(data, coverage(false), request.options, labels, request.count);
+    const sites = rankNewAgentSites(data, coverage(), request.options, labels, request.count);
     reply({ id: request.id, kind: 'sites', sites });
   }
 }
