@@ -97,7 +97,7 @@ export function proposeReassignment(
 }
 
 /** Pivots a step of `proposalSteps` makes at most (a few milliseconds' work). */
-const PIVOTS_PER_STEP = 5000;
+const PIVOTS_PER_STEP = 2000;
 
 /**
  * proposeReassignment in steps of a few to a few tens of milliseconds: each `next()` does one and the last
@@ -138,6 +138,7 @@ export function* proposalSteps(
     Float64Array.from(uncovered, (i) => hh.lat[i] as number),
     T,
   );
+  yield* step();
   const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
   const R = rows.household.length;
   yield* step();
@@ -150,7 +151,9 @@ export function* proposalSteps(
   for (;;) {
     while (!simplex.solve(PIVOTS_PER_STEP)) yield* step();
     flow = simplex.result();
-    const widened = widenWhereImproving(rows, reach, flow, distancesToSink(flow), K);
+    const toSink = distancesToSink(flow);
+    yield* step();
+    const widened = widenWhereImproving(rows, reach, flow, toSink, K);
     if (widened.length === 0) break;
     yield* step();
     rounds++;

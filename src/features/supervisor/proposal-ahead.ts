@@ -23,13 +23,18 @@ export class ProposalAhead<Base, Result> {
     this.job = { key, base, steps: start() };
   }
 
+  /** Whether a job is asked for and not finished. */
+  hasWork(): boolean {
+    return this.job !== null && this.job.done === undefined;
+  }
+
   /**
    * Runs the job's steps for about `ms` milliseconds; true when nothing is left to do. A job that fails is
    * dropped: `take` then runs it again and the failure reaches whoever asked.
    */
   advance(ms: number): boolean {
     const job = this.job;
-    if (!job || job.done !== undefined) return true;
+    if (!job || !this.hasWork()) return true;
     const until = performance.now() + ms;
     try {
       do {

@@ -23,8 +23,11 @@ describe('ProposalAhead', () => {
   it('advances in slices and hands the finished result over without running it again', () => {
     const ahead = new ProposalAhead<object, string>();
     const log = { ran: 0 };
+    expect(ahead.hasWork()).toBe(false);
     ahead.want('10000', base, job(3, 'p', log));
+    expect(ahead.hasWork()).toBe(true);
     while (!ahead.advance(0));
+    expect(ahead.hasWork()).toBe(false);
     expect(log.ran).toBe(3);
     const again = { ran: 0 };
     expect(ahead.take('10000', base, job(3, 'other', again))).toBe('p');
