@@ -60,21 +60,19 @@ const summary = (xs: number[]) => ({
   medianMs: Math.round(ssMedian(xs)),
   p95Ms: Math.round(quantile(xs, 0.95)),
 });
+const first = summary(atOnce);
+const read = summary(afterReading);
 console.log(`\n"Susun usulan penugasan" → result, ${limitM} m, ${runs} run(s) (ms)`);
-console.log(
-  `clicked at once:                   median ${summary(atOnce).medianMs}, p95 ${summary(atOnce).p95Ms}`,
-);
-console.log(
-  `clicked after ${readMs} ms of reading:  median ${summary(afterReading).medianMs}, p95 ${summary(afterReading).p95Ms}`,
-);
+console.log(`clicked at once:                   median ${first.medianMs}, p95 ${first.p95Ms}`);
+console.log(`clicked after ${readMs} ms of reading:  median ${read.medianMs}, p95 ${read.p95Ms}`);
 console.log(
   JSON.stringify({
     bench: 'proposal',
     runs,
     limitM,
     readMs,
-    atOnce: summary(atOnce),
-    afterReading: summary(afterReading),
+    atOnce: first,
+    afterReading: read,
     loadAverage: loads.map((l) => Number(l.toFixed(2))),
   }),
 );

@@ -6,6 +6,10 @@ import type {
   ReassignmentProposal,
 } from '../../core/coverage-engine';
 
+/** Options that give the same coverage have the same key (the page and the worker each keep their last answer). */
+export const coverageOptionsKey = (o: CoverageOptions): string =>
+  `${o.thresholdM}/${o.visitDays}/${o.minFamilies}/${o.maxFamilies}`;
+
 /** Messages to the coverage worker. */
 export type CoverageRequest =
   | { id: number; kind: 'init'; input: CoverageInput; villageLabel: { lon: Float64Array; lat: Float64Array } }

@@ -8,6 +8,7 @@ import { reportLoadFailure } from '../../core/dataset/load-guard';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
+import { coverageOptionsKey } from './coverage-protocol';
 import { parseSupervisorLink } from './url-state';
 
 /** The coverage engine's worker fed with one loaded dataset, and its last answer. */
@@ -64,7 +65,7 @@ export function coverageSession(sql: SqlClient, report = true): Promise<Coverage
 
 /** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
 export function computeCoverage(session: CoverageSession, options: CoverageOptions): Promise<CoverageResult> {
-  const key = JSON.stringify(options);
+  const key = coverageOptionsKey(options);
   if (session.last?.key === key) return session.last.result;
   const result = session.client.compute(options);
   session.last = { key, result };

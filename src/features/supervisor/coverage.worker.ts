@@ -2,7 +2,6 @@
 import {
   type AgentIndex,
   type CoverageInput,
-  type CoverageOptions,
   type CoverageResult,
   computeCoverage,
   ownAgentDistances,
@@ -11,7 +10,7 @@ import {
   rankNewAgentSites,
 } from '../../core/coverage-engine';
 import { searchNearestOnce } from './coverage-nearest';
-import type { CoverageRequest, CoverageResponse } from './coverage-protocol';
+import { type CoverageRequest, type CoverageResponse, coverageOptionsKey } from './coverage-protocol';
 import { ProposalAhead } from './proposal-ahead';
 
 // The coverage engine runs here, off the main thread; the map stays responsive while it works.
@@ -41,8 +40,6 @@ const AHEAD_AFTER_MS = 300;
 /** Ends the current quiet time early (a request arrived). */
 let wake: (() => void) | null = null;
 
-const optionsKey = (o: CoverageOptions) => `${o.thresholdM}/${o.visitDays}/${o.minFamilies}/${o.maxFamilies}`;
-
 const reply = (message: CoverageResponse) => (self as DedicatedWorkerGlobalScope).postMessage(message);
 
 async function handle(request: CoverageRequest): Promise<void> {
@@ -64,7 +61,7 @@ async function handle(request: CoverageRequest): Promise<void> {
   const own = ownDistances;
   const near = nearest;
   if (!data || !labels || !idx || !own || !near) throw new Error('coverage worker used before init');
-  const key = optionsKey(request.options);
+  const key = coverageOptionsKey(request.options);
   /** The coverage for the request's options: the last one when it has them (the data is the same). */
   const coverage = (): CoverageResult => {
     if (!last || lastKey !== key) {

@@ -14,6 +14,18 @@ interface Job<Base, Result> {
   done?: Result;
 }
 
+/** Runs a job's steps until it is done (true) or the clock passes `until` (false). */
+function run<Result>(job: Job<unknown, Result>, until: number): boolean {
+  do {
+    const step = job.steps.next();
+    if (step.done) {
+      job.done = step.value;
+      return true;
+    }
+  } while (performance.now() < until);
+  return false;
+}
+
 export class ProposalAhead<Base, Result> {
   private job: Job<Base, Result> | null = null;
 
@@ -34,21 +46,13 @@ export class ProposalAhead<Base, Result> {
    */
   advance(ms: number): boolean {
     const job = this.job;
-    if (!job || !this.hasWork()) return true;
-    const until = performance.now() + ms;
+    if (!job || job.done !== undefined) return true;
     try {
-      do {
-        const step = job.steps.next();
-        if (step.done) {
-          job.done = step.value;
-          return true;
-        }
-      } while (performance.now() < until);
+      return run(job, performance.now() + ms);
     } catch {
       this.job = null;
       return true;
     }
-    return false;
   }
 
   /** The result for (key, base): the job's (finished now when it is not yet), else computed now. */
@@ -56,15 +60,12 @@ export class ProposalAhead<Base, Result> {
     if (!this.matches(key, base)) this.job = { key, base, steps: start() };
     const job = this.job as Job<Base, Result>;
     try {
-      while (job.done === undefined) {
-        const step = job.steps.next();
-        if (step.done) job.done = step.value;
-      }
+      if (job.done === undefined) run(job, Number.POSITIVE_INFINITY);
     } catch (error) {
       this.job = null;
       throw error;
     }
-    return job.done;
+    return job.done as Result;
   }
 
   clear(): void {
