@@ -21,6 +21,9 @@
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
  * (it had no spare place, or all its spare places went to households in this proposal — by objective 1,
  * otherwise this household would have been placed).
+ *
+ * proposalSteps does the same work in steps (a few thousand pivots, or one phase of the check, each), so that a
+ * worker can prepare a proposal between other requests; proposeReassignment runs those steps to the end.
  */
 
 import { aggregateVillagesAndDistricts, statusCounts } from './engine';
