@@ -20,6 +20,7 @@ import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
 import { domOverlayPadding } from './overlay-padding';
+import { sameLayers } from './same-layers';
 import { type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
 
 // Served from the app's own origin; without it the built app's map never loads.
@@ -98,6 +99,43 @@ function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
       });
     });
   });
+}
+
+/** Animation frames in which deck.gl (its loop runs every frame) asks the map for a frame after new layers. */
+const FRAMES_TO_SETTLE = 3;
+
+/**
+ * Calls `drawn` once the map shows the layers handed to it: at the next idle when a frame comes, or after
+ * FRAMES_TO_SETTLE frames when none was needed (the map was loaded, still, and every layer loaded). Should the
+ * map still be busy then without drawing (say a layer loading), it is asked for a frame so that idle comes.
+ * Returns a function that cancels.
+ */
+function whenDrawn(map: MapLibreMap, layers: () => readonly Layer[], drawn: () => void): () => void {
+  let framed = false;
+  let frames = 0;
+  let request = 0;
+  const onRender = () => {
+    framed = true;
+  };
+  const settle = () => {
+    if (++frames < FRAMES_TO_SETTLE) {
+      request = requestAnimationFrame(settle);
+      return;
+    }
+    if (framed) return;
+    if (map.loaded() && !map.isMoving() && layers().every((layer) => layer.isLoaded)) {
+      map.off('idle', drawn);
+      drawn();
+    } else map.triggerRepaint();
+  };
+  map.on('render', onRender);
+  map.once('idle', drawn);
+  request = requestAnimationFrame(settle);
+  return () => {
+    cancelAnimationFrame(request);
+    map.off('render', onRender);
+    map.off('idle', drawn);
+  };
 }
 
 /** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
@@ -233,18 +271,22 @@ export function MapCanvas({
     if (shared) relabelMap(shared.map, mapUiStrings(t), shared.controls);
   }, [i18n.language]);
 
+  // Layers that draw what the map already shows are not handed over: deck.gl would redraw the whole map for
+  // them (same-layers.ts). Handed layers make deck.gl ask the map for a frame.
+  useEffect(() => {
+    const shared = sharedRef.current;
+    if (!shared || sameLayers(handedLayers.current, layers)) return;
+    shared.overlay.setProps({ layers });
+    handedLayers.current = layers;
+  }, [layers]);
+
   // Called again when onDrawn changes too: a section whose readiness needs more than its layers (say figures
-  // that arrive after them) hears of the next idle, however fast the map drew the layers.
+  // that arrive after them) hears when the map shows them, however fast the map drew the layers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new layers are to be drawn again, even when kept
   useEffect(() => {
     const shared = sharedRef.current;
     if (!shared) return;
-    const { map, overlay } = shared;
-    overlay.setProps({ layers });
-    handedLayers.current = layers;
-    map.triggerRepaint();
-    const drawn = () => onDrawn();
-    map.once('idle', drawn);
-    return () => void map.off('idle', drawn);
+    return whenDrawn(shared.map, () => handedLayers.current, onDrawn);
   }, [layers, onDrawn]);
 
   useEffect(() => {

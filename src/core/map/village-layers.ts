@@ -4,6 +4,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';
 import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
+import { type PointCloud, pointsForZoom } from './point-thinning';
+import { featureSubset, fillKeyOf, pointAttributes } from './stable-layer-data';
 
 /** Zoom at which village detail (names, household points) replaces the kecamatan overview. */
 export const DETAIL_ZOOM = 11;
@@ -15,19 +17,11 @@ const VILLAGE_LABEL_PX = 12;
 const DISTRICT_LABEL_PX = 15;
 
 /** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
-export interface PointCloud {
-  length: number;
-  positions: Float32Array;
-  colors: Uint8Array;
-}
-
 export interface VillageFillInput {
   villages: FeatureCollection;
   /** Fill colour per village code; villages absent from it are drawn as "no data". */
   fillByCode: ReadonlyMap<string, string>;
   noDataColor: string;
-  /** Changes whenever fillByCode does, so deck.gl recolours. */
-  fillKey: string;
   onHover: (info: PickingInfo<Feature>) => void;
   onClick?: (info: PickingInfo<Feature>) => void;
   /** Village drawn with a heavy outline (the selection). */
@@ -36,9 +30,9 @@ export interface VillageFillInput {
 
 /** The village choropleth, drawn under MapLibre's boundary lines. */
 export function villageFillLayer(input: VillageFillInput): Layer[] {
-  const selected = input.selectedCode
-    ? input.villages.features.filter((f) => f.properties?.village_code === input.selectedCode)
-    : [];
+  const selected = featureSubset(input.villages, input.selectedCode ? [input.selectedCode] : [], (f) =>
+    String(f.properties?.village_code),
+  );
   return [
     new GeoJsonLayer<Record<string, unknown>>({
       id: 'village-choropleth',
@@ -52,13 +46,13 @@ export function villageFillLayer(input: VillageFillInput): Layer[] {
       highlightColor: [0, 0, 0, 60],
       getFillColor: (f) =>
         hexToRgba(input.fillByCode.get(String(f.properties?.village_code)) ?? input.noDataColor, 215) as Rgba,
-      updateTriggers: { getFillColor: input.fillKey },
+      updateTriggers: { getFillColor: fillKeyOf(input.fillByCode, input.noDataColor) },
       onHover: input.onHover as (info: PickingInfo) => void,
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
     new GeoJsonLayer({
       id: 'village-selection',
-      data: { type: 'FeatureCollection', features: selected },
+      data: selected,
       filled: false,
       stroked: true,
       getLineColor: hexToRgba(MAP_COLORS.selection),
@@ -68,25 +62,24 @@ export function villageFillLayer(input: VillageFillInput): Layer[] {
   ];
 }
 
-/** Household points, shown from HOUSEHOLD_ZOOM on. */
+/**
+ * Household points, shown from `minZoom` on (default HOUSEHOLD_ZOOM). Below HOUSEHOLD_ZOOM, where they are
+ * small and unoutlined, points hidden under another of their colour are left out (point-thinning.ts).
+ */
 export function householdLayer(
   id: string,
   points: PointCloud,
   zoom: number,
   minZoom = HOUSEHOLD_ZOOM,
 ): Layer {
+  const radius = zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5;
+  const drawn = zoom >= HOUSEHOLD_ZOOM ? points : pointsForZoom(points, zoom, radius);
   return new ScatterplotLayer({
     id,
     visible: zoom >= minZoom,
-    data: {
-      length: points.length,
-      attributes: {
-        getPosition: { value: points.positions, size: 2 },
-        getFillColor: { value: points.colors, size: 4 },
-      },
-    },
+    data: pointAttributes(drawn),
     radiusUnits: 'pixels',
-    getRadius: zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5,
+    getRadius: radius,
     stroked: zoom >= HOUSEHOLD_ZOOM,
     getLineColor: [255, 255, 255, 200],
     lineWidthUnits: 'pixels',

@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from 'geojson';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
@@ -56,12 +56,6 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
       ),
     [villages, theme, t, f.locale],
   );
-  const fillVersion = useRef(0);
-  const fillKey = useMemo(() => {
-    fillVersion.current += 1;
-    return `${theme}-${fillVersion.current}-${fills.fillByCode.size}`;
-  }, [theme, fills]);
-
   const onHover = useCallback((info: PickingInfo<Feature>) => {
     const code = info.object?.properties?.village_code;
     setHover(code ? { x: info.x, y: info.y, code: String(code) } : null);
@@ -77,12 +71,11 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
         villages: boundaries.villages,
         fillByCode: fills.fillByCode,
         noDataColor: NO_DATA_COLOR,
-        fillKey,
         onHover,
       }),
       ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
     ],
-    [boundaries, fills, fillKey, onHover, zoom],
+    [boundaries, fills, onHover, zoom],
   );
   const hovered = hover ? villages.find((v) => v.village_code === hover.code) : undefined;
   const hoveredSuppressed = hovered ? isHiddenVillage(hovered) : false;

@@ -9,6 +9,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { CHOROPLETH_BEFORE_LAYER } from '../../core/map/base-style';
 import { hexToRgba, MAP_COLORS, type Rgba } from '../../core/map/palette';
+import { featureSubset, fillKeyOf, pointAttributes } from '../../core/map/stable-layer-data';
 
 /** Colour-blind-safe sequential ramps (ColorBrewer 9-class, viridis) and one diverging ramp for std-dev. */
 export const RAMPS = {
@@ -61,7 +62,6 @@ export interface AreaFillInput {
   codeKey: string;
   fillByCode: ReadonlyMap<string, string>;
   noDataColor: string;
-  fillKey: string;
   /** 0–1. */
   opacity: number;
   onHover: (info: PickingInfo<Feature>) => void;
@@ -74,12 +74,8 @@ export interface AreaFillInput {
 /** Choropleth of villages or kecamatan under MapLibre's boundary lines, with selection and legend-pick outlines. */
 export function areaFillLayers(input: AreaFillInput): Layer[] {
   const code = (f: Feature) => String(f.properties?.[input.codeKey]);
-  const selected = input.selectedCode
-    ? input.areas.features.filter((f) => code(f) === input.selectedCode)
-    : [];
-  const highlighted = input.highlightCodes?.size
-    ? input.areas.features.filter((f) => input.highlightCodes?.has(code(f)))
-    : [];
+  const selected = featureSubset(input.areas, input.selectedCode ? [input.selectedCode] : [], code);
+  const highlighted = featureSubset(input.areas, input.highlightCodes ?? [], code);
   return [
     new GeoJsonLayer<Record<string, unknown>>({
       id: input.id,
@@ -92,13 +88,13 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       highlightColor: [0, 0, 0, 60],
       opacity: input.opacity,
       getFillColor: (f) => hexToRgba(input.fillByCode.get(code(f as Feature)) ?? input.noDataColor) as Rgba,
-      updateTriggers: { getFillColor: input.fillKey },
+      updateTriggers: { getFillColor: fillKeyOf(input.fillByCode, input.noDataColor) },
       onHover: input.onHover as (info: PickingInfo) => void,
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
     new GeoJsonLayer({
       id: `${input.id}-picked`,
-      data: { type: 'FeatureCollection', features: highlighted },
+      data: highlighted,
       filled: false,
       stroked: true,
       getLineColor: [0, 0, 0, 255],
@@ -107,7 +103,7 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
     }),
     new GeoJsonLayer({
       id: `${input.id}-selection`,
-      data: { type: 'FeatureCollection', features: selected },
+      data: selected,
       filled: false,
       stroked: true,
       getLineColor: hexToRgba(MAP_COLORS.selection),
@@ -198,13 +194,7 @@ export function householdPointLayer(
 ): Layer {
   return new ScatterplotLayer({
     id: 'planner-households',
-    data: {
-      length: points.length,
-      attributes: {
-        getPosition: { value: points.positions, size: 2 },
-        getFillColor: { value: points.colors, size: 4 },
-      },
-    },
+    data: pointAttributes(points),
     pickable: true,
     opacity,
     radiusUnits: 'pixels',
@@ -223,11 +213,11 @@ const HALO = hexToRgba(MAP_COLORS.labelHalo);
 
 /** The villages an SQL result names: a bold line in the SQL colour on a white halo, over any fill or level. */
 export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<string>): Layer[] {
-  const features = villages.features.filter((f) => codes.has(String(f.properties?.village_code)));
+  const named = featureSubset(villages, codes, (f) => String(f.properties?.village_code));
   const outline = (id: string, color: Rgba, width: number) =>
     new GeoJsonLayer({
       id,
-      data: { type: 'FeatureCollection', features },
+      data: named,
       filled: false,
       stroked: true,
       getLineColor: color,

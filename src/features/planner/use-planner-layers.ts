@@ -67,10 +67,6 @@ export function usePlannerLayers(input: PlannerLayersInput) {
   const clicks = useRef(input);
   clicks.current = input;
 
-  const fillVersion = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for every new colour map
-  const fillKey = useMemo(() => String(++fillVersion.current), [map]);
-
   const weighted = useWeightedPoints(client, query, on.heatmap || on.hexagon);
   const showPoints = on.points && zoom >= POINTS_ZOOM;
   const boxPoints = useBoxPoints(client, query, input.bounds, showPoints);
@@ -138,7 +134,6 @@ export function usePlannerLayers(input: PlannerLayersInput) {
             codeKey: level === 'village' ? 'village_code' : 'district_code',
             fillByCode: map.fillByCode,
             noDataColor: NO_DATA_COLOR,
-            fillKey,
             opacity,
             onHover,
             onClick,
@@ -158,7 +153,6 @@ export function usePlannerLayers(input: PlannerLayersInput) {
       map,
       level,
       boundaries,
-      fillKey,
       opacity,
       selected,
       ramp,

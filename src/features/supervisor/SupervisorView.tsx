@@ -3,13 +3,11 @@ import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bivariateClasses } from '../../core/classify/bivariate';
-import { classOf } from '../../core/classify/classify';
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas } from '../../core/map/MapCanvas';
-import { BIVARIATE_PALETTE, COVERAGE_RAMP, NO_DATA_COLOR } from '../../core/map/palette';
+import { NO_DATA_COLOR } from '../../core/map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
@@ -23,7 +21,7 @@ import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
-import { areaNames } from './area-names';
+import { areaNames, gazetteerOf } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
@@ -33,10 +31,11 @@ import { needRateByVillage } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
-import { COVERAGE_INTERVALS, type MapMode, SupervisorLegend } from './SupervisorLegend';
+import { type MapMode, SupervisorLegend } from './SupervisorLegend';
 import { parseSupervisorLink, SUPERVISOR_LINK, type SupervisorTab } from './url-state';
 import { useCoverage } from './use-coverage';
 import { VillageTooltip } from './VillageTooltip';
+import { villageFills } from './village-fills';
 
 const MAX_LINES = 5000;
 
@@ -70,11 +69,12 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const [zoom, setZoom] = useState(9);
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
-  const names = useAsync(
-    async () => (arrays ? areaNames(client, arrays.villageCodes, arrays.districtCodes) : null),
-    [client, arrays],
-    arrays !== null,
-  ).data;
+  // Asked first (one small query), so the names come with the figures.
+  const gazetteer = useAsync(() => gazetteerOf(client), [client]).data;
+  const names = useMemo(
+    () => (arrays && gazetteer ? areaNames(gazetteer, arrays.villageCodes, arrays.districtCodes) : null),
+    [arrays, gazetteer],
+  );
 
   const needRate = useAsync(() => needRateByVillage(client), [client]).data;
 
@@ -104,34 +104,20 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     [result, names],
   );
 
-  const fillVersion = useRef(0);
-  const fillByCode = useMemo(() => {
-    const fills = new Map<string, string>();
-    // Without agents no village gets a coverage colour (all would be 0 %).
-    const rows = noAgents ? [] : villageRows;
-    // Without visit dates the map shows the distance-only share, and its legend says so.
-    const share = (row: AreaRow) => (visitsRecorded ? row.coveragePct : row.nearPct);
-    if (mode === 'coverage') {
-      for (const row of rows) {
-        const k = classOf(share(row), COVERAGE_INTERVALS);
-        if (k >= 0) fills.set(row.code, COVERAGE_RAMP[k] as string);
-      }
-    } else if (needRate) {
-      const classes = bivariateClasses(
-        rows.map((r) => needRate.get(r.code) ?? null),
-        rows.map((r) => {
-          const pct = share(r);
-          return pct === null ? null : 100 - pct;
-        }),
-      );
-      rows.forEach((row, i) => {
-        const c = classes[i];
-        if (c && c.x >= 0 && c.y >= 0) fills.set(row.code, BIVARIATE_PALETTE[c.y]?.[c.x] as string);
-      });
-    }
-    fillVersion.current += 1;
-    return fills;
-  }, [mode, villageRows, needRate, noAgents, visitsRecorded]);
+  // Without agents no village gets a coverage colour (all would be 0 %).
+  const fillByCode = useMemo(
+    () =>
+      result && arrays && !noAgents
+        ? villageFills({
+            mode,
+            codes: arrays.villageCodes,
+            village: result.village,
+            needRate,
+            visitsRecorded,
+          })
+        : new Map<string, string>(),
+    [mode, result, arrays, needRate, noAgents, visitsRecorded],
+  );
 
   const uncovered = useMemo(
     () =>
@@ -161,17 +147,18 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     },
     [boundaries],
   );
-  const selectAgent = useCallback(
-    (agent: number) => {
-      setSelection({ kind: 'agent', agent });
-      if (arrays) {
-        const lon = arrays.agents.lon[agent] as number;
-        const lat = arrays.agents.lat[agent] as number;
-        setFlyTo({ bounds: [lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02] });
-      }
-    },
-    [arrays],
-  );
+  // The latest arrays, so the agents' layer keeps one click handler (a new one would redraw the map).
+  const arraysNow = useRef(arrays);
+  arraysNow.current = arrays;
+  const selectAgent = useCallback((agent: number) => {
+    setSelection({ kind: 'agent', agent });
+    const agents = arraysNow.current?.agents;
+    if (agents) {
+      const lon = agents.lon[agent] as number;
+      const lat = agents.lat[agent] as number;
+      setFlyTo({ bounds: [lon - 0.02, lat - 0.02, lon + 0.02, lat + 0.02] });
+    }
+  }, []);
 
   // On a phone a pick from the list brings the map back into view, where it flies to the pick.
   const root = useRef<HTMLDivElement>(null);
@@ -206,25 +193,30 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     if (!linked.current) setLink((l) => (l.village === selectedCode ? l : { ...l, village: selectedCode }));
   }, [selectedCode, setLink]);
   const selectedAgent = selection?.kind === 'agent' ? selection.agent : null;
+  // None until the first coverage (or its failure) is in: the map is then drawn once, whole.
+  const layersDue = result !== null || coverage.error !== null;
   const layers = useMemo(
-    () => [
-      ...villageFillLayer({
-        villages: boundaries.villages,
-        fillByCode,
-        noDataColor: NO_DATA_COLOR,
-        fillKey: String(fillVersion.current),
-        onHover,
-        onClick: onClickVillage,
-        selectedCode,
-      }),
-      ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom, 0)] : []),
-      assignmentLineLayer(lines),
-      ...(arrays && result
-        ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]
-        : []),
-      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
-    ],
+    () =>
+      !layersDue
+        ? []
+        : [
+            ...villageFillLayer({
+              villages: boundaries.villages,
+              fillByCode,
+              noDataColor: NO_DATA_COLOR,
+              onHover,
+              onClick: onClickVillage,
+              selectedCode,
+            }),
+            ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom, 0)] : []),
+            assignmentLineLayer(lines),
+            ...(arrays && result
+              ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]
+              : []),
+            ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+          ],
     [
+      layersDue,
       boundaries,
       fillByCode,
       onHover,

@@ -1,21 +1,41 @@
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { AreaName } from './coverage-rows';
 
+interface GazetteerRow {
+  village_code: string;
+  village_name: string;
+  district_code: string;
+  district_name: string;
+}
+
+const gazetteers = new WeakMap<SqlClient, Promise<GazetteerRow[]>>();
+
+/**
+ * The gazetteer's villages and kecamatan, read once per loaded dataset (its SQL client): Pengawasan asks for them
+ * when it opens, without waiting for the engine's codes, so the names come with the figures.
+ */
+export function gazetteerOf(client: SqlClient): Promise<GazetteerRow[]> {
+  let rows = gazetteers.get(client);
+  if (!rows) {
+    rows = queryRows<GazetteerRow>(
+      client,
+      'SELECT village_code, village_name, district_code, district_name FROM villages',
+    );
+    gazetteers.set(client, rows);
+    rows.catch(() => gazetteers.delete(client));
+  }
+  return rows;
+}
+
 /**
  * The names of the coverage engine's villages and kecamatan (in its order), from the gazetteer; a code the
  * gazetteer lacks is its own name.
  */
-export async function areaNames(
-  client: SqlClient,
+export function areaNames(
+  rows: readonly GazetteerRow[],
   villageCodes: readonly string[],
   districtCodes: readonly string[],
-): Promise<{ villages: AreaName[]; districts: AreaName[] }> {
-  const rows = await queryRows<{
-    village_code: string;
-    village_name: string;
-    district_code: string;
-    district_name: string;
-  }>(client, 'SELECT village_code, village_name, district_code, district_name FROM villages');
+): { villages: AreaName[]; districts: AreaName[] } {
   const byCode = new Map(rows.map((r) => [r.village_code, r]));
   const villages: AreaName[] = villageCodes.map((code) => {
     const r = byCode.get(code);

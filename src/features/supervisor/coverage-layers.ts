@@ -2,7 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { HOUSEHOLD_STATUS } from '../../core/coverage-engine';
 import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
-import type { PointCloud } from '../../core/map/village-layers';
+import type { PointCloud } from '../../core/map/point-thinning';
 
 /** The colour of each status drawn as a point; covered households and unknown visits are not drawn. */
 const POINT_COLORS: ReadonlyMap<number, readonly number[]> = new Map([
@@ -38,6 +38,33 @@ export interface AgentMarks {
   aboveCap: Uint8Array;
 }
 
+const activeLists = new WeakMap<Uint8Array, number[]>();
+
+/** The active agents' indices, one list per `active` array (the layer's data stays the same object). */
+function activeAgents(active: Uint8Array): number[] {
+  let list = activeLists.get(active);
+  if (!list) {
+    list = [];
+    for (let i = 0; i < active.length; i++) if (active[i]) list.push(i);
+    activeLists.set(active, list);
+  }
+  return list;
+}
+
+const pickHandlers = new WeakMap<(agent: number) => void, (info: PickingInfo<number>) => void>();
+
+/** deck.gl's click handler for `onClick`, one per callback (a new handler would redraw the map). */
+function agentPicked(onClick: (agent: number) => void): (info: PickingInfo<number>) => void {
+  let handler = pickHandlers.get(onClick);
+  if (!handler) {
+    handler = (info) => {
+      if (info.object !== undefined && info.object !== null) onClick(info.object);
+    };
+    pickHandlers.set(onClick, handler);
+  }
+  return handler;
+}
+
 /** Zoom from which agents are drawn (7,200 symbols would bury the overview). */
 export const AGENT_ZOOM = 11;
 
@@ -54,11 +81,9 @@ export function agentLayer(
   const normal = hexToRgba(STATUS_COLORS.agent);
   const below = hexToRgba(STATUS_COLORS.agentBelowMin);
   const ring = hexToRgba(STATUS_COLORS.agentAboveCap);
-  const indices: number[] = [];
-  for (let i = 0; i < agents.active.length; i++) if (agents.active[i]) indices.push(i);
   return new ScatterplotLayer<number>({
     id: 'agents',
-    data: indices,
+    data: activeAgents(agents.active),
     visible: zoom >= AGENT_ZOOM,
     pickable: true,
     getPosition: (i) => [agents.lon[i] as number, agents.lat[i] as number],
@@ -71,9 +96,7 @@ export function agentLayer(
     getLineColor: (i) =>
       i === selected ? hexToRgba('#00b4d8') : agents.aboveCap[i] ? ring : [255, 255, 255, 255],
     updateTriggers: { getLineWidth: selected, getLineColor: selected, getFillColor: agents.belowMin },
-    onClick: (info: PickingInfo<number>) => {
-      if (info.object !== undefined && info.object !== null) onClick(info.object);
-    },
+    onClick: agentPicked(onClick),
   });
 }
 

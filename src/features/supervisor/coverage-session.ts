@@ -6,6 +6,7 @@ import {
 import { onDatasetReplaced } from '../../core/dataset/dataset-lifetime';
 import { reportLoadFailure } from '../../core/dataset/load-guard';
 import type { SqlClient } from '../../core/sql/sql-client';
+import { gazetteerOf } from './area-names';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
 import { coverageOptionsKey } from './coverage-protocol';
@@ -77,10 +78,14 @@ export function computeCoverage(session: CoverageSession, options: CoverageOptio
 
 /**
  * Prepares Pengawasan while the user is elsewhere: the engine fed and its first answer computed for the
- * settings the section would open with (the link's distance limit and visit window).
+ * settings the section would open with (the link's distance limit and visit window), and the area names read.
  */
 export async function prepareCoverage(sql: SqlClient, thresholdM: number, search: string): Promise<void> {
   const { visitDays } = parseSupervisorLink(search).state;
+  const names = gazetteerOf(sql);
   const session = await coverageSession(sql, false);
-  await computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays });
+  await Promise.all([
+    computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays }),
+    names,
+  ]);
 }

@@ -1,0 +1,75 @@
+/**
+ * Layer data and update keys that stay the same objects (or strings) while their content does, so that layers
+ * rebuilt from unchanged inputs compare equal and cost no redraw (same-layers.ts).
+ */
+import type { Feature, FeatureCollection } from 'geojson';
+import type { PointCloud } from './point-thinning';
+
+const fillKeys = new WeakMap<ReadonlyMap<string, string>, string>();
+
+/**
+ * The key of a choropleth's colours (deck.gl's updateTrigger for getFillColor): it changes exactly when a code's
+ * colour, or the colour of areas without one, does.
+ */
+export function fillKeyOf(fillByCode: ReadonlyMap<string, string>, noDataColor: string): string {
+  let key = fillKeys.get(fillByCode);
+  if (key === undefined) {
+    key = [...fillByCode].map(([code, color]) => `${code}=${color}`).join(';');
+    fillKeys.set(fillByCode, key);
+  }
+  return `${noDataColor}|${key}`;
+}
+
+const subsets = new WeakMap<FeatureCollection, Map<string, FeatureCollection>>();
+
+/**
+ * The features of `areas` whose code (`codeOf`) is among `codes`, as a collection that is the same object for
+ * the same areas and codes.
+ */
+export function featureSubset(
+  areas: FeatureCollection,
+  codes: Iterable<string>,
+  codeOf: (f: Feature) => string,
+): FeatureCollection {
+  const wanted = new Set(codes);
+  const key = [...wanted].sort().join('\n');
+  let byKey = subsets.get(areas);
+  if (!byKey) {
+    byKey = new Map();
+    subsets.set(areas, byKey);
+  }
+  let subset = byKey.get(key);
+  if (!subset) {
+    subset = { type: 'FeatureCollection', features: areas.features.filter((f) => wanted.has(codeOf(f))) };
+    // Only the latest few are kept: selections come and go.
+    if (byKey.size >= 8) byKey.clear();
+    byKey.set(key, subset);
+  }
+  return subset;
+}
+
+interface PointAttributes {
+  length: number;
+  attributes: {
+    getPosition: { value: Float32Array; size: 2 };
+    getFillColor: { value: Uint8Array; size: 4 };
+  };
+}
+
+const pointData = new WeakMap<PointCloud, PointAttributes>();
+
+/** A point cloud as a ScatterplotLayer's binary data (positions and colours), one object per cloud. */
+export function pointAttributes(points: PointCloud): PointAttributes {
+  let data = pointData.get(points);
+  if (!data) {
+    data = {
+      length: points.length,
+      attributes: {
+        getPosition: { value: points.positions, size: 2 },
+        getFillColor: { value: points.colors, size: 4 },
+      },
+    };
+    pointData.set(points, data);
+  }
+  return data;
+}
