@@ -19,8 +19,12 @@ const idle = () =>
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);
   await idle();
-  await prefetchSections();
+  // The engine first: its arrays, worker and first answer take longest, and a switch would wait for them.
   const { prepareCoverage } = await import('../features/supervisor/coverage-session');
   const search = window.location.search;
-  await prepareCoverage(sql, readLink(APP_LINK, search).state.thresholdM, search);
+  const coverage = prepareCoverage(sql, readLink(APP_LINK, search).state.thresholdM, search).catch(
+    () => undefined,
+  );
+  await prefetchSections();
+  await coverage;
 }
