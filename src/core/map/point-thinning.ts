@@ -9,7 +9,7 @@
  * colour, less than the diameter of the points drawn at that zoom.
  */
 
-/** Points to draw: lon/lat pairs and RGBA colours, packed. */
+/** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
 export interface PointCloud {
   length: number;
   positions: Float32Array;

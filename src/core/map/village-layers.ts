@@ -16,7 +16,6 @@ export type LabelPoint = PlaceableLabel;
 const VILLAGE_LABEL_PX = 12;
 const DISTRICT_LABEL_PX = 15;
 
-/** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
 export interface VillageFillInput {
   villages: FeatureCollection;
   /** Fill colour per village code; villages absent from it are drawn as "no data". */
