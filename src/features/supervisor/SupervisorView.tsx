@@ -76,9 +76,11 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     [arrays, gazetteer],
   );
 
-  const needRate = useAsync(() => needRateByVillage(client), [client]).data;
+  // Asked once the engine's arrays are read: the same database would otherwise read these first.
+  const engineFed = arrays !== null;
+  const needRate = useAsync(() => needRateByVillage(client), [client], engineFed).data;
 
-  const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], !noAgents).data;
+  const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
   const [office, setOffice] = useState('');
   const pseudonyms = useMemo(() => arrays && agentPseudonyms(arrays.agentIds), [arrays]);
   const agentList = useMemo(
