@@ -8,6 +8,7 @@
  * they are never larger than `cellPx`: a dropped point lies within √2·cellPx pixels of a kept point of its
  * colour, less than the diameter of the points drawn at that zoom.
  */
+import { keptFor } from './stable-layer-data';
 
 /** Points (households) as binary attributes: positions [lon, lat] and RGBA colours (fast for a million). */
 export interface PointCloud {
@@ -74,11 +75,7 @@ const thinned = new WeakMap<PointCloud, Map<string, PointCloud>>();
 export function pointsForZoom(points: PointCloud, zoom: number, cellPx: number): PointCloud {
   const level = Math.ceil(zoom);
   const key = `${level}:${cellPx}`;
-  let byLevel = thinned.get(points);
-  if (!byLevel) {
-    byLevel = new Map();
-    thinned.set(points, byLevel);
-  }
+  const byLevel = keptFor(thinned, points, () => new Map<string, PointCloud>());
   let out = byLevel.get(key);
   if (!out) {
     out = thinPoints(points, level, cellPx);

@@ -5,6 +5,16 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PointCloud } from './point-thinning';
 
+/** `make(key)`, made once per key object and kept while the key lives. */
+export function keptFor<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const fillKeys = new WeakMap<ReadonlyMap<string, string>, string>();
 
 /**
@@ -12,11 +22,9 @@ const fillKeys = new WeakMap<ReadonlyMap<string, string>, string>();
  * colour, or the colour of areas without one, does.
  */
 export function fillKeyOf(fillByCode: ReadonlyMap<string, string>, noDataColor: string): string {
-  let key = fillKeys.get(fillByCode);
-  if (key === undefined) {
-    key = [...fillByCode].map(([code, color]) => `${code}=${color}`).join(';');
-    fillKeys.set(fillByCode, key);
-  }
+  const key = keptFor(fillKeys, fillByCode, (fills) =>
+    [...fills].map(([code, color]) => `${code}=${color}`).join(';'),
+  );
   return `${noDataColor}|${key}`;
 }
 
@@ -33,11 +41,7 @@ export function featureSubset(
 ): FeatureCollection {
   const wanted = new Set(codes);
   const key = [...wanted].sort().join('\n');
-  let byKey = subsets.get(areas);
-  if (!byKey) {
-    byKey = new Map();
-    subsets.set(areas, byKey);
-  }
+  const byKey = keptFor(subsets, areas, () => new Map<string, FeatureCollection>());
   let subset = byKey.get(key);
   if (!subset) {
     subset = { type: 'FeatureCollection', features: areas.features.filter((f) => wanted.has(codeOf(f))) };
@@ -60,16 +64,11 @@ const pointData = new WeakMap<PointCloud, PointAttributes>();
 
 /** A point cloud as a ScatterplotLayer's binary data (positions and colours), one object per cloud. */
 export function pointAttributes(points: PointCloud): PointAttributes {
-  let data = pointData.get(points);
-  if (!data) {
-    data = {
-      length: points.length,
-      attributes: {
-        getPosition: { value: points.positions, size: 2 },
-        getFillColor: { value: points.colors, size: 4 },
-      },
-    };
-    pointData.set(points, data);
-  }
-  return data;
+  return keptFor(pointData, points, (p) => ({
+    length: p.length,
+    attributes: {
+      getPosition: { value: p.positions, size: 2 },
+      getFillColor: { value: p.colors, size: 4 },
+    },
+  }));
 }

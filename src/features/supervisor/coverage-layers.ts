@@ -3,6 +3,7 @@ import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { HOUSEHOLD_STATUS } from '../../core/coverage-engine';
 import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
 import type { PointCloud } from '../../core/map/point-thinning';
+import { keptFor } from '../../core/map/stable-layer-data';
 
 /** The colour of each status drawn as a point; covered households and unknown visits are not drawn. */
 const POINT_COLORS: ReadonlyMap<number, readonly number[]> = new Map([
@@ -42,27 +43,20 @@ const activeLists = new WeakMap<Uint8Array, number[]>();
 
 /** The active agents' indices, one list per `active` array (the layer's data stays the same object). */
 function activeAgents(active: Uint8Array): number[] {
-  let list = activeLists.get(active);
-  if (!list) {
-    list = [];
-    for (let i = 0; i < active.length; i++) if (active[i]) list.push(i);
-    activeLists.set(active, list);
-  }
-  return list;
+  return keptFor(activeLists, active, (flags) => {
+    const list: number[] = [];
+    for (let i = 0; i < flags.length; i++) if (flags[i]) list.push(i);
+    return list;
+  });
 }
 
 const pickHandlers = new WeakMap<(agent: number) => void, (info: PickingInfo<number>) => void>();
 
 /** deck.gl's click handler for `onClick`, one per callback (a new handler would redraw the map). */
 function agentPicked(onClick: (agent: number) => void): (info: PickingInfo<number>) => void {
-  let handler = pickHandlers.get(onClick);
-  if (!handler) {
-    handler = (info) => {
-      if (info.object !== undefined && info.object !== null) onClick(info.object);
-    };
-    pickHandlers.set(onClick, handler);
-  }
-  return handler;
+  return keptFor(pickHandlers, onClick, (pick) => (info: PickingInfo<number>) => {
+    if (info.object !== undefined && info.object !== null) pick(info.object);
+  });
 }
 
 /** Zoom from which agents are drawn (7,200 symbols would bury the overview). */
