@@ -9,7 +9,7 @@ import type { AreaCoverage } from '../../core/coverage-engine';
 import { BIVARIATE_PALETTE, COVERAGE_RAMP } from '../../core/map/palette';
 import { COVERAGE_INTERVALS, type MapMode } from './SupervisorLegend';
 
-export interface VillageFillInput {
+export interface VillageFillsInput {
   mode: MapMode;
   /** The engine's village codes, in its order. */
   codes: readonly string[];
@@ -28,7 +28,7 @@ export function villageFills({
   village,
   needRate,
   visitsRecorded,
-}: VillageFillInput): Map<string, string> {
+}: VillageFillsInput): Map<string, string> {
   const fills = new Map<string, string>();
   const share = (i: number) => orNull(visitsRecorded ? village.coveragePct[i] : village.nearPct[i]);
   if (mode === 'coverage') {
