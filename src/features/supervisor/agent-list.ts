@@ -6,7 +6,7 @@
 import { type CoverageResult, HOUSEHOLD_STATUS, isNear } from '../../core/coverage-engine';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { type SortDirection, sortByKey } from '../../core/ui/sort-rows';
-import type { AreaName } from './coverage-rows';
+import { type AreaName, orNull } from './coverage-rows';
 
 /** What the agents table says about each agent (in the engine's agent order). */
 export interface AgentFacts {
@@ -42,8 +42,6 @@ export interface AgentRow {
   belowMin: boolean;
   aboveCap: boolean;
 }
-
-const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
 /** Families per agent with each status: terjangkau and near (from the engine's household statuses). */
 export function familiesByStatus(

@@ -29,7 +29,9 @@ export interface AreaName {
   districtName: string;
 }
 
-const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+/** An engine figure, or null where it has none (NaN, or past the end). */
+export const orNull = (v: number | undefined): number | null =>
+  v === undefined || Number.isNaN(v) ? null : v;
 
 /** Rows of areas (in engine index order) from the engine's area coverage. */
 export function areaRows(coverage: AreaCoverage, names: readonly AreaName[]): AreaRow[] {

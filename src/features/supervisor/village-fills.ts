@@ -7,6 +7,7 @@ import { bivariateClasses } from '../../core/classify/bivariate';
 import { classOf } from '../../core/classify/classify';
 import type { AreaCoverage } from '../../core/coverage-engine';
 import { BIVARIATE_PALETTE, COVERAGE_RAMP } from '../../core/map/palette';
+import { orNull } from './coverage-rows';
 import { COVERAGE_INTERVALS, type MapMode } from './SupervisorLegend';
 
 export interface VillageFillsInput {
@@ -19,8 +20,6 @@ export interface VillageFillsInput {
   /** Without visit dates the map shows the distance-only share (the legend says so). */
   visitsRecorded: boolean;
 }
-
-const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
 export function villageFills({
   mode,
