@@ -10,6 +10,8 @@ import {
   type Dashboard,
   distinctVillageCodes,
   type GazetteerVillage,
+  hoverVillage,
+  largestVillage,
   openDashboard,
   openLink,
   readGazetteer,
@@ -98,6 +100,40 @@ describe('dashboard (approximate boundaries)', () => {
 
   it('shows a tooltip with the village and kecamatan on hover', async () => {
     await checkVillageTooltip(dash.page, gazetteer, 'dashboard-02-tooltip');
+  });
+
+  it('asks for no frames while the map is still, and answers the pointer after that rest', async () => {
+    const village = largestVillage(gazetteer, ['Kota Manna', 'Manna']);
+    const point = await hoverVillage(dash.page, village, 12);
+    // The pointer goes off the map (the header); the map then rests with the village under where it was.
+    const header = await dash.page.locator('header').first().boundingBox();
+    if (!header) throw new Error('no page header');
+    await dash.page.mouse.move(header.x + 4, header.y + 4);
+    await waitDrawn(dash.page);
+    const framesAsked = await dash.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const counter = { n: 0, original: window.requestAnimationFrame };
+          // A second for the overlay's loop to come to rest, then two seconds counted.
+          setTimeout(() => {
+            window.requestAnimationFrame = (callback) => {
+              counter.n++;
+              return counter.original.call(window, callback);
+            };
+            setTimeout(() => {
+              window.requestAnimationFrame = counter.original;
+              resolve(counter.n);
+            }, 2000);
+          }, 1000);
+        }),
+    );
+    // Before the rest: the overlay's loop asked for about 120 frames in two seconds.
+    expect(framesAsked).toBeLessThanOrEqual(2);
+    await dash.page.mouse.move(point.x - 20, point.y - 20);
+    await dash.page.mouse.move(point.x, point.y, { steps: 2 });
+    const tooltip = dash.page.getByTestId('tooltip');
+    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await tooltip.textContent()).toContain(village.village_name);
   });
 
   it('switches the need: legend title and URL follow', async () => {

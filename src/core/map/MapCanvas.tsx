@@ -21,7 +21,7 @@ import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
 import { domOverlayPadding } from './overlay-padding';
 import { sameLayers } from './same-layers';
-import { type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
+import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -204,7 +204,6 @@ export function MapCanvas({
 }: MapCanvasProps) {
   const container = useRef<HTMLElement>(null);
   const sharedRef = useRef<SharedMap | null>(null);
-  const handedLayers = useRef<readonly Layer[]>([]);
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
   const { t, i18n } = useTranslation();
@@ -250,7 +249,7 @@ export function MapCanvas({
         setBasemapProblem((problem) => problem ?? 'unavailable');
     };
     map.on('error', onError);
-    window.__gancang = { map, layersLoaded: () => handedLayers.current.every((layer) => layer.isLoaded) };
+    window.__gancang = { map, layersLoaded: () => shared.layers.every((layer) => layer.isLoaded) };
     const unmounted = new AbortController();
     if (fresh) void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
@@ -275,9 +274,8 @@ export function MapCanvas({
   // them (same-layers.ts). Handed layers make deck.gl ask the map for a frame.
   useEffect(() => {
     const shared = sharedRef.current;
-    if (!shared || sameLayers(handedLayers.current, layers)) return;
-    shared.overlay.setProps({ layers });
-    handedLayers.current = layers;
+    if (!shared || sameLayers(shared.layers, layers)) return;
+    handLayers(shared, layers);
   }, [layers]);
 
   // Called again when onDrawn changes too: a section whose readiness needs more than its layers (say figures
@@ -286,7 +284,7 @@ export function MapCanvas({
   useEffect(() => {
     const shared = sharedRef.current;
     if (!shared) return;
-    return whenDrawn(shared.map, () => handedLayers.current, onDrawn);
+    return whenDrawn(shared.map, () => shared.layers, onDrawn);
   }, [layers, onDrawn]);
 
   useEffect(() => {

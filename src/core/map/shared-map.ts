@@ -1,5 +1,7 @@
+import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { type FrameGate, gateOverlayFrames } from './frame-gate';
 
 export interface LabelledControl {
   control: IControl;
@@ -18,6 +20,10 @@ export interface SharedMap {
   inUse: boolean;
   /** False for a second map shown while the shared one is in use (it is removed when released). */
   kept: boolean;
+  /** The deck.gl layers last handed to the overlay (handLayers). */
+  layers: readonly Layer[];
+  /** Rests deck.gl's frame loop while nothing happens (frame-gate.ts). */
+  gate: FrameGate | null;
 }
 
 let kept: SharedMap | null = null;
@@ -50,7 +56,7 @@ export function sameStyle(a: StyleSpecification, b: StyleSpecification): boolean
 export function takeMap(
   parent: HTMLElement,
   style: StyleSpecification,
-  create: (host: HTMLDivElement) => Omit<SharedMap, 'host' | 'style' | 'inUse' | 'kept'>,
+  create: (host: HTMLDivElement) => Pick<SharedMap, 'map' | 'overlay' | 'controls'>,
 ): { shared: SharedMap; fresh: boolean } {
   if (kept && !kept.inUse && sameStyle(kept.style, style)) {
     kept.inUse = true;
@@ -68,15 +74,25 @@ export function takeMap(
   host.style.width = '100%';
   host.style.height = '100%';
   parent.appendChild(host);
-  const shared: SharedMap = { ...create(host), host, style, inUse: true, kept: keep };
+  const shared: SharedMap = { ...create(host), host, style, inUse: true, kept: keep, layers: [], gate: null };
+  shared.gate = gateOverlayFrames(shared.map, shared.overlay, () =>
+    shared.layers.every((layer) => layer.isLoaded),
+  );
   if (keep) kept = shared;
   return { shared, fresh: true };
+}
+
+/** Hands the overlay new layers (deck.gl's loop, resting or not, takes them up at its next frame). */
+export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
+  shared.overlay.setProps({ layers: layers as Layer[] });
+  shared.layers = layers;
+  shared.gate?.wake();
 }
 
 /** The section no longer shows the map: its layers go, the map stays for the next section (or is removed). */
 export function releaseMap(shared: SharedMap): void {
   shared.inUse = false;
-  shared.overlay.setProps({ layers: [] });
+  handLayers(shared, []);
   if (!shared.kept) {
     shared.map.remove();
     shared.host.remove();
