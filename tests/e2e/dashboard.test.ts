@@ -266,13 +266,31 @@ describe('dashboard (approximate boundaries)', () => {
     await expect.poll(() => dash.page.url()).toMatch(/[?&]section=planner/);
   });
 
-  it('keeps one live map across sections, sized to each section that shows it', async () => {
+  it('keeps one live map across sections, sized to each section that shows it, resized only when its size changes', async () => {
     const { page } = dash;
     await waitReady(page);
-    // A mark on the live map object: a new map built by a switch would not carry it.
+    // A mark on the live map object: a new map built by a switch would not carry it. Its resizes are counted:
+    // each makes its drawing buffer again and draws the whole map.
     await page.evaluate(() => {
-      (window.__gancang?.map as unknown as { __kept?: string }).__kept = 'planner';
+      const map = window.__gancang?.map as unknown as { __kept?: string; __resizes?: number };
+      map.__kept = 'planner';
+      map.__resizes = 0;
+      window.__gancang?.map.on('resize', () => {
+        map.__resizes = (map.__resizes ?? 0) + 1;
+      });
     });
+    const canvasSize = () =>
+      page.evaluate(() => {
+        const canvas = window.__gancang?.map.getCanvas();
+        return canvas ? `${canvas.clientWidth}×${canvas.clientHeight}` : '';
+      });
+    const takeResizes = () =>
+      page.evaluate(() => {
+        const map = window.__gancang?.map as unknown as { __resizes?: number };
+        const n = map.__resizes ?? 0;
+        map.__resizes = 0;
+        return n;
+      });
     const fills = () =>
       page.evaluate(() => {
         const section = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
@@ -284,11 +302,18 @@ describe('dashboard (approximate boundaries)', () => {
           heightGap: section && canvas ? Math.abs(section.height - canvas.height) : null,
         };
       });
-    for (const section of ['supervisor', 'innovation', 'planner'] as const) {
+    // The last two: away and back to the same section, the map's size the same.
+    for (const section of ['supervisor', 'innovation', 'planner', 'innovation', 'planner'] as const) {
+      const sizeBefore = await canvasSize();
       await page.getByTestId(`nav-${section}`).click();
       await waitReady(page);
-      if (section === 'innovation') continue;
+      if (section === 'innovation') {
+        // Out of sight, the map keeps its size (shrunk to nothing, it would be resized twice on the way back).
+        expect(await takeResizes()).toBe(0);
+        continue;
+      }
       await waitMapIdle(page);
+      expect(await takeResizes()).toBe((await canvasSize()) === sizeBefore ? 0 : 1);
       const now = await fills();
       expect(now.canvases).toBe(1);
       expect(now.kept).toBe('planner');

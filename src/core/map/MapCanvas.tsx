@@ -13,7 +13,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { VIEW_BOUNDS, ZOOM_RANGE } from './view-bounds';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { REGENCY_BBOX } from '../domain/schema';
@@ -211,9 +211,10 @@ export function MapCanvas({
   const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
   // The map is taken once per mount (kept alive across sections, shared-map.ts); the style and the opening view
-  // are fixed for the mount (boundaries load before it).
+  // are fixed for the mount (boundaries load before it). A layout effect: the map is released while the section
+  // is still in the page, and shown with the section's first paint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: recreating the map on style change would lose the view
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
     const { shared, fresh } = takeMap(el, style, (host) =>

@@ -60,8 +60,7 @@ export function takeMap(
 ): { shared: SharedMap; fresh: boolean } {
   if (kept && !kept.inUse && sameStyle(kept.style, style)) {
     kept.inUse = true;
-    parent.appendChild(kept.host);
-    kept.map.resize();
+    show(kept, parent);
     return { shared: kept, fresh: false };
   }
   const keep = kept === null || !kept.inUse;
@@ -89,12 +88,56 @@ export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
   shared.gate?.wake();
 }
 
-/** The section no longer shows the map: its layers go, the map stays for the next section (or is removed). */
+/**
+ * The section no longer shows the map: its layers go, the map stays for the next section (or is removed). Call
+ * it while the section is still in the page (a layout effect's cleanup): the map is parked at its size.
+ */
 export function releaseMap(shared: SharedMap): void {
   shared.inUse = false;
   handLayers(shared, []);
-  if (!shared.kept) {
+  if (shared.kept) park(shared);
+  else {
     shared.map.remove();
     shared.host.remove();
   }
+}
+
+let parking: HTMLDivElement | null = null;
+
+/**
+ * Where a released map waits: in the page, hidden, at the size it had. Taken out of the page, its own resize
+ * observer would shrink it to nothing, and it would be resized — its drawing buffer made again and the whole
+ * map drawn again — once more when shown.
+ */
+function park({ host }: SharedMap): void {
+  const { width, height } = host.getBoundingClientRect();
+  if (!parking?.isConnected) {
+    parking = document.createElement('div');
+    parking.setAttribute('aria-hidden', 'true');
+    parking.inert = true;
+    Object.assign(parking.style, {
+      position: 'fixed',
+      left: '0',
+      top: '0',
+      visibility: 'hidden',
+      pointerEvents: 'none',
+      zIndex: '-1',
+    });
+    document.body.appendChild(parking);
+  }
+  host.style.width = `${width}px`;
+  host.style.height = `${height}px`;
+  parking.appendChild(host);
+}
+
+/**
+ * A kept map shown in `parent`. When its size there differs, MapLibre's own resize observer resizes it before
+ * the next paint (a resize here as well would make the drawing buffer, and draw the whole map, twice); else it
+ * is drawn again at once.
+ */
+function show({ host, map }: SharedMap, parent: HTMLElement): void {
+  host.style.width = '100%';
+  host.style.height = '100%';
+  parent.appendChild(host);
+  map.triggerRepaint();
 }
