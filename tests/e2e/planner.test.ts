@@ -155,6 +155,37 @@ describe('planner (Perencanaan)', () => {
     await expect.poll(() => figure(page, 'households')).toBe(before);
   });
 
+  it('takes report dates typed day/month/year in the chosen language, and says when one is not a date', async () => {
+    const from = page.getByTestId('filter-from');
+    const to = page.getByTestId('filter-to');
+    expect(await from.getAttribute('placeholder')).toBe('hh/bb/tttt');
+    const before = await figure(page, 'reported');
+    // Typed the short way: the filter is set as soon as the date is whole, and shown in full.
+    await from.fill('1/9/2026');
+    await expect.poll(() => page.url()).toMatch(/[?&]dari=2026-09-01(&|$)/);
+    await from.press('Tab');
+    expect(await from.inputValue()).toBe('01/09/2026');
+    await expect.poll(() => figure(page, 'reported')).toBeLessThan(before);
+    // No 31 February: said under the field, in Indonesian; the dates set stay as they were.
+    await to.fill('31/02/2026');
+    await to.press('Tab');
+    const error = page.getByTestId('filter-to-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toBe('Tanggal tidak dikenali — tulis hh/bb/tttt, misalnya 31/10/2026.');
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).not.toMatch(/sampai=/);
+    await screenshot(page, 'planner-date-filter-error');
+    // In English the same dates read the same way, with English words.
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => from.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    expect(await from.inputValue()).toBe('01/09/2026');
+    await page.getByTestId('language').selectOption('id');
+    // Cleared, the filter goes.
+    await from.fill('');
+    await expect.poll(() => page.url()).not.toMatch(/dari=/);
+    await expect.poll(() => figure(page, 'reported')).toBe(before);
+  });
+
   it('plays the months: the map, figures and URL follow the slider', async () => {
     const legend = page.getByTestId('legend');
     const title = () => legend.locator('h3').first().textContent();

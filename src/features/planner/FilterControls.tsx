@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../core/ui/DateField';
 import { useUnavailable } from '../../core/ui/table-status';
 import { ChannelSelect } from './ChannelSelect';
 import { type AgentFilter, NO_FILTERS, type PlannerFilters, type StatusFilter } from './data/planner-queries';
@@ -166,27 +167,24 @@ export const FilterControls = memo(function FilterControls({
         />
         <ChannelSelect value={filters.channel} onChange={(channel) => set({ channel })} />
       </div>
-      <div className="row">
-        <label className="field grow">
-          <span>{t('planner.filters.from')}</span>
-          <input
-            type="date"
-            data-testid="filter-from"
-            disabled={na(['cases']) !== null}
-            value={filters.from ?? ''}
-            onChange={(e) => set({ from: e.target.value || null })}
-          />
-        </label>
-        <label className="field grow">
-          <span>{t('planner.filters.to')}</span>
-          <input
-            type="date"
-            data-testid="filter-to"
-            disabled={na(['cases']) !== null}
-            value={filters.to ?? ''}
-            onChange={(e) => set({ to: e.target.value || null })}
-          />
-        </label>
+      {/* Aligned at the top: a message under one date does not move the other. */}
+      <div className="row top">
+        <DateField
+          className="grow"
+          label={t('planner.filters.from')}
+          testId="filter-from"
+          disabled={na(['cases']) !== null}
+          value={filters.from}
+          onChange={(from) => set({ from })}
+        />
+        <DateField
+          className="grow"
+          label={t('planner.filters.to')}
+          testId="filter-to"
+          disabled={na(['cases']) !== null}
+          value={filters.to}
+          onChange={(to) => set({ to })}
+        />
       </div>
       <p className="muted">{t('planner.filters.casesNote')}</p>
       {active && (
