@@ -14,10 +14,14 @@ export interface CspConfig {
  */
 export type CspDelivery = 'meta' | 'header';
 
-/** Origins of the configured basemap tiles; throws on a template that is not an absolute http(s) URL. */
+/**
+ * Origins of the configured basemap tiles; throws, naming the template, on one that is not an absolute http(s)
+ * URL (a host that no URL can have, such as the label "xn--", included).
+ */
 export function basemapOrigins(config: CspConfig): string[] {
   const origins = (config.basemap?.tiles ?? []).map((template) => {
-    const url = new URL(template.replace(/[{}]/g, ''));
+    const url = URL.parse(template.replace(/[{}]/g, ''));
+    if (url === null) throw new Error(`basemap tile URL is not a URL: ${template}`);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new Error(`basemap tile URL must be http(s): ${template}`);
     }

@@ -39,7 +39,10 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('widens exactly by the basemap origins, whatever the tile hosts', () => {
-    const host = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}\.[a-z]{2,5}$/);
+    // Host names a URL can have ("xn--.aa" fits the pattern but is no host: an empty punycode label).
+    const host = fc
+      .stringMatching(/^[a-z][a-z0-9-]{0,10}\.[a-z]{2,5}$/)
+      .filter((h) => URL.canParse(`https://${h}/`));
     fc.assert(
       fc.property(fc.array(host, { maxLength: 4 }), fc.constantFrom('meta', 'header'), (hosts, delivery) => {
         const tiles = hosts.map((h) => `https://${h}/{z}/{x}/{y}.png`);
@@ -54,8 +57,16 @@ describe('contentSecurityPolicy', () => {
     );
   });
 
-  it('refuses a tile URL that is not http(s)', () => {
+  it('refuses a tile URL that is not http(s), or no URL at all, naming it', () => {
     expect(() => basemapOrigins({ basemap: { tiles: ['javascript:alert(1)'] } })).toThrow(/http/);
+    for (const template of [
+      'https://xn--.aa/{z}/{x}/{y}.png',
+      'tiles/{z}/{x}/{y}.png',
+      'https://a b/{z}.png',
+    ])
+      expect(() => basemapOrigins({ basemap: { tiles: [template] } })).toThrow(
+        `basemap tile URL is not a URL: ${template}`,
+      );
   });
 });
 
