@@ -4,6 +4,8 @@
  * an American-English Chrome, whatever the page says). Values are `YYYY-MM-DD`.
  */
 
+import { isCalendarDate } from '../domain/calendar';
+
 export type DatePart = 'day' | 'month' | 'year';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,12 +38,10 @@ export function formatDateText(iso: string | null, locale: string): string {
   return order.map((part) => value[part]).join(separator);
 }
 
-/** The date's parts, when they make a real calendar date between the years 1000 and 9999. */
+/** The date's parts as `YYYY-MM-DD`, when they make a real calendar date of the years 1000–9999. */
 function isoOf(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const t = new Date(Date.UTC(year, month - 1, day));
-  if (t.getUTCMonth() !== month - 1 || t.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year >= 1000 && isCalendarDate(iso) ? iso : null;
 }
 
 /**
