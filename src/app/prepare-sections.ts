@@ -1,3 +1,4 @@
+import { warmKeptMap } from '../core/map/shared-map';
 import type { SqlClient } from '../core/sql/sql-client';
 import { whenDocumentState } from '../core/ui/document-state';
 import { readLink } from '../core/url/link-keys';
@@ -14,7 +15,9 @@ const idle = () =>
 /**
  * After the first section has drawn, in idle time: fetches the other sections' code and has Pengawasan's
  * engine fed and its first answer computed for the link's settings, so a switch does not wait for them.
- * Nothing here is reported: a section that cannot be prepared says so itself when it is opened.
+ * Then the planner's map draws Pengawasan's kinds of layer once, out of sight, so that their GPU programs are
+ * compiled before the switch. Nothing here is reported: a section that cannot be prepared says so itself when
+ * it is opened. Marks `gancang:sections-prepared` when done.
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);
@@ -27,4 +30,8 @@ export async function prepareSections(sql: SqlClient): Promise<void> {
   );
   await prefetchSections();
   await coverage;
+  await idle();
+  const { supervisorWarmLayers } = await import('../features/supervisor/warm-layers');
+  await warmKeptMap(supervisorWarmLayers());
+  performance.mark('gancang:sections-prepared');
 }

@@ -89,6 +89,34 @@ export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
 }
 
 /**
+ * Has the kept map draw `layers` once, beneath its own, so that the GPU programs of another section's layers
+ * are compiled ahead (with software rendering, each new program costs about half a second on a section's first
+ * frame). Give them data the view cannot show. No-op when no kept map is shown; the map's own layers are
+ * handed back unless a section handed it new ones meanwhile.
+ */
+export async function warmKeptMap(layers: readonly Layer[]): Promise<void> {
+  const shared = kept;
+  if (!shared?.inUse || layers.length === 0) return;
+  const own = shared.layers;
+  shared.overlay.setProps({ layers: [...layers, ...own] as Layer[] });
+  shared.gate?.wake();
+  // The overlay draws within the map's frame; a hidden page draws none, and its layers are handed back anyway.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      shared.map.off('render', done);
+      resolve();
+    };
+    const timer = setTimeout(done, WARM_WAIT_MS);
+    shared.map.on('render', done);
+  });
+  if (shared.inUse && shared.layers === own) handLayers(shared, own);
+}
+
+/** How long warmKeptMap waits for the frame that draws its layers. */
+const WARM_WAIT_MS = 2_000;
+
+/**
  * The section no longer shows the map: its layers go, the map stays for the next section (or is removed). Call
  * it while the section is still in the page (a layout effect's cleanup): the map is parked at its size.
  */
