@@ -359,6 +359,26 @@ describe('dashboard (approximate boundaries)', () => {
       expect(now.heightGap).toBeLessThanOrEqual(1);
       await screenshot(page, `dashboard-kept-map-${section}`);
     }
+    // A window of another size (a phone turned, a window dragged): the map follows it, drawn at once.
+    const viewport = page.viewportSize();
+    if (!viewport) throw new Error('no viewport');
+    await page.setViewportSize({ width: viewport.width - 240, height: viewport.height - 100 });
+    await page.waitForFunction(() => {
+      const section = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+      const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
+      return (
+        section &&
+        canvas &&
+        Math.abs(section.width - canvas.width) <= 1 &&
+        Math.abs(section.height - canvas.height) <= 1
+      );
+    });
+    await waitMapIdle(page);
+    expect(await takeResizes()).toBe(1);
+    await screenshot(page, 'dashboard-kept-map-narrower-window');
+    await page.setViewportSize(viewport);
+    await waitMapIdle(page);
+    expect(await takeResizes()).toBe(1);
   });
 
   it('a section that fails to draw shows a message and recovers; the rest of the app stays', async () => {

@@ -162,6 +162,8 @@ function createMap(
     // The controls' tooltips and the map's accessible name in the page's language.
     locale,
     attributionControl: false,
+    // Resized by shared-map.ts, only when its size changes and before it is drawn.
+    trackResize: false,
     // Keep the view near the regency: the offline land layer ends 0.6° beyond it.
     maxBounds: [
       [VIEW_BOUNDS.west, VIEW_BOUNDS.south],

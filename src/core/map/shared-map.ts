@@ -24,6 +24,8 @@ export interface SharedMap {
   layers: readonly Layer[];
   /** Rests deck.gl's frame loop while nothing happens (frame-gate.ts). */
   gate: FrameGate | null;
+  /** Resizes the map when its element's size changes (the map is made with trackResize off). */
+  sizing: ResizeObserver | null;
 }
 
 let kept: SharedMap | null = null;
@@ -64,16 +66,27 @@ export function takeMap(
     return { shared: kept, fresh: false };
   }
   const keep = kept === null || !kept.inUse;
-  if (keep && kept) {
-    kept.map.remove();
-    kept.host.remove();
-  }
+  if (keep && kept) removeMap(kept);
   const host = document.createElement('div');
   // Set through the CSSOM (allowed by the page's CSP): the map fills the section that shows it.
   host.style.width = '100%';
   host.style.height = '100%';
   parent.appendChild(host);
-  const shared: SharedMap = { ...create(host), host, style, inUse: true, kept: keep, layers: [], gate: null };
+  const shared: SharedMap = {
+    ...create(host),
+    host,
+    style,
+    inUse: true,
+    kept: keep,
+    layers: [],
+    gate: null,
+    sizing: null,
+  };
+  // Drawn again at once, before the page is painted: a resized drawing buffer is blank until drawn.
+  shared.sizing = new ResizeObserver(() => {
+    if (fitToHost(shared)) shared.map.redraw();
+  });
+  shared.sizing.observe(host);
   shared.gate = gateOverlayFrames(shared.map, shared.overlay, () =>
     shared.layers.every((layer) => layer.isLoaded),
   );
@@ -124,18 +137,33 @@ export function releaseMap(shared: SharedMap): void {
   shared.inUse = false;
   handLayers(shared, []);
   if (shared.kept) park(shared);
-  else {
-    shared.map.remove();
-    shared.host.remove();
-  }
+  else removeMap(shared);
+}
+
+function removeMap(shared: SharedMap): void {
+  shared.sizing?.disconnect();
+  shared.map.remove();
+  shared.host.remove();
+}
+
+/**
+ * Resizes the map to its element when their sizes differ (true); a resize makes the drawing buffer again and
+ * draws the whole map, so never for nothing. MapLibre's own observer (trackResize) resized on every
+ * observation, and only after a throttle: a section's first frame was drawn at the old size, then again.
+ */
+function fitToHost({ map, host }: SharedMap): boolean {
+  const canvas = map.getCanvas();
+  if (host.clientWidth === canvas.clientWidth && host.clientHeight === canvas.clientHeight) return false;
+  map.resize();
+  return true;
 }
 
 let parking: HTMLDivElement | null = null;
 
 /**
- * Where a released map waits: in the page, hidden, at the size it had. Taken out of the page, its own resize
- * observer would shrink it to nothing, and it would be resized — its drawing buffer made again and the whole
- * map drawn again — once more when shown.
+ * Where a released map waits: in the page, hidden, at the size it had. Taken out of the page, it would be
+ * resized to nothing, and once more when shown — each time its drawing buffer made again and the whole map
+ * drawn again.
  */
 function park({ host }: SharedMap): void {
   const { width, height } = host.getBoundingClientRect();
@@ -159,13 +187,14 @@ function park({ host }: SharedMap): void {
 }
 
 /**
- * A kept map shown in `parent`. When its size there differs, MapLibre's own resize observer resizes it before
- * the next paint (a resize here as well would make the drawing buffer, and draw the whole map, twice); else it
- * is drawn again at once.
+ * A kept map shown in `parent`, resized at once when its size there differs (before the section fits its view
+ * to it, and before it is drawn), else drawn again.
  */
-function show({ host, map }: SharedMap, parent: HTMLElement): void {
+function show(shared: SharedMap, parent: HTMLElement): void {
+  const { host, map } = shared;
   host.style.width = '100%';
   host.style.height = '100%';
   parent.appendChild(host);
+  fitToHost(shared);
   map.triggerRepaint();
 }
