@@ -274,8 +274,10 @@ export function MapCanvas({
   }, [i18n.language]);
 
   // Layers that draw what the map already shows are not handed over: deck.gl would redraw the whole map for
-  // them (same-layers.ts). Handed layers make deck.gl ask the map for a frame.
-  useEffect(() => {
+  // them (same-layers.ts). Handed layers make deck.gl ask the map for a frame. Handed before the page is
+  // painted: a section whose layers are ready when it opens is drawn with them in its first frame (with
+  // software rendering, a frame without them would cost as much).
+  useLayoutEffect(() => {
     const shared = sharedRef.current;
     if (!shared || sameLayers(shared.layers, layers)) return;
     handLayers(shared, layers);

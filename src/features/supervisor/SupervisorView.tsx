@@ -21,7 +21,7 @@ import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
-import { areaNames, gazetteerOf } from './area-names';
+import { areaNames, gazetteerIfRead, gazetteerOf } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
@@ -70,7 +70,12 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
   // Asked first (one small query), so the names come with the figures.
-  const gazetteer = useAsync(() => gazetteerOf(client), [client]).data;
+  const gazetteer = useAsync(
+    () => gazetteerOf(client),
+    [client],
+    true,
+    () => gazetteerIfRead(client),
+  ).data;
   const names = useMemo(
     () => (arrays && gazetteer ? areaNames(gazetteer, arrays.villageCodes, arrays.districtCodes) : null),
     [arrays, gazetteer],
@@ -106,7 +111,9 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     [result, names],
   );
 
-  // Without agents no village gets a coverage colour (all would be 0 %).
+  // Without agents no village gets a coverage colour (all would be 0 %). The need rates colour the bivariate
+  // map only: their arrival does not draw the coverage map again.
+  const fillNeedRate = mode === 'coverage' ? null : needRate;
   const fillByCode = useMemo(
     () =>
       result && arrays && !noAgents
@@ -114,11 +121,11 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             mode,
             codes: arrays.villageCodes,
             village: result.village,
-            needRate,
+            needRate: fillNeedRate,
             visitsRecorded,
           })
         : new Map<string, string>(),
-    [mode, result, arrays, needRate, noAgents, visitsRecorded],
+    [mode, result, arrays, fillNeedRate, noAgents, visitsRecorded],
   );
 
   const uncovered = useMemo(

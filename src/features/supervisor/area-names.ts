@@ -9,6 +9,8 @@ interface GazetteerRow {
 }
 
 const gazetteers = new WeakMap<SqlClient, Promise<GazetteerRow[]>>();
+/** The gazetteers already read. */
+const gazetteersRead = new WeakMap<SqlClient, GazetteerRow[]>();
 
 /**
  * The gazetteer's villages and kecamatan, read once per loaded dataset (its SQL client): Pengawasan asks for them
@@ -22,9 +24,17 @@ export function gazetteerOf(client: SqlClient): Promise<GazetteerRow[]> {
       'SELECT village_code, village_name, district_code, district_name FROM villages',
     );
     gazetteers.set(client, rows);
-    rows.catch(() => gazetteers.delete(client));
+    rows.then(
+      (read) => gazetteersRead.set(client, read),
+      () => gazetteers.delete(client),
+    );
   }
   return rows;
+}
+
+/** The gazetteer when it is already read (Pengawasan prepared ahead), without waiting a turn for it. */
+export function gazetteerIfRead(client: SqlClient): GazetteerRow[] | undefined {
+  return gazetteersRead.get(client);
 }
 
 /**

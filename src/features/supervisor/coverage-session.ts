@@ -12,15 +12,21 @@ import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
 import { coverageOptionsKey } from './coverage-protocol';
 import { parseSupervisorLink } from './url-state';
 
-/** The coverage engine's worker fed with one loaded dataset, and its last answer. */
+/** The coverage engine's worker fed with one loaded dataset, and its last answer (`value` once it came). */
 export interface CoverageSession {
   client: CoverageClient;
   arrays: CoverageArrays;
-  last: { key: string; result: Promise<CoverageResult> } | null;
+  last: { key: string; result: Promise<CoverageResult>; value?: CoverageResult } | null;
 }
 
-/** One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan. */
-const sessions = new WeakMap<SqlClient, { session: Promise<CoverageSession>; reported: boolean }>();
+/**
+ * One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan.
+ * `value` once it is started.
+ */
+const sessions = new WeakMap<
+  SqlClient,
+  { session: Promise<CoverageSession>; reported: boolean; value?: CoverageSession }
+>();
 
 async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSession> {
   const client = new CoverageClient();
@@ -59,9 +65,32 @@ export function coverageSession(sql: SqlClient, report = true): Promise<Coverage
     return known.session;
   }
   const session = startSession(sql, report);
-  sessions.set(sql, { session, reported: report });
-  session.catch(() => sessions.delete(sql));
+  const entry: { session: Promise<CoverageSession>; reported: boolean; value?: CoverageSession } = {
+    session,
+    reported: report,
+  };
+  sessions.set(sql, entry);
+  session.then(
+    (value) => {
+      entry.value = value;
+    },
+    () => sessions.delete(sql),
+  );
   return session;
+}
+
+/**
+ * The session and its answer for `options` when both are already in (Pengawasan prepared ahead, or opened
+ * before with these settings): a section opened then draws at once, without waiting a turn for them.
+ */
+export function settledCoverage(
+  sql: SqlClient,
+  options: CoverageOptions,
+): { session: CoverageSession; result: CoverageResult } | null {
+  const session = sessions.get(sql)?.value;
+  const last = session?.last;
+  if (!session || !last?.value || last.key !== coverageOptionsKey(options)) return null;
+  return { session, result: last.value };
 }
 
 /** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
@@ -69,10 +98,16 @@ export function computeCoverage(session: CoverageSession, options: CoverageOptio
   const key = coverageOptionsKey(options);
   if (session.last?.key === key) return session.last.result;
   const result = session.client.compute(options);
-  session.last = { key, result };
-  result.catch(() => {
-    if (session.last?.result === result) session.last = null;
-  });
+  const last: NonNullable<CoverageSession['last']> = { key, result };
+  session.last = last;
+  result.then(
+    (value) => {
+      last.value = value;
+    },
+    () => {
+      if (session.last === last) session.last = null;
+    },
+  );
   return result;
 }
 

@@ -3,7 +3,7 @@ import type { CoverageOptions, CoverageResult } from '../../core/coverage-engine
 import type { SqlClient } from '../../core/sql/sql-client';
 import type { CoverageClient } from './coverage-client';
 import type { CoverageArrays } from './coverage-input';
-import { type CoverageSession, computeCoverage, coverageSession } from './coverage-session';
+import { type CoverageSession, computeCoverage, coverageSession, settledCoverage } from './coverage-session';
 
 export interface CoverageState {
   arrays: CoverageArrays | null;
@@ -15,20 +15,28 @@ export interface CoverageState {
   client: CoverageClient | null;
 }
 
+/** The state a section opens with: the answer itself when it is already in (prepared ahead). */
+function openingState(sql: SqlClient, options: CoverageOptions): CoverageState {
+  const settled = settledCoverage(sql, options);
+  return settled
+    ? {
+        arrays: settled.session.arrays,
+        result: settled.result,
+        options,
+        computing: false,
+        error: null,
+        client: settled.session.client,
+      }
+    : { arrays: null, result: null, options: null, computing: true, error: null, client: null };
+}
+
 /**
  * The dataset's coverage session (coverage-session.ts: fed from DuckDB once per page, perhaps already prepared
  * ahead), recomputed whenever the options change (the newest request wins; positions a slider passed while
- * the engine was busy are skipped).
+ * the engine was busy are skipped). An answer already in is taken at once, without a render in between.
  */
 export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageState {
-  const [state, setState] = useState<CoverageState>({
-    arrays: null,
-    result: null,
-    options: null,
-    computing: true,
-    error: null,
-    client: null,
-  });
+  const [state, setState] = useState<CoverageState>(() => openingState(sql, options));
   const ready = useRef<Promise<CoverageSession> | null>(null);
   const latest = useRef(0);
 
@@ -38,7 +46,8 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
     ready.current = session;
     session.then(
       ({ client, arrays }) => {
-        if (live) setState((s) => ({ ...s, arrays, client }));
+        if (live)
+          setState((s) => (s.arrays === arrays && s.client === client ? s : { ...s, arrays, client }));
       },
       () => undefined,
     );
@@ -53,6 +62,16 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
   const inFlight = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     const request = ++latest.current;
+    const settled = settledCoverage(sql, options);
+    if (settled) {
+      const { result } = settled;
+      setState((s) =>
+        s.result === result && !s.computing && s.error === null
+          ? s
+          : { ...s, result, options, computing: false, error: null },
+      );
+      return;
+    }
     setState((s) => ({ ...s, computing: true }));
     const current = () => request === latest.current;
     inFlight.current = inFlight.current.then(async () => {
@@ -71,7 +90,7 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
           }));
       }
     });
-  }, [options]);
+  }, [options, sql]);
 
   return state;
 }
