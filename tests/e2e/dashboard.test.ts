@@ -317,6 +317,28 @@ describe('dashboard (approximate boundaries)', () => {
         map.__resizes = (map.__resizes ?? 0) + 1;
       });
     });
+    // At every frame the overlay draws in a viewport of the map's size (else its layers sit squeezed beside
+    // the base map for that frame). deck.gl is reached through the map's controls, for this check only.
+    await page.evaluate(() => {
+      const map = window.__gancang?.map as unknown as {
+        _controls: { _deck?: { width: number; height: number } }[];
+        getCanvas(): HTMLCanvasElement;
+        on(event: string, listener: () => void): void;
+        __sizeMismatches?: string[];
+        __frames?: number;
+      };
+      map.__sizeMismatches = [];
+      map.__frames = 0;
+      map.on('render', () => {
+        const deck = map._controls.find((c) => c._deck)?._deck;
+        const canvas = map.getCanvas();
+        map.__frames = (map.__frames ?? 0) + 1;
+        if (deck && (deck.width !== canvas.clientWidth || deck.height !== canvas.clientHeight))
+          map.__sizeMismatches?.push(
+            `${deck.width}×${deck.height} on ${canvas.clientWidth}×${canvas.clientHeight}`,
+          );
+      });
+    });
     const canvasSize = () =>
       page.evaluate(() => {
         const canvas = window.__gancang?.map.getCanvas();
@@ -379,6 +401,12 @@ describe('dashboard (approximate boundaries)', () => {
     await page.setViewportSize(viewport);
     await waitMapIdle(page);
     expect(await takeResizes()).toBe(1);
+    const drawn = await page.evaluate(() => {
+      const map = window.__gancang?.map as unknown as { __sizeMismatches?: string[]; __frames?: number };
+      return { frames: map.__frames ?? 0, mismatches: map.__sizeMismatches ?? [] };
+    });
+    expect(drawn.frames).toBeGreaterThan(4);
+    expect(drawn.mismatches).toEqual([]);
   });
 
   it('a section that fails to draw shows a message and recovers; the rest of the app stays', async () => {

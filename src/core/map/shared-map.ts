@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { type FrameGate, gateOverlayFrames } from './frame-gate';
+import { tellOverlaySize } from './overlay-size';
 
 export interface LabelledControl {
   control: IControl;
@@ -150,11 +151,13 @@ function removeMap(shared: SharedMap): void {
  * Resizes the map to its element when their sizes differ (true); a resize makes the drawing buffer again and
  * draws the whole map, so never for nothing. MapLibre's own observer (trackResize) resized on every
  * observation, and only after a throttle: a section's first frame was drawn at the old size, then again.
+ * deck.gl hears of the new size at once too (overlay-size.ts).
  */
-function fitToHost({ map, host }: SharedMap): boolean {
+function fitToHost({ map, host, overlay }: SharedMap): boolean {
   const canvas = map.getCanvas();
   if (host.clientWidth === canvas.clientWidth && host.clientHeight === canvas.clientHeight) return false;
   map.resize();
+  tellOverlaySize(overlay);
   return true;
 }
 
