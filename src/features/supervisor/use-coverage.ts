@@ -15,6 +15,12 @@ export interface CoverageState {
   client: CoverageClient | null;
 }
 
+/**
+ * How long an answer may take before the section says it is computing (each change of that state draws the
+ * whole section again: about 90 ms of a distance step on a two-core machine).
+ */
+const BUSY_AFTER_MS = 150;
+
 /** The state a section opens with: the answer itself when it is already in (prepared ahead). */
 function openingState(sql: SqlClient, options: CoverageOptions): CoverageState {
   const settled = settledCoverage(sql, options);
@@ -72,8 +78,11 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
       );
       return;
     }
-    setState((s) => ({ ...s, computing: true }));
     const current = () => request === latest.current;
+    // Said only when the answer keeps the user waiting: a quick one is drawn without the page drawn twice.
+    const busy = setTimeout(() => {
+      if (current()) setState((s) => (s.computing ? s : { ...s, computing: true }));
+    }, BUSY_AFTER_MS);
     inFlight.current = inFlight.current.then(async () => {
       if (!current()) return;
       try {
@@ -88,6 +97,8 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
             computing: false,
             error: error instanceof Error ? error.message : String(error),
           }));
+      } finally {
+        clearTimeout(busy);
       }
     });
   }, [options, sql]);
