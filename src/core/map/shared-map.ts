@@ -155,7 +155,10 @@ function removeMap(shared: SharedMap): void {
  */
 function fitToHost({ map, host, overlay }: SharedMap): boolean {
   const canvas = map.getCanvas();
-  if (host.clientWidth === canvas.clientWidth && host.clientHeight === canvas.clientHeight) return false;
+  const { clientWidth: width, clientHeight: height } = host;
+  // A hidden element (no size) keeps the map as it is; shown again, it is observed at its size.
+  if (width === 0 || height === 0) return false;
+  if (width === canvas.clientWidth && height === canvas.clientHeight) return false;
   map.resize();
   tellOverlaySize(overlay);
   return true;
