@@ -69,9 +69,10 @@ async function openSection(page: Page, section: 'planner' | 'supervisor'): Promi
  */
 async function stepDistance(page: Page): Promise<number> {
   await page.getByTestId('threshold').focus();
-  const timing = page.evaluate<number>(STEP_TIMING);
+  // Listening before the key is pressed (an input event can overtake a script sent before it).
+  await page.evaluate(`window.__stepTiming = ${STEP_TIMING}; undefined`);
   await page.keyboard.press('ArrowRight');
-  return timing;
+  return page.evaluate<number>('window.__stepTiming');
 }
 
 // Plain JavaScript, run in the page as it is (tsx would wrap named functions in a helper the page lacks).
@@ -87,7 +88,8 @@ const STEP_TIMING = `new Promise((resolve, reject) => {
     observer.disconnect();
     map.off('idle', onIdle);
     clearTimeout(limit);
-    resolve(at - pressedAt);
+    if (pressedAt < 0) reject(new Error('the key press was not seen'));
+    else resolve(at - pressedAt);
   };
   const onIdle = () => { if (changedAt >= 0) finish(performance.now()); };
   observer = new MutationObserver(() => {
