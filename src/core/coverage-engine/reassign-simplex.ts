@@ -224,7 +224,7 @@ export class TransportSimplex {
    * agents (a row's potential read once for its arcs), then through the arcs into the sink.
    */
   private entering(): number {
-    const { state, source, costL, costM, block } = this;
+    const { state, source, target, costL, costM, block } = this;
     const { piL, piM } = this.tree;
     const { rows: R, agents: A, rowStart, edgeAgent } = this.g;
     const E = edgeAgent.length;
@@ -244,12 +244,12 @@ export class TransportSimplex {
         const pm = piM[u] as number;
         const end = rowStart[u + 1] as number;
         for (let e = rowStart[u] as number; e < end; e++) {
-          const st = state[e] as number;
-          if (st === TREE) continue;
-          const t = R + (edgeAgent[e] as number);
-          const vl = st * (pl - (piL[t] as number));
+          // A row's arc is in the tree or empty (its unit bounds it far below its capacity).
+          if (state[e] === TREE) continue;
+          const t = target[e] as number;
+          const vl = pl - (piL[t] as number);
           if (vl > bestL) continue;
-          const vm = st * ((costM[e] as number) + pm - (piM[t] as number));
+          const vm = (costM[e] as number) + pm - (piM[t] as number);
           if (vl < bestL || vm < bestM) {
             bestL = vl;
             bestM = vm;
