@@ -8,6 +8,7 @@
  */
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { overlayInternals } from './overlay-internals';
 
 /** What deck.gl's loop (luma.gl's AnimationLoop) asks frames from. */
 export interface FrameProvider {
@@ -91,15 +92,11 @@ export function gateOverlayFrames(
   overlay: MapLibreOverlay,
   settled: () => boolean,
 ): FrameGate | null {
-  // The overlay's Deck is not public; its loop takes a frame provider (luma.gl's AnimationLoop.setProps).
-  const loop = (
-    overlay as unknown as {
-      _deck?: {
-        animationLoop?: { setProps(props: { animationFrameProvider: FrameProvider }): unknown } | null;
-      };
-    }
-  )._deck?.animationLoop;
-  if (!loop) return null;
+  // The loop takes a frame provider (luma.gl's AnimationLoop.setProps).
+  const loop = overlayInternals(overlay).animationLoop as
+    | { setProps(props: { animationFrameProvider: FrameProvider }): unknown }
+    | undefined;
+  if (typeof loop?.setProps !== 'function') return null;
   const gate = frameGate(settled);
   loop.setProps({ animationFrameProvider: gate.provider });
   map.on('render', gate.wake);

@@ -12,6 +12,7 @@
  * observer alone tells deck.gl, as before.
  */
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import { overlayInternals } from './overlay-internals';
 
 interface SizeEntry {
   target: Element;
@@ -30,8 +31,7 @@ interface CanvasContextLike {
 }
 
 function canvasContext(overlay: MapLibreOverlay): CanvasContextLike | null {
-  const deck = (overlay as unknown as { _deck?: { device?: { canvasContext?: unknown } } })._deck;
-  const context = deck?.device?.canvasContext as CanvasContextLike | undefined;
+  const context = overlayInternals(overlay).canvasContext as CanvasContextLike | undefined;
   return context && typeof context._handleResize === 'function' && context.canvas instanceof HTMLCanvasElement
     ? context
     : null;
