@@ -1,4 +1,5 @@
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
+import { type Settling, settling } from '../../core/ui/settling';
 import type { AreaName } from './coverage-rows';
 
 interface GazetteerRow {
@@ -8,9 +9,7 @@ interface GazetteerRow {
   district_name: string;
 }
 
-const gazetteers = new WeakMap<SqlClient, Promise<GazetteerRow[]>>();
-/** The gazetteers already read. */
-const gazetteersRead = new WeakMap<SqlClient, GazetteerRow[]>();
+const gazetteers = new WeakMap<SqlClient, Settling<GazetteerRow[]>>();
 
 /**
  * The gazetteer's villages and kecamatan, read once per loaded dataset (its SQL client): Pengawasan asks for them
@@ -19,22 +18,21 @@ const gazetteersRead = new WeakMap<SqlClient, GazetteerRow[]>();
 export function gazetteerOf(client: SqlClient): Promise<GazetteerRow[]> {
   let rows = gazetteers.get(client);
   if (!rows) {
-    rows = queryRows<GazetteerRow>(
-      client,
-      'SELECT village_code, village_name, district_code, district_name FROM villages',
-    );
-    gazetteers.set(client, rows);
-    rows.then(
-      (read) => gazetteersRead.set(client, read),
+    rows = settling(
+      queryRows<GazetteerRow>(
+        client,
+        'SELECT village_code, village_name, district_code, district_name FROM villages',
+      ),
       () => gazetteers.delete(client),
     );
+    gazetteers.set(client, rows);
   }
-  return rows;
+  return rows.promise;
 }
 
 /** The gazetteer when it is already read (Pengawasan prepared ahead), without waiting a turn for it. */
 export function gazetteerIfRead(client: SqlClient): GazetteerRow[] | undefined {
-  return gazetteersRead.get(client);
+  return gazetteers.get(client)?.value;
 }
 
 /**

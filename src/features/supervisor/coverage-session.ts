@@ -6,27 +6,25 @@ import {
 import { onDatasetReplaced } from '../../core/dataset/dataset-lifetime';
 import { reportLoadFailure } from '../../core/dataset/load-guard';
 import type { SqlClient } from '../../core/sql/sql-client';
+import { type Settling, settling } from '../../core/ui/settling';
 import { gazetteerOf } from './area-names';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
 import { coverageOptionsKey } from './coverage-protocol';
 import { parseSupervisorLink } from './url-state';
 
-/** The coverage engine's worker fed with one loaded dataset, and its last answer (`value` once it came). */
+/** The coverage engine's worker fed with one loaded dataset, and its last answer with the options' key. */
 export interface CoverageSession {
   client: CoverageClient;
   arrays: CoverageArrays;
-  last: { key: string; result: Promise<CoverageResult>; value?: CoverageResult } | null;
+  last: (Settling<CoverageResult> & { key: string }) | null;
 }
 
-/**
- * One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan.
- * `value` once it is started.
- */
-const sessions = new WeakMap<
-  SqlClient,
-  { session: Promise<CoverageSession>; reported: boolean; value?: CoverageSession }
->();
+/** A dataset's session as it starts, and whether its failure is reported. */
+type SessionEntry = Settling<CoverageSession> & { reported: boolean };
+
+/** One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan. */
+const sessions = new WeakMap<SqlClient, SessionEntry>();
 
 async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSession> {
   const client = new CoverageClient();
@@ -60,21 +58,18 @@ export function coverageSession(sql: SqlClient, report = true): Promise<Coverage
   if (known) {
     if (report && !known.reported) {
       known.reported = true;
-      known.session.catch(reportLoadFailure);
+      known.promise.catch(reportLoadFailure);
     }
-    return known.session;
+    return known.promise;
   }
   const session = startSession(sql, report);
-  const entry: { session: Promise<CoverageSession>; reported: boolean; value?: CoverageSession } = {
-    session,
-    reported: report,
-  };
-  sessions.set(sql, entry);
-  session.then(
-    (value) => {
-      entry.value = value;
-    },
-    () => sessions.delete(sql),
+  // The same object keeps the value (settling fills it in later).
+  sessions.set(
+    sql,
+    Object.assign(
+      settling(session, () => sessions.delete(sql)),
+      { reported: report },
+    ),
   );
   return session;
 }
@@ -96,18 +91,15 @@ export function settledCoverage(
 /** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
 export function computeCoverage(session: CoverageSession, options: CoverageOptions): Promise<CoverageResult> {
   const key = coverageOptionsKey(options);
-  if (session.last?.key === key) return session.last.result;
+  if (session.last?.key === key) return session.last.promise;
   const result = session.client.compute(options);
-  const last: NonNullable<CoverageSession['last']> = { key, result };
-  session.last = last;
-  result.then(
-    (value) => {
-      last.value = value;
-    },
-    () => {
+  const last: NonNullable<CoverageSession['last']> = Object.assign(
+    settling(result, () => {
       if (session.last === last) session.last = null;
-    },
+    }),
+    { key },
   );
+  session.last = last;
   return result;
 }
 

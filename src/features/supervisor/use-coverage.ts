@@ -21,19 +21,35 @@ export interface CoverageState {
  */
 const BUSY_AFTER_MS = 150;
 
+type Settled = NonNullable<ReturnType<typeof settledCoverage>>;
+
+/** `s` with an answer that is already in (prepared ahead, or asked for before with these options). */
+function answered(s: CoverageState, settled: Settled, options: CoverageOptions): CoverageState {
+  const { session, result } = settled;
+  return {
+    ...s,
+    arrays: session.arrays,
+    client: session.client,
+    result,
+    options,
+    computing: false,
+    error: null,
+  };
+}
+
+const NOTHING_YET: CoverageState = {
+  arrays: null,
+  result: null,
+  options: null,
+  computing: true,
+  error: null,
+  client: null,
+};
+
 /** The state a section opens with: the answer itself when it is already in (prepared ahead). */
 function openingState(sql: SqlClient, options: CoverageOptions): CoverageState {
   const settled = settledCoverage(sql, options);
-  return settled
-    ? {
-        arrays: settled.session.arrays,
-        result: settled.result,
-        options,
-        computing: false,
-        error: null,
-        client: settled.session.client,
-      }
-    : { arrays: null, result: null, options: null, computing: true, error: null, client: null };
+  return settled ? answered(NOTHING_YET, settled, options) : NOTHING_YET;
 }
 
 /**
@@ -70,11 +86,8 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
     const request = ++latest.current;
     const settled = settledCoverage(sql, options);
     if (settled) {
-      const { result } = settled;
       setState((s) =>
-        s.result === result && !s.computing && s.error === null
-          ? s
-          : { ...s, result, options, computing: false, error: null },
+        s.result === settled.result && !s.computing && s.error === null ? s : answered(s, settled, options),
       );
       return;
     }
