@@ -10,19 +10,32 @@ export type DatePart = 'day' | 'month' | 'year';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+export interface DateLayout {
+  readonly order: readonly DatePart[];
+  readonly separator: string;
+}
+
+/** Each locale's layout, worked out once (a keystroke in a date field asks for it several times). */
+const layouts = new Map<string, DateLayout>();
+
 /** The order of day, month and year in `locale`'s numeric dates, and the separator between them. */
-export function dateLayout(locale: string): { order: DatePart[]; separator: string } {
-  const parts = new Intl.DateTimeFormat(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).formatToParts(Date.UTC(2026, 9, 31));
-  const order = parts
-    .map((p) => p.type)
-    .filter((t): t is DatePart => t === 'day' || t === 'month' || t === 'year');
-  const separator = parts.find((p) => p.type === 'literal')?.value ?? '/';
-  return { order, separator };
+export function dateLayout(locale: string): DateLayout {
+  let layout = layouts.get(locale);
+  if (!layout) {
+    const parts = new Intl.DateTimeFormat(locale, {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).formatToParts(Date.UTC(2026, 9, 31));
+    const order = parts
+      .map((p) => p.type)
+      .filter((t): t is DatePart => t === 'day' || t === 'month' || t === 'year');
+    const separator = parts.find((p) => p.type === 'literal')?.value ?? '/';
+    layout = { order, separator };
+    layouts.set(locale, layout);
+  }
+  return layout;
 }
 
 /** `YYYY-MM-DD` as the locale writes it with two-digit day and month ("31/10/2026"); '' when not a date. */
