@@ -8,7 +8,7 @@ describe('load failure', () => {
 
   beforeAll(async () => {
     dash = await openDashboard({ boundaries: 'none', navigate: false });
-    await dash.page.route('**/demo/households.csv', (route) =>
+    await dash.page.route('**/demo/households.arrow', (route) =>
       route.fulfill({ status: 500, body: 'broken' }),
     );
     await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
@@ -25,7 +25,7 @@ describe('load failure', () => {
     await expect(error.isVisible()).resolves.toBe(true);
     const text = (await error.textContent()) ?? '';
     expect(text).toContain('Dasbor gagal dimuat');
-    expect(text).toContain('households.csv');
+    expect(text).toContain('households.arrow');
     expect(text).toContain('500');
     await expect(page.getByRole('button', { name: 'Muat ulang' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'load-error');

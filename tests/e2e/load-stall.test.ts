@@ -45,8 +45,8 @@ const TARGETS: Target[] = [
   },
   {
     name: 'households data file',
-    pattern: '**/demo/households.csv',
-    says: /Berkas data tidak dapat dimuat.*households\.csv/,
+    pattern: '**/demo/households.arrow',
+    says: /Berkas data tidak dapat dimuat.*households\.arrow/,
   },
   { name: 'config', pattern: '**/config.json', says: /Pengaturan aplikasi tidak dapat dimuat.*config\.json/ },
 ];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -264,11 +264,31 @@ describe('generate-demo CLI', () => {
     const first = execFileSync('npx', [...args, '--out', dir], { cwd: ROOT, encoding: 'utf8' });
     expect(first).toContain('households 400');
     const mem = run({ households: 400, agents: 64, seed: 9 });
-    for (const f of DEMO_FILES) expect(readFileSync(resolve(dir, f), 'utf8')).toBe(mem.text(f));
+    for (const f of DEMO_FILES.filter((f) => f !== 'manifest.json'))
+      expect(readFileSync(resolve(dir, f), 'utf8')).toBe(mem.text(f));
+    // The manifest names the columnar copies, written beside the CSVs (tests/scripts/demo-columnar.test.ts).
+    const manifestPath = resolve(dir, 'manifest.json');
+    const columnar = { households: 'households.arrow', agents: 'agents.arrow', cases: 'cases.arrow' };
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8'))).toEqual({
+      ...JSON.parse(mem.text('manifest.json')),
+      columnar,
+    });
+    for (const file of Object.values(columnar)) expect(statSync(resolve(dir, file)).size).toBeGreaterThan(0);
     const second = execFileSync('npx', [...args, '--out', dir, '--if-missing'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
     expect(second).toContain('nothing to do');
+    // A demo made before the columnar copy existed gets it from --if-missing, its CSVs untouched.
+    writeFileSync(manifestPath, mem.text('manifest.json'));
+    rmSync(resolve(dir, 'households.arrow'));
+    const third = execFileSync('npx', [...args, '--out', dir, '--if-missing'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(third).toContain('columnar copy written');
+    expect(JSON.parse(readFileSync(manifestPath, 'utf8')).columnar).toEqual(columnar);
+    expect(statSync(resolve(dir, 'households.arrow')).size).toBeGreaterThan(0);
+    expect(readFileSync(resolve(dir, 'households.csv'), 'utf8')).toBe(mem.text('households.csv'));
   });
 });

@@ -5,7 +5,7 @@ import { isCalendarDate } from '../domain/calendar';
 import type { TableName } from '../domain/schema';
 import { assignedAgentDistances } from '../geo/coverage';
 import { type ImportReport, importTable } from '../import';
-import { loadCsvTable, type TableLoad } from '../sql/load-table';
+import { loadArrowTable, loadCsvTable, type TableLoad } from '../sql/load-table';
 import { ASSIGNED_PAIRS_SQL } from '../sql/queries';
 import type { SqlClient } from '../sql/sql-client';
 import type { DatasetSource } from './dataset-source';
@@ -83,6 +83,8 @@ function downloadsOf(source: DatasetSource, gazetteer: string): Download {
 }
 
 const GAZETTEER = 'villages.csv';
+/** A table written as Arrow IPC (the demo's columnar copy of its CSV). */
+const ARROW = '.arrow';
 
 async function loadFile(
   client: SqlClient,
@@ -92,8 +94,15 @@ async function loadFile(
   onProgress: (p: LoadProgress) => void,
 ): Promise<TableLoad> {
   const fileName = `${table}.csv`;
+  const progress = (fraction: number) => onProgress({ step: table, fraction });
+  if (url?.endsWith(ARROW)) {
+    const loaded = await loadArrowTable(client, table, await download(url, progress));
+    if (loaded) return loaded;
+    // Columns of another contract version: the CSV beside it holds the same rows.
+    url = `${url.slice(0, -ARROW.length)}.csv`;
+  }
   const bytes = url
-    ? await download(url, (fraction) => onProgress({ step: table, fraction }))
+    ? await download(url, progress)
     : new TextEncoder().encode(`${EMPTY_TABLES[table as keyof typeof EMPTY_TABLES]}\n`);
   await client.registerFile(fileName, bytes);
   return loadCsvTable(client, table, fileName);

@@ -86,6 +86,10 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);
       await conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
     },
+    insertArrowStream: async (name, bytes) => {
+      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    },
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await conn.close();

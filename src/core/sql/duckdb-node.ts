@@ -1,14 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { SqlClient } from './sql-client';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 
+/** A query's answer as Arrow IPC stream bytes (scripts writing columnar files). */
+export interface NodeSqlClient extends SqlClient {
+  arrowStream(sql: string): Promise<Uint8Array>;
+}
+
 /** The same SqlClient the app uses, over DuckDB-WASM's blocking Node build (tests: one per file; scripts/validate.ts). */
-export async function startNodeDuckDb(): Promise<SqlClient> {
+export async function startNodeDuckDb(): Promise<NodeSqlClient> {
   const db = await duckdb.createDuckDB(
     {
       mvp: {
@@ -43,5 +48,15 @@ export async function startNodeDuckDb(): Promise<SqlClient> {
       conn.query(`DROP TABLE IF EXISTS "${name}"`);
       conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
     },
+    insertArrowStream: async (name, bytes) => {
+      conn.query(`DROP TABLE IF EXISTS "${name}"`);
+      conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    },
+    arrowStream: async (sql) =>
+      // DuckDB answers in Arrow's file format; the app's loader takes the stream format.
+      tableToIPC(
+        tableFromIPC(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice()),
+        'stream',
+      ),
   };
 }

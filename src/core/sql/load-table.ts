@@ -94,3 +94,40 @@ export async function loadCsvTable(
     await client.queryTable(`DROP TABLE IF EXISTS ${text}`);
   }
 }
+
+/** The canonical columns of `table` as DuckDB describes them ("name TYPE", in order). */
+function canonicalColumns(table: TableName): string[] {
+  return TABLES[table].map((c) => `${c.name} ${SQL_TYPE[c.type]}`);
+}
+
+/**
+ * Loads Arrow IPC stream bytes holding the canonical table `table` (written by the demo generator from its
+ * CSV files through loadCsvTable, scripts/demo/columnar.ts): DuckDB reads them as they are, without parsing
+ * text. Null, with nothing changed, when the columns are not exactly the canonical ones (a file from another
+ * version of the data contract): the caller then loads the CSV.
+ */
+export async function loadArrowTable(
+  client: SqlClient,
+  table: TableName,
+  bytes: Uint8Array,
+): Promise<TableLoad | null> {
+  const staged = ident(`${table}_arrow`);
+  await client.insertArrowStream(`${table}_arrow`, bytes);
+  try {
+    const described = await queryRows<{ column_name: string; column_type: string }>(
+      client,
+      `DESCRIBE ${staged}`,
+    );
+    const found = described.map((c) => `${c.column_name} ${c.column_type}`);
+    const wanted = canonicalColumns(table);
+    if (found.length !== wanted.length || found.some((c, i) => c !== wanted[i])) return null;
+    await client.queryTable(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${staged}`);
+    const [counts] = await queryRows<{ rows: number }>(
+      client,
+      `SELECT count(*)::INTEGER AS rows FROM ${ident(table)}`,
+    );
+    return { table, rows: counts?.rows ?? 0, rejected: 0, missingColumns: [] };
+  } finally {
+    await client.queryTable(`DROP TABLE IF EXISTS ${staged}`);
+  }
+}

@@ -17,6 +17,8 @@ export interface SqlClient {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow table. */
   insertArrow(name: string, data: Table): Promise<void>;
+  /** Creates (or replaces) table `name` from Arrow IPC stream bytes (read by DuckDB itself, not in JavaScript). */
+  insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
   /** Ends the connection (a client replaced by another dataset's); the database lives on. */
   close?(): Promise<void>;
 }

@@ -7,6 +7,7 @@ const client = (close = vi.fn(async () => undefined)): SqlClient => ({
   queryPrepared: vi.fn(),
   registerFile: vi.fn(),
   insertArrow: vi.fn(),
+  insertArrowStream: vi.fn(),
   close,
 });
 
