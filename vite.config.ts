@@ -104,9 +104,10 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,wasm,json,csv,geojson,png}'],
-        // config.json is read fresh from the server (kept for offline use by a runtime cache).
-        globIgnores: ['config.json', 'sw.js', '**/*.{br,gz}', '**/README.md'],
+        globPatterns: ['**/*.{js,css,html,wasm,json,csv,arrow,geojson,png}'],
+        // config.json is read fresh from the server (kept for offline use by a runtime cache). The demo's CSVs
+        // are not read by the app: it loads their columnar copies (scripts/demo/columnar.ts).
+        globIgnores: ['config.json', 'sw.js', '**/*.{br,gz}', '**/README.md', 'demo/*.csv'],
         // The DuckDB wasm is 34 MB.
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },

@@ -14,6 +14,7 @@ export const IIS_TYPES: readonly [extension: string, type: string][] = [
   ['.geojson', 'application/geo+json'],
   ['.csv', 'text/csv'],
   ['.parquet', 'application/vnd.apache.parquet'],
+  ['.arrow', 'application/vnd.apache.arrow.stream'],
   ['.webmanifest', 'application/manifest+json'],
 ];
 

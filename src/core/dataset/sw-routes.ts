@@ -5,7 +5,7 @@
 export const CONFIG_CACHE = 'gancang-config';
 export const DATA_CACHE = 'gancang-data';
 
-const DATA_FILE = /\.(csv|json|geojson|parquet)$/i;
+const DATA_FILE = /\.(csv|json|geojson|parquet|arrow)$/i;
 
 /** The folder the service worker serves (its own URL without the file name). */
 function scopeOf(swUrl: string): URL {
