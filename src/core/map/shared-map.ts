@@ -114,21 +114,27 @@ export async function warmKeptMap(layers: readonly Layer[]): Promise<void> {
   const own = shared.layers;
   shared.overlay.setProps({ layers: [...layers, ...own] as Layer[] });
   shared.gate?.wake();
-  // The overlay draws within the map's frame; a hidden page draws none, and its layers are handed back anyway.
+  // The overlay draws within the map's frames: the first ones may come before deck.gl has set the layers up
+  // (a busy machine), so it waits for a frame after which every layer has its programs. A hidden page draws
+  // none, and its layers are handed back anyway.
+  const compiled = () => layers.every((layer) => layer.getModels().length > 0);
   await new Promise<void>((resolve) => {
-    const done = () => {
+    const end = () => {
       clearTimeout(timer);
-      shared.map.off('render', done);
+      shared.map.off('render', frame);
       resolve();
     };
-    const timer = setTimeout(done, WARM_WAIT_MS);
-    shared.map.on('render', done);
+    const frame = () => {
+      if (compiled()) end();
+    };
+    const timer = setTimeout(end, WARM_WAIT_MS);
+    shared.map.on('render', frame);
   });
   if (shared.inUse && shared.layers === own) handLayers(shared, own);
 }
 
 /** How long warmKeptMap waits for the frame that draws its layers. */
-const WARM_WAIT_MS = 2_000;
+const WARM_WAIT_MS = 5_000;
 
 /**
  * The section no longer shows the map: its layers go, the map stays for the next section (or is removed). Call
