@@ -22,6 +22,13 @@ describe('stale settings from a link', () => {
 
   it('a 12-month change map on data without cases falls back with a notice, not an empty map', async () => {
     const { page, context } = dash;
+    // The demo's manifest without the cases' columnar copy, so that the app loads that CSV, reduced to its header.
+    await context.route('**/demo/manifest.json', async (route) => {
+      const response = await route.fetch();
+      const manifest = (await response.json()) as { columnar?: Record<string, string> };
+      delete manifest.columnar?.cases;
+      await route.fulfill({ response, json: manifest });
+    });
     await context.route('**/demo/cases.csv', (route) =>
       route.fulfill({ status: 200, contentType: 'text/csv', body: CASES_HEADER }),
     );
@@ -51,6 +58,7 @@ describe('stale settings from a link', () => {
       await expect(notices.count()).resolves.toBe(count - 1);
     } finally {
       await context.unroute('**/demo/cases.csv');
+      await context.unroute('**/demo/manifest.json');
     }
   });
 
