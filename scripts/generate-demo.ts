@@ -6,7 +6,7 @@
  *
  * Same arguments => identical bytes. See data/README.md for every assumption.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NEED_CODES, needColumn } from '../src/core/domain/schema.ts';
@@ -14,7 +14,7 @@ import { type Agent, createAgents, DEFAULT_AGENTS } from './demo/agents.ts';
 import { allocateHouseholds, DEFAULT_HOUSEHOLDS } from './demo/allocate.ts';
 import { assignHouseholds } from './demo/assign.ts';
 import { casesForHousehold, lastVisitDay, PROGRAMME_START, REFERENCE_DATE } from './demo/cases.ts';
-import { writeColumnar } from './demo/columnar.ts';
+import { readManifest, writeColumnar } from './demo/columnar.ts';
 import { csvField } from './demo/csv.ts';
 import { dayNumber, isoDate } from './demo/dates.ts';
 import { loadGazetteer, type Village } from './demo/gazetteer.ts';
@@ -334,8 +334,9 @@ async function main(): Promise<void> {
   const manifestPath = resolve(out, 'manifest.json');
   if (ifMissing && existsSync(manifestPath)) {
     // A demo made before its columnar copy existed gets one (the app loads that, and only that is cached).
-    if (!(JSON.parse(readFileSync(manifestPath, 'utf8')) as { columnar?: unknown }).columnar) {
-      await writeColumnar(out);
+    const manifest = readManifest(out);
+    if (!manifest.columnar) {
+      await writeColumnar(out, manifest);
       console.log(`demo data present in ${out}; its columnar copy written`);
     } else console.log(`demo data present in ${out} (manifest.json); nothing to do`);
     return;

@@ -7,16 +7,24 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DATA_TABLES } from '../../src/core/dataset/table-status.ts';
 import { startNodeDuckDb } from '../../src/core/sql/duckdb-node.ts';
 import { loadCsvTable } from '../../src/core/sql/load-table.ts';
+import { writeTableArrow } from '../arrow-file.ts';
 
-export const COLUMNAR_TABLES = ['households', 'agents', 'cases'] as const;
+export type DemoManifest = Record<string, unknown>;
 
-/** Writes `<table>.arrow` for each demo table in `dir` and names them in its manifest.json (written last). */
-export async function writeColumnar(dir: string): Promise<void> {
+export const readManifest = (dir: string): DemoManifest =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DemoManifest;
+
+/**
+ * Writes `<table>.arrow` for each demo table in `dir` and names them in its manifest.json (written last, from
+ * `manifest`: the one in `dir` unless the caller has read it already).
+ */
+export async function writeColumnar(dir: string, manifest = readManifest(dir)): Promise<void> {
   const client = await startNodeDuckDb();
   const columnar: Record<string, string> = {};
-  for (const table of COLUMNAR_TABLES) {
+  for (const table of DATA_TABLES) {
     await client.registerFile(`${table}.csv`, new Uint8Array(readFileSync(join(dir, `${table}.csv`))));
     const load = await loadCsvTable(client, table, `${table}.csv`);
     // The columnar copy holds the kept rows only: a demo whose CSV loses rows would say so differently.
@@ -25,12 +33,10 @@ export async function writeColumnar(dir: string): Promise<void> {
         `${table}.csv: ${load.rejected} rows rejected, missing ${load.missingColumns.join(', ')}`,
       );
     const file = `${table}.arrow`;
-    writeFileSync(join(dir, `${file}.partial`), await client.arrowStream(`SELECT * FROM ${table}`));
-    renameSync(join(dir, `${file}.partial`), join(dir, file));
+    await writeTableArrow(client, table, join(dir, file));
     columnar[table] = file;
   }
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(`${manifestPath}.partial`, `${JSON.stringify({ ...manifest, columnar }, null, 2)}\n`);
   renameSync(`${manifestPath}.partial`, manifestPath);
 }

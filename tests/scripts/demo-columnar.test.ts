@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLUMNAR_TABLES, writeColumnar } from '../../scripts/demo/columnar.ts';
+import { writeColumnar } from '../../scripts/demo/columnar.ts';
 import { createFileWriter } from '../../scripts/demo/output.ts';
 import { generateDemo } from '../../scripts/generate-demo.ts';
+import { DATA_TABLES } from '../../src/core/dataset/table-status.ts';
 import { type NodeSqlClient, startNodeDuckDb } from '../../src/core/sql/duckdb-node.ts';
 import { loadArrowTable, loadCsvTable } from '../../src/core/sql/load-table.ts';
 
@@ -40,31 +41,28 @@ describe('the demo columnar copy', () => {
     expect(manifest.synthetic).toBe(true);
   });
 
-  it.each(COLUMNAR_TABLES)(
-    'loads %s with the same columns, types, rows and order as its CSV',
-    async (table) => {
-      await fromCsv.registerFile(`${table}.csv`, new Uint8Array(readFileSync(join(dir, `${table}.csv`))));
-      const csv = await loadCsvTable(fromCsv, table, `${table}.csv`);
-      const arrow = await loadArrowTable(
-        fromArrow,
-        table,
-        new Uint8Array(readFileSync(join(dir, `${table}.arrow`))),
-      );
-      expect(arrow).toEqual(csv);
-      expect(csv.rows).toBeGreaterThan(0);
-      const a = await contents(fromCsv, table);
-      const b = await contents(fromArrow, table);
-      expect(b.types).toEqual(a.types);
-      expect(b.rows.length).toBe(a.rows.length);
-      expect(b.rows).toEqual(a.rows);
-      // rowid order is what later tables join on (household_coverage).
-      const ids = async (c: NodeSqlClient) =>
-        (await c.queryTable(`SELECT rowid::INTEGER AS r FROM ${table} ORDER BY rowid LIMIT 5 OFFSET 100`))
-          .toArray()
-          .map((r) => r.r);
-      expect(await ids(fromArrow)).toEqual(await ids(fromCsv));
-    },
-  );
+  it.each(DATA_TABLES)('loads %s with the same columns, types, rows and order as its CSV', async (table) => {
+    await fromCsv.registerFile(`${table}.csv`, new Uint8Array(readFileSync(join(dir, `${table}.csv`))));
+    const csv = await loadCsvTable(fromCsv, table, `${table}.csv`);
+    const arrow = await loadArrowTable(
+      fromArrow,
+      table,
+      new Uint8Array(readFileSync(join(dir, `${table}.arrow`))),
+    );
+    expect(arrow).toEqual(csv);
+    expect(csv.rows).toBeGreaterThan(0);
+    const a = await contents(fromCsv, table);
+    const b = await contents(fromArrow, table);
+    expect(b.types).toEqual(a.types);
+    expect(b.rows.length).toBe(a.rows.length);
+    expect(b.rows).toEqual(a.rows);
+    // rowid order is what later tables join on (household_coverage).
+    const ids = async (c: NodeSqlClient) =>
+      (await c.queryTable(`SELECT rowid::INTEGER AS r FROM ${table} ORDER BY rowid LIMIT 5 OFFSET 100`))
+        .toArray()
+        .map((r) => r.r);
+    expect(await ids(fromArrow)).toEqual(await ids(fromCsv));
+  });
 
   it('refuses a file whose columns are not the table’s, leaving no table behind (the CSV is loaded instead)', async () => {
     const client = await startNodeDuckDb();

@@ -2,7 +2,7 @@ import type { ImportReport } from '../import';
 import type { PublishedDatasetConfig } from './app-config';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import type { StoredDataset } from './local-store';
-import type { DataTable } from './table-status';
+import { DATA_TABLES, type DataTable } from './table-status';
 
 /**
  * Where a dataset's tables come from; nothing above the loader knows which:
@@ -60,14 +60,11 @@ interface DemoManifest {
   /** The day the synthetic data describes (its visits and cases end there). */
   reference_date?: string;
   /** Each table's columnar copy (Arrow IPC, scripts/demo/columnar.ts), loaded instead of its CSV. */
-  columnar?: Partial<Record<DemoTable, string>>;
+  columnar?: Partial<Record<DataTable, string>>;
 }
 
-type DemoTable = 'households' | 'agents' | 'cases';
-const DEMO_TABLES: readonly DemoTable[] = ['households', 'agents', 'cases'];
-
 /** The demo file of `table`: its columnar copy when the manifest names one (a plain file name), else its CSV. */
-function demoFile(manifest: DemoManifest, table: DemoTable): string {
+function demoFile(manifest: DemoManifest, table: DataTable): string {
   const columnar = manifest.columnar?.[table];
   return typeof columnar === 'string' && /^[\w-]+\.arrow$/.test(columnar)
     ? `demo/${columnar}`
@@ -83,6 +80,6 @@ export async function demoSource(): Promise<DatasetSource> {
     name: manifest.name,
     date: manifest.reference_date ?? null,
     synthetic: manifest.synthetic,
-    files: Object.fromEntries(DEMO_TABLES.map((table) => [table, demoFile(manifest, table)])),
+    files: Object.fromEntries(DATA_TABLES.map((table) => [table, demoFile(manifest, table)])),
   };
 }
