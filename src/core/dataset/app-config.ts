@@ -20,7 +20,7 @@ export interface PublishedDatasetConfig {
   name: string | null;
   /** `YYYY-MM-DD`: the date of the data (not of publishing); optional like `name` for aggregates. */
   date: string | null;
-  /** Household level: CSV or Parquet per table; a table left out is "not loaded" (figures needing it say so). */
+  /** Household level: CSV, Parquet or Arrow (`npm run data:convert`) per table; a table left out is "not loaded" (figures needing it say so). */
   files: Partial<Record<DataTable, string>>;
   /** Aggregate only: the manifest `aggregates.json` of `npm run publish:aggregates` (its files beside it). */
   aggregates: string | null;
@@ -95,7 +95,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   channels: DEFAULT_CHANNEL_CONFIG,
   channelsError: null,
 };
-const DATA_FILE = /\.(csv|parquet)$/i;
+const DATA_FILE = /\.(csv|parquet|arrow)$/i;
 const MANIFEST_FILE = /\.json$/i;
 
 /** A published file must come from the app's own server (so it is governed like the app, and never sent elsewhere). */

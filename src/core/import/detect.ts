@@ -13,6 +13,9 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
+/** Arrow IPC: a stream's first message starts with the continuation marker; a file with `ARROW1`. */
+const ARROW_STREAM = [0xff, 0xff, 0xff, 0xff];
+const ARROW_FILE = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
 
 export function formatFromName(fileName: string): ImportFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
@@ -21,13 +24,15 @@ export function formatFromName(fileName: string): ImportFormat | null {
 }
 
 /**
- * The format of `bytes`: ZIP → XLSX, PAR1 → Parquet, text starting with '{' → GeoJSON, other text → CSV.
+ * The format of `bytes`: ZIP → XLSX, PAR1 → Parquet, Arrow IPC → Arrow, text starting with '{' → GeoJSON, other
+ * text → CSV.
  * Returns a fatal error for binary content that is none of these (e.g. an old .xls or a PDF).
  */
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat | ImportFatal {
   if (bytes.length === 0) return { code: 'empty_file', detail: 'the file is empty (0 bytes)' };
   if (startsWith(bytes, ZIP)) return 'xlsx';
   if (startsWith(bytes, PAR1)) return 'parquet';
+  if (startsWith(bytes, ARROW_STREAM) || startsWith(bytes, ARROW_FILE)) return 'arrow';
   const bom = sniffBom(bytes);
   if (!bom && looksBinary(bytes)) {
     const byName = formatFromName(fileName);
@@ -36,7 +41,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
       detail:
         byName === 'xlsx' || /\.xls$/i.test(fileName)
           ? 'the file is binary but not an XLSX workbook (old .xls? save it as .xlsx or CSV)'
-          : 'the file is binary, not text, XLSX, Parquet or GeoJSON',
+          : 'the file is binary, not text, XLSX, Parquet, Arrow or GeoJSON',
     };
   }
   // First non-blank character of the text (after any BOM).

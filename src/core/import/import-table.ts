@@ -19,6 +19,7 @@ import { ident, queryRows, type SqlClient } from '../sql/sql-client';
 import { validateBoundaries } from './boundaries';
 import { type CheckTables, loadCanonical, runChecks, tableRows } from './checks';
 import { checkSize, detectFormat } from './detect';
+import { readArrow } from './read-arrow';
 import { CancelledError, FatalError, fail, type ReadContext, uniqueHeaders } from './read-context';
 import { readCsv } from './read-csv';
 import { readGeoJson } from './read-geojson';
@@ -178,6 +179,9 @@ export async function importTable(
           await writer.flush();
         }
       },
+      rowsInDatabase: async (select, rows) => {
+        await writer?.adopt(select, rows);
+      },
       reject: (issue) => {
         preIssues.push(issue);
       },
@@ -191,6 +195,7 @@ export async function importTable(
       },
       xlsx: () => readXlsx(bytes, ctx),
       parquet: () => readParquet(bytes, ctx),
+      arrow: () => readArrow(client, bytes, ctx, t.scratch('arrow')),
       geojson: () => readGeoJson(bytes, kind, ctx),
     };
     try {

@@ -233,8 +233,8 @@ const FATAL: Record<ImportFatal['code'], { id: string; en: string }> = {
   },
   empty_file: { id: 'Berkas kosong', en: 'The file is empty' },
   not_text: {
-    id: 'Berkas bukan CSV, XLSX, Parquet atau GeoJSON',
-    en: 'The file is not CSV, XLSX, Parquet or GeoJSON',
+    id: 'Berkas bukan CSV, XLSX, Parquet, Arrow atau GeoJSON',
+    en: 'The file is not CSV, XLSX, Parquet, Arrow or GeoJSON',
   },
   unreadable: { id: 'Berkas tidak dapat dibaca', en: 'The file cannot be read' },
   unsupported_format: {

@@ -1,4 +1,4 @@
-/** What a format reader gets to hand its rows over: the same for CSV, XLSX, Parquet and GeoJSON. */
+/** What a format reader gets to hand its rows over: the same for CSV, XLSX, Parquet, Arrow and GeoJSON. */
 import type { ImportFatal, ImportIssue } from './types';
 
 export class CancelledError extends Error {
@@ -29,6 +29,11 @@ export interface ReadContext {
   recognised(cells: readonly (string | null)[]): number;
   /** One data row: its reported row number and one cell per header (null = empty). */
   row(row: number, cells: readonly (string | null | undefined)[]): Promise<void>;
+  /**
+   * Rows already in DuckDB (a columnar file it read itself), handed over at once instead of row by row: `select`
+   * gives `_row` and the text of each header's column in order, `rows` rows in all.
+   */
+  rowsInDatabase(select: string, rows: number): Promise<void>;
   /** A row that cannot be staged at all (e.g. wrong number of fields): rejected with this issue. */
   reject(issue: ImportIssue): void;
   /** Share of the input read, 0–1. */

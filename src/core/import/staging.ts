@@ -2,7 +2,7 @@
  * The staging table every format is loaded into: `_row` (the row number reported to people) and one text column
  * per source column, `c0` … `c{n-1}` (source headers stay in JS: they may repeat, be empty or hold any character).
  * Rows arrive in batches as Arrow tables (apache-arrow → client.insertArrow), so memory stays flat at 1 M rows and
- * the same path serves CSV, XLSX, Parquet and GeoJSON.
+ * the same path serves CSV, XLSX, Parquet and GeoJSON; an Arrow file DuckDB has read itself joins as a view.
  */
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { utf8Vector } from '../sql/arrow-vectors';
@@ -56,6 +56,15 @@ export class StageWriter {
     this.rows = [];
     this.columns = Array.from({ length: this.width }, () => []);
     await this.client.insertArrow(`${this.table}_b${this.batches++}`, new Table(vectors));
+  }
+
+  /** Adds rows DuckDB already holds as one batch (a view over `select`: `_row` and the text columns). */
+  async adopt(select: string, rows: number): Promise<void> {
+    await this.flush();
+    await this.client.queryTable(
+      `CREATE OR REPLACE VIEW ${ident(`${this.table}_b${this.batches++}`)} AS ${select}`,
+    );
+    this.count += rows;
   }
 
   /** Writes what is queued and makes `table` (a view) hold every row. */

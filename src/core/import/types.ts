@@ -14,27 +14,30 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'boundaries',
 ];
 
-export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson';
+export type ImportFormat = 'csv' | 'xlsx' | 'parquet' | 'arrow' | 'geojson';
 
 /** The formats a file is read from, in the order they are named to users. */
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'parquet', 'geojson'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'parquet', 'arrow', 'geojson'];
 
 /** The formats' own names (the same in every language). */
 export const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
   csv: 'CSV',
   xlsx: 'XLSX',
   parquet: 'Parquet',
+  arrow: 'Arrow',
   geojson: 'GeoJSON',
 };
 
 /**
  * File name endings read as each format (formatFromName). The bytes decide in the end (detectFormat: ZIP → XLSX,
- * PAR1 → Parquet, text starting with '{' → GeoJSON, other text → CSV); the endings are what a file picker offers.
+ * PAR1 → Parquet, an Arrow IPC stream or file → Arrow, text starting with '{' → GeoJSON, other text → CSV); the
+ * endings are what a file picker offers.
  */
 export const FORMAT_EXTENSIONS: Readonly<Record<ImportFormat, readonly string[]>> = {
   csv: ['csv', 'tsv', 'txt'],
   xlsx: ['xlsx', 'xlsm'],
   parquet: ['parquet', 'pq'],
+  arrow: ['arrow', 'arrows', 'ipc', 'feather'],
   geojson: ['geojson', 'json'],
 };
 
@@ -121,7 +124,7 @@ export interface ImportIssue {
    * Where the problem is, 1-based, counted so a person can find it in the file:
    * CSV: the physical line on which the record starts (header = line 1; a quoted field with line breaks makes the
    * next record start further down); XLSX: the sheet row number (header row as found in the sheet);
-   * Parquet: record index + 1 (the first record is row 1; Parquet has no header line);
+   * Parquet and Arrow: record index + 1 (the first record is row 1; they have no header line);
    * GeoJSON: feature index + 1.
    */
   row: number;
@@ -251,6 +254,8 @@ export interface ImportOptions {
  * - CSV / Parquet 256 MB: the P3KE-shaped household CSV is ≈ 119 bytes a row, so ≈ 2.2 M rows — twice the 1 M
  *   target. DuckDB-WASM holds the staging text, the typed copy and the canonical table at once (≈ 3× the file),
  *   and a 32-bit WASM heap cannot grow beyond 4 GB (browsers often stop near 2 GB): 256 MB stays well inside.
+ * - Arrow 256 MB: already columnar, read by DuckDB as it is (≈ 1.8 M households as `npm run data:convert` writes
+ *   them); its columns are read as text for the checks like any other format's.
  * - XLSX 32 MB: exceljs expands the whole workbook into JS objects (≈ 20–40× the zipped size); 32 MB of XLSX is
  *   ≈ 300 k rows. Larger sheets: save as CSV.
  * - GeoJSON 128 MB: parsed with JSON.parse as a whole (≈ 3–5× in memory); official village polygons are < 20 MB.
@@ -258,6 +263,7 @@ export interface ImportOptions {
 export const MAX_IMPORT_BYTES_BY_FORMAT: Readonly<Record<ImportFormat, number>> = {
   csv: 256 * 1024 * 1024,
   parquet: 256 * 1024 * 1024,
+  arrow: 256 * 1024 * 1024,
   xlsx: 32 * 1024 * 1024,
   geojson: 128 * 1024 * 1024,
 };

@@ -100,11 +100,34 @@ function canonicalColumns(table: TableName): string[] {
   return TABLES[table].map((c) => `${c.name} ${SQL_TYPE[c.type]}`);
 }
 
+export interface ColumnType {
+  name: string;
+  type: string;
+}
+
+/**
+ * Inserts Arrow IPC stream bytes as the table `name`, and its columns in order; null when DuckDB found no table
+ * in the bytes (it then creates none and says nothing: a damaged or truncated stream, or not a stream at all).
+ */
+export async function insertArrowColumns(
+  client: SqlClient,
+  name: string,
+  bytes: Uint8Array,
+): Promise<ColumnType[] | null> {
+  await client.insertArrowStream(name, bytes);
+  const columns = await queryRows<ColumnType>(
+    client,
+    `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+     WHERE schema_name = current_schema() AND table_name = ${literal(name)} ORDER BY column_index`,
+  );
+  return columns.length > 0 ? columns : null;
+}
+
 /**
  * Loads Arrow IPC stream bytes holding the canonical table `table` (written by the demo generator from its
  * CSV files through loadCsvTable, scripts/demo/columnar.ts): DuckDB reads them as they are, without parsing
  * text. Null, with nothing changed, when the columns are not exactly the canonical ones (a file from another
- * version of the data contract): the caller then loads the CSV.
+ * version of the data contract) or the bytes hold no table: the caller then loads the CSV.
  */
 export async function loadArrowTable(
   client: SqlClient,
@@ -112,15 +135,12 @@ export async function loadArrowTable(
   bytes: Uint8Array,
 ): Promise<TableLoad | null> {
   const staged = ident(`${table}_arrow`);
-  await client.insertArrowStream(`${table}_arrow`, bytes);
   try {
-    const described = await queryRows<{ column_name: string; column_type: string }>(
-      client,
-      `DESCRIBE ${staged}`,
+    const found = (await insertArrowColumns(client, `${table}_arrow`, bytes))?.map(
+      (c) => `${c.name} ${c.type}`,
     );
-    const found = described.map((c) => `${c.column_name} ${c.column_type}`);
     const wanted = canonicalColumns(table);
-    if (found.length !== wanted.length || found.some((c, i) => c !== wanted[i])) return null;
+    if (found?.length !== wanted.length || found.some((c, i) => c !== wanted[i])) return null;
     // Renamed, not copied: a million rows stay where DuckDB put them, in the file's order.
     await client.queryTable(`DROP TABLE IF EXISTS ${ident(table)}`);
     await client.queryTable(`ALTER TABLE ${staged} RENAME TO ${ident(table)}`);

@@ -44,6 +44,7 @@ function collecting(): ReadContext & Collected {
       expect(ctx.rows.has(row) || ctx.rejected.has(row)).toBe(false);
       ctx.rows.set(row, cells);
     },
+    rowsInDatabase: () => Promise.reject(new Error('a CSV hands its rows over one by one')),
     reject: (issue) => {
       expect(ctx.rows.has(issue.row) || ctx.rejected.has(issue.row)).toBe(false);
       ctx.rejected.set(issue.row, issue);
