@@ -177,7 +177,12 @@ export function formatReport(report: ImportReport, lang: Lang): string {
   return lines.join('\n');
 }
 
-async function loadReference(client: SqlClient, kind: ImportKind, file: string, lang: Lang): Promise<void> {
+export async function loadReference(
+  client: SqlClient,
+  kind: ImportKind,
+  file: string,
+  lang: Lang,
+): Promise<void> {
   const report = await importTable(client, { kind, fileName: basename(file), bytes: readFileSync(file) });
   if (report.fatal) throw new Error(`${T[lang].reference} ${file}: ${fatalMessage(report.fatal, lang)}`);
 }
