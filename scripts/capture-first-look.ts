@@ -8,12 +8,18 @@
  * tests/e2e/first-look.test.ts fails when the served files differ from what the app draws: run this again
  * after a change to the demo generator, the gazetteer, or the planner's opening map.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoFirstLookFile, FIRST_LOOK_KEY, type FirstLook } from '../src/core/first-look/first-look.ts';
-import { openDashboard, waitReady } from '../tests/e2e/harness.ts';
+import { DIST, openDashboard, waitReady } from '../tests/e2e/harness.ts';
 
 const DATA = path.resolve('data');
+/** The fingerprint of the demo the built app serves (its manifest's). */
+const demoFingerprint = (
+  JSON.parse(readFileSync(path.join(DIST, 'demo', 'manifest.json'), 'utf8')) as { fingerprint?: string }
+).fingerprint;
+if (!demoFingerprint)
+  throw new Error('the built demo has no fingerprint: run `npm run data:demo`, then build');
 
 for (const lang of ['id', 'en'] as const) {
   const dash = await openDashboard({ query: lang === 'id' ? '' : `lang=${lang}`, serviceWorkers: 'block' });
@@ -27,6 +33,8 @@ for (const lang of ['id', 'en'] as const) {
       search: '',
       dataset: 'server',
       savedAt: '',
+      // The demo it was drawn from: another demo served later does not open with this map.
+      demo: demoFingerprint,
     };
     if (!look.synthetic) throw new Error('the served dataset is not the synthetic demo');
     const file = path.join(DATA, demoFirstLookFile(lang));

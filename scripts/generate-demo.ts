@@ -22,7 +22,7 @@ import { distanceM, profileVillages } from './demo/geography.ts';
 import { placeHouseholds } from './demo/households.ts';
 import { personName, syntheticNik } from './demo/names.ts';
 import { drawNeeds, NEED_BIT, planPlaces } from './demo/needs.ts';
-import { CsvSink, createFileWriter, type DemoWriter } from './demo/output.ts';
+import { CsvSink, createFileWriter, type DemoWriter, fingerprinting } from './demo/output.ts';
 import { Rng } from './demo/prng.ts';
 
 export const DEFAULT_SEED = 20260101;
@@ -112,6 +112,8 @@ export interface DemoManifest {
   generator: string;
   reference_date: string;
   programme_start: string;
+  /** Names the content: the same data gives the same value (a first look drawn from it says which demo). */
+  fingerprint: string;
 }
 
 const fixed6 = (x: number): string => x.toFixed(6);
@@ -121,7 +123,8 @@ function checkCount(name: string, v: number): number {
   return v;
 }
 
-export function generateDemo(options: DemoOptions, writer: DemoWriter): DemoSummary {
+export function generateDemo(options: DemoOptions, output: DemoWriter): DemoSummary {
+  const writer = fingerprinting(output);
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     throw new Error('seed must be an integer 0..2^32-1');
@@ -249,6 +252,7 @@ export function generateDemo(options: DemoOptions, writer: DemoWriter): DemoSumm
     generator: 'scripts/generate-demo.ts',
     reference_date: REFERENCE_DATE,
     programme_start: PROGRAMME_START,
+    fingerprint: writer.fingerprint(),
   };
   writer.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   writer.close();

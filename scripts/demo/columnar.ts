@@ -12,10 +12,11 @@ import { startNodeDuckDb } from '../../src/core/sql/duckdb-node.ts';
 import { loadCsvTable } from '../../src/core/sql/load-table.ts';
 import { writeTableArrow } from '../arrow-file.ts';
 
-export type DemoManifest = Record<string, unknown>;
+/** The manifest as written (scripts/generate-demo.ts's DemoManifest), kept whole when the copies are named. */
+type ManifestJson = Record<string, unknown>;
 
-export const readManifest = (dir: string): DemoManifest =>
-  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DemoManifest;
+export const readManifest = (dir: string): ManifestJson =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ManifestJson;
 
 /**
  * Writes `<table>.arrow` for each demo table in `dir` and names them in its manifest.json (written last, from

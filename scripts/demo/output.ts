@@ -1,4 +1,5 @@
 /** Where the demo tables go: files on disk (streamed in chunks) or memory (tests). */
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,6 +39,33 @@ export function createFileWriter(dir: string): DemoWriter {
         renameSync(join(dir, `${file}.partial`), join(dir, file));
       }
       fds.clear();
+    },
+  };
+}
+
+/**
+ * Passes every chunk on to `writer` and digests each table's bytes on the way: `fingerprint()` names the
+ * demo's content (SHA-256 of the tables' digests, in DEMO_FILES order), the same whenever the same data is made.
+ */
+export function fingerprinting(writer: DemoWriter): DemoWriter & { fingerprint(): string } {
+  const digests = new Map<DemoFile, Hash>();
+  return {
+    write(file, chunk) {
+      if (file !== 'manifest.json') {
+        let digest = digests.get(file);
+        if (!digest) {
+          digest = createHash('sha256');
+          digests.set(file, digest);
+        }
+        digest.update(chunk);
+      }
+      writer.write(file, chunk);
+    },
+    close: () => writer.close(),
+    fingerprint() {
+      const all = createHash('sha256');
+      for (const file of DEMO_FILES) all.update(`${file}:${digests.get(file)?.copy().digest('hex') ?? ''}\n`);
+      return all.digest('hex').slice(0, 32);
     },
   };
 }

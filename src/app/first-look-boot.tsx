@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
+import { DEMO_MANIFEST } from '../core/dataset/dataset-source';
 import {
   demoFirstLookFile,
   type FirstLook as Look,
@@ -21,7 +22,8 @@ const PAINT_WAIT_MS = 1_500;
 /**
  * The demo's opening map, when this page opens the demo's default map: the address opens it (nothing after
  * it but the language), config.json names no published dataset and no boundary file, and the server has no
- * official boundary file (the demo's map is drawn on the approximate ones). Null otherwise, or on any failure:
+ * official boundary file (the demo's map is drawn on the approximate ones), and it was drawn from the demo the
+ * server has now. Null otherwise, or on any failure:
  * the first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
@@ -38,8 +40,9 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
       (r) => r.ok && !(r.headers.get('content-type') ?? '').includes('text/html'),
     );
     if (official) return null;
-    const response = await fetch(demoFirstLookFile(lang), { signal });
-    return response.ok ? parseDemoFirstLook(await response.text(), lang) : null;
+    const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
+    const [look, manifest] = await Promise.all([text(demoFirstLookFile(lang)), text(DEMO_MANIFEST)]);
+    return parseDemoFirstLook(look, lang, manifest);
   } catch {
     return null;
   }

@@ -3,6 +3,8 @@
  * while the data loads, then replaced by the live map.
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +111,26 @@ async function visit(
 /** What a first look shows of a map: the same on screen whenever these are equal. */
 const drawn = (look: FirstLook | null) =>
   look && { title: look.title, legend: look.legend, height: look.height, areas: look.areas };
+
+describe("the demo's first look", () => {
+  it('is not shown when the server has another demo than the one it was drawn from', async () => {
+    // The demo made again with other settings (`npm run data:demo -- --households 100000`): its map is another.
+    const manifest = JSON.parse(await readFile(path.join(DIST, 'demo', 'manifest.json'), 'utf8'));
+    const dir = await mkdtemp(path.join(tmpdir(), 'gancang-other-demo-'));
+    const other = path.join(dir, 'manifest.json');
+    await writeFile(other, JSON.stringify({ ...manifest, fingerprint: 'another-demo' }));
+    const dash = await openDashboard({ files: { '/demo/manifest.json': other } });
+    try {
+      await waitReady(dash.page);
+      expect(await dash.page.evaluate(() => document.documentElement.dataset.firstLook ?? null)).toBeNull();
+      // Asked for, and refused (a build with the official boundaries does not ask: it draws other shapes).
+      if (!OFFICIAL_BOUNDARIES) expect(dash.server.requests).toContain('/first-look/demo.id.json');
+      expect(dash.pageErrors).toEqual([]);
+    } finally {
+      await dash.close();
+    }
+  }, 180_000);
+});
 
 describe('first look on the next visit', () => {
   let dash: Dashboard;

@@ -73,6 +73,12 @@ describe('generateDemo: determinism', () => {
     const other = run({ ...SMALL, seed: 1 });
     expect(other.text('households.csv')).not.toBe(out.text('households.csv'));
     expect(other.text('agents.csv')).not.toBe(out.text('agents.csv'));
+    // The manifest's fingerprint names the data: another demo, another fingerprint (the same one, the same).
+    const fingerprint = (w: MemoryWriter) =>
+      (JSON.parse(w.text('manifest.json')) as DemoManifest).fingerprint;
+    expect(fingerprint(other)).not.toBe(manifest.fingerprint);
+    expect(fingerprint(run({ ...SMALL, households: 3001 }))).not.toBe(manifest.fingerprint);
+    expect(manifest.fingerprint).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('writes the same bytes to files as to memory', () => {
@@ -103,6 +109,7 @@ describe('generateDemo: tables and contract', () => {
       generator: 'scripts/generate-demo.ts',
       reference_date: REFERENCE_DATE,
       programme_start: PROGRAMME_START,
+      fingerprint: manifest.fingerprint,
     });
   });
 

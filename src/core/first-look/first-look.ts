@@ -44,6 +44,8 @@ export interface FirstLook {
   /** View box height (the width is first-look-paths.ts's VIEW_WIDTH) and each area's path and colour. */
   height: number;
   areas: { d: string; fill: string }[];
+  /** The demo's first look only: the fingerprint of the demo it was drawn from (its manifest's). */
+  demo?: string;
 }
 
 /** Where the page was opened: the first look belongs to this address (the app rewrites it as the user moves). */
@@ -80,7 +82,8 @@ const isLook = (value: unknown): value is FirstLook => {
     Array.isArray(v.legend) &&
     v.legend.every((item) => strings(item, 'color', 'label')) &&
     Array.isArray(v.areas) &&
-    v.areas.every((area) => strings(area, 'd', 'fill'))
+    v.areas.every((area) => strings(area, 'd', 'fill')) &&
+    (v.demo === undefined || typeof v.demo === 'string')
   );
 };
 
@@ -112,10 +115,22 @@ export function readFirstLook(opening: Opening, lang: string): FirstLook | null 
 export const opensDemoMap = (search: string, lang: string): boolean =>
   search === '' || search === '?' || search === `?lang=${lang}`;
 
-/** The demo's first look from its served file's text, when it is one in `lang`; else null. */
-export function parseDemoFirstLook(text: string, lang: string): FirstLook | null {
+/**
+ * The demo's first look from its served file's text, when it is one in `lang` drawn from the demo served now
+ * (`manifest`: the text of demo/manifest.json, whose fingerprint names the data); else null — a demo made
+ * again with other settings must not open with the map of another.
+ */
+export function parseDemoFirstLook(text: string, lang: string, manifest: string): FirstLook | null {
   const look = parse(text);
-  return isLook(look) && look.lang === lang && look.synthetic === true ? look : null;
+  const served = parse(manifest);
+  const fingerprint = isRecord(served) && typeof served.fingerprint === 'string' ? served.fingerprint : null;
+  return isLook(look) &&
+    look.lang === lang &&
+    look.synthetic === true &&
+    fingerprint &&
+    look.demo === fingerprint
+    ? look
+    : null;
 }
 
 /** Keeps `look` (replacing the last one); false when it is too large or the browser refuses to keep it. */

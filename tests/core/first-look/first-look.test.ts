@@ -255,11 +255,18 @@ describe("the demo's first look", () => {
     expect(opensDemoMap('?lang=id&need=rtlh', 'id')).toBe(false);
   });
 
-  it('is taken only when it is a synthetic map in the language asked', () => {
-    const demo = look({ path: '', savedAt: '' });
-    expect(parseDemoFirstLook(JSON.stringify(demo), 'id')).toEqual(demo);
-    expect(parseDemoFirstLook(JSON.stringify(demo), 'en')).toBeNull();
-    expect(parseDemoFirstLook(JSON.stringify({ ...demo, synthetic: false }), 'id')).toBeNull();
-    expect(parseDemoFirstLook('<!doctype html>', 'id')).toBeNull();
+  it('is taken only when it is a synthetic map in the language asked, drawn from the demo served now', () => {
+    const demo = look({ path: '', savedAt: '', demo: 'abc123' });
+    const manifest = JSON.stringify({ name: 'data contoh (sintetis)', fingerprint: 'abc123' });
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', manifest)).toEqual(demo);
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'en', manifest)).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify({ ...demo, synthetic: false }), 'id', manifest)).toBeNull();
+    expect(parseDemoFirstLook('<!doctype html>', 'id', manifest)).toBeNull();
+    // Another demo (made again with other settings), one without a fingerprint, or no manifest at all.
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', manifest.replace('abc123', 'def456'))).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', '{"name":"data contoh (sintetis)"}')).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', '')).toBeNull();
+    const { demo: _unnamed, ...unnamed } = demo;
+    expect(parseDemoFirstLook(JSON.stringify(unnamed), 'id', manifest)).toBeNull();
   });
 });
