@@ -173,7 +173,7 @@ describe('import through the UI', () => {
     );
     // The household slots still take every table format.
     expect(await page.getByTestId('file-households').getAttribute('accept')).toBe(
-      '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.pq,.geojson,.json',
+      '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.pq,.arrow,.arrows,.ipc,.feather,.geojson,.json',
     );
 
     const report = page.getByTestId('report-households');
