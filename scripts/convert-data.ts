@@ -76,13 +76,15 @@ const SAID = {
     written: 'Ditulis',
     rows: 'baris',
     nothing: 'Tidak ada berkas yang ditulis: ada berkas yang tidak dapat dibaca.',
-    config: 'Entri `dataset` untuk config.json (letakkan folder ini di samping aplikasi):',
+    config:
+      'Entri `dataset` untuk config.json (letakkan folder ini di samping aplikasi; isi nama dan tanggal data bila belum ada):',
   },
   en: {
     written: 'Written',
     rows: 'rows',
     nothing: 'No file written: a file cannot be read.',
-    config: 'The `dataset` entry for config.json (put this folder beside the app):',
+    config:
+      "The `dataset` entry for config.json (put this folder beside the app; fill in the data's name and date if missing):",
   },
 } as const;
 

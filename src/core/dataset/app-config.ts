@@ -20,7 +20,10 @@ export interface PublishedDatasetConfig {
   name: string | null;
   /** `YYYY-MM-DD`: the date of the data (not of publishing); optional like `name` for aggregates. */
   date: string | null;
-  /** Household level: CSV, Parquet or Arrow (`npm run data:convert`) per table; a table left out is "not loaded" (figures needing it say so). */
+  /**
+   * Household level: CSV, Parquet or Arrow (`npm run data:convert`) per table; a table left out is "not loaded"
+   * (figures needing it say so).
+   */
   files: Partial<Record<DataTable, string>>;
   /** Aggregate only: the manifest `aggregates.json` of `npm run publish:aggregates` (its files beside it). */
   aggregates: string | null;
