@@ -35,3 +35,17 @@ export function langOption(value: string | undefined): 'id' | 'en' {
   if (value === undefined || value === 'id' || value === 'en') return value ?? 'id';
   throw new Error(`unknown language "${value}" (id or en)`);
 }
+
+/** The arguments `parse` makes of `argv`, or null having printed what is wrong and the usage (exit code 2). */
+export function argsOrUsage<T>(
+  parse: (argv: readonly string[]) => T,
+  argv: readonly string[],
+  usage: string,
+): T | null {
+  try {
+    return parse(argv);
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${usage}`);
+    return null;
+  }
+}

@@ -12,16 +12,15 @@
  * Exit code: 0 every row valid, 1 some rows rejected (left out of the written files; the reports say which),
  * 2 a file cannot be read at all (nothing is written) or the arguments are unusable.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DATA_TABLES, type DataTable } from '../src/core/dataset/table-status.ts';
 import { isCalendarDate } from '../src/core/domain/calendar.ts';
 import { type ImportReport, importTable, type Lang } from '../src/core/import/index.ts';
-import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 import { writeTableArrow } from './arrow-file.ts';
-import { langOption, readOptions } from './cli-options.ts';
-import { exitCodeOf, formatReport, loadReference } from './validate.ts';
+import { argsOrUsage, langOption, readOptions } from './cli-options.ts';
+import { checkingClient, exitCodeOf, formatReport, readInput } from './validate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -99,32 +98,16 @@ export function datasetEntry(args: ConvertArgs, written: readonly DataTable[]): 
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args: ConvertArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
+  const args = argsOrUsage(parseArgs, argv, USAGE);
+  const client = args && (await checkingClient(args.villages, args.lang));
+  if (!args || !client) return 2;
   const said = SAID[args.lang];
-  const client = await startNodeDuckDb();
-  try {
-    await loadReference(client, 'villages', args.villages, args.lang);
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    return 2;
-  }
   const reports: ImportReport[] = [];
   const tables = CHECK_ORDER.filter((table) => args.files[table] !== undefined);
   for (const table of tables) {
     const file = args.files[table] as string;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      console.error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-      return 2;
-    }
+    const bytes = readInput(file);
+    if (!bytes) return 2;
     const report = await importTable(client, { kind: table, fileName: basename(file), bytes });
     console.log(`${formatReport(report, args.lang)}\n`);
     reports.push(report);

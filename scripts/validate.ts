@@ -24,10 +24,9 @@ import {
   issueMessage,
   type Lang,
 } from '../src/core/import/index.ts';
-import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
-import type { SqlClient } from '../src/core/sql/sql-client.ts';
+import { type NodeSqlClient, startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 
-import { langOption, readOptions } from './cli-options.ts';
+import { argsOrUsage, langOption, readOptions } from './cli-options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -177,40 +176,50 @@ export function formatReport(report: ImportReport, lang: Lang): string {
   return lines.join('\n');
 }
 
-export async function loadReference(
-  client: SqlClient,
-  kind: ImportKind,
-  file: string,
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** A file's bytes, or null having said why it cannot be read (exit code 2). */
+export function readInput(file: string): Uint8Array | null {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    console.error(`${file}: ${message(err)}`);
+    return null;
+  }
+}
+
+/**
+ * DuckDB with the gazetteer and then each reference file given loaded through importTable, as the app has them
+ * before it checks a file; null having said which cannot be read (exit code 2).
+ */
+export async function checkingClient(
+  villages: string,
   lang: Lang,
-): Promise<void> {
-  const report = await importTable(client, { kind, fileName: basename(file), bytes: readFileSync(file) });
-  if (report.fatal) throw new Error(`${T[lang].reference} ${file}: ${fatalMessage(report.fatal, lang)}`);
+  references: readonly [ImportKind, string | undefined][] = [],
+): Promise<NodeSqlClient | null> {
+  const client = await startNodeDuckDb();
+  for (const [kind, file] of [['villages', villages] as const, ...references]) {
+    if (!file) continue;
+    const bytes = readInput(file);
+    if (!bytes) return null;
+    const report = await importTable(client, { kind, fileName: basename(file), bytes });
+    if (report.fatal) {
+      console.error(`${T[lang].reference} ${file}: ${fatalMessage(report.fatal, lang)}`);
+      return null;
+    }
+  }
+  return client;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args: ValidateArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(args.file);
-  } catch (err) {
-    console.error(`${args.file}: ${err instanceof Error ? err.message : String(err)}`);
-    return 2;
-  }
-  const client = await startNodeDuckDb();
-  try {
-    await loadReference(client, 'villages', args.villages, args.lang);
-    if (args.agents) await loadReference(client, 'agents', args.agents, args.lang);
-    if (args.households) await loadReference(client, 'households', args.households, args.lang);
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    return 2;
-  }
+  const args = argsOrUsage(parseArgs, argv, USAGE);
+  const bytes = args && readInput(args.file);
+  if (!args || !bytes) return 2;
+  const client = await checkingClient(args.villages, args.lang, [
+    ['agents', args.agents],
+    ['households', args.households],
+  ]);
+  if (!client) return 2;
   const report = await importTable(client, { kind: args.kind, fileName: basename(args.file), bytes });
   console.log(formatReport(report, args.lang));
   if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
