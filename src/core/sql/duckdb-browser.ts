@@ -88,7 +88,14 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
     },
     insertArrowStream: async (name, bytes) => {
       await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+      // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
+      // later Arrow insert on that connection fails. They are read on a connection of their own, closed after.
+      const reader = await db.connect();
+      try {
+        await reader.insertArrowFromIPCStream(bytes, { name, create: true, ...(schema ? { schema } : {}) });
+      } finally {
+        await reader.close();
+      }
     },
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

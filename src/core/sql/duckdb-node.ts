@@ -50,7 +50,13 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
     },
     insertArrowStream: async (name, bytes) => {
       conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      conn.insertArrowFromIPCStream(bytes, { name, create: true });
+      // A connection of its own, as in the browser client (a damaged stream would poison this one's Arrow reader).
+      const reader = db.connect();
+      try {
+        reader.insertArrowFromIPCStream(bytes, { name, create: true });
+      } finally {
+        reader.close();
+      }
     },
     arrowStream: async (sql) =>
       // DuckDB answers in Arrow's file format; the app's loader takes the stream format.

@@ -148,7 +148,7 @@ describe('an Arrow file in the import', () => {
     expect(summary(file)).toEqual(summary(stream));
   });
 
-  it('says a damaged file cannot be read, and leaves the loaded table as it was', async () => {
+  it('says a damaged file cannot be read, leaves the loaded table as it was, and the next imports work', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => [
       `H${i}`,
       '17.01.04.2019',
@@ -190,7 +190,16 @@ describe('an Arrow file in the import', () => {
           expect(report.fatal?.code ?? 'read').not.toBe('internal_error');
           if (report.fatal) expect(await contents(arrowDb)).toEqual(before);
           else expect(report.totalRows).toBeLessThanOrEqual(200);
-          await importTable(arrowDb, { kind: 'households', fileName: 'h.arrow', bytes: good });
+          // And the next imports work, of either format: DuckDB's Arrow reader keeps a damaged stream's state
+          // on its connection, which would fail every later Arrow insert there (CSV rows are staged as Arrow too).
+          const csv = await importTable(arrowDb, {
+            kind: 'households',
+            fileName: 'h.csv',
+            bytes: enc(asCsv(rows)),
+          });
+          expect(csv.validRows).toBe(200);
+          const again = await importTable(arrowDb, { kind: 'households', fileName: 'h.arrow', bytes: good });
+          expect(again.validRows).toBe(200);
         },
       ),
       { numRuns: 60 },
