@@ -3,12 +3,11 @@
  * graph of ALL household–agent pairs within the limit (which is never built).
  *
  * Agents come in two classes: tier-0 agents (with places below their minimum, cap0 > 0) and the others.
- * Each row (an uncovered household with coordinates and an agent with spare places within the limit)
- * starts with every agent within a radius ρ_r — the distance of its few nearest agents (ties kept), or the
- * limit when fewer are within it — and every tier-0 agent within ρ0_r ≥ ρ_r, the distance of its `initial`
- * nearest tier-0 agents (or the limit). The optimality check (widenWhereImproving) prices each agent with
- * δ_k, its cheapest residual path to the sink (distancesToSink), and each row with p_r = d(r, k) + δ_k for
- * its agent k (or "unresolved" when it has none). These potentials make every arc of the candidate graph's
+ * Each row's candidates include every agent within a radius ρ_r and every tier-0 agent within ρ0_r ≥ ρ_r
+ * (the rows and their first candidates come from reassign-auction.ts; ρ_r below zero: none is certain).
+ * The optimality check (widenWhereImproving) prices each agent with δ_k, its cheapest residual path to the
+ * sink (distancesToSink), and each row with p_r = d(r, k) + δ_k for its agent k (or "unresolved" when it
+ * has none). These potentials make every arc of the candidate graph's
  * residual network non-negative (the flow is optimal there); a left-out pair (r, k) can only break that if
  * d(r, k) + δ_k < p_r. Lower bounds on δ_k decide which rows need a look: δ_k ≥ t_k, the cost of the
  * dearest tier k holds a row in (the cycle sink → k → … → sink cannot be negative), and δ_k = one tier
@@ -21,7 +20,6 @@
  * potentials prove the flow optimal on the full graph (linear-programming duality), within
  * METRES_TOLERANCE per improvement.
  */
-import { selectInPlace } from './aggregate';
 import { type AgentReach, agentsWithin, buildAgentReach } from './reach';
 import type { SinkDistances } from './reassign-dual';
 import { type FlowState, METRES_TOLERANCE, TIER1_COST, UNRESOLVED_COST } from './reassign-flow';
@@ -38,7 +36,7 @@ export interface CandidateRows {
   radius0: number[];
   agent: number[][];
   dist: number[][];
-  /** Haversine measurements made so far (initial lists and checks). */
+  /** Haversine measurements made so far (the auction's lookups and the checks). */
   measured: number;
 }
 
@@ -82,94 +80,6 @@ interface Scratch {
 
 function scratchFor(n: number): Scratch {
   return { agent: new Int32Array(n), dist: new Float64Array(n), sel: new Float64Array(n) };
-}
-
-/**
- * The `initial` nearest agents of `reach` within its limit (ties kept) into s.agent / s.dist: returns
- * their count and the radius within which all are kept (the initial-th distance, or the limit).
- */
-function nearest(
-  reach: AgentReach,
-  lo: number,
-  la: number,
-  initial: number,
-  s: Scratch,
-  rows: CandidateRows,
-) {
-  let radius = Math.min(reach.limitM, Math.max(1, reach.spacing * Math.sqrt(initial / Math.PI)));
-  let c = 0;
-  for (;;) {
-    c = agentsWithin(reach, lo, la, radius, s.agent, s.dist);
-    rows.measured += c;
-    if (c >= initial || radius >= reach.limitM) break;
-    radius = Math.min(2 * radius, reach.limitM);
-  }
-  if (c > initial) {
-    s.sel.set(s.dist.subarray(0, c));
-    selectInPlace(s.sel, 0, c - 1, initial - 1);
-    radius = s.sel[initial - 1] as number;
-  }
-  return { c, radius };
-}
-
-/**
- * Rows for `households` (lon/lat given), each with its nearest agents (one per twelve of `initial`, at
- * least one) and its `initial` nearest tier-0 agents (ties kept; all of them within the limit when fewer).
- */
-export function initialCandidates(
-  reach: TierReach,
-  households: readonly number[],
-  lon: ArrayLike<number>,
-  lat: ArrayLike<number>,
-  initial: number,
-): CandidateRows {
-  const rows: CandidateRows = {
-    household: [],
-    lon: [],
-    lat: [],
-    radius: [],
-    radius0: [],
-    agent: [],
-    dist: [],
-    measured: 0,
-  };
-  const s = scratchFor(reach.all.lon.length);
-  const stamp = new Int32Array(reach.all.lon.length).fill(-1);
-  for (const i of households) {
-    const lo = lon[i] as number;
-    const la = lat[i] as number;
-    if (!(Number.isFinite(lo) && Number.isFinite(la))) continue;
-    const near = nearest(reach.all, lo, la, Math.max(1, Math.round(initial / 12)), s, rows);
-    if (near.c === 0) continue;
-    const r = rows.household.length;
-    const agent: number[] = [];
-    const dist: number[] = [];
-    for (let j = 0; j < near.c; j++) {
-      if ((s.dist[j] as number) > near.radius) continue;
-      agent.push(s.agent[j] as number);
-      dist.push(s.dist[j] as number);
-      stamp[s.agent[j] as number] = r;
-    }
-    let radius0 = near.radius;
-    if (near.radius < reach.all.limitM) {
-      const near0 = nearest(reach.tier0, lo, la, initial, s, rows);
-      for (let j = 0; j < near0.c; j++) {
-        const k = reach.agent[s.agent[j] as number] as number;
-        if ((s.dist[j] as number) > near0.radius || stamp[k] === r) continue;
-        agent.push(k);
-        dist.push(s.dist[j] as number);
-      }
-      radius0 = Math.max(near0.radius, near.radius);
-    }
-    rows.household.push(i);
-    rows.lon.push(lo);
-    rows.lat.push(la);
-    rows.radius.push(near.radius);
-    rows.radius0.push(radius0);
-    rows.agent.push(agent);
-    rows.dist.push(dist);
-  }
-  return rows;
 }
 
 /** The candidate rows as a flow graph (CSR over rows). */

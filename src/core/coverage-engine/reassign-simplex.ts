@@ -57,7 +57,12 @@ export class TransportSimplex {
    */
   private readonly pivotLimit: number;
 
-  constructor(g: FlowGraph, previous?: TransportSimplex) {
+  /**
+   * Starts from `previous`'s optimum (a graph whose rows each had a prefix of this one's arcs), else from
+   * `rowArc` (each row's arc, −1 = unresolved; at most an agent's places on its arcs), else with every
+   * row unresolved.
+   */
+  constructor(g: FlowGraph, previous?: TransportSimplex, rowArc?: Int32Array) {
     this.g = g;
     const { rows: R, agents: A } = g;
     const E = g.edgeAgent.length;
@@ -77,7 +82,7 @@ export class TransportSimplex {
     this.pivotLimit = 100 * this.arcs + 100_000;
     this.buildArcs();
     if (previous) this.takeTree(previous);
-    else this.greedyTree();
+    else this.startTree(rowArc ?? new Int32Array(g.rows).fill(-1));
   }
 
   private buildArcs(): void {
@@ -117,40 +122,28 @@ export class TransportSimplex {
   }
 
   /**
-   * The starting tree, rooted at the sink, for a greedy flow: each row (nearest candidate first) takes its
-   * nearest agent with a tier-0 place left, else a tier-1 place, else stays unresolved. A row hangs by the
-   * arc that carries its unit (unbounded), an agent from the sink by the first of its tier-0, tier-1 and
-   * artificial arcs with room left. Every tree arc can take more flow towards the sink: the tree is strongly
-   * feasible.
+   * The starting tree, rooted at the sink, for the flow that puts row r on arc rowArc[r] (−1: unresolved),
+   * filling each agent's tier-0 places first. A row hangs by the arc that carries its unit (unbounded), an
+   * agent from the sink by the first of its tier-0, tier-1 and artificial arcs with room left. Every tree arc
+   * can take more flow towards the sink: the tree is strongly feasible.
    */
-  private greedyTree(): void {
-    const { rows: R, agents: A, rowStart, edgeAgent, edgeCost, cap0, cap1 } = this.g;
+  private startTree(rowArc: Int32Array): void {
+    const { rows: R, agents: A, edgeAgent, cap0, cap1 } = this.g;
     const { flow, state } = this;
     const E = edgeAgent.length;
     const SINK = R + A;
     const used0 = new Int32Array(A);
     const used1 = new Int32Array(A);
     const placed = new Int32Array(R);
-    for (const r of nearestFirst(this.g)) {
-      let best0 = -1;
-      let best1 = -1;
-      for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-        const k = edgeAgent[e] as number;
-        const d = edgeCost[e] as number;
-        if ((used0[k] as number) < (cap0[k] as number)) {
-          if (best0 < 0 || d < (edgeCost[best0] as number)) best0 = e;
-        } else if ((used1[k] as number) < (cap1[k] as number)) {
-          if (best1 < 0 || d < (edgeCost[best1] as number)) best1 = e;
-        }
-      }
-      const e = best0 >= 0 ? best0 : best1;
+    for (let r = 0; r < R; r++) {
+      const e = rowArc[r] as number;
       placed[r] = e >= 0 ? e : E + 2 * A + r;
       flow[placed[r] as number] = 1;
-      if (e >= 0) {
-        const k = edgeAgent[e] as number;
-        if (best0 >= 0) used0[k] = (used0[k] as number) + 1;
-        else used1[k] = (used1[k] as number) + 1;
-      }
+      if (e < 0) continue;
+      const k = edgeAgent[e] as number;
+      if ((used0[k] as number) < (cap0[k] as number)) used0[k] = (used0[k] as number) + 1;
+      else if ((used1[k] as number) < (cap1[k] as number)) used1[k] = (used1[k] as number) + 1;
+      else throw new RangeError('simplex: a start with more rows than places');
     }
     for (let k = 0; k < A; k++) {
       const t0 = E + k;
@@ -347,16 +340,4 @@ export class TransportSimplex {
       this.tree.piM,
     );
   }
-}
-
-/** Rows by their nearest candidate, then index (the order the flow is solved in). */
-function nearestFirst(g: FlowGraph): Int32Array {
-  const nearest = new Float64Array(g.rows).fill(Number.POSITIVE_INFINITY);
-  for (let r = 0; r < g.rows; r++) {
-    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
-      if ((g.edgeCost[e] as number) < (nearest[r] as number)) nearest[r] = g.edgeCost[e] as number;
-  }
-  return Int32Array.from({ length: g.rows }, (_, r) => r).sort(
-    (p, q) => (nearest[p] as number) - (nearest[q] as number) || p - q,
-  );
 }

@@ -10,12 +10,12 @@
  *
  * Exact on the full graph of household–agent pairs within the limit, without building it: one min-cost
  * flow with lexicographic costs (reassign-flow.ts) carries all three objectives, solved by the network
- * simplex (reassign-simplex.ts) on a candidate graph — each household's nearest agents within the limit
- * (reach.ts) and its `initialCandidates` nearest agents with places below their minimum (where almost
- * every household ends up) — that the optimality check (reassign-candidates.ts, with the prices of
- * reassign-dual.ts) widens wherever a pair left out could lower the cost; the simplex then goes on from
- * its optimum with the new arcs (warm start). When no pair can, the potentials prove the flow optimal on
- * the full graph (LP duality).
+ * simplex (reassign-simplex.ts) on a candidate graph that the optimality check (reassign-candidates.ts, with
+ * the prices of reassign-dual.ts) widens wherever a pair left out could lower the cost; the simplex then goes
+ * on from its optimum with the new arcs (warm start). When no pair can, the potentials prove the flow
+ * optimal on the full graph (LP duality). The first candidate graph and flow come from an auction of the
+ * agents' places (reassign-auction.ts), which looks as far from each household as congestion drives it, so
+ * the check seldom has much to add.
  *
  * Unresolved reasons are facts about the full graph: no_agent_in_reach = no active agent within the limit;
  * no_capacity_in_reach = there is one, but every active agent within the limit is full after the proposal
@@ -28,9 +28,10 @@
 
 import { aggregateVillagesAndDistricts, statusCounts } from './engine';
 import { isNear } from './household-status';
-import { buildTierReach, initialCandidates, toGraph, widenWhereImproving } from './reassign-candidates';
+import { PlaceAuction } from './reassign-auction';
+import { buildTierReach, toGraph, widenWhereImproving } from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
-import type { FlowState } from './reassign-flow';
+import type { FlowGraph, FlowState } from './reassign-flow';
 import { TransportSimplex } from './reassign-simplex';
 import {
   type CoverageInput,
@@ -44,15 +45,16 @@ import {
 } from './types';
 
 export const REASSIGNMENT_ALGORITHM =
-  'min-cost flow with lexicographic costs (network simplex) on nearest-agent candidates, widened until a duality check proves it optimal for every pair within the limit';
+  "min-cost flow with lexicographic costs (network simplex) started from an auction of the agents' places, on candidates widened until a duality check proves it optimal for every pair within the limit";
 
 export interface ReassignmentOptions {
   /**
-   * Nearest agents with places below their minimum each household starts with (default 24), besides its
-   * nearest one or two agents of any kind (one per twelve); also the most pairs a row gains per check round.
-   * The result is exact for any value.
+   * The pairs each household starts with: those within this fraction of the limit of its cheapest at the
+   * auction's prices (default 0.05). The result is exact for any value; 0 leaves the most to the check.
    */
-  initialCandidates?: number;
+  startSlack?: number;
+  /** The most pairs a household gains per round of the optimality check (default 24); exact for any value. */
+  pairsPerCheck?: number;
 }
 
 /** Agents that can receive households: active, with coordinates and spare places. */
@@ -99,8 +101,19 @@ export function proposeReassignment(
   }
 }
 
-/** Pivots a step of `proposalSteps` makes at most (a few milliseconds' work). */
+/** Pivots and bids a step of `proposalSteps` makes at most (a few milliseconds' work). */
 const PIVOTS_PER_STEP = 2000;
+const BIDS_PER_STEP = 5000;
+
+/** Each row's arc to `agent[r]` in g (−1 when it has none). */
+function arcsOf(g: FlowGraph, agent: Int32Array): Int32Array {
+  const arc = new Int32Array(g.rows).fill(-1);
+  for (let r = 0; r < g.rows; r++) {
+    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
+      if (g.edgeAgent[e] === agent[r]) arc[r] = e;
+  }
+  return arc;
+}
 
 /**
  * proposeReassignment in steps of a few to a few tens of milliseconds: each `next()` does one and the last
@@ -122,7 +135,7 @@ export function* proposalSteps(
     since = performance.now();
   };
   const T = options.thresholdM;
-  const K = Math.max(1, Math.floor(extra.initialCandidates ?? 24));
+  const perCheck = Math.max(1, Math.floor(extra.pairsPerCheck ?? 24));
   const hh = input.households;
   const status = result.household.status;
   const nHh = hh.lon.length;
@@ -142,13 +155,18 @@ export function* proposalSteps(
     T,
   );
   yield* step();
-  const rows = initialCandidates(reach, uncovered, hh.lon, hh.lat, K);
+  const auction = new PlaceAuction(reach.all, spare.cap0, spare.cap1, uncovered, hh.lon, hh.lat);
+  yield* step();
+  while (!auction.run(BIDS_PER_STEP)) yield* step();
+  const start = auction.candidates(extra.startSlack ?? 0.05);
+  const rows = start.rows;
   const R = rows.household.length;
   yield* step();
 
   // Solve on the candidate graph; widen it where a left-out pair could do better and solve again from the
   // optimum found (the new arcs enter the simplex's tree like any other); until none can.
-  let simplex = new TransportSimplex(toGraph(rows, spare.cap0, spare.cap1));
+  const graph0 = toGraph(rows, spare.cap0, spare.cap1);
+  let simplex = new TransportSimplex(graph0, undefined, arcsOf(graph0, start.agentOf));
   let rounds = 1;
   let flow: FlowState;
   for (;;) {
@@ -156,7 +174,7 @@ export function* proposalSteps(
     flow = simplex.result();
     const toSink = distancesToSink(flow);
     yield* step();
-    const widened = widenWhereImproving(rows, reach, flow, toSink, K);
+    const widened = widenWhereImproving(rows, reach, flow, toSink, perCheck);
     if (widened.length === 0) break;
     yield* step();
     rounds++;

@@ -30,7 +30,7 @@ export interface InstanceBounds {
   maxHouseholds: number;
   maxFamilies: number;
   maxExtraCap: number;
-  maxInitialCandidates: number;
+  maxPairsPerCheck: number;
 }
 
 export function reassignInstance(b: InstanceBounds) {
@@ -63,7 +63,9 @@ export function reassignInstance(b: InstanceBounds) {
     limitAtPair: fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
     minFamilies: fc.integer({ min: 0, max: b.maxFamilies }),
     extraCap: fc.integer({ min: 0, max: b.maxExtraCap }),
-    initialCandidates: fc.integer({ min: 1, max: b.maxInitialCandidates }),
+    /** 0 starts the flow on each household's cheapest pairs alone: the check then widens the most. */
+    startSlack: fc.constantFrom(0, 0, 0.01, 0.05, 1),
+    pairsPerCheck: fc.integer({ min: 1, max: b.maxPairsPerCheck }),
   });
 }
 

@@ -53,7 +53,7 @@ const instance = reassignInstance({
   maxHouseholds: 24,
   maxFamilies: 5,
   maxExtraCap: 3,
-  maxInitialCandidates: 4,
+  maxPairsPerCheck: 4,
 });
 
 describe('proposeReassignment equals an independent maximum flow', () => {
@@ -88,7 +88,10 @@ describe('proposeReassignment equals an independent maximum flow', () => {
         const x = buildInstance(spec);
         const { input, before, rows, dist } = x;
         const o = x.options;
-        const p = proposeReassignment(input, before, o, { initialCandidates: spec.initialCandidates });
+        const p = proposeReassignment(input, before, o, {
+          startSlack: spec.startSlack,
+          pairsPerCheck: spec.pairsPerCheck,
+        });
 
         // The oracle's network: source, uncovered households with coordinates, agents, sink.
         const fam = before.agent.families;

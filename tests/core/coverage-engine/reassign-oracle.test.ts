@@ -3,8 +3,8 @@
  * households placed, then most places below the minimum filled, then least total distance), on generated
  * instances (fast-check). The oracle enumerates every assignment of the uncovered households (each to an
  * active agent with a place left within the limit, or to none), measuring with the shared haversine only.
- * Small candidate lists (initialCandidates 1–3) force the optimality check to widen the graph and the flow
- * to take rows out and put them back, so those paths are covered too.
+ * Narrow starts (startSlack 0) and few pairs per check (1–3) force the optimality check to widen the graph
+ * and the flow to take rows out and put them back, so those paths are covered too.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ const instance = reassignInstance({
   maxHouseholds: 7,
   maxFamilies: 4,
   maxExtraCap: 2,
-  maxInitialCandidates: 3,
+  maxPairsPerCheck: 3,
 });
 
 describe('proposeReassignment equals a brute-force optimum for all three objectives', () => {
@@ -60,7 +60,10 @@ describe('proposeReassignment equals a brute-force optimum for all three objecti
         const x = buildInstance(spec);
         const { input, before, spare, below, dist } = x;
         const o = x.options;
-        const p = proposeReassignment(input, before, o, { initialCandidates: spec.initialCandidates });
+        const p = proposeReassignment(input, before, o, {
+          startSlack: spec.startSlack,
+          pairsPerCheck: spec.pairsPerCheck,
+        });
         const want = bruteForce(pairsWithinLimit(x), spare, below);
 
         expect(p.moves.length).toBe(want.placed);

@@ -255,8 +255,8 @@ describe('proposalSteps (the proposal worked out in steps, between other work)',
     const o: CoverageOptions = { thresholdM: 5000, visitDays: 90, minFamilies: 10, maxFamilies: 15 };
     const before = computeCoverage(input, o);
     // Few candidates to start with: the check then widens them over several rounds, each a step or more.
-    const whole = proposeReassignment(input, before, o, { initialCandidates: 2 });
-    const steps = proposalSteps(input, before, o, { initialCandidates: 2 });
+    const whole = proposeReassignment(input, before, o, { startSlack: 0, pairsPerCheck: 2 });
+    const steps = proposalSteps(input, before, o, { startSlack: 0, pairsPerCheck: 2 });
     let pauses = 0;
     let step = steps.next();
     while (!step.done) {
