@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CoverageOptions,
@@ -46,9 +46,6 @@ export function ProposalPanel(props: ProposalPanelProps) {
     householdVillage,
     onSelectVillage,
   } = props;
-  // Opening the panel is asking for a proposal: the worker works it out while the user reads, in steps that
-  // give way to anything else it is asked (so the click finds it ready, or nearly).
-  useEffect(() => coverageClient.prepareProposal(options), [coverageClient, options]);
   const { client } = useLoadedData();
   const about = useExportAbout();
   const { t } = useTranslation();

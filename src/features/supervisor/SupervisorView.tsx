@@ -63,6 +63,13 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const visitsRecorded = result?.totals.visitsRecorded ?? true;
   // Without agent data every figure here would read 0 % / "tanpa agen": each says "not available" instead.
   const noAgents = useTableStatus().agents === 'missing';
+  // Opening the proposal list is asking for a proposal: the worker works it out as soon as it has the
+  // coverage, while the page draws and the user reads, in steps that give way to anything else it is asked
+  // (so the click finds it ready, or nearly).
+  const proposalWanted = tab === 'proposal' && !noAgents;
+  useEffect(() => {
+    if (proposalWanted) coverage.client?.prepareProposal(options);
+  }, [proposalWanted, coverage.client, options]);
   const [mode, setMode] = useState<MapMode>('coverage');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [flyTo, setFlyTo] = useState<{ bounds: [number, number, number, number] } | null>(null);

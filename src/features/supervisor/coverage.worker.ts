@@ -100,7 +100,7 @@ function quiet(ms: number): Promise<void> {
 
 /** After a quiet time, advances the proposal asked for ahead in slices, until it is done or a request arrives. */
 async function workAhead(): Promise<void> {
-  if (!ahead.hasWork()) return;
+  if (!ahead.hasWork() || waiting > 0) return;
   await quiet(AHEAD_AFTER_MS);
   while (waiting === 0 && !ahead.advance(AHEAD_SLICE_MS))
     await new Promise((resolve) => setTimeout(resolve, 0));
