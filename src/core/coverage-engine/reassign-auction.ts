@@ -62,8 +62,12 @@ export class PlaceAuction {
   ) {
     const A = cap0.length;
     this.limit = reach.limitM;
+    // Costs in units of the limit: at most UNPLACED / ε bids per place, whatever the limit (at 0, none).
+    // No place is worth less than being placed: one within the limit costs at most (TIER1_PENALTY + 1)
+    // limits before its price, and where rows far outnumber the places they reach, every place's price
+    // climbs to UNPLACED (kept low: 7 limits rather than 15 halved the auction at 1 M households).
     this.eps = EPSILON * this.limit;
-    this.unplaced = 3 * TIER1_PENALTY * this.limit;
+    this.unplaced = (TIER1_PENALTY + 2) * this.limit;
     this.slotStart = new Int32Array(A + 1);
     for (let k = 0; k < A; k++)
       this.slotStart[k + 1] = (this.slotStart[k] as number) + (cap0[k] as number) + (cap1[k] as number);
@@ -202,9 +206,10 @@ export class PlaceAuction {
   }
 
   /**
-   * The candidate rows for the simplex: each row's pairs within `slack` × the limit of its cheapest at the
-   * auction's prices, and the agent the auction gave it; radius and radius0 as far as no agent (no agent
-   * with places below its minimum) was left out. And each row's agent (−1: none), as the first flow.
+   * Once the auction is over: the candidate rows for the simplex — each row's pairs within `slack` × the
+   * limit of its cheapest at the auction's prices, and the agent the auction gave it; radius and radius0 as
+   * far as no agent (no agent with places below its minimum) was left out — and each row's agent (−1:
+   * none), as the first flow.
    */
   candidates(slack: number): { rows: CandidateRows; agentOf: Int32Array } {
     const { rows, offer, cap0 } = this;

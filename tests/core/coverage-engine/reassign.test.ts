@@ -242,6 +242,23 @@ describe('proposeReassignment is optimal for its lexicographic objective (brute 
   }
 });
 
+describe('proposeReassignment at a limit of 0 m', () => {
+  it('places households standing at an agent as far as its places go, and ends', () => {
+    // Four households on the agent's spot compete for its two places at equal cost.
+    const input = makeInput({
+      agents: [{ ...at(0), village: 0 }],
+      households: [0, 0, 0, 0].map(() => ({ ...at(0), agent: -1, village: 0 })),
+      villageDistrict: [0],
+      districtCount: 1,
+    });
+    const o: CoverageOptions = { thresholdM: 0, visitDays: 90, minFamilies: 1, maxFamilies: 2 };
+    const p = proposeReassignment(input, computeCoverage(input, o), o);
+    expect(p.moves).toHaveLength(2);
+    expect(p.stats.belowMinSlotsFilled).toBe(1);
+    expect(p.unresolved.map((u) => u.reason)).toEqual(['no_capacity_in_reach', 'no_capacity_in_reach']);
+  });
+});
+
 describe('proposalSteps (the proposal worked out in steps, between other work)', () => {
   it('stopped after every step and resumed later, gives the proposal made in one go', () => {
     const r = rng(42);
