@@ -14,7 +14,7 @@ import {
   proposeReassignment,
 } from '../../../src/core/coverage-engine/index';
 import { makeInput } from './fixtures';
-import { buildInstance, point, reassignInstance } from './reassign-instances';
+import { buildInstance, type InstanceSpec, point, reassignInstance } from './reassign-instances';
 
 /** Edmonds–Karp on an adjacency-matrix network (small instances only). */
 function maxFlow(capacity: number[][], source: number, sink: number): number {
@@ -56,6 +56,76 @@ const instance = reassignInstance({
   maxPairsPerCheck: 4,
 });
 
+const wideInstance = reassignInstance({
+  extent: 10_000,
+  maxAgents: 10,
+  maxHouseholds: 36,
+  maxFamilies: 5,
+  maxExtraCap: 2,
+  maxPairsPerCheck: 4,
+});
+
+/** The proposal for `spec` against the maximum flows and the brute-force reasons. */
+function agreesWithMaxFlow(spec: InstanceSpec): void {
+  const x = buildInstance(spec);
+  const { input, before, rows, dist } = x;
+  const o = x.options;
+  const p = proposeReassignment(input, before, o, {
+    startSlack: spec.startSlack,
+    pairsPerCheck: spec.pairsPerCheck,
+  });
+
+  // The oracle's network: source, uncovered households with coordinates, agents, sink.
+  const fam = before.agent.families;
+  const A = x.agents;
+  const maxF = Math.floor(o.maxFamilies);
+  const spare = (a: number) => x.spare[a] as number;
+  const below = (a: number) => x.below[a] as number;
+  const network = (cap: (a: number) => number): number[][] => {
+    const n = 2 + rows.length + A;
+    const c = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    rows.forEach((i, r) => {
+      (c[0] as number[])[1 + r] = 1;
+      for (let a = 0; a < A; a++)
+        if (dist(i, a) <= o.thresholdM) (c[1 + r] as number[])[1 + rows.length + a] = 1;
+    });
+    for (let a = 0; a < A; a++) (c[1 + rows.length + a] as number[])[n - 1] = cap(a);
+    return c;
+  };
+  const F = maxFlow(network(spare), 0, 1 + rows.length + A);
+  const F0 = maxFlow(network(below), 0, 1 + rows.length + A);
+
+  expect(p.moves.length).toBe(F);
+  const arrivals = new Array<number>(A).fill(0);
+  for (const mv of p.moves) {
+    arrivals[mv.toAgent] = (arrivals[mv.toAgent] as number) + 1;
+    expect(mv.distanceM).toBeLessThanOrEqual(o.thresholdM);
+    expect(mv.distanceM).toBe(dist(mv.household, mv.toAgent));
+  }
+  const filledBelow = arrivals.reduce((s, n, a) => s + Math.min(n, below(a)), 0);
+  expect(filledBelow).toBe(F0);
+  expect(p.stats.belowMinSlotsFilled).toBe(F0);
+  for (let a = 0; a < A; a++) expect(arrivals[a]).toBeLessThanOrEqual(spare(a));
+
+  // Reasons, checked against the brute-force graph.
+  expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.near);
+  for (const u of p.unresolved) {
+    if (!Number.isFinite(input.households.lon[u.household])) {
+      expect(u.reason).toBe('no_coordinates');
+      continue;
+    }
+    const inReach = Array.from({ length: A }, (_, a) => a).filter(
+      (a) => input.agents.active[a] === 1 && dist(u.household, a) <= o.thresholdM,
+    );
+    if (inReach.length === 0) expect(u.reason).toBe('no_agent_in_reach');
+    else {
+      expect(u.reason).toBe('no_capacity_in_reach');
+      for (const a of inReach)
+        expect((fam[a] as number) + (arrivals[a] as number)).toBeGreaterThanOrEqual(maxF);
+    }
+  }
+}
+
 describe('proposeReassignment equals an independent maximum flow', () => {
   it('looks past the nearest agents when they are full (40 agents with one place each, 33 households)', () => {
     // Every household sits at the same point; agents on a ring of 300–690 m. A cut to the 32 nearest agents
@@ -82,68 +152,13 @@ describe('proposeReassignment equals an independent maximum flow', () => {
     expect(Math.max(...p.moves.map((m) => m.toAgent))).toBe(32);
   });
 
-  it('places the maximum, fills the most places below the minimum, and every reason is true', () => {
-    fc.assert(
-      fc.property(instance, (spec) => {
-        const x = buildInstance(spec);
-        const { input, before, rows, dist } = x;
-        const o = x.options;
-        const p = proposeReassignment(input, before, o, {
-          startSlack: spec.startSlack,
-          pairsPerCheck: spec.pairsPerCheck,
-        });
-
-        // The oracle's network: source, uncovered households with coordinates, agents, sink.
-        const fam = before.agent.families;
-        const A = x.agents;
-        const maxF = Math.floor(o.maxFamilies);
-        const spare = (a: number) => x.spare[a] as number;
-        const below = (a: number) => x.below[a] as number;
-        const network = (cap: (a: number) => number): number[][] => {
-          const n = 2 + rows.length + A;
-          const c = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-          rows.forEach((i, r) => {
-            (c[0] as number[])[1 + r] = 1;
-            for (let a = 0; a < A; a++)
-              if (dist(i, a) <= o.thresholdM) (c[1 + r] as number[])[1 + rows.length + a] = 1;
-          });
-          for (let a = 0; a < A; a++) (c[1 + rows.length + a] as number[])[n - 1] = cap(a);
-          return c;
-        };
-        const F = maxFlow(network(spare), 0, 1 + rows.length + A);
-        const F0 = maxFlow(network(below), 0, 1 + rows.length + A);
-
-        expect(p.moves.length).toBe(F);
-        const arrivals = new Array<number>(A).fill(0);
-        for (const mv of p.moves) {
-          arrivals[mv.toAgent] = (arrivals[mv.toAgent] as number) + 1;
-          expect(mv.distanceM).toBeLessThanOrEqual(o.thresholdM);
-          expect(mv.distanceM).toBe(dist(mv.household, mv.toAgent));
-        }
-        const filledBelow = arrivals.reduce((s, n, a) => s + Math.min(n, below(a)), 0);
-        expect(filledBelow).toBe(F0);
-        expect(p.stats.belowMinSlotsFilled).toBe(F0);
-        for (let a = 0; a < A; a++) expect(arrivals[a]).toBeLessThanOrEqual(spare(a));
-
-        // Reasons, checked against the brute-force graph.
-        expect(p.moves.length + p.unresolved.length).toBe(before.totals.households - before.totals.near);
-        for (const u of p.unresolved) {
-          if (!Number.isFinite(input.households.lon[u.household])) {
-            expect(u.reason).toBe('no_coordinates');
-            continue;
-          }
-          const inReach = Array.from({ length: A }, (_, a) => a).filter(
-            (a) => input.agents.active[a] === 1 && dist(u.household, a) <= o.thresholdM,
-          );
-          if (inReach.length === 0) expect(u.reason).toBe('no_agent_in_reach');
-          else {
-            expect(u.reason).toBe('no_capacity_in_reach');
-            for (const a of inReach)
-              expect((fam[a] as number) + (arrivals[a] as number)).toBeGreaterThanOrEqual(maxF);
-          }
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each([
+    ['limits 0.25–4 km in a 4 km square', instance],
+    ['limits 0.25–10 km in a 10 km square, households crowding few places', wideInstance],
+  ])(
+    'places the maximum, fills the most places below the minimum, and every reason is true (%s)',
+    (_, arb) => {
+      fc.assert(fc.property(arb, agreesWithMaxFlow), { numRuns: 300 });
+    },
+  );
 });
