@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { proposeReassignment } from '../../../src/core/coverage-engine/index';
-import { buildInstance, pairsWithinLimit, reassignInstance } from './reassign-instances';
+import { buildInstance, type InstanceSpec, pairsWithinLimit, reassignInstance } from './reassign-instances';
 
 interface Best {
   placed: number;
@@ -53,38 +53,50 @@ const instance = reassignInstance({
   maxPairsPerCheck: 3,
 });
 
-describe('proposeReassignment equals a brute-force optimum for all three objectives', () => {
-  it('on generated instances (placed, then below-minimum places, then total distance)', () => {
-    fc.assert(
-      fc.property(instance, (spec) => {
-        const x = buildInstance(spec);
-        const { input, before, spare, below, dist } = x;
-        const o = x.options;
-        const p = proposeReassignment(input, before, o, {
-          startSlack: spec.startSlack,
-          pairsPerCheck: spec.pairsPerCheck,
-        });
-        const want = bruteForce(pairsWithinLimit(x), spare, below);
+const wideInstance = reassignInstance({
+  extent: 10_000,
+  maxAgents: 5,
+  maxHouseholds: 7,
+  maxFamilies: 4,
+  maxExtraCap: 2,
+  maxPairsPerCheck: 3,
+});
 
-        expect(p.moves.length).toBe(want.placed);
-        expect(p.stats.belowMinSlotsFilled).toBe(want.belowMin);
-        expect(p.stats.totalDistanceM).toBeCloseTo(want.distance, 4);
-        // The proposal is what it says: each move within the limit at its true distance, places respected.
-        const arrivals = spare.map(() => 0);
-        let total = 0;
-        for (const mv of p.moves) {
-          expect(mv.distanceM).toBe(dist(mv.household, mv.toAgent));
-          expect(mv.distanceM).toBeLessThanOrEqual(o.thresholdM);
-          arrivals[mv.toAgent] = (arrivals[mv.toAgent] as number) + 1;
-          total += mv.distanceM;
-        }
-        expect(total).toBeCloseTo(p.stats.totalDistanceM, 6);
-        arrivals.forEach((n, a) => {
-          expect(n).toBeLessThanOrEqual(spare[a] as number);
-        });
-        expect(arrivals.reduce((s, n, a) => s + Math.min(n, below[a] as number), 0)).toBe(want.belowMin);
-      }),
-      { numRuns: 400 },
-    );
+/** The proposal for `spec` against the brute-force optimum, and what it says of itself. */
+function equalsBruteForce(spec: InstanceSpec): void {
+  const x = buildInstance(spec);
+  const { input, before, spare, below, dist } = x;
+  const o = x.options;
+  const p = proposeReassignment(input, before, o, {
+    startSlack: spec.startSlack,
+    pairsPerCheck: spec.pairsPerCheck,
+  });
+  const want = bruteForce(pairsWithinLimit(x), spare, below);
+
+  expect(p.moves.length).toBe(want.placed);
+  expect(p.stats.belowMinSlotsFilled).toBe(want.belowMin);
+  expect(p.stats.totalDistanceM).toBeCloseTo(want.distance, 4);
+  // The proposal is what it says: each move within the limit at its true distance, places respected.
+  const arrivals = spare.map(() => 0);
+  let total = 0;
+  for (const mv of p.moves) {
+    expect(mv.distanceM).toBe(dist(mv.household, mv.toAgent));
+    expect(mv.distanceM).toBeLessThanOrEqual(o.thresholdM);
+    arrivals[mv.toAgent] = (arrivals[mv.toAgent] as number) + 1;
+    total += mv.distanceM;
+  }
+  expect(total).toBeCloseTo(p.stats.totalDistanceM, 6);
+  arrivals.forEach((n, a) => {
+    expect(n).toBeLessThanOrEqual(spare[a] as number);
+  });
+  expect(arrivals.reduce((s, n, a) => s + Math.min(n, below[a] as number), 0)).toBe(want.belowMin);
+}
+
+describe('proposeReassignment equals a brute-force optimum for all three objectives', () => {
+  it.each([
+    ['limits 0.25–3 km in a 3 km square', instance],
+    ['limits 0.25–10 km in a 10 km square', wideInstance],
+  ])('on generated instances (placed, then below-minimum places, then total distance; %s)', (_, arb) => {
+    fc.assert(fc.property(arb, equalsBruteForce), { numRuns: 400 });
   });
 });
