@@ -17,6 +17,9 @@ const PAR1 = [0x50, 0x41, 0x52, 0x31];
 const ARROW_STREAM = [0xff, 0xff, 0xff, 0xff];
 const ARROW_FILE = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
 
+/** Whether `bytes` are an Arrow IPC file (`ARROW1`) rather than a stream. */
+export const isArrowFile = (bytes: Uint8Array): boolean => startsWith(bytes, ARROW_FILE);
+
 export function formatFromName(fileName: string): ImportFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase();
   if (ext === undefined) return null;
@@ -32,7 +35,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   if (bytes.length === 0) return { code: 'empty_file', detail: 'the file is empty (0 bytes)' };
   if (startsWith(bytes, ZIP)) return 'xlsx';
   if (startsWith(bytes, PAR1)) return 'parquet';
-  if (startsWith(bytes, ARROW_STREAM) || startsWith(bytes, ARROW_FILE)) return 'arrow';
+  if (startsWith(bytes, ARROW_STREAM) || isArrowFile(bytes)) return 'arrow';
   const bom = sniffBom(bytes);
   if (!bom && looksBinary(bytes)) {
     const byName = formatFromName(fileName);

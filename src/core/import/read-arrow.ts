@@ -7,16 +7,14 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { insertArrowColumns } from '../sql/load-table';
 import { ident, queryRows, type SqlClient } from '../sql/sql-client';
+import { isArrowFile } from './detect';
 import { fail, type ReadContext, uniqueHeaders } from './read-context';
-import { PARQUET_MAX_ROWS } from './read-parquet';
 import { stageColumn } from './staging';
-import { MAX_COLUMNS } from './types';
-
-const isFile = (bytes: Uint8Array): boolean => new TextDecoder().decode(bytes.subarray(0, 6)) === 'ARROW1';
+import { COLUMNAR_MAX_ROWS, MAX_COLUMNS } from './types';
 
 /** The bytes as an IPC stream; a fatal 'unreadable' when they are not Arrow IPC at all. */
 function asStream(bytes: Uint8Array): Uint8Array {
-  if (!isFile(bytes)) return bytes;
+  if (!isArrowFile(bytes)) return bytes;
   try {
     return tableToIPC(tableFromIPC(bytes), 'stream');
   } catch (err) {
@@ -41,8 +39,8 @@ export async function readArrow(
   );
   const rows = Number(counted?.rows ?? 0);
   // The same bound as a Parquet file's (its rows are held the same way).
-  if (rows > PARQUET_MAX_ROWS)
-    fail('file_too_large', `${rows} rows (at most ${PARQUET_MAX_ROWS} in the browser)`);
+  if (rows > COLUMNAR_MAX_ROWS)
+    fail('file_too_large', `${rows} rows (at most ${COLUMNAR_MAX_ROWS} in the browser)`);
   ctx.checkAbort();
   await ctx.begin(uniqueHeaders(columns.map((c) => c.name)));
   // Text as every reader hands it over; a value with no text form (e.g. bytes that are not UTF-8) is empty.

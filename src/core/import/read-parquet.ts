@@ -6,11 +6,9 @@
  */
 import { fail, type ReadContext, uniqueHeaders } from './read-context';
 import { isoFromDate } from './read-xlsx';
-import { MAX_COLUMNS } from './types';
+import { COLUMNAR_MAX_ROWS, MAX_COLUMNS } from './types';
 
 export const PARQUET_SLICE_ROWS = 50_000;
-/** More rows than this cannot be held in the browser (the CSV limit allows ≈ 2 M household rows). */
-export const PARQUET_MAX_ROWS = 5_000_000;
 /** Largest uncompressed page accepted (writers use ≈ 1 MB pages; DuckDB and Arrow stay far below this). */
 export const PARQUET_MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
@@ -73,7 +71,7 @@ export function checkPages(
       // Array sizes come from these counts: a corrupted one could ask V8 for an array it cannot make, which aborts
       // the whole process (Node) or tab (browser) instead of throwing.
       const chunkValues = Number(meta.num_values);
-      if (!Number.isSafeInteger(chunkValues) || chunkValues < 0 || chunkValues > PARQUET_MAX_ROWS) {
+      if (!Number.isSafeInteger(chunkValues) || chunkValues < 0 || chunkValues > COLUMNAR_MAX_ROWS) {
         return 'implausible value count';
       }
       const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
@@ -292,8 +290,8 @@ export async function readParquet(bytes: Uint8Array, ctx: ReadContext): Promise<
   if (!Number.isSafeInteger(total) || total < 0 || total !== inGroups) {
     fail('unreadable', `the Parquet metadata is inconsistent (${total} rows, ${inGroups} in its row groups)`);
   }
-  if (total > PARQUET_MAX_ROWS)
-    fail('file_too_large', `${total} rows (at most ${PARQUET_MAX_ROWS} in the browser)`);
+  if (total > COLUMNAR_MAX_ROWS)
+    fail('file_too_large', `${total} rows (at most ${COLUMNAR_MAX_ROWS} in the browser)`);
   const { parquetHeader } = await import('hyparquet/src/column.js');
   const { snappyUncompress } = await import('hyparquet');
   const broken = checkPages(buffer, metadata, parquetHeader, snappyUncompress);

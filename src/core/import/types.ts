@@ -270,6 +270,11 @@ export const MAX_IMPORT_BYTES_BY_FORMAT: Readonly<Record<ImportFormat, number>> 
 
 /** The largest file of any format (the CSV/Parquet limit): check File.size against it before reading a file. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/**
+ * More rows than this in a columnar file (Parquet, Arrow) cannot be held in the browser (the CSV limit allows
+ * ≈ 2 M household rows).
+ */
+export const COLUMNAR_MAX_ROWS = 5_000_000;
 
 /** Polygon vertices one boundary file may hold (the official 158 villages have ≈ 0.1 M). */
 export const MAX_BOUNDARY_VERTICES = 2_000_000;
