@@ -70,6 +70,17 @@ let schemas = 0;
  */
 function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, schema?: string): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const insertArrowStream = async (name: string, bytes: Uint8Array) => {
+    await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+    // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
+    // later Arrow insert on that connection fails. They are read on a connection of their own, closed after.
+    const reader = await db.connect();
+    try {
+      await reader.insertArrowFromIPCStream(bytes, { name, create: true, ...(schema ? { schema } : {}) });
+    } finally {
+      await reader.close();
+    }
+  };
   return {
     queryTable: (sql) => conn.query(sql),
     queryPrepared: async (sql, params) => {
@@ -82,21 +93,8 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
       return (await statement).query(...params);
     },
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-    insertArrow: async (name, data) => {
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      await conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
-    },
-    insertArrowStream: async (name, bytes) => {
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
-      // later Arrow insert on that connection fails. They are read on a connection of their own, closed after.
-      const reader = await db.connect();
-      try {
-        await reader.insertArrowFromIPCStream(bytes, { name, create: true, ...(schema ? { schema } : {}) });
-      } finally {
-        await reader.close();
-      }
-    },
+    insertArrow: (name, data) => insertArrowStream(name, tableToIPC(data, 'stream')),
+    insertArrowStream,
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await conn.close();

@@ -33,6 +33,16 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
   conn.query('SET autoinstall_known_extensions=false');
   conn.query('SET autoload_known_extensions=false');
   const statements = new Map<string, duckdb.PreparedStatement>();
+  const insertArrowStream = async (name: string, bytes: Uint8Array) => {
+    conn.query(`DROP TABLE IF EXISTS "${name}"`);
+    // A connection of its own, as in the browser client (a damaged stream would poison this one's Arrow reader).
+    const reader = db.connect();
+    try {
+      reader.insertArrowFromIPCStream(bytes, { name, create: true });
+    } finally {
+      reader.close();
+    }
+  };
   return {
     queryTable: async (sql) => conn.query(sql),
     queryPrepared: async (sql, params) => {
@@ -44,20 +54,8 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
       return statement.query(...params);
     },
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
-    insertArrow: async (name, data) => {
-      conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), { name, create: true });
-    },
-    insertArrowStream: async (name, bytes) => {
-      conn.query(`DROP TABLE IF EXISTS "${name}"`);
-      // A connection of its own, as in the browser client (a damaged stream would poison this one's Arrow reader).
-      const reader = db.connect();
-      try {
-        reader.insertArrowFromIPCStream(bytes, { name, create: true });
-      } finally {
-        reader.close();
-      }
-    },
+    insertArrow: (name, data) => insertArrowStream(name, tableToIPC(data, 'stream')),
+    insertArrowStream,
     arrowStream: async (sql) =>
       // DuckDB answers in Arrow's file format; the app's loader takes the stream format.
       tableToIPC(
