@@ -208,13 +208,14 @@ export class PlaceAuction {
   /**
    * Once the auction is over: the candidate rows for the simplex — each row's pairs within `slack` × the
    * limit of its cheapest at the auction's prices, and the agent the auction gave it; radius and radius0 as
-   * far as no agent (no agent with places below its minimum) was left out — and each row's agent (−1:
-   * none), as the first flow.
+   * far as no agent (no agent with places below its minimum) was left out — and where that agent stands in
+   * each row's candidates (−1: none), as the first flow.
    */
-  candidates(slack: number): { rows: CandidateRows; agentOf: Int32Array } {
+  candidates(slack: number): { rows: CandidateRows; startAt: Int32Array } {
     const { rows, offer, cap0 } = this;
     const R = rows.household.length;
     const within = slack * this.limit;
+    const startAt = new Int32Array(R).fill(-1);
     for (let r = 0; r < R; r++) {
       const agent = this.listAgent[r] as Int32Array;
       const dist = this.listDist[r] as Float64Array;
@@ -229,6 +230,7 @@ export class PlaceAuction {
         const k = agent[j] as number;
         const d = dist[j] as number;
         if (d + (offer[k] as number) <= best + within || k === this.rowAgent[r]) {
+          if (k === this.rowAgent[r]) startAt[r] = keptAgent.length;
           keptAgent.push(k);
           keptDist.push(d);
         } else {
@@ -243,6 +245,6 @@ export class PlaceAuction {
       rows.agent.push(keptAgent);
       rows.dist.push(keptDist);
     }
-    return { rows, agentOf: Int32Array.from(this.rowAgent) };
+    return { rows, startAt };
   }
 }

@@ -31,7 +31,7 @@ import { isNear } from './household-status';
 import { PlaceAuction } from './reassign-auction';
 import { buildTierReach, toGraph, widenWhereImproving } from './reassign-candidates';
 import { distancesToSink } from './reassign-dual';
-import type { FlowGraph, FlowState } from './reassign-flow';
+import type { FlowState } from './reassign-flow';
 import { TransportSimplex } from './reassign-simplex';
 import {
   type CoverageInput,
@@ -105,16 +105,6 @@ export function proposeReassignment(
 const PIVOTS_PER_STEP = 2000;
 const BIDS_PER_STEP = 5000;
 
-/** Each row's arc to `agent[r]` in g (−1 when it has none). */
-function arcsOf(g: FlowGraph, agent: Int32Array): Int32Array {
-  const arc = new Int32Array(g.rows).fill(-1);
-  for (let r = 0; r < g.rows; r++) {
-    for (let e = g.rowStart[r] as number; e < (g.rowStart[r + 1] as number); e++)
-      if (g.edgeAgent[e] === agent[r]) arc[r] = e;
-  }
-  return arc;
-}
-
 /**
  * proposeReassignment in steps of a few to a few tens of milliseconds: each `next()` does one and the last
  * returns the proposal. A caller can stop between steps (to answer something more urgent) and go on later
@@ -166,7 +156,8 @@ export function* proposalSteps(
   // Solve on the candidate graph; widen it where a left-out pair could do better and solve again from the
   // optimum found (the new arcs enter the simplex's tree like any other); until none can.
   const graph0 = toGraph(rows, spare.cap0, spare.cap1);
-  let simplex = new TransportSimplex(graph0, undefined, arcsOf(graph0, start.agentOf));
+  const firstArc = start.startAt.map((j, r) => (j < 0 ? -1 : (graph0.rowStart[r] as number) + j));
+  let simplex = new TransportSimplex(graph0, undefined, firstArc);
   let rounds = 1;
   let flow: FlowState;
   for (;;) {

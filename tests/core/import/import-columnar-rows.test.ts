@@ -12,27 +12,39 @@ import { startNodeDuckDb } from '../../helpers/duckdb-node';
 
 const OVER = COLUMNAR_MAX_ROWS + 1;
 
-describe('a columnar file with one row more than the bound', () => {
-  it('Parquet: refused as too large from its metadata, naming the bound', async () => {
-    const bytes = new Uint8Array(
-      parquetWriteBuffer({
-        columnData: [{ name: 'id_keluarga_p3ke', data: new Int32Array(OVER), type: 'INT32' }],
-      }),
-    );
-    const db = await startNodeDuckDb();
-    const report = await importTable(db, { kind: 'households', fileName: 'keluarga.parquet', bytes });
-    expect(report.fatal?.code).toBe('file_too_large');
-    expect(report.fatal?.detail).toContain(`${OVER} rows (at most ${COLUMNAR_MAX_ROWS}`);
-    expect(report.totalRows).toBe(0);
-  }, 60_000);
+/** The two formats' files of `rows` rows, in one column. */
+const files: [string, string, (rows: number) => Uint8Array][] = [
+  [
+    'Parquet: refused as too large from its metadata, naming the bound',
+    'keluarga.parquet',
+    (rows) =>
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [{ name: 'id_keluarga_p3ke', data: new Int32Array(rows), type: 'INT32' }],
+        }),
+      ),
+  ],
+  [
+    'Arrow: refused as too large, naming the bound',
+    'keluarga.arrow',
+    (rows) =>
+      tableToIPC(
+        new Table({ id_keluarga_p3ke: makeVector({ type: new Int8(), data: new Int8Array(rows) }) }),
+        'stream',
+      ),
+  ],
+];
 
-  it('Arrow: refused as too large, naming the bound', async () => {
-    const column = makeVector({ type: new Int8(), data: new Int8Array(OVER) });
-    const bytes = tableToIPC(new Table({ id_keluarga_p3ke: column }), 'stream');
-    const db = await startNodeDuckDb();
-    const report = await importTable(db, { kind: 'households', fileName: 'keluarga.arrow', bytes });
-    expect(report.fatal?.code).toBe('file_too_large');
-    expect(report.fatal?.detail).toContain(`${OVER} rows (at most ${COLUMNAR_MAX_ROWS}`);
-    expect(report.totalRows).toBe(0);
-  }, 60_000);
+describe('a columnar file with one row more than the bound', () => {
+  it.each(files)(
+    '%s',
+    async (_, fileName, write) => {
+      const db = await startNodeDuckDb();
+      const report = await importTable(db, { kind: 'households', fileName, bytes: write(OVER) });
+      expect(report.fatal?.code).toBe('file_too_large');
+      expect(report.fatal?.detail).toContain(`${OVER} rows (at most ${COLUMNAR_MAX_ROWS}`);
+      expect(report.totalRows).toBe(0);
+    },
+    60_000,
+  );
 });
