@@ -17,7 +17,8 @@ const idle = () =>
  * engine fed and its first answer computed for the link's settings, so a switch does not wait for them.
  * Then the planner's map draws Pengawasan's kinds of layer once, out of sight, so that their GPU programs are
  * compiled before the switch. Nothing here is reported: a section that cannot be prepared says so itself when
- * it is opened. Marks `gancang:sections-prepared` when done.
+ * it is opened. Marks `gancang:sections-prepared` when done, saying
+ * whether the programs were compiled.
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);
@@ -32,6 +33,6 @@ export async function prepareSections(sql: SqlClient): Promise<void> {
   await coverage;
   await idle();
   const { supervisorWarmLayers } = await import('../features/supervisor/warm-layers');
-  await warmKeptMap(supervisorWarmLayers());
-  performance.mark('gancang:sections-prepared');
+  const compiled = await warmKeptMap(supervisorWarmLayers());
+  performance.mark('gancang:sections-prepared', { detail: { compiled } });
 }

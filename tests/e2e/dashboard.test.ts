@@ -140,40 +140,6 @@ describe('dashboard (approximate boundaries)', () => {
     expect(await tooltip.textContent()).toContain(village.village_name);
   });
 
-  it("has Pengawasan's map programs compiled while the planner waits: the switch compiles none", async () => {
-    const { page } = dash;
-    // Each new GPU program costs about half a second of the switch with software rendering.
-    await page.waitForFunction(
-      () => performance.getEntriesByName('gancang:sections-prepared').length > 0,
-      undefined,
-      { timeout: 60_000 },
-    );
-    // Programs linked from here on, by their shaders' names.
-    await page.evaluate(() => {
-      const gl = WebGL2RenderingContext.prototype as WebGL2RenderingContext & { __links: string[] };
-      const link = gl.linkProgram;
-      gl.__links = [];
-      gl.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
-        const names = (this.getAttachedShaders(program) ?? []).map(
-          (shader) => /#define SHADER_NAME (\S+)/.exec(this.getShaderSource(shader) ?? '')?.[1] ?? '?',
-        );
-        gl.__links.push(names.join('+'));
-        return link.call(this, program);
-      };
-    });
-    await page.getByTestId('nav-supervisor').click();
-    await waitReady(page);
-    await waitMapIdle(page);
-    const links = await page.evaluate(
-      () => (WebGL2RenderingContext.prototype as unknown as { __links: string[] }).__links,
-    );
-    await screenshot(page, 'dashboard-supervisor-after-warm');
-    await page.getByTestId('nav-planner').click();
-    await waitReady(page);
-    // Before the warm-up: the households' points and the assignment lines.
-    expect(links).toEqual([]);
-  });
-
   it('switches the need: legend title and URL follow', async () => {
     const title = dash.page.getByTestId('legend').locator('h3');
     const before = await title.textContent();

@@ -23,6 +23,8 @@ export interface SharedMap {
   kept: boolean;
   /** The deck.gl layers last handed to the overlay (handLayers). */
   layers: readonly Layer[];
+  /** Another section's layers drawn beneath them until their programs are compiled (warmKeptMap). */
+  warming: readonly Layer[];
   /** Rests deck.gl's frame loop while nothing happens (frame-gate.ts). */
   gate: FrameGate | null;
   /** Resizes the map when its element's size changes (the map is made with trackResize off). */
@@ -80,6 +82,7 @@ export function takeMap(
     inUse: true,
     kept: keep,
     layers: [],
+    warming: [],
     gate: null,
     sizing: null,
   };
@@ -97,44 +100,46 @@ export function takeMap(
 
 /** Hands the overlay new layers (deck.gl's loop, resting or not, takes them up at its next frame). */
 export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
-  shared.overlay.setProps({ layers: layers as Layer[] });
+  shared.overlay.setProps({ layers: [...shared.warming, ...layers] as Layer[] });
   shared.layers = layers;
   shared.gate?.wake();
 }
 
 /**
- * Has the kept map draw `layers` once, beneath its own, so that the GPU programs of another section's layers
- * are compiled ahead (with software rendering, each new program costs about half a second on a section's first
- * frame). Give them data the view cannot show. No-op when no kept map is shown; the map's own layers are
- * handed back unless a section handed it new ones meanwhile.
+ * Has the kept map draw `layers` beneath its own until their GPU programs are compiled, so that another
+ * section's first frame does not wait for them (with software rendering, each new program costs about half a
+ * second). Give them data the view cannot show. The section's own layers may change meanwhile (handLayers keeps
+ * the warming ones beneath). No-op when no kept map is shown; otherwise true once every layer has its programs,
+ * false when that did not happen within WARM_WAIT_MS (a hidden page draws nothing).
  */
-export async function warmKeptMap(layers: readonly Layer[]): Promise<void> {
+export async function warmKeptMap(layers: readonly Layer[]): Promise<boolean> {
   const shared = kept;
-  if (!shared?.inUse || layers.length === 0) return;
-  const own = shared.layers;
-  shared.overlay.setProps({ layers: [...layers, ...own] as Layer[] });
-  shared.gate?.wake();
+  if (!shared?.inUse || layers.length === 0) return false;
+  shared.warming = layers;
+  handLayers(shared, shared.layers);
   // The overlay draws within the map's frames: the first ones may come before deck.gl has set the layers up
-  // (a busy machine), so it waits for a frame after which every layer has its programs. A hidden page draws
-  // none, and its layers are handed back anyway.
+  // (a busy machine), so it waits for a frame after which every layer has its programs.
   const compiled = () => layers.every((layer) => layer.getModels().length > 0);
-  await new Promise<void>((resolve) => {
-    const end = () => {
+  const done = await new Promise<boolean>((resolve) => {
+    const end = (result: boolean) => {
       clearTimeout(timer);
       shared.map.off('render', frame);
-      resolve();
+      resolve(result);
     };
     const frame = () => {
-      if (compiled()) end();
+      if (compiled()) end(true);
     };
-    const timer = setTimeout(end, WARM_WAIT_MS);
+    const timer = setTimeout(() => end(compiled()), WARM_WAIT_MS);
     shared.map.on('render', frame);
   });
-  if (shared.inUse && shared.layers === own) handLayers(shared, own);
+  shared.warming = [];
+  // A map removed meanwhile (other boundaries) has no overlay to tell.
+  if (kept === shared) handLayers(shared, shared.layers);
+  return done;
 }
 
 /** How long warmKeptMap waits for the frame that draws its layers. */
-const WARM_WAIT_MS = 5_000;
+const WARM_WAIT_MS = 15_000;
 
 /**
  * The section no longer shows the map: its layers go, the map stays for the next section (or is removed). Call

@@ -1,0 +1,68 @@
+/**
+ * Pengawasan's GPU programs are compiled while the planner waits (prepare-sections.ts), so the switch links
+ * none — even when the planner hands the map new layers while that warm-up is drawing (here: the need is
+ * changed again and again until the warm-up is done).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+
+describe('GPU programs compiled ahead', () => {
+  let dash: Dashboard;
+
+  beforeAll(async () => {
+    dash = await openDashboard({ boundaries: 'none' });
+    await waitReady(dash.page);
+  });
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it("has Pengawasan's map programs compiled while the planner changes its layers: the switch compiles none", async () => {
+    const { page } = dash;
+    const prepared = () =>
+      page.evaluate(() => {
+        const mark = performance.getEntriesByName('gancang:sections-prepared')[0] as
+          | PerformanceMark
+          | undefined;
+        return mark ? (mark.detail as { compiled: boolean }) : null;
+      });
+    // Each change gives the planner's map new area layers while the warm-up may be under way.
+    const needs = ['kesehatan', 'rtlh', 'any'];
+    let changes = 0;
+    let detail = await prepared();
+    const deadline = Date.now() + 90_000;
+    while (detail === null && Date.now() < deadline) {
+      await page.getByTestId('need-select').selectOption(needs[changes % needs.length] as string);
+      changes++;
+      await page.waitForTimeout(250);
+      detail = await prepared();
+    }
+    expect(detail).toEqual({ compiled: true });
+    // The warm-up ran while the layers changed (it starts only once the page is idle and the engine fed).
+    expect(changes).toBeGreaterThan(0);
+    await waitReady(page);
+    // Programs linked from here on, by their shaders' names.
+    await page.evaluate(() => {
+      const gl = WebGL2RenderingContext.prototype as WebGL2RenderingContext & { __links: string[] };
+      const link = gl.linkProgram;
+      gl.__links = [];
+      gl.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
+        const names = (this.getAttachedShaders(program) ?? []).map(
+          (shader) => /#define SHADER_NAME (\S+)/.exec(this.getShaderSource(shader) ?? '')?.[1] ?? '?',
+        );
+        gl.__links.push(names.join('+'));
+        return link.call(this, program);
+      };
+    });
+    await page.getByTestId('nav-supervisor').click();
+    await waitReady(page);
+    await waitMapIdle(page);
+    const links = await page.evaluate(
+      () => (WebGL2RenderingContext.prototype as unknown as { __links: string[] }).__links,
+    );
+    await screenshot(page, 'warm-programs-supervisor');
+    // Before the warm-up: the households' points and the assignment lines.
+    expect(links).toEqual([]);
+  });
+});
