@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DISTANCE_LIMIT_M, VISIT_WINDOW_DAYS } from '../../core/coverage-engine';
 import { useFormat } from '../../core/ui/use-format';
+import { DISTANCE_STEP_M, VISIT_STEP_DAYS } from './coverage-ahead';
 
 interface RangeSettingProps {
   label: string;
@@ -50,7 +51,7 @@ export function ThresholdControl({ value, onChange }: ControlProps) {
       shown={`${f.dec(value / 1000)} km`}
       value={value}
       range={DISTANCE_LIMIT_M}
-      step={250}
+      step={DISTANCE_STEP_M}
       onChange={onChange}
       testId="threshold"
     />
@@ -71,7 +72,7 @@ export function VisitWindowControl({ value, onChange }: ControlProps) {
       shown={t('supervisor.days', { n: f.int(value) })}
       value={value}
       range={VISIT_WINDOW_DAYS}
-      step={5}
+      step={VISIT_STEP_DAYS}
       onChange={onChange}
       testId="visit-days"
     />

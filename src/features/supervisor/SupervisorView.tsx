@@ -95,9 +95,11 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
   const [office, setOffice] = useState('');
   const pseudonyms = useMemo(() => arrays && agentPseudonyms(arrays.agentIds), [arrays]);
+  // Made for the lists that show it only: a step of the distance limit on another list does not wait for it.
+  const agentsShown = tab === 'agents' || tab === 'offices';
   const agentList = useMemo(
     () =>
-      result && arrays && names && agentFacts
+      agentsShown && result && arrays && names && agentFacts
         ? agentRows(
             result,
             arrays.households.agentIndex,
@@ -106,7 +108,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             (a) => pseudonyms?.[a] ?? '',
           )
         : [],
-    [result, arrays, names, agentFacts, pseudonyms],
+    [agentsShown, result, arrays, names, agentFacts, pseudonyms],
   );
 
   const villageRows = useMemo(

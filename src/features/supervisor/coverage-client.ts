@@ -68,6 +68,14 @@ export class CoverageClient {
     return response.result;
   }
 
+  /** The coverage for options the user may choose next; null when the worker had a request waiting. */
+  async computeAhead(options: CoverageOptions): Promise<CoverageResult | null> {
+    const response = await this.send({ kind: 'compute', options, ahead: true });
+    if (response.kind === 'skipped') return null;
+    if (response.kind !== 'compute') throw new Error(`unexpected ${response.kind}`);
+    return response.result;
+  }
+
   /** Lets the worker work the proposal for `options` out while it is idle (nothing to wait for). */
   prepareProposal(options: CoverageOptions): void {
     this.worker.postMessage({ kind: 'prepare', options, id: this.nextId++ } satisfies CoverageRequest);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   type CoverageOptions,
   type CoverageResult,
@@ -10,15 +11,21 @@ import { type Settling, settling } from '../../core/ui/settling';
 import { gazetteerOf } from './area-names';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
-import { coverageOptionsKey } from './coverage-protocol';
+import { coverageOptionsKey, KEPT_ANSWERS } from './coverage-protocol';
 import { parseSupervisorLink } from './url-state';
 
-/** The coverage engine's worker fed with one loaded dataset, and its last answer with the options' key. */
+/**
+ * The coverage engine's worker fed with one loaded dataset, and its last answers (asked for, or asked ahead)
+ * by their options' key.
+ */
 export interface CoverageSession {
   client: CoverageClient;
   arrays: CoverageArrays;
-  last: (Settling<CoverageResult> & { key: string }) | null;
+  answers: LRUCache<string, Settling<CoverageResult>>;
 }
+
+/** An answer asked ahead that the worker skipped (a request was waiting): asked again when it is needed. */
+const SKIPPED = new Error('skipped');
 
 /** A dataset's session as it starts, and whether its failure is reported. */
 type SessionEntry = Settling<CoverageSession> & { reported: boolean };
@@ -41,7 +48,7 @@ async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSe
       arrays.villageLabel,
       { report },
     );
-    return { client, arrays, last: null };
+    return { client, arrays, answers: new LRUCache({ max: KEPT_ANSWERS }) };
   } catch (error) {
     client.terminate();
     throw error;
@@ -83,24 +90,47 @@ export function settledCoverage(
   options: CoverageOptions,
 ): { session: CoverageSession; result: CoverageResult } | null {
   const session = sessions.get(sql)?.value;
-  const last = session?.last;
-  if (!session || !last?.value || last.key !== coverageOptionsKey(options)) return null;
-  return { session, result: last.value };
+  const result = session?.answers.get(coverageOptionsKey(options))?.value;
+  return session && result ? { session, result } : null;
 }
 
-/** The engine's answer for `options`; asked again with the same options, the last answer is reused. */
+/** Keeps `result` as the answer for `key` until it is dropped or fails. */
+function keep(
+  session: CoverageSession,
+  key: string,
+  result: Promise<CoverageResult>,
+): Promise<CoverageResult> {
+  const kept = settling(result, () => {
+    if (session.answers.peek(key) === kept) session.answers.delete(key);
+  });
+  session.answers.set(key, kept);
+  return result;
+}
+
+/** The engine's answer for `options`; asked again with the same options, a kept answer is reused. */
 export function computeCoverage(session: CoverageSession, options: CoverageOptions): Promise<CoverageResult> {
   const key = coverageOptionsKey(options);
-  if (session.last?.key === key) return session.last.promise;
-  const result = session.client.compute(options);
-  const last: NonNullable<CoverageSession['last']> = Object.assign(
-    settling(result, () => {
-      if (session.last === last) session.last = null;
-    }),
-    { key },
-  );
-  session.last = last;
-  return result;
+  const known = session.answers.get(key);
+  if (known)
+    return known.promise.catch((error: unknown) =>
+      error === SKIPPED ? computeCoverage(session, options) : Promise.reject(error),
+    );
+  return keep(session, key, session.client.compute(options));
+}
+
+/**
+ * Has the engine work out the answers for `next` (the positions a slider may move to) while the user looks at
+ * this one, so that a step finds its answer in. Nothing to wait for; one the worker skips is asked for again
+ * only when needed.
+ */
+export function askAhead(session: CoverageSession, next: readonly CoverageOptions[]): void {
+  // The ones kept are touched first, so that a new one pushes out neither them nor the answer shown.
+  const missing = next.filter((options) => session.answers.get(coverageOptionsKey(options)) === undefined);
+  for (const options of missing) {
+    const key = coverageOptionsKey(options);
+    const result = session.client.computeAhead(options).then((r) => r ?? Promise.reject(SKIPPED));
+    keep(session, key, result);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { LRUCache } from 'lru-cache';
 import {
   type AgentIndex,
   type CoverageInput,
@@ -10,7 +11,12 @@ import {
   rankNewAgentSites,
 } from '../../core/coverage-engine';
 import { searchNearestOnce } from './coverage-nearest';
-import { type CoverageRequest, type CoverageResponse, coverageOptionsKey } from './coverage-protocol';
+import {
+  type CoverageRequest,
+  type CoverageResponse,
+  coverageOptionsKey,
+  KEPT_ANSWERS,
+} from './coverage-protocol';
 import { ProposalAhead } from './proposal-ahead';
 
 // The coverage engine runs here, off the main thread; the map stays responsive while it works.
@@ -20,9 +26,8 @@ let index: AgentIndex | null = null;
 /** Own-agent distances and nearest agents depend only on the data: measured once per load. */
 let ownDistances: Float64Array | null = null;
 let nearest: { agent: Int32Array; distanceM: Float64Array } | null = null;
-let last: CoverageResult | null = null;
-/** The options `last` was computed with. */
-let lastKey = '';
+/** The last answers by their options' key (the data is the same): the same object while it is kept. */
+const answers = new LRUCache<string, CoverageResult>({ max: KEPT_ANSWERS });
 /** The proposal the panel asked for ahead of the click, advanced while no request waits. */
 const ahead = new ProposalAhead<CoverageResult, ReassignmentProposal>();
 /** Requests received and not yet started. */
@@ -46,7 +51,7 @@ async function handle(request: CoverageRequest): Promise<void> {
   if (request.kind === 'init') {
     input = request.input;
     villageLabel = request.villageLabel;
-    last = null;
+    answers.clear();
     ahead.clear();
     // Large datasets search on all cores (nested workers, loading meanwhile); small ones right here.
     const search = searchNearestOnce(input);
@@ -62,16 +67,19 @@ async function handle(request: CoverageRequest): Promise<void> {
   const near = nearest;
   if (!data || !labels || !idx || !own || !near) throw new Error('coverage worker used before init');
   const key = coverageOptionsKey(request.options);
-  /** The coverage for the request's options: the last one when it has them (the data is the same). */
+  /** The coverage for the request's options: a kept one when it has them. */
   const coverage = (): CoverageResult => {
-    if (!last || lastKey !== key) {
-      last = computeCoverage(data, request.options, idx, own, near);
-      lastKey = key;
+    let result = answers.get(key);
+    if (!result) {
+      result = computeCoverage(data, request.options, idx, own, near);
+      answers.set(key, result);
     }
-    return last;
+    return result;
   };
   if (request.kind === 'compute') {
-    reply({ id: request.id, kind: 'compute', result: coverage() });
+    // What the user waits for goes first: an answer asked ahead waits for nobody.
+    if (request.ahead && waiting > 0 && !answers.has(key)) reply({ id: request.id, kind: 'skipped' });
+    else reply({ id: request.id, kind: 'compute', result: coverage() });
   } else if (request.kind === 'prepare') {
     const base = coverage();
     ahead.want(key, base, () => proposalSteps(data, base, request.options));

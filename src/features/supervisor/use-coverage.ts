@@ -1,9 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CoverageOptions, CoverageResult } from '../../core/coverage-engine';
 import type { SqlClient } from '../../core/sql/sql-client';
+import { type CoverageSlider, nextCoverageOptions } from './coverage-ahead';
 import type { CoverageClient } from './coverage-client';
 import type { CoverageArrays } from './coverage-input';
-import { type CoverageSession, computeCoverage, coverageSession, settledCoverage } from './coverage-session';
+import {
+  askAhead,
+  type CoverageSession,
+  computeCoverage,
+  coverageSession,
+  settledCoverage,
+} from './coverage-session';
 
 export interface CoverageState {
   arrays: CoverageArrays | null;
@@ -52,10 +59,21 @@ function openingState(sql: SqlClient, options: CoverageOptions): CoverageState {
   return settled ? answered(NOTHING_YET, settled, options) : NOTHING_YET;
 }
 
+/** How long an answer stays on screen before the next steps' answers are asked ahead (a held key passes on). */
+const AHEAD_AFTER_MS = 50;
+
+/** The slider that moved from `before` to `after`, and which way (the distance limit when nothing did). */
+function moved(before: CoverageOptions | null, after: CoverageOptions): [CoverageSlider, 1 | -1] {
+  if (before && before.visitDays !== after.visitDays)
+    return ['visit', after.visitDays > before.visitDays ? 1 : -1];
+  return ['distance', before && after.thresholdM < before.thresholdM ? -1 : 1];
+}
+
 /**
  * The dataset's coverage session (coverage-session.ts: fed from DuckDB once per page, perhaps already prepared
  * ahead), recomputed whenever the options change (the newest request wins; positions a slider passed while
- * the engine was busy are skipped). An answer already in is taken at once, without a render in between.
+ * the engine was busy are skipped). An answer already in is taken at once, without a render in between. Once
+ * an answer is shown, the answers one step either side on the slider last moved are asked ahead.
  */
 export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageState {
   const [state, setState] = useState<CoverageState>(() => openingState(sql, options));
@@ -115,6 +133,22 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
       }
     });
   }, [options, sql]);
+
+  // Once this answer is shown: the next steps' answers, while the user looks.
+  const previous = useRef<CoverageOptions | null>(null);
+  const shown = state.options === options && state.result !== null;
+  useEffect(() => {
+    if (!shown) return;
+    const [slider, towards] = moved(previous.current, options);
+    previous.current = options;
+    const timer = setTimeout(() => {
+      ready.current?.then(
+        (session) => askAhead(session, nextCoverageOptions(options, slider, towards)),
+        () => undefined,
+      );
+    }, AHEAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [shown, options]);
 
   return state;
 }
