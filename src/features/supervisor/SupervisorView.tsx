@@ -94,9 +94,13 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
   const [office, setOffice] = useState('');
-  const pseudonyms = useMemo(() => arrays && agentPseudonyms(arrays.agentIds), [arrays]);
-  // Made for the lists that show it only: a step of the distance limit on another list does not wait for it.
+  // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
+  // another list waits for them.
   const agentsShown = tab === 'agents' || tab === 'offices';
+  const pseudonyms = useMemo(
+    () => (agentsShown && arrays ? agentPseudonyms(arrays.agentIds) : null),
+    [agentsShown, arrays],
+  );
   const agentList = useMemo(
     () =>
       agentsShown && result && arrays && names && agentFacts

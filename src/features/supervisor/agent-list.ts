@@ -61,12 +61,24 @@ export function familiesByStatus(
   return { covered, near };
 }
 
-/** One row per agent, active or not, in engine order. */
-/** Each agent's pseudonym: fixed for the page session, so computed once per dataset (not per slider move). */
+/** Pseudonyms made, by the dataset's agent ids (the same array while the dataset is loaded). */
+const madePseudonyms = new WeakMap<readonly string[], string[]>();
+
+/**
+ * Each agent's pseudonym: fixed for the page session, so made once per dataset — not per slider move, nor each
+ * time Pengawasan opens (7,200 keyed hashes take about 100 ms on a two-core machine).
+ */
 export function agentPseudonyms(agentIds: readonly string[]): string[] {
-  const policy = sessionPolicy();
-  return agentIds.map((id) => policy.pseudonym('agent', id));
+  let made = madePseudonyms.get(agentIds);
+  if (!made) {
+    const policy = sessionPolicy();
+    made = agentIds.map((id) => policy.pseudonym('agent', id));
+    madePseudonyms.set(agentIds, made);
+  }
+  return made;
 }
+
+/** One row per agent, active or not, in engine order. */
 
 export function agentRows(
   result: CoverageResult,
