@@ -106,6 +106,32 @@ describe('supervisor (Pengawasan)', () => {
     await screenshot(page, 'supervisor-03-threshold-2km');
   });
 
+  it('shows, after steps either way, the same figures as before at each limit (answers worked out ahead)', async () => {
+    await openLink(page, '?section=supervisor&jarak_m=1000');
+    const kpis = page.getByTestId('supervisor-kpis');
+    const read = async () => (await kpis.textContent()) ?? '';
+    /** Presses `key`, then waits for the figures to change and the worker to be done with the steps ahead. */
+    const step = async (key: 'ArrowRight' | 'ArrowLeft', shown: string) => {
+      const before = await read();
+      await page.keyboard.press(key);
+      await expect.poll(() => page.getByTestId('threshold-value').textContent()).toBe(shown);
+      await expect.poll(read, { timeout: 20_000 }).not.toBe(before);
+      await page.waitForTimeout(500);
+      return read();
+    };
+    const at1km = await read();
+    await page.getByTestId('threshold').focus();
+    const at1250 = await step('ArrowRight', '1,25 km');
+    expect(await step('ArrowLeft', '1,0 km')).toBe(at1km);
+    const at750 = await step('ArrowLeft', '0,75 km');
+    expect(await step('ArrowRight', '1,0 km')).toBe(at1km);
+    expect(await step('ArrowRight', '1,25 km')).toBe(at1250);
+    // Each limit has figures of its own, and the limit named in them is the one chosen.
+    expect(new Set([at750, at1km, at1250]).size).toBe(3);
+    expect(at750).toContain('0,75 km');
+    expect(at1250).toContain('1,25 km');
+  });
+
   it('proposes reassignments, shows before/after and exports the action list masked', async () => {
     await openLink(page, '?section=supervisor&jarak_m=2000&daftar=usulan');
     await page.getByTestId('run-proposal').click();

@@ -257,7 +257,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
         <SummaryPanel
           summary={overview.summary}
           villages={overview.villages}
-          thresholdKm={DEFAULT_COVERAGE_OPTIONS.thresholdM / 1000}
+          thresholdM={DEFAULT_COVERAGE_OPTIONS.thresholdM}
           visitDays={DEFAULT_COVERAGE_OPTIONS.visitDays}
           loads={dataset.loads}
         />

@@ -8,7 +8,7 @@ interface SummaryPanelProps {
   summary: RegencySummary;
   villages: VillageStats[];
   /** The coverage rule of the figures (household-status.ts): distance limit and visit window. */
-  thresholdKm: number;
+  thresholdM: number;
   visitDays: number;
   loads: TableLoad[];
 }
@@ -16,12 +16,12 @@ interface SummaryPanelProps {
 const WORST_COUNT = 5;
 
 /** Regency figures (all from SQL) and the villages with the lowest coverage. */
-export function SummaryPanel({ summary, villages, thresholdKm, visitDays, loads }: SummaryPanelProps) {
+export function SummaryPanel({ summary, villages, thresholdM, visitDays, loads }: SummaryPanelProps) {
   const { t } = useTranslation();
   const f = useFormat();
   // Agent and case figures of a dataset without those tables say so, instead of the 0 of an empty table.
   const na = useUnavailable();
-  const km = f.dec(thresholdKm);
+  const km = f.limitKm(thresholdM);
   // Without visit dates "terjangkau" cannot be told: the ranking uses the distance-only share, and says so.
   const visits = summary.visits_recorded;
   const share = (v: VillageStats) =>

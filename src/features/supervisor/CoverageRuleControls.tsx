@@ -48,7 +48,7 @@ export function ThresholdControl({ value, onChange }: ControlProps) {
     <RangeSetting
       label={t('supervisor.threshold')}
       help={t('supervisor.thresholdHelp')}
-      shown={`${f.dec(value / 1000)} km`}
+      shown={`${f.limitKm(value)} km`}
       value={value}
       range={DISTANCE_LIMIT_M}
       step={DISTANCE_STEP_M}

@@ -55,7 +55,7 @@ export function OfficeTable(props: OfficeTableProps) {
   const offices = useMemo(() => officeRollup(agents), [agents]);
   const rows = useMemo(() => sortOfficeRows(offices, sort.key, sort.direction), [offices, sort]);
   const columns = COLUMNS.filter((c) => visitsRecorded || !VISIT_COLUMNS.has(c));
-  const km = f.dec(thresholdM / 1000);
+  const km = f.limitKm(thresholdM);
   const header = (key: OfficeSortKey | (typeof OFFICE_EXPORT_KEYS)[number]) =>
     t(`supervisor.officeCol.${key}`, { km, days: visitDays, min: minFamilies, max: maxFamilies });
 

@@ -50,7 +50,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
   const about = useExportAbout();
   const { t } = useTranslation();
   const f = useFormat();
-  const km = f.dec(options.thresholdM / 1000);
+  const km = f.limitKm(options.thresholdM);
   const [proposal, setProposal] = useState<ReassignmentProposal | null>(null);
   const [busy, setBusy] = useState(false);
   const [siteCount, setSiteCount] = useState(5);

@@ -22,7 +22,7 @@ export function SupervisorKpis(props: SupervisorKpisProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const na = useUnavailable();
-  const km = f.dec(thresholdM / 1000);
+  const km = f.limitKm(thresholdM);
   // Without visit dates nobody can be called terjangkau or belum dikunjungi: say so, never 0 %.
   const noVisits = totals.visitsRecorded ? null : t('supervisor.visitsNotRecorded');
   const figures: [string, string, string, boolean][] = [

@@ -40,7 +40,7 @@ export function SupervisorLegend({
   const f = useFormat();
   const na = useUnavailable();
   const noAgents = useTableStatus().agents === 'missing';
-  const km = f.dec(thresholdM / 1000);
+  const km = f.limitKm(thresholdM);
   return (
     <FoldingLegend toggleTestId="supervisor-legend-toggle">
       <Segmented

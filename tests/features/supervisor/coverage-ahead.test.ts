@@ -58,6 +58,24 @@ describe('the slider positions asked ahead', () => {
   });
 });
 
+describe('the key answers are kept by', () => {
+  it('tells apart any two different settings (every field of the options, including ones added later)', () => {
+    const fields = Object.keys(DEFAULT_COVERAGE_OPTIONS) as (keyof CoverageOptions)[];
+    const settings = fc.record(
+      Object.fromEntries(fields.map((f) => [f, fc.integer({ min: 0, max: 3 })])) as Record<
+        keyof CoverageOptions,
+        fc.Arbitrary<number>
+      >,
+    );
+    fc.assert(
+      fc.property(settings, settings, (a, b) => {
+        const same = fields.every((f) => a[f] === b[f]);
+        expect(coverageOptionsKey(a) === coverageOptionsKey(b)).toBe(same);
+      }),
+    );
+  });
+});
+
 /** A worker by hand: answers when told, each answer tagged with the options it was asked for. */
 function fakeSession() {
   const asked: { options: CoverageOptions; ahead: boolean; answer: (skip: boolean) => void }[] = [];
