@@ -130,6 +130,7 @@ describe('supervisor (Pengawasan)', () => {
     expect(new Set([at750, at1km, at1250]).size).toBe(3);
     expect(at750).toContain('0,75 km');
     expect(at1250).toContain('1,25 km');
+    await screenshot(page, 'supervisor-03b-threshold-1250m');
   });
 
   it('proposes reassignments, shows before/after and exports the action list masked', async () => {
