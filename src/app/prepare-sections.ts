@@ -17,8 +17,7 @@ const idle = () =>
  * engine fed and its first answer computed for the link's settings, so a switch does not wait for them.
  * Then the planner's map draws Pengawasan's kinds of layer once, out of sight, so that their GPU programs are
  * compiled before the switch. Nothing here is reported: a section that cannot be prepared says so itself when
- * it is opened. Marks `gancang:sections-prepared` when done, saying
- * whether the programs were compiled.
+ * it is opened. Marks `gancang:sections-prepared` when done, saying whether the programs were compiled.
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);

@@ -22,7 +22,7 @@ function sectionCode<P extends object>(load: () => Promise<ComponentType<P>>): S
   const code: SectionCode<P> = {
     loaded: null,
     lazy: lazy(async () => ({ default: await runStep({ step: 'section' }, fetch) })),
-    prefetch: () => fetch(),
+    prefetch: fetch,
   };
   function fetch() {
     return load().then((component) => {

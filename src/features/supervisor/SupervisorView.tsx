@@ -95,12 +95,8 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
-  // another list waits for them.
+  // another list waits for them (the pseudonyms are made once per dataset).
   const agentsShown = tab === 'agents' || tab === 'offices';
-  const pseudonyms = useMemo(
-    () => (agentsShown && arrays ? agentPseudonyms(arrays.agentIds) : null),
-    [agentsShown, arrays],
-  );
   const agentList = useMemo(
     () =>
       agentsShown && result && arrays && names && agentFacts
@@ -109,10 +105,10 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             arrays.households.agentIndex,
             { ...agentFacts, ...arrays.agents },
             names.villages,
-            (a) => pseudonyms?.[a] ?? '',
+            (a) => agentPseudonyms(arrays.agentIds)[a] ?? '',
           )
         : [],
-    [agentsShown, result, arrays, names, agentFacts, pseudonyms],
+    [agentsShown, result, arrays, names, agentFacts],
   );
 
   const villageRows = useMemo(
