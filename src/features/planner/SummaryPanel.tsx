@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { TableLoad } from '../../core/sql/load-table';
-import type { RegencySummary, VillageStats } from '../../core/sql/queries';
+import type { RegencySummary, VillageCoverage } from '../../core/sql/queries';
 import { MissingTablesNote, useUnavailable } from '../../core/ui/table-status';
 import { useFormat } from '../../core/ui/use-format';
 
 interface SummaryPanelProps {
   summary: RegencySummary;
-  villages: VillageStats[];
+  villages: VillageCoverage[];
   /** The coverage rule of the figures (household-status.ts): distance limit and visit window. */
   thresholdM: number;
   visitDays: number;
@@ -24,7 +24,7 @@ export function SummaryPanel({ summary, villages, thresholdM, visitDays, loads }
   const km = f.limitKm(thresholdM);
   // Without visit dates "terjangkau" cannot be told: the ranking uses the distance-only share, and says so.
   const visits = summary.visits_recorded;
-  const share = (v: VillageStats) =>
+  const share = (v: VillageCoverage) =>
     visits ? v.coverage_pct : v.households > 0 ? (100 * v.near) / v.households : null;
   const worst = (na(['agents']) ? [] : villages)
     .map((v) => ({ ...v, share: share(v) }))

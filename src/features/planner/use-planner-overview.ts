@@ -1,5 +1,5 @@
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
-import { regencySummary, villageStats } from '../../core/sql/queries';
+import { regencySummary, villageCoverage } from '../../core/sql/queries';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import { useAsync } from '../../core/ui/use-async';
 import type { PlaceName } from './FilterControls';
@@ -20,7 +20,7 @@ export function usePlannerOverview(client: SqlClient) {
   const overview = useAsync(async () => {
     const [summary, villages] = await Promise.all([
       regencySummary(client, DEFAULT_COVERAGE_OPTIONS),
-      villageStats(client, 'any', DEFAULT_COVERAGE_OPTIONS),
+      villageCoverage(client, DEFAULT_COVERAGE_OPTIONS),
     ]);
     return { summary, villages };
   }, [client]).data;

@@ -23,7 +23,7 @@ import {
 } from '../../../src/core/coverage-engine/index';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
-import { regencySummary, villageStats } from '../../../src/core/sql/queries';
+import { regencySummary, villageCoverage, villageStats } from '../../../src/core/sql/queries';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { loadCoverageArrays } from '../../../src/features/supervisor/coverage-input';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
@@ -106,10 +106,11 @@ const sqlRows = (rule: CoverageRule) =>
 async function both(rule: CoverageRule) {
   const summary = await regencySummary(db, rule);
   const villages = await villageStats(db, 'any', rule);
+  const coverage = await villageCoverage(db, rule);
   const rows = await sqlRows(rule);
   const arrays = await loadCoverageArrays(db);
   const engine = computeCoverage(arrays, { ...rule, minFamilies: 10, maxFamilies: 15 });
-  return { rule, summary, villages, rows, engine, arrays };
+  return { rule, summary, villages, coverage, rows, engine, arrays };
 }
 
 type Both = Awaited<ReturnType<typeof both>>;
@@ -142,7 +143,19 @@ function expectSame(r: Both): void {
     expect(row?.households).toBe(r.engine.village.households[v]);
     expect(row?.covered).toBe(r.engine.village.covered[v]);
     expect(row?.near).toBe(r.engine.village.near[v]);
+    // The summary's ranking reads the same figures without the needs.
+    const lean = r.coverage.find((x) => x.village_code === code);
+    expect(lean).toEqual({
+      village_code: code,
+      village_name: row?.village_name,
+      district_name: row?.district_name,
+      households: row?.households,
+      covered: row?.covered,
+      near: row?.near,
+      coverage_pct: row?.coverage_pct,
+    });
   });
+  expect(r.coverage).toHaveLength(r.villages.length);
 }
 
 /** A household/agent pair where Turf's distance is one rounding step above the engine's. */

@@ -194,6 +194,14 @@ describe('household data quality', () => {
     expect(await queryRows(db, HOUSEHOLD_DATA_QUALITY_SQL)).toEqual([
       { no_coordinates: 0, outside_regency: 1, unknown_village: 1 },
     ]);
+    // The summary counts them among the households (without coverage rows: no agent), the first outside the map.
+    expect(await regencySummary(db, RULE)).toMatchObject({
+      households: 7,
+      with_agent: 4,
+      near: 2,
+      near_pct: (100 * 2) / 7,
+      households_unknown_village: 1,
+    });
     await db.queryTable("DELETE FROM households WHERE household_id IN ('Q1', 'Q2')");
   });
 });
