@@ -1,20 +1,60 @@
 import type { SqlClient } from '../sql/sql-client';
-import { preparePlannerTables } from './tables';
+import { plannerTableStages } from './tables';
+
+/**
+ * The planner's tables of one client's dataset (tables.ts), made on first use in two stages. DuckDB runs one
+ * statement at a time, in the order asked: the case tables (seconds at a million households) are asked for only
+ * once the map's first rows have been (`wantCaseTables`), so the first map never queues behind them.
+ */
+interface Preparation {
+  cube: Promise<void>;
+  all: Promise<void>;
+  want: () => void;
+}
 
 // One preparation per client (the tables live in DuckDB for the page's life).
-const prepared = new WeakMap<SqlClient, Promise<void>>();
+const preparations = new WeakMap<SqlClient, Preparation>();
 
-/** The planner's tables (planner/tables.ts) of this client's dataset, prepared on first use. */
-export function plannerTables(client: SqlClient): Promise<void> {
-  let p = prepared.get(client);
+async function run(client: SqlClient, statements: readonly string[]): Promise<void> {
+  for (const sql of statements) await client.queryTable(sql);
+}
+
+function preparation(client: SqlClient): Preparation {
+  let p = preparations.get(client);
   if (!p) {
-    p = preparePlannerTables(client);
-    prepared.set(client, p);
+    const stages = plannerTableStages();
+    const cube = run(client, stages.cube);
+    let want = () => {};
+    const wanted = new Promise<void>((resolve) => {
+      want = resolve;
+    });
+    const all = Promise.all([cube, wanted]).then(() => run(client, stages.cases));
+    // Reported by whoever awaits it.
+    all.catch(() => undefined);
+    p = { cube, all, want };
+    preparations.set(client, p);
   }
   return p;
 }
 
+/** The tables the map needs without a case filter or month (planner_villages, _households, _cube). */
+export const plannerCube = (client: SqlClient): Promise<void> => preparation(client).cube;
+
+/** All of the planner's tables: resolves once the case tables are made too (after `wantCaseTables`). */
+export const plannerTables = (client: SqlClient): Promise<void> => preparation(client).all;
+
+/**
+ * The case tables are made now (after the cube): called once the map's first rows are asked for, or at once by
+ * an answer that needs them.
+ */
+export function wantCaseTables(client: SqlClient): Promise<void> {
+  const p = preparation(client);
+  p.want();
+  return p.all;
+}
+
 /** An aggregate dataset fills the planner's tables itself (from its published figures): never prepare them. */
 export function plannerTablesLoaded(client: SqlClient): void {
-  prepared.set(client, Promise.resolve());
+  const done = Promise.resolve();
+  preparations.set(client, { cube: done, all: done, want: () => {} });
 }

@@ -39,13 +39,19 @@ export const channelKeySql = (column: string): string => `lower(nullif(${channel
  *   later month reads the last one.
  * The derived tables keep the household columns the filters read (village_code, district_code, decile,
  * agent_kind), so one set of conditions (householdConditions) serves all of them.
+ *
+ * In two stages: `cube` makes the first three, all the map needs without a case filter or month; `cases` the
+ * last two (prepared.ts makes them after the map's first rows).
  */
-export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
+export function plannerTableStages(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): {
+  cube: string[];
+  cases: string[];
+} {
   const flags = NEED_CODES.map((c) => `h.${ident(needColumn(c))}::TINYINT AS n_${c}`).join(',\n      ');
   const mask = NEED_CODES.map((c, i) => `(coalesce(n_${c}, 0)::INTEGER << ${i})`).join(' | ');
   const unknown = NEED_CODES.map((c, i) => `((n_${c} IS NULL)::INTEGER << ${i})`).join(' | ');
   const bit = NEED_CODES.map((c) => `WHEN '${c}' THEN ${needBit(c)}`).join(' ');
-  return [
+  const cube = [
     `CREATE OR REPLACE TABLE planner_villages AS
     SELECT (row_number() OVER (ORDER BY village_code) - 1)::SMALLINT AS vid, village_code, village_name,
       district_code, district_name, area_km2::DOUBLE AS area_km2
@@ -70,6 +76,8 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
       ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
     FROM planner_households GROUP BY ALL`,
+  ];
+  const cases = [
     `CREATE OR REPLACE TABLE planner_cases AS
     SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::${MASK_TYPE} AS bit,
       c.status, c.reported_at::DATE AS reported_at, c.resolved_at::DATE AS resolved_at,
@@ -96,6 +104,13 @@ export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): st
       count(*)::INTEGER AS o_any
     FROM open GROUP BY ALL`,
   ];
+  return { cube, cases };
+}
+
+/** Every statement of plannerTableStages, in order. */
+export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
+  const { cube, cases } = plannerTableStages(thresholdM);
+  return [...cube, ...cases];
 }
 
 export async function preparePlannerTables(client: SqlClient): Promise<void> {

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { plannerTables } from '../../core/cube/prepared';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { queryRows } from '../../core/sql/sql-client';
@@ -57,6 +58,7 @@ export function VillageProfile({ query, code, stat, onClose }: VillageProfilePro
   const f = useFormat();
   const na = useUnavailable();
   const { data: profile, error } = useAsync(async (): Promise<Profile | null> => {
+    await plannerTables(client);
     const needs = await queryRows<NeedBreakdown>(client, villageNeedsSql(query, code));
     const trend = await monthlyCases(client, query, code);
     const deciles = await queryRows<DecileBin>(client, villageDecilesSql(query, code));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { plannerTables } from '../../core/cube/prepared';
+import { plannerCube, plannerTables, wantCaseTables } from '../../core/cube/prepared';
 import { ResultCache } from '../../core/sql/result-cache';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import { shiftMonth } from './choropleth';
@@ -16,6 +16,7 @@ import {
   pickMeasure,
   plannerTotals,
   safeWeights,
+  usesCases,
 } from './data/planner-queries';
 
 type Level = 'village' | 'district';
@@ -48,10 +49,19 @@ function areaCache(client: SqlClient): ResultCache<AreaMeasures[]> {
 }
 const areaKey = (q: AreaQuery, level: Level) =>
   JSON.stringify([level, q.filters, q.month, safeWeights(q.weights)]);
+/**
+ * The rows are read from the cube alone, or (a case filter or a month) once the case tables are made too. The
+ * case tables are asked for after the first rows (prepared.ts), so the first map does not wait for them.
+ */
 const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
-  areaCache(client).get(areaKey(q, level), () =>
-    plannerTables(client).then(() => areaMeasures(client, q, level)),
-  );
+  areaCache(client).get(areaKey(q, level), async () => {
+    await (usesCases(q) ? wantCaseTables(client) : plannerCube(client));
+    try {
+      return await areaMeasures(client, q, level);
+    } finally {
+      void wantCaseTables(client);
+    }
+  });
 
 /** The kecamatan codes of the gazetteer, once per client. */
 const districtLists = new WeakMap<SqlClient, Promise<string[]>>();
@@ -166,6 +176,7 @@ export function usePlannerData(
         await afterPaint();
         if (!isCurrent()) return;
         if (cached) show(rows);
+        await plannerTables(client);
         const nextTotals = await plannerTotals(client, query);
         if (!isCurrent()) return;
         setTotals(nextTotals);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { plannerCube, plannerTables, wantCaseTables } from '../../../src/core/cube/prepared';
+import { plannerTableStages } from '../../../src/core/cube/tables';
+import type { SqlClient } from '../../../src/core/sql/sql-client';
+
+/** A client that runs nothing: it records the statements in the order DuckDB would run them (one at a time). */
+function recordingClient() {
+  const log: string[] = [];
+  const client = {
+    queryTable: async (sql: string) => {
+      log.push(sql);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return {};
+    },
+  } as unknown as SqlClient;
+  return { client, log };
+}
+
+const stages = plannerTableStages();
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the planner tables, in two stages', () => {
+  it('makes the cube first and the case tables only once they are wanted, after the first rows asked for', async () => {
+    const { client, log } = recordingClient();
+    let all = false;
+    void plannerTables(client).then(() => {
+      all = true;
+    });
+    await plannerCube(client);
+    expect(log).toEqual(stages.cube);
+    await tick();
+    // Nobody has asked for the case tables: they are not made, and the tables are not all ready.
+    expect(log).toEqual(stages.cube);
+    expect(all).toBe(false);
+    // The map's first rows go before them.
+    await client.queryTable('SELECT first rows');
+    await wantCaseTables(client);
+    expect(all).toBe(true);
+    expect(log).toEqual([...stages.cube, 'SELECT first rows', ...stages.cases]);
+    // Asked again, nothing is made twice.
+    await wantCaseTables(client);
+    await plannerTables(client);
+    expect(log).toHaveLength(stages.cube.length + 1 + stages.cases.length);
+  });
+
+  it('makes the case tables right after the cube when an answer wants them first', async () => {
+    const { client, log } = recordingClient();
+    await wantCaseTables(client);
+    expect(log).toEqual([...stages.cube, ...stages.cases]);
+  });
+
+  it('reports a failed cube to whoever waits for any of the tables', async () => {
+    const client = {
+      queryTable: async () => {
+        throw new Error('out of memory');
+      },
+    } as unknown as SqlClient;
+    await expect(plannerCube(client)).rejects.toThrow('out of memory');
+    await expect(wantCaseTables(client)).rejects.toThrow('out of memory');
+  });
+});
