@@ -10,9 +10,13 @@
  * Datasets: `--data <dir>` (repeatable) serves that folder at /demo/ instead of dist/demo/, e.g.
  *   npm run data:demo -- --households 1000000 --out /tmp/planner-1m
  *   npm run bench:planner -- --data data/demo --data /tmp/planner-1m
- * Without --data the built app's own demo (dist/demo) is measured. Options: --changes N (default 20).
+ * Without --data the built app's own demo (dist/demo) is measured. Options: --changes N (default 20);
+ * --runs N (default 1): the dataset is opened N times (fresh browser profile each) and the time to the
+ * classified map ("ready") and the renderer's peak memory are reported as median and p95; the changes are
+ * timed in the first run only. The machine's load average is printed beside.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { quantile as ssQuantile } from 'simple-statistics';
@@ -33,12 +37,20 @@ const NEEDS = [...NEED_CODES, 'any'];
 
 const { values: options } = readOptions(process.argv.slice(2), {
   changes: { type: 'string', default: '20' },
+  runs: { type: 'string', default: '1' },
   data: { type: 'string', multiple: true, default: [] },
 });
 const CHANGES = Number(options.changes);
+const RUNS = Math.max(1, Number(options.runs));
 
 /** simple-statistics' quantile (as `npm run bench`), NaN when there is nothing to summarise. */
 const quantile = (xs: number[], p: number): number => (xs.length ? ssQuantile(xs, p) : Number.NaN);
+/** Median, p95 and max in seconds, to a tenth. */
+const summarySeconds = (xs: number[]) => ({
+  median: Math.round(quantile(xs, 0.5) * 10) / 10,
+  p95: Math.round(quantile(xs, 0.95) * 10) / 10,
+  max: Math.round(Math.max(...xs) * 10) / 10,
+});
 const summary = (xs: number[]) => ({
   n: xs.length,
   median: Math.round(quantile(xs, 0.5)),
@@ -91,25 +103,51 @@ function report(details: ChangeDetail[]) {
   };
 }
 
-async function benchDataset(dir: string | null) {
-  const label = dir ?? path.join(DIST, 'demo');
-  const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
-    households: number;
-  };
+/** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
+async function openPlanner(dir: string | null) {
   const dash = await openDashboard({
     boundaries: 'none',
     query: 'section=planner',
     navigate: false,
     ...(dir ? { demo: dir } : {}),
   });
+  // The renderer's resident memory, sampled while it loads: the peak, not only what is left at the end.
+  let peakRssMb = 0;
+  const sampler = setInterval(() => {
+    peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
+  }, 250);
+  try {
+    const t0 = Date.now();
+    await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
+    await waitReady(dash.page, 900_000);
+    const readyS = (Date.now() - t0) / 1000;
+    await waitMapIdle(dash.page);
+    await dash.page.waitForTimeout(1000);
+    peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
+    return { dash, readyS, peakRssMb };
+  } catch (error) {
+    await dash.close();
+    throw error;
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function benchDataset(dir: string | null) {
+  const label = dir ?? path.join(DIST, 'demo');
+  const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
+    households: number;
+  };
+  const opens: { readyS: number; peakRssMb: number; load: number }[] = [];
+  for (let run = 1; run < RUNS; run++) {
+    const { dash, readyS, peakRssMb } = await openPlanner(dir);
+    await dash.close();
+    opens.push({ readyS, peakRssMb, load: loadavg()[0] ?? Number.NaN });
+  }
+  const { dash, readyS, peakRssMb } = await openPlanner(dir);
+  opens.push({ readyS, peakRssMb, load: loadavg()[0] ?? Number.NaN });
   try {
     const { page } = dash;
-    const t0 = Date.now();
-    await page.goto(dash.url, { waitUntil: 'domcontentloaded' });
-    await waitReady(page, 900_000);
-    const readyS = (Date.now() - t0) / 1000;
-    await waitMapIdle(page);
-    await page.waitForTimeout(1000);
 
     const measure: ChangeDetail[] = [];
     for (let i = 0; i < CHANGES; i++) {
@@ -190,7 +228,19 @@ async function benchDataset(dir: string | null) {
     return {
       dataset: label,
       households: manifest.households,
-      readyS: Math.round(readyS * 10) / 10,
+      readyS:
+        Math.round(
+          quantile(
+            opens.map((o) => o.readyS),
+            0.5,
+          ) * 10,
+        ) / 10,
+      opens: {
+        n: opens.length,
+        readyS: summarySeconds(opens.map((o) => o.readyS)),
+        peakRssMb: summary(opens.map((o) => o.peakRssMb)),
+        loadAverage: opens.map((o) => Math.round(o.load * 100) / 100),
+      },
       measureChange: report(measure),
       filterChange: report(filter),
       otherFilterChange: report(other),
@@ -223,7 +273,10 @@ for (const dir of dirs.length ? dirs : [null]) {
       ? `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`
       : 'from cache 0\n');
   console.log(
-    `${r.households.toLocaleString('en')} households (${r.dataset}): ready ${r.readyS} s\n` +
+    `${r.households.toLocaleString('en')} households (${r.dataset}): open → classified map (ready) ` +
+      `median ${r.opens.readyS.median} s, p95 ${r.opens.readyS.p95} s (n=${r.opens.n}); ` +
+      `renderer peak RSS median ${r.opens.peakRssMb.median} MB, max ${r.opens.peakRssMb.max} MB; ` +
+      `load average ${r.opens.loadAverage.join(' ')}\n` +
       line('measure change', r.measureChange) +
       line('filter change', r.filterChange) +
       line('other filter', r.otherFilterChange) +
