@@ -51,7 +51,13 @@ export function describeLoadFailure(
     };
   }
   if (!(error instanceof LoadStepError)) {
-    return { what: null, hint: null, detail: error instanceof Error ? error.message : String(error) };
+    // Anything else (say the browser ran out of memory): said in the page's language, its own words kept
+    // as the technical detail.
+    return {
+      what: t('states.loadError.unexpected'),
+      hint: t('states.loadError.unexpectedHint'),
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
   const seconds = Math.round(error.deadlineMs / 1000);
   const how = error.file
@@ -71,17 +77,13 @@ export function ErrorScreen({ error }: { error: unknown }) {
   return (
     <div className="error-screen" role="alert" data-testid="error">
       <h2>{t('error.title')}</h2>
-      {what && <p data-testid="error-what">{what}</p>}
-      {hint && <p>{hint}</p>}
-      {what ? (
-        detail && (
-          <details>
-            <summary>{t('states.loadError.details')}</summary>
-            <pre>{detail}</pre>
-          </details>
-        )
-      ) : (
-        <pre>{detail}</pre>
+      <p data-testid="error-what">{what}</p>
+      <p>{hint}</p>
+      {detail && (
+        <details>
+          <summary>{t('states.loadError.details')}</summary>
+          <pre>{detail}</pre>
+        </details>
       )}
       <button type="button" onClick={() => window.location.reload()}>
         {t('error.retry')}
