@@ -55,6 +55,10 @@ export function FirstLook({
       </header>
       <p className="first-look-caption" role="status">
         {origin === 'visit' ? t('firstLook.caption', { when }) : t('firstLook.demoCaption')}
+        {/* Said here too once the bar is hidden below the app's header (whose dataset is not known yet). */}
+        {look.synthetic && (
+          <strong className="badge synthetic first-look-caption-badge">{t('dataset.synthetic')}</strong>
+        )}
       </p>
       <svg
         className="first-look-map"
