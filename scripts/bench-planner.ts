@@ -13,7 +13,9 @@
  * Without --data the built app's own demo (dist/demo) is measured. Options: --changes N (default 20);
  * --runs N (default 1): the dataset is opened N times (fresh browser profile each) and the time to the
  * classified map ("ready") and the renderer's peak memory are reported as median and p95; the changes are
- * timed in the first run only. The machine's load average is printed beside.
+ * timed in the last run only, then the address is opened again in a new tab of that browser (a second visit:
+ * the last visit's map, kept in the browser, is drawn before the live one). The machine's load average is printed
+ * beside.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -133,6 +135,32 @@ async function openPlanner(dir: string | null) {
   }
 }
 
+/**
+ * The same address opened again in a new tab of the same browser: seconds until the last visit's classified map
+ * (the first look kept in this browser, labelled as that visit's) is drawn, and until the live map is ready.
+ */
+async function secondVisit(page: Page, url: string): Promise<{ firstLookS: number | null; readyS: number }> {
+  const tab = await page.context().newPage();
+  try {
+    const t0 = Date.now();
+    await tab.goto(url, { waitUntil: 'domcontentloaded' });
+    const shown = await tab
+      .waitForFunction(
+        () =>
+          document.documentElement.dataset.firstLook !== undefined ||
+          document.documentElement.dataset.state === 'ready',
+        undefined,
+        { timeout: 900_000, polling: 20 },
+      )
+      .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
+    const firstLookS = shown ? (Date.now() - t0) / 1000 : null;
+    await waitReady(tab, 900_000);
+    return { firstLookS, readyS: (Date.now() - t0) / 1000 };
+  } finally {
+    await tab.close();
+  }
+}
+
 async function benchDataset(dir: string | null) {
   const label = dir ?? path.join(DIST, 'demo');
   const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
@@ -219,6 +247,8 @@ async function benchDataset(dir: string | null) {
       jump.push(await timed(page, () => slider.fill(value)));
     }
 
+    const second = await secondVisit(page, dash.url);
+
     const cdp = await dash.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
@@ -241,6 +271,7 @@ async function benchDataset(dir: string | null) {
         peakRssMb: summary(opens.map((o) => o.peakRssMb)),
         loadAverage: opens.map((o) => Math.round(o.load * 100) / 100),
       },
+      secondVisit: second,
       measureChange: report(measure),
       filterChange: report(filter),
       otherFilterChange: report(other),
@@ -277,6 +308,8 @@ for (const dir of dirs.length ? dirs : [null]) {
       `median ${r.opens.readyS.median} s, p95 ${r.opens.readyS.p95} s (n=${r.opens.n}); ` +
       `renderer peak RSS median ${r.opens.peakRssMb.median} MB, max ${r.opens.peakRssMb.max} MB; ` +
       `load average ${r.opens.loadAverage.join(' ')}\n` +
+      `  second visit (same browser, new tab): last visit's map (first look) ${r.secondVisit.firstLookS ?? 'not shown'}` +
+      `${r.secondVisit.firstLookS === null ? '' : ' s'}, live map ready ${r.secondVisit.readyS} s\n` +
       line('measure change', r.measureChange) +
       line('filter change', r.filterChange) +
       line('other filter', r.otherFilterChange) +
