@@ -3,8 +3,9 @@ import { plannerTableStages } from './tables';
 
 /**
  * The planner's tables of one client's dataset (tables.ts), made on first use in two stages. DuckDB runs one
- * statement at a time, in the order asked: the case tables (seconds at a million households) are asked for only
- * once the map's first rows have been (`wantCaseTables`), so the first map never queues behind them.
+ * statement at a time, in the order asked: the case tables (seconds at a million households) are asked for
+ * (`wantCaseTables`) once the first map is on screen, or by an answer that needs them. The first map then
+ * neither queues behind them nor is drawn while DuckDB makes them on the same cores.
  */
 interface Preparation {
   cube: Promise<void>;
@@ -43,10 +44,7 @@ export const plannerCube = (client: SqlClient): Promise<void> => preparation(cli
 /** All of the planner's tables: resolves once the case tables are made too (after `wantCaseTables`). */
 export const plannerTables = (client: SqlClient): Promise<void> => preparation(client).all;
 
-/**
- * The case tables are made now (after the cube): called once the map's first rows are asked for, or at once by
- * an answer that needs them.
- */
+/** The case tables are made now (after the cube): once the first map is drawn, or for an answer needing them. */
 export function wantCaseTables(client: SqlClient): Promise<void> {
   const p = preparation(client);
   p.want();

@@ -46,6 +46,7 @@ import { usePlannerState } from './use-planner-state';
 import { useRedrawClock, useRedrawDrawn } from './use-redraw-mark';
 import { useTableRows } from './use-table-rows';
 import './planner.css';
+import { wantCaseTables } from '../../core/cube/prepared';
 
 interface PlannerViewProps {
   measure: NeedMeasure;
@@ -203,8 +204,10 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     if (!areas || !overview) return;
     keepIfOpening();
     setDocumentState('ready');
+    // The case tables are made once the first map is on screen (prepared.ts), not while it is drawn.
+    void wantCaseTables(client);
     redrawn();
-  }, [areas, overview, redrawn, keepIfOpening]);
+  }, [areas, overview, redrawn, keepIfOpening, client]);
   const { measureLabel, unitLabel, counts, countsArgs } = legend;
   // File names of the table and the map sheet: what, how, where (and the comparison).
   const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { plannerCube, plannerTables, wantCaseTables } from '../../core/cube/prepared';
+import { plannerTables } from '../../core/cube/prepared';
 import { ResultCache } from '../../core/sql/result-cache';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import { shiftMonth } from './choropleth';
@@ -16,8 +16,8 @@ import {
   pickMeasure,
   plannerTotals,
   safeWeights,
-  usesCases,
 } from './data/planner-queries';
+import { plannerTablesFor } from './planner-tables';
 
 type Level = 'village' | 'district';
 
@@ -49,19 +49,10 @@ function areaCache(client: SqlClient): ResultCache<AreaMeasures[]> {
 }
 const areaKey = (q: AreaQuery, level: Level) =>
   JSON.stringify([level, q.filters, q.month, safeWeights(q.weights)]);
-/**
- * The rows are read from the cube alone, or (a case filter or a month) once the case tables are made too. The
- * case tables are asked for after the first rows (prepared.ts), so the first map does not wait for them.
- */
 const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
-  areaCache(client).get(areaKey(q, level), async () => {
-    await (usesCases(q) ? wantCaseTables(client) : plannerCube(client));
-    try {
-      return await areaMeasures(client, q, level);
-    } finally {
-      void wantCaseTables(client);
-    }
-  });
+  areaCache(client).get(areaKey(q, level), () =>
+    plannerTablesFor(client, q).then(() => areaMeasures(client, q, level)),
+  );
 
 /** The kecamatan codes of the gazetteer, once per client. */
 const districtLists = new WeakMap<SqlClient, Promise<string[]>>();

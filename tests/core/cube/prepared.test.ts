@@ -20,7 +20,7 @@ const stages = plannerTableStages();
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('the planner tables, in two stages', () => {
-  it('makes the cube first and the case tables only once they are wanted, after the first rows asked for', async () => {
+  it('makes the cube first and the case tables only once they are wanted (after the first map), behind what was asked before', async () => {
     const { client, log } = recordingClient();
     let all = false;
     void plannerTables(client).then(() => {
@@ -32,7 +32,7 @@ describe('the planner tables, in two stages', () => {
     // Nobody has asked for the case tables: they are not made, and the tables are not all ready.
     expect(log).toEqual(stages.cube);
     expect(all).toBe(false);
-    // The map's first rows go before them.
+    // What was asked before (the first map's rows) goes before them.
     await client.queryTable('SELECT first rows');
     await wantCaseTables(client);
     expect(all).toBe(true);

@@ -1,0 +1,13 @@
+import { plannerCube, wantCaseTables } from '../../core/cube/prepared';
+import type { SqlClient } from '../../core/sql/sql-client';
+import { usesCases } from './data/filters';
+import type { PlannerQuery } from './data/model';
+
+/**
+ * The planner tables an answer reads: the cube alone, or (a case filter or a month) the case tables too, made
+ * at once then rather than after the first map (prepared.ts).
+ */
+export const plannerTablesFor = (
+  client: SqlClient,
+  q: Pick<PlannerQuery, 'filters' | 'month'>,
+): Promise<void> => (usesCases(q) ? wantCaseTables(client) : plannerCube(client));
