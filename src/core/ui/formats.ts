@@ -11,6 +11,19 @@ export function formatsFor(locale: string) {
   const limitKm = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const shortMonth = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // Made on first use, one per number of decimals.
+  const fixedFormats = new Map<number, Intl.NumberFormat>();
+  const fixedFormat = (digits: number) => {
+    let format = fixedFormats.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      fixedFormats.set(digits, format);
+    }
+    return format;
+  };
   return {
     locale,
     /** A `YYYY-MM-DD` calendar date, e.g. "31 Oktober 2026" / "31 October 2026". */
@@ -21,6 +34,8 @@ export function formatsFor(locale: string) {
     dec: (n: number) => oneDecimal.format(n),
     /** A distance limit given in metres, in km without its unit: "1,25" (one decimal would say "1,3"). */
     limitKm: (m: number) => limitKm.format(m / 1000),
+    /** Exactly `digits` decimals: fixed(3, 2) is "3,00". */
+    fixed: (n: number, digits: number) => fixedFormat(digits).format(n),
     pct: (n: number | null) => (n === null ? '–' : `${oneDecimal.format(n)} %`),
   };
 }

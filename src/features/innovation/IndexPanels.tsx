@@ -25,8 +25,7 @@ export function IndexSummary({
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const en = i18n.language === 'en';
-  const two = (n: number) =>
-    new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
+  const two = (n: number) => f.fixed(round2(n), 2);
   const column = (r: IndexResult, label: string, testId: string) => (
     <div className="index-column" data-testid={testId}>
       <div className="muted small">{label}</div>

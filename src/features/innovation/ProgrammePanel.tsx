@@ -51,10 +51,9 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
         villages,
         theme,
         { noData: t('legend.noData'), suppressed: t('mapSheet.suppressedLegend') },
-        (n, d) =>
-          new Intl.NumberFormat(f.locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(n),
+        f.fixed,
       ),
-    [villages, theme, t, f.locale],
+    [villages, theme, t, f],
   );
   const onHover = useCallback((info: PickingInfo<Feature>) => {
     const code = info.object?.properties?.village_code;

@@ -1,6 +1,7 @@
 import type { OfficialMapInput } from '../../core/map/official-map';
 import { officialSheet, type SheetSource } from '../../core/map/sheet-frame';
 import type { VillageStats } from '../../core/sql/queries';
+import { formatsFor } from '../../core/ui/formats';
 import { type MapTheme, themeFills } from './map-themes';
 
 export interface SheetContext extends SheetSource {
@@ -10,13 +11,11 @@ export interface SheetContext extends SheetSource {
 /** Everything the official map sheet shows for a theme, from the loaded data. */
 export function mapSheetInput(theme: MapTheme, ctx: SheetContext): OfficialMapInput {
   const { t } = ctx;
-  const fmt = (n: number, d: number) =>
-    new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: d, minimumFractionDigits: d }).format(n);
   const fills = themeFills(
     ctx.villages,
     theme,
     { noData: t('legend.noData'), suppressed: t('mapSheet.suppressedLegend') },
-    fmt,
+    formatsFor(ctx.locale).fixed,
   );
   return officialSheet(ctx, {
     fillByCode: fills.fillByCode,

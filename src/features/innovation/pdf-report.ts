@@ -10,6 +10,7 @@ import type { TableStatus } from '../../core/dataset/table-status';
 import { officialMapPng, PAPER_MM, paperPixels } from '../../core/map/official-map';
 import { sourceLine, todayLabel } from '../../core/map/sheet-frame';
 import { stripBidiControls } from '../../core/ui/bidi';
+import { formatsFor } from '../../core/ui/formats';
 import type { IndexResult, Rubric } from './data/innovation-index';
 import { round2 } from './data/innovation-index';
 import type { ProgrammeResults, ProgrammeSummary } from './data/innovation-programme';
@@ -66,11 +67,10 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   const hiddenText = t('suppression.hidden');
   const shown = (n: number | null, fn: (x: number) => string) => (n === null ? hiddenText : fn(n));
   const loc = sheet.locale;
-  const int = (n: number) => new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(n);
-  const dec = (n: number) =>
-    new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
-  const two = (n: number) =>
-    new Intl.NumberFormat(loc, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
+  const { fixed } = formatsFor(loc);
+  const int = (n: number) => fixed(n, 0);
+  const dec = (n: number) => fixed(n, 1);
+  const two = (n: number) => fixed(round2(n), 2);
   const pct = (n: number | null) => (n === null ? '-' : `${dec(n)} %`);
 
   const doc = new jsPDF({ orientation: 'portrait', unit: 'mm', format: 'a4' });

@@ -37,3 +37,33 @@ describe('the distance limit as the UI writes it', () => {
     expect(formatsFor(LOCALE.id).limitKm(1000)).toBe('1,0');
   });
 });
+
+describe('a number with a fixed count of decimals', () => {
+  for (const locale of Object.values(LOCALE)) {
+    it(`has exactly that many decimals and reads back to the number rounded (${locale})`, () => {
+      const { fixed } = formatsFor(locale);
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 10_000_000 }),
+          fc.integer({ min: 0, max: 3 }),
+          (hundredths, d) => {
+            const n = hundredths / 100;
+            const text = fixed(n, d);
+            expect(text).toMatch(
+              d === 0 ? /^\d{1,3}([.,]\d{3})*$/ : new RegExp(`^\\d{1,3}([.,]\\d{3})*[.,]\\d{${d}}$`),
+            );
+            // Rounded to the nearest, never further than half the last decimal.
+            expect(Math.abs(readBack(text, locale) - n)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-9);
+          },
+        ),
+      );
+    });
+  }
+
+  it('writes 3,00 and 1.234,5 in Indonesian, 3.00 and 1,234.5 in English', () => {
+    expect(formatsFor(LOCALE.id).fixed(3, 2)).toBe('3,00');
+    expect(formatsFor(LOCALE.id).fixed(1234.5, 1)).toBe('1.234,5');
+    expect(formatsFor(LOCALE.en).fixed(3, 2)).toBe('3.00');
+    expect(formatsFor(LOCALE.en).fixed(1234.5, 1)).toBe('1,234.5');
+  });
+});

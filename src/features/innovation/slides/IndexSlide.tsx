@@ -13,8 +13,7 @@ export function IndexSlide({ data, fontSize }: { data: DeckData; fontSize: numbe
   const f = useFormat();
   const en = i18n.language === 'en';
   const { rubric, result } = data;
-  const two = (n: number) =>
-    new Intl.NumberFormat(f.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(round2(n));
+  const two = (n: number) => f.fixed(round2(n), 2);
   const name = (c: { name: string; nameEn: string }) => (en ? c.nameEn : c.name);
   const next = toNextCategory(rubric, result);
   return (
