@@ -51,13 +51,7 @@ export function describeLoadFailure(
     };
   }
   if (!(error instanceof LoadStepError)) {
-    // Anything else (say the browser ran out of memory): said in the page's language, its own words kept
-    // as the technical detail.
-    return {
-      what: t('states.loadError.unexpected'),
-      hint: t('states.loadError.unexpectedHint'),
-      detail: error instanceof Error ? error.message : String(error),
-    };
+    return { what: null, hint: null, detail: error instanceof Error ? error.message : String(error) };
   }
   const seconds = Math.round(error.deadlineMs / 1000);
   const how = error.file
@@ -70,10 +64,27 @@ export function describeLoadFailure(
   return { what: `${t(`states.loadError.step.${error.step}`)} (${how}).`, hint, detail: error.detail };
 }
 
+/**
+ * The error screen's words: describeLoadFailure's, and for anything else (say the browser ran out of memory) an
+ * unexpected error said in the page's language, its own words kept as the technical detail.
+ */
+export function loadFailureText(
+  error: unknown,
+  t: (key: string, options?: Record<string, unknown>) => string,
+  lang: 'id' | 'en',
+) {
+  const described = describeLoadFailure(error, t, lang);
+  return {
+    what: described.what ?? t('states.loadError.unexpected'),
+    hint: described.hint ?? t('states.loadError.unexpectedHint'),
+    detail: described.detail,
+  };
+}
+
 /** The load failed or stalled: says what, offers a reload (also the automation hook's error message). */
 export function ErrorScreen({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
-  const { what, hint, detail } = describeLoadFailure(error, t, i18n.language === 'en' ? 'en' : 'id');
+  const { what, hint, detail } = loadFailureText(error, t, i18n.language === 'en' ? 'en' : 'id');
   return (
     <div className="error-screen" role="alert" data-testid="error">
       <h2>{t('error.title')}</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLoadFailure } from '../../src/app/LoadingScreen';
+import { describeLoadFailure, loadFailureText } from '../../src/app/LoadingScreen';
 import { LoadStepError } from '../../src/core/dataset/load-guard';
 import i18n from '../../src/i18n';
 
@@ -15,7 +15,7 @@ describe('the load failure, in plain words', () => {
         'out of memory',
         { weird: true },
       ]) {
-        const said = describeLoadFailure(error, i18n.t, lang);
+        const said = loadFailureText(error, i18n.t, lang);
         expect(said.what).toBe(i18n.t('states.loadError.unexpected'));
         expect(said.hint).toBe(i18n.t('states.loadError.unexpectedHint'));
         // Words of the page's language, never the bare key, and never the error's own (English) words.
@@ -27,12 +27,14 @@ describe('the load failure, in plain words', () => {
 
   it('names the step and the file of a step that failed', async () => {
     await i18n.changeLanguage('id');
-    const said = describeLoadFailure(
-      new LoadStepError('data', 'keluarga.csv', 'failed', 'HTTP 404', 30_000),
-      i18n.t,
-      'id',
-    );
+    const error = new LoadStepError('data', 'keluarga.csv', 'failed', 'HTTP 404', 30_000);
+    const said = describeLoadFailure(error, i18n.t, 'id');
     expect(said.what).toContain('keluarga.csv');
     expect(said.detail).toBe('HTTP 404');
+    expect(loadFailureText(error, i18n.t, 'id')).toEqual(said);
+  });
+
+  it('leaves an error that is not a load failure to the section that shows it (its own words)', () => {
+    expect(describeLoadFailure(new Error('simulated rendering fault'), i18n.t, 'id').what).toBeNull();
   });
 });
