@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterDatasetLoad, waitMapIdle, waitReady } from '../tests/e2e/harness';
+import { afterDatasetLoad, openAgain, waitMapIdle, waitReady } from '../tests/e2e/harness';
 
 export const INTERACTIONS = [
   'toSupervisorMs',
@@ -128,33 +128,18 @@ async function importAndUse(page: Page): Promise<number> {
   );
 }
 
-/** A new tab of the same browser opening the dashboard again, once the service worker controls the origin. */
 /**
- * A new tab of the same browser at the address the user opened first (`url`, as a bookmark would): until its
- * first map (the one kept from the first visit) and until ready; then, once the planner has prepared
- * Pengawasan, the switch to it.
+ * Once the service worker controls the origin, a new tab of the same browser at the address the user opened
+ * first (`url`, as a bookmark would): until its first map (the one kept from the first visit) and until ready;
+ * then, once the planner has prepared Pengawasan, the switch to it.
  */
 async function secondVisit(
   page: Page,
   url: string,
 ): Promise<{ firstMapMs: number; readyMs: number; toSupervisorMs: number }> {
   await page.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
-  const tab = await page.context().newPage();
+  const { tab, firstMapMs, readyMs } = await openAgain(page, url);
   try {
-    const t0 = performance.now();
-    await tab.goto(url, { waitUntil: 'domcontentloaded' });
-    // The first look, or the live map when the build shows none before it.
-    const firstMapMs = await tab
-      .waitForFunction(
-        () =>
-          document.documentElement.dataset.firstLook !== undefined ||
-          document.documentElement.dataset.state === 'ready',
-        undefined,
-        { timeout: 120_000, polling: 20 },
-      )
-      .then(() => performance.now() - t0);
-    await waitReady(tab);
-    const readyMs = performance.now() - t0;
     await waitMapIdle(tab);
     await waitPrepared(tab);
     const toSupervisorMs = await timed(() => openSection(tab, 'supervisor'));

@@ -27,6 +27,7 @@ import {
   assertBuilt,
   assertChromium,
   DIST,
+  openAgain,
   openDashboard,
   rendererRssMb,
   waitMapIdle,
@@ -140,25 +141,10 @@ async function openPlanner(dir: string | null) {
  * (the first look kept in this browser, labelled as that visit's) is drawn, and until the live map is ready.
  */
 async function secondVisit(page: Page, url: string): Promise<{ firstLookS: number | null; readyS: number }> {
-  const tab = await page.context().newPage();
-  try {
-    const t0 = Date.now();
-    await tab.goto(url, { waitUntil: 'domcontentloaded' });
-    const shown = await tab
-      .waitForFunction(
-        () =>
-          document.documentElement.dataset.firstLook !== undefined ||
-          document.documentElement.dataset.state === 'ready',
-        undefined,
-        { timeout: 900_000, polling: 20 },
-      )
-      .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
-    const firstLookS = shown ? (Date.now() - t0) / 1000 : null;
-    await waitReady(tab, 900_000);
-    return { firstLookS, readyS: (Date.now() - t0) / 1000 };
-  } finally {
-    await tab.close();
-  }
+  const { tab, firstMapMs, firstLook, readyMs } = await openAgain(page, url, 900_000);
+  await tab.close();
+  const seconds = (ms: number) => Math.round(ms) / 1000;
+  return { firstLookS: firstLook ? seconds(firstMapMs) : null, readyS: seconds(readyMs) };
 }
 
 async function benchDataset(dir: string | null) {

@@ -254,3 +254,30 @@ export async function openLink(page: Page, search: string): Promise<void> {
   }, search);
   await waitReady(page);
 }
+
+/**
+ * `url` opened again in a new tab of the browser of `page` (a second visit: same storage and service worker):
+ * the time until its first map — the first look kept from the last visit, or the live map when none is shown
+ * before it — and until ready. The caller closes the tab.
+ */
+export async function openAgain(
+  page: Page,
+  url: string,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<{ tab: Page; firstMapMs: number; firstLook: boolean; readyMs: number }> {
+  const tab = await page.context().newPage();
+  const t0 = performance.now();
+  await tab.goto(url, { waitUntil: 'domcontentloaded' });
+  const firstLook = await tab
+    .waitForFunction(
+      () =>
+        document.documentElement.dataset.firstLook !== undefined ||
+        document.documentElement.dataset.state === 'ready',
+      undefined,
+      { timeout: timeoutMs, polling: 20 },
+    )
+    .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
+  const firstMapMs = performance.now() - t0;
+  await waitReady(tab, timeoutMs);
+  return { tab, firstMapMs, firstLook, readyMs: performance.now() - t0 };
+}
