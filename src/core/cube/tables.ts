@@ -41,7 +41,7 @@ export const channelKeySql = (column: string): string => `lower(nullif(${channel
  * agent_kind), so one set of conditions (householdConditions) serves all of them.
  *
  * In two stages: `cube` makes the first three, all the map needs without a case filter or month; `cases` the
- * last two (prepared.ts makes them after the map's first rows).
+ * last two (prepared.ts makes them once the first map is drawn, or when an answer needs them).
  */
 export function plannerTableStages(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): {
   cube: string[];

@@ -85,7 +85,7 @@ export type VillageCoverage = Pick<
   'village_code' | 'village_name' | 'district_name' | 'households' | 'covered' | 'near' | 'coverage_pct'
 >;
 
-/** Per gazetteer village, the households covered and near: no need flag read (a million rows: a second less). */
+/** Per gazetteer village, the households covered and near, without reading a need flag (villageStats does). */
 export function villageCoverageSql(rule: CoverageRule): string {
   return `WITH agg AS (
     SELECT h.village_code, count(*)::INTEGER AS households,
@@ -126,7 +126,7 @@ export interface RegencySummary {
 
 /**
  * The regency's figures. The households are read once: each of their figures is a filter of one scan (at a
- * million households, one scan per figure took seconds before the first map).
+ * million households, a scan per figure took about two seconds before the first map).
  */
 export function regencySummarySql(rule: CoverageRule): string {
   return `WITH hh AS (
@@ -163,8 +163,7 @@ export async function regencySummary(client: SqlClient, rule: CoverageRule): Pro
 /**
  * Households joined to their recorded agent's home, for the distance step, with the agent's state
  * (household-status.ts OWN_AGENT: none, unknown id, inactive, active). Each row carries its household's row id,
- * which the step keeps with its distance, so the rows are not sorted (at a million households the sort was a
- * good part of the query).
+ * which the step keeps with its distance, so the rows are not sorted (a million rows sorted for nothing).
  */
 export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id,
     coalesce(h.lon, 'NaN'::DOUBLE) AS lon, coalesce(h.lat, 'NaN'::DOUBLE) AS lat,

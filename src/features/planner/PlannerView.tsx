@@ -2,6 +2,7 @@ import { bbox } from '@turf/turf';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
+import { wantCaseTables } from '../../core/cube/prepared';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas, type MapView } from '../../core/map/MapCanvas';
@@ -46,7 +47,6 @@ import { usePlannerState } from './use-planner-state';
 import { useRedrawClock, useRedrawDrawn } from './use-redraw-mark';
 import { useTableRows } from './use-table-rows';
 import './planner.css';
-import { wantCaseTables } from '../../core/cube/prepared';
 
 interface PlannerViewProps {
   measure: NeedMeasure;
