@@ -1,16 +1,10 @@
 import { warmKeptMap } from '../core/map/shared-map';
 import type { SqlClient } from '../core/sql/sql-client';
 import { whenDocumentState } from '../core/ui/document-state';
+import { idle } from '../core/ui/idle';
 import { readLink } from '../core/url/link-keys';
 import { prefetchSections } from './sections';
 import { APP_LINK } from './url-state';
-
-/** Idle time of the main thread (a short pause where the browser cannot tell). */
-const idle = () =>
-  new Promise<void>((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 3_000 });
-    else setTimeout(resolve, 500);
-  });
 
 /**
  * After the first section has drawn, in idle time: fetches the other sections' code and has Pengawasan's

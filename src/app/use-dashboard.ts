@@ -14,7 +14,8 @@ import { onLoadFailure } from '../core/dataset/load-guard';
 import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../core/dataset/local-store';
 import { startMainDuckDb } from '../core/sql/duckdb-main';
 import type { SqlClient } from '../core/sql/sql-client';
-import { resetDocumentState, setDocumentState } from '../core/ui/document-state';
+import { resetDocumentState, setDocumentState, whenDocumentState } from '../core/ui/document-state';
+import { idle } from '../core/ui/idle';
 
 interface Loaded {
   client: SqlClient;
@@ -172,6 +173,9 @@ const fromServer = (loaded: Loaded) => loaded.dataset.source.kind !== 'imported'
 /** The server's dataset (published or the demo), kept loaded while an import is shown: going back is at once. */
 let keptServer: Loaded | null = null;
 
+/** Once the page has shown the dataset now loading (or failed to), in the next idle time. */
+const afterShown = () => whenDocumentState(['ready', 'error']).then(idle);
+
 /**
  * The dataset now chosen, after `previous`: the server's one already loaded — the one shown or the one kept —
  * is taken as it is; anything else is loaded. What is left behind ends (its tables, connection and workers),
@@ -180,7 +184,8 @@ let keptServer: Loaded | null = null;
 async function loadNext(previous: Loaded | null): Promise<Loaded> {
   const server = previous && fromServer(previous) ? previous : keptServer;
   if (activeDataset() !== 'imported' && server) {
-    if (previous && previous !== server) endDataset(previous.client);
+    // The server's dataset is shown at once: the import left behind is dropped once it is on screen.
+    if (previous && previous !== server) endDataset(previous.client, afterShown());
     keptServer = null;
     return server;
   }
@@ -189,7 +194,7 @@ async function loadNext(previous: Loaded | null): Promise<Loaded> {
   const loaded = await load(previous);
   // The import chosen was gone and the server's dataset loaded afresh: the kept copy is not needed.
   if (keptServer && fromServer(loaded)) {
-    endDataset(keptServer.client);
+    endDataset(keptServer.client, afterShown());
     keptServer = null;
   }
   return loaded;

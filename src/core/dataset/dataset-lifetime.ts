@@ -19,8 +19,12 @@ export function onDatasetReplaced(client: SqlClient, end: () => void): void {
   else endings.set(client, [end]);
 }
 
-/** Ends everything started for the dataset behind `client`, then its connection (once; again does nothing). */
-export function endDataset(client: SqlClient): void {
+/**
+ * Ends everything started for the dataset behind `client`, then its connection (once; again does nothing).
+ * Closing drops the dataset's tables, which holds the database for a while (about a second for the demo): with
+ * `closeAfter`, that waits until it settles, so that the dataset now shown is not kept waiting behind it.
+ */
+export function endDataset(client: SqlClient, closeAfter?: Promise<unknown>): void {
   if (ended.has(client)) return;
   ended.add(client);
   for (const end of endings.get(client) ?? []) {
@@ -31,5 +35,7 @@ export function endDataset(client: SqlClient): void {
     }
   }
   endings.delete(client);
-  client.close?.().catch((error: unknown) => console.error(error));
+  const close = () => client.close?.().catch((error: unknown) => console.error(error));
+  if (closeAfter) void closeAfter.then(close, close);
+  else void close();
 }

@@ -50,3 +50,24 @@ describe('a dataset replaced in the running page', () => {
     error.mockRestore();
   });
 });
+
+describe('closing a replaced dataset later', () => {
+  it('ends its work at once and closes its connection only once the given moment has come', async () => {
+    const old = client();
+    const work = vi.fn();
+    onDatasetReplaced(old, work);
+    let shown!: () => void;
+    endDataset(old, new Promise<void>((resolve) => (shown = resolve)));
+    expect(work).toHaveBeenCalledTimes(1);
+    await Promise.resolve();
+    expect(old.close).not.toHaveBeenCalled();
+    shown();
+    await vi.waitFor(() => expect(old.close).toHaveBeenCalledTimes(1));
+  });
+
+  it('closes it even when that moment never comes right (the next load failed)', async () => {
+    const old = client();
+    endDataset(old, Promise.reject(new Error('load failed')));
+    await vi.waitFor(() => expect(old.close).toHaveBeenCalledTimes(1));
+  });
+});
