@@ -3,7 +3,7 @@ import { useLoadedData } from '../../core/dataset/loaded-context';
 import type { ImportReport } from '../../core/import';
 import { HOUSEHOLD_DATA_QUALITY_SQL, type HouseholdDataQuality } from '../../core/sql/queries';
 import { queryRows } from '../../core/sql/sql-client';
-import { useAsync } from '../../core/ui/use-async';
+import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { useFormat } from '../../core/ui/use-format';
 
 /**
@@ -14,9 +14,10 @@ export function DataQualityLegend({ reports }: { reports: readonly ImportReport[
   const { client } = useLoadedData();
   const { t } = useTranslation();
   const f = useFormat();
-  const loaded = useAsync(
+  const loaded = useDatasetAnswer(
+    client,
+    'household-data-quality',
     async () => (await queryRows<HouseholdDataQuality>(client, HOUSEHOLD_DATA_QUALITY_SQL))[0] ?? null,
-    [client],
   ).data;
   const rejected = reports.find((r) => r.kind === 'households')?.dataQuality;
   if (!loaded) return null;

@@ -1,4 +1,5 @@
 import type { ChannelConfig } from '../../core/dataset/app-config';
+import { perDataset } from '../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { Parsed, SettingNotice } from '../../core/url/parsed';
 import { shiftMonth } from './choropleth';
@@ -32,10 +33,14 @@ export async function describeData(
   client: SqlClient,
   configured: readonly ChannelConfig[] = [],
 ): Promise<DataDescription> {
-  const [range] = await queryRows<{ first: string | null; last: string | null }>(client, MONTH_RANGE_SQL);
-  const places = await queryRows<{ village_code: string; district_code: string }>(
-    client,
-    'SELECT village_code, district_code FROM villages',
+  const [range] = await perDataset(client, 'month-range', () =>
+    queryRows<{ first: string | null; last: string | null }>(client, MONTH_RANGE_SQL),
+  );
+  const places = await perDataset(client, 'village-districts', () =>
+    queryRows<{ village_code: string; district_code: string }>(
+      client,
+      'SELECT village_code, district_code FROM villages',
+    ),
   );
   const channels = await plannerChannels(client, configured);
   return {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { plannerTables } from '../../core/cube/prepared';
+import { perDataset } from '../../core/sql/per-dataset';
 import { ResultCache } from '../../core/sql/result-cache';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import { shiftMonth } from './choropleth';
@@ -54,19 +55,16 @@ const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
     plannerTablesFor(client, q).then(() => areaMeasures(client, q, level)),
   );
 
-/** The kecamatan codes of the gazetteer, once per client. */
-const districtLists = new WeakMap<SqlClient, Promise<string[]>>();
-function districtCodes(client: SqlClient): Promise<string[]> {
-  let list = districtLists.get(client);
-  if (!list) {
-    list = queryRows<{ code: string }>(
-      client,
-      'SELECT DISTINCT district_code AS code FROM planner_villages ORDER BY 1',
-    ).then((rows) => rows.map((r) => r.code));
-    districtLists.set(client, list);
-  }
-  return list;
-}
+/** The kecamatan codes of the gazetteer. */
+const districtCodes = (client: SqlClient): Promise<string[]> =>
+  perDataset(client, 'district-codes', async () =>
+    (
+      await queryRows<{ code: string }>(
+        client,
+        'SELECT DISTINCT district_code AS code FROM planner_villages ORDER BY 1',
+      )
+    ).map((r) => r.code),
+  );
 
 /** Duration of the last area query (0 when it was answered from the cache), for the benchmark's breakdown. */
 export const lastAreasQuery = { ms: 0, sentAt: 0, cached: false };

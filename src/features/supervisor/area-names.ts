@@ -1,5 +1,5 @@
+import { arrivedForDataset, perDataset } from '../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
-import { type Settling, settling } from '../../core/ui/settling';
 import type { AreaName } from './coverage-rows';
 
 interface GazetteerRow {
@@ -9,31 +9,21 @@ interface GazetteerRow {
   district_name: string;
 }
 
-const gazetteers = new WeakMap<SqlClient, Settling<GazetteerRow[]>>();
-
 /**
  * The gazetteer's villages and kecamatan, read once per loaded dataset (its SQL client): Pengawasan asks for them
  * when it opens, without waiting for the engine's codes, so the names come with the figures.
  */
-export function gazetteerOf(client: SqlClient): Promise<GazetteerRow[]> {
-  let rows = gazetteers.get(client);
-  if (!rows) {
-    rows = settling(
-      queryRows<GazetteerRow>(
-        client,
-        'SELECT village_code, village_name, district_code, district_name FROM villages',
-      ),
-      () => gazetteers.delete(client),
-    );
-    gazetteers.set(client, rows);
-  }
-  return rows.promise;
-}
+export const gazetteerOf = (client: SqlClient): Promise<GazetteerRow[]> =>
+  perDataset(client, 'gazetteer', () =>
+    queryRows<GazetteerRow>(
+      client,
+      'SELECT village_code, village_name, district_code, district_name FROM villages',
+    ),
+  );
 
 /** The gazetteer when it is already read (Pengawasan prepared ahead), without waiting a turn for it. */
-export function gazetteerIfRead(client: SqlClient): GazetteerRow[] | undefined {
-  return gazetteers.get(client)?.value;
-}
+export const gazetteerIfRead = (client: SqlClient): GazetteerRow[] | undefined =>
+  arrivedForDataset(client, 'gazetteer');
 
 /**
  * The names of the coverage engine's villages and kecamatan (in its order), from the gazetteer; a code the

@@ -6,6 +6,7 @@
  */
 import { channelCleanSql } from '../../../core/cube/tables';
 import { type ChannelConfig, channelKey } from '../../../core/dataset/app-config';
+import { perDataset } from '../../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../../core/sql/sql-client';
 import { NO_CHANNEL } from './model';
 
@@ -71,8 +72,6 @@ export function channelOptions(
   ];
 }
 
-/** The found channels per client: a dataset's tables never change for its client. */
-const foundByClient = new WeakMap<SqlClient, Promise<FoundChannel[]>>();
 /** Shown names of the channels last listed (the dataset on screen), for the filters in words. */
 const labels = new Map<string, string>();
 
@@ -84,13 +83,9 @@ export async function plannerChannels(
   client: SqlClient,
   configured: readonly ChannelConfig[],
 ): Promise<{ options: ChannelOption[]; anyCases: boolean }> {
-  let found = foundByClient.get(client);
-  if (!found) {
-    found = queryRows<FoundChannel>(client, FOUND_CHANNELS_SQL);
-    foundByClient.set(client, found);
-    found.catch(() => foundByClient.delete(client));
-  }
-  const rows = await found;
+  const rows = await perDataset(client, 'found-channels', () =>
+    queryRows<FoundChannel>(client, FOUND_CHANNELS_SQL),
+  );
   const options = channelOptions(configured, rows);
   labels.clear();
   for (const o of options) if (o.key !== NO_CHANNEL) labels.set(o.key, o.label);
