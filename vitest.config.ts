@@ -22,6 +22,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A poll waits for what the screen should show, not for a time: on a loaded machine (CI runs Chromium
+          // on two shared cores) one second, vitest's default, is sometimes too short.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
