@@ -10,7 +10,8 @@ import { plannerTableStages } from './tables';
 interface Preparation {
   cube: Promise<void>;
   all: Promise<void>;
-  want: () => void;
+  /** `urgent`: an answer waits for them; else they are made when the database is quiet. */
+  want: (urgent: boolean) => void;
 }
 
 // One preparation per client (the tables live in DuckDB for the page's life).
@@ -25,13 +26,25 @@ function preparation(client: SqlClient): Preparation {
   if (!p) {
     const stages = plannerTableStages();
     const cube = run(client, stages.cube);
-    let want = () => {};
-    const wanted = new Promise<void>((resolve) => {
-      want = resolve;
+    let urgent = false;
+    let wanted = () => {};
+    const asked = new Promise<void>((resolve) => {
+      wanted = resolve;
     });
-    const all = Promise.all([cube, wanted]).then(() => run(client, stages.cases));
+    const makeCases = async () => {
+      for (const sql of stages.cases) {
+        // Asked ahead, each statement waits for a quiet moment; once an answer waits, no longer.
+        if (!urgent) await client.quiet?.();
+        await client.queryTable(sql);
+      }
+    };
+    const all = Promise.all([cube, asked]).then(makeCases);
     // Reported by whoever awaits it.
     all.catch(() => undefined);
+    const want = (now: boolean) => {
+      urgent ||= now;
+      wanted();
+    };
     p = { cube, all, want };
     preparations.set(client, p);
   }
@@ -44,11 +57,19 @@ export const plannerCube = (client: SqlClient): Promise<void> => preparation(cli
 /** All of the planner's tables: resolves once the case tables are made too (after `wantCaseTables`). */
 export const plannerTables = (client: SqlClient): Promise<void> => preparation(client).all;
 
-/** The case tables are made now (after the cube): once the first map is drawn, or for an answer needing them. */
+/** The case tables are made now (after the cube), for an answer that needs them. */
 export function wantCaseTables(client: SqlClient): Promise<void> {
   const p = preparation(client);
-  p.want();
+  p.want(true);
   return p.all;
+}
+
+/**
+ * The case tables are made when the database is quiet (once the first map is drawn): a user who opens another
+ * section at once does not wait behind them, and an answer that needs them meanwhile makes them at once.
+ */
+export function caseTablesWhenQuiet(client: SqlClient): void {
+  preparation(client).want(false);
 }
 
 /** An aggregate dataset fills the planner's tables itself (from its published figures): never prepare them. */

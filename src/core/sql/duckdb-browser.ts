@@ -3,6 +3,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { tableToIPC } from 'apache-arrow';
 import { fileFailure, fileName, runStep, workerFailure } from '../dataset/load-guard';
+import { Activity } from './quiet';
 import type { SqlClient } from './sql-client';
 
 export interface DuckDbTimings {
@@ -70,6 +71,7 @@ let schemas = 0;
  */
 function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, schema?: string): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  const activity = new Activity();
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
     await conn.query(`DROP TABLE IF EXISTS "${name}"`);
     // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
@@ -82,7 +84,7 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
     }
   };
   return {
-    queryTable: (sql) => conn.query(sql),
+    queryTable: (sql) => activity.track(() => conn.query(sql)),
     queryPrepared: async (sql, params) => {
       let statement = statements.get(sql);
       if (!statement) {
@@ -90,11 +92,13 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
         statements.set(sql, statement);
         statement.catch(() => statements.delete(sql));
       }
-      return (await statement).query(...params);
+      const prepared = await statement;
+      return activity.track(() => prepared.query(...params));
     },
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-    insertArrow: (name, data) => insertArrowStream(name, tableToIPC(data, 'stream')),
-    insertArrowStream,
+    insertArrow: (name, data) => activity.track(() => insertArrowStream(name, tableToIPC(data, 'stream'))),
+    insertArrowStream: (name, bytes) => activity.track(() => insertArrowStream(name, bytes)),
+    quiet: () => activity.quiet(),
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await conn.close();

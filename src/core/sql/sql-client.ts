@@ -21,6 +21,11 @@ export interface SqlClient {
   insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
   /** Ends the connection (a client replaced by another dataset's); the database lives on. */
   close?(): Promise<void>;
+  /**
+   * Resolves once no statement has run for a moment (quiet.ts): work done ahead waits for it, so that it never
+   * holds up what the user is waiting for. Without it (tests), at once.
+   */
+  quiet?(): Promise<void>;
 }
 
 export type SqlParam = string | number | null;

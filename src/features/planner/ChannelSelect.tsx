@@ -34,9 +34,10 @@ export const ChannelSelect = memo(function ChannelSelect({ value, onChange }: Ch
   useEffect(() => {
     let live = true;
     void plannerTables(client)
-      .then(() => plannerChannels(client, config.channels))
+      // Not asked once the planner has closed (another section opened while the tables were made).
+      .then(() => (live ? plannerChannels(client, config.channels) : null))
       .then(
-        (channels) => live && setFound(channels.options),
+        (channels) => live && channels && setFound(channels.options),
         (error: unknown) => console.error(error),
       );
     return () => {

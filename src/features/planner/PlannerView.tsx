@@ -2,7 +2,7 @@ import { bbox } from '@turf/turf';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
-import { wantCaseTables } from '../../core/cube/prepared';
+import { caseTablesWhenQuiet } from '../../core/cube/prepared';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas, type MapView } from '../../core/map/MapCanvas';
@@ -205,7 +205,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     keepIfOpening();
     setDocumentState('ready');
     // The case tables are made once the first map is on screen (prepared.ts), not while it is drawn.
-    void wantCaseTables(client);
+    caseTablesWhenQuiet(client);
     redrawn();
   }, [areas, overview, redrawn, keepIfOpening, client]);
   const { measureLabel, unitLabel, counts, countsArgs } = legend;

@@ -166,6 +166,7 @@ export function usePlannerData(
         if (!isCurrent()) return;
         if (cached) show(rows);
         await plannerTables(client);
+        if (!isCurrent()) return;
         const nextTotals = await plannerTotals(client, query);
         if (!isCurrent()) return;
         setTotals(nextTotals);
@@ -192,6 +193,8 @@ export function usePlannerData(
           for (const district of await districtCodes(client))
             ahead.push({ ...areaQuery, filters: { ...areaQuery.filters, district } });
         for (const q of ahead) {
+          // Asked ahead: after what the user waits for (another section's queries, say).
+          await client.quiet?.();
           if (!isCurrent()) return;
           await loadAreas(client, q, level);
         }
@@ -199,6 +202,11 @@ export function usePlannerData(
         if (isCurrent()) setError(message(e));
       }
     })();
+    // A newer request, or the planner closed (another section opened): the figures and the answers asked
+    // ahead stop, so they do not hold DuckDB while the next screen asks for its own.
+    return () => {
+      latest.current++;
+    };
   }, [client, query, areaQuery, key, level, compare, aggregatesOnly]);
 
   return {

@@ -24,10 +24,10 @@ export function usePlannerState(client: SqlClient): [PlannerUrlState, (patch: Pl
     let live = true;
     // The months are those of the planner's tables (the slider's): described once they are ready.
     void plannerTables(client)
-      .then(() => describeData(client, channels))
+      .then(() => (live ? describeData(client, channels) : null))
       .then(
         (data) => {
-          if (!live) return;
+          if (!live || !data) return;
           const checked = validatePlannerState(current.current, data);
           publishNotices('planner-data', checked.notices);
           if (checked.state !== current.current) setState(checked.state);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plannerCube, plannerTables, wantCaseTables } from '../../../src/core/cube/prepared';
+import {
+  caseTablesWhenQuiet,
+  plannerCube,
+  plannerTables,
+  wantCaseTables,
+} from '../../../src/core/cube/prepared';
 import { plannerTableStages } from '../../../src/core/cube/tables';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
 
@@ -57,5 +62,27 @@ describe('the planner tables, in two stages', () => {
     } as unknown as SqlClient;
     await expect(plannerCube(client)).rejects.toThrow('out of memory');
     await expect(wantCaseTables(client)).rejects.toThrow('out of memory');
+  });
+
+  it('asked ahead, makes each case table only when the database is quiet; an answer that waits ends the waiting', async () => {
+    const { client, log } = recordingClient();
+    const quiet: (() => void)[] = [];
+    client.quiet = () => new Promise<void>((resolve) => quiet.push(resolve));
+    await plannerCube(client);
+    caseTablesWhenQuiet(client);
+    await tick();
+    // Another section's queries run meanwhile: nothing of the case stage has been asked.
+    expect(log).toEqual(stages.cube);
+    expect(quiet).toHaveLength(1);
+    quiet.shift()?.();
+    await tick();
+    expect(log).toEqual([...stages.cube, ...(stages.cases.slice(0, 1) as string[])]);
+    // The next waits again, until an answer needs the tables: then the rest are made at once.
+    expect(quiet).toHaveLength(1);
+    const all = wantCaseTables(client);
+    quiet.shift()?.();
+    await all;
+    expect(log).toEqual([...stages.cube, ...stages.cases]);
+    expect(quiet).toHaveLength(0);
   });
 });

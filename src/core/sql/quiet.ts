@@ -1,0 +1,56 @@
+/**
+ * Whether the database is busy with what the user waits for. Work done ahead (tables the screen may need later,
+ * answers fetched before they are asked for) waits until no statement has run for a moment: DuckDB runs one
+ * statement at a time, in the order asked, so such work asked first would hold up the next screen's queries.
+ */
+
+/** A statement chain (a section opening) leaves gaps of a few ms between its steps: quiet means longer. */
+export const QUIET_MS = 60;
+
+export class Activity {
+  private running = 0;
+  private lastEnd = 0;
+  private waiting: (() => void)[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly settleMs = QUIET_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Runs `work` as a statement: the database is busy until it settles. */
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await work();
+    } finally {
+      this.running--;
+      this.lastEnd = this.now();
+      this.schedule();
+    }
+  }
+
+  /** Resolves once no statement is running and none has ended within the settle time. */
+  quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.timer !== null || this.waiting.length === 0 || this.running > 0) return;
+    const wait = Math.max(0, this.lastEnd + this.settleMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.running > 0) return;
+      if (this.now() - this.lastEnd < this.settleMs) {
+        this.schedule();
+        return;
+      }
+      // One at a time: the first waiting starts its statement, which makes the database busy for the others.
+      this.waiting.shift()?.();
+      this.schedule();
+    }, wait);
+  }
+}
