@@ -243,6 +243,20 @@ export function rendererRssMb(): number | null {
 }
 
 /**
+ * The address as a user copies it to share: the app writes the URL a moment after the last change, so it is read
+ * once it has stayed the same for `stableMs`.
+ */
+export async function sharedLink(page: Page, stableMs = 1_000): Promise<string> {
+  let url = page.url();
+  for (;;) {
+    await page.waitForTimeout(stableMs);
+    const now = page.url();
+    if (now === url) return url;
+    url = now;
+  }
+}
+
+/**
  * Opens `search` inside the running app, as a link followed within it (Back and Forward do the same): the
  * section opens afresh and reads its settings from the link, the dataset stays loaded. Each test starts from its
  * own link this way instead of from the screen the previous test left. Resolves once the section has drawn.

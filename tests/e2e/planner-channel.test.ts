@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelKey } from '../../src/core/dataset/app-config';
-import { type Dashboard, openDashboard, ROOT, screenshot, waitDrawn, waitReady } from './harness';
+import { type Dashboard, openDashboard, ROOT, screenshot, sharedLink, waitDrawn, waitReady } from './harness';
 import { figure } from './planner-helpers';
 
 const START = 'section=planner&need=kesehatan';
@@ -103,7 +103,7 @@ describe('planner channel filter (Perencanaan)', () => {
   });
 
   it('reads the channel back from the link (reload / shared link), also with a month', async () => {
-    const url = page.url();
+    const url = await sharedLink(page);
     const figures = await page.getByTestId('planner-figures').textContent();
     const copy = await dash.context.newPage();
     try {

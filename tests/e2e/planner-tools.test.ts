@@ -15,6 +15,7 @@ import {
   ROOT,
   SCREENSHOT_DIR,
   screenshot,
+  sharedLink,
   waitDrawn,
   waitMapIdle,
   waitReady,
@@ -179,7 +180,8 @@ describe('planner tools (Perencanaan)', () => {
     const periodNote = async (p: Page) =>
       (await p.getByTestId('legend').locator('.note').textContent()) ?? '';
     await expect.poll(() => periodNote(page)).toMatch(FIXED_PERIOD);
-    const url = page.url();
+    const url = await sharedLink(page);
+    expect(new URL(url).searchParams.get('peta')).toBe('103.10000,-4.35000,10.50');
     const before = {
       legend: await legendLabels(page),
       month: await page.getByTestId('month-label').textContent(),
