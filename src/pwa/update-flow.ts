@@ -4,19 +4,19 @@
  */
 
 /** `navigator.serviceWorker`, as far as the flow reads it. */
-export interface WorkerContainer extends EventTarget {
+export interface WorkerContainerLike extends EventTarget {
   readonly controller: unknown;
 }
 
 /** A service worker, as far as the flow reads it. */
-export interface Worker extends EventTarget {
+export interface ServiceWorkerLike extends EventTarget {
   postMessage(message: unknown): void;
 }
 
 /** A `ServiceWorkerRegistration`, as far as the flow reads it. */
-export interface Registration extends EventTarget {
-  readonly installing: Worker | null;
-  readonly waiting: Worker | null;
+export interface RegistrationLike extends EventTarget {
+  readonly installing: ServiceWorkerLike | null;
+  readonly waiting: ServiceWorkerLike | null;
 }
 
 /** The message the service worker answers by activating at once (see sw.ts). */
@@ -31,8 +31,8 @@ export const SWITCH_LIMIT_MS = 10_000;
  * or is found later (the hourly check). A first install controls nothing and waits for nothing: no offer.
  */
 export function watchForUpdate(
-  registration: Registration,
-  container: WorkerContainer,
+  registration: RegistrationLike,
+  container: WorkerContainerLike,
   offer: () => void,
 ): void {
   let offered = false;
@@ -41,7 +41,7 @@ export function watchForUpdate(
     offered = true;
     offer();
   };
-  const track = (worker: Worker | null) => worker?.addEventListener('statechange', check);
+  const track = (worker: ServiceWorkerLike | null) => worker?.addEventListener('statechange', check);
   track(registration.installing);
   registration.addEventListener('updatefound', () => track(registration.installing));
   check();
@@ -53,8 +53,8 @@ export function watchForUpdate(
  * so the click never leaves the user waiting.
  */
 export function switchToWaiting(
-  registration: Registration,
-  container: WorkerContainer,
+  registration: RegistrationLike,
+  container: WorkerContainerLike,
   reload: () => void,
   limitMs = SWITCH_LIMIT_MS,
 ): void {
