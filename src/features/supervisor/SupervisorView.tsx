@@ -17,7 +17,6 @@ import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
 import { useAsync } from '../../core/ui/use-async';
-import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
@@ -91,19 +90,9 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   // Asked once the engine's arrays are read: the same database would otherwise read these first.
   const engineFed = arrays !== null;
-  const needRate = useDatasetAnswer(
-    client,
-    'need-rate-by-village',
-    () => needRateByVillage(client),
-    engineFed,
-  ).data;
-
-  const agentFacts = useDatasetAnswer(
-    client,
-    'agent-types-and-offices',
-    () => agentTypesAndOffices(client),
-    engineFed && !noAgents,
-  ).data;
+  // Both are read once per dataset (perDataset).
+  const needRate = useAsync(() => needRateByVillage(client), [client], engineFed).data;
+  const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
   // another list waits for them (the pseudonyms are made once per dataset).

@@ -1,22 +1,25 @@
+import { perDataset } from '../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { AgentIdentity } from './agent-export';
 
 /**
  * Agents' type and office in the coverage engine's agent order (coverage-input.ts: by agent_id), for the
- * follow-up lists. Names and NIP are not read here: only an internal export asks for them (agentIdentities).
+ * follow-up lists, once per dataset. Names and NIP are not read here: only an internal export asks for them
+ * (agentIdentities), and they are not kept.
  */
-export async function agentTypesAndOffices(
+export const agentTypesAndOffices = (
   client: SqlClient,
-): Promise<{ type: string[]; office: (string | null)[] }> {
-  const rows = await queryRows<{ agent_type: string | null; employer: string | null }>(
-    client,
-    'SELECT agent_type, employer FROM agents ORDER BY agent_id',
-  );
-  return {
-    type: rows.map((r) => r.agent_type ?? ''),
-    office: rows.map((r) => (r.employer?.trim() ? r.employer.trim() : null)),
-  };
-}
+): Promise<{ type: string[]; office: (string | null)[] }> =>
+  perDataset(client, 'agent-types-and-offices', async () => {
+    const rows = await queryRows<{ agent_type: string | null; employer: string | null }>(
+      client,
+      'SELECT agent_type, employer FROM agents ORDER BY agent_id',
+    );
+    return {
+      type: rows.map((r) => r.agent_type ?? ''),
+      office: rows.map((r) => (r.employer?.trim() ? r.employer.trim() : null)),
+    };
+  });
 
 /** Id, name and NIP of every agent in engine order, for an export the user made internal. */
 export const agentIdentities = (client: SqlClient): Promise<AgentIdentity[]> =>
