@@ -266,11 +266,19 @@ describe('supervisor (Pengawasan)', () => {
     await expect(page.getByTestId('agents-internal-banner').count()).resolves.toBe(0);
     await page.getByTestId('agents-internal').check();
     await page.getByTestId('agents-internal-banner').waitFor();
-    await expect(first.textContent()).resolves.toMatch(/^AG\d{5} · \S/);
+    // The names are read when the mode is turned on: wait for them on screen.
+    await expect.poll(() => first.textContent()).toMatch(/^AG\d{5} · \S/);
     const name = ((await first.textContent()) ?? '').split(' · ')[1]?.split(',')[0] ?? '';
     expect(name.length).toBeGreaterThan(3);
     await page.getByTestId('agent-search').fill(name.toLowerCase());
-    const found = await page.locator('[data-testid="agent-row"] td:first-child').allTextContents();
+    const rows = page.locator('[data-testid="agent-row"] td:first-child');
+    // The list follows the search once it has drawn again.
+    await expect
+      .poll(async () =>
+        (await rows.allTextContents()).every((t) => t.toLowerCase().includes(name.toLowerCase())),
+      )
+      .toBe(true);
+    const found = await rows.allTextContents();
     expect(found.length).toBeGreaterThan(0);
     for (const text of found) expect(text.toLowerCase()).toContain(name.toLowerCase());
     await screenshot(page, 'supervisor-09-agents-internal');
