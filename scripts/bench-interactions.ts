@@ -35,7 +35,8 @@ export const INTERACTION_LABELS: Record<Interaction, string> = {
   toSupervisorPreparedMs: 'second visit: Perencanaan → Pengawasan once prepared',
 };
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+/** Milliseconds `work` takes. */
+export async function elapsedMs(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await work();
   return performance.now() - t0;
@@ -52,7 +53,7 @@ async function waitPrepared(page: Page): Promise<void> {
 }
 
 /** Clicks a section's tab (the page is `loading` from the click on) and waits until that section has drawn. */
-async function openSection(page: Page, section: 'planner' | 'supervisor'): Promise<void> {
+export async function openSection(page: Page, section: 'planner' | 'supervisor'): Promise<void> {
   await page.getByTestId(`nav-${section}`).click();
   await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading', undefined, {
     timeout: 120_000,
@@ -67,7 +68,7 @@ async function openSection(page: Page, section: 'planner' | 'supervisor'): Promi
  * asked for to find that idle: one asked for would be counted too. Should no frame follow the figure within 3 s
  * (nothing to draw), the figure's change ends it.
  */
-async function stepDistance(page: Page): Promise<number> {
+export async function stepDistance(page: Page): Promise<number> {
   await page.getByTestId('threshold').focus();
   // Listening before the key is pressed (an input event can overtake a script sent before it).
   await page.evaluate(`window.__stepTiming = ${STEP_TIMING}; undefined`);
@@ -106,6 +107,36 @@ const STEP_TIMING = `new Promise((resolve, reject) => {
   map.on('idle', onIdle);
 })`;
 
+/**
+ * One step right on the distance limit, timed in the page: from the key press to Pengawasan's
+ * `gancang:coverage-drawn` mark for the new limit (the map's frame with its answer drawn). Unlike stepDistance it
+ * does not need a figure to change: at a million households, limits between the neighbours' radius and the
+ * far-away villages of origin leave every figure as it was.
+ */
+export async function stepDistanceDrawn(page: Page): Promise<number> {
+  const slider = page.getByTestId('threshold');
+  await slider.focus();
+  const [value, step] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.step)]);
+  await page.evaluate(`window.__stepDrawn = ${STEP_DRAWN}(${value + step}); undefined`);
+  await page.keyboard.press('ArrowRight');
+  return page.evaluate<number>('window.__stepDrawn');
+}
+
+const STEP_DRAWN = `((limit) => new Promise((resolve, reject) => {
+  let pressedAt = -1;
+  const observer = new PerformanceObserver((list) => {
+    for (const mark of list.getEntries()) {
+      if (pressedAt < 0 || mark.startTime < pressedAt || !mark.detail || mark.detail.thresholdM !== limit) continue;
+      observer.disconnect();
+      clearTimeout(timeout);
+      resolve(mark.startTime - pressedAt);
+    }
+  });
+  const timeout = setTimeout(() => { observer.disconnect(); reject(new Error('no map drawn for ' + limit + ' m in 120 s')); }, 120000);
+  document.addEventListener('keydown', () => { pressedAt = performance.now(); }, { once: true, capture: true });
+  observer.observe({ type: 'mark' });
+}))`;
+
 const DEMO_DIR = path.resolve('data/demo');
 const CHECK_TIMEOUT_MS = 600_000;
 
@@ -123,7 +154,7 @@ async function importAndUse(page: Page): Promise<number> {
     undefined,
     { timeout: CHECK_TIMEOUT_MS, polling: 100 },
   );
-  return timed(() =>
+  return elapsedMs(() =>
     afterDatasetLoad(page, () => page.getByTestId('import-use').click(), { timeoutMs: CHECK_TIMEOUT_MS }),
   );
 }
@@ -142,7 +173,7 @@ async function secondVisit(
   try {
     await waitMapIdle(tab);
     await waitPrepared(tab);
-    const toSupervisorMs = await timed(() => openSection(tab, 'supervisor'));
+    const toSupervisorMs = await elapsedMs(() => openSection(tab, 'supervisor'));
     return { firstMapMs, readyMs, toSupervisorMs };
   } finally {
     await tab.close();
@@ -153,15 +184,17 @@ export async function measureInteractions(
   page: Page,
   openedUrl: string,
 ): Promise<Record<Interaction, number>> {
-  const toSupervisorMs = await timed(() => openSection(page, 'supervisor'));
+  const toSupervisorMs = await elapsedMs(() => openSection(page, 'supervisor'));
   await waitMapIdle(page);
   const sliderMs = await stepDistance(page);
-  const toPlannerMs = await timed(() => openSection(page, 'planner'));
+  const toPlannerMs = await elapsedMs(() => openSection(page, 'planner'));
   const second = await secondVisit(page, openedUrl);
   const importUseMs = await importAndUse(page);
   // The erase asks first; the user says yes.
   page.once('dialog', (dialog) => void dialog.accept());
-  const eraseMs = await timed(() => afterDatasetLoad(page, () => page.getByTestId('erase-local').click()));
+  const eraseMs = await elapsedMs(() =>
+    afterDatasetLoad(page, () => page.getByTestId('erase-local').click()),
+  );
   return {
     toSupervisorMs,
     sliderMs,

@@ -33,6 +33,7 @@ import {
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
+import { elapsedMs, openSection, stepDistanceDrawn } from './bench-interactions';
 import { readOptions } from './cli-options';
 
 const MARK = 'gancang:planner-drawn';
@@ -106,11 +107,29 @@ function report(details: ChangeDetail[]) {
   };
 }
 
+/**
+ * Seconds from `t0` until the first look (the demo's opening map, drawn before the data is in) is painted; null
+ * when the page was ready without one (the demo names none, or another address).
+ */
+async function firstLookSeconds(page: Page, t0: number): Promise<number | null> {
+  const shown = await page
+    .waitForFunction(
+      () =>
+        document.documentElement.dataset.firstLook !== undefined ||
+        document.documentElement.dataset.state === 'ready',
+      undefined,
+      { timeout: 900_000, polling: 20 },
+    )
+    .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
+  return shown ? (Date.now() - t0) / 1000 : null;
+}
+
 /** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
 async function openPlanner(dir: string | null) {
   const dash = await openDashboard({
     boundaries: 'none',
-    query: 'section=planner',
+    // The address a user types (the planner is the first section): the one a demo's first look is drawn for.
+    query: '',
     navigate: false,
     ...(dir ? { demo: dir } : {}),
   });
@@ -122,12 +141,13 @@ async function openPlanner(dir: string | null) {
   try {
     const t0 = Date.now();
     await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
+    const firstLookS = await firstLookSeconds(dash.page, t0);
     await waitReady(dash.page, 900_000);
     const readyS = (Date.now() - t0) / 1000;
     await waitMapIdle(dash.page);
     await dash.page.waitForTimeout(1000);
     peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
-    return { dash, readyS, peakRssMb };
+    return { dash, firstLookS, readyS, peakRssMb };
   } catch (error) {
     await dash.close();
     throw error;
@@ -152,14 +172,14 @@ async function benchDataset(dir: string | null) {
   const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
     households: number;
   };
-  const opens: { readyS: number; peakRssMb: number; load: number }[] = [];
+  const opens: { firstLookS: number | null; readyS: number; peakRssMb: number; load: number }[] = [];
   for (let run = 1; run < RUNS; run++) {
-    const { dash, readyS, peakRssMb } = await openPlanner(dir);
+    const { dash, ...open } = await openPlanner(dir);
     await dash.close();
-    opens.push({ readyS, peakRssMb, load: loadavg()[0] ?? Number.NaN });
+    opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
   }
-  const { dash, readyS, peakRssMb } = await openPlanner(dir);
-  opens.push({ readyS, peakRssMb, load: loadavg()[0] ?? Number.NaN });
+  const { dash, ...open } = await openPlanner(dir);
+  opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
   try {
     const { page } = dash;
 
@@ -235,6 +255,17 @@ async function benchDataset(dir: string | null) {
 
     const second = await secondVisit(page, dash.url);
 
+    // Pengawasan: the distance limit one step right at a time (key press → the map's frame with the new limit's
+    // answer drawn), each from a quiet page, as a supervisor moving the slider step by step.
+    const toSupervisorMs = await elapsedMs(() => openSection(page, 'supervisor'));
+    await waitMapIdle(page);
+    const distance: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      distance.push(await stepDistanceDrawn(page));
+      await page.waitForTimeout(250);
+      await waitMapIdle(page);
+    }
+
     const cdp = await dash.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
@@ -253,6 +284,9 @@ async function benchDataset(dir: string | null) {
         ) / 10,
       opens: {
         n: opens.length,
+        firstLookS: opens.every((o) => o.firstLookS !== null)
+          ? summarySeconds(opens.map((o) => o.firstLookS as number))
+          : null,
         readyS: summarySeconds(opens.map((o) => o.readyS)),
         peakRssMb: summary(opens.map((o) => o.peakRssMb)),
         loadAverage: opens.map((o) => Math.round(o.load * 100) / 100),
@@ -263,6 +297,8 @@ async function benchDataset(dir: string | null) {
       otherFilterChange: report(other),
       monthStep: report(month),
       monthJump: report(jump),
+      toSupervisorMs: Math.round(toSupervisorMs),
+      distanceStep: summary(distance),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
       rendererRssMb: rendererRssMb(),
       foreignRequests: dash.foreignRequests.length,
@@ -290,7 +326,12 @@ for (const dir of dirs.length ? dirs : [null]) {
       ? `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`
       : 'from cache 0\n');
   console.log(
-    `${r.households.toLocaleString('en')} households (${r.dataset}): open → classified map (ready) ` +
+    `${r.households.toLocaleString('en')} households (${r.dataset}): open → ` +
+      (r.opens.firstLookS
+        ? `first look (the demo's classified map, before the data) median ${r.opens.firstLookS.median} s, ` +
+          `p95 ${r.opens.firstLookS.p95} s; → `
+        : 'first look not shown in every run; → ') +
+      `live classified map (ready) ` +
       `median ${r.opens.readyS.median} s, p95 ${r.opens.readyS.p95} s (n=${r.opens.n}); ` +
       `renderer peak RSS median ${r.opens.peakRssMb.median} MB, max ${r.opens.peakRssMb.max} MB; ` +
       `load average ${r.opens.loadAverage.join(' ')}\n` +
@@ -301,6 +342,8 @@ for (const dir of dirs.length ? dirs : [null]) {
       line('other filter', r.otherFilterChange) +
       line('month step', r.monthStep) +
       line('month jump', r.monthJump) +
+      `  Perencanaan → Pengawasan ${r.toSupervisorMs} ms; distance limit one step → map drawn: ` +
+      `median ${r.distanceStep.median} ms, p95 ${r.distanceStep.p95} ms (n=${r.distanceStep.n})\n` +
       `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB`,
   );
 }

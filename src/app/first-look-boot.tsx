@@ -9,6 +9,7 @@ import {
   PAGE_OPENING,
   parseDemoFirstLook,
   readFirstLook,
+  servedDemoFirstLookFile,
 } from '../core/first-look/first-look';
 import { whenDocumentState } from '../core/ui/document-state';
 import i18n from '../i18n';
@@ -23,7 +24,8 @@ const PAINT_WAIT_MS = 1_500;
  * The demo's opening map, when this page opens the demo's default map: the address opens it (nothing after
  * it but the language), config.json names no published dataset and no boundary file, and the server has no
  * official boundary file (the demo's map is drawn on the approximate ones), and it was drawn from the demo the
- * server has now. Null otherwise, or on any failure:
+ * server has now: the demo's own first look when its manifest names one, else the one served with the app. Null
+ * otherwise, or on any failure:
  * the first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
@@ -41,8 +43,11 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
     );
     if (official) return null;
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
-    const [look, manifest] = await Promise.all([text(demoFirstLookFile(lang)), text(DEMO_MANIFEST)]);
-    return parseDemoFirstLook(look, lang, manifest);
+    const [withApp, manifest] = await Promise.all([text(demoFirstLookFile(lang)), text(DEMO_MANIFEST)]);
+    // A demo may carry its own (one made with other settings, which the app's copy does not describe).
+    const own = servedDemoFirstLookFile(manifest, lang);
+    const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;
+    return ownLook ?? parseDemoFirstLook(withApp, lang, manifest);
   } catch {
     return null;
   }

@@ -136,6 +136,60 @@ describe("the demo's first look", () => {
       await dash.close();
     }
   }, 180_000);
+
+  it("is the demo's own when its manifest names one drawn from it, and none when that one is of another demo", async () => {
+    // A demo made with other settings and its own first look beside it (`npm run data:first-look -- --data`).
+    const manifest = JSON.parse(await readFile(path.join(DIST, 'demo', 'manifest.json'), 'utf8'));
+    const appLook = JSON.parse(
+      await readFile(path.join(DIST, 'first-look', 'demo.id.json'), 'utf8'),
+    ) as FirstLook;
+    const dir = await mkdtemp(path.join(tmpdir(), 'gancang-own-look-'));
+    const other = path.join(dir, 'manifest.json');
+    await writeFile(
+      other,
+      JSON.stringify({ ...manifest, fingerprint: 'another-demo', firstLook: { id: 'first-look.id.json' } }),
+    );
+    // Its own map: another measure and colours than the app's demo map (which is of another demo).
+    const own: FirstLook = {
+      ...appLook,
+      demo: 'another-demo',
+      title: 'Peta demo lain',
+      legend: [{ color: '#123456', label: 'satu kelas' }],
+      areas: appLook.areas.map((a) => ({ ...a, fill: '#123456' })),
+    };
+    const ownFile = path.join(dir, 'first-look.id.json');
+    for (const [look, expected] of [
+      [own, { shown: true, title: 'Peta demo lain', shot: 'first-look-own-demo' }],
+      // Drawn from yet another demo: neither it nor the app's (of the app's demo) describes what is served.
+      [
+        { ...own, demo: 'a-third-demo' },
+        { shown: false, shot: undefined },
+      ],
+    ] as const) {
+      await writeFile(ownFile, JSON.stringify(look));
+      const dash = await openDashboard({
+        navigate: false,
+        files: { '/demo/manifest.json': other, '/demo/first-look.id.json': ownFile },
+      });
+      try {
+        const { first, shown } = await follow(dash.page, dash.url, { shot: expected.shot });
+        if (OFFICIAL_BOUNDARIES) {
+          expect(first.shown).toBe(false);
+          continue;
+        }
+        expect(first.shown).toBe(expected.shown);
+        if (expected.shown) {
+          expect(shown?.title).toBe(expected.title);
+          expect(shown?.caption).toContain('Peta awal data contoh');
+          expect(new Set(shown?.fills)).toEqual(new Set(['#123456']));
+        }
+        expect(dash.server.requests).toContain('/demo/first-look.id.json');
+        expect(dash.pageErrors).toEqual([]);
+      } finally {
+        await dash.close();
+      }
+    }
+  }, 300_000);
 });
 
 describe('first look on the next visit', () => {

@@ -133,6 +133,20 @@ export function parseDemoFirstLook(text: string, lang: string, manifest: string)
     : null;
 }
 
+/** A plain JSON file name (no folder, no dot first): what a demo's manifest may name as its first look. */
+const PLAIN_JSON_FILE = /^[\w-]+(?:\.[\w-]+)*\.json$/;
+
+/**
+ * The first look a served demo names itself, in its manifest's `firstLook` (`{ "<lang>": "<file>" }`, written
+ * beside its tables by `npm run data:first-look -- --data <dir>`, e.g. for a demo of a million households), as a
+ * URL under demo/; null when the manifest names none in `lang` or not a plain JSON file name.
+ */
+export function servedDemoFirstLookFile(manifest: string, lang: string): string | null {
+  const served = parse(manifest);
+  const named = isRecord(served) && isRecord(served.firstLook) ? served.firstLook[lang] : undefined;
+  return typeof named === 'string' && PLAIN_JSON_FILE.test(named) ? `demo/${named}` : null;
+}
+
 /** Keeps `look` (replacing the last one); false when it is too large or the browser refuses to keep it. */
 export function saveFirstLook(look: FirstLook): boolean {
   const text = JSON.stringify(look);

@@ -250,9 +250,13 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     ],
   );
 
+  const drawnOptions = coverage.options;
   const onDrawn = useCallback(() => {
-    if (result && names) setDocumentState('ready');
-  }, [result, names]);
+    if (!result || !names) return;
+    setDocumentState('ready');
+    // The frame showing the answer for these settings is drawn (read by scripts/bench-planner.ts).
+    performance.mark('gancang:coverage-drawn', { detail: drawnOptions });
+  }, [result, names, drawnOptions]);
 
   const hovered = hover ? villageRows.find((r) => r.code === hover.code) : undefined;
   const totals = result?.totals;

@@ -11,6 +11,7 @@ import {
   parseDemoFirstLook,
   readFirstLook,
   saveFirstLook,
+  servedDemoFirstLookFile,
 } from '../../../src/core/first-look/first-look';
 import { areaPaths, VIEW_WIDTH } from '../../../src/core/first-look/first-look-paths';
 
@@ -268,5 +269,31 @@ describe("the demo's first look", () => {
     expect(parseDemoFirstLook(JSON.stringify(demo), 'id', '')).toBeNull();
     const { demo: _unnamed, ...unnamed } = demo;
     expect(parseDemoFirstLook(JSON.stringify(unnamed), 'id', manifest)).toBeNull();
+  });
+
+  it("is found where the demo's manifest names it: a plain JSON file name beside it, in the language asked", () => {
+    const manifest = (firstLook: unknown) => JSON.stringify({ fingerprint: 'abc123', firstLook });
+    const named = { id: 'first-look.id.json', en: 'first-look.en.json' };
+    expect(servedDemoFirstLookFile(manifest(named), 'id')).toBe('demo/first-look.id.json');
+    expect(servedDemoFirstLookFile(manifest(named), 'en')).toBe('demo/first-look.en.json');
+    expect(servedDemoFirstLookFile(manifest({ id: 'first-look.id.json' }), 'en')).toBeNull();
+    // Nothing named, or not a file beside the manifest: no request leaves demo/.
+    for (const name of [
+      '../config.json',
+      '/first-look.id.json',
+      'sub/first-look.id.json',
+      '..json',
+      '.json',
+      'https://example.org/x.json',
+      'first-look.id.svg',
+      '',
+      7,
+      null,
+    ])
+      expect(servedDemoFirstLookFile(manifest({ id: name }), 'id')).toBeNull();
+    expect(servedDemoFirstLookFile(manifest('first-look.id.json'), 'id')).toBeNull();
+    expect(servedDemoFirstLookFile(JSON.stringify({ fingerprint: 'abc123' }), 'id')).toBeNull();
+    expect(servedDemoFirstLookFile('<!doctype html>', 'id')).toBeNull();
+    expect(servedDemoFirstLookFile('', 'id')).toBeNull();
   });
 });
