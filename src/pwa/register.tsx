@@ -1,12 +1,16 @@
 /**
- * Registers the service worker once the dashboard is ready (so installing it never slows the first load)
- * and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it and reloads.
+ * Registers the service worker once the dashboard has been ready for a moment (installing it downloads and
+ * stores the whole app: neither the first load nor the user's first steps, say a section opened at once, wait
+ * behind it) and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it and reloads.
  */
 
 import { createRoot } from 'react-dom/client';
-import { whenDocumentState } from '../core/ui/document-state';
+import { whenSettled } from '../core/ui/document-state';
 import { UpdatePrompt } from './UpdatePrompt';
 import { switchToWaiting, watchForUpdate } from './update-flow';
+
+/** The page stays ready this long (no section loading) before the offline copy is made. */
+const SETTLE_MS = 3_000;
 
 /** Checks the server for a new build this often while the dashboard stays open. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -28,5 +32,5 @@ async function register(container: ServiceWorkerContainer): Promise<void> {
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const container = navigator.serviceWorker;
-  void whenDocumentState(['ready', 'error']).then(() => register(container).catch(() => undefined));
+  void whenSettled(SETTLE_MS).then(() => register(container).catch(() => undefined));
 }

@@ -30,3 +30,44 @@ export function whenDocumentState<S extends DocumentState>(states: readonly S[])
     observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
   });
 }
+
+/** Where a load state is read and watched: the page's <html data-state>, or a test's stand-in. */
+export interface StateSource {
+  read: () => string | undefined;
+  /** Calls `onChange` whenever the state may have changed; returns what stops watching. */
+  watch: (onChange: () => void) => () => void;
+}
+
+const pageState: StateSource = {
+  read: () => document.documentElement.dataset.state,
+  watch: (onChange) => {
+    const observer = new MutationObserver(onChange);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-state'] });
+    return () => observer.disconnect();
+  },
+};
+
+/**
+ * Resolves once the page has stayed `ready` (or in `error`) for `ms`: a section opened meanwhile (`loading`
+ * again) starts the wait over. For work that should not compete with what the user is waiting for.
+ */
+export function whenSettled(ms: number, source: StateSource = pageState): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      const state = source.read();
+      const settled = state === 'ready' || state === 'error';
+      if (settled && timer === undefined) {
+        timer = setTimeout(() => {
+          stop();
+          resolve();
+        }, ms);
+      } else if (!settled && timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+    };
+    const stop = source.watch(check);
+    check();
+  });
+}
