@@ -1,16 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PlaceName } from '../../core/sql/places';
 import { DateField } from '../../core/ui/DateField';
 import { useUnavailable } from '../../core/ui/table-status';
 import { ChannelSelect } from './ChannelSelect';
 import { type AgentFilter, NO_FILTERS, type PlannerFilters, type StatusFilter } from './data/planner-queries';
-
-export interface PlaceName {
-  village_code: string;
-  village_name: string;
-  district_code: string;
-  district_name: string;
-}
 
 interface FilterControlsProps {
   filters: PlannerFilters;

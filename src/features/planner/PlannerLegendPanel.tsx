@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { MAP_COLORS } from '../../core/map/palette';
+import type { PlaceName } from '../../core/sql/places';
 import { FoldingLegend } from '../../core/ui/FoldingLegend';
 import { Legend } from '../../core/ui/Legend';
 import { useFormat } from '../../core/ui/use-format';
@@ -8,7 +9,6 @@ import type { Choropleth } from './choropleth';
 import { DataQualityLegend } from './DataQualityLegend';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
 import { plannerTitle } from './export-about';
-import type { PlaceName } from './FilterControls';
 import { PlannerMapExport } from './PlannerMapExport';
 import { NEED_POINT_COLOR, NO_NEED_POINT_COLOR, OUTSIDE_COLOR, UNCLASSIFIED_COLOR } from './planner-layers';
 import type { PlannerLegend } from './planner-legend';

@@ -6,11 +6,11 @@ import { fetchJsonIfPresent } from '../../core/dataset/fetch-bytes';
 import { useLoadedData } from '../../core/dataset/loaded-context';
 import { MapExportDialog } from '../../core/map/MapExportDialog';
 import { officialSheet } from '../../core/map/sheet-frame';
+import type { PlaceName } from '../../core/sql/places';
 import type { LegendItem } from '../../core/ui/Legend';
 import { useFormat } from '../../core/ui/use-format';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
 import { filterPlaceNames } from './export-about';
-import type { PlaceName } from './FilterControls';
 import { describeFilters, plannerSheetTheme } from './map-sheet';
 
 interface PlannerMapExportProps {

@@ -1,8 +1,8 @@
 /** What a planner export contains, in words (pure): its title, the map's measure, classification and filters. */
 import type { TFunction } from 'i18next';
 import type { ExportAbout } from '../../core/export/table-export';
+import type { PlaceName } from '../../core/sql/places';
 import { channelLabel, NO_CHANNEL, type PlannerFilters } from './data/planner-queries';
-import type { PlaceName } from './FilterControls';
 import { describeFilters } from './map-sheet';
 import type { PlannerLegend } from './planner-legend';
 

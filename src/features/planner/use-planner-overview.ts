@@ -1,19 +1,20 @@
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
+import { type PlaceName, placeNames, placeNamesIfRead } from '../../core/sql/places';
 import { regencySummary, villageCoverage } from '../../core/sql/queries';
-import { queryRows, type SqlClient } from '../../core/sql/sql-client';
+import type { SqlClient } from '../../core/sql/sql-client';
+import { useAsync } from '../../core/ui/use-async';
 import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
-import type { PlaceName } from './FilterControls';
 
 const NO_PLACES: PlaceName[] = [];
 
 /** Read once per dataset: the place names for the filters, and the regency summary beside the map. */
 export function usePlannerOverview(client: SqlClient) {
   const places =
-    useDatasetAnswer(client, 'planner-places', () =>
-      queryRows<PlaceName>(
-        client,
-        'SELECT village_code, village_name, district_code, district_name FROM villages ORDER BY district_name, village_name',
-      ),
+    useAsync(
+      () => placeNames(client),
+      [client],
+      true,
+      () => placeNamesIfRead(client),
     ).data ?? NO_PLACES;
   const overview = useDatasetAnswer(client, 'planner-overview', async () => {
     const [summary, villages] = await Promise.all([

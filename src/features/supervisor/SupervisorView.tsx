@@ -10,6 +10,7 @@ import { MapCanvas } from '../../core/map/MapCanvas';
 import { NO_DATA_COLOR } from '../../core/map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
+import { placeNames, placeNamesIfRead } from '../../core/sql/places';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
 import { FailureNotice } from '../../core/ui/FailureNotice';
@@ -21,7 +22,7 @@ import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
-import { areaNames, gazetteerIfRead, gazetteerOf } from './area-names';
+import { areaNames } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
 import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
@@ -78,10 +79,10 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   // Asked first (one small query), so the names come with the figures.
   const gazetteer = useAsync(
-    () => gazetteerOf(client),
+    () => placeNames(client),
     [client],
     true,
-    () => gazetteerIfRead(client),
+    () => placeNamesIfRead(client),
   ).data;
   const names = useMemo(
     () => (arrays && gazetteer ? areaNames(gazetteer, arrays.villageCodes, arrays.districtCodes) : null),

@@ -1,36 +1,12 @@
-import { arrivedForDataset, perDataset } from '../../core/sql/per-dataset';
-import { queryRows, type SqlClient } from '../../core/sql/sql-client';
+import type { PlaceName } from '../../core/sql/places';
 import type { AreaName } from './coverage-rows';
-
-interface GazetteerRow {
-  village_code: string;
-  village_name: string;
-  district_code: string;
-  district_name: string;
-}
-
-/**
- * The gazetteer's villages and kecamatan, read once per loaded dataset (its SQL client): Pengawasan asks for them
- * when it opens, without waiting for the engine's codes, so the names come with the figures.
- */
-export const gazetteerOf = (client: SqlClient): Promise<GazetteerRow[]> =>
-  perDataset(client, 'gazetteer', () =>
-    queryRows<GazetteerRow>(
-      client,
-      'SELECT village_code, village_name, district_code, district_name FROM villages',
-    ),
-  );
-
-/** The gazetteer when it is already read (Pengawasan prepared ahead), without waiting a turn for it. */
-export const gazetteerIfRead = (client: SqlClient): GazetteerRow[] | undefined =>
-  arrivedForDataset(client, 'gazetteer');
 
 /**
  * The names of the coverage engine's villages and kecamatan (in its order), from the gazetteer; a code the
  * gazetteer lacks is its own name.
  */
 export function areaNames(
-  rows: readonly GazetteerRow[],
+  rows: readonly PlaceName[],
   villageCodes: readonly string[],
   districtCodes: readonly string[],
 ): { villages: AreaName[]; districts: AreaName[] } {

@@ -6,9 +6,9 @@ import {
 } from '../../core/coverage-engine';
 import { onDatasetReplaced } from '../../core/dataset/dataset-lifetime';
 import { reportLoadFailure } from '../../core/dataset/load-guard';
+import { placeNames } from '../../core/sql/places';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { type Settling, settling } from '../../core/ui/settling';
-import { gazetteerOf } from './area-names';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
 import { coverageOptionsKey, KEPT_ANSWERS } from './coverage-protocol';
@@ -139,7 +139,7 @@ export function askAhead(session: CoverageSession, next: readonly CoverageOption
  */
 export async function prepareCoverage(sql: SqlClient, thresholdM: number, search: string): Promise<void> {
   const { visitDays } = parseSupervisorLink(search).state;
-  const names = gazetteerOf(sql);
+  const names = placeNames(sql);
   const session = await coverageSession(sql, false);
   await Promise.all([
     computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays }),
