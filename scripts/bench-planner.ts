@@ -27,6 +27,7 @@ import {
   assertBuilt,
   assertChromium,
   DIST,
+  firstLookOrReady,
   openAgain,
   openDashboard,
   rendererRssMb,
@@ -112,16 +113,7 @@ function report(details: ChangeDetail[]) {
  * when the page was ready without one (the demo names none, or another address).
  */
 async function firstLookSeconds(page: Page, t0: number): Promise<number | null> {
-  const shown = await page
-    .waitForFunction(
-      () =>
-        document.documentElement.dataset.firstLook !== undefined ||
-        document.documentElement.dataset.state === 'ready',
-      undefined,
-      { timeout: 900_000, polling: 20 },
-    )
-    .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
-  return shown ? (Date.now() - t0) / 1000 : null;
+  return (await firstLookOrReady(page, 900_000)) ? (Date.now() - t0) / 1000 : null;
 }
 
 /** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */

@@ -274,15 +274,9 @@ export async function openLink(page: Page, search: string): Promise<void> {
  * the time until its first map — the first look kept from the last visit, or the live map when none is shown
  * before it — and until ready. The caller closes the tab.
  */
-export async function openAgain(
-  page: Page,
-  url: string,
-  timeoutMs = READY_TIMEOUT_MS,
-): Promise<{ tab: Page; firstMapMs: number; firstLook: boolean; readyMs: number }> {
-  const tab = await page.context().newPage();
-  const t0 = performance.now();
-  await tab.goto(url, { waitUntil: 'domcontentloaded' });
-  const firstLook = await tab
+/** Waits until the page shows a first look or is ready, whichever comes first: true when it was a first look. */
+export function firstLookOrReady(page: Page, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
+  return page
     .waitForFunction(
       () =>
         document.documentElement.dataset.firstLook !== undefined ||
@@ -291,6 +285,17 @@ export async function openAgain(
       { timeout: timeoutMs, polling: 20 },
     )
     .then((handle) => handle.evaluate(() => document.documentElement.dataset.firstLook !== undefined));
+}
+
+export async function openAgain(
+  page: Page,
+  url: string,
+  timeoutMs = READY_TIMEOUT_MS,
+): Promise<{ tab: Page; firstMapMs: number; firstLook: boolean; readyMs: number }> {
+  const tab = await page.context().newPage();
+  const t0 = performance.now();
+  await tab.goto(url, { waitUntil: 'domcontentloaded' });
+  const firstLook = await firstLookOrReady(tab, timeoutMs);
   const firstMapMs = performance.now() - t0;
   await waitReady(tab, timeoutMs);
   return { tab, firstMapMs, firstLook, readyMs: performance.now() - t0 };
