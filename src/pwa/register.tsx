@@ -1,7 +1,8 @@
 /**
  * Registers the service worker once the dashboard has been ready for a moment (installing it downloads and
  * stores the whole app: neither the first load nor the user's first steps, say a section opened at once, wait
- * behind it) and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it and reloads.
+ * behind it) and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it
+ * and reloads.
  */
 
 import { createRoot } from 'react-dom/client';
