@@ -14,23 +14,6 @@ export function resetDocumentState(): void {
   document.documentElement.dataset.state = 'loading';
 }
 
-/** Resolves with the page's state once it is one of `states`: at once, or when <html data-state> next becomes one. */
-export function whenDocumentState<S extends DocumentState>(states: readonly S[]): Promise<S> {
-  const root = document.documentElement;
-  const current = () => states.find((state) => state === root.dataset.state);
-  const now = current();
-  if (now) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      const state = current();
-      if (!state) return;
-      observer.disconnect();
-      resolve(state);
-    });
-    observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
-  });
-}
-
 /** Where a load state is read and watched: the page's <html data-state>, or a test's stand-in. */
 export interface StateSource {
   read: () => string | undefined;
@@ -46,6 +29,21 @@ const pageState: StateSource = {
     return () => observer.disconnect();
   },
 };
+
+/** Resolves with the page's state once it is one of `states`: at once, or when <html data-state> next becomes one. */
+export function whenDocumentState<S extends DocumentState>(states: readonly S[]): Promise<S> {
+  const current = () => states.find((state) => state === pageState.read());
+  const now = current();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const stop = pageState.watch(() => {
+      const state = current();
+      if (!state) return;
+      stop();
+      resolve(state);
+    });
+  });
+}
 
 /**
  * Resolves once the page has stayed `ready` (or in `error`) for `ms`: a section opened meanwhile (`loading`

@@ -1,21 +1,15 @@
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
-import { type PlaceName, placeNames, placeNamesIfRead } from '../../core/sql/places';
+import type { PlaceName } from '../../core/sql/places';
 import { regencySummary, villageCoverage } from '../../core/sql/queries';
 import type { SqlClient } from '../../core/sql/sql-client';
-import { useAsync } from '../../core/ui/use-async';
 import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
+import { usePlaceNames } from '../../core/ui/use-place-names';
 
 const NO_PLACES: PlaceName[] = [];
 
 /** Read once per dataset: the place names for the filters, and the regency summary beside the map. */
 export function usePlannerOverview(client: SqlClient) {
-  const places =
-    useAsync(
-      () => placeNames(client),
-      [client],
-      true,
-      () => placeNamesIfRead(client),
-    ).data ?? NO_PLACES;
+  const places = usePlaceNames(client) ?? NO_PLACES;
   const overview = useDatasetAnswer(client, 'planner-overview', async () => {
     const [summary, villages] = await Promise.all([
       regencySummary(client, DEFAULT_COVERAGE_OPTIONS),

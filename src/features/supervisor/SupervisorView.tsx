@@ -10,7 +10,6 @@ import { MapCanvas } from '../../core/map/MapCanvas';
 import { NO_DATA_COLOR } from '../../core/map/palette';
 import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
-import { placeNames, placeNamesIfRead } from '../../core/sql/places';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
 import { FailureNotice } from '../../core/ui/FailureNotice';
@@ -18,6 +17,7 @@ import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
 import { useAsync } from '../../core/ui/use-async';
+import { usePlaceNames } from '../../core/ui/use-place-names';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
 import { agentTypesAndOffices } from './agent-facts';
@@ -78,12 +78,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   const [hover, setHover] = useState<{ x: number; y: number; code: string } | null>(null);
 
   // Asked first (one small query), so the names come with the figures.
-  const gazetteer = useAsync(
-    () => placeNames(client),
-    [client],
-    true,
-    () => placeNamesIfRead(client),
-  ).data;
+  const gazetteer = usePlaceNames(client);
   const names = useMemo(
     () => (arrays && gazetteer ? areaNames(gazetteer, arrays.villageCodes, arrays.districtCodes) : null),
     [arrays, gazetteer],
