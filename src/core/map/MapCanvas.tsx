@@ -6,6 +6,7 @@ import {
   GeolocateControl,
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   ScaleControl,
   type StyleSpecification,
   setWorkerUrl,
@@ -19,12 +20,14 @@ import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
-import { domOverlayPadding } from './overlay-padding';
+import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
 import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
+// The map's worker starts with the app, while the data loads, rather than when the first map is made.
+prewarm();
 
 declare global {
   interface Window {
@@ -152,13 +155,14 @@ function createMap(
   style: StyleSpecification,
   locale: Record<string, string>,
   initialView: MapCanvasProps['initialView'],
+  padding: Padding,
 ) {
   const map = new MapLibreMap({
     container: host,
     style,
     ...(initialView
       ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
-      : { bounds: regencyBounds, fitBoundsOptions: { padding: 20 } }),
+      : { bounds: regencyBounds, fitBoundsOptions: { padding } }),
     // The controls' tooltips and the map's accessible name in the page's language.
     locale,
     attributionControl: false,
@@ -220,7 +224,7 @@ export function MapCanvas({
     const el = container.current;
     if (!el) return;
     const { shared, fresh } = takeMap(el, style, (host) =>
-      createMap(host, style, mapUiStrings(t), initialView),
+      createMap(host, style, mapUiStrings(t), initialView, domOverlayPadding(el)),
     );
     const { map } = shared;
     sharedRef.current = shared;
@@ -234,8 +238,9 @@ export function MapCanvas({
         bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
       });
     };
-    // The opening view: the link's, else the regency fitted clear of the panels over the map once they are
-    // laid out.
+    // The opening view: the link's, else the regency fitted clear of the panels over the map. A new map is
+    // made fitted clear of the panels there now, so this fit at its 'load' moves it only when they changed
+    // meanwhile: otherwise the boundaries would be cut into tiles and drawn twice, at two zooms.
     const openView = () => {
       if (initialView) map.jumpTo({ center: [initialView.lon, initialView.lat], zoom: initialView.zoom });
       else map.fitBounds(regencyBounds, { padding: domOverlayPadding(el), duration: 0 });
