@@ -2,7 +2,8 @@
  * The planner's compact tables, prepared once after the dataset loads: every figure on the planner's
  * screen is a query over them, so the numbers agree with each other.
  */
-import { nearSql } from '../coverage-engine/household-status';
+import { coveredSql, nearSql, withAgentSql } from '../coverage-engine/household-status';
+import { DEFAULT_COVERAGE_OPTIONS } from '../coverage-engine/types';
 import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from '../domain/schema';
 import { ident, type SqlClient } from '../sql/sql-client';
 
@@ -24,11 +25,13 @@ export const channelKeySql = (column: string): string => `lower(nullif(${channel
 /**
  * Prepares, once after the dataset loads:
  * - `planner_villages`: the gazetteer with a small integer id `vid`;
- * - `planner_households`: one row per household with its village id, decile, agent kind, coverage (near:
- *   an active agent within the limit, household-status.ts — the planner has no visit window) and
- *   need flags (`n_<code>`), plus the masks `m` (needs) and `u` (unknown needs);
- * - `planner_cube`: per (village, decile, agent kind) the households, those covered, and per need
- *   the households with it (`s_<code>`, `s_any`) and with its status known (`k_<code>`, `k_any`) —
+ * - `planner_households`: one row per household with its village id, decile, agent kind, coverage (`covered`:
+ *   near, an active agent within the limit, household-status.ts — the planner's map has no visit window),
+ *   `reached` (covered as the summary counts it: near and visited within `visitDays`), `with_agent` (an
+ *   active recorded agent) and need flags (`n_<code>`), plus the masks `m` (needs) and `u` (unknown needs);
+ * - `planner_cube`: per (village, decile, agent kind) the households, those covered (`cov`), reached and with
+ *   an agent, and per need the households with it (`s_<code>`, `s_any`) and with its status known
+ *   (`k_<code>`, `k_any`) —
  *   every area figure from need flags is a sum over this cube (at most villages × 11 × 4 rows,
  *   whatever the number of households); the composite score is linear in the needs, so it is too;
  * - `planner_cases`: cases with their household's village, decile and agent kind (no join at query time)
@@ -43,7 +46,10 @@ export const channelKeySql = (column: string): string => `lower(nullif(${channel
  * In two stages: `cube` makes the first three, all the map needs without a case filter or month; `cases` the
  * last two (prepared.ts makes them once the first map is drawn, or when an answer needs them).
  */
-export function plannerTableStages(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): {
+export function plannerTableStages(
+  thresholdM = DEFAULT_COVERAGE_THRESHOLD_M,
+  visitDays = DEFAULT_COVERAGE_OPTIONS.visitDays,
+): {
   cube: string[];
   cases: string[];
 } {
@@ -63,6 +69,8 @@ export function plannerTableStages(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): {
         CASE WHEN h.agent_id IS NULL THEN 'none' WHEN a.agent_type = 'asn' THEN 'asn'
           WHEN a.agent_type IN ('pppk', 'honorer') THEN 'pppk' END AS agent_kind,
         ${nearSql(thresholdM)}::TINYINT AS covered,
+        ${coveredSql({ thresholdM, visitDays })}::TINYINT AS reached,
+        ${withAgentSql()}::TINYINT AS with_agent,
         ${flags}
       FROM households h
       LEFT JOIN planner_villages g USING (village_code)
@@ -72,7 +80,7 @@ export function plannerTableStages(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): {
     SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base ORDER BY hid`,
     `CREATE OR REPLACE TABLE planner_cube AS
     SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
-      sum(covered)::INTEGER AS cov,
+      sum(covered)::INTEGER AS cov, sum(reached)::INTEGER AS reached, sum(with_agent)::INTEGER AS with_agent,
       ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
     FROM planner_households GROUP BY ALL`,

@@ -85,26 +85,6 @@ export type VillageCoverage = Pick<
   'village_code' | 'village_name' | 'district_name' | 'households' | 'covered' | 'near' | 'coverage_pct'
 >;
 
-/** Per gazetteer village, the households covered and near, without reading a need flag (villageStats does). */
-export function villageCoverageSql(rule: CoverageRule): string {
-  return `WITH agg AS (
-    SELECT h.village_code, count(*)::INTEGER AS households,
-      count(*) FILTER (WHERE ${coveredSql(rule)})::INTEGER AS covered,
-      count(*) FILTER (WHERE ${nearSql(rule.thresholdM)})::INTEGER AS near
-    FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid GROUP BY h.village_code
-  )
-  SELECT v.village_code, v.village_name, v.district_name,
-    coalesce(agg.households, 0) AS households,
-    coalesce(agg.covered, 0) AS covered,
-    coalesce(agg.near, 0) AS near,
-    CASE WHEN agg.households > 0 THEN 100.0 * agg.covered / agg.households END::DOUBLE AS coverage_pct
-  FROM villages v LEFT JOIN agg USING (village_code)
-  ORDER BY v.village_code`;
-}
-
-export const villageCoverage = (client: SqlClient, rule: CoverageRule) =>
-  queryRows<VillageCoverage>(client, villageCoverageSql(rule));
-
 export interface RegencySummary {
   villages: number;
   districts: number;
@@ -122,42 +102,6 @@ export interface RegencySummary {
   cases_resolved: number;
   /** Households outside the gazetteer's villages (kept, but on no village of the map). */
   households_unknown_village: number;
-}
-
-/**
- * The regency's figures. The households are read once: each of their figures is a filter of one scan (at a
- * million households, a scan per figure took about two seconds before the first map).
- */
-export function regencySummarySql(rule: CoverageRule): string {
-  return `WITH hh AS (
-    SELECT count(*) AS households,
-      count(*) FILTER (WHERE ${withAgentSql()}) AS with_agent,
-      count(*) FILTER (WHERE ${coveredSql(rule)}) AS covered,
-      count(*) FILTER (WHERE ${nearSql(rule.thresholdM)}) AS near,
-      count(*) FILTER (WHERE h.village_code NOT IN (SELECT village_code FROM villages)) AS unknown_village
-    FROM households h LEFT JOIN household_coverage c ON c.row_id = h.rowid
-  )
-  SELECT
-    (SELECT count(*) FROM villages)::INTEGER AS villages,
-    (SELECT count(DISTINCT district_code) FROM villages)::INTEGER AS districts,
-    hh.households::INTEGER AS households,
-    (SELECT count(*) FROM agents WHERE active = 1)::INTEGER AS agents,
-    hh.with_agent::INTEGER AS with_agent,
-    hh.covered::INTEGER AS covered,
-    hh.near::INTEGER AS near,
-    (CASE WHEN hh.households > 0 THEN 100.0 * hh.covered / hh.households END)::DOUBLE AS coverage_pct,
-    (CASE WHEN hh.households > 0 THEN 100.0 * hh.near / hh.households END)::DOUBLE AS near_pct,
-    (SELECT coalesce(bool_or(visits_recorded), false) FROM household_coverage) AS visits_recorded,
-    (SELECT count(*) FROM cases)::INTEGER AS cases,
-    (SELECT count(*) FROM cases WHERE status = 'selesai')::INTEGER AS cases_resolved,
-    hh.unknown_village::INTEGER AS households_unknown_village
-  FROM hh`;
-}
-
-export async function regencySummary(client: SqlClient, rule: CoverageRule): Promise<RegencySummary> {
-  const [row] = await queryRows<RegencySummary>(client, regencySummarySql(rule));
-  if (!row) throw new Error('summary query returned no row');
-  return row;
 }
 
 /**

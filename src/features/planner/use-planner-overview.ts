@@ -1,6 +1,6 @@
-import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
+import { regencySummary, villageCoverage } from '../../core/cube/overview';
+import { plannerCube } from '../../core/cube/prepared';
 import type { PlaceName } from '../../core/sql/places';
-import { regencySummary, villageCoverage } from '../../core/sql/queries';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { usePlaceNames } from '../../core/ui/use-place-names';
@@ -11,10 +11,9 @@ const NO_PLACES: PlaceName[] = [];
 export function usePlannerOverview(client: SqlClient) {
   const places = usePlaceNames(client) ?? NO_PLACES;
   const overview = useDatasetAnswer(client, 'planner-overview', async () => {
-    const [summary, villages] = await Promise.all([
-      regencySummary(client, DEFAULT_COVERAGE_OPTIONS),
-      villageCoverage(client, DEFAULT_COVERAGE_OPTIONS),
-    ]);
+    // Read from the map's prepared tables (made under the default rule): no second scan of the households.
+    await plannerCube(client);
+    const [summary, villages] = await Promise.all([regencySummary(client), villageCoverage(client)]);
     return { summary, villages };
   }).data;
   return { places, overview };

@@ -5,8 +5,8 @@
  * visits never made, made exactly N and N+1 days before the reference date, made after it, and a dataset
  * that records no visits at all — and on generated datasets, rules and reference dates. The engine reads
  * its input the way the app does (loadCoverageArrays, visit ages from household_coverage); the SQL side
- * uses the rules' fragments (statusSql, coveredSql, nearSql) and the app's queries (regencySummary,
- * villageStats). (Rows without coordinates never reach these tables: the loader rejects them, and the
+ * uses the rules' fragments (statusSql, coveredSql, nearSql) and the app's queries (the planner's overview,
+ * read from its tables made under the rule, and villageStats). (Rows without coordinates never reach these tables: the loader rejects them, and the
  * engine's NaN rule is tested in engine.test.ts.)
  */
 import { distance } from '@turf/turf';
@@ -23,10 +23,11 @@ import {
 } from '../../../src/core/coverage-engine/index';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
-import { regencySummary, villageCoverage, villageStats } from '../../../src/core/sql/queries';
+import { villageStats } from '../../../src/core/sql/queries';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { loadCoverageArrays } from '../../../src/features/supervisor/coverage-input';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
+import { overviewUnder } from '../../helpers/planner-overview';
 
 const VILLAGES = `village_code,village_name,district_code,district_name,village_type,label_lon,label_lat,area_km2,population_2010
 17.01.04.2001,Alpha,17.01.04,Manna,desa,102.90,-4.45,2.0,500
@@ -104,9 +105,8 @@ const sqlRows = (rule: CoverageRule) =>
 
 /** SQL figures and the engine's, for one rule. */
 async function both(rule: CoverageRule) {
-  const summary = await regencySummary(db, rule);
+  const { summary, villages: coverage } = await overviewUnder(db, rule);
   const villages = await villageStats(db, 'any', rule);
-  const coverage = await villageCoverage(db, rule);
   const rows = await sqlRows(rule);
   const arrays = await loadCoverageArrays(db);
   const engine = computeCoverage(arrays, { ...rule, minFamilies: 10, maxFamilies: 15 });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
 import { closeToNetwork } from '../../../src/core/sql/duckdb-lockdown';
-import { regencySummary } from '../../../src/core/sql/queries';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
 import { fixtureDb } from '../../helpers/fixture-db';
 import { personalFixture } from '../../helpers/personal-fixture';
+import { overviewUnder } from '../../helpers/planner-overview';
 
 // The import staging database (ImportDialog) is closed this way once its only file (villages.csv) is in;
 // the SQL sandbox (sql-sandbox.test.ts) before any user SQL.
@@ -37,7 +37,7 @@ describe('closeToNetwork on a loaded database', () => {
     }
     // Arrow inserts, tables and prepared statements still work: coverage is derived exactly as at load.
     await computeHouseholdCoverage(db, '2025-06-30');
-    const summary = await regencySummary(db, { thresholdM: 1000, visitDays: 90 });
+    const { summary } = await overviewUnder(db, { thresholdM: 1000, visitDays: 90 });
     expect(summary.households).toBe(200);
   });
 });

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
-import { HOUSEHOLD_DATA_QUALITY_SQL, regencySummary, villageStats } from '../../../src/core/sql/queries';
+import { HOUSEHOLD_DATA_QUALITY_SQL, villageStats } from '../../../src/core/sql/queries';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { fixtureDb } from '../../helpers/fixture-db';
+import { overviewUnder } from '../../helpers/planner-overview';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 
@@ -167,9 +168,9 @@ describe('villageStats', () => {
   });
 });
 
-describe('regencySummary', () => {
+describe('regency summary', () => {
   it('totals every figure shown in the summary panel', async () => {
-    expect(await regencySummary(db, RULE)).toEqual({
+    expect((await overviewUnder(db, RULE)).summary).toEqual({
       villages: 3,
       districts: 2,
       households: 5,
@@ -195,7 +196,7 @@ describe('household data quality', () => {
       { no_coordinates: 0, outside_regency: 1, unknown_village: 1 },
     ]);
     // The summary counts them among the households (without coverage rows: no agent), the first outside the map.
-    expect(await regencySummary(db, RULE)).toMatchObject({
+    expect((await overviewUnder(db, RULE)).summary).toMatchObject({
       households: 7,
       with_agent: 4,
       near: 2,
