@@ -6,7 +6,6 @@ import {
   GeolocateControl,
   Map as MapLibreMap,
   NavigationControl,
-  prewarm,
   ScaleControl,
   type StyleSpecification,
   setWorkerUrl,
@@ -26,8 +25,6 @@ import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap }
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
-// The map's worker starts with the app, while the data loads, rather than when the first map is made.
-prewarm();
 
 declare global {
   interface Window {
