@@ -305,7 +305,8 @@ export function aggregateVillagesAndDistricts(
  * Pass an index from buildAgentIndex(input.agents, { cover: input.households }) and ownAgentDistances(input)
  * to skip rebuilding / remeasuring them when only the options change (its quadtree, built lazily for ≥ 100 households per agent, is kept on it).
  * The nearest agents depend only on the data too: pass them (nearestAgents' answer, e.g. from all cores with
- * nearest-parallel.ts) to skip the search; they are copied into the result.
+ * nearest-parallel.ts) to skip the search. Given arrays are the result's own (never written): the answers for
+ * other options share them instead of a copy each (21 MB per answer at a million households).
  * timingsMs: index = input validation + index build (≈0 when given), nearest = nearest-agent search
  * (including a first quadtree build), assigned = own-agent distances, statuses and agent loads,
  * aggregate = villages, districts and totals.
@@ -332,8 +333,8 @@ export function computeCoverage(
   if (nearest) {
     if (nearest.agent.length !== n || nearest.distanceM.length !== n)
       throw new RangeError('nearest does not match households');
-    nearestAgent = nearest.agent.slice();
-    nearestDistanceM = nearest.distanceM.slice();
+    nearestAgent = nearest.agent;
+    nearestDistanceM = nearest.distanceM;
   } else {
     nearestAgent = new Int32Array(n);
     nearestDistanceM = new Float64Array(n);
@@ -343,8 +344,7 @@ export function computeCoverage(
 
   if (ownDistances && ownDistances.length !== n)
     throw new RangeError('ownDistances does not match households');
-  // A copy: the result's arrays are transferred out of the worker.
-  const assignedDistanceM = ownDistances ? ownDistances.slice() : ownAgentDistances(input);
+  const assignedDistanceM = ownDistances ?? ownAgentDistances(input);
   const status = new Uint8Array(n);
   const inactive = classifyHouseholds(input, options, assignedDistanceM, status);
   const agent = agentLoads(input, assignedDistanceM, options);

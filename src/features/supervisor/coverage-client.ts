@@ -6,7 +6,12 @@ import type {
   ReassignmentProposal,
 } from '../../core/coverage-engine';
 import { reportLoadFailure, runStep, workerFailure } from '../../core/dataset/load-guard';
-import type { CoverageRequest, CoverageResponse } from './coverage-protocol';
+import {
+  type CoverageRequest,
+  type CoverageResponse,
+  type DataHouseholds,
+  fullResult,
+} from './coverage-protocol';
 
 /** How the worker script is named in messages (the built file carries a content hash after it). */
 const WORKER_FILE = 'coverage.worker';
@@ -23,6 +28,8 @@ export class CoverageClient {
   /** Aborted by terminate(): a step still waiting then ends quietly (the view went away, nothing failed). */
   private readonly lifetime = new AbortController();
   private nextId = 1;
+  /** The household arrays every answer shares, from the worker's answer to init. */
+  private households: DataHouseholds | null = null;
 
   constructor() {
     this.worker.onmessage = (event: MessageEvent<CoverageResponse>) => {
@@ -53,9 +60,12 @@ export class CoverageClient {
     { report }: { report: boolean },
   ): Promise<void> {
     try {
-      await runStep({ step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal }, () =>
-        Promise.race([this.send({ kind: 'init', input, villageLabel }), this.failed]),
+      const response = await runStep(
+        { step: 'coverage-worker', file: WORKER_FILE, signal: this.lifetime.signal },
+        () => Promise.race([this.send({ kind: 'init', input, villageLabel }), this.failed]),
       );
+      if (response.kind !== 'init') throw new Error(`unexpected ${response.kind}`);
+      this.households = response.households;
     } catch (error) {
       if (report) reportLoadFailure(error);
       throw error;
@@ -65,7 +75,7 @@ export class CoverageClient {
   async compute(options: CoverageOptions): Promise<CoverageResult> {
     const response = await this.send({ kind: 'compute', options });
     if (response.kind !== 'compute') throw new Error(`unexpected ${response.kind}`);
-    return response.result;
+    return this.full(response);
   }
 
   /** The coverage for options the user may choose next; null when the worker had a request waiting. */
@@ -73,7 +83,12 @@ export class CoverageClient {
     const response = await this.send({ kind: 'compute', options, ahead: true });
     if (response.kind === 'skipped') return null;
     if (response.kind !== 'compute') throw new Error(`unexpected ${response.kind}`);
-    return response.result;
+    return this.full(response);
+  }
+
+  private full(response: Extract<CoverageResponse, { kind: 'compute' }>): CoverageResult {
+    if (!this.households) throw new Error('coverage answer before init');
+    return fullResult(response.result, this.households);
   }
 
   /** Lets the worker work the proposal for `options` out while it is idle (nothing to wait for). */

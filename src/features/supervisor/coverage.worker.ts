@@ -16,6 +16,7 @@ import {
   type CoverageResponse,
   coverageOptionsKey,
   KEPT_ANSWERS,
+  leanResult,
 } from './coverage-protocol';
 import { ProposalAhead } from './proposal-ahead';
 
@@ -57,7 +58,13 @@ async function handle(request: CoverageRequest): Promise<void> {
     const search = searchNearestOnce(input);
     ownDistances = ownAgentDistances(input);
     ({ index, nearest } = await search);
-    reply({ id: request.id, kind: 'init' });
+    // Sent once: every answer's household arrays but the statuses (coverage-protocol.ts).
+    const households = {
+      assignedDistanceM: ownDistances,
+      nearestAgent: nearest.agent,
+      nearestDistanceM: nearest.distanceM,
+    };
+    reply({ id: request.id, kind: 'init', households });
     return;
   }
   const data = input;
@@ -79,7 +86,7 @@ async function handle(request: CoverageRequest): Promise<void> {
   if (request.kind === 'compute') {
     // What the user waits for goes first: an answer asked ahead waits for nobody.
     if (request.ahead && waiting > 0 && !answers.has(key)) reply({ id: request.id, kind: 'skipped' });
-    else reply({ id: request.id, kind: 'compute', result: coverage() });
+    else reply({ id: request.id, kind: 'compute', result: leanResult(coverage()) });
   } else if (request.kind === 'prepare') {
     const base = coverage();
     ahead.want(key, base, () => proposalSteps(data, base, request.options));

@@ -316,7 +316,7 @@ describe('ParallelNearest on worker_threads', () => {
 });
 
 describe('computeCoverage with the nearest agents given (the coverage worker searches them once per load)', () => {
-  it('is the same result as with its own search, and copies them', async () => {
+  it('is the same result as with its own search, and shares them with every answer', async () => {
     const agents = agentsOf(200, 80, 'clustered');
     const q = householdsOf(4000, 81, agents);
     const n = q.lon.length;
@@ -341,8 +341,24 @@ describe('computeCoverage with the nearest agents given (the coverage worker sea
       { agent: given.household.nearestAgent, distanceM: given.household.nearestDistanceM },
       { agent: own.household.nearestAgent, distanceM: own.household.nearestDistanceM },
     );
-    expect(given.household.nearestAgent).not.toBe(nearest.agent);
     expect(given.totals).toEqual(own.totals);
+    // Shared, never written: an answer for other options holds the same arrays, and they are unchanged.
+    const before = { agent: nearest.agent.slice(), distanceM: nearest.distanceM.slice() };
+    const ownDistances = own.household.assignedDistanceM;
+    const other = computeCoverage(
+      input,
+      { ...DEFAULT_COVERAGE_OPTIONS, thresholdM: 250 },
+      index,
+      ownDistances,
+      nearest,
+    );
+    for (const answer of [given, other]) {
+      expect(answer.household.nearestAgent).toBe(nearest.agent);
+      expect(answer.household.nearestDistanceM).toBe(nearest.distanceM);
+    }
+    expect(other.household.assignedDistanceM).toBe(ownDistances);
+    expect(other.household.status).not.toBe(given.household.status);
+    expectIdentical(nearest, before);
     expect(() =>
       computeCoverage(input, DEFAULT_COVERAGE_OPTIONS, index, undefined, {
         agent: new Int32Array(1),
