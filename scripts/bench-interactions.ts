@@ -63,65 +63,22 @@ export async function openSection(page: Page, section: 'planner' | 'supervisor')
 }
 
 /**
- * One step right on the distance limit, timed in the page: from the key press to the map's first idle after
- * the coverage figure changed with nothing computing (the frame that shows the new colours drawn). No frame is
- * asked for to find that idle: one asked for would be counted too. Should no frame follow the figure within 3 s
- * (nothing to draw), the figure's change ends it.
- */
-export async function stepDistance(page: Page): Promise<number> {
-  await page.getByTestId('threshold').focus();
-  // Listening before the key is pressed (an input event can overtake a script sent before it).
-  await page.evaluate(`window.__stepTiming = ${STEP_TIMING}; undefined`);
-  await page.keyboard.press('ArrowRight');
-  return page.evaluate<number>('window.__stepTiming');
-}
-
-// Plain JavaScript, run in the page as it is (tsx would wrap named functions in a helper the page lacks).
-const STEP_TIMING = `new Promise((resolve, reject) => {
-  const map = window.__gancang && window.__gancang.map;
-  const figure = document.querySelector('[data-testid="supervisor-coverage"]');
-  if (!map || !figure) return reject(new Error('no map or no coverage figure'));
-  const before = figure.textContent;
-  let pressedAt = -1;
-  let changedAt = -1;
-  let observer = null;
-  let fallback = 0;
-  const finish = (at) => {
-    observer.disconnect();
-    map.off('idle', onIdle);
-    clearTimeout(limit);
-    clearTimeout(fallback);
-    if (pressedAt < 0) reject(new Error('the key press was not seen'));
-    else resolve(at - pressedAt);
-  };
-  const onIdle = () => { if (changedAt >= 0) finish(performance.now()); };
-  observer = new MutationObserver(() => {
-    if (changedAt >= 0 || figure.textContent === before || document.querySelector('.busy')) return;
-    changedAt = performance.now();
-    // A map that draws nothing new never goes idle again: the figure's change is then the end.
-    fallback = setTimeout(() => finish(changedAt), 3000);
-  });
-  const limit = setTimeout(() => reject(new Error('the coverage figure did not change in 60 s')), 60000);
-  document.addEventListener('keydown', () => { pressedAt = performance.now(); }, { once: true, capture: true });
-  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  map.on('idle', onIdle);
-})`;
-
-/**
  * One step right on the distance limit, timed in the page: from the key press to Pengawasan's
- * `gancang:coverage-drawn` mark for the new limit (the map's frame with its answer drawn). Unlike stepDistance it
- * does not need a figure to change: at a million households, limits between the neighbours' radius and the
- * far-away villages of origin leave every figure as it was.
+ * `gancang:coverage-drawn` mark for the new limit (the map's frame with its answer drawn). It does not wait for
+ * a figure to change: at a million households, limits between the neighbours' radius and the far-away villages
+ * of origin leave every figure as it was.
  */
 export async function stepDistanceDrawn(page: Page): Promise<number> {
   const slider = page.getByTestId('threshold');
   await slider.focus();
   const [value, step] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.step)]);
+  // Listening before the key is pressed (an input event can overtake a script sent before it).
   await page.evaluate(`window.__stepDrawn = ${STEP_DRAWN}(${value + step}); undefined`);
   await page.keyboard.press('ArrowRight');
   return page.evaluate<number>('window.__stepDrawn');
 }
 
+// Plain JavaScript, run in the page as it is (tsx would wrap named functions in a helper the page lacks).
 const STEP_DRAWN = `((limit) => new Promise((resolve, reject) => {
   let pressedAt = -1;
   const observer = new PerformanceObserver((list) => {
@@ -186,7 +143,7 @@ export async function measureInteractions(
 ): Promise<Record<Interaction, number>> {
   const toSupervisorMs = await elapsedMs(() => openSection(page, 'supervisor'));
   await waitMapIdle(page);
-  const sliderMs = await stepDistance(page);
+  const sliderMs = await stepDistanceDrawn(page);
   const toPlannerMs = await elapsedMs(() => openSection(page, 'planner'));
   const second = await secondVisit(page, openedUrl);
   const importUseMs = await importAndUse(page);
