@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { type CspConfig, withApacheHeaders, withCspMeta } from './scripts/csp.ts';
+import { duckDbWorkerPlugin } from './scripts/duckdb-worker.ts';
 import { ICON_SIZES, iconPng, THEME_COLOR } from './scripts/icons.ts';
 import { iisWebConfig } from './scripts/iis.ts';
 import { precompressDir } from './scripts/precompress.ts';
@@ -75,6 +76,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    duckDbWorkerPlugin(),
     deployFilesPlugin(),
     VitePWA({
       strategies: 'injectManifest',
@@ -122,7 +124,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     rolldownOptions: { output: { assetFileNames: assetFileName } },
   },
-  worker: { format: 'es' },
+  // The import worker starts DuckDB too: its build gets the same patched DuckDB worker.
+  worker: { format: 'es', plugins: () => [duckDbWorkerPlugin()] },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
 });
