@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
-export const WORKER_IMPORT = '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+const WORKER_IMPORT = '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 const WORKER_FILE = 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';
 const CACHE_DIR = 'node_modules/.cache/gancang-duckdb-worker';
 

@@ -1,6 +1,6 @@
 import type { CoverageRule } from '../../src/core/coverage-engine/household-status';
 import { regencySummary, villageCoverage } from '../../src/core/cube/overview';
-import { plannerTableStages } from '../../src/core/cube/tables';
+import { preparePlannerTables } from '../../src/core/cube/tables';
 import type { SqlClient } from '../../src/core/sql/sql-client';
 
 /**
@@ -8,6 +8,6 @@ import type { SqlClient } from '../../src/core/sql/sql-client';
  * tables made anew under `rule` (the app makes them under the default rule).
  */
 export async function overviewUnder(db: SqlClient, rule: CoverageRule) {
-  for (const sql of plannerTableStages(rule.thresholdM, rule.visitDays).cube) await db.queryTable(sql);
+  await preparePlannerTables(db, rule);
   return { summary: await regencySummary(db), villages: await villageCoverage(db) };
 }

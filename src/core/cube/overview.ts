@@ -6,8 +6,33 @@
  * first map. A household outside the gazetteer's villages is in the cube without a village id: counted in the
  * regency, on no village.
  */
-import type { RegencySummary, VillageCoverage } from '../sql/queries';
+import type { VillageStats } from '../sql/queries';
 import { queryRows, type SqlClient } from '../sql/sql-client';
+
+/** A village's coverage figures (the summary's ranking): villageStats' columns without the need or agents. */
+export type VillageCoverage = Pick<
+  VillageStats,
+  'village_code' | 'village_name' | 'district_name' | 'households' | 'covered' | 'near' | 'coverage_pct'
+>;
+
+export interface RegencySummary {
+  villages: number;
+  districts: number;
+  households: number;
+  agents: number;
+  with_agent: number;
+  covered: number;
+  near: number;
+  coverage_pct: number | null;
+  /** Share of households near (distance only), in %. */
+  near_pct: number | null;
+  /** False when no household has a visit date: coverage_pct cannot be computed (shown as not available). */
+  visits_recorded: boolean;
+  cases: number;
+  cases_resolved: number;
+  /** Households outside the gazetteer's villages (kept, but on no village of the map). */
+  households_unknown_village: number;
+}
 
 export const REGENCY_SUMMARY_SQL = `WITH hh AS (
     SELECT coalesce(sum(n), 0) AS households,

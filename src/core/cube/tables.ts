@@ -2,7 +2,7 @@
  * The planner's compact tables, prepared once after the dataset loads: every figure on the planner's
  * screen is a query over them, so the numbers agree with each other.
  */
-import { coveredSql, nearSql, withAgentSql } from '../coverage-engine/household-status';
+import { type CoverageRule, coveredSql, nearSql, withAgentSql } from '../coverage-engine/household-status';
 import { DEFAULT_COVERAGE_OPTIONS } from '../coverage-engine/types';
 import { DEFAULT_COVERAGE_THRESHOLD_M, NEED_CODES, type NeedCode, needColumn } from '../domain/schema';
 import { ident, type SqlClient } from '../sql/sql-client';
@@ -116,13 +116,20 @@ export function plannerTableStages(
 }
 
 /** Every statement of plannerTableStages, in order. */
-export function preparePlannerSql(thresholdM = DEFAULT_COVERAGE_THRESHOLD_M): string[] {
-  const { cube, cases } = plannerTableStages(thresholdM);
+export function preparePlannerSql(
+  thresholdM = DEFAULT_COVERAGE_THRESHOLD_M,
+  visitDays = DEFAULT_COVERAGE_OPTIONS.visitDays,
+): string[] {
+  const { cube, cases } = plannerTableStages(thresholdM, visitDays);
   return [...cube, ...cases];
 }
 
-export async function preparePlannerTables(client: SqlClient): Promise<void> {
-  for (const sql of preparePlannerSql()) await client.queryTable(sql);
+/** Makes the planner's tables under `rule` (the app uses the default rule). */
+export async function preparePlannerTables(
+  client: SqlClient,
+  rule: CoverageRule = DEFAULT_COVERAGE_OPTIONS,
+): Promise<void> {
+  for (const sql of preparePlannerSql(rule.thresholdM, rule.visitDays)) await client.queryTable(sql);
 }
 
 /**

@@ -79,31 +79,6 @@ export function villageStatsSql(measure: NeedMeasure, rule: CoverageRule): strin
 export const villageStats = (client: SqlClient, measure: NeedMeasure, rule: CoverageRule) =>
   queryRows<VillageStats>(client, villageStatsSql(measure, rule));
 
-/** A village's coverage figures (the summary's ranking): villageStats' columns without the need or agents. */
-export type VillageCoverage = Pick<
-  VillageStats,
-  'village_code' | 'village_name' | 'district_name' | 'households' | 'covered' | 'near' | 'coverage_pct'
->;
-
-export interface RegencySummary {
-  villages: number;
-  districts: number;
-  households: number;
-  agents: number;
-  with_agent: number;
-  covered: number;
-  near: number;
-  coverage_pct: number | null;
-  /** Share of households near (distance only), in %. */
-  near_pct: number | null;
-  /** False when no household has a visit date: coverage_pct cannot be computed (shown as not available). */
-  visits_recorded: boolean;
-  cases: number;
-  cases_resolved: number;
-  /** Households outside the gazetteer's villages (kept, but on no village of the map). */
-  households_unknown_village: number;
-}
-
 /**
  * Households joined to their recorded agent's home, for the distance step, with the agent's state
  * (household-status.ts OWN_AGENT: none, unknown id, inactive, active). Each row carries its household's row id,

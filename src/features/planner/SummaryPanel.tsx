@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { RegencySummary, VillageCoverage } from '../../core/cube/overview';
 import type { TableLoad } from '../../core/sql/load-table';
-import type { RegencySummary, VillageCoverage } from '../../core/sql/queries';
 import { MissingTablesNote, useUnavailable } from '../../core/ui/table-status';
 import { useFormat } from '../../core/ui/use-format';
 
