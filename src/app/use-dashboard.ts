@@ -9,7 +9,13 @@ import {
   publishedSource,
 } from '../core/dataset/dataset-source';
 import { loadBoundaries, type VillageBoundaries } from '../core/dataset/load-boundaries';
-import { type LoadedDataset, type LoadProgress, loadDataset } from '../core/dataset/load-dataset';
+import {
+  type Download,
+  type LoadedDataset,
+  type LoadProgress,
+  loadDataset,
+  startDownloads,
+} from '../core/dataset/load-dataset';
 import { onLoadFailure } from '../core/dataset/load-guard';
 import { activeDataset, DamagedDatasetError, loadImportedDataset } from '../core/dataset/local-store';
 import { startMainDuckDb } from '../core/sql/duckdb-main';
@@ -105,11 +111,15 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   // An unhandled rejection here would be reported twice; the await below reports it once.
   duckStart.catch(() => undefined);
   const config = await appConfig();
-  const [source, duck] = await Promise.all([chooseSource(config), duckStart]);
+  const source = await chooseSource(config);
+  // The server's files download while DuckDB starts (on a slow network they are most of the wait).
+  const download = startDownloads(source);
+  const duck = await duckStart;
   const client = await duck.connect();
   try {
     return await loadOn(client, {
       source,
+      download,
       config,
       previous,
       progress,
@@ -125,6 +135,8 @@ async function load(previous: Loaded | null): Promise<Loaded> {
 
 interface LoadContext {
   source: DatasetSource;
+  /** The server's files, requested when the source was chosen. */
+  download: Download;
   config: AppConfig;
   previous: Loaded | null;
   progress: (p: LoadProgress) => void;
@@ -136,7 +148,7 @@ interface LoadContext {
 /** The dataset's tables and the boundaries, loaded through `client`. */
 async function loadOn(
   client: SqlClient,
-  { source, config, previous, progress, t0, duckdbMs }: LoadContext,
+  { source, download, config, previous, progress, t0, duckdbMs }: LoadContext,
 ): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
@@ -153,7 +165,7 @@ async function loadOn(
     boundariesLoad.catch(() => undefined);
     return boundariesLoad;
   };
-  const dataset = await loadDataset(client, source, progress, startBoundaries);
+  const dataset = await loadDataset(client, source, progress, startBoundaries, download);
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
   dataset.timings.duckdb = duckdbMs;

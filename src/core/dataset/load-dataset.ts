@@ -58,17 +58,20 @@ const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
 };
 
 /** Downloads a file of the dataset: `onProgress` gets the share received when the download is not under way yet. */
-type Download = (url: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+export type Download = (url: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+
+const GAZETTEER = 'villages.csv';
 
 /**
- * The server's files of a load (the gazetteer and a demo's or published dataset's tables), all requested at once:
- * each downloads while the tables before it load, instead of after them. They are still taken in order, and a
- * download that fails or stalls is reported when its table's turn comes, naming its file.
+ * The server's files of a load (the gazetteer and a demo's or published dataset's tables), all requested at once,
+ * as soon as the dataset is chosen: they download while DuckDB starts and while the tables before them load,
+ * instead of after them. They are still taken in order, and a download that fails or stalls is reported when its
+ * table's turn comes, naming its file.
  */
-function downloadsOf(source: DatasetSource, gazetteer: string): Download {
+export function startDownloads(source: DatasetSource): Download {
   const started = new Map<string, Promise<Uint8Array>>();
   const urls = source.kind === 'imported' || source.aggregates ? [] : Object.values(source.files);
-  for (const url of [gazetteer, ...urls]) {
+  for (const url of [GAZETTEER, ...urls]) {
     if (!url || started.has(url)) continue;
     const download = fetchBytes(url);
     // Reported once, where it is awaited.
@@ -82,7 +85,6 @@ function downloadsOf(source: DatasetSource, gazetteer: string): Download {
   };
 }
 
-const GAZETTEER = 'villages.csv';
 /** A table written as Arrow IPC (the demo's columnar copy of its CSV). */
 const ARROW = '.arrow';
 
@@ -189,12 +191,14 @@ function aggregateFiles(
 /**
  * Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. `onGazetteer` is
  * called once the gazetteer is in (what needs only the village list can start beside the other tables).
+ * `download` takes the files startDownloads requested for `source` (they start here when it was not called).
  */
 export async function loadDataset(
   client: SqlClient,
   source: DatasetSource,
   onProgress: (p: LoadProgress) => void,
   onGazetteer: () => void = () => undefined,
+  download: Download = startDownloads(source),
 ): Promise<LoadedDataset> {
   const timings: LoadedDataset['timings'] = {};
   const timed = async <T>(step: LoadStep, work: () => Promise<T>): Promise<T> => {
@@ -207,7 +211,6 @@ export async function loadDataset(
   const loads: TableLoad[] = [];
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
-  const download = downloadsOf(source, GAZETTEER);
   loads.push(await timed('villages', () => loadFile(client, 'villages', GAZETTEER, download, onProgress)));
   onGazetteer();
   const aggregates = aggregateFiles(source, onProgress);
