@@ -10,7 +10,7 @@ import {
 } from '../core/dataset/dataset-source';
 import { loadBoundaries, type VillageBoundaries } from '../core/dataset/load-boundaries';
 import {
-  type Download,
+  type Downloads,
   type LoadedDataset,
   type LoadProgress,
   loadDataset,
@@ -113,13 +113,13 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const config = await appConfig();
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
-  const download = startDownloads(source);
+  const downloads = startDownloads(source);
   const duck = await duckStart;
   const client = await duck.connect();
   try {
     return await loadOn(client, {
       source,
-      download,
+      downloads,
       config,
       previous,
       progress,
@@ -136,7 +136,7 @@ async function load(previous: Loaded | null): Promise<Loaded> {
 interface LoadContext {
   source: DatasetSource;
   /** The server's files, requested when the source was chosen. */
-  download: Download;
+  downloads: Downloads;
   config: AppConfig;
   previous: Loaded | null;
   progress: (p: LoadProgress) => void;
@@ -148,7 +148,7 @@ interface LoadContext {
 /** The dataset's tables and the boundaries, loaded through `client`. */
 async function loadOn(
   client: SqlClient,
-  { source, download, config, previous, progress, t0, duckdbMs }: LoadContext,
+  { source, downloads, config, previous, progress, t0, duckdbMs }: LoadContext,
 ): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
@@ -165,7 +165,7 @@ async function loadOn(
     boundariesLoad.catch(() => undefined);
     return boundariesLoad;
   };
-  const dataset = await loadDataset(client, source, progress, startBoundaries, download);
+  const dataset = await loadDataset(client, source, progress, startBoundaries, downloads);
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
   dataset.timings.duckdb = duckdbMs;

@@ -1,32 +1,28 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Dashboard, openDashboard, waitReady } from './harness';
+import { DIST, openDashboard, ROOT, waitReady } from './harness';
 
 // On a slow network the dataset's files are most of the wait: they must download while DuckDB starts, not after.
 // The DuckDB wasm is held back until every file the dataset needs has been requested (or HOLD_MS passed): a load
-// that asks for its files only once the database runs never asks while the wasm is held, and fails here.
+// that asks for its files only once the database runs never asks while the wasm is held, and fails here. Each
+// kind of dataset the server can give is tried: the demo, a published household dataset and a published
+// aggregate-only one.
 
 /** Far longer than the app takes to choose its dataset and request its files once its code is in. */
 const HOLD_MS = 15_000;
+const DEMO = path.join(ROOT, 'data', 'demo');
+const run = promisify(execFile);
 
-describe('the dataset downloads while the database starts', () => {
-  let dash: Dashboard;
-
-  beforeAll(async () => {
-    // Every request must reach the routes: no service worker answers from its cache.
-    dash = await openDashboard({ boundaries: 'none', navigate: false, serviceWorkers: 'block' });
-  });
-
-  afterAll(async () => {
-    await dash?.close();
-  });
-
-  it('requests the gazetteer and every table of the demo before the wasm arrives', async () => {
-    const { page, context, server } = dash;
-    const manifest = (await (await fetch(`${server.url}demo/manifest.json`)).json()) as {
-      columnar: Record<string, string>;
-    };
-    const wanted = ['villages.csv', ...Object.values(manifest.columnar)];
+/** The files requested while the wasm was held, when the app is served with `files` (as ServeOptions' files). */
+async function requestedWhileHeld(wanted: readonly string[], files: Record<string, string> = {}) {
+  const dash = await openDashboard({ boundaries: 'none', navigate: false, serviceWorkers: 'block', files });
+  try {
+    const { page, context } = dash;
     const requested = new Set<string>();
     let allRequested: () => void = () => undefined;
     const whenAllRequested = new Promise<void>((resolve) => {
@@ -37,20 +33,87 @@ describe('the dataset downloads while the database starts', () => {
       if (wanted.includes(name)) requested.add(name);
       if (wanted.every((w) => requested.has(w))) allRequested();
     });
-    let heldWhileRequested: string[] = [];
-    const hold = async (route: Route) => {
+    let held: string[] = [];
+    await context.route('**/duckdb-eh*.wasm', async (route: Route) => {
       await Promise.race([whenAllRequested, new Promise((r) => setTimeout(r, HOLD_MS))]);
-      heldWhileRequested = [...requested];
+      held = [...requested];
       await route.continue();
-    };
-    await context.route('**/duckdb-eh*.wasm', hold);
-    try {
-      await page.goto(dash.url, { waitUntil: 'domcontentloaded' });
-      await waitReady(page);
-    } finally {
-      await context.unroute('**/duckdb-eh*.wasm', hold);
-    }
-    expect(wanted.length).toBeGreaterThanOrEqual(4);
-    expect(heldWhileRequested.sort()).toEqual([...wanted].sort());
+    });
+    await page.goto(dash.url, { waitUntil: 'domcontentloaded' });
+    // Ready, not in error: the dataset loaded from the files looked for.
+    await waitReady(page);
+    return held.sort();
+  } finally {
+    await dash.close();
+  }
+}
+
+/** config.json as the IT officer writes it: the built one plus a `dataset` entry. */
+async function configWith(dir: string, dataset: unknown): Promise<string> {
+  const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
+  const file = path.join(dir, 'config.json');
+  await writeFile(file, JSON.stringify({ ...built, dataset }));
+  return file;
+}
+
+describe('the dataset downloads while the database starts', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'gancang-load-order-'));
   });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the demo: the gazetteer and every table', async () => {
+    const manifest = JSON.parse(await readFile(path.join(DEMO, 'manifest.json'), 'utf8')) as {
+      columnar: Record<string, string>;
+    };
+    const wanted = ['villages.csv', ...Object.values(manifest.columnar)];
+    expect(wanted.length).toBe(4);
+    expect(await requestedWhileHeld(wanted)).toEqual([...wanted].sort());
+  });
+
+  it('a published household dataset: the gazetteer and its three files', async () => {
+    const config = await configWith(dir, {
+      name: 'Data bersama (uji)',
+      date: '2026-10-31',
+      households: 'bersama/keluarga.csv',
+      agents: 'bersama/agen.csv',
+      cases: 'bersama/kasus.csv',
+    });
+    const wanted = ['villages.csv', 'keluarga.csv', 'agen.csv', 'kasus.csv'];
+    const held = await requestedWhileHeld(wanted, {
+      '/config.json': config,
+      '/bersama/keluarga.csv': path.join(DEMO, 'households.csv'),
+      '/bersama/agen.csv': path.join(DEMO, 'agents.csv'),
+      '/bersama/kasus.csv': path.join(DEMO, 'cases.csv'),
+    });
+    expect(held).toEqual([...wanted].sort());
+  });
+
+  it('a published aggregate dataset: its manifest and both figure files', async () => {
+    const out = path.join(dir, 'publik');
+    await run(
+      'npx',
+      [
+        'tsx',
+        'scripts/publish-aggregates.ts',
+        '--in',
+        DEMO,
+        '--out',
+        out,
+        '--name',
+        'Angka desa (uji)',
+      ].concat(['--date', '2026-10-31', '--synthetic']),
+      { cwd: ROOT },
+    );
+    const config = await configWith(dir, { aggregates: 'publik/aggregates.json' });
+    const wanted = ['villages.csv', 'aggregates.json', 'village-figures.csv', 'village-months.csv'];
+    const files: Record<string, string> = { '/config.json': config };
+    for (const name of wanted.slice(1)) files[`/publik/${name}`] = path.join(out, name);
+    expect(await requestedWhileHeld(wanted, files)).toEqual([...wanted].sort());
+  }, 120_000);
 });

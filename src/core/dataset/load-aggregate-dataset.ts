@@ -44,10 +44,7 @@ export function storedAggregateFiles(source: DatasetSource): AggregateFiles | nu
  * Downloads a published aggregate dataset (manifest, village figures, months) from the app's server; the files
  * named by the manifest must lie beside it.
  */
-export async function fetchAggregateFiles(
-  manifestUrl: string,
-  onProgress: (fraction: number) => void,
-): Promise<AggregateFiles> {
+export async function fetchAggregateFiles(manifestUrl: string): Promise<AggregateFiles> {
   const manifestFile = fileName(manifestUrl);
   const manifest = await fetchBytes(manifestUrl);
   // The manifest first: a wrong one is named as such, not as the figure files it fails to name.
@@ -64,8 +61,10 @@ export async function fetchAggregateFiles(
     });
   }
   const beside = (name: string) => new URL(name, new URL(manifestUrl, globalThis.location.href)).href;
-  const figures = await fetchBytes(beside(figuresFile), (f) => onProgress(f / 2));
-  const months = await fetchBytes(beside(monthsFile), (f) => onProgress(0.5 + f / 2));
+  const [figures, months] = await Promise.all([
+    fetchBytes(beside(figuresFile)),
+    fetchBytes(beside(monthsFile)),
+  ]);
   return { manifest, figures, months };
 }
 

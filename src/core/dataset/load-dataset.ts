@@ -58,17 +58,25 @@ const EMPTY_TABLES: Record<Exclude<TableName, 'villages'>, string> = {
 };
 
 /** Downloads a file of the dataset: `onProgress` gets the share received when the download is not under way yet. */
-export type Download = (url: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+type Download = (url: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+
+/** The server's files of a load, requested ahead (startDownloads). */
+export interface Downloads {
+  /** A file by its URL: the one requested ahead when there is one (taken once), else requested now. */
+  file: Download;
+  /** A published aggregate-only dataset's manifest and figure files; null for any other dataset. */
+  aggregates: Promise<AggregateFiles> | null;
+}
 
 const GAZETTEER = 'villages.csv';
 
 /**
- * The server's files of a load (the gazetteer and a demo's or published dataset's tables), all requested at once,
+ * The server's files of a load (the gazetteer and a demo's or published dataset's files), all requested at once,
  * as soon as the dataset is chosen: they download while DuckDB starts and while the tables before them load,
  * instead of after them. They are still taken in order, and a download that fails or stalls is reported when its
- * table's turn comes, naming its file.
+ * turn comes, naming its file.
  */
-export function startDownloads(source: DatasetSource): Download {
+export function startDownloads(source: DatasetSource): Downloads {
   const started = new Map<string, Promise<Uint8Array>>();
   const urls = source.kind === 'imported' || source.aggregates ? [] : Object.values(source.files);
   for (const url of [GAZETTEER, ...urls]) {
@@ -78,10 +86,16 @@ export function startDownloads(source: DatasetSource): Download {
     download.catch(() => undefined);
     started.set(url, download);
   }
-  return (url, onProgress) => {
-    const download = started.get(url);
-    started.delete(url);
-    return download ?? fetchBytes(url, onProgress);
+  const aggregates =
+    source.kind === 'published' && source.aggregates ? fetchAggregateFiles(source.aggregates) : null;
+  aggregates?.catch(() => undefined);
+  return {
+    file: (url, onProgress) => {
+      const download = started.get(url);
+      started.delete(url);
+      return download ?? fetchBytes(url, onProgress);
+    },
+    aggregates,
   };
 }
 
@@ -174,31 +188,29 @@ async function fileToCheck(
 }
 
 /**
- * A published or imported aggregate-only dataset's three files (a published one is downloaded); null for a
- * dataset with household rows.
+ * A published or imported aggregate-only dataset's three files (a published one is downloaded, `aggregates`);
+ * null for a dataset with household rows.
  */
 function aggregateFiles(
   source: DatasetSource,
-  onProgress: (p: LoadProgress) => void,
+  aggregates: Promise<AggregateFiles> | null,
 ): (() => Promise<AggregateFiles>) | null {
   const stored = source.kind === 'imported' ? storedAggregateFiles(source) : null;
   if (stored) return async () => stored;
-  const url = source.kind === 'published' ? source.aggregates : undefined;
-  if (!url) return null;
-  return () => fetchAggregateFiles(url, (fraction) => onProgress({ step: 'households', fraction }));
+  return aggregates && (() => aggregates);
 }
 
 /**
  * Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. `onGazetteer` is
  * called once the gazetteer is in (what needs only the village list can start beside the other tables).
- * `download` takes the files startDownloads requested for `source` (they start here when it was not called).
+ * `downloads` are the files startDownloads requested for `source` (they start here when it was not called).
  */
 export async function loadDataset(
   client: SqlClient,
   source: DatasetSource,
   onProgress: (p: LoadProgress) => void,
   onGazetteer: () => void = () => undefined,
-  download: Download = startDownloads(source),
+  downloads: Downloads = startDownloads(source),
 ): Promise<LoadedDataset> {
   const timings: LoadedDataset['timings'] = {};
   const timed = async <T>(step: LoadStep, work: () => Promise<T>): Promise<T> => {
@@ -211,9 +223,10 @@ export async function loadDataset(
   const loads: TableLoad[] = [];
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
+  const download = downloads.file;
   loads.push(await timed('villages', () => loadFile(client, 'villages', GAZETTEER, download, onProgress)));
   onGazetteer();
-  const aggregates = aggregateFiles(source, onProgress);
+  const aggregates = aggregateFiles(source, downloads.aggregates);
   if (aggregates) {
     const loaded = await timed('households', async () => openAggregates(client, await aggregates(), source));
     const { report, ...rest } = loaded;
