@@ -8,7 +8,12 @@ import {
   importedSource,
   publishedSource,
 } from '../core/dataset/dataset-source';
-import { loadBoundaries, type VillageBoundaries } from '../core/dataset/load-boundaries';
+import {
+  type BoundaryFiles,
+  loadBoundaries,
+  startBoundaryFiles,
+  type VillageBoundaries,
+} from '../core/dataset/load-boundaries';
 import {
   type Downloads,
   type LoadedDataset,
@@ -114,12 +119,15 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);
+  const boundaryFiles =
+    keptBoundaries(source, previous) || importedBoundaries(source) ? undefined : startBoundaryFiles(config);
   const duck = await duckStart;
   const client = await duck.connect();
   try {
     return await loadOn(client, {
       source,
       downloads,
+      boundaryFiles,
       config,
       previous,
       progress,
@@ -137,6 +145,8 @@ interface LoadContext {
   source: DatasetSource;
   /** The server's files, requested when the source was chosen. */
   downloads: Downloads;
+  /** The server's boundary files, requested then too when the boundaries are to be read from them. */
+  boundaryFiles: BoundaryFiles | undefined;
   config: AppConfig;
   previous: Loaded | null;
   progress: (p: LoadProgress) => void;
@@ -145,17 +155,25 @@ interface LoadContext {
   duckdbMs: number;
 }
 
+/** The boundary file imported with `source`, if any. */
+const importedBoundaries = (source: DatasetSource) =>
+  source.stored?.files.find((f) => f.kind === 'boundaries');
+
+/** The boundaries of the dataset before, kept when neither it nor `source` was imported with its own. */
+const keptBoundaries = (source: DatasetSource, previous: Loaded | null) =>
+  !importedBoundaries(source) && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
+
 /** The dataset's tables and the boundaries, loaded through `client`. */
 async function loadOn(
   client: SqlClient,
-  { source, downloads, config, previous, progress, t0, duckdbMs }: LoadContext,
+  { source, downloads, boundaryFiles, config, previous, progress, t0, duckdbMs }: LoadContext,
 ): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
     const tb = performance.now();
-    const imported = source.stored?.files.find((f) => f.kind === 'boundaries');
-    const kept = !imported && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
-    const boundaries = kept ?? (await loadBoundaries(client, config, imported));
+    const boundaries =
+      keptBoundaries(source, previous) ??
+      (await loadBoundaries(client, config, importedBoundaries(source), boundaryFiles));
     return { boundaries, ms: performance.now() - tb };
   };
   let boundariesLoad: ReturnType<typeof readBoundaries> | null = null;

@@ -18,7 +18,13 @@ const HOLD_MS = 15_000;
 const DEMO = path.join(ROOT, 'data', 'demo');
 const run = promisify(execFile);
 
-/** The files requested while the wasm was held, when the app is served with `files` (as ServeOptions' files). */
+/** Files every load from the server reads: the gazetteer, the land and the official boundary file (or its 404). */
+const EVERY_LOAD = ['villages.csv', 'land-clip.geojson', 'boundaries/villages.geojson'];
+
+/**
+ * Which of `wanted` (ends of paths) were requested while the wasm was held, when the app is served with `files`
+ * (as ServeOptions' files).
+ */
 async function requestedWhileHeld(wanted: readonly string[], files: Record<string, string> = {}) {
   const dash = await openDashboard({ boundaries: 'none', navigate: false, serviceWorkers: 'block', files });
   try {
@@ -29,8 +35,10 @@ async function requestedWhileHeld(wanted: readonly string[], files: Record<strin
       allRequested = resolve;
     });
     context.on('request', (request) => {
-      const name = new URL(request.url()).pathname.split('/').pop() ?? '';
-      if (wanted.includes(name)) requested.add(name);
+      const { pathname } = new URL(request.url());
+      // GET only: the first look asks whether there is an official boundary file with a HEAD request.
+      const file = wanted.find((w) => pathname.endsWith(`/${w}`));
+      if (file && request.method() === 'GET') requested.add(file);
       if (wanted.every((w) => requested.has(w))) allRequested();
     });
     let held: string[] = [];
@@ -67,16 +75,16 @@ describe('the dataset downloads while the database starts', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the demo: the gazetteer and every table', async () => {
+  it('the demo: the gazetteer, the boundary files and every table', async () => {
     const manifest = JSON.parse(await readFile(path.join(DEMO, 'manifest.json'), 'utf8')) as {
       columnar: Record<string, string>;
     };
-    const wanted = ['villages.csv', ...Object.values(manifest.columnar)];
-    expect(wanted.length).toBe(4);
+    const wanted = [...EVERY_LOAD, ...Object.values(manifest.columnar)];
+    expect(wanted.length).toBe(6);
     expect(await requestedWhileHeld(wanted)).toEqual([...wanted].sort());
   });
 
-  it('a published household dataset: the gazetteer and its three files', async () => {
+  it('a published household dataset: the gazetteer, the boundary files and its three files', async () => {
     const config = await configWith(dir, {
       name: 'Data bersama (uji)',
       date: '2026-10-31',
@@ -84,7 +92,7 @@ describe('the dataset downloads while the database starts', () => {
       agents: 'bersama/agen.csv',
       cases: 'bersama/kasus.csv',
     });
-    const wanted = ['villages.csv', 'keluarga.csv', 'agen.csv', 'kasus.csv'];
+    const wanted = [...EVERY_LOAD, 'keluarga.csv', 'agen.csv', 'kasus.csv'];
     const held = await requestedWhileHeld(wanted, {
       '/config.json': config,
       '/bersama/keluarga.csv': path.join(DEMO, 'households.csv'),
@@ -94,7 +102,7 @@ describe('the dataset downloads while the database starts', () => {
     expect(held).toEqual([...wanted].sort());
   });
 
-  it('a published aggregate dataset: its manifest and both figure files', async () => {
+  it('a published aggregate dataset: the boundary files, its manifest and both figure files', async () => {
     const out = path.join(dir, 'publik');
     await run(
       'npx',
@@ -111,9 +119,10 @@ describe('the dataset downloads while the database starts', () => {
       { cwd: ROOT },
     );
     const config = await configWith(dir, { aggregates: 'publik/aggregates.json' });
-    const wanted = ['villages.csv', 'aggregates.json', 'village-figures.csv', 'village-months.csv'];
+    const published = ['aggregates.json', 'village-figures.csv', 'village-months.csv'];
+    const wanted = [...EVERY_LOAD, ...published];
     const files: Record<string, string> = { '/config.json': config };
-    for (const name of wanted.slice(1)) files[`/publik/${name}`] = path.join(out, name);
+    for (const name of published) files[`/publik/${name}`] = path.join(out, name);
     expect(await requestedWhileHeld(wanted, files)).toEqual([...wanted].sort());
   }, 120_000);
 });

@@ -48,6 +48,38 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
+/** The server's boundary files loadBoundaries reads, each read at most once. */
+export interface BoundaryFiles {
+  /** The land the approximate boundaries are clipped to. */
+  land: () => Promise<unknown>;
+  /** config.json's official file. */
+  configured: () => Promise<unknown>;
+  /** boundaries/villages.geojson (null when absent or unreachable). */
+  file: () => Promise<unknown>;
+}
+
+/**
+ * The boundary files of `config`, the ones every load reads requested now — the land and the first official
+ * file tried (config.json's, else boundaries/villages.geojson) — so that they download while DuckDB starts; the
+ * default file behind a configured one only if that is needed. A failure is reported when the file is read.
+ */
+export function startBoundaryFiles(config: AppConfig): BoundaryFiles {
+  const ahead = (read: () => Promise<unknown>, now: boolean): (() => Promise<unknown>) => {
+    if (!now) return read;
+    const started = read();
+    started.catch(() => undefined);
+    return () => started;
+  };
+  return {
+    land: ahead(() => fetchJsonIfPresent('land-clip.geojson'), true),
+    configured: ahead(() => fetchJsonIfPresent(config.boundariesUrl ?? ''), config.boundariesUrl !== null),
+    file: ahead(
+      () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable),
+      config.boundariesUrl === null,
+    ),
+  };
+}
+
 /**
  * Village polygons from the configured official file, else data/boundaries/villages.geojson,
  * else approximated from the gazetteer; kecamatan and regency outlines are dissolved from them.
@@ -56,6 +88,7 @@ export async function loadBoundaries(
   client: SqlClient,
   config: AppConfig,
   imported?: { fileName: string; bytes: Uint8Array },
+  files: BoundaryFiles = startBoundaryFiles(config),
 ): Promise<VillageBoundaries> {
   const gazetteer = await queryRows<VillagePoint & { population_2010: number | null }>(
     client,
@@ -63,7 +96,7 @@ export async function loadBoundaries(
      FROM villages ORDER BY village_code`,
   );
   const known = new Set(gazetteer.map((v) => v.village_code));
-  const land = ((await fetchJsonIfPresent('land-clip.geojson')) as Areas | null) ?? {
+  const land = ((await files.land()) as Areas | null) ?? {
     type: 'FeatureCollection',
     features: [],
   };
@@ -75,12 +108,8 @@ export async function loadBoundaries(
   let missing: string[] = [];
   const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
     ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
-    ['configured', config.boundariesUrl, () => fetchJsonIfPresent(config.boundariesUrl ?? '')],
-    [
-      'file',
-      OFFICIAL_BOUNDARIES_FILE,
-      () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable),
-    ],
+    ['configured', config.boundariesUrl, files.configured],
+    ['file', OFFICIAL_BOUNDARIES_FILE, files.file],
   ];
   for (const [candidateKind, name, read] of candidates) {
     if (!name) continue;
