@@ -26,15 +26,20 @@ function preparation(client: SqlClient): Preparation {
   if (!p) {
     const stages = plannerTableStages();
     const cube = run(client, stages.cube);
-    let urgent = false;
     let wanted = () => {};
     const asked = new Promise<void>((resolve) => {
       wanted = resolve;
     });
+    // Once an answer waits for them (which may keep the page loading), no wait for a quiet moment any more.
+    let urgent = false;
+    let hurry = () => {};
+    const hurried = new Promise<void>((resolve) => {
+      hurry = resolve;
+    });
     const makeCases = async () => {
       for (const sql of stages.cases) {
-        // Asked ahead, each statement waits for a quiet moment; once an answer waits, no longer.
-        if (!urgent) await client.quiet?.();
+        // Asked ahead, each statement waits for a quiet moment.
+        if (!urgent) await Promise.race([client.quiet?.(), hurried]);
         await client.queryTable(sql);
       }
     };
@@ -42,7 +47,10 @@ function preparation(client: SqlClient): Preparation {
     // Reported by whoever awaits it.
     all.catch(() => undefined);
     const want = (now: boolean) => {
-      urgent ||= now;
+      if (now) {
+        urgent = true;
+        hurry();
+      }
       wanted();
     };
     p = { cube, all, want };

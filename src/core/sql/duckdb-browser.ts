@@ -3,7 +3,7 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { tableToIPC } from 'apache-arrow';
 import { fileFailure, fileName, runStep, workerFailure } from '../dataset/load-guard';
-import { Activity } from './quiet';
+import { Activity, quietAndShown } from './quiet';
 import type { SqlClient } from './sql-client';
 
 export interface DuckDbTimings {
@@ -98,7 +98,7 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     insertArrow: (name, data) => activity.track(() => insertArrowStream(name, tableToIPC(data, 'stream'))),
     insertArrowStream: (name, bytes) => activity.track(() => insertArrowStream(name, bytes)),
-    quiet: () => activity.quiet(),
+    quiet: () => quietAndShown(activity),
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await conn.close();

@@ -3,6 +3,7 @@
  * answers fetched before they are asked for) waits until no statement has run for a moment: DuckDB runs one
  * statement at a time, in the order asked, so such work asked first would hold up the next screen's queries.
  */
+import { pageState, type StateSource, whenSettled } from '../ui/document-state';
 
 /** A statement chain (a section opening) leaves gaps of a few ms between its steps: quiet means longer. */
 export const QUIET_MS = 60;
@@ -52,5 +53,18 @@ export class Activity {
       this.waiting.shift()?.();
       this.schedule();
     }, wait);
+  }
+}
+
+/**
+ * Quiet (Activity.quiet), with the page showing what it was asked for (`ready` or `error`, not `loading`): a
+ * section opening does main-thread work between its statements (building layers, drawing) that can outlast the
+ * settle time, and work done ahead that started in such a gap would hold up the section's next statement.
+ */
+export async function quietAndShown(activity: Activity, page: StateSource = pageState): Promise<void> {
+  for (;;) {
+    await whenSettled(0, page);
+    await activity.quiet();
+    if (page.read() !== 'loading') return;
   }
 }

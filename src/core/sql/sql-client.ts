@@ -22,8 +22,8 @@ export interface SqlClient {
   /** Ends the connection (a client replaced by another dataset's); the database lives on. */
   close?(): Promise<void>;
   /**
-   * Resolves once no statement has run for a moment (quiet.ts): work done ahead waits for it, so that it never
-   * holds up what the user is waiting for. Without it (tests), at once.
+   * Resolves once no statement has run for a moment and no section is opening (quiet.ts): work done ahead waits
+   * for it, so that it never holds up what the user is waiting for. Without it (tests), at once.
    */
   quiet?(): Promise<void>;
 }

@@ -21,7 +21,8 @@ export interface StateSource {
   watch: (onChange: () => void) => () => void;
 }
 
-const pageState: StateSource = {
+/** The page's own <html data-state>. */
+export const pageState: StateSource = {
   read: () => document.documentElement.dataset.state,
   watch: (onChange) => {
     const observer = new MutationObserver(onChange);

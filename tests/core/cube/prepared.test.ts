@@ -85,4 +85,16 @@ describe('the planner tables, in two stages', () => {
     expect(log).toEqual([...stages.cube, ...stages.cases]);
     expect(quiet).toHaveLength(0);
   });
+
+  it('an answer that waits for the case tables does not wait for a quiet moment that never comes', async () => {
+    // The page stays loading until that answer is drawn, so the database's quiet (quietAndShown) would never come.
+    const { client, log } = recordingClient();
+    client.quiet = () => new Promise<void>(() => undefined);
+    await plannerCube(client);
+    caseTablesWhenQuiet(client);
+    await tick();
+    expect(log).toEqual(stages.cube);
+    await wantCaseTables(client);
+    expect(log).toEqual([...stages.cube, ...stages.cases]);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Activity } from '../../../src/core/sql/quiet';
+import { Activity, quietAndShown } from '../../../src/core/sql/quiet';
+import type { StateSource } from '../../../src/core/ui/document-state';
 
 const SETTLE = 60;
 
@@ -65,4 +66,68 @@ describe('waiting for a quiet database', () => {
       ),
       { numRuns: 50 },
     ));
+});
+
+/** A load state changed by the test, as <html data-state> is by the page. */
+function pageSource(initial: string) {
+  let state = initial;
+  const watchers = new Set<() => void>();
+  const source: StateSource = {
+    read: () => state,
+    watch: (onChange) => {
+      watchers.add(onChange);
+      return () => watchers.delete(onChange);
+    },
+  };
+  const set = (next: string) => {
+    state = next;
+    for (const watcher of [...watchers]) watcher();
+  };
+  return { source, set };
+}
+
+describe('waiting for a quiet database while no section opens', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits while a section opens, even in a long gap between its statements, and goes once it is shown', async () => {
+    const db = new Activity(SETTLE, () => Date.now());
+    const page = pageSource('loading');
+    let quiet = false;
+    void quietAndShown(db, page.source).then(() => {
+      quiet = true;
+    });
+    // The section's first statement, then a gap far longer than the settle time (it builds layers, draws).
+    const first = db.track(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
+    await vi.advanceTimersByTimeAsync(50 + SETTLE * 10);
+    await first;
+    expect(quiet).toBe(false);
+    // Its next statement, then it is shown.
+    const next = db.track(() => new Promise<void>((resolve) => setTimeout(resolve, 30)));
+    await vi.advanceTimersByTimeAsync(30);
+    await next;
+    page.set('ready');
+    await vi.advanceTimersByTimeAsync(SETTLE - 1);
+    expect(quiet).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(quiet).toBe(true);
+  });
+
+  it('a section opened while it waited for the database makes it wait again', async () => {
+    const db = new Activity(SETTLE, () => Date.now());
+    const page = pageSource('ready');
+    let quiet = false;
+    const running = db.track(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+    void quietAndShown(db, page.source).then(() => {
+      quiet = true;
+    });
+    await vi.advanceTimersByTimeAsync(20);
+    await running;
+    page.set('loading');
+    await vi.advanceTimersByTimeAsync(SETTLE * 10);
+    expect(quiet).toBe(false);
+    page.set('error');
+    await vi.advanceTimersByTimeAsync(SETTLE);
+    expect(quiet).toBe(true);
+  });
 });
