@@ -119,8 +119,9 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);
-  const boundaryFiles =
-    keptBoundaries(source, previous) || importedBoundaries(source) ? undefined : startBoundaryFiles(config);
+  const boundaryFiles = keptBoundaries(source, previous)
+    ? undefined
+    : startBoundaryFiles(config, !importedBoundaries(source));
   const duck = await duckStart;
   const client = await duck.connect();
   try {
@@ -145,7 +146,7 @@ interface LoadContext {
   source: DatasetSource;
   /** The server's files, requested when the source was chosen. */
   downloads: Downloads;
-  /** The server's boundary files, requested then too when the boundaries are to be read from them. */
+  /** The server's boundary files, requested then too unless the boundaries before are kept. */
   boundaryFiles: BoundaryFiles | undefined;
   config: AppConfig;
   previous: Loaded | null;

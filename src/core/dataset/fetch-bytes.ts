@@ -62,3 +62,9 @@ export function fetchJsonIfPresent(url: string, step: LoadStepName = 'data'): Pr
     }
   });
 }
+
+/** A request made before its answer is needed: a failure is reported where the answer is awaited, not as unhandled. */
+export function requestedAhead<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}

@@ -7,7 +7,7 @@ import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
 import { OFFICIAL_BOUNDARIES_FILE } from './boundary-file';
-import { fetchJsonIfPresent } from './fetch-bytes';
+import { fetchJsonIfPresent, requestedAhead } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
@@ -59,23 +59,24 @@ export interface BoundaryFiles {
 }
 
 /**
- * The boundary files of `config`, the ones every load reads requested now — the land and the first official
- * file tried (config.json's, else boundaries/villages.geojson) — so that they download while DuckDB starts; the
- * default file behind a configured one only if that is needed. A failure is reported when the file is read.
+ * The boundary files of `config`, the ones a load reads first requested now, so that they download while DuckDB
+ * starts: the land and, with `official`, the first official file tried (config.json's, else
+ * boundaries/villages.geojson). The others are requested only when read (the default file behind a configured
+ * one, or any behind an imported file, only if that is needed). A failure is reported when the file is read.
  */
-export function startBoundaryFiles(config: AppConfig): BoundaryFiles {
-  const ahead = (read: () => Promise<unknown>, now: boolean): (() => Promise<unknown>) => {
+export function startBoundaryFiles(config: AppConfig, official = true): BoundaryFiles {
+  const readAhead = (read: () => Promise<unknown>, now: boolean): (() => Promise<unknown>) => {
     if (!now) return read;
-    const started = read();
-    started.catch(() => undefined);
+    const started = requestedAhead(read());
     return () => started;
   };
+  const configured = config.boundariesUrl !== null;
   return {
-    land: ahead(() => fetchJsonIfPresent('land-clip.geojson'), true),
-    configured: ahead(() => fetchJsonIfPresent(config.boundariesUrl ?? ''), config.boundariesUrl !== null),
-    file: ahead(
+    land: readAhead(() => fetchJsonIfPresent('land-clip.geojson'), true),
+    configured: readAhead(() => fetchJsonIfPresent(config.boundariesUrl ?? ''), official && configured),
+    file: readAhead(
       () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable),
-      config.boundariesUrl === null,
+      official && !configured,
     ),
   };
 }
@@ -88,7 +89,7 @@ export async function loadBoundaries(
   client: SqlClient,
   config: AppConfig,
   imported?: { fileName: string; bytes: Uint8Array },
-  files: BoundaryFiles = startBoundaryFiles(config),
+  files: BoundaryFiles = startBoundaryFiles(config, !imported),
 ): Promise<VillageBoundaries> {
   const gazetteer = await queryRows<VillagePoint & { population_2010: number | null }>(
     client,

@@ -9,7 +9,7 @@ import { loadArrowTable, loadCsvTable, type TableLoad } from '../sql/load-table'
 import { ASSIGNED_PAIRS_SQL } from '../sql/queries';
 import type { SqlClient } from '../sql/sql-client';
 import type { DatasetSource } from './dataset-source';
-import { fetchBytes } from './fetch-bytes';
+import { fetchBytes, requestedAhead } from './fetch-bytes';
 import { fetchAggregateFiles, openAggregates, storedAggregateFiles } from './load-aggregate-dataset';
 import { fileName } from './load-guard';
 import type { DataTable, TableStatus } from './table-status';
@@ -81,14 +81,12 @@ export function startDownloads(source: DatasetSource): Downloads {
   const urls = source.kind === 'imported' || source.aggregates ? [] : Object.values(source.files);
   for (const url of [GAZETTEER, ...urls]) {
     if (!url || started.has(url)) continue;
-    const download = fetchBytes(url);
-    // Reported once, where it is awaited.
-    download.catch(() => undefined);
-    started.set(url, download);
+    started.set(url, requestedAhead(fetchBytes(url)));
   }
   const aggregates =
-    source.kind === 'published' && source.aggregates ? fetchAggregateFiles(source.aggregates) : null;
-  aggregates?.catch(() => undefined);
+    source.kind === 'published' && source.aggregates
+      ? requestedAhead(fetchAggregateFiles(source.aggregates))
+      : null;
   return {
     file: (url, onProgress) => {
       const download = started.get(url);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/dataset/app-config';
-import { loadBoundaries } from '../../../src/core/dataset/load-boundaries';
+import { loadBoundaries, startBoundaryFiles } from '../../../src/core/dataset/load-boundaries';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
@@ -63,5 +63,46 @@ describe('loadBoundaries', () => {
     stubFetch('boundaries/villages.geojson', async () => new Response(readFileSync(OFFICIAL)));
     const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
     expect(boundaries.kind).toBe('file');
+  });
+});
+
+describe('the boundary files requested ahead (while DuckDB starts)', () => {
+  /** Records each URL fetched; everything answers 404. */
+  function recordFetches(): string[] {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return Promise.resolve(new Response('not found', { status: 404 }));
+    });
+    return fetched;
+  }
+  const configured = { ...DEFAULT_CONFIG, boundariesUrl: 'resmi/desa.geojson' };
+
+  it('requests the land and the first official file tried now, the fallback only when it is read', async () => {
+    const fetched = recordFetches();
+    const files = startBoundaryFiles(configured);
+    expect(fetched).toEqual(['land-clip.geojson', 'resmi/desa.geojson']);
+    // Read twice, requested once.
+    await files.configured();
+    await files.configured();
+    expect(fetched).toEqual(['land-clip.geojson', 'resmi/desa.geojson']);
+    await files.file();
+    expect(fetched).toEqual(['land-clip.geojson', 'resmi/desa.geojson', 'boundaries/villages.geojson']);
+  });
+
+  it('without a configured file, requests the default one now', () => {
+    const fetched = recordFetches();
+    startBoundaryFiles(DEFAULT_CONFIG);
+    expect(fetched).toEqual(['land-clip.geojson', 'boundaries/villages.geojson']);
+  });
+
+  it('behind an imported file, requests no official file before it is needed', async () => {
+    const fetched = recordFetches();
+    const imported = { fileName: 'batas.geojson', bytes: new TextEncoder().encode('not json') };
+    const loading = loadBoundaries(db, configured, imported);
+    expect(fetched).toEqual(['land-clip.geojson']);
+    // The imported file cannot be read: the configured one is tried next, and only then requested.
+    expect((await loading).kind).toBe('approximate');
+    expect(fetched).toEqual(['land-clip.geojson', 'resmi/desa.geojson', 'boundaries/villages.geojson']);
   });
 });
