@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Activity, quietAndShown } from '../../../src/core/sql/quiet';
-import type { StateSource } from '../../../src/core/ui/document-state';
+import { stateSource } from '../../helpers/state-source';
 
 const SETTLE = 60;
 
@@ -68,31 +68,13 @@ describe('waiting for a quiet database', () => {
     ));
 });
 
-/** A load state changed by the test, as <html data-state> is by the page. */
-function pageSource(initial: string) {
-  let state = initial;
-  const watchers = new Set<() => void>();
-  const source: StateSource = {
-    read: () => state,
-    watch: (onChange) => {
-      watchers.add(onChange);
-      return () => watchers.delete(onChange);
-    },
-  };
-  const set = (next: string) => {
-    state = next;
-    for (const watcher of [...watchers]) watcher();
-  };
-  return { source, set };
-}
-
 describe('waiting for a quiet database while no section opens', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('waits while a section opens, even in a long gap between its statements, and goes once it is shown', async () => {
     const db = new Activity(SETTLE, () => Date.now());
-    const page = pageSource('loading');
+    const page = stateSource('loading');
     let quiet = false;
     void quietAndShown(db, page.source).then(() => {
       quiet = true;
@@ -115,7 +97,7 @@ describe('waiting for a quiet database while no section opens', () => {
 
   it('a section opened while it waited for the database makes it wait again', async () => {
     const db = new Activity(SETTLE, () => Date.now());
-    const page = pageSource('ready');
+    const page = stateSource('ready');
     let quiet = false;
     const running = db.track(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
     void quietAndShown(db, page.source).then(() => {

@@ -1,26 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type StateSource, whenSettled } from '../../../src/core/ui/document-state';
+import { whenSettled } from '../../../src/core/ui/document-state';
+import { stateSource } from '../../helpers/state-source';
 
 const SETTLE = 3_000;
-
-/** A load state changed by the test, as <html data-state> is by the page. */
-function stateSource(initial: string | undefined) {
-  let state = initial;
-  const watchers = new Set<() => void>();
-  const source: StateSource = {
-    read: () => state,
-    watch: (onChange) => {
-      watchers.add(onChange);
-      return () => watchers.delete(onChange);
-    },
-  };
-  const set = (next: string) => {
-    state = next;
-    for (const watcher of [...watchers]) watcher();
-  };
-  return { source, set, watching: () => watchers.size };
-}
 
 describe('waiting until the page has settled', () => {
   beforeEach(() => vi.useFakeTimers());
