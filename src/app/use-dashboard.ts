@@ -119,18 +119,18 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);
-  const boundaryFiles = keptBoundaries(source, previous)
-    ? undefined
-    : startBoundaryFiles(config, !importedBoundaries(source));
+  // The boundaries before are kept when neither they nor the dataset now loaded were imported with their own.
+  const imported = source.stored?.files.find((f) => f.kind === 'boundaries');
+  const kept = !imported && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
+  const boundaries = { kept, imported, files: kept ? undefined : startBoundaryFiles(config, !imported) };
   const duck = await duckStart;
   const client = await duck.connect();
   try {
     return await loadOn(client, {
       source,
       downloads,
-      boundaryFiles,
+      boundaries,
       config,
-      previous,
       progress,
       t0,
       duckdbMs: duck.timings.instantiateMs,
@@ -146,35 +146,31 @@ interface LoadContext {
   source: DatasetSource;
   /** The server's files, requested when the source was chosen. */
   downloads: Downloads;
-  /** The server's boundary files, requested then too unless the boundaries before are kept. */
-  boundaryFiles: BoundaryFiles | undefined;
+  /**
+   * The boundaries of the dataset before when they are kept; else the file imported with the dataset, if any,
+   * and the server's boundary files, requested when the source was chosen too.
+   */
+  boundaries: {
+    kept: VillageBoundaries | undefined;
+    imported: { fileName: string; bytes: Uint8Array } | undefined;
+    files: BoundaryFiles | undefined;
+  };
   config: AppConfig;
-  previous: Loaded | null;
   progress: (p: LoadProgress) => void;
   /** When the load started, and how long DuckDB took to start (for the load's mark). */
   t0: number;
   duckdbMs: number;
 }
 
-/** The boundary file imported with `source`, if any. */
-const importedBoundaries = (source: DatasetSource) =>
-  source.stored?.files.find((f) => f.kind === 'boundaries');
-
-/** The boundaries of the dataset before, kept when neither it nor `source` was imported with its own. */
-const keptBoundaries = (source: DatasetSource, previous: Loaded | null) =>
-  !importedBoundaries(source) && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
-
 /** The dataset's tables and the boundaries, loaded through `client`. */
 async function loadOn(
   client: SqlClient,
-  { source, downloads, boundaryFiles, config, previous, progress, t0, duckdbMs }: LoadContext,
+  { source, downloads, boundaries: b, config, progress, t0, duckdbMs }: LoadContext,
 ): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
     const tb = performance.now();
-    const boundaries =
-      keptBoundaries(source, previous) ??
-      (await loadBoundaries(client, config, importedBoundaries(source), boundaryFiles));
+    const boundaries = b.kept ?? (await loadBoundaries(client, config, b.imported, b.files));
     return { boundaries, ms: performance.now() - tb };
   };
   let boundariesLoad: ReturnType<typeof readBoundaries> | null = null;

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -299,4 +299,12 @@ export async function openAgain(
   const firstMapMs = performance.now() - t0;
   await waitReady(tab, timeoutMs);
   return { tab, firstMapMs, firstLook, readyMs: performance.now() - t0 };
+}
+
+/** config.json as the IT officer writes it: the built one plus a `dataset` entry; written in `dir`, its path returned. */
+export async function configWith(dir: string, dataset: unknown): Promise<string> {
+  const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
+  const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
+  await writeFile(file, JSON.stringify({ ...built, dataset }));
+  return file;
 }

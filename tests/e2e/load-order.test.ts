@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, openDashboard, ROOT, waitReady } from './harness';
+import { configWith, openDashboard, ROOT, waitReady } from './harness';
 
 // On a slow network the dataset's files are most of the wait: they must download while DuckDB starts, not after.
 // The DuckDB wasm is held back until every file the dataset needs has been requested (or HOLD_MS passed): a load
@@ -56,14 +56,6 @@ async function requestedWhileHeld(wanted: readonly string[], files: Record<strin
   }
 }
 
-/** config.json as the IT officer writes it: the built one plus a `dataset` entry. */
-async function configWith(dir: string, dataset: unknown): Promise<string> {
-  const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
-  const file = path.join(dir, 'config.json');
-  await writeFile(file, JSON.stringify({ ...built, dataset }));
-  return file;
-}
-
 describe('the dataset downloads while the database starts', () => {
   let dir: string;
 
@@ -104,20 +96,17 @@ describe('the dataset downloads while the database starts', () => {
 
   it('a published aggregate dataset: the boundary files, its manifest and both figure files', async () => {
     const out = path.join(dir, 'publik');
-    await run(
-      'npx',
-      [
-        'tsx',
-        'scripts/publish-aggregates.ts',
-        '--in',
-        DEMO,
-        '--out',
-        out,
-        '--name',
-        'Angka desa (uji)',
-      ].concat(['--date', '2026-10-31', '--synthetic']),
-      { cwd: ROOT },
-    );
+    const publish = [
+      'tsx',
+      'scripts/publish-aggregates.ts',
+      '--in',
+      DEMO,
+      '--out',
+      out,
+      '--name',
+      'Angka desa (uji)',
+    ];
+    await run('npx', [...publish, '--date', '2026-10-31', '--synthetic'], { cwd: ROOT });
     const config = await configWith(dir, { aggregates: 'publik/aggregates.json' });
     const published = ['aggregates.json', 'village-figures.csv', 'village-months.csv'];
     const wanted = [...EVERY_LOAD, ...published];

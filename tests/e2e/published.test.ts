@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { main as convert } from '../../scripts/convert-data';
 import {
   afterDatasetLoad,
+  configWith,
   type Dashboard,
-  DIST,
   openDashboard,
   openLink,
   ROOT,
@@ -21,14 +21,6 @@ const PARQUET = path.join(ROOT, 'tests', 'fixtures', 'import', 'hh-parquet.parqu
 const NAME = 'P3KE Kantor Bappeda';
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
-
-/** config.json as the IT officer writes it: the built one plus a `dataset` entry. */
-async function configWith(dir: string, dataset: unknown): Promise<string> {
-  const built = JSON.parse(await readFile(path.join(DIST, 'config.json'), 'utf8')) as object;
-  const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
-  await writeFile(file, JSON.stringify({ ...built, dataset }));
-  return file;
-}
 
 // The office's shared dataset named in config.json: loaded instead of the demo, checked like an import.
 describe('published dataset', () => {

@@ -192,10 +192,9 @@ async function fileToCheck(
 function aggregateFiles(
   source: DatasetSource,
   aggregates: Promise<AggregateFiles> | null,
-): (() => Promise<AggregateFiles>) | null {
+): Promise<AggregateFiles> | null {
   const stored = source.kind === 'imported' ? storedAggregateFiles(source) : null;
-  if (stored) return async () => stored;
-  return aggregates && (() => aggregates);
+  return stored ? Promise.resolve(stored) : aggregates;
 }
 
 /**
@@ -226,7 +225,7 @@ export async function loadDataset(
   onGazetteer();
   const aggregates = aggregateFiles(source, downloads.aggregates);
   if (aggregates) {
-    const loaded = await timed('households', async () => openAggregates(client, await aggregates(), source));
+    const loaded = await timed('households', async () => openAggregates(client, await aggregates, source));
     const { report, ...rest } = loaded;
     return { ...rest, loads, reports, timings, level: 'aggregates', aggregateReport: report };
   }
