@@ -27,7 +27,7 @@ export interface DuckDb {
  * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
  * build is shipped, which every current browser supports (STACK.md).
  */
-export async function startDuckDb(): Promise<DuckDb> {
+export async function startDuckDb(options: { timeline?: boolean } = {}): Promise<DuckDb> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
   const failed = workerFailure(worker);
@@ -49,13 +49,13 @@ export async function startDuckDb(): Promise<DuckDb> {
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
   return {
-    client: clientOf(db, conn),
+    client: clientOf(db, conn, options.timeline),
     connect: async () => {
       const schema = `dataset_${++schemas}`;
       const datasetConn = await db.connect();
       await datasetConn.query(`CREATE SCHEMA ${schema}`);
       await datasetConn.query(`SET schema = '${schema}'`);
-      return clientOf(db, datasetConn, schema);
+      return clientOf(db, datasetConn, options.timeline, schema);
     },
     terminate: () => db.terminate(),
     timings: { instantiateMs: performance.now() - t0 },
@@ -65,13 +65,47 @@ export async function startDuckDb(): Promise<DuckDb> {
 /** Datasets' schemas made so far (each `connect` makes the next). */
 let schemas = 0;
 
+/** Statements measured on the page's timeline before the oldest are cleared (it would grow for the page's life). */
+const TIMELINE_STATEMENTS = 1_000;
+let measured = 0;
+
+/**
+ * `work` as the activity of a client, and with `timeline` a `gancang:sql` measure on the page's performance
+ * timeline (its `detail`: the statement's first words), which `npm run profile` lays out beside the threads.
+ */
+function tracked<T>(activity: Activity, timeline: boolean, what: string, work: () => Promise<T>): Promise<T> {
+  if (!timeline) return activity.track(work);
+  const start = performance.now();
+  const measure = () => {
+    if (++measured > TIMELINE_STATEMENTS) {
+      performance.clearMeasures(STATEMENT_MEASURE);
+      measured = 1;
+    }
+    performance.measure(STATEMENT_MEASURE, {
+      start,
+      end: performance.now(),
+      detail: what.replace(/\s+/g, ' ').trim().slice(0, 100),
+    });
+  };
+  return activity.track(work).finally(measure);
+}
+
+/** The name of the measure each statement of the dashboard's own database leaves (`startDuckDb({ timeline })`). */
+export const STATEMENT_MEASURE = 'gancang:sql';
+
 /**
  * A client over one connection, with its own prepared statements. With `schema`, the tables it creates live
  * there (DuckDB still finds `main`'s tables by an unqualified name, so datasets never use `main`).
  */
-function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, schema?: string): SqlClient {
+function clientOf(
+  db: duckdb.AsyncDuckDB,
+  conn: duckdb.AsyncDuckDBConnection,
+  timeline = false,
+  schema?: string,
+): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
   const activity = new Activity();
+  const track = <T>(what: string, work: () => Promise<T>) => tracked(activity, timeline, what, work);
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
     await conn.query(`DROP TABLE IF EXISTS "${name}"`);
     // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
@@ -84,7 +118,7 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
     }
   };
   return {
-    queryTable: (sql) => activity.track(() => conn.query(sql)),
+    queryTable: (sql) => track(sql, () => conn.query(sql)),
     queryPrepared: async (sql, params) => {
       let statement = statements.get(sql);
       if (!statement) {
@@ -93,11 +127,12 @@ function clientOf(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, sc
         statement.catch(() => statements.delete(sql));
       }
       const prepared = await statement;
-      return activity.track(() => prepared.query(...params));
+      return track(sql, () => prepared.query(...params));
     },
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
-    insertArrow: (name, data) => activity.track(() => insertArrowStream(name, tableToIPC(data, 'stream'))),
-    insertArrowStream: (name, bytes) => activity.track(() => insertArrowStream(name, bytes)),
+    insertArrow: (name, data) =>
+      track(`insert ${name}`, () => insertArrowStream(name, tableToIPC(data, 'stream'))),
+    insertArrowStream: (name, bytes) => track(`insert ${name}`, () => insertArrowStream(name, bytes)),
     quiet: () => quietAndShown(activity),
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { profile } from '../../scripts/profile';
+
+/** The start (ms) of the first line of the app's timeline that names `what`. */
+const startOf = (lines: readonly string[], what: string): number => {
+  const line = lines.find((l) => l.includes(what));
+  if (!line) throw new Error(`no line with ${what}`);
+  return Number(line.trim().split(/\s+/)[0]?.replace(/,/g, ''));
+};
+
+describe('npm run profile', () => {
+  it('lays out a cold start: the database ready, its statements, then the data loaded; the threads and costs', async () => {
+    const lines = await profile('cold');
+    expect(lines[0]).toMatch(/^open \(cold\) → ready: [\d,]+ ms/);
+    const ready = startOf(lines, 'gancang:duckdb-ready');
+    const cube = startOf(lines, 'gancang:sql CREATE OR REPLACE TABLE planner_cube');
+    const loaded = startOf(lines, 'gancang:data-loaded');
+    expect(ready).toBeLessThan(loaded);
+    expect(loaded).toBeLessThan(cube);
+    expect(lines.some((l) => /^CrRendererMain\s+[\d,]+\s/.test(l))).toBe(true);
+    expect(lines.some((l) => /GPU read-backs .*: \d+, [\d,]+ ms/.test(l))).toBe(true);
+  });
+
+  it('lays out a switch to Pengawasan: the engine fed and the map drawn', async () => {
+    const lines = await profile('switch');
+    expect(lines[0]).toMatch(/^Perencanaan → Pengawasan: [\d,]+ ms/);
+    expect(lines.some((l) => l.includes('gancang:coverage-drawn'))).toBe(true);
+    expect(lines.some((l) => l.includes('Long tasks of the page'))).toBe(true);
+  });
+});
