@@ -33,7 +33,8 @@ export interface TraceSummary {
   threads: ThreadBusy[];
   wasmBaselineMs: number;
   wasmTopTierMs: number;
-  readPixels: { count: number; ms: number };
+  /** The page's waits for the GPU's frame (software compositing), when each began (ms from the window's start). */
+  readPixels: { count: number; ms: number; atMs: number[] };
   gcMs: number;
   longTasks: LongTask[];
 }
@@ -131,9 +132,11 @@ export function summarizeTrace(
 
   const total = (test: (e: TraceEvent) => boolean) =>
     within.filter(test).reduce((sum, e) => sum + ms(e.dur ?? 0), 0);
-  const readPixels = within.filter((e) => e.name === 'GLES2::ReadPixels' && label(e) === MAIN);
+  // The page's main thread: the busiest renderer (a trace may hold other tabs').
+  const main = threads.find((t) => t.thread.startsWith(MAIN))?.thread ?? MAIN;
+  const readPixels = within.filter((e) => e.name === 'GLES2::ReadPixels' && label(e) === main);
 
-  const mainEvents = within.filter((e) => label(e) === MAIN);
+  const mainEvents = within.filter((e) => label(e) === main);
   const longTasks = mainEvents
     .filter((e) => e.name === 'RunTask' && ms(e.dur ?? 0) >= longTaskMs)
     .sort((a, b) => a.ts - b.ts)
@@ -172,7 +175,11 @@ export function summarizeTrace(
     threads,
     wasmBaselineMs: total((e) => e.name === 'wasm.BaselineCompilation'),
     wasmTopTierMs: total((e) => e.name === 'wasm.TopTierCompilation'),
-    readPixels: { count: readPixels.length, ms: readPixels.reduce((s, e) => s + ms(e.dur ?? 0), 0) },
+    readPixels: {
+      count: readPixels.length,
+      ms: readPixels.reduce((s, e) => s + ms(e.dur ?? 0), 0),
+      atMs: readPixels.map((e) => ms(e.ts - fromUs)),
+    },
     gcMs: total((e) => /^(MajorGC|MinorGC)$/.test(e.name)),
     longTasks,
   };

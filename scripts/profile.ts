@@ -156,7 +156,7 @@ export async function profile(scenario: Scenario, sliceMs = 250): Promise<string
       `  database engine compiled (baseline, optimised): ${round(summary.wasmBaselineMs)}, ${round(summary.wasmTopTierMs)} ms`,
     );
     log(
-      `  GPU read-backs on the page's thread (software compositing): ${summary.readPixels.count}, ${round(summary.readPixels.ms)} ms`,
+      `  GPU read-backs on the page's thread (software compositing): ${summary.readPixels.count}, ${round(summary.readPixels.ms)} ms (at ${summary.readPixels.atMs.map(round).join(', ')})`,
     );
     log(`  garbage collection: ${round(summary.gcMs)} ms`);
     log('\nLong tasks of the page (≥ 50 ms), their largest parts');

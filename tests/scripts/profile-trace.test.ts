@@ -99,7 +99,7 @@ describe('summarizeTrace', () => {
       ],
       { fromUs: 0, toUs: 250 * MS },
     );
-    expect(summary.readPixels).toEqual({ count: 1, ms: 49 });
+    expect(summary.readPixels).toEqual({ count: 1, ms: 49, atMs: [70] });
     expect(summary.gcMs).toBe(5);
     expect(summary.longTasks).toEqual([
       {
