@@ -113,6 +113,23 @@ describe('summarizeTrace', () => {
     ]);
   });
 
+  it("reads the page's own renderer: the busiest, when the trace holds another tab's too", () => {
+    const OTHER_TAB = 6;
+    const summary = summarizeTrace(
+      [
+        ...NAMES,
+        thread(1, OTHER_TAB, 'CrRendererMain'),
+        event(MAIN, 'RunTask', 0, 10),
+        event(MAIN, 'GLES2::ReadPixels', 0, 5),
+        event(OTHER_TAB, 'RunTask', 20, 200),
+        event(OTHER_TAB, 'GLES2::ReadPixels', 30, 40),
+      ],
+      { fromUs: 0, toUs: 250 * MS },
+    );
+    expect(summary.readPixels).toEqual({ count: 1, ms: 40, atMs: [30] });
+    expect(summary.longTasks.map((t) => t.atMs)).toEqual([20]);
+  });
+
   it('never makes one thread busier than the time it had, however its tasks overlap', () => {
     const task = fc.record({
       at: fc.integer({ min: -200, max: 1200 }),
