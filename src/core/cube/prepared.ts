@@ -2,13 +2,14 @@ import type { SqlClient } from '../sql/sql-client';
 import { plannerTableStages } from './tables';
 
 /**
- * The planner's tables of one client's dataset (tables.ts), made on first use in two stages. DuckDB runs one
- * statement at a time, in the order asked: the case tables (seconds at a million households) are asked for
- * (`wantCaseTables`) once the first map is on screen, or by an answer that needs them. The first map then
- * neither queues behind them nor is drawn while DuckDB makes them on the same cores.
+ * The planner's tables of one client's dataset (tables.ts), made on first use in stages. DuckDB runs one
+ * statement at a time, in the order asked: the stored household rows and the case tables (seconds at a million
+ * households) are asked for (`wantCaseTables`) once the first map is on screen, or by an answer that needs
+ * them. The first map then neither queues behind them nor is drawn while DuckDB makes them on the same cores.
  */
 interface Preparation {
   cube: Promise<void>;
+  households: Promise<void>;
   all: Promise<void>;
   /** `urgent`: an answer waits for them; else they are made when the database is quiet. */
   want: (urgent: boolean) => void;
@@ -36,15 +37,17 @@ function preparation(client: SqlClient): Preparation {
     const hurried = new Promise<void>((resolve) => {
       hurry = resolve;
     });
-    const makeCases = async () => {
-      for (const sql of stages.cases) {
+    const makeAhead = async (statements: readonly string[]) => {
+      for (const sql of statements) {
         // Asked ahead, each statement waits for a quiet moment.
         if (!urgent) await Promise.race([client.quiet?.(), hurried]);
         await client.queryTable(sql);
       }
     };
-    const all = Promise.all([cube, asked]).then(makeCases);
-    // Reported by whoever awaits it.
+    const households = Promise.all([cube, asked]).then(() => makeAhead(stages.households));
+    const all = households.then(() => makeAhead(stages.cases));
+    // Reported by whoever awaits them.
+    households.catch(() => undefined);
     all.catch(() => undefined);
     const want = (now: boolean) => {
       if (now) {
@@ -53,14 +56,21 @@ function preparation(client: SqlClient): Preparation {
       }
       wanted();
     };
-    p = { cube, all, want };
+    p = { cube, households, all, want };
     preparations.set(client, p);
   }
   return p;
 }
 
-/** The tables the map needs without a case filter or month (planner_villages, _households, _cube). */
+/** The tables the map needs without a case filter or month (planner_villages, planner_cube). */
 export const plannerCube = (client: SqlClient): Promise<void> => preparation(client).cube;
+
+/** The household rows too (planner_households), made now, for an answer that reads them (the household points). */
+export function wantHouseholdTables(client: SqlClient): Promise<void> {
+  const p = preparation(client);
+  p.want(true);
+  return p.households;
+}
 
 /** All of the planner's tables: resolves once the case tables are made too (after `wantCaseTables`). */
 export const plannerTables = (client: SqlClient): Promise<void> => preparation(client).all;
@@ -83,5 +93,5 @@ export function caseTablesWhenQuiet(client: SqlClient): void {
 /** An aggregate dataset fills the planner's tables itself (from its published figures): never prepare them. */
 export function plannerTablesLoaded(client: SqlClient): void {
   const done = Promise.resolve();
-  preparations.set(client, { cube: done, all: done, want: () => {} });
+  preparations.set(client, { cube: done, households: done, all: done, want: () => {} });
 }

@@ -43,27 +43,29 @@ export const channelKeySql = (column: string): string => `lower(nullif(${channel
  * The derived tables keep the household columns the filters read (village_code, district_code, decile,
  * agent_kind), so one set of conditions (householdConditions) serves all of them.
  *
- * In two stages: `cube` makes the first three, all the map needs without a case filter or month; `cases` the
- * last two (prepared.ts makes them once the first map is drawn, or when an answer needs them).
+ * In three stages: `cube` makes planner_villages and planner_cube (from the household rows, without storing
+ * them: the first map waits for it), all the map needs without a case filter or month; `households` stores
+ * those rows (planner_households: the household points and the case tables read them); `cases` the last two.
+ * prepared.ts makes the last two stages once the first map is drawn, or when an answer needs them.
  */
 export function plannerTableStages(
   thresholdM = DEFAULT_COVERAGE_THRESHOLD_M,
   visitDays = DEFAULT_COVERAGE_OPTIONS.visitDays,
 ): {
   cube: string[];
+  households: string[];
   cases: string[];
 } {
   const flags = NEED_CODES.map((c) => `h.${ident(needColumn(c))}::TINYINT AS n_${c}`).join(',\n      ');
   const mask = NEED_CODES.map((c, i) => `(coalesce(n_${c}, 0)::INTEGER << ${i})`).join(' | ');
   const unknown = NEED_CODES.map((c, i) => `((n_${c} IS NULL)::INTEGER << ${i})`).join(' | ');
   const bit = NEED_CODES.map((c) => `WHEN '${c}' THEN ${needBit(c)}`).join(' ');
-  const cube = [
-    `CREATE OR REPLACE TABLE planner_villages AS
+  const villages = `CREATE OR REPLACE TABLE planner_villages AS
     SELECT (row_number() OVER (ORDER BY village_code) - 1)::SMALLINT AS vid, village_code, village_name,
       district_code, district_name, area_km2::DOUBLE AS area_km2
-    FROM villages`,
-    `CREATE OR REPLACE TABLE planner_households AS
-    WITH base AS (
+    FROM villages`;
+  // One row per household, as planner_households holds them (the cube reads the same rows, unstored).
+  const householdRows = `WITH base AS (
       SELECT h.rowid::INTEGER AS hid, g.vid, h.village_code, g.district_code, h.lon, h.lat,
         h.welfare_decile::TINYINT AS decile,
         CASE WHEN h.agent_id IS NULL THEN 'none' WHEN a.agent_type = 'asn' THEN 'asn'
@@ -77,14 +79,15 @@ export function plannerTableStages(
       LEFT JOIN agents a ON a.agent_id = h.agent_id
       LEFT JOIN household_coverage c ON c.row_id = h.rowid
     )
-    SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base ORDER BY hid`,
-    `CREATE OR REPLACE TABLE planner_cube AS
+    SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base`;
+  const cube = `CREATE OR REPLACE TABLE planner_cube AS
+    WITH rows AS (${householdRows})
     SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
       sum(covered)::INTEGER AS cov, sum(reached)::INTEGER AS reached, sum(with_agent)::INTEGER AS with_agent,
       ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
-    FROM planner_households GROUP BY ALL`,
-  ];
+    FROM rows GROUP BY ALL`;
+  const households = `CREATE OR REPLACE TABLE planner_households AS ${householdRows} ORDER BY hid`;
   const cases = [
     `CREATE OR REPLACE TABLE planner_cases AS
     SELECT p.hid, p.vid, p.village_code, p.district_code, p.decile, p.agent_kind, c.need, (CASE c.need ${bit} ELSE 0 END)::${MASK_TYPE} AS bit,
@@ -112,7 +115,7 @@ export function plannerTableStages(
       count(*)::INTEGER AS o_any
     FROM open GROUP BY ALL`,
   ];
-  return { cube, cases };
+  return { cube: [villages, cube], households: [households], cases };
 }
 
 /** Every statement of plannerTableStages, in order. */
@@ -120,8 +123,8 @@ export function preparePlannerSql(
   thresholdM = DEFAULT_COVERAGE_THRESHOLD_M,
   visitDays = DEFAULT_COVERAGE_OPTIONS.visitDays,
 ): string[] {
-  const { cube, cases } = plannerTableStages(thresholdM, visitDays);
-  return [...cube, ...cases];
+  const { cube, households, cases } = plannerTableStages(thresholdM, visitDays);
+  return [...cube, ...households, ...cases];
 }
 
 /** Makes the planner's tables under `rule` (the app uses the default rule). */

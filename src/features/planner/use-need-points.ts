@@ -3,7 +3,7 @@ import { hexToRgba } from '../../core/map/palette';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { boxPointsSql, type PlannerQuery, weightedPointsSql } from './data/planner-queries';
 import { type BoxPoints, NEED_POINT_COLOR, NO_NEED_POINT_COLOR, type WeightedPoints } from './planner-layers';
-import { plannerTablesFor } from './planner-tables';
+import { householdTablesFor } from './planner-tables';
 
 /** Zoom from which individual households are drawn. */
 export const POINTS_ZOOM = 12;
@@ -17,7 +17,7 @@ export function useWeightedPoints(client: SqlClient, query: PlannerQuery, enable
     if (!enabled) return;
     const request = ++latest.current;
     void (async () => {
-      await plannerTablesFor(client, query);
+      await householdTablesFor(client, query);
       const table = await client.queryTable(weightedPointsSql(query));
       if (request !== latest.current) return;
       const col = (name: string) => table.getChild(name)?.toArray() as Float32Array;
@@ -43,7 +43,7 @@ export function useBoxPoints(
     if (!enabled || !bounds) return;
     const request = ++latest.current;
     void (async () => {
-      await plannerTablesFor(client, query);
+      await householdTablesFor(client, query);
       const table = await client.queryTable(boxPointsSql(query, bounds, MAX_BOX_POINTS));
       if (request !== latest.current) return;
       const n = table.numRows;

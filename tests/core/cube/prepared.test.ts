@@ -4,6 +4,7 @@ import {
   plannerCube,
   plannerTables,
   wantCaseTables,
+  wantHouseholdTables,
 } from '../../../src/core/cube/prepared';
 import { plannerTableStages } from '../../../src/core/cube/tables';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
@@ -22,9 +23,11 @@ function recordingClient() {
 }
 
 const stages = plannerTableStages();
+/** Made after the first map: the stored household rows, then the case tables. */
+const later = [...stages.households, ...stages.cases];
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('the planner tables, in two stages', () => {
+describe('the planner tables, in stages', () => {
   it('makes the cube first and the case tables only once they are wanted (after the first map), behind what was asked before', async () => {
     const { client, log } = recordingClient();
     let all = false;
@@ -41,17 +44,33 @@ describe('the planner tables, in two stages', () => {
     await client.queryTable('SELECT first rows');
     await wantCaseTables(client);
     expect(all).toBe(true);
-    expect(log).toEqual([...stages.cube, 'SELECT first rows', ...stages.cases]);
+    expect(log).toEqual([...stages.cube, 'SELECT first rows', ...later]);
     // Asked again, nothing is made twice.
     await wantCaseTables(client);
     await plannerTables(client);
-    expect(log).toHaveLength(stages.cube.length + 1 + stages.cases.length);
+    expect(log).toHaveLength(stages.cube.length + 1 + later.length);
   });
 
   it('makes the case tables right after the cube when an answer wants them first', async () => {
     const { client, log } = recordingClient();
     await wantCaseTables(client);
-    expect(log).toEqual([...stages.cube, ...stages.cases]);
+    expect(log).toEqual([...stages.cube, ...later]);
+  });
+
+  it('makes the household rows right after the cube when the household points want them, before the case tables', async () => {
+    const { client, log } = recordingClient();
+    let all = false;
+    void plannerTables(client).then(() => {
+      all = true;
+    });
+    await wantHouseholdTables(client);
+    expect(all).toBe(false);
+    expect(log.slice(0, stages.cube.length + stages.households.length)).toEqual([
+      ...stages.cube,
+      ...stages.households,
+    ]);
+    await plannerTables(client);
+    expect(log).toEqual([...stages.cube, ...later]);
   });
 
   it('reports a failed cube to whoever waits for any of the tables', async () => {
@@ -76,13 +95,13 @@ describe('the planner tables, in two stages', () => {
     expect(quiet).toHaveLength(1);
     quiet.shift()?.();
     await tick();
-    expect(log).toEqual([...stages.cube, ...(stages.cases.slice(0, 1) as string[])]);
+    expect(log).toEqual([...stages.cube, ...later.slice(0, 1)]);
     // The next waits again, until an answer needs the tables: then the rest are made at once.
     expect(quiet).toHaveLength(1);
     const all = wantCaseTables(client);
     quiet.shift()?.();
     await all;
-    expect(log).toEqual([...stages.cube, ...stages.cases]);
+    expect(log).toEqual([...stages.cube, ...later]);
     expect(quiet).toHaveLength(0);
   });
 
@@ -95,6 +114,6 @@ describe('the planner tables, in two stages', () => {
     await tick();
     expect(log).toEqual(stages.cube);
     await wantCaseTables(client);
-    expect(log).toEqual([...stages.cube, ...stages.cases]);
+    expect(log).toEqual([...stages.cube, ...later]);
   });
 });
