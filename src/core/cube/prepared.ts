@@ -65,7 +65,10 @@ function preparation(client: SqlClient): Preparation {
 /** The tables the map needs without a case filter or month (planner_villages, planner_cube). */
 export const plannerCube = (client: SqlClient): Promise<void> => preparation(client).cube;
 
-/** The household rows too (planner_households), made now, for an answer that reads them (the household points). */
+/**
+ * The household rows too (planner_households), made now, for an answer that reads them (the household points);
+ * the case tables follow at once.
+ */
 export function wantHouseholdTables(client: SqlClient): Promise<void> {
   const p = preparation(client);
   p.want(true);

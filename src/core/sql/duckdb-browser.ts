@@ -65,6 +65,8 @@ export async function startDuckDb(options: { timeline?: boolean } = {}): Promise
 /** Datasets' schemas made so far (each `connect` makes the next). */
 let schemas = 0;
 
+/** The measure each statement leaves on the page's timeline (`startDuckDb({ timeline })`: the dashboard's own). */
+const STATEMENT_MEASURE = 'gancang:sql';
 /** Statements measured on the page's timeline before the oldest are cleared (it would grow for the page's life). */
 const TIMELINE_STATEMENTS = 1_000;
 let measured = 0;
@@ -89,9 +91,6 @@ function tracked<T>(activity: Activity, timeline: boolean, what: string, work: (
   };
   return activity.track(work).finally(measure);
 }
-
-/** The name of the measure each statement of the dashboard's own database leaves (`startDuckDb({ timeline })`). */
-export const STATEMENT_MEASURE = 'gancang:sql';
 
 /**
  * A client over one connection, with its own prepared statements. With `schema`, the tables it creates live
