@@ -7,8 +7,10 @@
  * - switch: right after a cold start is ready, Perencanaan → Pengawasan.
  * Prints the app's own timeline (its `gancang:*` marks, and each statement of its database, `gancang:sql`),
  * how busy each thread was in each quarter second, what compiling the database engine, the software GPU's
- * read-backs and garbage collection cost, and the page's long tasks with their largest parts.
+ * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
+ * a demo made with `npm run data:demo -- --out DIR` (e.g. a million households) is served instead of the built one.
  */
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
@@ -18,7 +20,7 @@ import { summarizeTrace, type TraceEvent } from './profile-trace';
 
 const SCENARIOS = ['cold', 'later', 'switch'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
-const USAGE = 'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS]';
+const USAGE = 'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -29,16 +31,24 @@ const CATEGORIES = [
   'toplevel',
 ].join(',');
 
-function parse(argv: readonly string[]): { scenario: Scenario; sliceMs: number } {
+interface ProfileOptions {
+  scenario: Scenario;
+  sliceMs: number;
+  /** A demo made with `npm run data:demo -- --out DIR` (e.g. a million households), served instead of the built one. */
+  data?: string;
+}
+
+function parse(argv: readonly string[]): ProfileOptions {
   const { values } = readOptions(argv, {
     scenario: { type: 'string', default: 'cold' },
     slice: { type: 'string', default: '250' },
+    data: { type: 'string' },
   });
   const scenario = SCENARIOS.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
   const sliceMs = Number(values.slice);
   if (!(sliceMs >= 10)) throw new Error('--slice needs a number of milliseconds, at least 10');
-  return { scenario, sliceMs };
+  return { scenario, sliceMs, ...(values.data ? { data: path.resolve(values.data) } : {}) };
 }
 
 async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
@@ -90,10 +100,10 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 const round = (n: number) => Math.round(n).toLocaleString('en');
 
 /** The profile of one wait, as the lines printed. */
-export async function profile(scenario: Scenario, sliceMs = 250): Promise<string[]> {
+export async function profile({ scenario, sliceMs = 250, data }: ProfileOptions): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
-  const dash = await openDashboard({ navigate: scenario !== 'cold' });
+  const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
   try {
     let page = dash.page;
     let stop: () => Promise<TraceEvent[]>;
@@ -173,5 +183,5 @@ export async function profile(scenario: Scenario, sliceMs = 250): Promise<string
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = argsOrUsage(parse, process.argv.slice(2), USAGE);
   if (!args) process.exit(2);
-  for (const line of await profile(args.scenario, args.sliceMs)) console.log(line);
+  for (const line of await profile(args)) console.log(line);
 }

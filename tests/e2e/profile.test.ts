@@ -10,7 +10,7 @@ const startOf = (lines: readonly string[], what: string): number => {
 
 describe('npm run profile', () => {
   it('lays out a cold start: the database ready, its statements, then the data loaded; the threads and costs', async () => {
-    const lines = await profile('cold');
+    const lines = await profile({ scenario: 'cold', sliceMs: 250 });
     expect(lines[0]).toMatch(/^open \(cold\) → ready: [\d,]+ ms/);
     const ready = startOf(lines, 'gancang:duckdb-ready');
     const cube = startOf(lines, 'gancang:sql CREATE OR REPLACE TABLE planner_cube');
@@ -22,7 +22,7 @@ describe('npm run profile', () => {
   });
 
   it('lays out a switch to Pengawasan: the engine fed and the map drawn', async () => {
-    const lines = await profile('switch');
+    const lines = await profile({ scenario: 'switch', sliceMs: 250 });
     expect(lines[0]).toMatch(/^Perencanaan → Pengawasan: [\d,]+ ms/);
     expect(lines.some((l) => l.includes('gancang:coverage-drawn'))).toBe(true);
     expect(lines.some((l) => l.includes('Long tasks of the page'))).toBe(true);
