@@ -45,6 +45,8 @@ const TASKS = new Set(['RunTask', 'ThreadPool_RunTask', 'ThreadControllerImpl::R
 const WRAPPERS =
   /^(RunTask|ThreadPool_RunTask|ThreadControllerImpl::RunTask|SimpleWatcher::OnHandleReady|Receive mojo message|v8\.callFunction|AsyncTask Run|BlinkScheduler_PerformMicrotaskCheckpoint)$/;
 const MAIN = 'CrRendererMain';
+/** V8's and Blink's pool threads, counted as one. */
+const POOL = 'ThreadPool (all)';
 
 const key = (e: Pick<TraceEvent, 'pid' | 'tid'>) => `${e.pid}:${e.tid}`;
 /** An event's name, with the function and script it ran when it ran one. */
@@ -63,7 +65,7 @@ export function threadLabels(events: readonly TraceEvent[]): Map<string, string>
     if (e.name !== 'thread_name' || !e.args?.name || labels.has(key(e))) continue;
     const name = e.args.name;
     if (/^ThreadPool/.test(name)) {
-      labels.set(key(e), 'ThreadPool (all)');
+      labels.set(key(e), POOL);
       continue;
     }
     const n = (seen.get(name) ?? 0) + 1;
@@ -105,14 +107,14 @@ export function summarizeTrace(
   const tasks = new Map<string, [number, number][]>();
   for (const e of within) {
     if (!TASKS.has(e.name)) continue;
-    const id = labels.get(key(e)) === 'ThreadPool (all)' ? `pool:${key(e)}` : label(e);
+    const id = labels.get(key(e)) === POOL ? `pool:${key(e)}` : label(e);
     const list = tasks.get(id) ?? [];
     list.push([Math.max(e.ts, fromUs), Math.min(e.ts + (e.dur ?? 0), toUs)]);
     tasks.set(id, list);
   }
   const busy = new Map<string, number[]>();
   for (const [id, list] of tasks) {
-    const thread = id.startsWith('pool:') ? 'ThreadPool (all)' : id;
+    const thread = id.startsWith('pool:') ? POOL : id;
     const slices = busy.get(thread) ?? new Array<number>(sliceCount).fill(0);
     for (const [s, e] of union(list)) {
       for (let at = s; at < e; ) {

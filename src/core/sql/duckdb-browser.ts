@@ -86,7 +86,8 @@ function tracked<T>(activity: Activity, timeline: boolean, what: string, work: (
     performance.measure(STATEMENT_MEASURE, {
       start,
       end: performance.now(),
-      detail: what.replace(/\s+/g, ' ').trim().slice(0, 100),
+      // Its first words only: the whole text (kilobytes for the planner's tables) is not worth a pass per statement.
+      detail: what.slice(0, 300).replace(/\s+/g, ' ').trim().slice(0, 100),
     });
   };
   return activity.track(work).finally(measure);
