@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area, length, polygonToLine } from '@turf/turf';
+import { area, featureCollection, length, polygonToLine, union } from '@turf/turf';
+import fc from 'fast-check';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type AreaFeature, boundaryLines, dissolveBy } from '../../../src/core/geo/dissolve.ts';
@@ -192,5 +193,64 @@ describe.skipIf(!hasShared)('dissolve of the reference villages (../shared/data)
     const inner = lines.features.filter((f) => !f.properties.outer);
     expect(new Set(inner.map((f) => f.properties.keys.join('|'))).size).toBe(inner.length);
     for (const f of inner) expect(f.properties.keys[0]).not.toBe(f.properties.keys[1]);
+  });
+});
+
+describe('dissolveBy (property: any partition of a jittered grid)', () => {
+  /**
+   * A cols × rows grid of quadrilaterals over jittered lattice points near Manna: neighbours share their
+   * vertices exactly, as in a cleaned boundary file. Each cell gets one of `keys` keys, so a key's cells may be
+   * apart, touch at a corner only, or ring another key's (a hole).
+   */
+  const jitteredGrid = fc
+    .record({
+      cols: fc.integer({ min: 1, max: 6 }),
+      rows: fc.integer({ min: 1, max: 6 }),
+      keys: fc.integer({ min: 1, max: 4 }),
+      seed: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 98, maxLength: 98 }),
+      pick: fc.array(fc.nat(), { minLength: 36, maxLength: 36 }),
+    })
+    .map(({ cols, rows, keys, seed, pick }) => {
+      const at = (c: number, r: number): [number, number] => {
+        // The outer lattice points stay on the grid's edge only in part: the outline is jagged too.
+        const i = 2 * (r * 7 + c);
+        return [102.9 + (c + (seed[i] ?? 0)) * 0.01, -4.45 + (r + (seed[i + 1] ?? 0)) * 0.01];
+      };
+      const cells: AreaFeature<{ key: string }>[] = [];
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++)
+          cells.push({
+            type: 'Feature',
+            properties: { key: `k${(pick[r * 6 + c] ?? 0) % keys}` },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [[at(c, r), at(c + 1, r), at(c + 1, r + 1), at(c, r + 1), at(c, r)]],
+            },
+          });
+      return cells;
+    });
+
+  it('each key’s union covers exactly its cells’ area, as turf.union’s does', () => {
+    fc.assert(
+      fc.property(jitteredGrid, (cells) => {
+        const out = dissolveBy(
+          cells,
+          (f) => f.properties.key,
+          (key) => ({ key }),
+        );
+        const keys = [...new Set(cells.map((f) => f.properties.key))];
+        expect(out.features.map((f) => f.properties.key)).toEqual(keys);
+        for (const f of out.features) {
+          const members = cells.filter((g) => g.properties.key === f.properties.key);
+          const sum = members.reduce((s, g) => s + area(g), 0);
+          expect(Math.abs(area(f) - sum) / sum).toBeLessThan(1e-6);
+          if (members.length > 1) {
+            const reference = union(featureCollection(members)) as Feature;
+            expect(Math.abs(area(f) - area(reference)) / sum).toBeLessThan(1e-6);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
