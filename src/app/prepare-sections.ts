@@ -1,4 +1,5 @@
 import { warmKeptMap } from '../core/map/shared-map';
+import { yieldAheadWorkTo } from '../core/sql/quiet';
 import type { SqlClient } from '../core/sql/sql-client';
 import { whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
@@ -15,13 +16,19 @@ import { APP_LINK } from './url-state';
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);
-  await idle();
-  // The engine first: its arrays, worker and first answer take longest, and a switch would wait for them.
-  const { prepareCoverage } = await import('../features/supervisor/coverage-session');
-  const search = window.location.search;
-  const coverage = prepareCoverage(sql, readLink(APP_LINK, search).state.thresholdM, search).catch(
-    () => undefined,
-  );
+  // The engine first: its arrays, worker and first answer take longest, and a switch would wait for them. The
+  // first section's own work done ahead (say the planner's case tables) waits until the arrays are read from the
+  // database: a switch made at once would otherwise wait behind it.
+  const started = idle()
+    .then(() => import('../features/supervisor/coverage-session'))
+    .then(({ coverageSession, prepareCoverage }) => {
+      const search = window.location.search;
+      const done = prepareCoverage(sql, readLink(APP_LINK, search).state.thresholdM, search);
+      // In an object: a promise returned would be waited for whole.
+      return { done, fed: coverageSession(sql, false) };
+    });
+  yieldAheadWorkTo(started.then(({ fed }) => fed));
+  const coverage = started.then(({ done }) => done).catch(() => undefined);
   await prefetchSections();
   await coverage;
   await idle();

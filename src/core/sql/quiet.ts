@@ -56,15 +56,36 @@ export class Activity {
   }
 }
 
+/** Work that work done ahead yields to, while it runs (`yieldAheadWorkTo`). */
+const preferred = new Set<Promise<void>>();
+
+/**
+ * Work done ahead waits until `work` has settled: work of more use to the user that is started ahead too (say
+ * another section's statements, for a switch made at once), which would otherwise queue behind it.
+ */
+export function yieldAheadWorkTo(work: Promise<unknown>): void {
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  preferred.add(settled);
+  void settled.then(() => preferred.delete(settled));
+}
+
 /**
  * Quiet (Activity.quiet), with the page showing what it was asked for (`ready` or `error`, not `loading`): a
  * section opening does main-thread work between its statements (building layers, drawing) that can outlast the
  * settle time, and work done ahead that started in such a gap would hold up the section's next statement.
+ * Work that work done ahead yields to (`yieldAheadWorkTo`) goes first.
  */
 export async function quietAndShown(activity: Activity, page: StateSource = pageState): Promise<void> {
   for (;;) {
     await whenSettled(0, page);
     await activity.quiet();
+    if (preferred.size > 0) {
+      await Promise.all(preferred);
+      continue;
+    }
     if (page.read() !== 'loading') return;
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Activity, quietAndShown } from '../../../src/core/sql/quiet';
+import { Activity, quietAndShown, yieldAheadWorkTo } from '../../../src/core/sql/quiet';
 import { stateSource } from '../../helpers/state-source';
 
 const SETTLE = 60;
@@ -112,4 +112,40 @@ describe('waiting for a quiet database while no section opens', () => {
     await vi.advanceTimersByTimeAsync(SETTLE);
     expect(quiet).toBe(true);
   });
+
+  it.each([
+    ['done', (settle: () => void) => settle()],
+    ['failed', (_: () => void, fail: () => void) => fail()],
+  ] as const)(
+    'work done ahead yields to preferred work until it is %s, then waits no more',
+    async (_, end) => {
+      const db = new Activity(SETTLE, () => Date.now());
+      const page = stateSource('ready');
+      let settle = () => {};
+      let fail = () => {};
+      yieldAheadWorkTo(
+        new Promise<void>((resolve, reject) => {
+          settle = resolve;
+          fail = () => reject(new Error('the engine could not be fed'));
+        }),
+      );
+      let quiet = false;
+      void quietAndShown(db, page.source).then(() => {
+        quiet = true;
+      });
+      // The preferred work's statements run while it lasts; the database is quiet between them.
+      await vi.advanceTimersByTimeAsync(SETTLE * 10);
+      expect(quiet).toBe(false);
+      end(settle, fail);
+      await vi.advanceTimersByTimeAsync(SETTLE);
+      expect(quiet).toBe(true);
+      // Settled, it holds nothing back any more.
+      let again = false;
+      void quietAndShown(db, page.source).then(() => {
+        again = true;
+      });
+      await vi.advanceTimersByTimeAsync(SETTLE);
+      expect(again).toBe(true);
+    },
+  );
 });
