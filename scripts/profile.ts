@@ -9,7 +9,9 @@
  * how busy each thread was in each quarter second, what compiling the database engine, the software GPU's
  * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
  * a demo made with `npm run data:demo -- --out DIR` (e.g. a million households) is served instead of the built one.
+ * With `--trace FILE`, the whole trace is written there too, for DevTools' Performance panel or Perfetto.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
@@ -36,6 +38,8 @@ interface ProfileOptions {
   sliceMs: number;
   /** A demo made with `npm run data:demo -- --out DIR` (e.g. a million households), served instead of the built one. */
   data?: string;
+  /** Where to write the whole trace (Chrome's JSON trace format: opens in DevTools' Performance panel or Perfetto). */
+  trace?: string;
 }
 
 function parse(argv: readonly string[]): ProfileOptions {
@@ -43,12 +47,18 @@ function parse(argv: readonly string[]): ProfileOptions {
     scenario: { type: 'string', default: 'cold' },
     slice: { type: 'string', default: '250' },
     data: { type: 'string' },
+    trace: { type: 'string' },
   });
   const scenario = SCENARIOS.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
   const sliceMs = Number(values.slice);
   if (!(sliceMs >= 10)) throw new Error('--slice needs a number of milliseconds, at least 10');
-  return { scenario, sliceMs, ...(values.data ? { data: path.resolve(values.data) } : {}) };
+  return {
+    scenario,
+    sliceMs,
+    ...(values.data ? { data: path.resolve(values.data) } : {}),
+    ...(values.trace ? { trace: path.resolve(values.trace) } : {}),
+  };
 }
 
 async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
@@ -100,7 +110,7 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 const round = (n: number) => Math.round(n).toLocaleString('en');
 
 /** The profile of one wait, as the lines printed. */
-export async function profile({ scenario, sliceMs = 250, data }: ProfileOptions): Promise<string[]> {
+export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileOptions): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
   const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
@@ -131,6 +141,7 @@ export async function profile({ scenario, sliceMs = 250, data }: ProfileOptions)
     }
     const entries = await appEntries(page);
     const events = await stop();
+    if (trace) writeFileSync(trace, JSON.stringify({ traceEvents: events }));
     const origin = pageOriginUs(events, entries);
     const fromUs = origin + fromPageMs * 1000;
     const summary = summarizeTrace(events, { fromUs, toUs: origin + toPageMs * 1000, sliceMs });
