@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profile } from '../../scripts/profile';
 
@@ -21,10 +24,14 @@ describe('npm run profile', () => {
     expect(lines.some((l) => /GPU read-backs .*: \d+, [\d,]+ ms/.test(l))).toBe(true);
   });
 
-  it('lays out a switch to Pengawasan: the engine fed and the map drawn', async () => {
-    const lines = await profile({ scenario: 'switch', sliceMs: 250 });
+  it('lays out a switch to Pengawasan: the engine fed and the map drawn; --trace keeps the trace', async () => {
+    const trace = path.join(mkdtempSync(path.join(tmpdir(), 'profile-')), 'switch.json');
+    const lines = await profile({ scenario: 'switch', sliceMs: 250, trace });
     expect(lines[0]).toMatch(/^Perencanaan → Pengawasan: [\d,]+ ms/);
     expect(lines.some((l) => l.includes('gancang:coverage-drawn'))).toBe(true);
     expect(lines.some((l) => l.includes('Long tasks of the page'))).toBe(true);
+    // Chrome's JSON trace format, with the app's own marks in it.
+    const { traceEvents } = JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: { name: string }[] };
+    expect(traceEvents.some((e) => e.name === 'gancang:coverage-drawn')).toBe(true);
   });
 });
