@@ -20,7 +20,7 @@ import { useAsync } from '../../core/ui/use-async';
 import { usePlaceNames } from '../../core/ui/use-place-names';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
-import { agentTypesAndOffices } from './agent-facts';
+import { agentTypesAndOffices, arrivedAgentFacts } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
 import { areaNames } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
@@ -28,7 +28,7 @@ import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaRow, areaRows } from './coverage-rows';
-import { needRateByVillage } from './need-rates';
+import { arrivedNeedRates, needRateByVillage } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
@@ -86,9 +86,19 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
 
   // Asked once the engine's arrays are read: the same database would otherwise read these first.
   const engineFed = arrays !== null;
-  // Both are read once per dataset (perDataset).
-  const needRate = useAsync(() => needRateByVillage(client), [client], engineFed).data;
-  const agentFacts = useAsync(() => agentTypesAndOffices(client), [client], engineFed && !noAgents).data;
+  // Both are read once per dataset (perDataset), and ahead when the section is prepared (prepareCoverage).
+  const needRate = useAsync(
+    () => needRateByVillage(client),
+    [client],
+    engineFed,
+    () => arrivedNeedRates(client),
+  ).data;
+  const agentFacts = useAsync(
+    () => agentTypesAndOffices(client),
+    [client],
+    engineFed && !noAgents,
+    () => arrivedAgentFacts(client),
+  ).data;
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
   // another list waits for them (the pseudonyms are made once per dataset).

@@ -1,4 +1,4 @@
-import { perDataset } from '../../core/sql/per-dataset';
+import { arrivedForDataset, perDataset } from '../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { AgentIdentity } from './agent-export';
 
@@ -7,10 +7,14 @@ import type { AgentIdentity } from './agent-export';
  * follow-up lists, once per dataset. Names and NIP are not read here: only an internal export asks for them
  * (agentIdentities), and they are not kept.
  */
-export const agentTypesAndOffices = (
-  client: SqlClient,
-): Promise<{ type: string[]; office: (string | null)[] }> =>
-  perDataset(client, 'agent-types-and-offices', async () => {
+interface AgentFacts {
+  type: string[];
+  office: (string | null)[];
+}
+const AGENT_FACTS = 'agent-types-and-offices';
+
+export const agentTypesAndOffices = (client: SqlClient): Promise<AgentFacts> =>
+  perDataset(client, AGENT_FACTS, async () => {
     const rows = await queryRows<{ agent_type: string | null; employer: string | null }>(
       client,
       'SELECT agent_type, employer FROM agents ORDER BY agent_id',
@@ -20,6 +24,10 @@ export const agentTypesAndOffices = (
       office: rows.map((r) => (r.employer?.trim() ? r.employer.trim() : null)),
     };
   });
+
+/** The agents' type and office when they have already arrived (read ahead, prepareCoverage). */
+export const arrivedAgentFacts = (client: SqlClient): AgentFacts | undefined =>
+  arrivedForDataset(client, AGENT_FACTS);
 
 /** Id, name and NIP of every agent in engine order, for an export the user made internal. */
 export const agentIdentities = (client: SqlClient): Promise<AgentIdentity[]> =>

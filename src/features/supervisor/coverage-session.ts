@@ -9,9 +9,11 @@ import { reportLoadFailure } from '../../core/dataset/load-guard';
 import { placeNames } from '../../core/sql/places';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { type Settling, settling } from '../../core/ui/settling';
+import { agentTypesAndOffices } from './agent-facts';
 import { CoverageClient } from './coverage-client';
 import { type CoverageArrays, loadCoverageArrays } from './coverage-input';
 import { coverageOptionsKey, KEPT_ANSWERS } from './coverage-protocol';
+import { needRateByVillage } from './need-rates';
 import { parseSupervisorLink } from './url-state';
 
 /**
@@ -138,7 +140,8 @@ export function askAhead(session: CoverageSession, next: readonly CoverageOption
 
 /**
  * Prepares Pengawasan while the user is elsewhere: the engine fed and its first answer computed for the
- * settings the section would open with (the link's distance limit and visit window), and the area names read.
+ * settings the section would open with (the link's distance limit and visit window); the area names, the need
+ * rates and the agents' types and offices read.
  */
 export async function prepareCoverage(sql: SqlClient, thresholdM: number, search: string): Promise<void> {
   const { visitDays } = parseSupervisorLink(search).state;
@@ -147,5 +150,9 @@ export async function prepareCoverage(sql: SqlClient, thresholdM: number, search
   await Promise.all([
     computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays }),
     names,
+    // Read while the engine works (the database is free then), so the section opens with them in. Should one
+    // fail, the section asks again and says so.
+    needRateByVillage(sql).catch(() => undefined),
+    agentTypesAndOffices(sql).catch(() => undefined),
   ]);
 }
