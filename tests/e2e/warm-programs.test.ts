@@ -1,12 +1,14 @@
 /**
- * Pengawasan's GPU programs are compiled while the planner waits (prepare-sections.ts), so the switch links
- * none — even when the planner hands the map new layers while that warm-up is drawing (here: the need is
- * changed again and again until the warm-up is done).
+ * Pengawasan prepared while the planner is shown (prepare-sections.ts): its GPU programs are compiled, so the
+ * switch links none — even when the planner hands the map new layers while that warm-up is drawing (here: the
+ * need is changed again and again until the warm-up is done); and what it shows is read ahead (the engine's
+ * arrays and answer, the area names, the need rates, the agents' types and offices), so opening it asks the
+ * database nothing and never waits behind another statement.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
 
-describe('GPU programs compiled ahead', () => {
+describe('Pengawasan prepared ahead', () => {
   let dash: Dashboard;
 
   beforeAll(async () => {
@@ -18,7 +20,7 @@ describe('GPU programs compiled ahead', () => {
     await dash?.close();
   });
 
-  it("has Pengawasan's map programs compiled while the planner changes its layers: the switch compiles none", async () => {
+  it('has its map programs compiled while the planner changes its layers: the switch compiles none and asks the database nothing', async () => {
     const { page } = dash;
     const prepared = () =>
       page.evaluate(() => {
@@ -55,14 +57,35 @@ describe('GPU programs compiled ahead', () => {
         return link.call(this, program);
       };
     });
+    // The planner's own work done ahead (its case tables) is over too: no statement for a second.
+    const statements = () => page.evaluate(() => performance.getEntriesByName('gancang:sql').length);
+    let before = await statements();
+    for (;;) {
+      await page.waitForTimeout(1_000);
+      const now = await statements();
+      if (now === before) break;
+      before = now;
+    }
     await page.getByTestId('nav-supervisor').click();
     await waitReady(page);
     await waitMapIdle(page);
     const links = await page.evaluate(
       () => (WebGL2RenderingContext.prototype as unknown as { __links: string[] }).__links,
     );
+    // The dashboard's database leaves a measure for each statement.
+    const asked = await page.evaluate(
+      (n) =>
+        performance
+          .getEntriesByName('gancang:sql')
+          .slice(n)
+          .map((e) => (e as PerformanceMeasure).detail),
+      before,
+    );
     await screenshot(page, 'warm-programs-supervisor');
     // Before the warm-up: the households' points and the assignment lines.
     expect(links).toEqual([]);
+    // Before the need rates and the agents' offices were read ahead: those two statements.
+    expect(asked).toEqual([]);
+    expect(await page.getByTestId('supervisor-coverage').textContent()).toMatch(/\d/);
   });
 });
