@@ -2,17 +2,17 @@ import { arrivedForDataset, perDataset } from '../../core/sql/per-dataset';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { AgentIdentity } from './agent-export';
 
-/**
- * Agents' type and office in the coverage engine's agent order (coverage-input.ts: by agent_id), for the
- * follow-up lists, once per dataset. Names and NIP are not read here: only an internal export asks for them
- * (agentIdentities), and they are not kept.
- */
 interface AgentFacts {
   type: string[];
   office: (string | null)[];
 }
 const AGENT_FACTS = 'agent-types-and-offices';
 
+/**
+ * Agents' type and office in the coverage engine's agent order (coverage-input.ts: by agent_id), for the
+ * follow-up lists, once per dataset. Names and NIP are not read here: only an internal export asks for them
+ * (agentIdentities), and they are not kept.
+ */
 export const agentTypesAndOffices = (client: SqlClient): Promise<AgentFacts> =>
   perDataset(client, AGENT_FACTS, async () => {
     const rows = await queryRows<{ agent_type: string | null; employer: string | null }>(
