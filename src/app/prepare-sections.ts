@@ -29,6 +29,8 @@ export async function prepareSections(sql: SqlClient): Promise<void> {
     });
   yieldAheadWorkTo(started.then(({ fed }) => fed));
   const coverage = started.then(({ done }) => done).catch(() => undefined);
+  // The other sections' code is fetched once the page is idle and the engine's preparation has begun.
+  await started.catch(() => undefined);
   await prefetchSections();
   await coverage;
   await idle();
