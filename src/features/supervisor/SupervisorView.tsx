@@ -16,11 +16,11 @@ import { FailureNotice } from '../../core/ui/FailureNotice';
 import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
-import { useAsync } from '../../core/ui/use-async';
+import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { usePlaceNames } from '../../core/ui/use-place-names';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
-import { agentTypesAndOffices, arrivedAgentFacts } from './agent-facts';
+import { AGENT_FACTS, readAgentFacts } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
 import { areaNames } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
@@ -28,7 +28,7 @@ import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaRow, areaRows } from './coverage-rows';
-import { arrivedNeedRates, needRateByVillage } from './need-rates';
+import { NEED_RATES, readNeedRates } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
@@ -87,17 +87,12 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
   // Asked once the engine's arrays are read: the same database would otherwise read these first.
   const engineFed = arrays !== null;
   // Both are read once per dataset (perDataset), and ahead when the section is prepared (prepareCoverage).
-  const needRate = useAsync(
-    () => needRateByVillage(client),
-    [client],
-    engineFed,
-    () => arrivedNeedRates(client),
-  ).data;
-  const agentFacts = useAsync(
-    () => agentTypesAndOffices(client),
-    [client],
+  const needRate = useDatasetAnswer(client, NEED_RATES, () => readNeedRates(client), engineFed).data;
+  const agentFacts = useDatasetAnswer(
+    client,
+    AGENT_FACTS,
+    () => readAgentFacts(client),
     engineFed && !noAgents,
-    () => arrivedAgentFacts(client),
   ).data;
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
