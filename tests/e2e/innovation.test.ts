@@ -100,6 +100,8 @@ describe('innovation (Inovasi)', () => {
     await expect(page.getByTestId('whatif-delta').first().textContent()).resolves.toMatch(/Δ [+-]/);
     await screenshot(page, 'innovation-03-whatif');
     await page.getByTestId('iid-tab-index').click();
+    // The chart draws its legend after the tab shows: counted once it has drawn (a third item would still count).
+    await page.locator('[data-testid="variable-chart"] .recharts-legend-item').nth(1).waitFor();
     await expect(page.locator('[data-testid="variable-chart"] .recharts-legend-item').count()).resolves.toBe(
       2,
     );
