@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
+import { readOfficialFileEarly } from '../core/dataset/boundary-file';
 import { DEMO_MANIFEST } from '../core/dataset/dataset-source';
 import {
   demoFirstLookFile,
@@ -11,6 +11,7 @@ import {
   readFirstLook,
   servedDemoFirstLookFile,
 } from '../core/first-look/first-look';
+import { lookOnOfficialFile } from '../core/first-look/official-look';
 import { whenDocumentState } from '../core/ui/document-state';
 import i18n from '../i18n';
 import { FirstLook, type FirstLookOrigin } from './FirstLook';
@@ -22,11 +23,11 @@ const PAINT_WAIT_MS = 1_500;
 
 /**
  * The demo's opening map, when this page opens the demo's default map: the address opens it (nothing after
- * it but the language), config.json names no published dataset and no boundary file, and the server has no
- * official boundary file (the demo's map is drawn on the approximate ones), and it was drawn from the demo the
- * server has now: the demo's own first look when its manifest names one, else the one served with the app. Null
- * otherwise, or on any failure:
- * the first look is a courtesy, the app's load reports its own problems.
+ * it but the language), config.json names no published dataset and no boundary file, and it was drawn from the
+ * demo the server has now: the demo's own first look when its manifest names one, else the one served with the
+ * app. It is drawn on the approximate boundaries: when the server has the official file, each village is drawn
+ * in its official shape instead (official-look.ts), as the app will. Null otherwise, or on any failure: the
+ * first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
   if (PAGE_OPENING.dataset !== 'server' || !opensDemoMap(PAGE_OPENING.search, lang)) return null;
@@ -37,17 +38,17 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
       boundariesUrl?: unknown;
     } | null;
     if (config?.dataset != null || config?.boundariesUrl != null) return null;
-    // The demo's map is drawn on the approximate boundaries: with an official file the app draws other shapes.
-    const official = await fetch(OFFICIAL_BOUNDARIES_FILE, { method: 'HEAD', signal }).then(
-      (r) => r.ok && !(r.headers.get('content-type') ?? '').includes('text/html'),
-    );
-    if (official) return null;
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
-    const [withApp, manifest] = await Promise.all([text(demoFirstLookFile(lang)), text(DEMO_MANIFEST)]);
+    const [official, withApp, manifest] = await Promise.all([
+      readOfficialFileEarly(signal),
+      text(demoFirstLookFile(lang)),
+      text(DEMO_MANIFEST),
+    ]);
     // A demo may carry its own (one made with other settings, which the app's copy does not describe).
     const own = servedDemoFirstLookFile(manifest, lang);
     const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;
-    return ownLook ?? parseDemoFirstLook(withApp, lang, manifest);
+    const look = ownLook ?? parseDemoFirstLook(withApp, lang, manifest);
+    return look && official !== null ? lookOnOfficialFile(look, JSON.parse(official)) : look;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@ import { dissolveBy } from '../geo/dissolve';
 import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
-import { OFFICIAL_BOUNDARIES_FILE } from './boundary-file';
+import { OFFICIAL_BOUNDARIES_FILE, takeOfficialFileReadEarly } from './boundary-file';
 import { fetchJsonIfPresent, requestedAhead } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
@@ -40,12 +40,21 @@ function absentWhenUnreachable(error: unknown): null {
   throw error;
 }
 
-function parseJson(bytes: Uint8Array): unknown {
+function parseText(text: string): unknown {
   try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
+}
+
+const parseJson = (bytes: Uint8Array): unknown => parseText(new TextDecoder().decode(bytes));
+
+/** boundaries/villages.geojson: as the first look's boot read it, else (none read, or none found) asked now. */
+function readOfficialFile(): Promise<unknown> {
+  const ask = () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable);
+  const early = takeOfficialFileReadEarly();
+  return early ? early.then((text) => (text === null ? ask() : parseText(text))) : ask();
 }
 
 /** The server's boundary files loadBoundaries reads, each read at most once. */
@@ -74,10 +83,7 @@ export function startBoundaryFiles(config: AppConfig, official = true): Boundary
   return {
     land: readAhead(() => fetchJsonIfPresent('land-clip.geojson'), true),
     configured: readAhead(() => fetchJsonIfPresent(config.boundariesUrl ?? ''), official && configured),
-    file: readAhead(
-      () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable),
-      official && !configured,
-    ),
+    file: readAhead(readOfficialFile, official && !configured),
   };
 }
 

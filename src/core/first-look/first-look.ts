@@ -8,8 +8,8 @@
 import { activeDataset, LOCAL_PREFIX } from '../dataset/local-store-keys';
 
 export const FIRST_LOOK_KEY = `${LOCAL_PREFIX}first-look`;
-/** Raised whenever what is kept changes shape: an older copy is then ignored. */
-export const FIRST_LOOK_VERSION = 1;
+/** Raised whenever what is kept changes shape: an older copy is then ignored (2: each area's code). */
+export const FIRST_LOOK_VERSION = 2;
 /** A larger copy is not kept (a few hundred kB is usual for a regency's villages). */
 export const FIRST_LOOK_MAX_CHARS = 2_000_000;
 
@@ -41,9 +41,12 @@ export interface FirstLook {
   /** What the map counts (the legend's title). */
   title: string;
   legend: FirstLookLegendItem[];
-  /** View box height (the width is first-look-paths.ts's VIEW_WIDTH) and each area's path and colour. */
+  /**
+   * View box height (the width is first-look-paths.ts's VIEW_WIDTH) and each area's code (the village's or
+   * kecamatan's), path and colour.
+   */
   height: number;
-  areas: { d: string; fill: string }[];
+  areas: { code: string; d: string; fill: string }[];
   /** The demo's first look only: the fingerprint of the demo it was drawn from (its manifest's). */
   demo?: string;
 }
@@ -82,7 +85,7 @@ const isLook = (value: unknown): value is FirstLook => {
     Array.isArray(v.legend) &&
     v.legend.every((item) => strings(item, 'color', 'label')) &&
     Array.isArray(v.areas) &&
-    v.areas.every((area) => strings(area, 'd', 'fill')) &&
+    v.areas.every((area) => strings(area, 'code', 'd', 'fill')) &&
     (v.demo === undefined || typeof v.demo === 'string')
   );
 };

@@ -59,7 +59,7 @@ export function keepOpeningMap({
     title: legend.title,
     legend: legend.items.map(({ color, label }) => ({ color, label })),
     height,
-    areas: paths.map((p) => ({ d: p.d, fill: map.fillByCode.get(p.code) ?? NO_DATA_COLOR })),
+    areas: paths.map((p) => ({ code: p.code, d: p.d, fill: map.fillByCode.get(p.code) ?? NO_DATA_COLOR })),
   });
 }
 

@@ -161,7 +161,7 @@ const look = (over: Partial<FirstLook> = {}): FirstLook => ({
   title: 'Keluarga dengan kebutuhan',
   legend: [{ color: '#ffffcc', label: '1 – < 2' }],
   height: 800,
-  areas: [{ d: 'M0 0L1 0L1 1Z', fill: '#ffffcc' }],
+  areas: [{ code: '17.01.01.2001', d: 'M0 0L1 0L1 1Z', fill: '#ffffcc' }],
   ...over,
 });
 
@@ -239,7 +239,7 @@ describe('the kept first look', () => {
   });
 
   it('is not kept when too large or when the browser refuses', () => {
-    const huge = look({ areas: [{ d: 'M'.repeat(FIRST_LOOK_MAX_CHARS), fill: '#000' }] });
+    const huge = look({ areas: [{ code: 'A', d: 'M'.repeat(FIRST_LOOK_MAX_CHARS), fill: '#000' }] });
     expect(saveFirstLook(huge)).toBe(false);
     expect(storage.getItem(FIRST_LOOK_KEY)).toBeNull();
     storage.refuse = true;
