@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/dataset/app-config';
+import { readOfficialFileEarly, takeOfficialFileReadEarly } from '../../../src/core/dataset/boundary-file';
 import { loadBoundaries, startBoundaryFiles } from '../../../src/core/dataset/load-boundaries';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
@@ -22,6 +23,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
+  takeOfficialFileReadEarly();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -104,5 +106,54 @@ describe('the boundary files requested ahead (while DuckDB starts)', () => {
     // The imported file cannot be read: the configured one is tried next, and only then requested.
     expect((await loading).kind).toBe('approximate');
     expect(fetched).toEqual(['land-clip.geojson', 'resmi/desa.geojson', 'boundaries/villages.geojson']);
+  });
+});
+
+describe("the official file as the first look's boot read it", () => {
+  /** Records each URL fetched; `answer` answers the official file, everything else 404. */
+  function recordFetches(answer: () => Promise<Response>): string[] {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return url === 'boundaries/villages.geojson'
+        ? answer()
+        : Promise.resolve(new Response('not found', { status: 404 }));
+    });
+    return fetched;
+  }
+  const official = (fetched: string[]) => fetched.filter((url) => url === 'boundaries/villages.geojson');
+
+  it.runIf(existsSync(OFFICIAL))('is handed to the loader: downloaded once', async () => {
+    const fetched = recordFetches(async () => new Response(readFileSync(OFFICIAL)));
+    await readOfficialFileEarly(new AbortController().signal);
+    const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
+    expect(boundaries.kind).toBe('file');
+    expect(boundaries.villages.features).toHaveLength(158);
+    expect(official(fetched)).toHaveLength(1);
+    // Taken once: a later load (another dataset) asks the server again.
+    await loadBoundaries(db, DEFAULT_CONFIG);
+    expect(official(fetched)).toHaveLength(2);
+  });
+
+  it('is asked for again when the boot found none or failed, so a stall is still reported', async () => {
+    const fetched = recordFetches(async () => new Response('<!doctype html>', { status: 200 }));
+    expect(await readOfficialFileEarly(new AbortController().signal)).toBeNull();
+    expect((await loadBoundaries(db, DEFAULT_CONFIG)).kind).toBe('approximate');
+    expect(official(fetched)).toHaveLength(2);
+
+    let stalled = false;
+    recordFetches(() =>
+      stalled ? new Promise<Response>(() => undefined) : Promise.reject(new TypeError('Failed to fetch')),
+    );
+    expect(await readOfficialFileEarly(new AbortController().signal)).toBeNull();
+    stalled = true;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await outcome).toMatchObject({
+      name: 'LoadStepError',
+      file: 'villages.geojson',
+      reason: 'stalled',
+    });
   });
 });
