@@ -33,17 +33,20 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
   if (PAGE_OPENING.dataset !== 'server' || !opensDemoMap(PAGE_OPENING.search, lang)) return null;
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
-    const config = (await fetch('config.json', { signal }).then((r) => (r.ok ? r.json() : {}))) as {
-      dataset?: unknown;
-      boundariesUrl?: unknown;
-    } | null;
-    if (config?.dataset != null || config?.boundariesUrl != null) return null;
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
-    const [official, withApp, manifest] = await Promise.all([
+    // All asked at once: one round trip, not two, on a slow link (the official file is the app's too, unless
+    // config.json names another).
+    const [configText, official, withApp, manifest] = await Promise.all([
+      text('config.json'),
       readOfficialFileEarly(signal),
       text(demoFirstLookFile(lang)),
       text(DEMO_MANIFEST),
     ]);
+    const config = (configText ? JSON.parse(configText) : {}) as {
+      dataset?: unknown;
+      boundariesUrl?: unknown;
+    } | null;
+    if (config?.dataset != null || config?.boundariesUrl != null) return null;
     // A demo may carry its own (one made with other settings, which the app's copy does not describe).
     const own = servedDemoFirstLookFile(manifest, lang);
     const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;
