@@ -2,7 +2,8 @@
  * Planner benchmark (`npm run bench:planner`; build first): in the built app in headless Chromium,
  * the time from changing the measure, a filter or the month to the map redrawn with the new data
  * (median and p95 of 20 changes each, split by whether the area rows came from a DuckDB query or from the
- * app's cache of earlier answers), the load time, and the memory of the tab.
+ * app's cache of earlier answers), the load time, and the memory of the tab (its renderer process,
+ * with its workers: resident and private, as Linux counts them) beside all renderers' resident memory summed.
  *
  * "Redrawn" is the app's own `gancang:planner-drawn` mark: from the input's change handler, through
  * the DuckDB query, classification and deck.gl update, to MapLibre's next `idle` (the frame is on screen).
@@ -31,6 +32,7 @@ import {
   openAgain,
   openDashboard,
   rendererRssMb,
+  tabMemoryMb,
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
@@ -127,9 +129,12 @@ async function openPlanner(dir: string | null) {
   });
   // The renderer's resident memory, sampled while it loads: the peak, not only what is left at the end.
   let peakRssMb = 0;
-  const sampler = setInterval(() => {
+  let peakTabPrivateMb = 0;
+  const sample = () => {
     peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
-  }, 250);
+    peakTabPrivateMb = Math.max(peakTabPrivateMb, tabMemoryMb()?.private ?? 0);
+  };
+  const sampler = setInterval(sample, 250);
   try {
     const t0 = Date.now();
     await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
@@ -138,8 +143,8 @@ async function openPlanner(dir: string | null) {
     const readyS = (Date.now() - t0) / 1000;
     await waitMapIdle(dash.page);
     await dash.page.waitForTimeout(1000);
-    peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
-    return { dash, firstLookS, readyS, peakRssMb };
+    sample();
+    return { dash, firstLookS, readyS, peakRssMb, peakTabPrivateMb };
   } catch (error) {
     await dash.close();
     throw error;
@@ -164,7 +169,13 @@ async function benchDataset(dir: string | null) {
   const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
     households: number;
   };
-  const opens: { firstLookS: number | null; readyS: number; peakRssMb: number; load: number }[] = [];
+  const opens: {
+    firstLookS: number | null;
+    readyS: number;
+    peakRssMb: number;
+    peakTabPrivateMb: number;
+    load: number;
+  }[] = [];
   for (let run = 1; run < RUNS; run++) {
     const { dash, ...open } = await openPlanner(dir);
     await dash.close();
@@ -172,6 +183,13 @@ async function benchDataset(dir: string | null) {
   }
   const { dash, ...open } = await openPlanner(dir);
   opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
+  // The tab's memory at its peak while the user works (the changes, a second tab, Pengawasan).
+  const tabPeakMb = { rss: 0, private: 0 };
+  const sampler = setInterval(() => {
+    const now = tabMemoryMb();
+    tabPeakMb.rss = Math.max(tabPeakMb.rss, now?.rss ?? 0);
+    tabPeakMb.private = Math.max(tabPeakMb.private, now?.private ?? 0);
+  }, 250);
   try {
     const { page } = dash;
 
@@ -281,6 +299,7 @@ async function benchDataset(dir: string | null) {
           : null,
         readyS: summarySeconds(opens.map((o) => o.readyS)),
         peakRssMb: summary(opens.map((o) => o.peakRssMb)),
+        peakTabPrivateMb: summary(opens.map((o) => o.peakTabPrivateMb)),
         loadAverage: opens.map((o) => Math.round(o.load * 100) / 100),
       },
       secondVisit: second,
@@ -293,10 +312,13 @@ async function benchDataset(dir: string | null) {
       distanceStep: summary(distance),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
       rendererRssMb: rendererRssMb(),
+      tabMb: tabMemoryMb(),
+      tabPeakMb,
       foreignRequests: dash.foreignRequests.length,
       pageErrors: dash.pageErrors,
     };
   } finally {
+    clearInterval(sampler);
     await dash.close();
   }
 }
@@ -326,6 +348,7 @@ for (const dir of dirs.length ? dirs : [null]) {
       `live classified map (ready) ` +
       `median ${r.opens.readyS.median} s, p95 ${r.opens.readyS.p95} s (n=${r.opens.n}); ` +
       `renderer peak RSS median ${r.opens.peakRssMb.median} MB, max ${r.opens.peakRssMb.max} MB; ` +
+      `the tab's private memory at its peak median ${r.opens.peakTabPrivateMb.median} MB, max ${r.opens.peakTabPrivateMb.max} MB; ` +
       `load average ${r.opens.loadAverage.join(' ')}\n` +
       `  second visit (same browser, new tab): last visit's map (first look) ${r.secondVisit.firstLookS ?? 'not shown'}` +
       `${r.secondVisit.firstLookS === null ? '' : ' s'}, live map ready ${r.secondVisit.readyS} s\n` +
@@ -336,7 +359,9 @@ for (const dir of dirs.length ? dirs : [null]) {
       line('month jump', r.monthJump) +
       `  Perencanaan → Pengawasan ${r.toSupervisorMs} ms; distance limit one step → map drawn: ` +
       `median ${r.distanceStep.median} ms, p95 ${r.distanceStep.p95} ms (n=${r.distanceStep.n})\n` +
-      `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB`,
+      `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB; ` +
+      `the tab (its renderer, with its workers): RSS ${r.tabMb?.rss ?? '?'} MB, private ${r.tabMb?.private ?? '?'} MB ` +
+      `(at its peak while used: ${r.tabPeakMb.rss} MB, ${r.tabPeakMb.private} MB)`,
   );
 }
 console.log(JSON.stringify(results));

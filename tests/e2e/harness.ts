@@ -4,7 +4,7 @@
  * prove the dashboard works fully offline and leaks nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -225,18 +225,53 @@ export async function afterDatasetLoad(
     });
 }
 
+/** The harness's Chromium renderer processes (found by their profile directory, <tmp>/gancang-e2e-*). */
+function rendererPids(): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return out
+    .split('\n')
+    .filter((line) => line.includes('--type=renderer') && line.includes('gancang-e2e-'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+}
+
+/** A process's memory (kB) as Linux counts it (/proc/<pid>/smaps_rollup); null when it is gone. */
+function processMemoryKb(pid: number): { rss: number; pss: number; private: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return { rss: kb('Rss'), pss: kb('Pss'), private: kb('Private_Clean') + kb('Private_Dirty') };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Resident memory (MB) of the harness's Chromium renderer processes (found by their profile directory,
- * <tmp>/gancang-e2e-*: other runs of the harness at the same time would count too); null when unknown.
+ * Resident memory (MB) of the harness's Chromium renderer processes, summed (other runs of the harness at the
+ * same time would count too; pages shared between the processes count once per process); null when unknown.
  */
 export function rendererRssMb(): number | null {
   try {
-    const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    let kb = 0;
-    for (const line of out.split('\n'))
-      if (line.includes('--type=renderer') && line.includes('gancang-e2e-'))
-        kb += Number(line.trim().split(/\s+/)[0]);
+    const kb = rendererPids().reduce((sum, pid) => sum + (processMemoryKb(pid)?.rss ?? 0), 0);
     return kb > 0 ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The memory (MB) of the tab's renderer — the harness's largest renderer process, which holds the page and its
+ * workers (DuckDB's among them) — as Linux counts it: resident, and private (what only it holds: what closing
+ * the tab frees, as Chrome's task manager counts a tab's footprint); null when unknown.
+ */
+export function tabMemoryMb(): { rss: number; private: number } | null {
+  try {
+    const largest = rendererPids()
+      .map(processMemoryKb)
+      .reduce<{ rss: number; private: number } | null>(
+        (max, m) => (m && (!max || m.rss > max.rss) ? m : max),
+        null,
+      );
+    return largest && { rss: Math.round(largest.rss / 1024), private: Math.round(largest.private / 1024) };
   } catch {
     return null;
   }
