@@ -35,6 +35,14 @@ function stubFetch(file: string, answer: () => Promise<Response>): void {
   );
 }
 
+/** A load whose official file stops answering: reported as stalled, naming the file, once the deadline passes. */
+async function expectStalledFileReported(): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(await outcome).toMatchObject({ name: 'LoadStepError', file: 'villages.geojson', reason: 'stalled' });
+}
+
 describe('loadBoundaries', () => {
   it('uses approximate polygons when the default file answers 404', async () => {
     stubFetch('boundaries/villages.geojson', async () => new Response('not found', { status: 404 }));
@@ -50,15 +58,8 @@ describe('loadBoundaries', () => {
   });
 
   it('reports a default file that stops answering, naming it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     stubFetch('boundaries/villages.geojson', () => new Promise<Response>(() => undefined));
-    const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(await outcome).toMatchObject({
-      name: 'LoadStepError',
-      file: 'villages.geojson',
-      reason: 'stalled',
-    });
+    await expectStalledFileReported();
   });
 
   it.runIf(existsSync(OFFICIAL))('uses the default file when it is there', async () => {
@@ -147,13 +148,6 @@ describe("the official file as the first look's boot read it", () => {
     );
     expect(await readOfficialFileEarly(new AbortController().signal)).toBeNull();
     stalled = true;
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(await outcome).toMatchObject({
-      name: 'LoadStepError',
-      file: 'villages.geojson',
-      reason: 'stalled',
-    });
+    await expectStalledFileReported();
   });
 });

@@ -14,6 +14,7 @@ import {
   servedDemoFirstLookFile,
 } from '../../../src/core/first-look/first-look';
 import { areaPaths, VIEW_WIDTH } from '../../../src/core/first-look/first-look-paths';
+import { squareArea } from '../../helpers/square-area';
 
 class MemoryStorage {
   private items = new Map<string, string>();
@@ -30,22 +31,6 @@ class MemoryStorage {
   }
 }
 
-const square = (code: string, lon: number, lat: number, size: number): Feature<Polygon> => ({
-  type: 'Feature',
-  properties: { village_code: code },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-      ],
-    ],
-  },
-});
 const codeOf = (f: Feature<Polygon | MultiPolygon>) => f.properties?.village_code as string | undefined;
 
 /** Every coordinate of a path string. */
@@ -58,7 +43,7 @@ const pathPoints = (d: string) =>
 describe('areaPaths', () => {
   it('draws every area inside the view box, west left and north up', () => {
     const { height, paths } = areaPaths(
-      [square('W', 102.7, -4.6, 0.1), square('E', 103.2, -4.3, 0.1)],
+      [squareArea('W', 102.7, -4.6, 0.1), squareArea('E', 103.2, -4.3, 0.1)],
       codeOf,
     );
     expect(paths.map((p) => p.code)).toEqual(['W', 'E']);
@@ -79,10 +64,10 @@ describe('areaPaths', () => {
       geometry: {
         type: 'MultiPolygon',
         coordinates: [
-          square('', 102.7, -4.6, 0.2).geometry.coordinates.concat(
-            square('', 102.75, -4.55, 0.05).geometry.coordinates,
+          squareArea('', 102.7, -4.6, 0.2).geometry.coordinates.concat(
+            squareArea('', 102.75, -4.55, 0.05).geometry.coordinates,
           ),
-          square('', 103.0, -4.6, 0.1).geometry.coordinates,
+          squareArea('', 103.0, -4.6, 0.1).geometry.coordinates,
         ],
       },
     };
@@ -100,7 +85,7 @@ describe('areaPaths', () => {
         ],
       },
     };
-    const { paths } = areaPaths([multi, square('', 102.9, -4.4, 0.1), degenerate], codeOf);
+    const { paths } = areaPaths([multi, squareArea('', 102.9, -4.4, 0.1), degenerate], codeOf);
     expect(paths.map((p) => p.code)).toEqual(['M']);
     expect(paths[0]?.d.match(/M/g)).toHaveLength(3);
   });
@@ -112,7 +97,7 @@ describe('areaPaths', () => {
         lat: fc.double({ min: -11, max: 6, noNaN: true }),
         size: fc.double({ min: 1e-6, max: 2, noNaN: true }),
       })
-      .map((a) => square('A', a.lon, a.lat, a.size));
+      .map((a) => squareArea('A', a.lon, a.lat, a.size));
     fc.assert(
       fc.property(fc.array(area, { minLength: 1, maxLength: 20 }), (areas) => {
         const named = areas.map((a, i) => ({ ...a, properties: { village_code: `A${i}` } }));

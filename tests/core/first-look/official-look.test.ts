@@ -6,30 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { FIRST_LOOK_VERSION, type FirstLook } from '../../../src/core/first-look/first-look';
 import { areaPaths } from '../../../src/core/first-look/first-look-paths';
 import { lookOnAreas, lookOnOfficialFile } from '../../../src/core/first-look/official-look';
+import { squareArea } from '../../helpers/square-area';
 
 type Area = Feature<Polygon | MultiPolygon>;
 
 /** A square area on a 10 × 10 grid inside the regency's extent (the app's boundary checks keep it). */
-const square = (code: string, col: number, row: number, size = 0.04): Area => {
-  const lon = 102.78 + col * 0.05;
-  const lat = -4.59 + row * 0.045;
-  return {
-    type: 'Feature',
-    properties: { village_code: code },
-    geometry: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lon, lat],
-          [lon + size, lat],
-          [lon + size, lat + size],
-          [lon, lat + size],
-          [lon, lat],
-        ],
-      ],
-    },
-  };
-};
+const square = (code: string, col: number, row: number, size = 0.04): Area =>
+  squareArea(code, 102.78 + col * 0.05, -4.59 + row * 0.045, size);
 
 const codeOf = (f: Area) => f.properties?.village_code as string | undefined;
 
