@@ -119,6 +119,22 @@ async function firstLookSeconds(page: Page, t0: number): Promise<number | null> 
 }
 
 /** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
+/**
+ * Samples memory every 250 ms until stopped, keeping the peaks: all renderers' resident memory summed, and the
+ * tab's resident and private memory.
+ */
+function memoryPeaks() {
+  const peaks = { renderersRssMb: 0, tabRssMb: 0, tabPrivateMb: 0 };
+  const sample = () => {
+    const tab = tabMemoryMb();
+    peaks.renderersRssMb = Math.max(peaks.renderersRssMb, rendererRssMb() ?? 0);
+    peaks.tabRssMb = Math.max(peaks.tabRssMb, tab?.rss ?? 0);
+    peaks.tabPrivateMb = Math.max(peaks.tabPrivateMb, tab?.private ?? 0);
+  };
+  const timer = setInterval(sample, 250);
+  return { peaks, sample, stop: () => clearInterval(timer) };
+}
+
 async function openPlanner(dir: string | null) {
   const dash = await openDashboard({
     boundaries: 'none',
@@ -127,14 +143,8 @@ async function openPlanner(dir: string | null) {
     navigate: false,
     ...(dir ? { demo: dir } : {}),
   });
-  // The renderer's resident memory, sampled while it loads: the peak, not only what is left at the end.
-  let peakRssMb = 0;
-  let peakTabPrivateMb = 0;
-  const sample = () => {
-    peakRssMb = Math.max(peakRssMb, rendererRssMb() ?? 0);
-    peakTabPrivateMb = Math.max(peakTabPrivateMb, tabMemoryMb()?.private ?? 0);
-  };
-  const sampler = setInterval(sample, 250);
+  // The renderer's memory, sampled while it loads: the peak, not only what is left at the end.
+  const memory = memoryPeaks();
   try {
     const t0 = Date.now();
     await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
@@ -143,13 +153,14 @@ async function openPlanner(dir: string | null) {
     const readyS = (Date.now() - t0) / 1000;
     await waitMapIdle(dash.page);
     await dash.page.waitForTimeout(1000);
-    sample();
+    memory.sample();
+    const { renderersRssMb: peakRssMb, tabPrivateMb: peakTabPrivateMb } = memory.peaks;
     return { dash, firstLookS, readyS, peakRssMb, peakTabPrivateMb };
   } catch (error) {
     await dash.close();
     throw error;
   } finally {
-    clearInterval(sampler);
+    memory.stop();
   }
 }
 
@@ -184,12 +195,7 @@ async function benchDataset(dir: string | null) {
   const { dash, ...open } = await openPlanner(dir);
   opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
   // The tab's memory at its peak while the user works (the changes, a second tab, Pengawasan).
-  const tabPeakMb = { rss: 0, private: 0 };
-  const sampler = setInterval(() => {
-    const now = tabMemoryMb();
-    tabPeakMb.rss = Math.max(tabPeakMb.rss, now?.rss ?? 0);
-    tabPeakMb.private = Math.max(tabPeakMb.private, now?.private ?? 0);
-  }, 250);
+  const inUse = memoryPeaks();
   try {
     const { page } = dash;
 
@@ -313,12 +319,12 @@ async function benchDataset(dir: string | null) {
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
       rendererRssMb: rendererRssMb(),
       tabMb: tabMemoryMb(),
-      tabPeakMb,
+      tabPeakMb: { rss: inUse.peaks.tabRssMb, private: inUse.peaks.tabPrivateMb },
       foreignRequests: dash.foreignRequests.length,
       pageErrors: dash.pageErrors,
     };
   } finally {
-    clearInterval(sampler);
+    inUse.stop();
     await dash.close();
   }
 }

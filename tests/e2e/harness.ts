@@ -235,11 +235,11 @@ function rendererPids(): number[] {
 }
 
 /** A process's memory (kB) as Linux counts it (/proc/<pid>/smaps_rollup); null when it is gone. */
-function processMemoryKb(pid: number): { rss: number; pss: number; private: number } | null {
+function processMemoryKb(pid: number): { rss: number; private: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
-    return { rss: kb('Rss'), pss: kb('Pss'), private: kb('Private_Clean') + kb('Private_Dirty') };
+    return { rss: kb('Rss'), private: kb('Private_Clean') + kb('Private_Dirty') };
   } catch {
     return null;
   }
@@ -265,13 +265,13 @@ export function rendererRssMb(): number | null {
  */
 export function tabMemoryMb(): { rss: number; private: number } | null {
   try {
-    const largest = rendererPids()
+    const [largest] = rendererPids()
       .map(processMemoryKb)
-      .reduce<{ rss: number; private: number } | null>(
-        (max, m) => (m && (!max || m.rss > max.rss) ? m : max),
-        null,
-      );
-    return largest && { rss: Math.round(largest.rss / 1024), private: Math.round(largest.private / 1024) };
+      .filter((m) => m !== null)
+      .sort((a, b) => b.rss - a.rss);
+    return largest
+      ? { rss: Math.round(largest.rss / 1024), private: Math.round(largest.private / 1024) }
+      : null;
   } catch {
     return null;
   }
