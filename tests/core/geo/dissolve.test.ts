@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { area, featureCollection, length, polygonToLine, union } from '@turf/turf';
 import fc from 'fast-check';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type AreaFeature, boundaryLines, dissolveBy } from '../../../src/core/geo/dissolve.ts';
 
@@ -230,6 +230,49 @@ describe('dissolveBy (property: any partition of a jittered grid)', () => {
       return cells;
     });
 
+  /**
+   * Area in the plane of the coordinates (shoelace, holes subtracted). A union may drop a vertex that lies on
+   * the line between its neighbours (polygon-clipping does, turf.union does not); that changes nothing in the
+   * plane but changes turf.area's spherical measure by up to about 1e-6, so the exact check is planar.
+   */
+  const planarArea = (g: Polygon | MultiPolygon): number => {
+    const ring = (r: Position[]): number => {
+      let twice = 0;
+      for (let i = 1; i < r.length; i++) {
+        const [ax, ay] = r[i - 1] as Position;
+        const [bx, by] = r[i] as Position;
+        // Relative to the grid's corner, so that the products keep their precision.
+        twice +=
+          ((ax as number) - 102.9) * ((by as number) + 4.45) -
+          ((bx as number) - 102.9) * ((ay as number) + 4.45);
+      }
+      return Math.abs(twice) / 2;
+    };
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    return polygons.reduce(
+      (s, [outer, ...holes]) => s + ring(outer ?? []) - holes.reduce((h, r) => h + ring(r), 0),
+      0,
+    );
+  };
+
+  const quad = (key: string, ...corners: Position[]): AreaFeature<{ key: string }> => ({
+    type: 'Feature',
+    properties: { key },
+    geometry: { type: 'Polygon', coordinates: [[...corners, corners[0] as Position]] },
+  });
+  // Exactly as the generator made them: 102.9 + 0.01 is 102.91000000000001 in floating point.
+  const [x1, x4, y3] = [102.91000000000001, 102.94000000000001, -4.430000000000001];
+  const collinearVertex = [
+    quad('k0', [102.9, -4.45], [x1, -4.45], [x1, -4.44], [102.9, -4.44]),
+    quad('k0', [x1, -4.45], [102.92, -4.45], [102.92, -4.44], [x1, -4.44]),
+    quad('k0', [102.92, -4.45], [102.927, -4.45], [102.93, -4.44], [102.92, -4.44]),
+    quad('k3', [102.927, -4.45], [x4, -4.45], [x4, -4.44], [102.93, -4.44]),
+    quad('k0', [102.9, -4.44], [x1, -4.44], [x1, y3], [102.9, y3]),
+    quad('k0', [x1, -4.44], [102.92, -4.44], [102.92, y3], [x1, y3]),
+    quad('k0', [102.92, -4.44], [102.93, -4.44], [102.933, y3], [102.92, y3]),
+    quad('k3', [102.93, -4.44], [x4, -4.44], [x4, y3], [102.933, y3]),
+  ];
+
   it('each key’s union covers exactly its cells’ area, as turf.union’s does', () => {
     fc.assert(
       fc.property(jitteredGrid, (cells) => {
@@ -242,15 +285,18 @@ describe('dissolveBy (property: any partition of a jittered grid)', () => {
         expect(out.features.map((f) => f.properties.key)).toEqual(keys);
         for (const f of out.features) {
           const members = cells.filter((g) => g.properties.key === f.properties.key);
-          const sum = members.reduce((s, g) => s + area(g), 0);
-          expect(Math.abs(area(f) - sum) / sum).toBeLessThan(1e-6);
+          const sum = members.reduce((s, g) => s + planarArea(g.geometry), 0);
+          expect(Math.abs(planarArea(f.geometry) - sum) / sum).toBeLessThan(1e-9);
           if (members.length > 1) {
-            const reference = union(featureCollection(members)) as Feature;
-            expect(Math.abs(area(f) - area(reference)) / sum).toBeLessThan(1e-6);
+            const reference = union(featureCollection(members)) as Feature<Polygon | MultiPolygon>;
+            expect(Math.abs(planarArea(f.geometry) - planarArea(reference.geometry)) / sum).toBeLessThan(
+              1e-9,
+            );
           }
         }
       }),
-      { numRuns: 150 },
+      // CI's counterexample: k0's union drops (102.93, -4.44), which lies on the line between its neighbours.
+      { numRuns: 150, examples: [[collinearVertex]] },
     );
   });
 });
