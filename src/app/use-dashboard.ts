@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { plannerCube } from '../core/cube/prepared';
 import { type AppConfig, loadAppConfig } from '../core/dataset/app-config';
 import { takeCheckedImport } from '../core/dataset/checked-import';
 import { endDataset } from '../core/dataset/dataset-lifetime';
@@ -27,6 +28,7 @@ import { startMainDuckDb } from '../core/sql/duckdb-main';
 import type { SqlClient } from '../core/sql/sql-client';
 import { resetDocumentState, setDocumentState, whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
+import { readUrlState } from './url-state';
 
 interface Loaded {
   client: SqlClient;
@@ -181,6 +183,11 @@ async function loadOn(
     return boundariesLoad;
   };
   const dataset = await loadDataset(client, source, progress, startBoundaries, downloads);
+  // The planner's first map waits for its cube: DuckDB makes it now, while the page draws up the sections.
+  if (dataset.level === 'households' && readUrlState(window.location.search).section === 'planner') {
+    // Reported by the planner, which awaits the same preparation.
+    plannerCube(client).catch(() => undefined);
+  }
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
   dataset.timings.duckdb = duckdbMs;

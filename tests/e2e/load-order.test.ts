@@ -115,3 +115,38 @@ describe('the dataset downloads while the database starts', () => {
     expect(await requestedWhileHeld(wanted, files)).toEqual([...wanted].sort());
   }, 120_000);
 });
+
+/** When each of the page's database statements began (its first words) and when the data was loaded. */
+async function statementsOf(query: string) {
+  const dash = await openDashboard({ query });
+  try {
+    await waitReady(dash.page);
+    return await dash.page.evaluate(() => ({
+      loaded: performance.getEntriesByName('gancang:data-loaded')[0]?.startTime ?? Number.NaN,
+      statements: performance
+        .getEntriesByName('gancang:sql')
+        .map((m) => ({ at: m.startTime, sql: String((m as PerformanceMeasure).detail) })),
+    }));
+  } finally {
+    await dash.close();
+  }
+}
+
+describe('the planner’s first table is asked once the data is in', () => {
+  const PLANNER_VILLAGES = 'CREATE OR REPLACE TABLE planner_villages';
+
+  it('opening on Perencanaan: by the loader, before the sections are drawn up (not after)', async () => {
+    const { loaded, statements } = await statementsOf('section=planner');
+    const first = statements.find((s) => s.sql.startsWith(PLANNER_VILLAGES));
+    expect(first, 'the planner’s village table was made').toBeDefined();
+    // The load is marked done after the loader asked it, so it began before the mark; the sections are drawn up
+    // only after the mark.
+    expect(first?.at).toBeLessThan(loaded);
+  });
+
+  it('opening on Pengawasan: not asked before the section is ready (it would queue before the section’s own)', async () => {
+    const { statements } = await statementsOf('section=supervisor');
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => s.sql.startsWith('CREATE OR REPLACE TABLE planner_'))).toEqual([]);
+  });
+});
