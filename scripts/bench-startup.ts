@@ -27,6 +27,9 @@ import {
 } from './bench-interactions';
 import { readOptions } from './cli-options';
 
+/** The build measured, as the tables name it: dist/, or the one E2E_DIST names. */
+const BUILD = `${path.relative(process.cwd(), DIST) || '.'}/`;
+
 interface RunResult {
   run: number;
   /** When the first map (the first look, drawn before the data is in) was painted; null when none was. */
@@ -210,9 +213,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
 
   const boundaries = statSync(path.join(DIST, 'boundaries', 'villages.geojson'), { throwIfNoEntry: false })
-    ? 'official file (dist/boundaries/villages.geojson)'
-    : 'approximate (no boundary file in dist/)';
-  console.log(`Cold starts of dist/ in headless Chromium — ${runs} run(s), boundaries: ${boundaries}\n`);
+    ? `official file (${BUILD}boundaries/villages.geojson)`
+    : `approximate (no boundary file in ${BUILD})`;
+  console.log(`Cold starts of ${BUILD} in headless Chromium — ${runs} run(s), boundaries: ${boundaries}\n`);
 
   const results: RunResult[] = [];
   for (let run = 1; run <= runs; run++) {
@@ -276,7 +279,7 @@ async function main(): Promise<void> {
   printTable(header, rows);
 
   const sizes = distSizes();
-  console.log('\ndist/ by type');
+  console.log(`\n${BUILD} by type`);
   const sizeRows = (Object.keys(sizes) as Kind[]).map((kind) => {
     const s = sizes[kind];
     return [kind, String(s.files), fmtBytes(s.raw), fmtBytes(s.gzip)];
