@@ -144,7 +144,7 @@ describe('the planner’s first table is asked once the data is in', () => {
     expect(first?.at).toBeLessThan(loaded);
   });
 
-  it('opening on Pengawasan: not asked before the section is ready (it would queue before the section’s own)', async () => {
+  it('opening on Pengawasan: not asked (it would queue before the section’s own statements)', async () => {
     const { statements } = await statementsOf('section=supervisor');
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter((s) => s.sql.startsWith('CREATE OR REPLACE TABLE planner_'))).toEqual([]);
