@@ -118,7 +118,6 @@ async function firstLookSeconds(page: Page, t0: number): Promise<number | null> 
   return (await firstLookOrReady(page, 900_000)) ? (Date.now() - t0) / 1000 : null;
 }
 
-/** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
 /**
  * Samples memory every 250 ms until stopped, keeping the peaks: all renderers' resident memory summed, and the
  * tab's resident and private memory.
@@ -135,6 +134,7 @@ function memoryPeaks() {
   return { peaks, sample, stop: () => clearInterval(timer) };
 }
 
+/** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
 async function openPlanner(dir: string | null) {
   const dash = await openDashboard({
     boundaries: 'none',

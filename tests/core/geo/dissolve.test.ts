@@ -197,6 +197,12 @@ describe.skipIf(!hasShared)('dissolve of the reference villages (../shared/data)
 });
 
 describe('dissolveBy (property: any partition of a jittered grid)', () => {
+  /** A quadrilateral cell of key `key` with these corners (its ring closed). */
+  const quad = (key: string, ...corners: Position[]): AreaFeature<{ key: string }> => ({
+    type: 'Feature',
+    properties: { key },
+    geometry: { type: 'Polygon', coordinates: [[...corners, corners[0] as Position]] },
+  });
   /**
    * A cols × rows grid of quadrilaterals over jittered lattice points near Manna: neighbours share their
    * vertices exactly, as in a cleaned boundary file. Each cell gets one of `keys` keys, so a key's cells may be
@@ -219,14 +225,9 @@ describe('dissolveBy (property: any partition of a jittered grid)', () => {
       const cells: AreaFeature<{ key: string }>[] = [];
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < cols; c++)
-          cells.push({
-            type: 'Feature',
-            properties: { key: `k${(pick[r * 6 + c] ?? 0) % keys}` },
-            geometry: {
-              type: 'Polygon',
-              coordinates: [[at(c, r), at(c + 1, r), at(c + 1, r + 1), at(c, r + 1), at(c, r)]],
-            },
-          });
+          cells.push(
+            quad(`k${(pick[r * 6 + c] ?? 0) % keys}`, at(c, r), at(c + 1, r), at(c + 1, r + 1), at(c, r + 1)),
+          );
       return cells;
     });
 
@@ -255,11 +256,6 @@ describe('dissolveBy (property: any partition of a jittered grid)', () => {
     );
   };
 
-  const quad = (key: string, ...corners: Position[]): AreaFeature<{ key: string }> => ({
-    type: 'Feature',
-    properties: { key },
-    geometry: { type: 'Polygon', coordinates: [[...corners, corners[0] as Position]] },
-  });
   // Exactly as the generator made them: 102.9 + 0.01 is 102.91000000000001 in floating point.
   const [x1, x4, y3] = [102.91000000000001, 102.94000000000001, -4.430000000000001];
   const collinearVertex = [
