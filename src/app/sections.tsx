@@ -1,4 +1,5 @@
-import { type ComponentType, lazy, useState } from 'react';
+import { type ComponentType, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { runStep } from '../core/dataset/load-guard';
 import type { SupervisorView } from '../features/supervisor/SupervisorView';
 
@@ -7,36 +8,58 @@ import type { SupervisorView } from '../features/supervisor/SupervisorView';
  * does not wait for Pengawasan or Inovasi. A fetch that fails, or hears nothing within the load deadline, ends
  * in the section's error message (reloading the page fetches it again); it never leaves the section waiting.
  *
- * Once fetched, the section is drawn at once: a lazy component would still suspend on its first draw, and React
- * then holds the section back behind its "loading" line for up to 300 ms (the throttle of Suspense reveals).
+ * Not a lazy component under Suspense: React holds content revealed after a Suspense fallback back for up to
+ * 300 ms (the throttle of Suspense reveals), so a switch made before the code was in would wait that long after
+ * it arrived. The section shows the loading line while its code downloads and is drawn as soon as it is in.
  */
 interface SectionCode<P> {
   /** The section's component once its code is in. */
   loaded: ComponentType<P> | null;
-  /** The same, fetched on its first draw (shown behind the Suspense fallback meanwhile). */
-  lazy: ComponentType<P>;
-  prefetch: () => Promise<unknown>;
+  /** Fetches it (once: later calls share the first download). */
+  fetch: () => Promise<ComponentType<P>>;
 }
 
 function sectionCode<P extends object>(load: () => Promise<ComponentType<P>>): SectionCode<P> {
+  let download: Promise<ComponentType<P>> | null = null;
   const code: SectionCode<P> = {
     loaded: null,
-    lazy: lazy(async () => ({ default: await runStep({ step: 'section' }, fetch) })),
-    prefetch: fetch,
+    fetch: () => {
+      download ??= load().then(
+        (component) => {
+          code.loaded = component;
+          return component;
+        },
+        (error: unknown) => {
+          // Asked for again when the section is opened again.
+          download = null;
+          throw error;
+        },
+      );
+      return download;
+    },
   };
-  function fetch() {
-    return load().then((component) => {
-      code.loaded = component;
-      return component;
-    });
-  }
   return code;
 }
 
 function Section<P extends object>({ code, props }: { code: SectionCode<P>; props: P }) {
+  const { t } = useTranslation();
   // Chosen once per opening: the same component for as long as the section is shown.
-  const [Shown] = useState(() => code.loaded ?? code.lazy);
-  return <Shown {...props} />;
+  const [Shown, setShown] = useState<ComponentType<P> | null>(() => code.loaded);
+  // A failed download is thrown while drawing, so that the section's error boundary says what failed.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
+  useEffect(() => {
+    if (Shown) return;
+    let live = true;
+    runStep({ step: 'section' }, code.fetch).then(
+      (component) => live && setShown(() => component),
+      (error: unknown) => live && setFailure({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Shown, code]);
+  return Shown ? <Shown {...props} /> : <p className="view-note">{t('viewError.loading')}</p>;
 }
 
 type SupervisorProps = Parameters<typeof SupervisorView>[0];
@@ -58,5 +81,5 @@ export function InnovationSection() {
 
 /** Fetches the sections' code ahead of a switch (a failure waits for the switch, which says what failed). */
 export async function prefetchSections(): Promise<void> {
-  await Promise.allSettled([supervisor.prefetch(), innovation.prefetch()]);
+  await Promise.allSettled([supervisor.fetch(), innovation.fetch()]);
 }
