@@ -150,3 +150,64 @@ describe('the planner’s first table is asked once the data is in', () => {
     expect(statements.filter((s) => s.sql.startsWith('CREATE OR REPLACE TABLE planner_'))).toEqual([]);
   });
 });
+
+describe('Pengawasan’s own statements run while its engine takes the arrays', () => {
+  /** The last statement that reads the engine's arrays (coverage-input.ts), and the section's own two. */
+  const LAST_ARRAY = 'SELECT agent_id FROM agent_index ORDER BY idx';
+  const OWN = {
+    'agents’ types and offices': 'SELECT agent_type, employer FROM agents',
+    'need rates': 'WITH hh AS ( SELECT h.village_code, CASE WHEN',
+  };
+
+  /** The statements (asked when, ended when) and the engine's feeding, once it is fed and the section's own were asked. */
+  async function timeline(query: string) {
+    const dash = await openDashboard({ query });
+    try {
+      await waitReady(dash.page);
+      await dash.page.waitForFunction(
+        (own) => {
+          const asked = performance
+            .getEntriesByName('gancang:sql')
+            .map((m) => String((m as PerformanceMeasure).detail));
+          const fed = performance.getEntriesByName('gancang:coverage-fed').length > 0;
+          return fed && own.every((o) => asked.some((sql) => sql.startsWith(o)));
+        },
+        Object.values(OWN),
+        { timeout: 60_000 },
+      );
+      return await dash.page.evaluate(() => {
+        const fed = performance.getEntriesByName('gancang:coverage-fed')[0];
+        return {
+          fedEnd: fed ? fed.startTime + fed.duration : Number.NaN,
+          statements: performance.getEntriesByName('gancang:sql').map((m) => ({
+            at: m.startTime,
+            end: m.startTime + m.duration,
+            sql: String((m as PerformanceMeasure).detail),
+          })),
+        };
+      });
+    } finally {
+      await dash.close();
+    }
+  }
+
+  // Opened from a link (the section asks), and prepared after the planner's map (prepareSections asks).
+  for (const [how, query] of [
+    ['opened on Pengawasan', 'section=supervisor'],
+    ['prepared ahead on Perencanaan', 'section=planner'],
+  ] as const) {
+    it(`${how}: after the arrays are read, before the engine has taken them`, async () => {
+      const { fedEnd, statements } = await timeline(query);
+      const arrays = statements.find((s) => s.sql.startsWith(LAST_ARRAY));
+      expect(arrays, 'the engine’s arrays were read').toBeDefined();
+      expect(fedEnd).toBeGreaterThan(0);
+      for (const [what, start] of Object.entries(OWN)) {
+        const own = statements.find((s) => s.sql.startsWith(start));
+        expect(own, what).toBeDefined();
+        // Not before the arrays (they would wait behind it), nor only once the engine is fed (the database idle).
+        expect(own?.at, what).toBeGreaterThanOrEqual(arrays?.end ?? Number.NaN);
+        expect(own?.at, what).toBeLessThan(fedEnd);
+      }
+    });
+  }
+});

@@ -28,6 +28,7 @@ import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaRow, areaRows } from './coverage-rows';
+import { coverageArraysRead } from './coverage-session';
 import { NEED_RATES, readNeedRates } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
@@ -84,15 +85,17 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     [arrays, gazetteer],
   );
 
-  // Asked once the engine's arrays are read: the same database would otherwise read these first.
-  const engineFed = arrays !== null;
   // Both are read once per dataset (perDataset), and ahead when the section is prepared (prepareCoverage).
-  const needRate = useDatasetAnswer(client, NEED_RATES, () => readNeedRates(client), engineFed).data;
+  // Asked once the engine's arrays are read (the same database would otherwise read these first; useCoverage,
+  // above, has started reading them), while the engine takes them.
+  const needRate = useDatasetAnswer(client, NEED_RATES, () =>
+    coverageArraysRead(client).then(() => readNeedRates(client)),
+  ).data;
   const agentFacts = useDatasetAnswer(
     client,
     AGENT_FACTS,
-    () => readAgentFacts(client),
-    engineFed && !noAgents,
+    () => coverageArraysRead(client).then(() => readAgentFacts(client)),
+    !noAgents,
   ).data;
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
@@ -212,7 +215,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     if (!linked.current) setLink((l) => (l.village === selectedCode ? l : { ...l, village: selectedCode }));
   }, [selectedCode, setLink]);
   const selectedAgent = selection?.kind === 'agent' ? selection.agent : null;
-  // None until the first coverage (or its failure) is in: the map is then drawn once, whole.
+  // None until the first coverage (or its failure) is in: the map is then taken and drawn once, whole.
   const layersDue = result !== null || coverage.error !== null;
   const layers = useMemo(
     () =>
@@ -367,15 +370,21 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
       </aside>
       <div className="map-wrap">
         <BoundaryNotice />
-        <MapCanvas
-          style={style}
-          layers={layers}
-          onView={(v) => setZoom(v.zoom)}
-          onDrawn={onDrawn}
-          ariaLabel={t('nav.supervisor')}
-          flyTo={flyTo}
-          onLeave={() => setHover(null)}
-        />
+        {layersDue ? (
+          <MapCanvas
+            style={style}
+            layers={layers}
+            onView={(v) => setZoom(v.zoom)}
+            onDrawn={onDrawn}
+            ariaLabel={t('nav.supervisor')}
+            flyTo={flyTo}
+            onLeave={() => setHover(null)}
+          />
+        ) : (
+          // The map is taken once the first answer is in, and drawn once, whole: a map drawn while the engine
+          // and the database work (several frames with software rendering) would take their time.
+          <section className="map-canvas" aria-label={t('nav.supervisor')} aria-busy="true" />
+        )}
         <SupervisorLegend
           mode={mode}
           onMode={setMode}

@@ -29,18 +29,22 @@ export interface CoverageSession {
 /** An answer asked ahead that the worker skipped (a request was waiting): asked again when it is needed. */
 const SKIPPED = new Error('skipped');
 
-/** A dataset's session as it starts, and whether its failure is reported. */
-type SessionEntry = Settling<CoverageSession> & { reported: boolean };
+/**
+ * A dataset's session as it starts, whether its failure is reported, and when its arrays have been read from
+ * the database (`read`, settled either way): DuckDB is free for other statements from then on, while the
+ * engine takes the arrays.
+ */
+type SessionEntry = Settling<CoverageSession> & { reported: boolean; read: Promise<void> };
 
 /** One session per loaded dataset (its SQL client): kept while the page lives, across visits to Pengawasan. */
 const sessions = new WeakMap<SqlClient, SessionEntry>();
 
-async function startSession(sql: SqlClient, report: boolean): Promise<CoverageSession> {
+async function startSession(sql: SqlClient, report: boolean, onRead: () => void): Promise<CoverageSession> {
   const client = new CoverageClient();
   onDatasetReplaced(sql, () => client.terminate());
   const start = performance.now();
   try {
-    const arrays = await loadCoverageArrays(sql);
+    const arrays = await loadCoverageArrays(sql).finally(onRead);
     await client.init(
       {
         households: arrays.households,
@@ -74,17 +78,29 @@ export function coverageSession(sql: SqlClient, report = true): Promise<Coverage
     }
     return known.promise;
   }
-  const session = startSession(sql, report);
+  let onRead = () => {};
+  const read = new Promise<void>((resolve) => {
+    onRead = resolve;
+  });
+  const session = startSession(sql, report, onRead);
   // The same object keeps the value (settling fills it in later).
   sessions.set(
     sql,
     Object.assign(
       settling(session, () => sessions.delete(sql)),
-      { reported: report },
+      { reported: report, read },
     ),
   );
   return session;
 }
+
+/**
+ * Resolves once the dataset's session has read its arrays from the database (at once when no session is
+ * starting). Pengawasan's own statements wait for it, so that they do not hold up the engine's arrays, and
+ * no longer: they run while the engine takes the arrays and works out its first answer.
+ */
+export const coverageArraysRead = (sql: SqlClient): Promise<void> =>
+  sessions.get(sql)?.read ?? Promise.resolve();
 
 /**
  * The session and its answer for `options` when both are already in (Pengawasan prepared ahead, or opened
@@ -146,13 +162,15 @@ export function askAhead(session: CoverageSession, next: readonly CoverageOption
 export async function prepareCoverage(sql: SqlClient, thresholdM: number, search: string): Promise<void> {
   const { visitDays } = parseSupervisorLink(search).state;
   const names = placeNames(sql);
-  const session = await coverageSession(sql, false);
+  const session = coverageSession(sql, false);
+  // Read while the engine takes its arrays and works (the database is free then), so the section opens with
+  // them in. Should one fail, the section asks again and says so.
+  const facts = coverageArraysRead(sql).then(() =>
+    Promise.all([needRateByVillage(sql), agentTypesAndOffices(sql)]).catch(() => undefined),
+  );
   await Promise.all([
-    computeCoverage(session, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays }),
+    session.then((s) => computeCoverage(s, { ...DEFAULT_COVERAGE_OPTIONS, thresholdM, visitDays })),
     names,
-    // Read while the engine works (the database is free then), so the section opens with them in. Should one
-    // fail, the section asks again and says so.
-    needRateByVillage(sql).catch(() => undefined),
-    agentTypesAndOffices(sql).catch(() => undefined),
+    facts,
   ]);
 }
