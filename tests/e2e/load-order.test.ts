@@ -144,6 +144,16 @@ describe('the planner’s first table is asked once the data is in', () => {
     expect(first?.at).toBeLessThan(loaded);
   });
 
+  it('the map’s statement, asked before the figures beside it, runs before them (a prepared one too)', async () => {
+    const { statements } = await statementsOf('section=planner');
+    // The village figures of the map (a prepared statement: prepared, then run) and the regency summary.
+    const map = statements.find((s) => s.sql.startsWith('WITH a AS (SELECT vid'));
+    const summary = statements.find((s) => s.sql.startsWith('WITH hh AS ( SELECT coalesce(sum(n), 0)'));
+    expect(map, 'the map’s statement ran').toBeDefined();
+    expect(summary, 'the summary ran').toBeDefined();
+    expect(map?.at).toBeLessThanOrEqual(summary?.at ?? Number.NaN);
+  });
+
   it('opening on Pengawasan: not asked (it would queue before the section’s own statements)', async () => {
     const { statements } = await statementsOf('section=supervisor');
     expect(statements.length).toBeGreaterThan(0);

@@ -62,6 +62,8 @@ export async function startDuckDb(options: { timeline?: boolean } = {}): Promise
   };
 }
 
+const noop = () => undefined;
+
 /** Datasets' schemas made so far (each `connect` makes the next). */
 let schemas = 0;
 
@@ -117,18 +119,35 @@ function clientOf(
       await reader.close();
     }
   };
+  // DuckDB's worker runs statements in the order they are posted to it. A prepared statement is posted in two
+  // steps (prepared, then run): what is asked after it is posted once it is posted whole. Otherwise statements
+  // asked later (the figures beside the map, or work asked ahead, seconds at a million households) would run
+  // before it.
+  let queue: Promise<void> = Promise.resolve();
+  const inOrder = <T>(post: () => { posted: Promise<void>; result: Promise<T> }): Promise<T> => {
+    const mine = queue.then(post);
+    queue = mine.then(
+      ({ posted }) => posted,
+      () => undefined,
+    );
+    return mine.then(({ result }) => result);
+  };
   return {
-    queryTable: (sql) => track(sql, () => conn.query(sql)),
-    queryPrepared: async (sql, params) => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = conn.prepare(sql);
-        statements.set(sql, statement);
-        statement.catch(() => statements.delete(sql));
-      }
-      const prepared = await statement;
-      return track(sql, () => prepared.query(...params));
-    },
+    queryTable: (sql) =>
+      inOrder(() => ({ posted: Promise.resolve(), result: track(sql, () => conn.query(sql)) })),
+    queryPrepared: (sql, params) =>
+      inOrder(() => {
+        let statement = statements.get(sql);
+        if (!statement) {
+          // The database is busy while it prepares (work asked ahead waits for it to be quiet).
+          statement = activity.track(() => conn.prepare(sql));
+          statements.set(sql, statement);
+          statement.catch(() => statements.delete(sql));
+        }
+        // Run as soon as it is prepared; the next statement is posted after that (its callback comes second).
+        const result = statement.then((prepared) => track(sql, () => prepared.query(...params)));
+        return { posted: statement.then(noop, noop), result };
+      }),
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
     insertArrow: (name, data) =>
       track(`insert ${name}`, () => insertArrowStream(name, tableToIPC(data, 'stream'))),
