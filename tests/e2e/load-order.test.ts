@@ -116,17 +116,39 @@ describe('the dataset downloads while the database starts', () => {
   }, 120_000);
 });
 
-/** When each of the page's database statements began (its first words) and when the data was loaded. */
-async function statementsOf(query: string) {
+/**
+ * The page's database statements (asked when, ended when, their first words), when the data was loaded and
+ * when the engine had taken its arrays — once the page is ready and, with `waitFor`, once those statements
+ * (their first words) were asked and the engine fed.
+ */
+async function statementsOf(query: string, waitFor: readonly string[] = []) {
   const dash = await openDashboard({ query });
   try {
     await waitReady(dash.page);
-    return await dash.page.evaluate(() => ({
-      loaded: performance.getEntriesByName('gancang:data-loaded')[0]?.startTime ?? Number.NaN,
-      statements: performance
-        .getEntriesByName('gancang:sql')
-        .map((m) => ({ at: m.startTime, sql: String((m as PerformanceMeasure).detail) })),
-    }));
+    if (waitFor.length > 0)
+      await dash.page.waitForFunction(
+        (own) => {
+          const asked = performance
+            .getEntriesByName('gancang:sql')
+            .map((m) => String((m as PerformanceMeasure).detail));
+          const fed = performance.getEntriesByName('gancang:coverage-fed').length > 0;
+          return fed && own.every((o) => asked.some((sql) => sql.startsWith(o)));
+        },
+        waitFor,
+        { timeout: 60_000 },
+      );
+    return await dash.page.evaluate(() => {
+      const fed = performance.getEntriesByName('gancang:coverage-fed')[0];
+      return {
+        loaded: performance.getEntriesByName('gancang:data-loaded')[0]?.startTime ?? Number.NaN,
+        fedEnd: fed ? fed.startTime + fed.duration : Number.NaN,
+        statements: performance.getEntriesByName('gancang:sql').map((m) => ({
+          at: m.startTime,
+          end: m.startTime + m.duration,
+          sql: String((m as PerformanceMeasure).detail),
+        })),
+      };
+    });
   } finally {
     await dash.close();
   }
@@ -169,45 +191,13 @@ describe('Pengawasan’s own statements run while its engine takes the arrays', 
     'need rates': 'WITH hh AS ( SELECT h.village_code, CASE WHEN',
   };
 
-  /** The statements (asked when, ended when) and the engine's feeding, once it is fed and the section's own were asked. */
-  async function timeline(query: string) {
-    const dash = await openDashboard({ query });
-    try {
-      await waitReady(dash.page);
-      await dash.page.waitForFunction(
-        (own) => {
-          const asked = performance
-            .getEntriesByName('gancang:sql')
-            .map((m) => String((m as PerformanceMeasure).detail));
-          const fed = performance.getEntriesByName('gancang:coverage-fed').length > 0;
-          return fed && own.every((o) => asked.some((sql) => sql.startsWith(o)));
-        },
-        Object.values(OWN),
-        { timeout: 60_000 },
-      );
-      return await dash.page.evaluate(() => {
-        const fed = performance.getEntriesByName('gancang:coverage-fed')[0];
-        return {
-          fedEnd: fed ? fed.startTime + fed.duration : Number.NaN,
-          statements: performance.getEntriesByName('gancang:sql').map((m) => ({
-            at: m.startTime,
-            end: m.startTime + m.duration,
-            sql: String((m as PerformanceMeasure).detail),
-          })),
-        };
-      });
-    } finally {
-      await dash.close();
-    }
-  }
-
   // Opened from a link (the section asks), and prepared after the planner's map (prepareSections asks).
   for (const [how, query] of [
     ['opened on Pengawasan', 'section=supervisor'],
     ['prepared ahead on Perencanaan', 'section=planner'],
   ] as const) {
     it(`${how}: after the arrays are read, before the engine has taken them`, async () => {
-      const { fedEnd, statements } = await timeline(query);
+      const { fedEnd, statements } = await statementsOf(query, Object.values(OWN));
       const arrays = statements.find((s) => s.sql.startsWith(LAST_ARRAY));
       expect(arrays, 'the engine’s arrays were read').toBeDefined();
       expect(fedEnd).toBeGreaterThan(0);

@@ -16,11 +16,9 @@ import { FailureNotice } from '../../core/ui/FailureNotice';
 import { revealMap } from '../../core/ui/phone';
 import { Tabs } from '../../core/ui/Tabs';
 import { MissingTablesNote, useTableStatus } from '../../core/ui/table-status';
-import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { usePlaceNames } from '../../core/ui/use-place-names';
 import { useLinkState } from '../../core/url/use-link-state';
 import { AgentPanel } from './AgentPanel';
-import { AGENT_FACTS, readAgentFacts } from './agent-facts';
 import { agentPseudonyms, agentRows } from './agent-list';
 import { areaNames } from './area-names';
 import { assignmentLines, type Selection } from './assignment-lines';
@@ -28,14 +26,13 @@ import { ThresholdControl, VisitWindowControl } from './CoverageRuleControls';
 import { CoverageTable } from './CoverageTable';
 import { type AssignmentLine, agentLayer, assignmentLineLayer, uncoveredPoints } from './coverage-layers';
 import { type AreaRow, areaRows } from './coverage-rows';
-import { coverageArraysRead } from './coverage-session';
-import { NEED_RATES, readNeedRates } from './need-rates';
 import { OfficeTable } from './OfficeTable';
 import { ProposalPanel } from './ProposalPanel';
 import { SupervisorKpis } from './SupervisorKpis';
 import { type MapMode, SupervisorLegend } from './SupervisorLegend';
 import { parseSupervisorLink, SUPERVISOR_LINK, type SupervisorTab } from './url-state';
 import { useCoverage } from './use-coverage';
+import { useCoverageFacts } from './use-coverage-facts';
 import { VillageTooltip } from './VillageTooltip';
 import { villageFills } from './village-fills';
 
@@ -85,18 +82,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
     [arrays, gazetteer],
   );
 
-  // Both are read once per dataset (perDataset), and ahead when the section is prepared (prepareCoverage).
-  // Asked once the engine's arrays are read (the same database would otherwise read these first; useCoverage,
-  // above, has started reading them), while the engine takes them.
-  const needRate = useDatasetAnswer(client, NEED_RATES, () =>
-    coverageArraysRead(client).then(() => readNeedRates(client)),
-  ).data;
-  const agentFacts = useDatasetAnswer(
-    client,
-    AGENT_FACTS,
-    () => coverageArraysRead(client).then(() => readAgentFacts(client)),
-    !noAgents,
-  ).data;
+  const { needRate, agentFacts } = useCoverageFacts(client, !noAgents);
   const [office, setOffice] = useState('');
   // Made for the lists that show them only: neither opening the section nor a step of the distance limit on
   // another list waits for them (the pseudonyms are made once per dataset).
