@@ -80,13 +80,19 @@ export function plannerTableStages(
       LEFT JOIN household_coverage c ON c.row_id = h.rowid
     )
     SELECT *, (${mask})::${MASK_TYPE} AS m, (${unknown})::${MASK_TYPE} AS u FROM base`;
+  // Grouped by the village's small id, its codes looked up once per group after: grouping a million rows by
+  // their text codes cost a sixth of the statement. A household of no gazetteer village keeps its own code.
   const cube = `CREATE OR REPLACE TABLE planner_cube AS
-    WITH rows AS (${householdRows})
-    SELECT vid, village_code, district_code, decile, agent_kind, count(*)::INTEGER AS n,
+    WITH rows AS (${householdRows}),
+    g AS (SELECT vid, CASE WHEN vid IS NULL THEN village_code END AS unknown_code, decile, agent_kind,
+      count(*)::INTEGER AS n,
       sum(covered)::INTEGER AS cov, sum(reached)::INTEGER AS reached, sum(with_agent)::INTEGER AS with_agent,
       ${NEED_CODES.map((c) => `coalesce(sum(n_${c}), 0)::INTEGER AS s_${c}, count(n_${c})::INTEGER AS k_${c}`).join(',\n      ')},
       count(*) FILTER (WHERE m > 0)::INTEGER AS s_any, count(*) FILTER (WHERE u <> ${ALL_UNKNOWN})::INTEGER AS k_any
-    FROM rows GROUP BY ALL`;
+    FROM rows GROUP BY ALL)
+    SELECT g.vid, coalesce(v.village_code, g.unknown_code) AS village_code, v.district_code,
+      g.* EXCLUDE (vid, unknown_code)
+    FROM g LEFT JOIN planner_villages v USING (vid)`;
   const households = `CREATE OR REPLACE TABLE planner_households AS ${householdRows} ORDER BY hid`;
   const cases = [
     `CREATE OR REPLACE TABLE planner_cases AS

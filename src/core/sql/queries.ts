@@ -81,13 +81,18 @@ export const villageStats = (client: SqlClient, measure: NeedMeasure, rule: Cove
 
 /**
  * Households joined to their recorded agent's home, for the distance step, with the agent's state
- * (household-status.ts OWN_AGENT: none, unknown id, inactive, active). Each row carries its household's row id,
- * which the step keeps with its distance, so the rows are not sorted (a million rows sorted for nothing).
+ * (household-status.ts OWN_AGENT: none, unknown id, inactive, active) and the age of the last visit in whole days
+ * before `referenceDate` (NEVER_VISITED when never visited; the caller checks the date). Each row carries its household's
+ * row id, which the step keeps with its distance, so the rows are not sorted (a million rows sorted for nothing).
  */
-export const ASSIGNED_PAIRS_SQL = `SELECT h.rowid::INTEGER AS row_id,
+/** assignedPairsSql's visit age of a household never visited (no age of a date DuckDB can hold). */
+export const NEVER_VISITED = -2147483648;
+
+export const assignedPairsSql = (referenceDate: string): string => `SELECT h.rowid::INTEGER AS row_id,
     coalesce(h.lon, 'NaN'::DOUBLE) AS lon, coalesce(h.lat, 'NaN'::DOUBLE) AS lat,
     (${OWN_AGENT_SQL})::UTINYINT AS agent_state,
-    coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat
+    coalesce(a.lon, 'NaN'::DOUBLE) AS agent_lon, coalesce(a.lat, 'NaN'::DOUBLE) AS agent_lat,
+    coalesce((DATE '${referenceDate}' - h.last_visit)::INTEGER, ${NEVER_VISITED}) AS visit_age_days
   FROM households h LEFT JOIN agents a ON a.agent_id = h.agent_id`;
 
 /** DHIS2-style data-quality counts of the households loaded (rows the importer rejected are in its report). */

@@ -109,6 +109,66 @@ describe('household_coverage', () => {
     ]);
   });
 
+  it('keeps a distance only for a household with an active recorded agent (NULL with none)', async () => {
+    const rows = await queryRows<{ household_id: string; agent_state: number; known: boolean }>(
+      db,
+      `SELECT h.household_id, c.agent_state, c.agent_distance_m IS NOT NULL AS known
+       FROM households h JOIN household_coverage c ON c.row_id = h.rowid ORDER BY h.household_id`,
+    );
+    // H1–H3: A1 (active); H4: none; H5: A2 (its activity blank: active).
+    expect(rows.map((r) => [r.household_id, r.known])).toEqual([
+      ['H1', true],
+      ['H2', true],
+      ['H3', true],
+      ['H4', false],
+      ['H5', true],
+    ]);
+    expect(new Set(rows.map((r) => r.agent_state)).size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['no household', ''],
+    [
+      'households never visited',
+      'H1;17.01.04.2001;102.90;-4.45;1;A1;1;0;\nH2;17.01.04.2001;102.90;-4.45;2;;0;0;\n',
+    ],
+  ])('has one row per household, its columns typed as the SQL rules read them: %s', async (_, rows) => {
+    const other = await fixtureDb({
+      villages: VILLAGES,
+      households: `${HOUSEHOLDS.split('\n')[0]}\n${rows}`,
+      agents: AGENTS,
+      cases: CASES,
+    });
+    await computeHouseholdCoverage(other, REFERENCE_DATE);
+    const columns = await queryRows<{ name: string; type: string }>(
+      other,
+      `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+       WHERE table_name = 'household_coverage' ORDER BY column_index`,
+    );
+    expect(columns.map((c) => `${c.name} ${c.type}`)).toEqual([
+      'row_id INTEGER',
+      'agent_state UTINYINT',
+      'agent_distance_m DOUBLE',
+      'visit_age_days INTEGER',
+      'visits_recorded BOOLEAN',
+    ]);
+    const [counts] = await queryRows<{
+      n: number;
+      households: number;
+      recorded: boolean | null;
+      ages: number;
+    }>(
+      other,
+      `SELECT count(*)::INTEGER AS n, (SELECT count(*) FROM households)::INTEGER AS households,
+         bool_or(visits_recorded) AS recorded, count(visit_age_days)::INTEGER AS ages FROM household_coverage`,
+    );
+    expect(counts?.n).toBe(counts?.households);
+    // No visit date anywhere: "unknown" for every household, not "not visited".
+    expect(counts?.recorded ?? false).toBe(false);
+    expect(counts?.ages).toBe(0);
+    await other.close?.();
+  });
+
   it('rejects a reference date that is not YYYY-MM-DD', async () => {
     await expect(computeHouseholdCoverage(db, '1/2/2026')).rejects.toThrow(RangeError);
     await expect(computeHouseholdCoverage(db, "2026-01-01' OR 1=1 --")).rejects.toThrow(RangeError);
