@@ -79,15 +79,16 @@ export function villageStatsSql(measure: NeedMeasure, rule: CoverageRule): strin
 export const villageStats = (client: SqlClient, measure: NeedMeasure, rule: CoverageRule) =>
   queryRows<VillageStats>(client, villageStatsSql(measure, rule));
 
-/**
- * Households joined to their recorded agent's home, for the distance step, with the agent's state
- * (household-status.ts OWN_AGENT: none, unknown id, inactive, active) and the age of the last visit in whole days
- * before `referenceDate` (NEVER_VISITED when never visited; the caller checks the date). Each row carries its household's
- * row id, which the step keeps with its distance, so the rows are not sorted (a million rows sorted for nothing).
- */
-/** assignedPairsSql's visit age of a household never visited (no age of a date DuckDB can hold). */
+/** assignedPairsSql's visit age of a household never visited (no visit date is that far from the reference date). */
 export const NEVER_VISITED = -2147483648;
 
+/**
+ * Households joined to their recorded agent's home, for the distance step, with the agent's state
+ * (household-status.ts OWN_AGENT: none, unknown id, inactive, active) and the age of the last visit in whole
+ * days before `referenceDate` (NEVER_VISITED when never visited; the caller checks the date). Each row carries
+ * its household's row id, which the step keeps with its distance, so the rows are not sorted (a million rows
+ * sorted for nothing).
+ */
 export const assignedPairsSql = (referenceDate: string): string => `SELECT h.rowid::INTEGER AS row_id,
     coalesce(h.lon, 'NaN'::DOUBLE) AS lon, coalesce(h.lat, 'NaN'::DOUBLE) AS lat,
     (${OWN_AGENT_SQL})::UTINYINT AS agent_state,
