@@ -3,28 +3,44 @@
  * compile their null check with `new Function`, which the app's Content Security Policy forbids — in the
  * browser they fail; these never do.
  */
-import { DateDay, Float64, Int32, makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnSpec } from '../domain/schema';
 
 const DAY_MS = 86_400_000;
 const encoder = new TextEncoder();
 
-/** Validity bitmap (bit set = value present), or undefined when nothing is null. */
-function validity(values: readonly unknown[]): { bitmap: Uint8Array | undefined; nulls: number } {
-  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
-  let nulls = 0;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) nulls++;
-    else bitmap[i >> 3] = (bitmap[i >> 3] ?? 0) | (1 << (i & 7));
-  });
-  return { bitmap: nulls > 0 ? bitmap : undefined, nulls };
+/**
+ * The validity of `length` values (bit set = value present) where `present(i)` says which are: the bitmap is
+ * undefined when nothing is null. Spread into makeData beside the type, length and data.
+ */
+export function validity(
+  length: number,
+  present: (i: number) => boolean,
+): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+  const bitmap = new Uint8Array((length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < length; i++) {
+    if (present(i)) bitmap[i >> 3] = (bitmap[i >> 3] ?? 0) | (1 << (i & 7));
+    else nullCount++;
+  }
+  return { nullBitmap: nullCount > 0 ? bitmap : undefined, nullCount };
 }
+
+/** A BOOLEAN vector of `length` values, each `value`. */
+export const sameBoolean = (value: boolean, length: number): Vector<Bool> =>
+  makeVector(
+    makeData({
+      type: new Bool(),
+      length,
+      nullCount: 0,
+      data: new Uint8Array((length + 7) >> 3).fill(value ? 255 : 0),
+    }),
+  );
 
 /** An Arrow vector of canonical type `type` from plain values. */
 export function canonicalVector(type: ColumnSpec['type'], values: readonly unknown[]): Vector {
-  const { bitmap, nulls } = validity(values);
   const length = values.length;
-  const base = { length, nullCount: nulls, nullBitmap: bitmap };
+  const base = { length, ...validity(length, (i) => values[i] !== null && values[i] !== undefined) };
   if (type === 'text')
     return utf8Vector(values.map((v) => (v === null || v === undefined ? null : String(v))));
   if (type === 'double') {
