@@ -3,7 +3,7 @@
  * switch links none — even when the planner hands the map new layers while that warm-up is drawing (here: the
  * need is changed again and again until the warm-up is done); and what it shows is read ahead (the engine's
  * arrays and answer, the area names, the need rates, the agents' types and offices), so opening it asks the
- * database nothing and never waits behind another statement.
+ * database nothing and never waits behind another statement; nor does it change the map's style.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
@@ -66,6 +66,23 @@ describe('Pengawasan prepared ahead', () => {
       if (now === before) break;
       before = now;
     }
+    // Style changes from here on (each costs the map a frame of its own), and deck.gl's places already there.
+    const places = await page.evaluate(() => {
+      const map = window.__gancang?.map as unknown as Record<string, (...args: unknown[]) => unknown> & {
+        getLayersOrder(): string[];
+      };
+      const changes: string[] = [];
+      (window as unknown as { __styleChanges: string[] }).__styleChanges = changes;
+      for (const name of ['addLayer', 'removeLayer', 'moveLayer']) {
+        const original = map[name]?.bind(map);
+        map[name] = (...args: unknown[]) => {
+          const layer = args[0];
+          changes.push(`${name} ${typeof layer === 'string' ? layer : (layer as { id: string }).id}`);
+          return original?.(...args);
+        };
+      }
+      return map.getLayersOrder().filter((id) => id.startsWith('deck-'));
+    });
     await page.getByTestId('nav-supervisor').click();
     await waitReady(page);
     await waitMapIdle(page);
@@ -86,6 +103,14 @@ describe('Pengawasan prepared ahead', () => {
     expect(links).toEqual([]);
     // Before the need rates and the agents' offices were read ahead: those two statements.
     expect(asked).toEqual([]);
+    // Nor did the switch change the map's style: both of deck.gl's places were there.
+    expect(places.sort()).toEqual([
+      'deck-maplibre-layer-group-before:village-line',
+      'deck-maplibre-layer-group-last',
+    ]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __styleChanges: string[] }).__styleChanges),
+    ).toEqual([]);
     expect(await page.getByTestId('supervisor-coverage').textContent()).toMatch(/\d/);
   });
 });

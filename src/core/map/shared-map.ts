@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { type FrameGate, gateOverlayFrames } from './frame-gate';
+import { PLACE_ANCHORS } from './layer-anchors';
 import { tellOverlaySize } from './overlay-size';
 
 export interface LabelledControl {
@@ -94,13 +95,15 @@ export function takeMap(
   shared.gate = gateOverlayFrames(shared.map, shared.overlay, () =>
     shared.layers.every((layer) => layer.isLoaded),
   );
+  // The anchors' places are added once the style is loaded (deck.gl adds none before).
+  shared.map.once('load', () => handLayers(shared, shared.layers));
   if (keep) kept = shared;
   return { shared, fresh: true };
 }
 
 /** Hands the overlay new layers (deck.gl's loop, resting or not, takes them up at its next frame). */
 export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
-  shared.overlay.setProps({ layers: [...shared.warming, ...layers] as Layer[] });
+  shared.overlay.setProps({ layers: [...PLACE_ANCHORS, ...shared.warming, ...layers] as Layer[] });
   shared.layers = layers;
   shared.gate?.wake();
 }

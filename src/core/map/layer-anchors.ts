@@ -1,0 +1,22 @@
+/**
+ * Anchors for deck.gl's places among the map's own layers. In interleaved mode the overlay draws its layers in
+ * one MapLibre layer per place (`beforeId`), added when a layer first needs that place and removed when none
+ * does. Adding one changes the map's style, which costs a frame of its own before the layers are drawn (with
+ * software rendering, a hundred milliseconds or more), at the first answer and again at each section switch.
+ * The anchors hold every place the sections use from the map's load on (shared-map.ts hands them with every
+ * section's layers): they draw nothing and have no GPU program.
+ */
+import { Layer } from '@deck.gl/core';
+import { CHOROPLETH_BEFORE_LAYER } from './base-style';
+
+class PlaceAnchor extends Layer {
+  static override layerName = 'PlaceAnchor';
+  override initializeState(): void {}
+  override draw(): void {}
+}
+
+/** One anchor per place: under the village lines (choropleths), and above everything (points, highlights). */
+export const PLACE_ANCHORS: readonly Layer[] = [
+  new PlaceAnchor({ id: 'anchor-under-village-lines', ...({ beforeId: CHOROPLETH_BEFORE_LAYER } as object) }),
+  new PlaceAnchor({ id: 'anchor-top' }),
+];
