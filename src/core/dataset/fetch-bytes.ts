@@ -45,22 +45,35 @@ export function fetchBytes(
   });
 }
 
+/** True for a page rather than a file: the dev and preview servers answer unknown paths with index.html. */
+function isPage(bytes: Uint8Array): boolean {
+  const first = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+  return first === 0x3c; // '<'
+}
+
 /**
- * JSON from the app's origin, or null when absent (an HTTP error, or not JSON: the dev and preview servers
- * answer unknown paths with index.html). A request that fails on the network or stops answering for the
- * deadline is not "absent": it rejects with a LoadStepError naming the file.
+ * A file's bytes from the app's origin, or null when absent (an HTTP error, or a page instead of the file).
+ * A request that fails on the network or stops answering for the deadline is not "absent": it rejects with a
+ * LoadStepError naming the file.
  */
-export function fetchJsonIfPresent(url: string, step: LoadStepName = 'data'): Promise<unknown> {
+export function fetchBytesIfPresent(url: string, step: LoadStepName = 'data'): Promise<Uint8Array | null> {
   return runStep({ step, file: fileName(url) }, async ({ signal, alive }) => {
     const response = await fetch(url, { signal });
     if (!response.ok) return null;
-    const text = new TextDecoder().decode(await readBody(response, alive));
-    try {
-      return text.trimStart().startsWith('<') ? null : (JSON.parse(text) as unknown);
-    } catch {
-      return null;
-    }
+    const bytes = await readBody(response, alive);
+    return isPage(bytes) ? null : bytes;
   });
+}
+
+/** JSON from the app's origin, or null when absent or not JSON (fetchBytesIfPresent's failures reject). */
+export async function fetchJsonIfPresent(url: string, step: LoadStepName = 'data'): Promise<unknown> {
+  const bytes = await fetchBytesIfPresent(url, step);
+  if (!bytes) return null;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** A request made before its answer is needed: a failure is reported where the answer is awaited, not as unhandled. */

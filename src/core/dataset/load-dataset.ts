@@ -10,7 +10,8 @@ import { loadArrowTable, loadCsvTable, type TableLoad } from '../sql/load-table'
 import { assignedPairsSql, NEVER_VISITED } from '../sql/queries';
 import type { SqlClient } from '../sql/sql-client';
 import type { DatasetSource } from './dataset-source';
-import { fetchBytes, requestedAhead } from './fetch-bytes';
+import { fetchBytes, fetchBytesIfPresent, requestedAhead } from './fetch-bytes';
+import { GAZETTEER, gazetteerCopyPath } from './gazetteer-copy';
 import { fetchAggregateFiles, openAggregates, storedAggregateFiles } from './load-aggregate-dataset';
 import { fileName } from './load-guard';
 import type { DataTable, TableStatus } from './table-status';
@@ -67,9 +68,9 @@ export interface Downloads {
   file: Download;
   /** A published aggregate-only dataset's manifest and figure files; null for any other dataset. */
   aggregates: Promise<AggregateFiles> | null;
+  /** The gazetteer's columnar copy made from the CSV served (gazetteer-copy.ts); null when there is none. */
+  gazetteerCopy: Promise<Uint8Array | null>;
 }
-
-const GAZETTEER = 'villages.csv';
 
 /**
  * The server's files of a load (the gazetteer and a demo's or published dataset's files), all requested at once,
@@ -78,12 +79,18 @@ const GAZETTEER = 'villages.csv';
  * turn comes, naming its file.
  */
 export function startDownloads(source: DatasetSource): Downloads {
-  const started = new Map<string, Promise<Uint8Array>>();
+  const gazetteer = requestedAhead(fetchBytes(GAZETTEER));
+  const started = new Map<string, Promise<Uint8Array>>([[GAZETTEER, gazetteer]]);
   const urls = source.kind === 'imported' || source.aggregates ? [] : Object.values(source.files);
-  for (const url of [GAZETTEER, ...urls]) {
+  for (const url of urls) {
     if (!url || started.has(url)) continue;
     started.set(url, requestedAhead(fetchBytes(url)));
   }
+  // Requested once the CSV is in (its name comes from the CSV's bytes). Any failure only means no copy: the
+  // CSV is then loaded, and reports its own failures.
+  const gazetteerCopy = gazetteer
+    .then((csv) => fetchBytesIfPresent(gazetteerCopyPath(csv)))
+    .catch(() => null);
   const aggregates =
     source.kind === 'published' && source.aggregates
       ? requestedAhead(fetchAggregateFiles(source.aggregates))
@@ -95,6 +102,7 @@ export function startDownloads(source: DatasetSource): Downloads {
       return download ?? fetchBytes(url, onProgress);
     },
     aggregates,
+    gazetteerCopy,
   };
 }
 
@@ -210,6 +218,18 @@ function aggregateFiles(
   return stored ? Promise.resolve(stored) : aggregates;
 }
 
+/** The gazetteer: its columnar copy when one was made from the very CSV served (gazetteer-copy.ts), else the CSV. */
+async function loadGazetteer(
+  client: SqlClient,
+  downloads: Downloads,
+  onProgress: (p: LoadProgress) => void,
+): Promise<TableLoad> {
+  const copy = await downloads.gazetteerCopy;
+  // Null for a copy of another version of the data contract: the CSV holds the same rows.
+  const loaded = copy ? await loadArrowTable(client, 'villages', copy) : null;
+  return loaded ?? loadFile(client, 'villages', GAZETTEER, downloads.file, onProgress);
+}
+
 /**
  * Loads the gazetteer and a dataset's tables into DuckDB, then derives household coverage. `onGazetteer` is
  * called once the gazetteer is in (what needs only the village list can start beside the other tables).
@@ -234,7 +254,7 @@ export async function loadDataset(
   const reports: ImportReport[] = [];
   const tables: TableStatus = { households: 'missing', agents: 'missing', cases: 'missing' };
   const download = downloads.file;
-  loads.push(await timed('villages', () => loadFile(client, 'villages', GAZETTEER, download, onProgress)));
+  loads.push(await timed('villages', () => loadGazetteer(client, downloads, onProgress)));
   onGazetteer();
   const aggregates = aggregateFiles(source, downloads.aggregates);
   if (aggregates) {
