@@ -13,18 +13,20 @@ export const GAZETTEER = 'villages.csv';
 /** Where the copies live, beside the gazetteer. */
 export const GAZETTEER_COPY_DIR = 'gazetteer';
 
+const FNV_PRIME = 0x01000193;
+/** FNV-1a's offset basis, and a second one for a second, differently started hash. */
+const BASES = [0x811c9dc5, 0x5bd1e995] as const;
+
 /**
- * A name for `bytes`: their length and two 32-bit FNV-1a hashes (two offset bases). Each byte's step is a
- * bijection of the hash, so any change of one byte, at any place, changes both; a change of length changes
- * the first part.
+ * A name for `bytes`: their length and two 32-bit FNV-1a hashes (from BASES). Each byte's step is a bijection
+ * of the hash, so any change of one byte, at any place, changes both; a change of length changes the first part.
  */
 export function contentKey(bytes: Uint8Array): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
+  let [a, b] = BASES as readonly [number, number];
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    a = Math.imul(a ^ byte, 0x01000193);
-    b = Math.imul(b ^ byte, 0x01000193);
+    a = Math.imul(a ^ byte, FNV_PRIME);
+    b = Math.imul(b ^ byte, FNV_PRIME);
   }
   const hex = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
   return `${bytes.length.toString(16)}-${hex(a)}${hex(b)}`;
