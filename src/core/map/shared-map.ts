@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { type FrameGate, gateOverlayFrames } from './frame-gate';
-import { PLACE_ANCHORS } from './layer-anchors';
+import { placeAnchors } from './layer-anchors';
 import { tellOverlaySize } from './overlay-size';
 
 export interface LabelledControl {
@@ -24,6 +24,8 @@ export interface SharedMap {
   kept: boolean;
   /** The deck.gl layers last handed to the overlay (handLayers). */
   layers: readonly Layer[];
+  /** Layers that hold deck.gl's places among the map's own (layer-anchors.ts), handed with every section's. */
+  anchors: readonly Layer[];
   /** Another section's layers drawn beneath them until their programs are compiled (warmKeptMap). */
   warming: readonly Layer[];
   /** Rests deck.gl's frame loop while nothing happens (frame-gate.ts). */
@@ -83,6 +85,7 @@ export function takeMap(
     inUse: true,
     kept: keep,
     layers: [],
+    anchors: placeAnchors(),
     warming: [],
     gate: null,
     sizing: null,
@@ -103,7 +106,7 @@ export function takeMap(
 
 /** Hands the overlay new layers (deck.gl's loop, resting or not, takes them up at its next frame). */
 export function handLayers(shared: SharedMap, layers: readonly Layer[]): void {
-  shared.overlay.setProps({ layers: [...PLACE_ANCHORS, ...shared.warming, ...layers] as Layer[] });
+  shared.overlay.setProps({ layers: [...shared.anchors, ...shared.warming, ...layers] as Layer[] });
   shared.layers = layers;
   shared.gate?.wake();
 }
