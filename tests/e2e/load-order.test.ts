@@ -161,9 +161,9 @@ describe('the planner’s first table is asked once the data is in', () => {
     const { loaded, statements } = await statementsOf('section=planner');
     const first = statements.find((s) => s.sql.startsWith(PLANNER_VILLAGES));
     expect(first, 'the planner’s village table was made').toBeDefined();
-    // The load is marked done after the loader asked it, so it began before the mark; the sections are drawn up
-    // only after the mark.
-    expect(first?.at).toBeLessThan(loaded);
+    // The load is marked done after the loader asked it, so it began before the mark, or within the same tick of
+    // the page's clock (its resolution is coarse); the sections are drawn up only after the mark.
+    expect(first?.at).toBeLessThanOrEqual(loaded);
   });
 
   it('the map’s statement, asked before the figures beside it, runs before them (a prepared one too)', async () => {
