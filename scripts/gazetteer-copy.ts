@@ -1,8 +1,9 @@
 /**
  * Makes the gazetteer's columnar copy (src/core/dataset/gazetteer-copy.ts): data/villages.csv loaded as the
  * app loads it and written as Arrow IPC to data/gazetteer/villages-<content key>.arrow; older copies are
- * removed. Nothing is written when the copy of these bytes exists, nor when the CSV loses rows or lacks columns
- * (the app then loads the CSV and says which rows and why). Part of `npm run data:ensure`.
+ * removed. The name says which CSV, not which load rules: so the copy is made again each time and written when
+ * its bytes differ (a checkout kept across an upgrade of the rules). None is made when the CSV loses rows or
+ * lacks columns (the app then loads the CSV and says which rows and why). Part of `npm run data:ensure`.
  *
  *   tsx scripts/gazetteer-copy.ts [--data data]
  */
@@ -14,7 +15,7 @@ import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 import { loadCsvTable } from '../src/core/sql/load-table.ts';
 import { writeTableArrow } from './arrow-file.ts';
 
-/** What was done: the copy's path (relative to `dataDir`), or why there is none. */
+/** What was done: the copy's path (relative to `dataDir`; `present`: it held these bytes already), or why there is none. */
 export type CopyOutcome = { written: string } | { present: string } | { skipped: string };
 
 export async function ensureGazetteerCopy(dataDir: string): Promise<CopyOutcome> {
@@ -23,7 +24,7 @@ export async function ensureGazetteerCopy(dataDir: string): Promise<CopyOutcome>
   const dir = join(dataDir, GAZETTEER_COPY_DIR);
   const stale = existsSync(dir) ? readdirSync(dir).filter((f) => join(GAZETTEER_COPY_DIR, f) !== path) : [];
   for (const file of stale) rmSync(join(dir, file));
-  if (existsSync(join(dataDir, path))) return { present: path };
+  // Made again each time, by this checkout's load rules: a copy made by other rules is replaced.
   const client = await startNodeDuckDb();
   try {
     await client.registerFile(GAZETTEER, csv);
@@ -33,8 +34,9 @@ export async function ensureGazetteerCopy(dataDir: string): Promise<CopyOutcome>
         skipped: `${load.rejected} rows rejected, missing columns: ${load.missingColumns.join(', ') || 'none'}`,
       };
     mkdirSync(dir, { recursive: true });
-    await writeTableArrow(client, 'villages', join(dataDir, path));
-    return { written: path };
+    return (await writeTableArrow(client, 'villages', join(dataDir, path)))
+      ? { written: path }
+      : { present: path };
   } finally {
     await client.close?.();
   }

@@ -337,12 +337,12 @@ async function main(): Promise<void> {
   const { options, out, ifMissing } = parseArgs(process.argv.slice(2));
   const manifestPath = resolve(out, 'manifest.json');
   if (ifMissing && existsSync(manifestPath)) {
-    // A demo made before its columnar copy existed gets one (the app loads that, and only that is cached).
-    const manifest = readManifest(out);
-    if (!manifest.columnar) {
-      await writeColumnar(out, manifest);
-      console.log(`demo data present in ${out}; its columnar copy written`);
-    } else console.log(`demo data present in ${out} (manifest.json); nothing to do`);
+    // The columnar copy (the app loads that, and only that is cached) is made by this checkout's load rules: a
+    // demo made before it existed gets one, and a copy made by other rules is replaced.
+    const written = await writeColumnar(out, readManifest(out));
+    if (written.length > 0)
+      console.log(`demo data present in ${out}; its columnar copy written (${written.join(', ')})`);
+    else console.log(`demo data present in ${out} (manifest.json); nothing to do`);
     return;
   }
   const t0 = performance.now();

@@ -5,7 +5,7 @@
  * same rows, in the same order, with the same types (tests/scripts/demo-columnar.test.ts).
  * The CSVs stay: they are the demo as a person reads or imports it.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_TABLES } from '../../src/core/dataset/table-status.ts';
 import { startNodeDuckDb } from '../../src/core/sql/duckdb-node.ts';
@@ -20,9 +20,12 @@ export const readManifest = (dir: string): ManifestJson =>
 
 /**
  * Writes `<table>.arrow` for each demo table in `dir` and names them in its manifest.json (written last, from
- * `manifest`: the one in `dir` unless the caller has read it already).
+ * `manifest`: the one in `dir` unless the caller has read it already). Made anew by this checkout's load rules
+ * each time: a copy made by older rules (a checkout kept across an upgrade) is replaced. Returns the files it
+ * wrote; a file already holding the same bytes is left as it is.
  */
-export async function writeColumnar(dir: string, manifest = readManifest(dir)): Promise<void> {
+export async function writeColumnar(dir: string, manifest = readManifest(dir)): Promise<string[]> {
+  const written: string[] = [];
   const client = await startNodeDuckDb();
   const columnar: Record<string, string> = {};
   for (const table of DATA_TABLES) {
@@ -34,10 +37,15 @@ export async function writeColumnar(dir: string, manifest = readManifest(dir)): 
         `${table}.csv: ${load.rejected} rows rejected, missing ${load.missingColumns.join(', ')}`,
       );
     const file = `${table}.arrow`;
-    await writeTableArrow(client, table, join(dir, file));
+    if (await writeTableArrow(client, table, join(dir, file))) written.push(file);
     columnar[table] = file;
   }
   const manifestPath = join(dir, 'manifest.json');
-  writeFileSync(`${manifestPath}.partial`, `${JSON.stringify({ ...manifest, columnar }, null, 2)}\n`);
-  renameSync(`${manifestPath}.partial`, manifestPath);
+  const text = `${JSON.stringify({ ...manifest, columnar }, null, 2)}\n`;
+  if (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== text) {
+    writeFileSync(`${manifestPath}.partial`, text);
+    renameSync(`${manifestPath}.partial`, manifestPath);
+    written.push('manifest.json');
+  }
+  return written;
 }

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +44,22 @@ describe('the gazetteer copy', () => {
     expect(copy).toEqual(csv);
     expect(csv.rows).toBeGreaterThan(100);
     expect(await contents(fromCopy)).toEqual(await contents(fromCsv));
+  });
+
+  it('is made again by this checkout’s rules: a copy of other bytes under the CSV’s name is replaced', async () => {
+    const path = join(dir, gazetteerCopyPath(csvBytes()));
+    const made = readFileSync(path);
+    const modified = statSync(path).mtimeMs;
+    // The same bytes: left as they are, file date included.
+    expect(await ensureGazetteerCopy(dir)).toEqual({ present: gazetteerCopyPath(csvBytes()) });
+    expect(statSync(path).mtimeMs).toBe(modified);
+    // As an older version of the load rules could have made it (here: its rows in another order).
+    const client = await startNodeDuckDb();
+    await client.insertArrowStream('villages', new Uint8Array(made));
+    writeFileSync(path, await client.arrowStream('SELECT * FROM villages ORDER BY village_code DESC'));
+    expect(readFileSync(path).equals(made)).toBe(false);
+    expect(await ensureGazetteerCopy(dir)).toEqual({ written: gazetteerCopyPath(csvBytes()) });
+    expect(readFileSync(path).equals(made)).toBe(true);
   });
 
   it('is left as it is when present, and replaced (the old one removed) when the CSV is edited', async () => {

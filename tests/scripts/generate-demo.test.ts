@@ -286,6 +286,17 @@ describe('generate-demo CLI', () => {
       encoding: 'utf8',
     });
     expect(second).toContain('nothing to do');
+    // A copy made by other load rules (here: other bytes) is made again, the others left as they are.
+    const agentsCopy = readFileSync(resolve(dir, 'agents.arrow'));
+    const householdsDate = statSync(resolve(dir, 'households.arrow')).mtimeMs;
+    writeFileSync(resolve(dir, 'agents.arrow'), agentsCopy.subarray(0, agentsCopy.length - 8));
+    const remade = execFileSync('npx', [...args, '--out', dir, '--if-missing'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(remade).toContain('columnar copy written (agents.arrow)');
+    expect(readFileSync(resolve(dir, 'agents.arrow')).equals(agentsCopy)).toBe(true);
+    expect(statSync(resolve(dir, 'households.arrow')).mtimeMs).toBe(householdsDate);
     // A demo made before the columnar copy existed gets it from --if-missing, its CSVs untouched.
     writeFileSync(manifestPath, mem.text('manifest.json'));
     rmSync(resolve(dir, 'households.arrow'));
