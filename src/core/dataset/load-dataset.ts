@@ -1,11 +1,11 @@
-import { Float64, Int32, makeData, makeVector, Table, tableFromIPC } from 'apache-arrow';
+import { makeVector, Table, tableFromIPC } from 'apache-arrow';
 import type { AggregateFiles, AggregateReport } from '../aggregates/load-aggregates';
 import { OWN_AGENT } from '../coverage-engine/household-status';
 import { isCalendarDate } from '../domain/calendar';
 import type { TableName } from '../domain/schema';
 import { assignedAgentDistances } from '../geo/coverage';
 import { type ImportReport, importTable } from '../import';
-import { sameBoolean, validity } from '../sql/arrow-vectors';
+import { nullableVector, sameBoolean } from '../sql/arrow-vectors';
 import { loadArrowTable, loadCsvTable, type TableLoad } from '../sql/load-table';
 import { assignedPairsSql, NEVER_VISITED } from '../sql/queries';
 import type { SqlClient } from '../sql/sql-client';
@@ -157,29 +157,17 @@ export async function computeHouseholdCoverage(client: SqlClient, referenceDate:
   // Written as read, in one Arrow table of the answer's typed arrays (its vectors may belong to another copy of
   // the Arrow library): no second pass of DuckDB over the households, a join and a sort (a fifth of a second at
   // a million).
-  const length = ages.length;
   await client.insertArrow(
     'household_coverage',
     new Table({
       row_id: makeVector(column('row_id', new Int32Array(0))),
       agent_state: makeVector(states),
-      agent_distance_m: makeVector(
-        makeData({
-          type: new Float64(),
-          length,
-          data: distances,
-          ...validity(length, (i) => states[i] === OWN_AGENT.active && !Number.isNaN(distances[i])),
-        }),
+      agent_distance_m: nullableVector(
+        distances,
+        (i) => states[i] === OWN_AGENT.active && !Number.isNaN(distances[i]),
       ),
-      visit_age_days: makeVector(
-        makeData({
-          type: new Int32(),
-          length,
-          data: ages,
-          ...validity(length, (i) => ages[i] !== NEVER_VISITED),
-        }),
-      ),
-      visits_recorded: sameBoolean(visited, length),
+      visit_age_days: nullableVector(ages, (i) => ages[i] !== NEVER_VISITED),
+      visits_recorded: sameBoolean(visited, ages.length),
     }),
   );
 }

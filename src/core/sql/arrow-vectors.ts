@@ -26,6 +26,14 @@ export function validity(
   return { nullBitmap: nullCount > 0 ? bitmap : undefined, nullCount };
 }
 
+/** A DOUBLE or INTEGER vector of `data` as it is (not copied), null where `present(i)` is false. */
+export function nullableVector(data: Float64Array | Int32Array, present: (i: number) => boolean): Vector {
+  const base = { length: data.length, ...validity(data.length, present) };
+  return data instanceof Float64Array
+    ? makeVector(makeData({ ...base, type: new Float64(), data }))
+    : makeVector(makeData({ ...base, type: new Int32(), data }));
+}
+
 /** A BOOLEAN vector of `length` values, each `value`. */
 export const sameBoolean = (value: boolean, length: number): Vector<Bool> =>
   makeVector(
