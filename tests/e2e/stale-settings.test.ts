@@ -83,6 +83,21 @@ describe('stale settings from a link', () => {
     await expect(page.getByTestId('month-clear').isVisible()).resolves.toBe(true);
     expect(dash.foreignRequests).toEqual([]);
   });
+  it('weights that are not whole (the sliders set whole ones) fall back with a notice, and the score is mapped', async () => {
+    const { page } = dash;
+    await page.goto(`${dash.server.url}?section=planner&skor=1&bobot=kesehatan:2.5,rtlh:0.1`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await waitReady(page);
+    const notice = page.getByTestId('settings-notice').first();
+    await notice.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await notice.textContent()).toContain('Bobot skor "kesehatan:2.5,rtlh:0.1" tidak sah');
+    await expect(page.getByTestId('weight-kesehatan').inputValue()).resolves.toBe('3');
+    const rows = page.getByTestId('area-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(100);
+    expect(await page.locator('.planner-view p.warning').count()).toBe(0);
+  });
+
   it('an assessment year without a rubric, and an unknown list, fall back with a notice', async () => {
     const { page } = dash;
     await page.goto(`${dash.server.url}?section=innovation&tahun=2019&halaman=rahasia`, {

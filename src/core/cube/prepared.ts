@@ -18,8 +18,9 @@ interface Preparation {
 // One preparation per client (the tables live in DuckDB for the page's life).
 const preparations = new WeakMap<SqlClient, Preparation>();
 
+/** Asks `statements` at once, one after the other (DuckDB runs them in that order); a failure fails the rest. */
 async function run(client: SqlClient, statements: readonly string[]): Promise<void> {
-  for (const sql of statements) await client.queryTable(sql);
+  await Promise.all(statements.map((sql) => client.queryTable(sql)));
 }
 
 function preparation(client: SqlClient): Preparation {
@@ -64,6 +65,19 @@ function preparation(client: SqlClient): Preparation {
 
 /** The tables the map needs without a case filter or month (planner_villages, planner_cube). */
 export const plannerCube = (client: SqlClient): Promise<void> => preparation(client).cube;
+
+/**
+ * `ask`, an answer that reads the cube, asked at once: DuckDB runs statements in the order they are asked, so it
+ * runs right after the cube's. Waiting for the cube first would cost a trip through the page's thread, which is
+ * busy drawing the first map then. Resolves with the answer once the cube is made (its failure is the one told).
+ */
+export async function afterPlannerCube<T>(client: SqlClient, ask: () => Promise<T>): Promise<T> {
+  const cube = plannerCube(client);
+  const answer = ask();
+  answer.catch(() => undefined);
+  await cube;
+  return answer;
+}
 
 /**
  * The household rows too (planner_households), made now, for an answer that reads them (the household points);

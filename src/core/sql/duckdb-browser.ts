@@ -106,6 +106,8 @@ function clientOf(
   schema?: string,
 ): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
+  /** Statements run once with their values written in (queryPrepared's `inline`): prepared at the next use. */
+  const ranOnce = new Set<string>();
   const activity = new Activity();
   const track = <T>(what: string, work: () => Promise<T>) => tracked(activity, timeline, what, work);
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
@@ -135,8 +137,14 @@ function clientOf(
   return {
     queryTable: (sql) =>
       inOrder(() => ({ posted: Promise.resolve(), result: track(sql, () => conn.query(sql)) })),
-    queryPrepared: (sql, params) =>
+    queryPrepared: (sql, params, inline) =>
       inOrder(() => {
+        // Its first use: one message, with the values written in (SqlClient.queryPrepared).
+        if (inline && !statements.has(sql) && !ranOnce.has(sql)) {
+          ranOnce.add(sql);
+          const text = inline();
+          return { posted: Promise.resolve(), result: track(text, () => conn.query(text)) };
+        }
         let statement = statements.get(sql);
         if (!statement) {
           // The database is busy while it prepares (work asked ahead waits for it to be quiet).

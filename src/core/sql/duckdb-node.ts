@@ -33,6 +33,7 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
   conn.query('SET autoinstall_known_extensions=false');
   conn.query('SET autoload_known_extensions=false');
   const statements = new Map<string, duckdb.PreparedStatement>();
+  const ranOnce = new Set<string>();
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
     conn.query(`DROP TABLE IF EXISTS "${name}"`);
     // A connection of its own, as in the browser client (a damaged stream would poison this one's Arrow reader).
@@ -45,7 +46,12 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
   };
   return {
     queryTable: async (sql) => conn.query(sql),
-    queryPrepared: async (sql, params) => {
+    queryPrepared: async (sql, params, inline) => {
+      // As the browser's client: a statement's first use runs with its values written in.
+      if (inline && !statements.has(sql) && !ranOnce.has(sql)) {
+        ranOnce.add(sql);
+        return conn.query(inline());
+      }
       let statement = statements.get(sql);
       if (!statement) {
         statement = conn.prepare(sql);

@@ -260,8 +260,8 @@ export function formatWeights(weights: NeedWeights): string {
 
 /**
  * Weights from the URL: by need code (needs left out weigh 0), or the earlier positional list of all six
- * in registry order (links shared before). Null when any weight is outside 0–5, a code is unknown or
- * repeated, or all are 0.
+ * in registry order (links shared before). Null when any weight is not a whole number from 0 to 5, a code is
+ * unknown or repeated, or all are 0.
  */
 export function parseWeights(raw: string): NeedWeights | null {
   const parts = raw.split(',').map((part) => part.trim());
@@ -277,7 +277,8 @@ export function parseWeights(raw: string): NeedWeights | null {
   const weights = Object.fromEntries(NEED_CODES.map((c) => [c, 0])) as NeedWeights;
   const seen = new Set<string>();
   for (const [code, w] of entries) {
-    if (!known.has(code) || seen.has(code) || !(Number.isFinite(w) && w >= 0 && w <= 5)) return null;
+    // Whole numbers only, as the weight sliders set them (a slider would show 2.5 as 3 and the map use 2.5).
+    if (!known.has(code) || seen.has(code) || !(Number.isInteger(w) && w >= 0 && w <= 5)) return null;
     seen.add(code);
     weights[code as NeedCode] = w;
   }

@@ -18,7 +18,7 @@ import {
   plannerTotals,
   safeWeights,
 } from './data/planner-queries';
-import { plannerTablesFor } from './planner-tables';
+import { askAfterPlannerTables } from './planner-tables';
 
 type Level = 'village' | 'district';
 
@@ -52,7 +52,7 @@ const areaKey = (q: AreaQuery, level: Level) =>
   JSON.stringify([level, q.filters, q.month, safeWeights(q.weights)]);
 const loadAreas = (client: SqlClient, q: AreaQuery, level: Level) =>
   areaCache(client).get(areaKey(q, level), () =>
-    plannerTablesFor(client, q).then(() => areaMeasures(client, q, level)),
+    askAfterPlannerTables(client, q, () => areaMeasures(client, q, level)),
   );
 
 /** The kecamatan codes of the gazetteer. */

@@ -1,5 +1,5 @@
 import { regencySummary, villageCoverage } from '../../core/cube/overview';
-import { plannerCube } from '../../core/cube/prepared';
+import { afterPlannerCube } from '../../core/cube/prepared';
 import type { PlaceName } from '../../core/sql/places';
 import type { SqlClient } from '../../core/sql/sql-client';
 import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
@@ -12,8 +12,9 @@ export function usePlannerOverview(client: SqlClient) {
   const places = usePlaceNames(client) ?? NO_PLACES;
   const overview = useDatasetAnswer(client, 'planner-overview', async () => {
     // Read from the map's prepared tables (made under the default rule): no second scan of the households.
-    await plannerCube(client);
-    const [summary, villages] = await Promise.all([regencySummary(client), villageCoverage(client)]);
+    const [summary, villages] = await afterPlannerCube(client, () =>
+      Promise.all([regencySummary(client), villageCoverage(client)]),
+    );
     return { summary, villages };
   }).data;
   return { places, overview };

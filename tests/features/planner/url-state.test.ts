@@ -137,12 +137,15 @@ describe('weights in the URL, by need code', () => {
     expect(parseWeights(legacy)).toEqual(DEFAULT_WEIGHTS);
   });
 
-  it('refuse unknown or repeated codes, weights outside 0–5 and all zero', () => {
+  it('refuse unknown or repeated codes, weights outside 0–5 or not whole, and all zero', () => {
     for (const bad of [
       'air:3',
       'rtlh:3,rtlh:2',
       'rtlh:6',
       'rtlh:-1',
+      'rtlh:2.5',
+      'kesehatan:3,rtlh:0.1',
+      'rtlh:1e-7',
       'rtlh:',
       'rtlh:0',
       '1,2',

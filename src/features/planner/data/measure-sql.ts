@@ -1,5 +1,6 @@
 /** SQL expressions of the measure (one need, any need, or the weighted composite score) over need columns. */
 import { NEED_CODES } from '../../../core/domain/schema';
+import { doubleLiteral } from '../../../core/sql/sql-client';
 import { type NeedWeights, type PlannerNeed, safeWeights } from './model';
 
 /** The household's value of the measure from columns n_<code> (NULL = unknown). */
@@ -13,9 +14,9 @@ export function valueExpression(need: PlannerNeed, weights: NeedWeights): string
   const w = safeWeights(weights);
   const total = NEED_CODES.reduce((s, c) => s + w[c], 0);
   const sum = NEED_CODES.filter((c) => w[c] > 0)
-    .map((c) => `${w[c]} * coalesce(n_${c}, 0)`)
+    .map((c) => `${doubleLiteral(w[c])} * coalesce(n_${c}, 0)`)
     .join(' + ');
-  return `CASE WHEN ${unknown} THEN NULL ELSE (${sum}) / ${total}.0 END`;
+  return `CASE WHEN ${unknown} THEN NULL ELSE (${sum}) / ${doubleLiteral(total)} END`;
 }
 
 /** The measure from a need mask `mask` (0/1 per need bit; unknown needs are 0 in it). */
@@ -24,10 +25,10 @@ export function maskValueExpression(need: PlannerNeed, weights: NeedWeights, mas
   if (need !== 'score') return `((${mask} >> ${NEED_CODES.indexOf(need)}) & 1)`;
   const w = safeWeights(weights);
   const total = NEED_CODES.reduce((sum, c) => sum + w[c], 0);
-  const terms = NEED_CODES.map((c, i) => (w[c] > 0 ? `${w[c]} * ((${mask} >> ${i}) & 1)` : null)).filter(
-    Boolean,
-  );
-  return `((${terms.join(' + ')}) / ${total}.0)`;
+  const terms = NEED_CODES.map((c, i) =>
+    w[c] > 0 ? `${doubleLiteral(w[c])} * ((${mask} >> ${i}) & 1)` : null,
+  ).filter(Boolean);
+  return `((${terms.join(' + ')}) / ${doubleLiteral(total)})`;
 }
 
 /**
@@ -38,6 +39,6 @@ export function cubeSum(need: PlannerNeed, weights: NeedWeights, prefix: 's_' | 
   if (need !== 'score') return `sum(${prefix}${need})`;
   const w = safeWeights(weights);
   const total = NEED_CODES.reduce((sum, c) => sum + w[c], 0);
-  const terms = NEED_CODES.filter((c) => w[c] > 0).map((c) => `${w[c]} * sum(${prefix}${c})`);
-  return `(${terms.join(' + ')}) / ${total}.0`;
+  const terms = NEED_CODES.filter((c) => w[c] > 0).map((c) => `${doubleLiteral(w[c])} * sum(${prefix}${c})`);
+  return `(${terms.join(' + ')}) / ${doubleLiteral(total)}`;
 }

@@ -107,6 +107,24 @@ describe('village measures from need flags', () => {
     expect(k['17.01.04.2001']?.rate).toBe(50);
   });
 
+  it('composite score with weights that are not whole (a shared link may carry 2.5), from flags and from cases', async () => {
+    const weights = {
+      ...DEFAULT_WEIGHTS,
+      kesehatan: 2.5,
+      rtlh: 0.1,
+      bencana: 0,
+      adminduk: 0,
+      putus_sekolah: 0,
+      lingkungan: 0,
+    };
+    const v = await byCode(query({ need: 'score', weights }));
+    // Alpha: H1 (2.5 + 0.1) / 2.6, H2 0, H3 2.5 / 2.6, H4 0.1 / 2.6 → 5.2 / 2.6 = 2.
+    expect(v['17.01.04.2001']?.count).toBeCloseTo(2, 12);
+    const inMonth = await byCode(query({ need: 'score', weights, month: '2025-01' }));
+    // At the end of January, H1's cases (kesehatan, rtlh) are open: (2.5 + 0.1) / 2.6 = 1.
+    expect(inMonth['17.01.04.2001']?.count).toBeCloseTo(1, 12);
+  });
+
   it('kecamatan roll-up: sums of its villages, area the sum of village areas', async () => {
     const rows = pick(await areaStats(db, query(), 'district'));
     expect(rows[0]).toMatchObject({ code: '17.01.04', households: 6, count: 2, rate: 40 });
@@ -144,6 +162,15 @@ describe('household filters', () => {
   it('ignores a malicious code instead of running it', async () => {
     const v = await byCode(query({ f: { village: "x' OR 1=1 --" } }));
     expect(Object.values(v).map((r) => r.households)).toEqual([0, 0, 0]);
+  });
+
+  it('takes a code with a NUL character (a link may carry %00) as a code like any other', async () => {
+    const v = await byCode(query({ f: { village: '17.01.04.2002\u0000x' } }));
+    expect(Object.values(v).map((r) => r.households)).toEqual([0, 0, 0]);
+    const inline = rowsOf<{ households: number }>(
+      await db.queryTable(villageMeasuresSql(query({ f: { district: '17.01.04\u0000' } }))),
+    );
+    expect(inline.map((r) => r.households)).toEqual([0, 0, 0]);
   });
 });
 
