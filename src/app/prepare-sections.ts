@@ -5,7 +5,7 @@ import { whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
 import { readLink } from '../core/url/link-keys';
 import { prefetchSections } from './sections';
-import { APP_LINK } from './url-state';
+import { APP_LINK, readUrlState } from './url-state';
 
 /**
  * After the first section has drawn, in idle time: fetches the other sections' code and has Pengawasan's
@@ -34,7 +34,11 @@ export async function prepareSections(sql: SqlClient): Promise<void> {
   await prefetchSections();
   await coverage;
   await idle();
+  // On the planner's map only, once it is settled: after a switch made meanwhile, Pengawasan's own frames compile
+  // them, and frames drawn for the warming while it opens would hold its first frames up.
+  await whenDocumentState(['ready']);
   const { supervisorWarmLayers } = await import('../features/supervisor/warm-layers');
-  const compiled = await warmKeptMap(supervisorWarmLayers());
+  const onPlanner = readUrlState(window.location.search).section === 'planner';
+  const compiled = onPlanner && (await warmKeptMap(supervisorWarmLayers()));
   performance.mark('gancang:sections-prepared', { detail: { compiled } });
 }

@@ -114,3 +114,55 @@ describe('Pengawasan prepared ahead', () => {
     expect(await page.getByTestId('supervisor-coverage').textContent()).toMatch(/\d/);
   });
 });
+
+describe('Pengawasan opened before it was prepared', () => {
+  let dash: Dashboard;
+
+  beforeAll(async () => {
+    dash = await openDashboard({ boundaries: 'none' });
+    await waitReady(dash.page);
+  });
+
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('is not drawn over by the warm-up meant for the planner’s map', async () => {
+    const { page } = dash;
+    // Every set of layers handed to the map from here on, by their ids.
+    await page.evaluate(() => {
+      const handed: string[][] = [];
+      (window as unknown as { __handed: string[][] }).__handed = handed;
+      const map = window.__gancang?.map as unknown as {
+        _controls: { setProps?: unknown; _props?: unknown }[];
+      };
+      const overlay = map._controls.find((c) => typeof c.setProps === 'function' && c._props) as unknown as {
+        setProps: (props: { layers?: { id: string }[] }) => void;
+      };
+      const setProps = overlay.setProps.bind(overlay);
+      overlay.setProps = (props) => {
+        if (props.layers) handed.push(props.layers.map((layer) => layer.id));
+        setProps(props);
+      };
+    });
+    await page.getByTestId('nav-supervisor').click();
+    await page.waitForFunction(
+      () => new URLSearchParams(window.location.search).get('section') === 'supervisor',
+    );
+    await waitReady(page);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('gancang:sections-prepared').length > 0,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const detail = await page.evaluate(
+      () => (performance.getEntriesByName('gancang:sections-prepared')[0] as PerformanceMark).detail,
+    );
+    expect(detail).toEqual({ compiled: false });
+    const handed = await page.evaluate(() => (window as unknown as { __handed: string[][] }).__handed);
+    expect(handed.some((ids) => ids.some((id) => id.startsWith('warm-')))).toBe(false);
+    expect(handed.at(-1)).toContain('agents');
+  });
+});
