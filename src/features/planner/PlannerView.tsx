@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COVERAGE_OPTIONS } from '../../core/coverage-engine/types';
 import { caseTablesWhenQuiet } from '../../core/cube/prepared';
@@ -12,6 +12,7 @@ import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
 import { MissingTablesNote, useAggregatesOnly } from '../../core/ui/table-status';
 import { useFormat } from '../../core/ui/use-format';
+import { AnswerFailure } from './AnswerFailure';
 import type { AreaRow } from './AreaTable';
 import { ClassControls } from './ClassControls';
 import { areaValue, changeRows, shiftMonth } from './choropleth';
@@ -208,12 +209,6 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     caseTablesWhenQuiet(client);
     redrawn();
   }, [areas, overview, redrawn, keepIfOpening, client]);
-  // An answer that failed is said beside the controls, which still work: the page is settled, never left loading.
-  useEffect(() => {
-    if (!data.error) return;
-    console.error(data.error);
-    setDocumentState('ready');
-  }, [data.error]);
   const { measureLabel, unitLabel, counts, countsArgs } = legend;
   // File names of the table and the map sheet: what, how, where (and the comparison).
   const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;
@@ -304,11 +299,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
           <summary>{t('planner.filters.title')}</summary>
           <FilterControls filters={state.filters} places={places} onChange={handlers.filters} />
         </details>
-        {data.error && (
-          <p className="warning" role="alert" data-testid="planner-error">
-            {t('planner.answerFailed')}
-          </p>
-        )}
+        {data.error && <AnswerFailure error={data.error} />}
         {data.totals && <KeyFigures totals={data.totals} score={need === 'score'} unit={state.unit} />}
         {aggregatesOnly ? <MissingTablesNote needs={['households']} /> : summaryPanel}
       </aside>
