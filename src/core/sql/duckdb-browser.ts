@@ -4,7 +4,7 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { tableToIPC } from 'apache-arrow';
 import { fileFailure, fileName, runStep, workerFailure } from '../dataset/load-guard';
 import { Activity, quietAndShown } from './quiet';
-import type { SqlClient } from './sql-client';
+import { ident, type SqlClient } from './sql-client';
 
 export interface DuckDbTimings {
   instantiateMs: number;
@@ -111,7 +111,7 @@ function clientOf(
   const activity = new Activity();
   const track = <T>(what: string, work: () => Promise<T>) => tracked(activity, timeline, what, work);
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
-    await conn.query(`DROP TABLE IF EXISTS "${name}"`);
+    await conn.query(`DROP TABLE IF EXISTS ${ident(name)}`);
     // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
     // later Arrow insert on that connection fails. They are read on a connection of their own, closed after.
     const reader = await db.connect();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { SqlClient } from './sql-client';
+import { ident, type SqlClient } from './sql-client';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
@@ -35,7 +35,7 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
   const statements = new Map<string, duckdb.PreparedStatement>();
   const ranOnce = new Set<string>();
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
-    conn.query(`DROP TABLE IF EXISTS "${name}"`);
+    conn.query(`DROP TABLE IF EXISTS ${ident(name)}`);
     // A connection of its own, as in the browser client (a damaged stream would poison this one's Arrow reader).
     const reader = db.connect();
     try {
