@@ -9,7 +9,8 @@
  * how busy each thread was in each quarter second, what compiling the database engine, the software GPU's
  * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
  * a demo made with `npm run data:demo -- --out DIR` (e.g. a million households) is served instead of the built one.
- * With `--trace FILE`, the whole trace is written there too, for DevTools' Performance panel or Perfetto.
+ * With `--trace FILE`, the whole trace is written there too, for DevTools' Performance panel or Perfetto. With
+ * `--functions`, the page's thread is sampled too and the functions that took its time are listed.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +19,13 @@ import type { CDPSession, Page } from 'playwright-core';
 import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
 import { openSection } from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
+import { type SampleEvent, sampledFunctions } from './profile-samples';
 import { summarizeTrace, type TraceEvent } from './profile-trace';
 
 const SCENARIOS = ['cold', 'later', 'switch'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
-const USAGE = 'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR]';
+const USAGE =
+  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -40,6 +43,8 @@ interface ProfileOptions {
   data?: string;
   /** Where to write the whole trace (Chrome's JSON trace format: opens in DevTools' Performance panel or Perfetto). */
   trace?: string;
+  /** Sample the page's thread too, and print the functions that took its time (the sampling slows the page). */
+  functions?: boolean;
 }
 
 function parse(argv: readonly string[]): ProfileOptions {
@@ -48,6 +53,7 @@ function parse(argv: readonly string[]): ProfileOptions {
     slice: { type: 'string', default: '250' },
     data: { type: 'string' },
     trace: { type: 'string' },
+    functions: { type: 'boolean', default: false },
   });
   const scenario = SCENARIOS.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
@@ -58,13 +64,15 @@ function parse(argv: readonly string[]): ProfileOptions {
     sliceMs,
     ...(values.data ? { data: path.resolve(values.data) } : {}),
     ...(values.trace ? { trace: path.resolve(values.trace) } : {}),
+    functions: values.functions === true,
   };
 }
 
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+async function startTrace(cdp: CDPSession, functions: boolean): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  const categories = functions ? `${CATEGORIES},disabled-by-default-v8.cpu_profiler` : CATEGORIES;
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return async () => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -95,13 +103,19 @@ const appEntries = (page: Page): Promise<AppEntry[]> =>
       })),
   );
 
-/** The trace's clock (µs) at the page's performance.now() 0: a mark seen in both ties them. */
-function pageOriginUs(events: readonly TraceEvent[], entries: readonly AppEntry[]): number {
+/**
+ * The trace's clock (µs) at the page's performance.now() 0, and the page's thread: a mark seen in both ties
+ * them.
+ */
+function pageOrigin(
+  events: readonly TraceEvent[],
+  entries: readonly AppEntry[],
+): { originUs: number; pid: number; tid: number } {
   for (const entry of entries) {
     const traced = events.find(
       (e) => e.name === entry.name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'),
     );
-    if (traced) return traced.ts - entry.startMs * 1000;
+    if (traced) return { originUs: traced.ts - entry.startMs * 1000, pid: traced.pid, tid: traced.tid };
   }
   throw new Error('no app mark in the trace: is the build an older one?');
 }
@@ -110,7 +124,13 @@ const pad = (value: string | number, width: number) => String(value).padStart(wi
 const round = (n: number) => Math.round(n).toLocaleString('en');
 
 /** The profile of one wait, as the lines printed. */
-export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileOptions): Promise<string[]> {
+export async function profile({
+  scenario,
+  sliceMs = 250,
+  data,
+  trace,
+  functions = false,
+}: ProfileOptions): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
   const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
@@ -120,7 +140,7 @@ export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileO
     let fromPageMs = 0;
     let toPageMs: number;
     if (scenario === 'cold') {
-      stop = await startTrace(await dash.context.newCDPSession(page));
+      stop = await startTrace(await dash.context.newCDPSession(page), functions);
       await page.goto(dash.url);
       await waitReady(page);
       toPageMs = await page.evaluate(() => performance.now());
@@ -129,11 +149,11 @@ export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileO
       if (scenario === 'later') {
         await page.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
         await (await openAgain(page, dash.url)).tab.close();
-        stop = await startTrace(await dash.context.newCDPSession(page));
+        stop = await startTrace(await dash.context.newCDPSession(page), functions);
         page = (await openAgain(page, dash.url)).tab;
         toPageMs = await page.evaluate(() => performance.now());
       } else {
-        stop = await startTrace(await dash.context.newCDPSession(page));
+        stop = await startTrace(await dash.context.newCDPSession(page), functions);
         fromPageMs = await page.evaluate(() => performance.now());
         await openSection(page, 'supervisor');
         toPageMs = await page.evaluate(() => performance.now());
@@ -142,9 +162,10 @@ export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileO
     const entries = await appEntries(page);
     const events = await stop();
     if (trace) writeFileSync(trace, JSON.stringify({ traceEvents: events }));
-    const origin = pageOriginUs(events, entries);
+    const { originUs: origin, ...pageThread } = pageOrigin(events, entries);
     const fromUs = origin + fromPageMs * 1000;
-    const summary = summarizeTrace(events, { fromUs, toUs: origin + toPageMs * 1000, sliceMs });
+    const toUs = origin + toPageMs * 1000;
+    const summary = summarizeTrace(events, { fromUs, toUs, sliceMs });
 
     const what = {
       cold: 'open (cold) → ready',
@@ -185,6 +206,19 @@ export async function profile({ scenario, sliceMs = 250, data, trace }: ProfileO
       log(
         `${pad(round(task.atMs), 8)} ${pad(round(task.ms), 6)}  ${task.parts.map((p) => `${p.name} ${round(p.ms)}`).join(' · ')}`,
       );
+    if (functions) {
+      // The same events, read for the profiler's fields.
+      const sampled = sampledFunctions(events as SampleEvent[], pageThread, { fromUs, toUs });
+      log(
+        `\nThe page's thread by function (${sampled.samples} samples; "(program)": the browser's own work)`,
+      );
+      log(`${'with what it called'.padEnd(58)}  own code`);
+      for (let i = 0; i < sampled.inclusive.length; i++) {
+        const [a, b] = [sampled.inclusive[i], sampled.self[i]];
+        const cell = (f: typeof a) => (f ? `${pad(round(f.ms), 6)}  ${f.name.slice(0, 48)}` : '');
+        log(`${cell(a).padEnd(58)}  ${cell(b)}`);
+      }
+    }
   } finally {
     await dash.close();
   }
