@@ -33,6 +33,11 @@ export interface TraceSummary {
   threads: ThreadBusy[];
   wasmBaselineMs: number;
   wasmTopTierMs: number;
+  /**
+   * Functions of the engine compiled at their first call (V8 compiles a module's functions lazily), on the
+   * thread that calls them: a first statement of a kind waits for it. Their count and time.
+   */
+  wasmLazy: { count: number; ms: number };
   /** The page's waits for the GPU's frame (software compositing), when each began (ms from the window's start). */
   readPixels: { count: number; ms: number; atMs: number[] };
   gcMs: number;
@@ -177,6 +182,10 @@ export function summarizeTrace(
     threads,
     wasmBaselineMs: total((e) => e.name === 'wasm.BaselineCompilation'),
     wasmTopTierMs: total((e) => e.name === 'wasm.TopTierCompilation'),
+    wasmLazy: {
+      count: within.filter((e) => e.name === 'wasm.CompileLazy').length,
+      ms: total((e) => e.name === 'wasm.CompileLazy'),
+    },
     readPixels: {
       count: readPixels.length,
       ms: readPixels.reduce((s, e) => s + ms(e.dur ?? 0), 0),

@@ -198,6 +198,9 @@ export async function profile({
       `  database engine compiled (baseline, optimised): ${round(summary.wasmBaselineMs)}, ${round(summary.wasmTopTierMs)} ms`,
     );
     log(
+      `  database engine's functions compiled at their first call: ${round(summary.wasmLazy.count)}, ${round(summary.wasmLazy.ms)} ms`,
+    );
+    log(
       `  GPU read-backs on the page's thread (software compositing): ${summary.readPixels.count}, ${round(summary.readPixels.ms)} ms (at ${summary.readPixels.atMs.map(round).join(', ')})`,
     );
     log(`  garbage collection: ${round(summary.gcMs)} ms`);

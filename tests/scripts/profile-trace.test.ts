@@ -77,11 +77,15 @@ describe('summarizeTrace', () => {
         event(POOL_B, 'ThreadPool_RunTask', 50, 100),
         event(POOL_B, 'wasm.TopTierCompilation', 50, 100),
         event(POOL_A, 'wasm.BaselineCompilation', 900, 100),
+        event(WORKER_A, 'wasm.CompileLazy', 10, 2),
+        event(WORKER_A, 'wasm.CompileLazy', 20, 3),
+        event(WORKER_A, 'wasm.CompileLazy', 600, 3),
       ],
       { fromUs: 0, toUs: 500 * MS },
     );
     expect(summary.threads).toEqual([{ thread: 'ThreadPool (all)', busyMs: 200, slices: [200, 0] }]);
     expect([summary.wasmTopTierMs, summary.wasmBaselineMs]).toEqual([100, 0]);
+    expect(summary.wasmLazy).toEqual({ count: 2, ms: 5 });
   });
 
   it("counts the page's GPU read-backs and names a long task's outermost parts", () => {
