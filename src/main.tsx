@@ -22,6 +22,11 @@ if (isFramed()) {
     ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
     () => undefined,
   );
+  // So do the server's data files: the first load takes them (a slow link's round trips are not added up).
+  import('./app/load-ahead').then(
+    ({ askServerDataAhead }) => askServerDataAhead().catch(() => undefined),
+    () => undefined,
+  );
   // The first look (a small map, when there is one) is painted before the app's code, megabytes, arrives.
   void showFirstLook().then(() =>
     import('./app/App').then(

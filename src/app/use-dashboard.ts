@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { plannerCube } from '../core/cube/prepared';
-import { type AppConfig, loadAppConfig } from '../core/dataset/app-config';
+import { type AppConfig, pageConfig } from '../core/dataset/app-config';
 import { takeCheckedImport } from '../core/dataset/checked-import';
 import { endDataset } from '../core/dataset/dataset-lifetime';
 import {
@@ -9,6 +9,7 @@ import {
   importedSource,
   publishedSource,
 } from '../core/dataset/dataset-source';
+import { dropAskedAhead } from '../core/dataset/fetch-bytes';
 import {
   type BoundaryFiles,
   loadBoundaries,
@@ -91,16 +92,12 @@ async function chooseSource(config: AppConfig): Promise<DatasetSource> {
   return config.dataset ? publishedSource(config.dataset) : demoSource();
 }
 
-/** The config, once per page: the error screens need it too (which dataset to go back to). */
-let configLoad: Promise<AppConfig> | null = null;
-const appConfig = () => (configLoad ??= loadAppConfig());
-
 /**
  * The name of the dataset "back to the server's data" returns to: the published one ('' when config.json leaves
  * the name to an aggregate dataset's manifest), or null for the demo.
  */
 export async function serverDatasetName(): Promise<string | null> {
-  const config = await appConfig().catch(() => null);
+  const config = await pageConfig().catch(() => null);
   return config?.dataset ? (config.dataset.name ?? '') : null;
 }
 
@@ -109,7 +106,12 @@ export async function serverDatasetName(): Promise<string | null> {
  * client starts afresh). The boundaries of the dataset before (`previous`) are kept when neither was imported
  * with its own: the map is then kept too.
  */
-async function load(previous: Loaded | null): Promise<Loaded> {
+function load(previous: Loaded | null): Promise<Loaded> {
+  // Whatever the page's boot asked ahead and this load did not take is not needed any more.
+  return loadChosen(previous).finally(dropAskedAhead);
+}
+
+async function loadChosen(previous: Loaded | null): Promise<Loaded> {
   const progress = (p: LoadProgress) => {
     for (const listener of progressListeners) listener(p);
   };
@@ -117,7 +119,7 @@ async function load(previous: Loaded | null): Promise<Loaded> {
   const duckStart = startMainDuckDb();
   // An unhandled rejection here would be reported twice; the await below reports it once.
   duckStart.catch(() => undefined);
-  const config = await appConfig();
+  const config = await pageConfig();
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);

@@ -209,3 +209,7 @@ export async function loadAppConfig(): Promise<AppConfig> {
   const raw = await fetchJsonIfPresent('config.json', 'config');
   return parseAppConfig(raw, globalThis.location?.href ?? 'http://localhost/');
 }
+
+let pageConfigLoad: Promise<AppConfig> | null = null;
+/** config.json once per page: the boot's data asked ahead, the loader and the error screens read the same. */
+export const pageConfig = (): Promise<AppConfig> => (pageConfigLoad ??= loadAppConfig());

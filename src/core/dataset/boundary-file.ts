@@ -4,6 +4,8 @@
  * dependencies. The boot's download is handed to the loader, so the file is downloaded once.
  */
 export const OFFICIAL_BOUNDARIES_FILE = 'boundaries/villages.geojson';
+/** The land the approximate boundaries are clipped to, beside the app (read by every load). */
+export const LAND_FILE = 'land-clip.geojson';
 
 let readByBoot: Promise<string | null> | null = null;
 

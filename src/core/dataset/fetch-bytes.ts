@@ -1,5 +1,35 @@
 import { fileName, type LoadStepName, runStep } from './load-guard';
 
+/**
+ * Files asked for at the page's boot, before the code that reads them has arrived (app/load-ahead.ts): the
+ * load's own request for each takes it, once. On a slow link the data then downloads while the first look is
+ * drawn and the app's code arrives, instead of after them.
+ */
+const askedAhead = new Map<string, Promise<Response>>();
+
+/** Asks for `url` now, for a load to take later (fetchBytes, fetchBytesIfPresent). */
+export function askAhead(url: string): void {
+  if (askedAhead.has(url)) return;
+  const response = fetch(url);
+  // Reported by the load that takes it.
+  response.catch(() => undefined);
+  askedAhead.set(url, response);
+}
+
+/** Drops what no load took (its download ends). */
+export function dropAskedAhead(): void {
+  for (const response of askedAhead.values())
+    void response.then((r) => r.body?.cancel()).catch(() => undefined);
+  askedAhead.clear();
+}
+
+/** The response to `url`: the one asked ahead when there is one (taken once), else asked now. */
+function request(url: string, signal: AbortSignal): Promise<Response> {
+  const ahead = askedAhead.get(url);
+  askedAhead.delete(url);
+  return ahead ?? fetch(url, { signal });
+}
+
 /** A response's body, every chunk counted as progress (restarting the step's deadline). */
 async function readBody(
   response: Response,
@@ -39,7 +69,7 @@ export function fetchBytes(
   step: LoadStepName = 'data',
 ): Promise<Uint8Array> {
   return runStep({ step, file: fileName(url) }, async ({ signal, alive }) => {
-    const response = await fetch(url, { signal });
+    const response = await request(url, signal);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return readBody(response, alive, onProgress);
   });
@@ -58,7 +88,7 @@ function isPage(bytes: Uint8Array): boolean {
  */
 export function fetchBytesIfPresent(url: string, step: LoadStepName = 'data'): Promise<Uint8Array | null> {
   return runStep({ step, file: fileName(url) }, async ({ signal, alive }) => {
-    const response = await fetch(url, { signal });
+    const response = await request(url, signal);
     if (!response.ok) return null;
     const bytes = await readBody(response, alive);
     return isPage(bytes) ? null : bytes;

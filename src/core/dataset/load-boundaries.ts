@@ -6,7 +6,7 @@ import { dissolveBy } from '../geo/dissolve';
 import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
-import { OFFICIAL_BOUNDARIES_FILE, takeOfficialFileReadEarly } from './boundary-file';
+import { LAND_FILE, OFFICIAL_BOUNDARIES_FILE, takeOfficialFileReadEarly } from './boundary-file';
 import { fetchJsonIfPresent, requestedAhead } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
@@ -81,7 +81,7 @@ export function startBoundaryFiles(config: AppConfig, official = true): Boundary
   };
   const configured = config.boundariesUrl !== null;
   return {
-    land: readAhead(() => fetchJsonIfPresent('land-clip.geojson'), true),
+    land: readAhead(() => fetchJsonIfPresent(LAND_FILE), true),
     configured: readAhead(() => fetchJsonIfPresent(config.boundariesUrl ?? ''), official && configured),
     file: readAhead(readOfficialFile, official && !configured),
   };

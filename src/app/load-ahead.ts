@@ -1,0 +1,23 @@
+/**
+ * The server's data asked for at the page's boot (main.tsx), beside the database and before the app's code:
+ * on a slow link its files download while the first look is drawn and the app's code arrives, instead of
+ * after them. The first load takes each (fetch-bytes.ts) and drops what it did not need. Anything that goes
+ * wrong here is left to the load, which asks again and reports it.
+ */
+import { pageConfig } from '../core/dataset/app-config';
+import { LAND_FILE } from '../core/dataset/boundary-file';
+import { demoSource, publishedSource } from '../core/dataset/dataset-source';
+import { askAhead } from '../core/dataset/fetch-bytes';
+import { GAZETTEER } from '../core/dataset/gazetteer-copy';
+import { activeDataset } from '../core/dataset/local-store-keys';
+
+export async function askServerDataAhead(): Promise<void> {
+  // A dataset imported in this browser is read from its storage, not from the server.
+  if (activeDataset() === 'imported') return;
+  const config = await pageConfig();
+  if (config.datasetError) return;
+  const source = config.dataset ? publishedSource(config.dataset) : await demoSource();
+  // An aggregate dataset's files are named by its manifest: the load asks for them.
+  if (source.aggregates) return;
+  for (const url of [GAZETTEER, LAND_FILE, ...Object.values(source.files)]) if (url) askAhead(url);
+}
