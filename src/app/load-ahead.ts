@@ -19,5 +19,7 @@ export async function askServerDataAhead(): Promise<void> {
   const source = config.dataset ? publishedSource(config.dataset) : await demoSource();
   // An aggregate dataset's files are named by its manifest: the load asks for them.
   if (source.aggregates) return;
-  for (const url of [GAZETTEER, LAND_FILE, ...Object.values(source.files)]) if (url) askAhead(url);
+  askAhead(GAZETTEER);
+  askAhead(LAND_FILE, true);
+  for (const url of Object.values(source.files)) if (url) askAhead(url);
 }

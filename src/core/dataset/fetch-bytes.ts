@@ -1,33 +1,31 @@
 import { fileName, type LoadStepName, runStep } from './load-guard';
 
 /**
- * Files asked for at the page's boot, before the code that reads them has arrived (app/load-ahead.ts): the
- * load's own request for each takes it, once. On a slow link the data then downloads while the first look is
- * drawn and the app's code arrives, instead of after them.
+ * Files asked for at the page's boot, before the code that reads them has arrived (app/load-ahead.ts), and read
+ * as they come: the load's own read of each takes it, once. On a slow link the data then downloads while the
+ * first look is drawn and the app's code arrives, instead of after them.
  */
-const askedAhead = new Map<string, Promise<Response>>();
+const askedAhead = new Map<string, Promise<Uint8Array | null>>();
+const aheadKey = (url: string, ifPresent: boolean) => `${ifPresent ? 'if present' : 'bytes'} ${url}`;
 
-/** Asks for `url` now, for a load to take later (fetchBytes, fetchBytesIfPresent). */
-export function askAhead(url: string): void {
-  if (askedAhead.has(url)) return;
-  const response = fetch(url);
-  // Reported by the load that takes it.
-  response.catch(() => undefined);
-  askedAhead.set(url, response);
+/** Reads `url` now (as fetchBytesIfPresent with `ifPresent`, else as fetchBytes), for a load to take later. */
+export function askAhead(url: string, ifPresent = false): void {
+  const key = aheadKey(url, ifPresent);
+  if (askedAhead.has(key)) return;
+  askedAhead.set(key, requestedAhead(ifPresent ? fetchBytesIfPresent(url) : fetchBytes(url)));
 }
 
-/** Drops what no load took (its download ends). */
+/** Forgets what no load took. */
 export function dropAskedAhead(): void {
-  for (const response of askedAhead.values())
-    void response.then((r) => r.body?.cancel()).catch(() => undefined);
   askedAhead.clear();
 }
 
-/** The response to `url`: the one asked ahead when there is one (taken once), else asked now. */
-function request(url: string, signal: AbortSignal): Promise<Response> {
-  const ahead = askedAhead.get(url);
-  askedAhead.delete(url);
-  return ahead ?? fetch(url, { signal });
+/** The read of `url` asked ahead, taken once; undefined when there is none. */
+function takeAhead(url: string, ifPresent: boolean): Promise<Uint8Array | null> | undefined {
+  const key = aheadKey(url, ifPresent);
+  const ahead = askedAhead.get(key);
+  askedAhead.delete(key);
+  return ahead;
 }
 
 /** A response's body, every chunk counted as progress (restarting the step's deadline). */
@@ -68,8 +66,10 @@ export function fetchBytes(
   onProgress?: (fraction: number) => void,
   step: LoadStepName = 'data',
 ): Promise<Uint8Array> {
+  const ahead = takeAhead(url, false) as Promise<Uint8Array> | undefined;
+  if (ahead) return ahead;
   return runStep({ step, file: fileName(url) }, async ({ signal, alive }) => {
-    const response = await request(url, signal);
+    const response = await fetch(url, { signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return readBody(response, alive, onProgress);
   });
@@ -87,8 +87,10 @@ function isPage(bytes: Uint8Array): boolean {
  * LoadStepError naming the file.
  */
 export function fetchBytesIfPresent(url: string, step: LoadStepName = 'data'): Promise<Uint8Array | null> {
+  const ahead = takeAhead(url, true);
+  if (ahead) return ahead;
   return runStep({ step, file: fileName(url) }, async ({ signal, alive }) => {
-    const response = await request(url, signal);
+    const response = await fetch(url, { signal });
     if (!response.ok) return null;
     const bytes = await readBody(response, alive);
     return isPage(bytes) ? null : bytes;

@@ -1,6 +1,6 @@
 /**
- * A file asked for at boot is taken by the load's own request for it, once: never downloaded twice, and a later
- * request (another load) asks the server again. What no load took is dropped.
+ * A file read at boot is taken by the load's own read of it (of the same kind: present or not, or bytes), once:
+ * never downloaded twice, and a later read (another load) asks the server again. What no load took is dropped.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -33,7 +33,7 @@ describe('files asked ahead', () => {
     const asked = stubServer({ 'a.arrow': 'A', 'b.csv': 'B' });
     askAhead('a.arrow');
     askAhead('a.arrow');
-    askAhead('b.csv');
+    askAhead('b.csv', true);
     expect(asked).toEqual(['a.arrow', 'b.csv']);
     expect(text(await fetchBytes('a.arrow'))).toBe('A');
     expect(text(await fetchBytesIfPresent('b.csv'))).toBe('B');
@@ -43,11 +43,12 @@ describe('files asked ahead', () => {
   });
 
   it('answer as the load’s own request would: absent, or its HTTP failure', async () => {
-    stubServer({});
-    askAhead('gone.csv');
+    const asked = stubServer({});
+    askAhead('gone.csv', true);
     askAhead('gone.arrow');
     expect(await fetchBytesIfPresent('gone.csv')).toBeNull();
     await expect(fetchBytes('gone.arrow')).rejects.toThrow('HTTP 404');
+    expect(asked).toEqual(['gone.csv', 'gone.arrow']);
   });
 
   it('are dropped when no load took them', async () => {
