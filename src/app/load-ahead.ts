@@ -1,8 +1,8 @@
 /**
  * The server's data asked for at the page's boot (main.tsx), beside the database and before the app's code:
  * on a slow link its files download while the first look is drawn and the app's code arrives, instead of
- * after them. The first load takes each (fetch-bytes.ts) and drops what it did not need. Anything that goes
- * wrong here is left to the load, which asks again and reports it.
+ * after them. The first load takes each read (fetch-bytes.ts) and forgets what it did not take. A failure is
+ * reported by the load that takes it; anything else that goes wrong here leaves the load to ask itself.
  */
 import { pageConfig } from '../core/dataset/app-config';
 import { LAND_FILE } from '../core/dataset/boundary-file';
