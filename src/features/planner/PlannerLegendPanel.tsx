@@ -97,7 +97,12 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
           note={`${t(layers.hexagon ? 'planner.legend.hexagonNote' : 'planner.legend.heatmapNote')} · ${legend.source}`}
         />
       )}
-      {/* The sheet is the area map: offered while it is on screen. */}
+      {/* The sheet is the area map: offered while it is on screen (its button kept in place while it loads). */}
+      {layers.choropleth && !sheet && (
+        <button type="button" className="secondary small" disabled>
+          {t('mapExport.button')}
+        </button>
+      )}
       {layers.choropleth && sheet && (
         <PlannerMapExport
           source={dataset.source}

@@ -194,6 +194,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     baseMonth,
     usesCases: usesCases(query),
     map,
+    classes: state.classes,
     outsideCount,
     fixedPeriod,
     months: data.months,

@@ -26,7 +26,10 @@ export interface LegendInput {
   comparing: boolean;
   baseMonth: string | null;
   usesCases: boolean;
+  /** Null while the areas' figures load: the legend then keeps a blank row for each class asked for. */
   map: Choropleth | null;
+  /** The classes asked for. */
+  classes: number;
   /** Areas outside the filters (drawn in their own grey). */
   outsideCount: number;
   /** One set of classes for the whole period (a month shown, no comparison). */
@@ -56,7 +59,13 @@ export function plannerLegend(input: LegendInput): PlannerLegend {
   const measureLabel = input.need === 'score' ? t('planner.measure.score') : t(`measure.${input.need}`);
   const unitLabel = t(`planner.unitLong.${input.unit}`);
   const c = map?.classification;
+  // While the figures load, a blank row per class asked for: the legend keeps its size when they come (and the
+  // map, fitted clear of it, its view).
+  const pending: LegendItem[] = map
+    ? []
+    : Array.from({ length: input.classes }, () => ({ color: '', label: '', pending: true }));
   const items: LegendItem[] = [
+    ...pending,
     ...(map?.labels ?? []).map((label, k) => ({
       color: map?.colors[k] as string,
       label: `${label} (${f.int(c?.counts[k] ?? 0)})`,
@@ -72,7 +81,7 @@ export function plannerLegend(input: LegendInput): PlannerLegend {
     ...(input.outsideCount > 0
       ? [{ color: OUTSIDE_COLOR, label: `${t('planner.legend.outside')} (${f.int(input.outsideCount)})` }]
       : []),
-    { color: NO_DATA_COLOR, label: `${t('legend.noData')} (${f.int(c?.noData ?? 0)})` },
+    { color: NO_DATA_COLOR, label: c ? `${t('legend.noData')} (${f.int(c.noData)})` : t('legend.noData') },
     ...(map && map.suppressed > 0
       ? [{ color: SUPPRESSED_COLOR, label: `${t('suppression.legend')} (${f.int(map.suppressed)})` }]
       : []),
