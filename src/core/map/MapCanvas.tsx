@@ -16,9 +16,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
-import { REGENCY_BBOX } from '../domain/schema';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
+import { openingCamera, showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
 import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
@@ -138,15 +138,7 @@ function whenDrawn(map: MapLibreMap, layers: () => readonly Layer[], drawn: () =
   };
 }
 
-/** MapLibre base map with deck.gl layers interleaved (through @deck.gl/maplibre). */
-const regencyBounds: [number, number, number, number] = [
-  REGENCY_BBOX.west,
-  REGENCY_BBOX.south,
-  REGENCY_BBOX.east,
-  REGENCY_BBOX.north,
-];
-
-/** A new map in `host`, with its controls and the deck.gl overlay. */
+/** A new MapLibre map in `host`, with its controls and the deck.gl overlay interleaved (@deck.gl/maplibre). */
 function createMap(
   host: HTMLDivElement,
   style: StyleSpecification,
@@ -157,9 +149,6 @@ function createMap(
   const map = new MapLibreMap({
     container: host,
     style,
-    ...(initialView
-      ? { center: [initialView.lon, initialView.lat] as [number, number], zoom: initialView.zoom }
-      : { bounds: regencyBounds, fitBoundsOptions: { padding } }),
     // The controls' tooltips and the map's accessible name in the page's language.
     locale,
     attributionControl: false,
@@ -189,6 +178,8 @@ function createMap(
       : []),
     { control: new ScaleControl({ unit: 'metric' }), position: 'bottom-right' },
   ];
+  // Opened where the section will open it (opening-view.ts), before anything is drawn.
+  showOpening(map, openingCamera(map, initialView, padding));
   for (const { control, position } of controls) map.addControl(control, position);
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
@@ -239,8 +230,7 @@ export function MapCanvas({
     // made fitted clear of the panels there now, so this fit at its 'load' moves it only when they changed
     // meanwhile: otherwise the boundaries would be cut into tiles and drawn twice, at two zooms.
     const openView = () => {
-      if (initialView) map.jumpTo({ center: [initialView.lon, initialView.lat], zoom: initialView.zoom });
-      else map.fitBounds(regencyBounds, { padding: domOverlayPadding(el), duration: 0 });
+      showOpening(map, openingCamera(map, initialView, domOverlayPadding(el)));
       reportView();
     };
     if (map.loaded()) openView();
