@@ -181,7 +181,6 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     onVillageClick: (code) => selectVillage(code, false),
     onDistrictClick: drillDown,
   });
-
   const legend = plannerLegend({
     t,
     f,
