@@ -4,7 +4,7 @@ import { REGENCY_BBOX } from '../domain/schema';
 import type { Padding } from './overlay-padding';
 
 /** The regency's extent [west, south, east, north]. */
-export const REGENCY_BOUNDS: [number, number, number, number] = [
+const REGENCY_BOUNDS: [number, number, number, number] = [
   REGENCY_BBOX.west,
   REGENCY_BBOX.south,
   REGENCY_BBOX.east,
