@@ -3,6 +3,7 @@ import { useLoadedData } from '../../core/dataset/loaded-context';
 import type { ImportReport } from '../../core/import';
 import { HOUSEHOLD_DATA_QUALITY_SQL, type HouseholdDataQuality } from '../../core/sql/queries';
 import { queryRows } from '../../core/sql/sql-client';
+import { useAggregatesOnly } from '../../core/ui/table-status';
 import { useDatasetAnswer } from '../../core/ui/use-dataset-answer';
 import { useFormat } from '../../core/ui/use-format';
 
@@ -14,16 +15,23 @@ export function DataQualityLegend({ reports }: { reports: readonly ImportReport[
   const { client } = useLoadedData();
   const { t } = useTranslation();
   const f = useFormat();
-  const answer = useDatasetAnswer(client, 'household-data-quality', async () => {
-    // A scan of every household the first map does not need: asked once it is drawn and the database is quiet
-    // (with a million households the map would otherwise wait behind it).
-    await client.quiet?.();
-    return (await queryRows<HouseholdDataQuality>(client, HOUSEHOLD_DATA_QUALITY_SQL))[0] ?? null;
-  });
+  // Published figures have no households to count.
+  const aggregatesOnly = useAggregatesOnly();
+  const answer = useDatasetAnswer(
+    client,
+    'household-data-quality',
+    async () => {
+      // A scan of every household the first map does not need: asked once it is drawn and the database is
+      // quiet (with a million households the map would otherwise wait behind it).
+      await client.quiet?.();
+      return (await queryRows<HouseholdDataQuality>(client, HOUSEHOLD_DATA_QUALITY_SQL))[0] ?? null;
+    },
+    !aggregatesOnly,
+  );
   const rejected = reports.find((r) => r.kind === 'households')?.dataQuality;
   // Until the counts come, their rows are kept blank: the legend (and the map fitted clear of it) keeps its size.
   const loaded = answer.status === 'loading' ? 'pending' : answer.data;
-  if (!loaded) return null;
+  if (aggregatesOnly || !loaded) return null;
   const count = (key: keyof HouseholdDataQuality, rejectedCount = 0) =>
     loaded === 'pending' ? null : loaded[key] + rejectedCount;
   const rows: [string, number | null][] = [
