@@ -6,7 +6,7 @@
  */
 import { pageConfig } from '../core/dataset/app-config';
 import { LAND_FILE } from '../core/dataset/boundary-file';
-import { demoSource, publishedSource } from '../core/dataset/dataset-source';
+import { serverSource } from '../core/dataset/dataset-source';
 import { askAhead } from '../core/dataset/fetch-bytes';
 import { GAZETTEER } from '../core/dataset/gazetteer-copy';
 import { activeDataset } from '../core/dataset/local-store-keys';
@@ -14,9 +14,8 @@ import { activeDataset } from '../core/dataset/local-store-keys';
 export async function askServerDataAhead(): Promise<void> {
   // A dataset imported in this browser is read from its storage, not from the server.
   if (activeDataset() === 'imported') return;
-  const config = await pageConfig();
-  if (config.datasetError) return;
-  const source = config.dataset ? publishedSource(config.dataset) : await demoSource();
+  // A config.json that names its dataset wrongly rejects here: the load says so.
+  const source = await serverSource(await pageConfig());
   // An aggregate dataset's files are named by its manifest: the load asks for them.
   if (source.aggregates) return;
   askAhead(GAZETTEER);

@@ -3,12 +3,7 @@ import { plannerCube } from '../core/cube/prepared';
 import { type AppConfig, pageConfig } from '../core/dataset/app-config';
 import { takeCheckedImport } from '../core/dataset/checked-import';
 import { endDataset } from '../core/dataset/dataset-lifetime';
-import {
-  type DatasetSource,
-  demoSource,
-  importedSource,
-  publishedSource,
-} from '../core/dataset/dataset-source';
+import { type DatasetSource, importedSource, serverSource } from '../core/dataset/dataset-source';
 import { dropAskedAhead } from '../core/dataset/fetch-bytes';
 import {
   type BoundaryFiles,
@@ -88,8 +83,7 @@ async function chooseSource(config: AppConfig): Promise<DatasetSource> {
     });
     if (stored) return importedSource(stored);
   }
-  if (config.datasetError) throw config.datasetError;
-  return config.dataset ? publishedSource(config.dataset) : demoSource();
+  return serverSource(config);
 }
 
 /**

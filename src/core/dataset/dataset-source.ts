@@ -1,5 +1,5 @@
 import type { ImportReport } from '../import';
-import type { PublishedDatasetConfig } from './app-config';
+import type { AppConfig, PublishedDatasetConfig } from './app-config';
 import { fetchJsonIfPresent } from './fetch-bytes';
 import type { StoredDataset } from './local-store';
 import { DATA_TABLES, type DataTable } from './table-status';
@@ -106,4 +106,13 @@ export async function demoSource(): Promise<DatasetSource> {
     synthetic: manifest.synthetic,
     files: Object.fromEntries(DATA_TABLES.map((table) => [table, demoFile(manifest, table)])),
   };
+}
+
+/**
+ * The server's dataset: the office's published one when config.json names one, else the demo. A published
+ * dataset config.json names wrongly is an error, never silently replaced by the demo.
+ */
+export async function serverSource(config: AppConfig): Promise<DatasetSource> {
+  if (config.datasetError) throw config.datasetError;
+  return config.dataset ? publishedSource(config.dataset) : demoSource();
 }
