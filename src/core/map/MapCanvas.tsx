@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
-import { openingCamera, showOpening } from './opening-view';
+import { showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
 import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
@@ -179,7 +179,7 @@ function createMap(
     { control: new ScaleControl({ unit: 'metric' }), position: 'bottom-right' },
   ];
   // Opened where the section will open it (opening-view.ts), before anything is drawn.
-  showOpening(map, openingCamera(map, initialView, padding));
+  showOpening(map, initialView, padding);
   for (const { control, position } of controls) map.addControl(control, position);
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
@@ -230,7 +230,7 @@ export function MapCanvas({
     // made fitted clear of the panels there now, so this fit at its 'load' moves it only when they changed
     // meanwhile: otherwise the boundaries would be cut into tiles and drawn twice, at two zooms.
     const openView = () => {
-      showOpening(map, openingCamera(map, initialView, domOverlayPadding(el)));
+      showOpening(map, initialView, domOverlayPadding(el));
       reportView();
     };
     if (map.loaded()) openView();

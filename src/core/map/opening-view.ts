@@ -20,7 +20,7 @@ interface Camera {
 }
 
 /** The opening camera: the link's view, else the regency fitted within `padding` (none when it cannot fit). */
-export function openingCamera(map: MapLibreMap, link: LinkView, padding: Padding): Camera | undefined {
+function openingCamera(map: MapLibreMap, link: LinkView, padding: Padding): Camera | undefined {
   if (link) return { center: [link.lon, link.lat], zoom: link.zoom };
   const camera = map.cameraForBounds(REGENCY_BOUNDS, { padding });
   return camera?.center !== undefined && camera.zoom !== undefined
@@ -38,10 +38,12 @@ function cameraKey(center: LngLatLike, zoom: number): string {
 const lastOpening = new WeakMap<MapLibreMap, { asked: string; shown: string }>();
 
 /**
- * Moves `map` to `camera` at once — unless it was asked for it last and has not moved since: a jump to where
- * the map is would still draw it again (with software rendering, a frame is dear).
+ * Moves `map` at once to its opening view — the link's, else the regency fitted within `padding` — unless that
+ * view was asked for last and the map has not moved since: a jump to where the map is would still draw it again
+ * (with software rendering, a frame is dear).
  */
-export function showOpening(map: MapLibreMap, camera: Camera | undefined): void {
+export function showOpening(map: MapLibreMap, link: LinkView, padding: Padding): void {
+  const camera = openingCamera(map, link, padding);
   if (!camera) return;
   const asked = cameraKey(camera.center, camera.zoom);
   const last = lastOpening.get(map);
