@@ -62,6 +62,9 @@ function agentPicked(onClick: (agent: number) => void): (info: PickingInfo<numbe
 /** Zoom from which agents are drawn (7,200 symbols would bury the overview). */
 export const AGENT_ZOOM = 11;
 
+/** The agent layer's data below AGENT_ZOOM: one object, so that zooming within the overview changes nothing. */
+const NO_AGENTS: number[] = [];
+
 /**
  * Active agents sized by load (area ∝ families), red when below the ten-family rule, with a
  * heavy dark ring when over the cap.
@@ -75,10 +78,13 @@ export function agentLayer(
   const normal = hexToRgba(STATUS_COLORS.agent);
   const below = hexToRgba(STATUS_COLORS.agentBelowMin);
   const ring = hexToRgba(STATUS_COLORS.agentAboveCap);
+  const visible = zoom >= AGENT_ZOOM;
   return new ScatterplotLayer<number>({
     id: 'agents',
-    data: activeAgents(agents.active),
-    visible: zoom >= AGENT_ZOOM,
+    // deck.gl works out a hidden layer's attributes too: the agents' five accessors, 7,200 times each, in the
+    // frame that opens Pengawasan on the overview. They are worked out when the agents are first shown.
+    data: visible ? activeAgents(agents.active) : NO_AGENTS,
+    visible,
     pickable: true,
     getPosition: (i) => [agents.lon[i] as number, agents.lat[i] as number],
     radiusUnits: 'pixels',
