@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import { pageConfig } from '../core/dataset/app-config';
 import { readOfficialFileEarly } from '../core/dataset/boundary-file';
-import { DEMO_MANIFEST } from '../core/dataset/dataset-source';
+import { demoManifest } from '../core/dataset/dataset-source';
 import {
   demoFirstLookFile,
   type FirstLook as Look,
@@ -34,19 +35,21 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
+    // The page's own reads of config.json and the manifest, which the app's load takes too, within this deadline.
+    const inTime = <T,>(read: Promise<T>) =>
+      Promise.race([
+        read,
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      ]);
     // All asked at once: one round trip, not two, on a slow link (the official file is the app's too, unless
     // config.json names another).
-    const [configText, official, withApp, manifest] = await Promise.all([
-      text('config.json'),
+    const [config, official, withApp, manifest] = await Promise.all([
+      inTime(pageConfig()),
       readOfficialFileEarly(signal),
       text(demoFirstLookFile(lang)),
-      text(DEMO_MANIFEST),
+      inTime(demoManifest()),
     ]);
-    const config = (configText ? JSON.parse(configText) : {}) as {
-      dataset?: unknown;
-      boundariesUrl?: unknown;
-    } | null;
-    if (config?.dataset != null || config?.boundariesUrl != null) return null;
+    if (config.dataset || config.datasetError || config.boundariesUrl != null) return null;
     // A demo may carry its own (one made with other settings, which the app's copy does not describe).
     const own = servedDemoFirstLookFile(manifest, lang);
     const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;

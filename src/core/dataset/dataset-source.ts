@@ -53,7 +53,7 @@ export function publishedSource(config: PublishedDatasetConfig): DatasetSource {
   };
 }
 
-interface DemoManifest {
+export interface DemoManifest {
   name: string;
   synthetic: boolean;
   households: number;
@@ -77,11 +77,11 @@ export const DEMO_MANIFEST = 'demo/manifest.json';
 let manifestRead: Promise<DemoManifest | null> | null = null;
 
 /**
- * The demo's manifest, read once per page: the boot's read of the data ahead (app/load-ahead.ts) and the loader
- * choose their files from the same read, so the loader waits for no second round trip. A read that failed or
- * found none is tried again at the next call.
+ * The demo's manifest, read once per page: the first look (its fingerprint and own first look), the boot's read
+ * of the data ahead (app/load-ahead.ts) and the loader take the same read, so none waits for a second round trip.
+ * A read that failed or found none is tried again at the next call.
  */
-function demoManifest(): Promise<DemoManifest | null> {
+export function demoManifest(): Promise<DemoManifest | null> {
   manifestRead ??= (fetchJsonIfPresent(DEMO_MANIFEST) as Promise<DemoManifest | null>).then(
     (manifest) => {
       if (!manifest) manifestRead = null;

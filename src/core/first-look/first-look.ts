@@ -120,13 +120,13 @@ export const opensDemoMap = (search: string, lang: string): boolean =>
 
 /**
  * The demo's first look from its served file's text, when it is one in `lang` drawn from the demo served now
- * (`manifest`: the text of demo/manifest.json, whose fingerprint names the data); else null — a demo made
- * again with other settings must not open with the map of another.
+ * (`manifest`: demo/manifest.json as read, whose fingerprint names the data); else null — a demo made again
+ * with other settings must not open with the map of another.
  */
-export function parseDemoFirstLook(text: string, lang: string, manifest: string): FirstLook | null {
+export function parseDemoFirstLook(text: string, lang: string, manifest: unknown): FirstLook | null {
   const look = parse(text);
-  const served = parse(manifest);
-  const fingerprint = isRecord(served) && typeof served.fingerprint === 'string' ? served.fingerprint : null;
+  const fingerprint =
+    isRecord(manifest) && typeof manifest.fingerprint === 'string' ? manifest.fingerprint : null;
   return isLook(look) &&
     look.lang === lang &&
     look.synthetic === true &&
@@ -144,9 +144,8 @@ const PLAIN_JSON_FILE = /^[\w-]+(?:\.[\w-]+)*\.json$/;
  * beside its tables by `npm run data:first-look -- --data <dir>`, e.g. for a demo of a million households), as a
  * URL under demo/; null when the manifest names none in `lang` or not a plain JSON file name.
  */
-export function servedDemoFirstLookFile(manifest: string, lang: string): string | null {
-  const served = parse(manifest);
-  const named = isRecord(served) && isRecord(served.firstLook) ? served.firstLook[lang] : undefined;
+export function servedDemoFirstLookFile(manifest: unknown, lang: string): string | null {
+  const named = isRecord(manifest) && isRecord(manifest.firstLook) ? manifest.firstLook[lang] : undefined;
   return typeof named === 'string' && PLAIN_JSON_FILE.test(named) ? `demo/${named}` : null;
 }
 

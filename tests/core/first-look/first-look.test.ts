@@ -243,21 +243,23 @@ describe("the demo's first look", () => {
 
   it('is taken only when it is a synthetic map in the language asked, drawn from the demo served now', () => {
     const demo = look({ path: '', savedAt: '', demo: 'abc123' });
-    const manifest = JSON.stringify({ name: 'data contoh (sintetis)', fingerprint: 'abc123' });
+    // The manifest as the page reads it: its JSON, or null when absent or not JSON.
+    const manifest = { name: 'data contoh (sintetis)', fingerprint: 'abc123' };
     expect(parseDemoFirstLook(JSON.stringify(demo), 'id', manifest)).toEqual(demo);
     expect(parseDemoFirstLook(JSON.stringify(demo), 'en', manifest)).toBeNull();
     expect(parseDemoFirstLook(JSON.stringify({ ...demo, synthetic: false }), 'id', manifest)).toBeNull();
     expect(parseDemoFirstLook('<!doctype html>', 'id', manifest)).toBeNull();
     // Another demo (made again with other settings), one without a fingerprint, or no manifest at all.
-    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', manifest.replace('abc123', 'def456'))).toBeNull();
-    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', '{"name":"data contoh (sintetis)"}')).toBeNull();
-    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', '')).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', { ...manifest, fingerprint: 'def456' })).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', { name: 'data contoh (sintetis)' })).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', { fingerprint: 7 })).toBeNull();
+    expect(parseDemoFirstLook(JSON.stringify(demo), 'id', null)).toBeNull();
     const { demo: _unnamed, ...unnamed } = demo;
     expect(parseDemoFirstLook(JSON.stringify(unnamed), 'id', manifest)).toBeNull();
   });
 
   it("is found where the demo's manifest names it: a plain JSON file name beside it, in the language asked", () => {
-    const manifest = (firstLook: unknown) => JSON.stringify({ fingerprint: 'abc123', firstLook });
+    const manifest = (firstLook: unknown) => ({ fingerprint: 'abc123', firstLook });
     const named = { id: 'first-look.id.json', en: 'first-look.en.json' };
     expect(servedDemoFirstLookFile(manifest(named), 'id')).toBe('demo/first-look.id.json');
     expect(servedDemoFirstLookFile(manifest(named), 'en')).toBe('demo/first-look.en.json');
@@ -277,8 +279,8 @@ describe("the demo's first look", () => {
     ])
       expect(servedDemoFirstLookFile(manifest({ id: name }), 'id')).toBeNull();
     expect(servedDemoFirstLookFile(manifest('first-look.id.json'), 'id')).toBeNull();
-    expect(servedDemoFirstLookFile(JSON.stringify({ fingerprint: 'abc123' }), 'id')).toBeNull();
-    expect(servedDemoFirstLookFile('<!doctype html>', 'id')).toBeNull();
-    expect(servedDemoFirstLookFile('', 'id')).toBeNull();
+    expect(servedDemoFirstLookFile({ fingerprint: 'abc123' }, 'id')).toBeNull();
+    expect(servedDemoFirstLookFile(['first-look.id.json'], 'id')).toBeNull();
+    expect(servedDemoFirstLookFile(null, 'id')).toBeNull();
   });
 });
