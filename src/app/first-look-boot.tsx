@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { pageConfig } from '../core/dataset/app-config';
-import { readOfficialFileEarly } from '../core/dataset/boundary-file';
+import { OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
 import { demoManifest } from '../core/dataset/dataset-source';
+import { askAhead } from '../core/dataset/fetch-bytes';
 import {
   demoFirstLookFile,
   type FirstLook as Look,
@@ -35,17 +36,18 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));
-    // The page's own reads of config.json and the manifest, which the app's load takes too, within this deadline.
+    // The page's own reads of config.json, the manifest and the official file, which the app's load takes too,
+    // within this deadline.
     const inTime = <T,>(read: Promise<T>) =>
       Promise.race([
         read,
         new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
       ]);
     // All asked at once: one round trip, not two, on a slow link (the official file is the app's too, unless
-    // config.json names another).
+    // config.json names another). No official file, or none that can be read: the approximate boundaries.
     const [config, official, withApp, manifest] = await Promise.all([
       inTime(pageConfig()),
-      readOfficialFileEarly(signal),
+      inTime(askAhead(OFFICIAL_BOUNDARIES_FILE, true)).catch(() => null),
       text(demoFirstLookFile(lang)),
       inTime(demoManifest()),
     ]);
@@ -54,7 +56,9 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
     const own = servedDemoFirstLookFile(manifest, lang);
     const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;
     const look = ownLook ?? parseDemoFirstLook(withApp, lang, manifest);
-    return look && official !== null ? lookOnOfficialFile(look, JSON.parse(official)) : look;
+    return look && official !== null
+      ? lookOnOfficialFile(look, JSON.parse(new TextDecoder().decode(official)))
+      : look;
   } catch {
     return null;
   }

@@ -129,15 +129,16 @@ describe('the dataset downloads while the database starts', () => {
 // behind the first look) arrives; the load takes those requests instead of asking again. The app's code is held
 // here until the data files were requested (or HOLD_MS passed).
 describe('the server’s data is asked for before the app’s code arrives', () => {
-  it('the demo: the settings, its manifest, the gazetteer, the land and every table, each asked once', async () => {
+  it('the demo: the settings, its manifest, the boundary files and every table, each asked once', async () => {
     const manifest = JSON.parse(await readFile(path.join(DEMO, 'manifest.json'), 'utf8')) as {
       columnar: Record<string, string>;
     };
-    // The first look reads the settings and the demo's manifest too (which demo, which first look): the load
-    // takes the same reads.
+    // The first look reads the settings, the demo's manifest (which demo, which first look) and the official
+    // boundary file (here none: its villages' shapes) too: the load takes the same reads.
     const wanted = [
       'config.json',
       'demo/manifest.json',
+      'boundaries/villages.geojson',
       'villages.csv',
       'land-clip.geojson',
       ...Object.values(manifest.columnar),

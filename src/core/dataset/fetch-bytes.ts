@@ -8,11 +8,21 @@ import { fileName, type LoadStepName, runStep } from './load-guard';
 const askedAhead = new Map<string, Promise<Uint8Array | null>>();
 const aheadKey = (url: string, ifPresent: boolean) => `${ifPresent ? 'if present' : 'bytes'} ${url}`;
 
-/** Reads `url` now (as fetchBytesIfPresent with `ifPresent`, else as fetchBytes), for a load to take later. */
-export function askAhead(url: string, ifPresent = false): void {
+/**
+ * Reads `url` now (as fetchBytesIfPresent with `ifPresent`, else as fetchBytes), for a load to take later. The
+ * read is returned too: the boot may look at it (the first look draws the official boundary file) and the load
+ * still takes it, so the file is downloaded once.
+ */
+export function askAhead(url: string, ifPresent: true): Promise<Uint8Array | null>;
+export function askAhead(url: string, ifPresent?: false): Promise<Uint8Array>;
+export function askAhead(url: string, ifPresent = false): Promise<Uint8Array | null> {
   const key = aheadKey(url, ifPresent);
-  if (askedAhead.has(key)) return;
-  askedAhead.set(key, requestedAhead(ifPresent ? fetchBytesIfPresent(url) : fetchBytes(url)));
+  let read = askedAhead.get(key);
+  if (!read) {
+    read = requestedAhead(ifPresent ? fetchBytesIfPresent(url) : fetchBytes(url));
+    askedAhead.set(key, read);
+  }
+  return read;
 }
 
 /** Forgets what no load took. */

@@ -6,7 +6,7 @@ import { dissolveBy } from '../geo/dissolve';
 import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
-import { LAND_FILE, OFFICIAL_BOUNDARIES_FILE, takeOfficialFileReadEarly } from './boundary-file';
+import { LAND_FILE, OFFICIAL_BOUNDARIES_FILE } from './boundary-file';
 import { fetchJsonIfPresent, requestedAhead } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
@@ -40,22 +40,17 @@ function absentWhenUnreachable(error: unknown): null {
   throw error;
 }
 
-function parseText(text: string): unknown {
+function parseJson(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     return null;
   }
 }
 
-const parseJson = (bytes: Uint8Array): unknown => parseText(new TextDecoder().decode(bytes));
-
-/** boundaries/villages.geojson: as the first look's boot read it, else (none read, or none found) asked now. */
-function readOfficialFile(): Promise<unknown> {
-  const ask = () => fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable);
-  const early = takeOfficialFileReadEarly();
-  return early ? early.then((text) => (text === null ? ask() : parseText(text))) : ask();
-}
+/** boundaries/villages.geojson (the first look's boot may have asked for it already: fetch-bytes.ts takes that). */
+const readOfficialFile = (): Promise<unknown> =>
+  fetchJsonIfPresent(OFFICIAL_BOUNDARIES_FILE).catch(absentWhenUnreachable);
 
 /** The server's boundary files loadBoundaries reads, each read at most once. */
 export interface BoundaryFiles {

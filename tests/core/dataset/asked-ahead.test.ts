@@ -51,6 +51,14 @@ describe('files asked ahead', () => {
     expect(asked).toEqual(['gone.csv', 'gone.arrow']);
   });
 
+  it('may be read by whoever asked (the first look), and are still taken by the load', async () => {
+    const asked = stubServer({ 'b.geojson': 'B' });
+    expect(text(await askAhead('b.geojson', true))).toBe('B');
+    expect(text(await askAhead('b.geojson', true))).toBe('B');
+    expect(text(await fetchBytesIfPresent('b.geojson'))).toBe('B');
+    expect(asked).toEqual(['b.geojson']);
+  });
+
   it('are dropped when no load took them', async () => {
     const asked = stubServer({ 'a.arrow': 'A' });
     askAhead('a.arrow');

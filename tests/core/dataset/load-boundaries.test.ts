@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/dataset/app-config';
-import { readOfficialFileEarly, takeOfficialFileReadEarly } from '../../../src/core/dataset/boundary-file';
+import { OFFICIAL_BOUNDARIES_FILE } from '../../../src/core/dataset/boundary-file';
+import { askAhead, dropAskedAhead } from '../../../src/core/dataset/fetch-bytes';
 import { loadBoundaries, startBoundaryFiles } from '../../../src/core/dataset/load-boundaries';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  takeOfficialFileReadEarly();
+  dropAskedAhead();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -124,9 +125,11 @@ describe("the official file as the first look's boot read it", () => {
   }
   const official = (fetched: string[]) => fetched.filter((url) => url === 'boundaries/villages.geojson');
 
+  const bootRead = () => askAhead(OFFICIAL_BOUNDARIES_FILE, true);
+
   it.runIf(existsSync(OFFICIAL))('is handed to the loader: downloaded once', async () => {
     const fetched = recordFetches(async () => new Response(readFileSync(OFFICIAL)));
-    await readOfficialFileEarly(new AbortController().signal);
+    expect(await bootRead()).not.toBeNull();
     const boundaries = await loadBoundaries(db, DEFAULT_CONFIG);
     expect(boundaries.kind).toBe('file');
     expect(boundaries.villages.features).toHaveLength(158);
@@ -136,18 +139,26 @@ describe("the official file as the first look's boot read it", () => {
     expect(official(fetched)).toHaveLength(2);
   });
 
-  it('is asked for again when the boot found none or failed, so a stall is still reported', async () => {
+  it("is the loader's answer too: none found or unreachable is approximate, a stall is reported", async () => {
     const fetched = recordFetches(async () => new Response('<!doctype html>', { status: 200 }));
-    expect(await readOfficialFileEarly(new AbortController().signal)).toBeNull();
+    expect(await bootRead()).toBeNull();
     expect((await loadBoundaries(db, DEFAULT_CONFIG)).kind).toBe('approximate');
-    expect(official(fetched)).toHaveLength(2);
+    expect(official(fetched)).toHaveLength(1);
 
-    let stalled = false;
-    recordFetches(() =>
-      stalled ? new Promise<Response>(() => undefined) : Promise.reject(new TypeError('Failed to fetch')),
-    );
-    expect(await readOfficialFileEarly(new AbortController().signal)).toBeNull();
-    stalled = true;
-    await expectStalledFileReported();
+    recordFetches(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(bootRead()).rejects.toMatchObject({ name: 'LoadStepError', reason: 'failed' });
+    expect((await loadBoundaries(db, DEFAULT_CONFIG)).kind).toBe('approximate');
+
+    // The boot's read stalls: the loader, which takes it, reports the file once its deadline passes.
+    recordFetches(() => new Promise<Response>(() => undefined));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    bootRead().catch(() => undefined);
+    const outcome = loadBoundaries(db, DEFAULT_CONFIG).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await outcome).toMatchObject({
+      name: 'LoadStepError',
+      file: 'villages.geojson',
+      reason: 'stalled',
+    });
   });
 });
