@@ -53,7 +53,7 @@ export function publishedSource(config: PublishedDatasetConfig): DatasetSource {
   };
 }
 
-export interface DemoManifest {
+interface DemoManifest {
   name: string;
   synthetic: boolean;
   households: number;
