@@ -15,6 +15,15 @@ export function keptFor<K extends object, V>(cache: WeakMap<K, V>, key: K, make:
   return value;
 }
 
+/** A hidden layer's data: one empty list, so that a hidden layer rebuilt compares equal. */
+const HIDDEN: never[] = [];
+
+/**
+ * A layer's data: `data()` while it is shown, else none. deck.gl works out a hidden layer's attributes too (its
+ * accessors run for every item), so a layer hidden at this zoom is handed nothing to work out.
+ */
+export const shownData = <T>(visible: boolean, data: () => T): T | never[] => (visible ? data() : HIDDEN);
+
 const fillKeys = new WeakMap<ReadonlyMap<string, string>, string>();
 
 /**

@@ -5,7 +5,7 @@ import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';
 import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
 import { type PointCloud, pointsForZoom } from './point-thinning';
-import { featureSubset, fillKeyOf, pointAttributes } from './stable-layer-data';
+import { featureSubset, fillKeyOf, pointAttributes, shownData } from './stable-layer-data';
 
 /** Zoom at which village detail (names, household points) replaces the kecamatan overview. */
 export const DETAIL_ZOOM = 11;
@@ -94,7 +94,7 @@ const charactersOf = (labels: readonly LabelPoint[]): string[] => [
 const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number, visible: boolean) =>
   new TextLayer<LabelPoint>({
     id,
-    data: visible ? placeLabels(labels, zoom, size) : [],
+    data: shownData(visible, () => placeLabels(labels, zoom, size)),
     visible,
     getPosition: (d) => d.position,
     getText: (d) => d.text,

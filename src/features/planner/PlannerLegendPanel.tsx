@@ -9,7 +9,7 @@ import type { Choropleth } from './choropleth';
 import { DataQualityLegend } from './DataQualityLegend';
 import type { AreaStat, PlannerFilters } from './data/planner-queries';
 import { plannerTitle } from './export-about';
-import { PlannerMapExport } from './PlannerMapExport';
+import { MapExportButton, PlannerMapExport } from './PlannerMapExport';
 import { NEED_POINT_COLOR, NO_NEED_POINT_COLOR, OUTSIDE_COLOR, UNCLASSIFIED_COLOR } from './planner-layers';
 import type { PlannerLegend } from './planner-legend';
 import type { SqlMapResult } from './sql/SqlPanel';
@@ -98,11 +98,7 @@ export function PlannerLegendPanel(props: PlannerLegendPanelProps) {
         />
       )}
       {/* The sheet is the area map: offered while it is on screen (its button kept in place while it loads). */}
-      {layers.choropleth && !sheet && (
-        <button type="button" className="secondary small" disabled>
-          {t('mapExport.button')}
-        </button>
-      )}
+      {layers.choropleth && !sheet && <MapExportButton />}
       {layers.choropleth && sheet && (
         <PlannerMapExport
           source={dataset.source}

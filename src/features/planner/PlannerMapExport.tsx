@@ -33,6 +33,22 @@ interface PlannerMapExportProps {
   fileStem: string;
 }
 
+/** The "Peta PNG…" button: disabled, kept in its place, while the map's figures load (no `onOpen`). */
+export function MapExportButton({ onOpen }: { onOpen?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="secondary small"
+      data-testid={onOpen ? 'open-map-export' : undefined}
+      disabled={!onOpen}
+      onClick={onOpen}
+    >
+      {t('mapExport.button')}
+    </button>
+  );
+}
+
 /** "Peta PNG…": the planner's current map as an official sheet (title, legend, inset, sources). */
 export function PlannerMapExport(props: PlannerMapExportProps) {
   const { boundaries } = useLoadedData();
@@ -79,14 +95,7 @@ export function PlannerMapExport(props: PlannerMapExportProps) {
 
   return (
     <>
-      <button
-        type="button"
-        className="secondary small"
-        data-testid="open-map-export"
-        onClick={() => setOpen(true)}
-      >
-        {t('mapExport.button')}
-      </button>
+      <MapExportButton onOpen={() => setOpen(true)} />
       {open && <MapExportDialog sheet={sheet} fileStem={props.fileStem} onClose={() => setOpen(false)} />}
     </>
   );

@@ -3,7 +3,7 @@ import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { HOUSEHOLD_STATUS } from '../../core/coverage-engine';
 import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
 import type { PointCloud } from '../../core/map/point-thinning';
-import { keptFor } from '../../core/map/stable-layer-data';
+import { keptFor, shownData } from '../../core/map/stable-layer-data';
 
 /** The colour of each status drawn as a point; covered households and unknown visits are not drawn. */
 const POINT_COLORS: ReadonlyMap<number, readonly number[]> = new Map([
@@ -62,9 +62,6 @@ function agentPicked(onClick: (agent: number) => void): (info: PickingInfo<numbe
 /** Zoom from which agents are drawn (7,200 symbols would bury the overview). */
 export const AGENT_ZOOM = 11;
 
-/** The agent layer's data below AGENT_ZOOM: one object, so that zooming within the overview changes nothing. */
-const NO_AGENTS: number[] = [];
-
 /**
  * Active agents sized by load (area ∝ families), red when below the ten-family rule, with a
  * heavy dark ring when over the cap.
@@ -81,9 +78,9 @@ export function agentLayer(
   const visible = zoom >= AGENT_ZOOM;
   return new ScatterplotLayer<number>({
     id: 'agents',
-    // deck.gl works out a hidden layer's attributes too: the agents' five accessors, 7,200 times each, in the
-    // frame that opens Pengawasan on the overview. They are worked out when the agents are first shown.
-    data: visible ? activeAgents(agents.active) : NO_AGENTS,
+    // Hidden, the agents' five accessors would still run 7,200 times each in the frame that opens Pengawasan on
+    // the overview: they run when the agents are first shown.
+    data: shownData(visible, () => activeAgents(agents.active)),
     visible,
     pickable: true,
     getPosition: (i) => [agents.lon[i] as number, agents.lat[i] as number],
