@@ -10,7 +10,8 @@
  * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
  * a demo made with `npm run data:demo -- --out DIR` (e.g. a million households) is served instead of the built one.
  * With `--trace FILE`, the whole trace is written there too, for DevTools' Performance panel or Perfetto. With
- * `--functions`, the page's thread is sampled too and the functions that took its time are listed.
+ * `--functions`, the page's thread is sampled too and the functions that took its time are listed. With
+ * `--frames`, the live map's frames are listed: when each came and what it could show (profile-frames.ts).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,13 +20,14 @@ import type { CDPSession, Page } from 'playwright-core';
 import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
 import { openSection } from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
+import { mapFrames, recordMapFrames } from './profile-frames';
 import { type SampleEvent, sampledFunctions } from './profile-samples';
 import { summarizeTrace, type TraceEvent } from './profile-trace';
 
 const SCENARIOS = ['cold', 'later', 'switch'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const USAGE =
-  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions]';
+  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -45,6 +47,8 @@ interface ProfileOptions {
   trace?: string;
   /** Sample the page's thread too, and print the functions that took its time (the sampling slows the page). */
   functions?: boolean;
+  /** List the live map's frames too: when each came and what it could show (profile-frames.ts). */
+  frames?: boolean;
 }
 
 function parse(argv: readonly string[]): ProfileOptions {
@@ -54,6 +58,7 @@ function parse(argv: readonly string[]): ProfileOptions {
     data: { type: 'string' },
     trace: { type: 'string' },
     functions: { type: 'boolean', default: false },
+    frames: { type: 'boolean', default: false },
   });
   const scenario = SCENARIOS.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
@@ -65,6 +70,7 @@ function parse(argv: readonly string[]): ProfileOptions {
     ...(values.data ? { data: path.resolve(values.data) } : {}),
     ...(values.trace ? { trace: path.resolve(values.trace) } : {}),
     functions: values.functions === true,
+    frames: values.frames === true,
   };
 }
 
@@ -130,11 +136,13 @@ export async function profile({
   data,
   trace,
   functions = false,
+  frames = false,
 }: ProfileOptions): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
   const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
   try {
+    if (frames) await recordMapFrames(dash.context, dash.page);
     let page = dash.page;
     let stop: () => Promise<TraceEvent[]>;
     let fromPageMs = 0;
@@ -160,6 +168,7 @@ export async function profile({
       }
     }
     const entries = await appEntries(page);
+    const framesSeen = frames ? await mapFrames(page, fromPageMs) : [];
     const events = await stop();
     if (trace) writeFileSync(trace, JSON.stringify({ traceEvents: events }));
     const { originUs: origin, ...pageThread } = pageOrigin(events, entries);
@@ -209,6 +218,17 @@ export async function profile({
       log(
         `${pad(round(task.atMs), 8)} ${pad(round(task.ms), 6)}  ${task.parts.map((p) => `${p.name} ${round(p.ms)}`).join(' · ')}`,
       );
+    if (frames) {
+      log(
+        "\nThe map's frames (the map loaded; the layers handed set up; new layers deck.gl had not taken up)",
+      );
+      log('      at  loaded  layers  held');
+      const yesNo = (b: boolean | null) => (b === null ? '?' : b ? 'yes' : 'no');
+      for (const f of framesSeen)
+        log(
+          `${pad(round(f.atMs - fromPageMs), 8)}  ${yesNo(f.loaded).padEnd(6)}  ${yesNo(f.layersLoaded).padEnd(6)}  ${yesNo(f.layersHeld)}`,
+        );
+    }
     if (functions) {
       // The same events, read for the profiler's fields.
       const sampled = sampledFunctions(events as SampleEvent[], pageThread, { fromUs, toUs });
