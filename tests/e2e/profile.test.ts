@@ -31,14 +31,19 @@ describe('npm run profile', () => {
     expect(lines.some((l) => /GPU read-backs .*: \d+, [\d,]+ ms/.test(l))).toBe(true);
   });
 
-  it('lays out a switch to Pengawasan: the engine fed and the map drawn; --trace keeps the trace', async () => {
+  it('lays out a switch to Pengawasan: the engine fed and the map drawn; --trace keeps the trace; --frames lists the frames', async () => {
     const trace = path.join(mkdtempSync(path.join(tmpdir(), 'profile-')), 'switch.json');
-    const lines = await profile({ scenario: 'switch', sliceMs: 250, trace });
+    const lines = await profile({ scenario: 'switch', sliceMs: 250, trace, frames: true });
     expect(lines[0]).toMatch(/^Perencanaan → Pengawasan: [\d,]+ ms/);
     expect(lines.some((l) => l.includes('gancang:coverage-drawn'))).toBe(true);
     expect(lines.some((l) => l.includes('Long tasks of the page'))).toBe(true);
     // Chrome's JSON trace format, with the app's own marks in it.
     const { traceEvents } = JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: { name: string }[] };
     expect(traceEvents.some((e) => e.name === 'gancang:coverage-drawn')).toBe(true);
+    // The map's frames since the click: the last one before the end shows the map loaded, with its layers.
+    const frames = lines.slice(lines.findIndex((l) => l.startsWith("\nThe map's frames")) + 2);
+    const rows = frames.filter((l) => /^\s+[\d,]+\s+(yes|no)\s/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.at(-1)).toMatch(/^\s+[\d,]+\s+yes\s+yes\s+(no|\?)$/);
   });
 });
