@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { pageConfig } from '../core/dataset/app-config';
 import { OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
 import { demoManifest } from '../core/dataset/dataset-source';
-import { askAhead } from '../core/dataset/fetch-bytes';
+import { askAhead, parseJsonBytes } from '../core/dataset/fetch-bytes';
 import {
   demoFirstLookFile,
   type FirstLook as Look,
@@ -56,9 +56,7 @@ async function demoFirstLook(lang: string): Promise<Look | null> {
     const own = servedDemoFirstLookFile(manifest, lang);
     const ownLook = own ? parseDemoFirstLook(await text(own), lang, manifest) : null;
     const look = ownLook ?? parseDemoFirstLook(withApp, lang, manifest);
-    return look && official !== null
-      ? lookOnOfficialFile(look, JSON.parse(new TextDecoder().decode(official)))
-      : look;
+    return look && official !== null ? lookOnOfficialFile(look, parseJsonBytes(official)) : look;
   } catch {
     return null;
   }

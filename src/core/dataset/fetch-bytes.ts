@@ -107,15 +107,19 @@ export function fetchBytesIfPresent(url: string, step: LoadStepName = 'data'): P
   });
 }
 
-/** JSON from the app's origin, or null when absent or not JSON (fetchBytesIfPresent's failures reject). */
-export async function fetchJsonIfPresent(url: string, step: LoadStepName = 'data'): Promise<unknown> {
-  const bytes = await fetchBytesIfPresent(url, step);
-  if (!bytes) return null;
+/** A file's bytes read as JSON, or null when they are not JSON. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     return null;
   }
+}
+
+/** JSON from the app's origin, or null when absent or not JSON (fetchBytesIfPresent's failures reject). */
+export async function fetchJsonIfPresent(url: string, step: LoadStepName = 'data'): Promise<unknown> {
+  const bytes = await fetchBytesIfPresent(url, step);
+  return bytes ? parseJsonBytes(bytes) : null;
 }
 
 /** A request made before its answer is needed: a failure is reported where the answer is awaited, not as unhandled. */

@@ -7,7 +7,7 @@ import type { PlaceableLabel as LabelPoint } from '../geo/label-placement';
 import { queryRows, type SqlClient } from '../sql/sql-client';
 import type { AppConfig } from './app-config';
 import { LAND_FILE, OFFICIAL_BOUNDARIES_FILE } from './boundary-file';
-import { fetchJsonIfPresent, requestedAhead } from './fetch-bytes';
+import { fetchJsonIfPresent, parseJsonBytes, requestedAhead } from './fetch-bytes';
 import { LoadStepError } from './load-guard';
 
 type Areas = FeatureCollection<Polygon | MultiPolygon>;
@@ -38,14 +38,6 @@ export interface VillageBoundaries {
 function absentWhenUnreachable(error: unknown): null {
   if (error instanceof LoadStepError && error.reason === 'failed') return null;
   throw error;
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 /** boundaries/villages.geojson (the first look's boot may have asked for it already: fetch-bytes.ts takes that). */
@@ -109,7 +101,7 @@ export async function loadBoundaries(
   let issues: BoundaryIssue[] = [];
   let missing: string[] = [];
   const candidates: [VillageBoundaries['kind'], string | null, () => Promise<unknown>][] = [
-    ['imported', imported?.fileName ?? null, async () => (imported ? parseJson(imported.bytes) : null)],
+    ['imported', imported?.fileName ?? null, async () => (imported ? parseJsonBytes(imported.bytes) : null)],
     ['configured', config.boundariesUrl, files.configured],
     ['file', OFFICIAL_BOUNDARIES_FILE, files.file],
   ];
