@@ -26,6 +26,7 @@ import {
   measureInteractions,
 } from './bench-interactions';
 import { readOptions } from './cli-options';
+import { firstReadyMs, recordPageStates } from './page-states';
 
 /** The build measured, as the tables name it: dist/, or the one E2E_DIST names. */
 const BUILD = `${path.relative(process.cwd(), DIST) || '.'}/`;
@@ -97,28 +98,15 @@ function fileSize(urlPath: string): number {
   }
 }
 
-/**
- * Records, before any app script runs, the moment <html data-state> becomes "ready" (ms since navigation start).
- * A string, not a function: tsx would wrap named functions in a `__name` helper that the page lacks.
- */
-const RECORD_READY_SCRIPT = `(() => {
-  const check = () => {
-    if (window.__benchReadyAt === undefined && document.documentElement.dataset.state === 'ready') {
-      window.__benchReadyAt = performance.now();
-    }
-  };
-  // <html> may not exist yet when init scripts run: observe the document's subtree.
-  new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
-})();`;
-
 async function coldStart(run: number, interactions: boolean): Promise<RunResult> {
   const dash = await openDashboard({ navigate: false });
   try {
-    await dash.page.addInitScript({ content: RECORD_READY_SCRIPT });
+    await recordPageStates(dash.context);
     const t0 = performance.now();
     await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
     await waitReady(dash.page);
     const wallMs = performance.now() - t0;
+    const readyAt = await firstReadyMs(dash.page);
     const timings = await dash.page.evaluate(() => {
       const mark = performance.getEntriesByName('gancang:data-loaded')[0] as PerformanceMark | undefined;
       const detail = mark?.detail as { sinceStartMs?: number } | null | undefined;
@@ -131,7 +119,6 @@ async function coldStart(run: number, interactions: boolean): Promise<RunResult>
       return {
         firstMap,
         scriptsBeforeFirstMap,
-        readyAt: (window as unknown as { __benchReadyAt?: number }).__benchReadyAt ?? null,
         markMs: mark?.startTime ?? null,
         sinceStartMs: typeof detail?.sinceStartMs === 'number' ? detail.sinceStartMs : null,
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
@@ -144,7 +131,7 @@ async function coldStart(run: number, interactions: boolean): Promise<RunResult>
       firstMapMs: timings.firstMap,
       jsGzipBeforeFirstMapBytes:
         timings.firstMap === null ? null : gzipOfScripts(timings.scriptsBeforeFirstMap),
-      readyMs: timings.readyAt ?? wallMs,
+      readyMs: readyAt ?? wallMs,
       wallMs,
       dataLoadedMarkMs: timings.markMs,
       dataLoadedSinceStartMs: timings.sinceStartMs,

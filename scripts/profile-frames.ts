@@ -1,10 +1,9 @@
 /**
- * The live map's frames during a profiled wait (`npm run profile -- --frames`), and the page's load states.
- * Each MapLibre render: when it came, and what it could show — whether the map had loaded, whether the layers
- * last handed to deck.gl were set up, and whether deck.gl still held new layers it had not taken up (they are
- * taken up in deck.gl's own frame; a map frame drawn before it shows the layers before). With software
- * rendering each frame costs a read-back, so a frame that shows nothing new is time the user waits.
- *
+ * The live map's frames during a profiled wait (`npm run profile -- --frames`). Each MapLibre render: when it
+ * came, and what it could show — whether the map had loaded, whether the layers last handed to deck.gl were set
+ * up, and whether deck.gl still held new layers it had not taken up (they are taken up in deck.gl's own frame;
+ * a map frame drawn before it shows the layers before). With software rendering each frame costs a read-back,
+ * so a frame that shows nothing new is time the user waits. *
  * Reads the page through the automation hook (window.__gancang) and, for the held layers, deck.gl internals
  * that are not public API: a version without them prints "?" there.
  */
@@ -20,12 +19,6 @@ export interface MapFrame {
   layersHeld: boolean | null;
 }
 
-/** A change of the page's load state (<html data-state>), and when. */
-export interface StateChange {
-  atMs: number;
-  state: string | undefined;
-}
-
 /**
  * Run in the page: records the live map's frames from now on (a map made later too). Text, not a function: the
  * script runner would add its own helpers to a function's source, which the page does not have.
@@ -33,14 +26,6 @@ export interface StateChange {
 const PROBE = `(() => {
   const frames = [];
   window.__mapFrames = frames;
-  const states = [];
-  window.__pageStates = states;
-  const note = (changes) => {
-    if (changes.some((c) => c.target === document.documentElement))
-      states.push({ atMs: performance.now(), state: document.documentElement.dataset.state });
-  };
-  // The document, not its element: a script run before the page's own may come before <html> is there.
-  new MutationObserver(note).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
   let watched = null;
   setInterval(() => {
     const hook = window.__gancang;
@@ -71,9 +56,4 @@ export async function mapFrames(page: Page, fromMs: number): Promise<MapFrame[]>
     () => (window as unknown as { __mapFrames?: MapFrame[] }).__mapFrames ?? [],
   );
   return frames.filter((f) => f.atMs >= fromMs);
-}
-
-/** The page's load states since its probe was installed. */
-export function pageStates(page: Page): Promise<StateChange[]> {
-  return page.evaluate(() => (window as unknown as { __pageStates?: StateChange[] }).__pageStates ?? []);
 }

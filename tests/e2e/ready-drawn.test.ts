@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSection } from '../../scripts/bench-interactions';
-import { type MapFrame, mapFrames, pageStates, recordMapFrames } from '../../scripts/profile-frames';
+import { pageStates, recordPageStates } from '../../scripts/page-states';
+import { type MapFrame, mapFrames, recordMapFrames } from '../../scripts/profile-frames';
 import { type Dashboard, openAgain, openDashboard, waitReady } from './harness';
 
 /*
@@ -39,6 +40,7 @@ describe('ready comes after the frame that shows the map', () => {
     const dash = await openDashboard({ navigate: false });
     opened.push(dash);
     await recordMapFrames(dash.context);
+    await recordPageStates(dash.context);
     const { page } = dash;
     await page.goto(dash.url);
     await waitReady(page);
@@ -61,6 +63,7 @@ describe('ready comes after the frame that shows the map', () => {
     const dash = await openDashboard({ navigate: false, device: { width: 390, height: 844 } });
     opened.push(dash);
     await recordMapFrames(dash.context);
+    await recordPageStates(dash.context);
     await dash.page.goto(dash.url);
     await waitReady(dash.page);
     for (const frame of await framesBeforeReady(dash.page, 0)) expectDrawn(frame);
