@@ -218,7 +218,7 @@ describe('the planner’s first table is asked once the data is in', () => {
 
 describe('Pengawasan’s own statements run while its engine takes the arrays', () => {
   /** The last statement that reads the engine's arrays (coverage-input.ts), and the section's own two. */
-  const LAST_ARRAY = 'SELECT agent_id FROM agent_index ORDER BY idx';
+  const LAST_ARRAY = 'WITH agent_order AS';
   const OWN = {
     'agents’ types and offices': 'SELECT agent_type, employer FROM agents',
     'need rates': 'WITH hh AS ( SELECT h.village_code, CASE WHEN',

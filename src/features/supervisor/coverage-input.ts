@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { CoverageInput } from '../../core/coverage-engine';
-import { queryRows, type SqlClient } from '../../core/sql/sql-client';
+import type { SqlClient } from '../../core/sql/sql-client';
 
 /**
  * Households, agents and villages as parallel typed arrays for the coverage engine.
@@ -14,51 +14,56 @@ export interface CoverageArrays extends CoverageInput {
   agentIds: string[];
 }
 
-const INDEX_TABLES_SQL = `
-CREATE OR REPLACE TEMP TABLE district_index AS
-  SELECT district_code, (row_number() OVER (ORDER BY district_code) - 1)::INTEGER AS idx
-  FROM (SELECT DISTINCT district_code FROM villages);
-CREATE OR REPLACE TEMP TABLE village_index AS
-  SELECT v.village_code, (row_number() OVER (ORDER BY v.village_code) - 1)::INTEGER AS idx, d.idx AS district_idx,
-    v.label_lon, v.label_lat
-  FROM villages v JOIN district_index d USING (district_code);
-CREATE OR REPLACE TEMP TABLE agent_index AS
-  SELECT agent_id, (row_number() OVER (ORDER BY agent_id) - 1)::INTEGER AS idx FROM agents;`;
+/**
+ * Villages in village_code order (`idx`), each with its kecamatan's index (kecamatan in district_code order), and
+ * agents in agent_id order: the engine's indices, worked out inside each statement that needs them, so that the
+ * arrays take three statements, asked at once (DuckDB runs them one after another without a round trip between).
+ */
+const VILLAGE_ORDER = `SELECT village_code, district_code, label_lon, label_lat,
+    (row_number() OVER (ORDER BY village_code) - 1)::INTEGER AS idx,
+    (dense_rank() OVER (ORDER BY district_code) - 1)::INTEGER AS district_idx
+  FROM villages`;
+const AGENT_ORDER =
+  'SELECT agent_id, (row_number() OVER (ORDER BY agent_id) - 1)::INTEGER AS idx FROM agents';
+
+const VILLAGES_SQL = `SELECT village_code, district_code, district_idx, label_lon, label_lat
+  FROM (${VILLAGE_ORDER}) ORDER BY idx`;
+const AGENTS_SQL = `WITH village_order AS (${VILLAGE_ORDER})
+  SELECT ag.agent_id, ag.lon, ag.lat, ag.active::UTINYINT AS active, coalesce(v.idx, -1)::INTEGER AS village_index
+  FROM agents ag LEFT JOIN village_order v ON v.village_code = ag.home_village_code
+  ORDER BY ag.agent_id`;
+/** Asked last of the three: once it has run, the arrays are read (the load-order e2e test names it). */
+const HOUSEHOLDS_SQL = `WITH agent_order AS (${AGENT_ORDER}), village_order AS (${VILLAGE_ORDER})
+  SELECT h.lon, h.lat, coalesce(a.idx, -1)::INTEGER AS agent_index,
+    coalesce(v.idx, -1)::INTEGER AS village_index,
+    coalesce(c.visit_age_days::DOUBLE, 'NaN'::DOUBLE) AS visit_age_days,
+    coalesce(c.visits_recorded, false) AS visits_recorded
+  FROM households h LEFT JOIN agent_order a USING (agent_id) LEFT JOIN village_order v USING (village_code)
+    LEFT JOIN household_coverage c ON c.row_id = h.rowid
+  ORDER BY h.rowid`;
 
 const column = <T>(table: Table, name: string): T => {
   const child = table.getChild(name);
   if (!child) throw new Error(`column ${name} missing`);
   return child.toArray() as T;
 };
+const strings = (table: Table, name: string): string[] => Array.from(column<ArrayLike<string>>(table, name));
 
 export async function loadCoverageArrays(client: SqlClient): Promise<CoverageArrays> {
-  for (const statement of INDEX_TABLES_SQL.split(';').filter((s) => s.trim()))
-    await client.queryTable(statement);
-  const households =
-    await client.queryTable(`SELECT h.lon, h.lat, coalesce(a.idx, -1)::INTEGER AS agent_index,
-      coalesce(v.idx, -1)::INTEGER AS village_index,
-      coalesce(c.visit_age_days::DOUBLE, 'NaN'::DOUBLE) AS visit_age_days,
-      coalesce(c.visits_recorded, false) AS visits_recorded
-    FROM households h LEFT JOIN agent_index a USING (agent_id) LEFT JOIN village_index v USING (village_code)
-      LEFT JOIN household_coverage c ON c.row_id = h.rowid
-    ORDER BY h.rowid`);
+  const [villages, agents, households] = await Promise.all([
+    client.queryTable(VILLAGES_SQL),
+    client.queryTable(AGENTS_SQL),
+    client.queryTable(HOUSEHOLDS_SQL),
+  ]);
   // The same visit ages as the SQL figures (household_coverage, written once per load).
   const visitsRecorded = households.numRows > 0 && households.getChild('visits_recorded')?.get(0) === true;
-  const agents = await client.queryTable(`SELECT ag.lon, ag.lat, ag.active::UTINYINT AS active,
-      coalesce(v.idx, -1)::INTEGER AS village_index
-    FROM agents ag JOIN agent_index a USING (agent_id) LEFT JOIN village_index v ON v.village_code = ag.home_village_code
-    ORDER BY a.idx`);
-  const villages = await client.queryTable(
-    'SELECT village_code, district_idx, label_lon, label_lat FROM village_index ORDER BY idx',
-  );
-  const districts = await queryRows<{ district_code: string }>(
-    client,
-    'SELECT district_code FROM district_index ORDER BY idx',
-  );
-  const agentIds = await queryRows<{ agent_id: string }>(
-    client,
-    'SELECT agent_id FROM agent_index ORDER BY idx',
-  );
+  const villageDistrict = column<Int32Array>(villages, 'district_idx');
+  const villageDistricts = strings(villages, 'district_code');
+  // Each kecamatan's code at its index (every index is some village's kecamatan: dense_rank leaves no gap).
+  const districtCodes: string[] = [];
+  villageDistrict.forEach((idx, i) => {
+    districtCodes[idx] = villageDistricts[i] ?? '';
+  });
   return {
     households: {
       lon: column(households, 'lon'),
@@ -73,11 +78,11 @@ export async function loadCoverageArrays(client: SqlClient): Promise<CoverageArr
       active: column(agents, 'active'),
       villageIndex: column(agents, 'village_index'),
     },
-    villageDistrict: column(villages, 'district_idx'),
-    districtCount: districts.length,
+    villageDistrict,
+    districtCount: districtCodes.length,
     villageLabel: { lon: column(villages, 'label_lon'), lat: column(villages, 'label_lat') },
-    villageCodes: (villages.getChild('village_code')?.toArray() as string[]) ?? [],
-    districtCodes: districts.map((d) => d.district_code),
-    agentIds: agentIds.map((a) => a.agent_id),
+    villageCodes: strings(villages, 'village_code'),
+    districtCodes,
+    agentIds: strings(agents, 'agent_id'),
   };
 }
