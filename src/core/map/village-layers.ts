@@ -62,20 +62,14 @@ export function villageFillLayer(input: VillageFillInput): Layer[] {
 }
 
 /**
- * Household points, shown from `minZoom` on (default HOUSEHOLD_ZOOM). Below HOUSEHOLD_ZOOM, where they are
- * small and unoutlined, points hidden under another of their colour are left out (point-thinning.ts).
+ * Household points, at every zoom. Below HOUSEHOLD_ZOOM, where they are small and unoutlined, points hidden
+ * under another of their colour are left out (point-thinning.ts).
  */
-export function householdLayer(
-  id: string,
-  points: PointCloud,
-  zoom: number,
-  minZoom = HOUSEHOLD_ZOOM,
-): Layer {
+export function householdLayer(id: string, points: PointCloud, zoom: number): Layer {
   const radius = zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5;
   const drawn = zoom >= HOUSEHOLD_ZOOM ? points : pointsForZoom(points, zoom, radius);
   return new ScatterplotLayer({
     id,
-    visible: zoom >= minZoom,
     data: pointAttributes(drawn),
     radiusUnits: 'pixels',
     getRadius: radius,

@@ -216,7 +216,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
               onClick: onClickVillage,
               selectedCode,
             }),
-            ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom, 0)] : []),
+            ...(uncovered ? [householdLayer('uncovered-households', uncovered, zoom)] : []),
             assignmentLineLayer(lines),
             ...(arrays && result
               ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]

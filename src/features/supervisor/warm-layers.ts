@@ -20,7 +20,7 @@ export function supervisorWarmLayers(): Layer[] {
     aboveCap: Uint8Array.of(0),
   };
   return [
-    householdLayer('warm-households', one, 0, 0),
+    householdLayer('warm-households', one, 0),
     assignmentLineLayer([{ from: NOWHERE, to: [NOWHERE[0] + 0.001, NOWHERE[1]], kind: 'covered' }]),
     agentLayer(agent, 99, null, () => {}),
   ].map((layer) => layer.clone({ id: `warm-${layer.id}` }));

@@ -70,7 +70,7 @@ function sectionLayers(state: {
       onClick,
       selectedCode: state.selected,
     }),
-    householdLayer('uncovered-households', points, state.zoom, 0),
+    householdLayer('uncovered-households', points, state.zoom),
     assignmentLineLayer([]),
     agentLayer({ ...agents }, state.zoom, null, state.pickAgent ?? selectAgent),
     ...areaFillLayers({
