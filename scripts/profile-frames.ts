@@ -1,8 +1,9 @@
 /**
  * The live map's frames during a profiled wait (`npm run profile -- --frames`). Each MapLibre render: when it
- * came, and what it could show — whether the map had loaded, whether the layers last handed to deck.gl were set
- * up, and whether deck.gl still held new layers it had not taken up (they are taken up in deck.gl's own frame;
- * a map frame drawn before it shows the layers before). With software rendering each frame costs a read-back,
+ * came, and what it could show — whether the map had loaded, whether deck.gl's places were in the map's style
+ * (it draws nothing before), whether the layers last handed to deck.gl were set up, and whether deck.gl still
+ * held new layers it had not taken up (they are taken up in deck.gl's own frame; a map frame drawn before it
+ * shows the layers before). With software rendering each frame costs a read-back,
  * so a frame that shows nothing new is time the user waits. *
  * Reads the page through the automation hook (window.__gancang) and, for the held layers, deck.gl internals
  * that are not public API: a version without them prints "?" there.
@@ -13,6 +14,8 @@ export interface MapFrame {
   atMs: number;
   /** MapLibre's own view: style, sources and tiles loaded. */
   loaded: boolean;
+  /** deck.gl's places (its layer groups) in the map's style: it draws its layers only there. */
+  placed: boolean;
   /** Every layer last handed to deck.gl set up and with its data. */
   layersLoaded: boolean;
   /** New layers handed to deck.gl and not yet taken up: true, false, or null when that cannot be read. */
@@ -37,6 +40,7 @@ const PROBE = `(() => {
       frames.push({
         atMs: performance.now(),
         loaded: map.loaded(),
+        placed: map.getLayersOrder().some((id) => id.startsWith('deck-')),
         layersLoaded: window.__gancang?.layersLoaded() ?? false,
         layersHeld: manager && '_nextLayers' in manager ? Boolean(manager._nextLayers) : null,
       });

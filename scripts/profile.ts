@@ -220,13 +220,13 @@ export async function profile({
       );
     if (frames) {
       log(
-        "\nThe map's frames (the map loaded; the layers handed set up; new layers deck.gl had not taken up)",
+        "\nThe map's frames (the map loaded; deck.gl's places in it; the layers handed set up; new layers deck.gl had not taken up)",
       );
-      log('      at  loaded  layers  held');
+      log('      at  loaded  placed  layers  held');
       const yesNo = (b: boolean | null) => (b === null ? '?' : b ? 'yes' : 'no');
       for (const f of framesSeen)
         log(
-          `${pad(round(f.atMs - fromPageMs), 8)}  ${yesNo(f.loaded).padEnd(6)}  ${yesNo(f.layersLoaded).padEnd(6)}  ${yesNo(f.layersHeld)}`,
+          `${pad(round(f.atMs - fromPageMs), 8)}  ${yesNo(f.loaded).padEnd(6)}  ${yesNo(f.placed).padEnd(6)}  ${yesNo(f.layersLoaded).padEnd(6)}  ${yesNo(f.layersHeld)}`,
         );
     }
     if (functions) {
