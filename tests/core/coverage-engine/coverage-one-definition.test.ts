@@ -22,11 +22,11 @@ import {
   statusSql,
 } from '../../../src/core/coverage-engine/index';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
-import { loadCsvTable } from '../../../src/core/sql/load-table';
 import { villageStats } from '../../../src/core/sql/queries';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { loadCoverageArrays } from '../../../src/features/supervisor/coverage-input';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
+import { type FixtureTables, loadFixtureTables } from '../../helpers/fixture-db';
 import { overviewUnder } from '../../helpers/planner-overview';
 
 const VILLAGES = `village_code,village_name,district_code,district_name,village_type,label_lon,label_lat,area_km2,population_2010
@@ -69,7 +69,7 @@ async function load(
   agents: readonly Ag[],
   referenceDate = REFERENCE,
 ): Promise<void> {
-  const files: Record<string, string> = {
+  const files: FixtureTables = {
     villages: VILLAGES,
     agents: `agent_id,agent_type,home_village_code,lon,lat,active\n${agents
       .map((a) => `${a.id},asn,17.01.04.2001,${a.lon},${a.lat},${a.active}`)
@@ -79,10 +79,7 @@ async function load(
       .join('\n')}\n`,
     cases: CASES,
   };
-  for (const table of ['villages', 'agents', 'households', 'cases'] as const) {
-    await db.registerFile(`${table}.csv`, new TextEncoder().encode(files[table] as string));
-    await loadCsvTable(db, table, `${table}.csv`);
-  }
+  await loadFixtureTables(db, files);
   await computeHouseholdCoverage(db, referenceDate);
 }
 

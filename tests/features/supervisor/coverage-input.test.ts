@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeHouseholdCoverage } from '../../../src/core/dataset/load-dataset';
-import { loadCsvTable } from '../../../src/core/sql/load-table';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
 import { loadCoverageArrays } from '../../../src/features/supervisor/coverage-input';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
+import { type FixtureTables, loadFixtureTables } from '../../helpers/fixture-db';
 
 let db: SqlClient;
 beforeAll(async () => {
@@ -91,7 +91,7 @@ const datasets = fc
   });
 
 async function load(villages: Village[], agents: Agent[], households: Household[]): Promise<void> {
-  const files: Record<string, string> = {
+  const files: FixtureTables = {
     villages: `village_code,village_name,district_code,district_name,village_type,label_lon,label_lat,area_km2,population_2010\n${villages
       .map((v) => `${v.code},Desa ${v.code},${v.district},Kec ${v.district},desa,${v.lon},${v.lat},1.0,100`)
       .join('\n')}\n`,
@@ -103,10 +103,7 @@ async function load(villages: Village[], agents: Agent[], households: Household[
       .join('\n')}\n`,
     cases: 'case_id,household_id,need,status,reported_at\n',
   };
-  for (const table of ['villages', 'agents', 'households', 'cases'] as const) {
-    await db.registerFile(`${table}.csv`, new TextEncoder().encode(files[table] as string));
-    await loadCsvTable(db, table, `${table}.csv`);
-  }
+  await loadFixtureTables(db, files);
   await computeHouseholdCoverage(db, '2025-06-30');
 }
 
