@@ -3,10 +3,12 @@
  * came, and what it could show — whether the map had loaded, whether deck.gl's places were in the map's style
  * (it draws nothing before), whether the layers last handed to deck.gl were set up, and whether deck.gl still
  * held new layers it had not taken up (they are taken up in deck.gl's own frame; a map frame drawn before it
- * shows the layers before). With software rendering each frame costs a read-back,
- * so a frame that shows nothing new is time the user waits. *
+ * shows the layers before). With software rendering each frame costs a read-back, so a frame that shows nothing
+ * new is time the user waits.
+ *
  * Reads the page through the automation hook (window.__gancang) and, for the held layers, deck.gl internals
- * that are not public API: a version without them prints "?" there.
+ * that are not public API: a version without them prints "?" there. deck.gl's places are its layers in the
+ * map's style whose ids begin with "deck-" (@deck.gl/maplibre's layer groups).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
