@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { plannerCube } from '../core/cube/prepared';
+import { lastVisitAnswers } from '../core/dataset/answer-store';
 import { type AppConfig, pageConfig } from '../core/dataset/app-config';
 import { takeCheckedImport } from '../core/dataset/checked-import';
 import { endDataset } from '../core/dataset/dataset-lifetime';
@@ -24,6 +25,7 @@ import { startMainDuckDb } from '../core/sql/duckdb-main';
 import type { SqlClient } from '../core/sql/sql-client';
 import { resetDocumentState, setDocumentState, whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
+import { answerCounts, datasetClient, keepAnswers } from './remembered-load';
 import { readUrlState } from './url-state';
 
 interface Loaded {
@@ -61,7 +63,9 @@ function startLoad(next: Promise<Loaded>): void {
   shown = null;
   next.then(
     (loaded) => {
-      if (loading === next) shown = loaded;
+      if (loading !== next) return;
+      shown = loaded;
+      keepAnswers(loaded.client, () => shown === loaded);
     },
     () => undefined,
   );
@@ -110,9 +114,8 @@ async function loadChosen(previous: Loaded | null): Promise<Loaded> {
     for (const listener of progressListeners) listener(p);
   };
   const t0 = performance.now();
-  const duckStart = startMainDuckDb();
-  // An unhandled rejection here would be reported twice; the await below reports it once.
-  duckStart.catch(() => undefined);
+  // Started by the page's first script unless the last visit's answers are kept (remembered-load.ts).
+  const known = lastVisitAnswers();
   const config = await pageConfig();
   const source = await chooseSource(config);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
@@ -121,18 +124,11 @@ async function loadChosen(previous: Loaded | null): Promise<Loaded> {
   const imported = source.stored?.files.find((f) => f.kind === 'boundaries');
   const kept = !imported && previous?.boundaries.kind !== 'imported' ? previous?.boundaries : undefined;
   const boundaries = { kept, imported, files: kept ? undefined : startBoundaryFiles(config, !imported) };
-  const duck = await duckStart;
-  const client = await duck.connect();
+  // The dataset's own connection, answered from the last visit's answers where they are the same (it may
+  // then be drawn before DuckDB has started).
+  const client = await datasetClient(() => startMainDuckDb().then((duck) => duck.connect()), known);
   try {
-    return await loadOn(client, {
-      source,
-      downloads,
-      boundaries,
-      config,
-      progress,
-      t0,
-      duckdbMs: duck.timings.instantiateMs,
-    });
+    return await loadOn(client, { source, downloads, boundaries, config, progress, t0 });
   } catch (error) {
     // A load that failed leaves nothing behind (its tables, its connection).
     endDataset(client);
@@ -155,15 +151,14 @@ interface LoadContext {
   };
   config: AppConfig;
   progress: (p: LoadProgress) => void;
-  /** When the load started, and how long DuckDB took to start (for the load's mark). */
+  /** When the load started (for the load's mark). */
   t0: number;
-  duckdbMs: number;
 }
 
 /** The dataset's tables and the boundaries, loaded through `client`. */
 async function loadOn(
   client: SqlClient,
-  { source, downloads, boundaries: b, config, progress, t0, duckdbMs }: LoadContext,
+  { source, downloads, boundaries: b, config, progress, t0 }: LoadContext,
 ): Promise<Loaded> {
   // The boundaries need only the gazetteer: they are read and drawn up while the other tables load.
   const readBoundaries = async () => {
@@ -186,7 +181,6 @@ async function loadOn(
   }
   progress({ step: 'boundaries' });
   const { boundaries, ms } = await startBoundaries();
-  dataset.timings.duckdb = duckdbMs;
   dataset.timings.boundaries = ms;
   progress({ step: 'map' });
   performance.mark('gancang:data-loaded', {
@@ -194,6 +188,8 @@ async function loadOn(
       sinceStartMs: performance.now() - t0,
       ...dataset.timings,
       checkedTables: dataset.checkedTables,
+      // How many of the load's statements were answered from the last visit's answers (remembered-load.ts).
+      answers: answerCounts(client),
     },
   });
   return { client, config, dataset, boundaries };

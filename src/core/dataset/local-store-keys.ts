@@ -17,3 +17,16 @@ export function activeDataset(): ActiveDataset {
 export function setActiveDataset(which: ActiveDataset): void {
   globalThis.localStorage?.setItem(ACTIVE_KEY, which);
 }
+
+/**
+ * Set while this browser keeps the database's answers of a visit (answer-store.ts): the page's first script
+ * then leaves DuckDB to start once the page has drawn from them, instead of sharing the cores with the drawing.
+ */
+const ANSWERS_KEY = `${LOCAL_PREFIX}answers-kept`;
+
+export const answersKept = (): boolean => globalThis.localStorage?.getItem(ANSWERS_KEY) === 'yes';
+
+export function setAnswersKept(kept: boolean): void {
+  if (kept) globalThis.localStorage?.setItem(ANSWERS_KEY, 'yes');
+  else globalThis.localStorage?.removeItem(ANSWERS_KEY);
+}

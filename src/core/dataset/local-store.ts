@@ -1,4 +1,5 @@
 import { clear, createStore, delMany, get, keys, set } from 'idb-keyval';
+import { eraseAnswers } from './answer-store';
 import { LOCAL_PREFIX } from './local-store-keys';
 import { compressToChunks, decompressChunks, sha256Hex } from './stored-bytes';
 import {
@@ -278,11 +279,12 @@ export const importedDatasetInfo = (): Promise<StoredDatasetInfo | null> => data
 export const eraseImportedDataset = (): Promise<void> => datasetStore().erase();
 
 /**
- * "Hapus semua data lokal": the imported dataset, remembered mappings, every other local setting, and the
- * offline copies of data files downloaded from the server (a published dataset may hold personal data). The
- * app itself stays available offline.
+ * "Hapus semua data lokal": the imported dataset, remembered mappings, every other local setting, the
+ * offline copies of data files downloaded from the server (a published dataset may hold personal data) and
+ * the database's answers kept for the next visit. The app itself stays available offline.
  */
 export async function eraseAllLocalData(): Promise<void> {
+  await eraseAnswers();
   await datasetStore().clear();
   await globalThis.caches?.delete(DATA_CACHE);
   const storage = globalThis.localStorage;

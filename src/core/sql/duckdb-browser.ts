@@ -6,6 +6,9 @@ import { fileFailure, fileName, runStep, workerFailure } from '../dataset/load-g
 import { Activity, quietAndShown } from './quiet';
 import { ident, type SqlClient } from './sql-client';
 
+/** Names the DuckDB build the app ships: the package's version and its engine's file. */
+export const DUCKDB_BUILD = `${duckdb.PACKAGE_VERSION} ${ehWasmUrl}`;
+
 export interface DuckDbTimings {
   instantiateMs: number;
 }
@@ -124,7 +127,8 @@ function clientOf(
   // DuckDB's worker runs statements in the order they are posted to it. A prepared statement is posted in two
   // steps (prepared, then run): what is asked after it is posted once it is posted whole. Otherwise statements
   // asked later (the figures beside the map, or work asked ahead, seconds at a million households) would run
-  // before it.
+  // before it. Every method keeps this order (SqlClient): the remembering client (remembered-answers.ts) posts
+  // a load's writes without waiting for each.
   let queue: Promise<void> = Promise.resolve();
   const inOrder = <T>(post: () => { posted: Promise<void>; result: Promise<T> }): Promise<T> => {
     const mine = queue.then(post);
@@ -134,6 +138,15 @@ function clientOf(
     );
     return mine.then(({ result }) => result);
   };
+  /**
+   * Work of several messages, some on another connection (a file, a table inserted): what is asked after it is
+   * posted once it has ended, as if the caller had waited for it.
+   */
+  const whole = <T>(work: () => Promise<T>): Promise<T> =>
+    inOrder(() => {
+      const result = work();
+      return { posted: result.then(noop, noop), result };
+    });
   return {
     queryTable: (sql) =>
       inOrder(() => ({ posted: Promise.resolve(), result: track(sql, () => conn.query(sql)) })),
@@ -156,10 +169,11 @@ function clientOf(
         const result = statement.then((prepared) => track(sql, () => prepared.query(...params)));
         return { posted: statement.then(noop, noop), result };
       }),
-    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    registerFile: (name, bytes) => whole(() => db.registerFileBuffer(name, bytes)),
     insertArrow: (name, data) =>
-      track(`insert ${name}`, () => insertArrowStream(name, tableToIPC(data, 'stream'))),
-    insertArrowStream: (name, bytes) => track(`insert ${name}`, () => insertArrowStream(name, bytes)),
+      whole(() => track(`insert ${name}`, () => insertArrowStream(name, tableToIPC(data, 'stream')))),
+    insertArrowStream: (name, bytes) =>
+      whole(() => track(`insert ${name}`, () => insertArrowStream(name, bytes))),
     quiet: () => quietAndShown(activity),
     close: async () => {
       if (schema) await conn.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

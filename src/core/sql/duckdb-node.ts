@@ -1,11 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ident, type SqlClient } from './sql-client';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+/**
+ * The Arrow build DuckDB's Node build answers with (CommonJS): another copy of the library than the one this
+ * module imports, whose functions do not take its tables (tableToIPC writes nothing for them).
+ */
+const itsArrow = require('apache-arrow') as typeof import('apache-arrow');
+/** An answer as a table of the app's own Arrow, as the browser's client gives it. */
+const ours = (table: Table): Table =>
+  table instanceof Table ? table : tableFromIPC(itsArrow.tableToIPC(table as never, 'stream'));
 
 /** A query's answer as Arrow IPC stream bytes (scripts writing columnar files). */
 export interface NodeSqlClient extends SqlClient {
@@ -45,19 +53,19 @@ export async function startNodeDuckDb(): Promise<NodeSqlClient> {
     }
   };
   return {
-    queryTable: async (sql) => conn.query(sql),
+    queryTable: async (sql) => ours(conn.query(sql)),
     queryPrepared: async (sql, params, inline) => {
       // As the browser's client: a statement's first use runs with its values written in.
       if (inline && !statements.has(sql) && !ranOnce.has(sql)) {
         ranOnce.add(sql);
-        return conn.query(inline());
+        return ours(conn.query(inline()));
       }
       let statement = statements.get(sql);
       if (!statement) {
         statement = conn.prepare(sql);
         statements.set(sql, statement);
       }
-      return statement.query(...params);
+      return ours(statement.query(...params));
     },
     registerFile: async (name, bytes) => db.registerFileBuffer(name, bytes),
     insertArrow: (name, data) => insertArrowStream(name, tableToIPC(data, 'stream')),

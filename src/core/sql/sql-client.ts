@@ -3,7 +3,8 @@ import type { Table } from 'apache-arrow';
 /**
  * The one way the app talks to DuckDB. The browser implementation runs DuckDB-WASM
  * in its worker (duckdb-browser.ts); tests use the same interface over the Node build,
- * so the SQL the app runs is the SQL the tests check.
+ * so the SQL the app runs is the SQL the tests check. Whatever is asked of one client runs in the order asked,
+ * as if each call were awaited before the next.
  */
 export interface SqlClient {
   /** Runs a statement and returns the Arrow result. */

@@ -4,8 +4,8 @@
  * gives — every table, row by row, with the same reports and table states.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CheckedTable, importedSource } from '../../../src/core/dataset/dataset-source';
 import { loadDataset } from '../../../src/core/dataset/load-dataset';
@@ -16,9 +16,6 @@ import { loadCsvTable } from '../../../src/core/sql/load-table';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
 
-// The Node build of DuckDB-WASM returns tables of Arrow's CommonJS build; its own writer serialises them (in the
-// browser, DuckDB and the app share one Arrow module).
-const { tableToIPC } = createRequire(import.meta.url)('apache-arrow') as typeof import('apache-arrow');
 const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
 const lines = (file: string, n: number) => readFileSync(`${DATA}${file}`, 'utf8').split('\n').slice(0, n);
 const enc = (text: string) => new TextEncoder().encode(text);

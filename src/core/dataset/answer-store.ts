@@ -1,0 +1,68 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { setAnswersKept } from './local-store-keys';
+
+/**
+ * The database's answers of the last visit (remembered-answers.ts), kept in this browser's IndexedDB for the
+ * next one: what the planner's first map and the dataset's load asked, as DuckDB answered it. They can hold
+ * figures of the dataset, like the offline copies of its files, and are erased with them ("Hapus semua data
+ * lokal"). Only the last visit's are kept.
+ */
+
+/** A database of its own: idb-keyval keeps one object store per database. */
+const DB_NAME = 'gancang-pikat-answers';
+const KEY = 'last-visit';
+const FORMAT = 1;
+
+interface StoredAnswers {
+  format: number;
+  answers: Map<string, Uint8Array>;
+}
+
+let store: UseStore | null = null;
+const answerStore = (): UseStore | null => {
+  if (!globalThis.indexedDB) return null;
+  store ??= createStore(DB_NAME, 'answers');
+  return store;
+};
+
+/** Erases made in this page: a keeper made before one keeps nothing after it. */
+let erases = 0;
+
+const isAnswers = (value: unknown): value is StoredAnswers => {
+  const stored = value as StoredAnswers | undefined;
+  return stored?.format === FORMAT && stored.answers instanceof Map;
+};
+
+/** The last visit's answers; none when there are none, when they cannot be read or are of another format. */
+export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
+  const idb = answerStore();
+  const stored: unknown = idb ? await get(KEY, idb).catch(() => null) : null;
+  if (!isAnswers(stored)) return new Map();
+  const answers = new Map<string, Uint8Array>();
+  for (const [key, bytes] of stored.answers) {
+    if (typeof key === 'string' && bytes instanceof Uint8Array) answers.set(key, bytes);
+  }
+  return answers;
+}
+
+/**
+ * Keeps a load's answers for the next visit (replacing the last visit's). A keeper made before an erase keeps
+ * nothing: answers asked before it must not come back after it.
+ */
+export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<void> {
+  const made = erases;
+  return async (answers) => {
+    const idb = answerStore();
+    if (!idb || made !== erases) return;
+    await set(KEY, { format: FORMAT, answers } satisfies StoredAnswers, idb);
+    setAnswersKept(true);
+  };
+}
+
+/** Part of "Hapus semua data lokal". */
+export async function eraseAnswers(): Promise<void> {
+  erases += 1;
+  setAnswersKept(false);
+  const idb = answerStore();
+  if (idb) await del(KEY, idb);
+}

@@ -1,0 +1,220 @@
+import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { SqlClient, SqlParam } from './sql-client';
+
+/**
+ * A dataset's database answers the same statements the same way on every visit: its tables are made by the
+ * writes the load asks (with the same files' bytes), and DuckDB's answer to a read is a function of those. A
+ * client that remembers its answers gives them again on the next visit at once, while the database starts
+ * and takes the same writes behind it: the planner's first map does not wait for DuckDB.
+ *
+ * The database's state is named by a chain of digests: the DuckDB build, then each write in the order asked
+ * (its kind, text, parameters and a digest of its bytes). A read's answer is kept under the state it was
+ * asked in, with its own text and parameters; a write's under the state it leads to. A visit whose writes
+ * differ in any byte (another file, a changed statement, another reference date) reaches states the last
+ * visit never named, and from there every answer comes from the database. Every write still goes to the
+ * database, in the order asked, so its tables end as they would have without this client.
+ */
+
+/** Statements that only read (a conservative test: anything else is taken as a write, which is only slower). */
+const READ_START = /^\s*(?:SELECT|WITH|FROM)\b/i;
+const WRITE_WORD =
+  /\b(?:INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|COPY|ATTACH|DETACH|INSTALL|LOAD|SET|RESET|CHECKPOINT|EXPORT|IMPORT|PRAGMA|CALL|USE|VACUUM|TRUNCATE|MERGE|PREPARE|EXECUTE|DEALLOCATE|BEGIN|COMMIT|ROLLBACK)\b/i;
+/** String literals and quoted names, whose words are not SQL's. */
+const QUOTED = /'(?:[^']|'')*'|"(?:[^"]|"")*"/g;
+
+export const isRead = (sql: string): boolean =>
+  READ_START.test(sql) && !WRITE_WORD.test(sql.replace(QUOTED, "''"));
+
+export interface RememberingOptions {
+  /** Names the database build (its version): answers of another build are never given. */
+  build: string;
+  /** The last visit's answers (Arrow IPC) by key. */
+  known: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The database is opened when a statement needs its answer, or once this settles (the page has drawn what it
+   * opened with, from memory): until then the writes answered from memory wait for it. Default: at once.
+   */
+  openWhen?: Promise<unknown>;
+  /** A write answered from memory that the database then refused (it did not start, or failed). */
+  onLateFailure: (error: unknown) => void;
+  /** Answers larger than this are given but not kept for the next visit. */
+  maxAnswerBytes?: number;
+  /** What this load keeps for the next visit, at most. */
+  maxTotalBytes?: number;
+}
+
+export interface RememberingClient extends SqlClient {
+  /** The answers this load gave (from memory or from the database), to keep for the next visit. */
+  given(): Map<string, Uint8Array>;
+  /** How many statements were answered from memory, and how many by the database. */
+  counts(): { remembered: number; asked: number };
+}
+
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 24 * 1024 * 1024;
+/** A write without a result of its own (a file registered, a table inserted) succeeded. */
+const DONE = new Uint8Array(0);
+const noop = () => undefined;
+const encoder = new TextEncoder();
+
+const hex = (digest: ArrayBuffer) =>
+  Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+const digestOf = async (bytes: Uint8Array): Promise<string> =>
+  hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+/** One key from its parts (each ended by a NUL, so no two lists of parts give the same text). */
+const keyOf = (...parts: string[]): Promise<string> =>
+  digestOf(encoder.encode(parts.map((p) => `${p}\0`).join('')));
+
+/** An answer the load may keep: a table (written as IPC only when kept), or bytes already written. */
+type Given = Table | Uint8Array;
+const tableBytes = (table: Table) => table.batches.reduce((sum, batch) => sum + batch.data.byteLength, 0);
+
+/**
+ * A client over the database `open` gives (which may still be starting) that answers from `known` what the last
+ * visit was answered in the same state, and asks the database the rest. Needs Web Crypto (a secure context, as
+ * the service worker does).
+ */
+export function rememberingClient(
+  open: () => Promise<SqlClient>,
+  options: RememberingOptions,
+): RememberingClient {
+  const { known, onLateFailure } = options;
+  let wanted: () => void = noop;
+  const database = new Promise<void>((resolve) => {
+    wanted = resolve;
+  }).then(open);
+  /** The database, opened now if it was not yet: a statement needs its answer. */
+  const needed = () => {
+    wanted();
+    return database;
+  };
+  void (options.openWhen ?? Promise.resolve()).then(wanted, wanted);
+  const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  const maxTotal = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+  // Reported by the statements that need it (and writes answered from memory, to onLateFailure).
+  database.catch(noop);
+  const given = new Map<string, Given>();
+  let givenBytes = 0;
+  let remembered = 0;
+  let asked = 0;
+  let state = keyOf('gancang remembered answers 1', options.build);
+  /** Statements are decided one after another, in the order asked (what the database sees too). */
+  let decided: Promise<unknown> = state;
+
+  const keep = (key: string, answer: Given) => {
+    const bytes = answer instanceof Uint8Array ? answer.byteLength : tableBytes(answer);
+    if (given.has(key) || bytes > maxAnswer || givenBytes + bytes > maxTotal) return;
+    given.set(key, answer);
+    givenBytes += bytes;
+  };
+
+  /** `decide` runs after the statements asked before it were decided; it returns its answer, boxed. */
+  function inTurn<T>(decide: () => Promise<{ answer: Promise<T> }>): Promise<T> {
+    const decision = decided.then(decide);
+    decided = decision.catch(noop);
+    return decision.then((d) => d.answer);
+  }
+
+  function read(sql: string, params: readonly SqlParam[], run: (c: SqlClient) => Promise<Table>) {
+    return inTurn(async () => {
+      const key = await keyOf('read', await state, sql, JSON.stringify(params));
+      const bytes = known.get(key);
+      if (bytes) {
+        remembered += 1;
+        keep(key, bytes);
+        return { answer: Promise.resolve(tableFromIPC(bytes)) };
+      }
+      asked += 1;
+      const answer = needed()
+        .then(run)
+        .then((table) => {
+          keep(key, table);
+          return table;
+        });
+      return { answer };
+    });
+  }
+
+  function write<T>(
+    kind: string,
+    text: string,
+    payload: Promise<string>,
+    run: (c: SqlClient) => Promise<T>,
+    fromMemory: (bytes: Uint8Array) => T,
+    toKeep: (result: T) => Given,
+  ) {
+    return inTurn(async () => {
+      // Posted before its digest is known: the database takes writes in the order asked, as soon as it can.
+      const posted = database.then(run);
+      // Its failure is taken below, once it is known whether it is the answer or comes late.
+      posted.catch(noop);
+      const next = keyOf('write', await state, kind, text, await payload);
+      state = next;
+      const key = await next;
+      const bytes = known.get(key);
+      if (bytes) {
+        remembered += 1;
+        keep(key, bytes);
+        posted.catch(onLateFailure);
+        return { answer: Promise.resolve(fromMemory(bytes)) };
+      }
+      asked += 1;
+      needed();
+      return {
+        answer: posted.then((result) => {
+          keep(key, toKeep(result));
+          return result;
+        }),
+      };
+    });
+  }
+
+  const statement = (sql: string, params: readonly SqlParam[], run: (c: SqlClient) => Promise<Table>) =>
+    isRead(sql)
+      ? read(sql, params, run)
+      : write('statement', sql, keyOf(JSON.stringify(params)), run, tableFromIPC, (table) => table);
+  const done = () => undefined;
+
+  return {
+    queryTable: (sql) => statement(sql, [], (c) => c.queryTable(sql)),
+    queryPrepared: (sql, params, inline) =>
+      statement(sql, params, (c) => c.queryPrepared(sql, params, inline)),
+    registerFile: (name, bytes) =>
+      write(
+        'file',
+        name,
+        digestOf(bytes),
+        (c) => c.registerFile(name, bytes),
+        done,
+        () => DONE,
+      ),
+    insertArrow: (name, data) =>
+      write(
+        'arrow',
+        name,
+        digestOf(tableToIPC(data)),
+        (c) => c.insertArrow(name, data),
+        done,
+        () => DONE,
+      ),
+    insertArrowStream: (name, bytes) =>
+      write(
+        'arrow',
+        name,
+        digestOf(bytes),
+        (c) => c.insertArrowStream(name, bytes),
+        done,
+        () => DONE,
+      ),
+    close: () => decided.then(needed).then((c) => c.close?.()),
+    quiet: () => database.then((c) => c.quiet?.()),
+    given: () =>
+      new Map(
+        Array.from(given, ([key, answer]) => [
+          key,
+          answer instanceof Uint8Array ? answer : tableToIPC(answer),
+        ]),
+      ),
+    counts: () => ({ remembered, asked }),
+  };
+}

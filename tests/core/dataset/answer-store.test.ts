@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { answerKeeper, eraseAnswers, lastVisitAnswers } from '../../../src/core/dataset/answer-store';
+import { eraseAllLocalData } from '../../../src/core/dataset/local-store';
+
+const answers = (n: number) =>
+  new Map(Array.from({ length: n }, (_, i) => [`key${i}`, new Uint8Array([i, 1, 2])]));
+
+describe('the answers kept for the next visit', () => {
+  it('are read back as kept; the last keep replaces the one before', async () => {
+    await answerKeeper()(answers(3));
+    await answerKeeper()(answers(2));
+    expect(await lastVisitAnswers()).toEqual(answers(2));
+  });
+
+  it('are erased with all local data, and a keeper made before an erase keeps nothing after it', async () => {
+    const madeBefore = answerKeeper();
+    await madeBefore(answers(4));
+    await eraseAllLocalData();
+    expect(await lastVisitAnswers()).toEqual(new Map());
+    await madeBefore(answers(5));
+    expect(await lastVisitAnswers()).toEqual(new Map());
+    // A keeper made after the erase (the next load's) keeps again.
+    await answerKeeper()(answers(1));
+    expect((await lastVisitAnswers()).size).toBe(1);
+    await eraseAnswers();
+  });
+
+  it('give nothing when what is stored is not answers of this format', async () => {
+    const { createStore, set } = await import('idb-keyval');
+    const store = createStore('gancang-pikat-answers', 'answers');
+    for (const value of [null, 'x', { format: 2, answers: answers(1) }, { format: 1, answers: [['k', 1]] }]) {
+      await set('last-visit', value, store);
+      expect(await lastVisitAnswers()).toEqual(new Map());
+    }
+    // Entries that are not a key and its bytes are left out.
+    await set(
+      'last-visit',
+      {
+        format: 1,
+        answers: new Map<unknown, unknown>([
+          ['a', new Uint8Array(1)],
+          [2, new Uint8Array(1)],
+          ['b', 'text'],
+        ]),
+      },
+      store,
+    );
+    expect([...(await lastVisitAnswers()).keys()]).toEqual(['a']);
+  });
+});

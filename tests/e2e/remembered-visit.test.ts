@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+
+/**
+ * A return visit's planner is drawn from the database's answers kept by the last visit (remembered-answers.ts),
+ * before DuckDB has answered anything; the database takes the same writes behind it and answers what the last
+ * visit never asked. "Hapus semua data lokal" erases the answers kept.
+ */
+
+/** What the planner shows: key figures, the legend, the villages' table (as text). */
+const plannerText = (page: Page) =>
+  page.evaluate(() =>
+    ['planner-figures', 'coverage-summary', 'legend', 'area-table'].map(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null,
+    ),
+  );
+
+/** The counts the load left on its mark: answered from the last visit's answers, and asked of the database. */
+const answers = (page: Page) =>
+  page.evaluate(
+    () =>
+      (performance.getEntriesByName('gancang:data-loaded').at(-1) as PerformanceMark | undefined)?.detail
+        ?.answers as { remembered: number; asked: number } | null,
+  );
+
+/** How many answers this browser keeps for the next visit (0 when none). */
+const keptAnswers = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('gancang-pikat-answers');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('answers')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const get = db.transaction('answers').objectStore('answers').get('last-visit');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result?.answers as Map<string, Uint8Array> | undefined)?.size ?? 0);
+          };
+          get.onerror = () => resolve(0);
+        };
+      }),
+  );
+
+async function newTab(dash: Dashboard, search = ''): Promise<Page> {
+  const tab = await dash.context.newPage();
+  await tab.goto(`${dash.url}${search}`);
+  await waitReady(tab);
+  await waitMapIdle(tab);
+  return tab;
+}
+
+describe('a return visit', () => {
+  let dash: Dashboard;
+  beforeAll(async () => {
+    dash = await openDashboard();
+    await waitReady(dash.page);
+    await waitMapIdle(dash.page);
+  }, 180_000);
+  afterAll(async () => {
+    await dash?.close();
+  });
+
+  it('draws the planner from the answers kept, then the database answers what was not asked before', async () => {
+    const first = await answers(dash.page);
+    expect(first?.remembered).toBe(0);
+    expect(first?.asked).toBeGreaterThan(10);
+    const shown = await plannerText(dash.page);
+    await expect.poll(() => keptAnswers(dash.page), { timeout: 60_000 }).toBeGreaterThan(first?.asked ?? 0);
+
+    const tab = await newTab(dash);
+    const next = await answers(tab);
+    // The whole load, the boundaries and the planner's first answers came from memory: the database asked nothing.
+    expect(next).toEqual({ remembered: expect.any(Number), asked: 0 });
+    expect(next?.remembered).toBeGreaterThanOrEqual(first?.asked ?? 0);
+    expect(await plannerText(tab)).toEqual(shown);
+    await screenshot(tab, 'remembered-visit-planner');
+
+    // Something the last visit did not ask: the database answers it, from the same tables.
+    for (const page of [dash.page, tab]) {
+      await page.getByTestId('need-select').selectOption('rtlh');
+      await expect
+        .poll(() => page.getByTestId('legend').locator('h3').textContent())
+        .toContain('Rumah tidak layak huni');
+      await waitReady(page);
+      await waitMapIdle(page);
+    }
+    const asked = await plannerText(dash.page);
+    await expect.poll(() => plannerText(tab)).toEqual(asked);
+    // So does Pengawasan.
+    for (const page of [dash.page, tab]) {
+      await page.getByTestId('nav-supervisor').click();
+      await waitReady(page);
+      await waitMapIdle(page);
+    }
+    const coverage = (page: Page) => page.getByTestId('supervisor-coverage').textContent();
+    expect(await coverage(tab)).toBe(await coverage(dash.page));
+    await screenshot(tab, 'remembered-visit-supervisor');
+    await tab.close();
+    expect(dash.pageErrors).toEqual([]);
+  }, 600_000);
+
+  it('keeps nothing after "Hapus semua data lokal": the next visit asks the database', async () => {
+    await dash.page.getByTestId('nav-planner').click();
+    await waitReady(dash.page);
+    expect(await keptAnswers(dash.page)).toBeGreaterThan(0);
+    // The browser's "are you sure?" is answered yes.
+    dash.page.once('dialog', (dialog) => void dialog.accept());
+    await dash.page.getByTestId('erase-local').click();
+    await expect.poll(() => keptAnswers(dash.page)).toBe(0);
+    // What the page asked before the erase is not kept again once it has settled on another section
+    // (answer-store.test.ts: a keeper made before an erase keeps nothing).
+    await dash.page.getByTestId('nav-supervisor').click();
+    await waitReady(dash.page);
+    await dash.page.waitForTimeout(4_000);
+    expect(await keptAnswers(dash.page)).toBe(0);
+    const tab = await newTab(dash);
+    expect((await answers(tab))?.remembered).toBe(0);
+    await tab.close();
+  }, 300_000);
+});
