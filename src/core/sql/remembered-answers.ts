@@ -97,6 +97,8 @@ export function rememberingClient(
   let givenBytes = 0;
   let remembered = 0;
   let asked = 0;
+  /** A write too large to name was asked: nothing after it is answered from memory or kept. */
+  let forgetting = false;
   let state = keyOf('gancang remembered answers 1', options.build);
   /** Statements are decided one after another, in the order asked (what the database sees too). */
   let decided: Promise<unknown> = state;
@@ -117,6 +119,10 @@ export function rememberingClient(
 
   function read(sql: string, params: readonly SqlParam[], run: (c: SqlClient) => Promise<Table>) {
     return inTurn(async () => {
+      if (forgetting) {
+        asked += 1;
+        return { answer: needed().then(run) };
+      }
       const key = await keyOf('read', await state, sql, JSON.stringify(params));
       const bytes = known.get(key);
       if (bytes) {
@@ -135,19 +141,33 @@ export function rememberingClient(
     });
   }
 
+  /**
+   * A write, named by `kind`, `text` and a digest of its payload (`size` bytes). A payload larger than what a
+   * load may keep is not digested: the load forgets from there on (the reads that need such tables could not be
+   * kept either).
+   */
   function write<T>(
     kind: string,
     text: string,
-    payload: Promise<string>,
+    [size, digest]: [number, () => Promise<string>],
     run: (c: SqlClient) => Promise<T>,
     fromMemory: (bytes: Uint8Array) => T,
     toKeep: (result: T) => Given,
   ) {
+    // Digested beside the statements before it.
+    const payload = size <= maxTotal ? digest() : null;
+    payload?.catch(noop);
     return inTurn(async () => {
       // Posted before its digest is known: the database takes writes in the order asked, as soon as it can.
       const posted = database.then(run);
       // Its failure is taken below, once it is known whether it is the answer or comes late.
       posted.catch(noop);
+      if (forgetting || !payload) {
+        forgetting = true;
+        asked += 1;
+        needed();
+        return { answer: posted };
+      }
       const next = keyOf('write', await state, kind, text, await payload);
       state = next;
       const key = await next;
@@ -172,7 +192,14 @@ export function rememberingClient(
   const statement = (sql: string, params: readonly SqlParam[], run: (c: SqlClient) => Promise<Table>) =>
     isRead(sql)
       ? read(sql, params, run)
-      : write('statement', sql, keyOf(JSON.stringify(params)), run, tableFromIPC, (table) => table);
+      : write(
+          'statement',
+          sql,
+          [0, () => keyOf(JSON.stringify(params))],
+          run,
+          tableFromIPC,
+          (table) => table,
+        );
   const done = () => undefined;
 
   return {
@@ -183,7 +210,7 @@ export function rememberingClient(
       write(
         'file',
         name,
-        digestOf(bytes),
+        [bytes.byteLength, () => digestOf(bytes)],
         (c) => c.registerFile(name, bytes),
         done,
         () => DONE,
@@ -192,7 +219,7 @@ export function rememberingClient(
       write(
         'arrow',
         name,
-        digestOf(tableToIPC(data)),
+        [tableBytes(data), () => digestOf(tableToIPC(data))],
         (c) => c.insertArrow(name, data),
         done,
         () => DONE,
@@ -201,7 +228,7 @@ export function rememberingClient(
       write(
         'arrow',
         name,
-        digestOf(bytes),
+        [bytes.byteLength, () => digestOf(bytes)],
         (c) => c.insertArrowStream(name, bytes),
         done,
         () => DONE,

@@ -292,4 +292,19 @@ describe('rememberingClient', () => {
     expect(await settle(asking.queryTable('SELECT 7 AS seven'))).toEqual({ rows: [{ seven: 7 }] });
     expect(opened).toBe(2);
   });
+
+  it('forgets from a write larger than what a load may keep: nothing after it is remembered or kept', async () => {
+    const small: Step = { kind: 'arrow', table: 0, values: [1] };
+    const large: Step = { kind: 'arrow', table: 1, values: Array.from({ length: 200 }, (_, i) => i) };
+    const program: Step[] = [small, { kind: 'sum', table: 0 }, large, { kind: 'sum', table: 1 }];
+    const options = { build: 'b', onLateFailure: NO_FAILURE, maxTotalBytes: 600 };
+    const first = rememberingClient(() => freshDb(), { ...options, known: new Map() });
+    const expected = await runSequentially(first, program);
+    expect(expected[3]).toEqual({ rows: [{ n: 200, s: 19_900 }] });
+    // The small table and its read only.
+    expect(first.given().size).toBe(2);
+    const next = rememberingClient(() => freshDb(), { ...options, known: first.given() });
+    expect(await runSequentially(next, program)).toEqual(expected);
+    expect(next.counts()).toEqual({ remembered: 2, asked: 2 });
+  });
 });
