@@ -5,7 +5,7 @@
  * reported by the load that takes it; anything else that goes wrong here leaves the load to ask itself.
  */
 import { pageConfig } from '../core/dataset/app-config';
-import { LAND_FILE } from '../core/dataset/boundary-file';
+import { LAND_FILE, OFFICIAL_BOUNDARIES_FILE } from '../core/dataset/boundary-file';
 import { serverSource } from '../core/dataset/dataset-source';
 import { askAhead } from '../core/dataset/fetch-bytes';
 import { GAZETTEER } from '../core/dataset/gazetteer-copy';
@@ -14,11 +14,14 @@ import { activeDataset } from '../core/dataset/local-store-keys';
 export async function askServerDataAhead(): Promise<void> {
   // A dataset imported in this browser is read from its storage, not from the server.
   if (activeDataset() === 'imported') return;
+  const config = await pageConfig();
+  // The boundary file the load reads first (the first look's boot asks for it too on a first visit: one read).
+  askAhead(config.boundariesUrl ?? OFFICIAL_BOUNDARIES_FILE, true);
+  askAhead(LAND_FILE, true);
   // A config.json that names its dataset wrongly rejects here: the load says so.
-  const source = await serverSource(await pageConfig());
+  const source = await serverSource(config);
   // An aggregate dataset's files are named by its manifest: the load asks for them.
   if (source.aggregates) return;
   askAhead(GAZETTEER);
-  askAhead(LAND_FILE, true);
   for (const url of Object.values(source.files)) if (url) askAhead(url);
 }
