@@ -1,4 +1,4 @@
-import { answerKeeper } from '../core/dataset/answer-store';
+import { answerKeeper, dropAnswers } from '../core/dataset/answer-store';
 import { reportLoadFailure } from '../core/dataset/load-guard';
 import { DUCKDB_BUILD } from '../core/sql/duckdb-browser';
 import { type RememberingClient, rememberingClient } from '../core/sql/remembered-answers';
@@ -48,6 +48,11 @@ export async function keepAnswers(client: SqlClient, shown: () => boolean): Prom
   while (shown()) {
     await whenSettled(SETTLED_MS);
     await idle();
+    if (shown() && pageState.read() === 'ready' && client.forgot()) {
+      // Too large to be drawn from memory: its next visit starts the database at once.
+      await dropAnswers().catch((error: unknown) => console.error(error));
+      return;
+    }
     const given = shown() && pageState.read() === 'ready' ? client.given() : null;
     if (given && given.size !== kept) {
       await keep(given).catch((error: unknown) => console.error(error));

@@ -59,10 +59,18 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
   };
 }
 
-/** Part of "Hapus semua data lokal". */
-export async function eraseAnswers(): Promise<void> {
-  erases += 1;
+/**
+ * No answers kept: a load too large to be drawn from them (remembered-answers.ts) leaves none, so that its next
+ * visit starts the database at once.
+ */
+export async function dropAnswers(): Promise<void> {
   setAnswersKept(false);
   const idb = answerStore();
   if (idb) await del(KEY, idb);
+}
+
+/** Part of "Hapus semua data lokal". */
+export async function eraseAnswers(): Promise<void> {
+  erases += 1;
+  await dropAnswers();
 }

@@ -46,6 +46,8 @@ export interface RememberingOptions {
 export interface RememberingClient extends SqlClient {
   /** The answers this load gave (from memory or from the database), to keep for the next visit. */
   given(): Map<string, Uint8Array>;
+  /** True once a write too large to name was asked: the load's answers cannot draw its next visit. */
+  forgot(): boolean;
   /** How many statements were answered from memory, and how many by the database. */
   counts(): { remembered: number; asked: number };
 }
@@ -242,6 +244,7 @@ export function rememberingClient(
           answer instanceof Uint8Array ? answer : tableToIPC(answer),
         ]),
       ),
+    forgot: () => forgetting,
     counts: () => ({ remembered, asked }),
   };
 }

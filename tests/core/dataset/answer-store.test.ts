@@ -1,12 +1,43 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { answerKeeper, eraseAnswers, lastVisitAnswers } from '../../../src/core/dataset/answer-store';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  answerKeeper,
+  dropAnswers,
+  eraseAnswers,
+  lastVisitAnswers,
+} from '../../../src/core/dataset/answer-store';
 import { eraseAllLocalData } from '../../../src/core/dataset/local-store';
+import { answersKept } from '../../../src/core/dataset/local-store-keys';
+
+/** The page's localStorage, as far as the app uses it. */
+class MemoryStorage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
 
 const answers = (n: number) =>
   new Map(Array.from({ length: n }, (_, i) => [`key${i}`, new Uint8Array([i, 1, 2])]));
 
 describe('the answers kept for the next visit', () => {
+  beforeEach(() => {
+    vi.stubGlobal('localStorage', new MemoryStorage());
+    return () => vi.unstubAllGlobals();
+  });
+
   it('are read back as kept; the last keep replaces the one before', async () => {
     await answerKeeper()(answers(3));
     await answerKeeper()(answers(2));
@@ -24,6 +55,18 @@ describe('the answers kept for the next visit', () => {
     await answerKeeper()(answers(1));
     expect((await lastVisitAnswers()).size).toBe(1);
     await eraseAnswers();
+  });
+
+  it('say whether they are kept to the page’s first script (which then leaves the database to start later)', async () => {
+    await answerKeeper()(answers(2));
+    expect(answersKept()).toBe(true);
+    // A load too large to be drawn from them drops them: the next visit starts the database at once.
+    await dropAnswers();
+    expect(answersKept()).toBe(false);
+    expect(await lastVisitAnswers()).toEqual(new Map());
+    await answerKeeper()(answers(2));
+    await eraseAllLocalData();
+    expect(answersKept()).toBe(false);
   });
 
   it('give nothing when what is stored is not answers of this format', async () => {

@@ -134,6 +134,7 @@ describe('rememberingClient', () => {
         });
         expect(await runSequentially(first, program)).toEqual(expected);
         expect(first.counts().remembered).toBe(0);
+        expect(first.forgot()).toBe(false);
         const known = first.given();
 
         // Next visit: every statement asked at once, while the database has not started.
@@ -303,6 +304,7 @@ describe('rememberingClient', () => {
     expect(expected[3]).toEqual({ rows: [{ n: 200, s: 19_900 }] });
     // The small table and its read only.
     expect(first.given().size).toBe(2);
+    expect(first.forgot()).toBe(true);
     const next = rememberingClient(() => freshDb(), { ...options, known: first.given() });
     expect(await runSequentially(next, program)).toEqual(expected);
     expect(next.counts()).toEqual({ remembered: 2, asked: 2 });
