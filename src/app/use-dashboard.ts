@@ -65,7 +65,7 @@ function startLoad(next: Promise<Loaded>): void {
     (loaded) => {
       if (loading !== next) return;
       shown = loaded;
-      keepAnswers(loaded.client, () => shown === loaded);
+      void keepAnswers(loaded.client, () => shown === loaded);
     },
     () => undefined,
   );
@@ -114,7 +114,8 @@ async function loadChosen(previous: Loaded | null): Promise<Loaded> {
     for (const listener of progressListeners) listener(p);
   };
   const t0 = performance.now();
-  // Started by the page's first script unless the last visit's answers are kept (remembered-load.ts).
+  // The last visit's answers, read while the settings are. (DuckDB was started by the page's first script,
+  // unless they are kept: then the dataset's client starts it, remembered-load.ts.)
   const known = lastVisitAnswers();
   const config = await pageConfig();
   const source = await chooseSource(config);

@@ -237,13 +237,12 @@ export function rememberingClient(
       ),
     close: () => decided.then(needed).then((c) => c.close?.()),
     quiet: () => database.then((c) => c.quiet?.()),
-    given: () =>
-      new Map(
-        Array.from(given, ([key, answer]) => [
-          key,
-          answer instanceof Uint8Array ? answer : tableToIPC(answer),
-        ]),
-      ),
+    given: () => {
+      // Each table is written once, when first kept.
+      for (const [key, answer] of given)
+        if (!(answer instanceof Uint8Array)) given.set(key, tableToIPC(answer));
+      return new Map(given as Map<string, Uint8Array>);
+    },
     forgot: () => forgetting,
     counts: () => ({ remembered, asked }),
   };
