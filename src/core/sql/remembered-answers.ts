@@ -203,20 +203,15 @@ export function rememberingClient(
           (table) => table,
         );
   const done = () => undefined;
+  /** A write of bytes (a file, a table as an Arrow stream), without a result of its own. */
+  const bytesWrite = (kind: string, name: string, bytes: Uint8Array, run: (c: SqlClient) => Promise<void>) =>
+    write(kind, name, [bytes.byteLength, () => digestOf(bytes)], run, done, () => DONE);
 
   return {
     queryTable: (sql) => statement(sql, [], (c) => c.queryTable(sql)),
     queryPrepared: (sql, params, inline) =>
       statement(sql, params, (c) => c.queryPrepared(sql, params, inline)),
-    registerFile: (name, bytes) =>
-      write(
-        'file',
-        name,
-        [bytes.byteLength, () => digestOf(bytes)],
-        (c) => c.registerFile(name, bytes),
-        done,
-        () => DONE,
-      ),
+    registerFile: (name, bytes) => bytesWrite('file', name, bytes, (c) => c.registerFile(name, bytes)),
     insertArrow: (name, data) =>
       write(
         'arrow',
@@ -227,14 +222,7 @@ export function rememberingClient(
         () => DONE,
       ),
     insertArrowStream: (name, bytes) =>
-      write(
-        'arrow',
-        name,
-        [bytes.byteLength, () => digestOf(bytes)],
-        (c) => c.insertArrowStream(name, bytes),
-        done,
-        () => DONE,
-      ),
+      bytesWrite('arrow', name, bytes, (c) => c.insertArrowStream(name, bytes)),
     close: () => decided.then(needed).then((c) => c.close?.()),
     quiet: () => database.then((c) => c.quiet?.()),
     given: () => {

@@ -99,6 +99,12 @@ async function runSequentially(client: SqlClient, program: Step[]): Promise<Answ
   return answers;
 }
 
+/** A first visit of `program` (nothing known): its client, holding what it gives the next visit, and its answers. */
+async function firstVisit(program: Step[], build = 'b') {
+  const client = rememberingClient(() => freshDb(), { build, known: new Map(), onLateFailure: NO_FAILURE });
+  return { client, expected: await runSequentially(client, program) };
+}
+
 beforeAll(async () => {
   node = await startNodeDuckDb();
 });
@@ -204,12 +210,7 @@ describe('rememberingClient', () => {
       { kind: 'range', table: 0, n: 5 },
       { kind: 'sum', table: 0 },
     ];
-    const first = rememberingClient(() => freshDb(), {
-      build: 'a',
-      known: new Map(),
-      onLateFailure: NO_FAILURE,
-    });
-    await runSequentially(first, program);
+    const { client: first } = await firstVisit(program, 'a');
     const other = rememberingClient(() => freshDb(), {
       build: 'b',
       known: first.given(),
@@ -224,12 +225,7 @@ describe('rememberingClient', () => {
       { kind: 'range', table: 0, n: 5 },
       { kind: 'sum', table: 0 },
     ];
-    const first = rememberingClient(() => freshDb(), {
-      build: 'b',
-      known: new Map(),
-      onLateFailure: NO_FAILURE,
-    });
-    const expected = await runSequentially(first, program);
+    const { client: first, expected } = await firstVisit(program);
     const failures: unknown[] = [];
     const replay = rememberingClient(() => Promise.reject(new Error('the database did not start')), {
       build: 'b',
@@ -250,12 +246,7 @@ describe('rememberingClient', () => {
       { kind: 'range', table: 1, n: 3 },
       { kind: 'sum', table: 1 },
     ];
-    const first = rememberingClient(() => freshDb(), {
-      build: 'b',
-      known: new Map(),
-      onLateFailure: NO_FAILURE,
-    });
-    const expected = await runSequentially(first, program);
+    const { client: first, expected } = await firstVisit(program);
     let opened = 0;
     const open = () => {
       opened += 1;
