@@ -1,10 +1,14 @@
 import { answerKeeper, dropAnswers } from '../core/dataset/answer-store';
 import { reportLoadFailure } from '../core/dataset/load-guard';
 import { DUCKDB_BUILD } from '../core/sql/duckdb-browser';
+import { Activity, quietAndShown } from '../core/sql/quiet';
 import { type RememberingClient, rememberingClient } from '../core/sql/remembered-answers';
 import type { SqlClient } from '../core/sql/sql-client';
 import { pageState, whenDocumentState, whenSettled } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
+
+/** How long a page drawn from memory stays ready before DuckDB is started behind it. */
+const OPEN_AFTER_MS = 500;
 
 /**
  * A dataset's client that answers from the last visit's answers what was asked in the same state
@@ -22,7 +26,10 @@ export async function datasetClient(
   return rememberingClient(open, {
     build: DUCKDB_BUILD,
     known: answers,
-    openWhen: answers.size > 0 ? whenDocumentState(['ready', 'error']) : undefined,
+    // Once the page has stayed drawn a moment: the data-quality counts and the work asked ahead that the last
+    // visit answered come from memory first, without waiting for DuckDB to start.
+    openWhen: answers.size > 0 ? whenSettled(OPEN_AFTER_MS) : undefined,
+    quietBeforeOpen: () => quietAndShown(new Activity()),
     // Writes answered from memory that the database refused end the load like any other failure.
     onLateFailure: reportLoadFailure,
   });

@@ -50,6 +50,17 @@ const keptAnswers = (page: Page) =>
 
 async function newTab(dash: Dashboard, search = ''): Promise<Page> {
   const tab = await dash.context.newPage();
+  // Notes whether DuckDB had started when the data-quality counts were first shown.
+  await tab.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="data-quality"]')?.textContent ?? '';
+      if (!/\d/.test(text)) return;
+      observer.disconnect();
+      const started = performance.getEntriesByName('gancang:duckdb-ready').length > 0;
+      document.documentElement.dataset.countsBeforeDuckdb = String(!started);
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await tab.goto(`${dash.url}${search}`);
   await waitReady(tab);
   await waitMapIdle(tab);
@@ -80,6 +91,12 @@ describe('a return visit', () => {
     expect(next).toEqual({ remembered: expect.any(Number), asked: 0 });
     expect(next?.remembered).toBeGreaterThanOrEqual(first?.asked ?? 0);
     expect(await plannerText(tab)).toEqual(shown);
+    // The data-quality counts (asked once the map is drawn and the database is quiet) are the last visit's too,
+    // shown before DuckDB has started.
+    const counts = (page: Page) => page.getByTestId('data-quality').textContent();
+    await expect.poll(() => counts(dash.page)).toMatch(/Tanpa koordinat: \d/);
+    await expect.poll(() => counts(tab)).toBe(await counts(dash.page));
+    expect(await tab.evaluate(() => document.documentElement.dataset.countsBeforeDuckdb)).toBe('true');
     await screenshot(tab, 'remembered-visit-planner');
 
     // Something the last visit did not ask: the database answers it, from the same tables.

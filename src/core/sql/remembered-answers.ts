@@ -35,6 +35,11 @@ export interface RememberingOptions {
    * opened with, from memory): until then the writes answered from memory wait for it. Default: at once.
    */
   openWhen?: Promise<unknown>;
+  /**
+   * Quiet while the database is not open yet (SqlClient.quiet: work done ahead waits for it): nothing runs in
+   * it then, and answers from memory are given at once. Default: at once.
+   */
+  quietBeforeOpen?: () => Promise<void>;
   /** A write answered from memory that the database then refused (it did not start, or failed). */
   onLateFailure: (error: unknown) => void;
   /** Answers larger than this are given but not kept for the next visit. */
@@ -81,9 +86,13 @@ export function rememberingClient(
   options: RememberingOptions,
 ): RememberingClient {
   const { known, onLateFailure } = options;
+  let opened = false;
   let wanted: () => void = noop;
   const database = new Promise<void>((resolve) => {
-    wanted = resolve;
+    wanted = () => {
+      opened = true;
+      resolve();
+    };
   }).then(open);
   /** The database, opened now if it was not yet: a statement needs its answer. */
   const needed = () => {
@@ -224,7 +233,8 @@ export function rememberingClient(
     insertArrowStream: (name, bytes) =>
       bytesWrite('arrow', name, bytes, (c) => c.insertArrowStream(name, bytes)),
     close: () => decided.then(needed).then((c) => c.close?.()),
-    quiet: () => database.then((c) => c.quiet?.()),
+    quiet: () =>
+      opened ? database.then((c) => c.quiet?.()) : (options.quietBeforeOpen?.() ?? Promise.resolve()),
     given: () => {
       // Each table is written once, when first kept.
       for (const [key, answer] of given)

@@ -253,6 +253,7 @@ describe('rememberingClient', () => {
       return freshDb();
     };
     let drawn: () => void = () => undefined;
+    let quietAsked = 0;
     const replay = rememberingClient(open, {
       build: 'b',
       known: first.given(),
@@ -260,10 +261,16 @@ describe('rememberingClient', () => {
       openWhen: new Promise<void>((resolve) => {
         drawn = resolve;
       }),
+      quietBeforeOpen: async () => {
+        quietAsked += 1;
+      },
     });
     expect(await runSequentially(replay, program)).toEqual(expected);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(opened).toBe(0);
+    // Quiet is the page's while nothing runs in the database (it is not open).
+    await replay.quiet?.();
+    expect(quietAsked).toBe(1);
     drawn();
     // The writes answered from memory reach it once it is open: its table is there.
     await expect
