@@ -55,15 +55,17 @@ export async function keepAnswers(client: SqlClient, shown: () => boolean): Prom
   while (shown()) {
     await whenSettled(SETTLED_MS);
     await idle();
-    if (shown() && pageState.read() === 'ready' && client.forgot()) {
-      // Too large to be drawn from memory: its next visit starts the database at once.
-      await dropAnswers().catch((error: unknown) => console.error(error));
-      return;
-    }
-    const given = shown() && pageState.read() === 'ready' ? client.given() : null;
-    if (given && given.size !== kept) {
-      await keep(given).catch((error: unknown) => console.error(error));
-      kept = given.size;
+    if (shown() && pageState.read() === 'ready') {
+      if (client.forgot()) {
+        // Too large to be drawn from memory: its next visit starts the database at once.
+        await dropAnswers().catch((error: unknown) => console.error(error));
+        return;
+      }
+      const given = client.given();
+      if (given.size !== kept) {
+        await keep(given).catch((error: unknown) => console.error(error));
+        kept = given.size;
+      }
     }
     // The next section opened (or the next load: then this one is no longer shown).
     await whenDocumentState(['loading']);

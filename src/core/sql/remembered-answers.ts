@@ -1,4 +1,5 @@
 import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { sha256Hex } from '../dataset/stored-bytes';
 import type { SqlClient, SqlParam } from './sql-client';
 
 /**
@@ -64,13 +65,9 @@ const DONE = new Uint8Array(0);
 const noop = () => undefined;
 const encoder = new TextEncoder();
 
-const hex = (digest: ArrayBuffer) =>
-  Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-const digestOf = async (bytes: Uint8Array): Promise<string> =>
-  hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 /** One key from its parts (each ended by a NUL, so no two lists of parts give the same text). */
 const keyOf = (...parts: string[]): Promise<string> =>
-  digestOf(encoder.encode(parts.map((p) => `${p}\0`).join('')));
+  sha256Hex(encoder.encode(parts.map((p) => `${p}\0`).join('')));
 
 /** An answer the load may keep: a table (written as IPC only when kept), or bytes already written. */
 type Given = Table | Uint8Array;
@@ -214,7 +211,7 @@ export function rememberingClient(
   const done = () => undefined;
   /** A write of bytes (a file, a table as an Arrow stream), without a result of its own. */
   const bytesWrite = (kind: string, name: string, bytes: Uint8Array, run: (c: SqlClient) => Promise<void>) =>
-    write(kind, name, [bytes.byteLength, () => digestOf(bytes)], run, done, () => DONE);
+    write(kind, name, [bytes.byteLength, () => sha256Hex(bytes)], run, done, () => DONE);
 
   return {
     queryTable: (sql) => statement(sql, [], (c) => c.queryTable(sql)),
@@ -225,7 +222,7 @@ export function rememberingClient(
       write(
         'arrow',
         name,
-        [tableBytes(data), () => digestOf(tableToIPC(data))],
+        [tableBytes(data), () => sha256Hex(tableToIPC(data))],
         (c) => c.insertArrow(name, data),
         done,
         () => DONE,
