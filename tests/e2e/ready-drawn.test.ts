@@ -21,6 +21,16 @@ async function framesBeforeReady(page: Page, fromMs: number): Promise<(MapFrame 
   return readies.map((ready) => frames.filter((f) => f.atMs <= ready.atMs).at(-1));
 }
 
+/**
+ * A new map has deck.gl's places from its first frame on (shared-map.ts adds them once the style is parsed):
+ * its first loaded frame draws the section's layers, with no frame of its own for a style change.
+ */
+async function expectPlacedFromFirstFrame(page: Page): Promise<void> {
+  const [first] = await mapFrames(page, 0);
+  expect(first, "the new map's first frame").toBeDefined();
+  expect(first?.placed, "deck.gl's places in the new map's first frame").toBe(true);
+}
+
 function expectDrawn(frame: MapFrame | undefined): void {
   expect(frame, 'a map frame before ready').toBeDefined();
   expect(frame?.loaded, 'the map loaded in it').toBe(true);
@@ -45,6 +55,7 @@ describe('ready comes after the frame that shows the map', () => {
     await page.goto(dash.url);
     await waitReady(page);
     for (const frame of await framesBeforeReady(page, 0)) expectDrawn(frame);
+    await expectPlacedFromFirstFrame(page);
 
     const toSupervisor = await now(page);
     await openSection(page, 'supervisor');
@@ -56,6 +67,7 @@ describe('ready comes after the frame that shows the map', () => {
 
     const { tab } = await openAgain(page, dash.url);
     for (const frame of await framesBeforeReady(tab, 0)) expectDrawn(frame);
+    await expectPlacedFromFirstFrame(tab);
     await tab.close();
   });
 

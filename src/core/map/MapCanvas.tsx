@@ -233,8 +233,13 @@ export function MapCanvas({
       showOpening(map, initialView, domOverlayPadding(el));
       reportView();
     };
+    // A new map is reported at once, at the view it was made with: the section's layers that depend on the
+    // zoom (the labels) are made for it before the map's load, not again after it, in a frame of their own.
     if (map.loaded()) openView();
-    else map.once('load', openView);
+    else {
+      reportView();
+      map.once('load', openView);
+    }
     map.on('moveend', reportView);
     const basemap = style.sources.basemap;
     const tiles = basemap && 'tiles' in basemap ? (basemap.tiles ?? []) : [];

@@ -3,8 +3,8 @@
  * one MapLibre layer per place (`beforeId`), added when a layer first needs that place and removed when none
  * does. Adding one changes the map's style, which costs a frame of its own before the layers are drawn (with
  * software rendering, a hundred milliseconds or more), at the first answer and again at each section switch.
- * The anchors hold every place the sections use from the map's load on (shared-map.ts hands a map's own with
- * every section's layers): they draw nothing and have no GPU program.
+ * The anchors hold every place the sections use from the moment the map's style is parsed (shared-map.ts hands a
+ * map's own with every section's layers): they draw nothing and have no GPU program.
  */
 import { Layer } from '@deck.gl/core';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';

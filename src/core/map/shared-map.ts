@@ -98,10 +98,27 @@ export function takeMap(
   shared.gate = gateOverlayFrames(shared.map, shared.overlay, () =>
     shared.layers.every((layer) => layer.isLoaded),
   );
-  // The anchors' places are added once the style is loaded (deck.gl adds none before).
-  shared.map.once('load', () => handLayers(shared, shared.layers));
+  shared.map.once('style.load', () => placeOnParsedStyle(shared));
   if (keep) kept = shared;
   return { shared, fresh: true };
+}
+
+/**
+ * Adds deck.gl's places (the anchors', layer-anchors.ts) to a new map's style as soon as it is parsed, with the
+ * layers handed so far. deck.gl itself adds them only once the style is loaded, that is once every source has
+ * its tiles: the map's first loaded frame would then draw without the section's layers, and the style change
+ * cost another frame (with software rendering, about a hundred milliseconds each). MapLibre adds layers to a
+ * parsed style, and deck.gl asks only `isStyleLoaded` whether it may, so the map answers yes for this one call.
+ */
+function placeOnParsedStyle(shared: SharedMap): void {
+  const map = shared.map;
+  const own = map.isStyleLoaded;
+  map.isStyleLoaded = () => true;
+  try {
+    handLayers(shared, shared.layers);
+  } finally {
+    map.isStyleLoaded = own;
+  }
 }
 
 /** Hands the overlay new layers (deck.gl's loop, resting or not, takes them up at its next frame). */
