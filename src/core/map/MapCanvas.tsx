@@ -71,7 +71,8 @@ export interface MapCanvasProps {
  * load, or a map that never loads, ends the dashboard's loading with a message naming the worker. Progress
  * restarts the deadline: a source the map worker has answered for, then every frame drawn after 'load' (a
  * slow machine drawing slowly is not stalled). Errors of an online basemap's tiles are not fatal; other map
- * errors are until the first idle, and only logged after it.
+ * errors are until the first idle, and only logged after it. No frame is asked for at the load: MapLibre says
+ * 'idle' in the load's own frame when nothing is left to draw, and asks for the frames it still needs itself.
  */
 function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
   let drawn = false;
@@ -95,7 +96,6 @@ function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
           drawn = true;
           resolve();
         });
-        map.triggerRepaint();
       });
     });
   });
