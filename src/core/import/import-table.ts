@@ -179,8 +179,8 @@ export async function importTable(
           await writer.flush();
         }
       },
-      rowsInDatabase: async (select, rows) => {
-        await writer?.adopt(select, rows);
+      rowsInDatabase: async (select) => {
+        await writer?.adopt(select);
       },
       reject: (issue) => {
         preIssues.push(issue);

@@ -45,9 +45,6 @@ export async function readArrow(
   await ctx.begin(uniqueHeaders(columns.map((c) => c.name)));
   // Text as every reader hands it over; a value with no text form (e.g. bytes that are not UTF-8) is empty.
   const cells = columns.map((c, i) => `TRY_CAST(${ident(c.name)} AS VARCHAR) AS ${stageColumn(i)}`);
-  await ctx.rowsInDatabase(
-    `SELECT (rowid + 1)::INTEGER AS _row, ${cells.join(', ')} FROM ${ident(table)}`,
-    rows,
-  );
+  await ctx.rowsInDatabase(`SELECT (rowid + 1)::INTEGER AS _row, ${cells.join(', ')} FROM ${ident(table)}`);
   ctx.progress(1);
 }

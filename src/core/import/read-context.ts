@@ -31,9 +31,9 @@ export interface ReadContext {
   row(row: number, cells: readonly (string | null | undefined)[]): Promise<void>;
   /**
    * Rows already in DuckDB (a columnar file it read itself), handed over at once instead of row by row: `select`
-   * gives `_row` and the text of each header's column in order, `rows` rows in all.
+   * gives `_row` and the text of each header's column in order.
    */
-  rowsInDatabase(select: string, rows: number): Promise<void>;
+  rowsInDatabase(select: string): Promise<void>;
   /** A row that cannot be staged at all (e.g. wrong number of fields): rejected with this issue. */
   reject(issue: ImportIssue): void;
   /** Share of the input read, 0–1. */

@@ -6,12 +6,30 @@
  */
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { utf8Vector } from '../sql/arrow-vectors';
-import { ident, type SqlClient } from '../sql/sql-client';
+import { ident, queryRows, type SqlClient } from '../sql/sql-client';
 
 /** Rows per Arrow batch. */
 export const STAGE_BATCH_ROWS = 50_000;
 
 export const stageColumn = (index: number): string => `c${index}`;
+
+/**
+ * What JavaScript's `trim` removes (ECMA-262 WhiteSpace and LineTerminator): a cell of nothing else holds no
+ * text, as the CSV reader counts blank lines (csv-parse.ts).
+ */
+export const WHITE_SPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** A cell with no text: missing, empty, or white space only. */
+export const isBlankCell = (cell: string | null | undefined): boolean => cell == null || cell.trim() === '';
+
+/** The same test in DuckDB's SQL, for the cell `column`. */
+export const blankCellSql = (column: string): string =>
+  `coalesce(trim(${column}, '${WHITE_SPACE}'), '') = ''`;
+
+/** SQL true for a staged row of `width` columns that holds no text in any cell. */
+const blankRowSql = (width: number): string =>
+  Array.from({ length: width }, (_, i) => blankCellSql(stageColumn(i))).join(' AND ') || 'true';
 
 export class StageWriter {
   private rows: number[] = [];
@@ -32,8 +50,12 @@ export class StageWriter {
     this.columns = Array.from({ length: width }, () => []);
   }
 
-  /** Queues one row; `flush` when `pending` reaches STAGE_BATCH_ROWS. */
+  /**
+   * Queues one row; `flush` when `pending` reaches STAGE_BATCH_ROWS. A row with no text in any cell is a blank
+   * line in every format, as in CSV: not a data row, so neither staged nor counted.
+   */
   add(row: number, cells: readonly (string | null | undefined)[]): void {
+    if (cells.slice(0, this.width).every(isBlankCell)) return;
     this.rows.push(row);
     for (let i = 0; i < this.width; i++) {
       const cell = cells[i];
@@ -58,13 +80,21 @@ export class StageWriter {
     await this.client.insertArrow(`${this.table}_b${this.batches++}`, new Table(vectors));
   }
 
-  /** Adds rows DuckDB already holds as one batch (a view over `select`: `_row` and the text columns). */
-  async adopt(select: string, rows: number): Promise<void> {
+  /**
+   * Adds rows DuckDB already holds as one batch (a view over `select`: `_row` and the text columns), but for
+   * its blank ones (as `add`).
+   */
+  async adopt(select: string): Promise<void> {
     await this.flush();
+    const batch = ident(`${this.table}_b${this.batches++}`);
     await this.client.queryTable(
-      `CREATE OR REPLACE VIEW ${ident(`${this.table}_b${this.batches++}`)} AS ${select}`,
+      `CREATE OR REPLACE VIEW ${batch} AS SELECT * FROM (${select}) WHERE NOT (${blankRowSql(this.width)})`,
     );
-    this.count += rows;
+    const [counted] = await queryRows<{ rows: number }>(
+      this.client,
+      `SELECT count(*)::INTEGER AS rows FROM ${batch}`,
+    );
+    this.count += counted?.rows ?? 0;
   }
 
   /** Writes what is queued and makes `table` (a view) hold every row. */
