@@ -31,6 +31,30 @@ async function expectPlacedFromFirstFrame(page: Page): Promise<void> {
   expect(first?.placed, "deck.gl's places in the new map's first frame").toBe(true);
 }
 
+/**
+ * Run in the page: at each ready of the planner, how many rows its area table showed (null when another
+ * section was shown). Text, not a function (see page-states.ts).
+ */
+const RECORD_TABLE_AT_READY = `(() => {
+  const seen = (window.__tableAtReady = []);
+  new MutationObserver((changes) => {
+    const root = document.documentElement;
+    if (!changes.some((c) => c.target === root) || root.dataset.state !== 'ready') return;
+    const planner = document.querySelector('[data-testid="planner"]');
+    seen.push(planner ? document.querySelectorAll('[data-testid="area-row"]').length : null);
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+})()`;
+
+/** The planner's table had its rows at every ready of the planner (it follows the map at a lower priority). */
+async function expectTableAtReady(page: Page): Promise<void> {
+  const seen = await page.evaluate(
+    () => (window as unknown as { __tableAtReady: (number | null)[] }).__tableAtReady,
+  );
+  const planner = seen.filter((n) => n !== null);
+  expect(planner.length, 'readies of the planner').toBeGreaterThan(0);
+  for (const rows of planner) expect(rows, "the planner's table rows at ready").toBeGreaterThan(0);
+}
+
 function expectDrawn(frame: MapFrame | undefined): void {
   expect(frame, 'a map frame before ready').toBeDefined();
   expect(frame?.loaded, 'the map loaded in it').toBe(true);
@@ -51,6 +75,7 @@ describe('ready comes after the frame that shows the map', () => {
     opened.push(dash);
     await recordMapFrames(dash.context);
     await recordPageStates(dash.context);
+    await dash.context.addInitScript({ content: RECORD_TABLE_AT_READY });
     const { page } = dash;
     await page.goto(dash.url);
     await waitReady(page);
@@ -64,10 +89,12 @@ describe('ready comes after the frame that shows the map', () => {
     const toPlanner = await now(page);
     await openSection(page, 'planner');
     for (const frame of await framesBeforeReady(page, toPlanner)) expectDrawn(frame);
+    await expectTableAtReady(page);
 
     const { tab } = await openAgain(page, dash.url);
     for (const frame of await framesBeforeReady(tab, 0)) expectDrawn(frame);
     await expectPlacedFromFirstFrame(tab);
+    await expectTableAtReady(tab);
     await tab.close();
   });
 

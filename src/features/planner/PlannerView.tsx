@@ -201,19 +201,20 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
     publishedHidden: published.size,
   });
   const keepIfOpening = useOpeningMap(map, level, legend, state.layers.choropleth);
+  const table = useTableRows(areas, state.unit, map, level, areaFilters, legendPick);
   const onDrawn = useCallback(() => {
     if (!areas || !overview) return;
+    redrawn();
+    // Ready once the table shows the areas too (it follows the map at a lower priority); the case tables are
+    // made once the first map is on screen (prepared.ts), not while it is drawn.
+    if (!table.shown) return;
     keepIfOpening();
     setDocumentState('ready');
-    // The case tables are made once the first map is on screen (prepared.ts), not while it is drawn.
     caseTablesWhenQuiet(client);
-    redrawn();
-  }, [areas, overview, redrawn, keepIfOpening, client]);
+  }, [areas, overview, redrawn, keepIfOpening, client, table.shown]);
   const { measureLabel, unitLabel, counts, countsArgs } = legend;
   // File names of the table and the map sheet: what, how, where (and the comparison).
   const stem = `${need}-${state.unit}-${level === 'village' ? 'desa' : 'kecamatan'}${comparing ? `-perubahan-${state.compare}bln` : ''}`;
-
-  const deferredRows = useTableRows(areas, state.unit, map, level, areaFilters, legendPick);
   const valueText = (a: AreaStat) => {
     const v = areaValue(a, state.unit);
     if (v === null) return t('tooltip.noData');
@@ -268,7 +269,6 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
       ),
     [overview, dataset.loads],
   );
-
   return (
     <div className="planner planner-view" data-testid="planner" lang={i18n.language}>
       <aside className="side-panel planner-controls">
@@ -377,7 +377,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
         selectedStat={selectedStat}
         onTab={(tab) => update({ tab })}
         onCloseProfile={() => update({ selected: null, tab: 'table' })}
-        rows={deferredRows}
+        rows={table.rows}
         hiddenCodes={suppression.settled}
         level={level}
         score={need === 'score'}

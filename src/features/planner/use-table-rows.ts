@@ -7,7 +7,8 @@ import type { AreaStat, PlannerFilters, PlannerUnit } from './data/planner-queri
 /**
  * The area table's rows: each area with its map value (written as the legend reads it) and colour; areas
  * without households in the filters are left out (they are "no data" on the map), and with a legend class
- * picked only its areas stay. Deferred: the table may follow a frame later than the map.
+ * picked only its areas stay. Deferred: the table may follow a frame later than the map; `shown` says whether
+ * the rows are the latest ones.
  */
 export function useTableRows(
   areas: readonly AreaStat[] | null,
@@ -16,7 +17,7 @@ export function useTableRows(
   level: 'village' | 'district',
   filters: PlannerFilters,
   picked: string | null,
-): AreaRow[] {
+): { rows: AreaRow[]; shown: boolean } {
   const rows: AreaRow[] = useMemo(
     () =>
       (areas ?? []).map((a) => {
@@ -38,5 +39,6 @@ export function useTableRows(
       ),
     [rows, level, filters, picked],
   );
-  return useDeferredValue(tableRows);
+  const deferred = useDeferredValue(tableRows);
+  return { rows: deferred, shown: deferred === tableRows };
 }
