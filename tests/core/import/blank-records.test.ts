@@ -5,22 +5,18 @@
  * strings rejected where the same row as CSV was a blank line. "No text" is JavaScript's `trim` in the readers
  * and DuckDB's `trim` for rows DuckDB read itself: the two are checked to agree on every white-space character.
  */
-
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Table, tableToIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ImportReport, importTable } from '../../../src/core/import';
+import { importTable } from '../../../src/core/import';
 import { blankCellSql, isBlankCell, WHITE_SPACE } from '../../../src/core/import/staging';
 import { utf8Vector } from '../../../src/core/sql/arrow-vectors';
-import { loadCsvTable } from '../../../src/core/sql/load-table';
 import { queryRows, type SqlClient } from '../../../src/core/sql/sql-client';
 import { startNodeDuckDb } from '../../helpers/duckdb-node';
+import { gazetteerClient, reportSummary } from '../../helpers/import-reports';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let db: SqlClient;
 beforeAll(async () => {
   db = await startNodeDuckDb();
@@ -101,30 +97,13 @@ const files: [string, string, (rows: (string | null)[][]) => Promise<Uint8Array>
   ],
 ];
 
-/** A client with the gazetteer, as the households' reference. */
-async function referenceClient(): Promise<SqlClient> {
-  const client = await startNodeDuckDb();
-  await client.registerFile('villages.csv', readFileSync(`${ROOT}/data/villages.csv`));
-  await loadCsvTable(client, 'villages', 'villages.csv');
-  return client;
-}
-
-/** What a report says about the rows, apart from where they are. */
-const summary = (r: ImportReport) => ({
-  fatal: r.fatal?.code ?? null,
-  totalRows: r.totalRows,
-  validRows: r.validRows,
-  rejectedRows: r.rejectedRows,
-  issueCounts: r.issueCounts,
-});
-
 describe('a record with no text in any cell', () => {
   it.each(files)(
     'is a blank line in %s: the report is the one without it',
     async (_format, fileName, write) => {
       const read = async (rows: (string | null)[][]) =>
-        summary(
-          await importTable(await referenceClient(), {
+        reportSummary(
+          await importTable(await gazetteerClient(), {
             kind: 'households',
             fileName,
             bytes: await write(rows),

@@ -2,8 +2,6 @@
  * Arrow IPC files through the import: read by DuckDB itself, checked exactly like the same rows as CSV, and a
  * damaged file is a plain "cannot be read", never an internal error or a half table.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Table, tableToIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,18 +10,15 @@ import { detectFormat } from '../../../src/core/import/detect';
 import { utf8Vector } from '../../../src/core/sql/arrow-vectors';
 import { loadCsvTable } from '../../../src/core/sql/load-table';
 import type { SqlClient } from '../../../src/core/sql/sql-client';
-import { startNodeDuckDb } from '../../helpers/duckdb-node';
+import { gazetteerClient, reportSummary } from '../../helpers/import-reports';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const enc = (s: string) => new TextEncoder().encode(s);
 let csvDb: SqlClient;
 let arrowDb: SqlClient;
 
 /** A client with the gazetteer and one agent, as the households' references. */
 async function referenceClient(): Promise<SqlClient> {
-  const db = await startNodeDuckDb();
-  await db.registerFile('villages.csv', readFileSync(`${ROOT}/data/villages.csv`));
-  await loadCsvTable(db, 'villages', 'villages.csv');
+  const db = await gazetteerClient();
   await db.registerFile(
     'agents.csv',
     enc('id_agen,jenis_pegawai,kode_desa_domisili,lon,lat\nAG001,asn,17.01.04.2019,102.9085,-4.4855\n'),
@@ -84,15 +79,7 @@ async function contents(db: SqlClient): Promise<string[]> {
     .map((r) => JSON.stringify(r));
 }
 
-/** What a report says about the rows, apart from where (CSV counts lines, Arrow records). */
-const summary = (r: ImportReport) => ({
-  fatal: r.fatal?.code ?? null,
-  totalRows: r.totalRows,
-  validRows: r.validRows,
-  rejectedRows: r.rejectedRows,
-  issueCounts: r.issueCounts,
-  dataQuality: r.dataQuality,
-});
+const summary = reportSummary;
 
 describe('an Arrow file in the import', () => {
   it('is recognised by its bytes, as a stream and as a file', () => {
