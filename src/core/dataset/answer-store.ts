@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { setAnswersKept } from './local-store-keys';
+import { LOCAL_PREFIX, setAnswersKept } from './local-store-keys';
 
 /**
  * The database's answers of the last visit (remembered-answers.ts), kept in this browser's IndexedDB for the
@@ -28,6 +28,20 @@ const answerStore = (): UseStore | null => {
 /** Erases made in this page: a keeper made before one keeps nothing after it. */
 let erases = 0;
 
+/**
+ * Names the time since this browser's last erase, for every tab at once (localStorage is shared, and an erase
+ * removes every key of the app): a keeper made in another tab before an erase finds another name, or none.
+ */
+const ERA_KEY = `${LOCAL_PREFIX}answers-era`;
+
+function currentEra(): string | null {
+  const storage = globalThis.localStorage;
+  if (!storage) return null;
+  const era = storage.getItem(ERA_KEY) ?? `${Date.now()}-${Math.random()}`;
+  storage.setItem(ERA_KEY, era);
+  return era;
+}
+
 const isAnswers = (value: unknown): value is StoredAnswers => {
   const stored = value as StoredAnswers | undefined;
   return stored?.format === FORMAT && stored.answers instanceof Map;
@@ -46,14 +60,16 @@ export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
 }
 
 /**
- * Keeps a load's answers for the next visit (replacing the last visit's). A keeper made before an erase keeps
- * nothing: answers asked before it must not come back after it.
+ * Keeps a load's answers for the next visit (replacing the last visit's). A keeper made before an erase, in this
+ * tab or another, keeps nothing: answers asked before it must not come back after it.
  */
 export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<void> {
   const made = erases;
+  const era = currentEra();
+  const sameEra = () => (globalThis.localStorage?.getItem(ERA_KEY) ?? null) === era;
   return async (answers) => {
     const idb = answerStore();
-    if (!idb || made !== erases) return;
+    if (!idb || made !== erases || !sameEra()) return;
     await set(KEY, { format: FORMAT, answers } satisfies StoredAnswers, idb);
     setAnswersKept(true);
   };
@@ -72,5 +88,6 @@ export async function dropAnswers(): Promise<void> {
 /** Part of "Hapus semua data lokal". */
 export async function eraseAnswers(): Promise<void> {
   erases += 1;
+  globalThis.localStorage?.removeItem(ERA_KEY);
   await dropAnswers();
 }

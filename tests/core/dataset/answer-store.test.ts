@@ -57,6 +57,26 @@ describe('the answers kept for the next visit', () => {
     await eraseAnswers();
   });
 
+  it('are not kept again by a tab opened before an erase made in another tab', async () => {
+    const otherTab = answerKeeper();
+    await otherTab(answers(3));
+    // This tab's erase; the other tab has its own page state, and shares only the browser's storage with it.
+    const storage = globalThis.localStorage;
+    for (let i = storage.length - 1; i >= 0; i--) {
+      const key = storage.key(i);
+      if (key?.startsWith('gancang-pikat.')) storage.removeItem(key);
+    }
+    const { clear, createStore } = await import('idb-keyval');
+    await clear(createStore('gancang-pikat-answers', 'answers'));
+    await otherTab(answers(4));
+    expect(await lastVisitAnswers()).toEqual(new Map());
+    // Nor after a load made since the erase has kept its own.
+    await answerKeeper()(answers(1));
+    await otherTab(answers(4));
+    expect((await lastVisitAnswers()).size).toBe(1);
+    await eraseAnswers();
+  });
+
   it('say whether they are kept to the page’s first script (which then leaves the database to start later)', async () => {
     await answerKeeper()(answers(2));
     expect(answersKept()).toBe(true);
