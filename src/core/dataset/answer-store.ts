@@ -30,15 +30,16 @@ let erases = 0;
 
 /**
  * Names the time since this browser's last erase, for every tab at once (localStorage is shared, and an erase
- * removes every key of the app): a keeper made in another tab before an erase finds another name, or none.
+ * removes every key of the app): a keeper made in another tab before an erase finds another name, or none. Made
+ * by the first keep after an erase, so that an erase leaves nothing behind.
  */
 const ERA_KEY = `${LOCAL_PREFIX}answers-era`;
 
-function currentEra(): string | null {
-  const storage = globalThis.localStorage;
-  if (!storage) return null;
-  const era = storage.getItem(ERA_KEY) ?? `${Date.now()}-${Math.random()}`;
-  storage.setItem(ERA_KEY, era);
+const readEra = (): string | null => globalThis.localStorage?.getItem(ERA_KEY) ?? null;
+
+function newEra(): string {
+  const era = `${Date.now()}-${Math.random()}`;
+  globalThis.localStorage?.setItem(ERA_KEY, era);
   return era;
 }
 
@@ -65,11 +66,11 @@ export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
  */
 export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<void> {
   const made = erases;
-  const era = currentEra();
-  const sameEra = () => (globalThis.localStorage?.getItem(ERA_KEY) ?? null) === era;
+  let era = readEra();
   return async (answers) => {
     const idb = answerStore();
-    if (!idb || made !== erases || !sameEra()) return;
+    if (!idb || made !== erases || readEra() !== era) return;
+    era ??= newEra();
     await set(KEY, { format: FORMAT, answers } satisfies StoredAnswers, idb);
     setAnswersKept(true);
   };
