@@ -129,10 +129,21 @@ describe('a return visit', () => {
     expect(await keptAnswers(dash.page)).toBeGreaterThan(0);
     // Another tab, opened before the erase, still shows the data.
     const before = await newTab(dash);
+    // What the browser tells that tab of the erase (answer-store.ts counts it as an erase of its own).
+    await before.evaluate(() => {
+      const heard: [string | null, string | null][] = [];
+      (window as unknown as { __heard: typeof heard }).__heard = heard;
+      addEventListener('storage', (e) => {
+        const { key, newValue } = e as unknown as { key: string | null; newValue: string | null };
+        heard.push([key, newValue]);
+      });
+    });
     // The browser's "are you sure?" is answered yes.
     dash.page.once('dialog', (dialog) => void dialog.accept());
     await dash.page.getByTestId('erase-local').click();
     await expect.poll(() => keptAnswers(dash.page)).toBe(0);
+    const heard = await before.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
+    expect(heard).toContainEqual(['gancang-pikat.answers-erased', expect.any(String)]);
     // What either tab asked before the erase is not kept again once it has settled on another section
     // (answer-store.test.ts: a keeper made before an erase, in this tab or another, keeps nothing).
     for (const page of [dash.page, before]) {

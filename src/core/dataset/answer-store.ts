@@ -43,6 +43,24 @@ function newEra(): string {
   return era;
 }
 
+/**
+ * Set and removed at once by every erase: the other tabs of this browser hear it (a storage event), even while no
+ * era is named (a keeper made then could not tell an erase from the era alone), and count an erase of their own.
+ */
+const ERASE_SIGNAL = `${LOCAL_PREFIX}answers-erased`;
+
+let hearing = false;
+
+/** From the first keeper on, an erase made in another tab counts here as one made in this page. */
+function hearOtherTabs(): void {
+  if (hearing || !globalThis.addEventListener) return;
+  hearing = true;
+  globalThis.addEventListener('storage', (event: Event) => {
+    const { key, newValue } = event as StorageEvent;
+    if (key === ERASE_SIGNAL && newValue !== null) erases += 1;
+  });
+}
+
 const isAnswers = (value: unknown): value is StoredAnswers => {
   const stored = value as StoredAnswers | undefined;
   return stored?.format === FORMAT && stored.answers instanceof Map;
@@ -65,14 +83,18 @@ export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
  * tab or another, keeps nothing: answers asked before it must not come back after it.
  */
 export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<void> {
+  hearOtherTabs();
   const made = erases;
   let era = readEra();
+  const erased = () => made !== erases || readEra() !== era;
   return async (answers) => {
     const idb = answerStore();
-    if (!idb || made !== erases || readEra() !== era) return;
+    if (!idb || erased()) return;
     era ??= newEra();
     await set(KEY, { format: FORMAT, answers } satisfies StoredAnswers, idb);
-    setAnswersKept(true);
+    // An erase heard while they were written: they go too.
+    if (erased()) await dropAnswers();
+    else setAnswersKept(true);
   };
 }
 
@@ -89,6 +111,8 @@ export async function dropAnswers(): Promise<void> {
 /** Part of "Hapus semua data lokal". */
 export async function eraseAnswers(): Promise<void> {
   erases += 1;
+  globalThis.localStorage?.setItem(ERASE_SIGNAL, String(Date.now()));
+  globalThis.localStorage?.removeItem(ERASE_SIGNAL);
   globalThis.localStorage?.removeItem(ERA_KEY);
   await dropAnswers();
 }

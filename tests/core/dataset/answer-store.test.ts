@@ -77,6 +77,36 @@ describe('the answers kept for the next visit', () => {
     await eraseAnswers();
   });
 
+  it('are not kept by a tab that heard an erase made in another tab, even before any keep named an era', async () => {
+    // The browser tells a tab of every change another tab makes to localStorage (a storage event).
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    const storage = new MemoryStorage();
+    const tell = (key: string, newValue: string | null) =>
+      page.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
+    vi.stubGlobal(
+      'localStorage',
+      Object.assign(storage, {
+        setItem: (key: string, value: string) => {
+          MemoryStorage.prototype.setItem.call(storage, key, value);
+          tell(key, value);
+        },
+        removeItem: (key: string) => {
+          MemoryStorage.prototype.removeItem.call(storage, key);
+          tell(key, null);
+        },
+      }),
+    );
+    // Nothing kept in this browser yet: no era is named.
+    const thisTab = answerKeeper();
+    // Another tab: a page of its own (its own module state), the same browser storage.
+    vi.resetModules();
+    const otherTab = await import('../../../src/core/dataset/answer-store');
+    await otherTab.eraseAnswers();
+    await thisTab(answers(5));
+    expect(await lastVisitAnswers()).toEqual(new Map());
+  });
+
   it('say whether they are kept to the page’s first script (which then leaves the database to start later)', async () => {
     await answerKeeper()(answers(2));
     expect(answersKept()).toBe(true);
