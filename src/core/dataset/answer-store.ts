@@ -25,13 +25,14 @@ const answerStore = (): UseStore | null => {
   return store;
 };
 
-/** Erases made in this page: a keeper made before one keeps nothing after it. */
+/** Erases made in this page or heard from another tab: a keeper made before one keeps nothing after it. */
 let erases = 0;
 
 /**
  * Names the time since this browser's last erase, for every tab at once (localStorage is shared, and an erase
- * removes every key of the app): a keeper made in another tab before an erase finds another name, or none. Made
- * by the first keep after an erase, so that an erase leaves nothing behind.
+ * removes every key of the app): a keeper made in another tab before an erase finds another name, or none, even
+ * when that tab did not hear the erase (say it was kept by the browser's back-forward cache). Made by the first
+ * keep after an erase, so that an erase leaves nothing behind.
  */
 const ERA_KEY = `${LOCAL_PREFIX}answers-era`;
 
@@ -111,7 +112,11 @@ export async function dropAnswers(): Promise<void> {
 /** Part of "Hapus semua data lokal". */
 export async function eraseAnswers(): Promise<void> {
   erases += 1;
-  globalThis.localStorage?.setItem(ERASE_SIGNAL, String(Date.now()));
+  try {
+    globalThis.localStorage?.setItem(ERASE_SIGNAL, String(Date.now()));
+  } catch {
+    // A full or refused storage: the erase goes on (the era still tells the other tabs).
+  }
   globalThis.localStorage?.removeItem(ERASE_SIGNAL);
   globalThis.localStorage?.removeItem(ERA_KEY);
   await dropAnswers();
