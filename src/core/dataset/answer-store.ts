@@ -31,8 +31,8 @@ let erases = 0;
 /**
  * Names the time since this browser's last erase, for every tab at once (localStorage is shared, and an erase
  * removes every key of the app): a keeper made in another tab before an erase finds another name, or none, even
- * when that tab did not hear the erase (say it was kept by the browser's back-forward cache). Made by the first
- * keep after an erase, so that an erase leaves nothing behind.
+ * when that tab did not hear the erase. Made by the first keep after an erase, so that an erase leaves nothing
+ * behind.
  */
 const ERA_KEY = `${LOCAL_PREFIX}answers-era`;
 
@@ -52,13 +52,20 @@ const ERASE_SIGNAL = `${LOCAL_PREFIX}answers-erased`;
 
 let hearing = false;
 
-/** From the first keeper on, an erase made in another tab counts here as one made in this page. */
+/**
+ * From the first keeper on, an erase made in another tab counts here as one made in this page. So does the
+ * page's return from the browser's back-forward cache: held there, it heard nothing, and an erase may have
+ * happened meanwhile (it then keeps nothing of what it asked before; the next visit asks the database).
+ */
 function hearOtherTabs(): void {
   if (hearing || !globalThis.addEventListener) return;
   hearing = true;
   globalThis.addEventListener('storage', (event: Event) => {
     const { key, newValue } = event as StorageEvent;
     if (key === ERASE_SIGNAL && newValue !== null) erases += 1;
+  });
+  globalThis.addEventListener('pageshow', (event: Event) => {
+    if ((event as PageTransitionEvent).persisted) erases += 1;
   });
 }
 

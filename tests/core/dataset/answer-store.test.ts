@@ -107,6 +107,22 @@ describe('the answers kept for the next visit', () => {
     expect(await lastVisitAnswers()).toEqual(new Map());
   });
 
+  it('are not kept by a page back from the browser’s back-forward cache, where it could not hear an erase', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.resetModules();
+    const thisTab = await import('../../../src/core/dataset/answer-store');
+    const keep = thisTab.answerKeeper();
+    // Shown again without a reload (a reload makes a new page, whose keepers are made afresh).
+    page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    await keep(answers(2));
+    expect((await lastVisitAnswers()).size).toBe(2);
+    page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await keep(answers(3));
+    expect((await lastVisitAnswers()).size).toBe(2);
+    await eraseAnswers();
+  });
+
   it('say whether they are kept to the page’s first script (which then leaves the database to start later)', async () => {
     await answerKeeper()(answers(2));
     expect(answersKept()).toBe(true);
