@@ -20,6 +20,7 @@
  * up in exactly one of: a record (valid or not, `lines` of them), a problem record (one line), or `blankLines`.
  */
 
+import { isBlankCell } from './blank-cell';
 import type { Delimiter } from './csv-sniff';
 
 /** Most physical lines one record (a quoted value with line breaks) may span. */
@@ -239,13 +240,8 @@ export class CsvParser {
   private completeLine(st: FieldState, line: number): void {
     const fields = st.fields;
     fields.push(st.field);
-    for (const f of fields) {
-      if (f.trim() !== '') {
-        this.out.push({ fields, line, lines: 1 });
-        return;
-      }
-    }
-    this.blankLines++;
+    if (fields.every(isBlankCell)) this.blankLines++;
+    else this.out.push({ fields, line, lines: 1 });
   }
 
   /** Reads lines, in order, into records (lines given back by a resynchronisation are read again). */
@@ -288,11 +284,8 @@ export class CsvParser {
       this.out.push(unclosed(first));
       return lines.slice(1);
     }
-    if (fields.some((f) => f.trim() !== '')) {
-      this.out.push({ fields, line: first.line, lines: lines.length });
-    } else {
-      this.blankLines += lines.length;
-    }
+    if (fields.every(isBlankCell)) this.blankLines += lines.length;
+    else this.out.push({ fields, line: first.line, lines: lines.length });
     return [];
   }
 

@@ -7,23 +7,14 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { utf8Vector } from '../sql/arrow-vectors';
 import { ident, queryRows, type SqlClient } from '../sql/sql-client';
+import { isBlankCell, WHITE_SPACE } from './blank-cell';
 
 /** Rows per Arrow batch. */
 export const STAGE_BATCH_ROWS = 50_000;
 
 export const stageColumn = (index: number): string => `c${index}`;
 
-/**
- * What JavaScript's `trim` removes (ECMA-262 WhiteSpace and LineTerminator): a cell of nothing else holds no
- * text, as the CSV reader counts blank lines (csv-parse.ts).
- */
-export const WHITE_SPACE =
-  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-
-/** A cell with no text: missing, empty, or white space only. */
-export const isBlankCell = (cell: string | null | undefined): boolean => cell == null || cell.trim() === '';
-
-/** The same test in DuckDB's SQL, for the cell `column`. */
+/** isBlankCell in DuckDB's SQL, for the cell `column`. */
 export const blankCellSql = (column: string): string =>
   `coalesce(trim(${column}, '${WHITE_SPACE}'), '') = ''`;
 

@@ -29,6 +29,23 @@ class MemoryStorage {
   }
 }
 
+/** The events the page's window receives (stubbed: the tests run without a DOM). */
+function pageEvents(): EventTarget {
+  const page = new EventTarget();
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+  return page;
+}
+
+/** A page of its own (its own module state, e.g. another tab), sharing the browser's storage with this one. */
+async function anotherPage() {
+  vi.resetModules();
+  const [store, local] = await Promise.all([
+    import('../../../src/core/dataset/answer-store'),
+    import('../../../src/core/dataset/local-store'),
+  ]);
+  return { answerKeeper: store.answerKeeper, eraseAllLocalData: local.eraseAllLocalData };
+}
+
 const answers = (n: number) =>
   new Map(Array.from({ length: n }, (_, i) => [`key${i}`, new Uint8Array([i, 1, 2])]));
 
@@ -61,13 +78,7 @@ describe('the answers kept for the next visit', () => {
     const otherTab = answerKeeper();
     await otherTab(answers(3));
     // This tab's erase; the other tab has its own page state, and shares only the browser's storage with it.
-    const storage = globalThis.localStorage;
-    for (let i = storage.length - 1; i >= 0; i--) {
-      const key = storage.key(i);
-      if (key?.startsWith('gancang-pikat.')) storage.removeItem(key);
-    }
-    const { clear, createStore } = await import('idb-keyval');
-    await clear(createStore('gancang-pikat-answers', 'answers'));
+    await (await anotherPage()).eraseAllLocalData();
     await otherTab(answers(4));
     expect(await lastVisitAnswers()).toEqual(new Map());
     // Nor after a load made since the erase has kept its own.
@@ -79,8 +90,7 @@ describe('the answers kept for the next visit', () => {
 
   it('are not kept by a tab that heard an erase made in another tab, even before any keep named an era', async () => {
     // The browser tells a tab of every change another tab makes to localStorage (a storage event).
-    const page = new EventTarget();
-    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    const page = pageEvents();
     const storage = new MemoryStorage();
     const tell = (key: string, newValue: string | null) =>
       page.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
@@ -99,20 +109,14 @@ describe('the answers kept for the next visit', () => {
     );
     // Nothing kept in this browser yet: no era is named.
     const thisTab = answerKeeper();
-    // Another tab: a page of its own (its own module state), the same browser storage.
-    vi.resetModules();
-    const otherTab = await import('../../../src/core/dataset/answer-store');
-    await otherTab.eraseAnswers();
+    await (await anotherPage()).eraseAllLocalData();
     await thisTab(answers(5));
     expect(await lastVisitAnswers()).toEqual(new Map());
   });
 
   it('are not kept by a page back from the browser’s back-forward cache, where it could not hear an erase', async () => {
-    const page = new EventTarget();
-    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
-    vi.resetModules();
-    const thisTab = await import('../../../src/core/dataset/answer-store');
-    const keep = thisTab.answerKeeper();
+    const page = pageEvents();
+    const keep = (await anotherPage()).answerKeeper();
     // Shown again without a reload (a reload makes a new page, whose keepers are made afresh).
     page.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
     await keep(answers(2));

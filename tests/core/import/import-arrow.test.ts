@@ -79,8 +79,6 @@ async function contents(db: SqlClient): Promise<string[]> {
     .map((r) => JSON.stringify(r));
 }
 
-const summary = reportSummary;
-
 describe('an Arrow file in the import', () => {
   it('is recognised by its bytes, as a stream and as a file', () => {
     const rows = [['H1', '17.01.04.2019', '102.9', '-4.48', '1', 'AG001', '1', '2026-03-01']];
@@ -102,7 +100,7 @@ describe('an Arrow file in the import', () => {
           bytes: asArrow(rows),
         });
         expect(arrow.format).toBe('arrow');
-        expect(summary(arrow)).toEqual(summary(csv));
+        expect(reportSummary(arrow)).toEqual(reportSummary(csv));
         // Rows are counted from 1 in an Arrow file, from the line after the header in a CSV.
         const issueRows = (r: ImportReport, shift: number) =>
           Object.values(r.examples)
@@ -132,7 +130,7 @@ describe('an Arrow file in the import', () => {
       bytes: asArrow(rows, 'file'),
     });
     expect(stream.validRows).toBe(1);
-    expect(summary(file)).toEqual(summary(stream));
+    expect(reportSummary(file)).toEqual(reportSummary(stream));
   });
 
   it('says a damaged file cannot be read, leaves the loaded table as it was, and the next imports work', async () => {
