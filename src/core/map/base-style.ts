@@ -38,9 +38,28 @@ export function baseStyle(input: BaseStyleInput): StyleSpecification {
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': MAP_COLORS.sea } },
-      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': MAP_COLORS.outsideRegency } },
+      // Fills are drawn without MapLibre's outline pass: that pass is one more GPU program to compile before
+      // the first map (slow with software WebGL). The coast is smoothed by a hairline in the land's colour;
+      // the regency's edge lies under its own boundary line.
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'land',
+        paint: { 'fill-color': MAP_COLORS.outsideRegency, 'fill-antialias': false },
+      },
+      {
+        id: 'land-edge',
+        type: 'line',
+        source: 'land',
+        paint: { 'line-color': MAP_COLORS.outsideRegency, 'line-width': 1 },
+      },
       ...(basemap ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
-      { id: 'regency-fill', type: 'fill', source: 'regency', paint: { 'fill-color': MAP_COLORS.land } },
+      {
+        id: 'regency-fill',
+        type: 'fill',
+        source: 'regency',
+        paint: { 'fill-color': MAP_COLORS.land, 'fill-antialias': false },
+      },
       {
         id: CHOROPLETH_BEFORE_LAYER,
         type: 'line',

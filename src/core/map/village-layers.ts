@@ -113,6 +113,12 @@ const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number
     backgroundPadding: [3, 1, 3, 1],
   });
 
+/**
+ * Zoom from which the village names' layer exists (hidden below DETAIL_ZOOM): its GPU programs and glyph atlas
+ * are made while the user zooms in, not for a first map that cannot show the names.
+ */
+export const VILLAGE_LABELS_FROM_ZOOM = DETAIL_ZOOM - 0.5;
+
 /** Kecamatan names in the overview, village names from DETAIL_ZOOM on. Draw them last. */
 export function labelLayers(
   villageLabels: LabelPoint[],
@@ -122,6 +128,8 @@ export function labelLayers(
   const detail = zoom >= DETAIL_ZOOM;
   return [
     labelLayer('district-labels', districtLabels, DISTRICT_LABEL_PX, zoom, !detail),
-    labelLayer('village-labels', villageLabels, VILLAGE_LABEL_PX, zoom, detail),
+    ...(zoom >= VILLAGE_LABELS_FROM_ZOOM
+      ? [labelLayer('village-labels', villageLabels, VILLAGE_LABEL_PX, zoom, detail)]
+      : []),
   ];
 }

@@ -23,6 +23,7 @@ describe('baseStyle', () => {
     expect(baseStyle({ ...input, basemap: null }).layers.map((l) => l.id)).toEqual([
       'sea',
       'land',
+      'land-edge',
       'regency-fill',
       'village-line',
       'district-line',
@@ -36,6 +37,17 @@ describe('baseStyle', () => {
       basemap: { tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'], attribution: '© Example' },
     });
     expect(style.sources.basemap).toMatchObject({ type: 'raster', attribution: '© Example', tileSize: 256 });
-    expect(style.layers.map((l) => l.id).indexOf('basemap')).toBe(2);
+    expect(style.layers.map((l) => l.id).indexOf('basemap')).toBe(3);
+  });
+
+  it("asks for no fill outline pass (one GPU program less before the first map): every edge is a line's", () => {
+    for (const basemap of [
+      null,
+      { tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'], attribution: '© Example' },
+    ]) {
+      const fills = baseStyle({ ...input, basemap }).layers.filter((l) => l.type === 'fill');
+      expect(fills.length).toBeGreaterThan(0);
+      for (const fill of fills) expect(fill.paint).toMatchObject({ 'fill-antialias': false });
+    }
   });
 });

@@ -121,12 +121,15 @@ describe('sameLayers', () => {
       [{ fills: [['A', '#ff0000']] }, 'village-choropleth: updateTriggers'],
       [{ selected: 'B' }, 'village-selection: data'],
       [{ selected: null }, 'village-selection: data'],
-      [{ zoom: 11.2 }, /^uncovered-households: /],
-      [{ zoom: 12.5 }, /^uncovered-households: /],
+      // The village names are set up near the zoom that shows them.
+      [{ zoom: 10.6 }, '12 layers → 13'],
       [{ pickAgent: (_a: number) => undefined }, 'agents: onClick'],
     ];
     for (const [change, expected] of changes)
       expect(layerChange(before, sectionLayers({ ...base, ...change }))).toMatch(expected);
+    const nearDetail = sectionLayers({ ...base, zoom: 10.6 });
+    for (const zoom of [11.2, 12.5])
+      expect(layerChange(nearDetail, sectionLayers({ ...base, zoom }))).toMatch(/^uncovered-households: /);
     expect(layerChange(before, before.slice(1))).toMatch(/layers/);
     expect(layerChange(before, [...before].reverse())).toMatch(/→/);
   });
