@@ -11,7 +11,8 @@
  * a demo made with `npm run data:demo -- --out DIR` (e.g. a million households) is served instead of the built one.
  * With `--trace FILE`, the whole trace is written there too, for DevTools' Performance panel or Perfetto. With
  * `--functions`, the page's thread is sampled too and the functions that took its time are listed. With
- * `--frames`, the live map's frames are listed: when each came and what it could show (profile-frames.ts).
+ * `--frames`, the live map's frames are listed: when each came and what it could show (profile-frames.ts), and the
+ * GPU programs linked during the wait (gpu-programs.ts; a switch's too, from a page that records them since it opened).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
 import { openSection } from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
+import { gpuPrograms, recordGpuPrograms } from './gpu-programs';
 import { mapFrames, recordMapFrames } from './profile-frames';
 import { type SampleEvent, sampledFunctions } from './profile-samples';
 import { summarizeTrace, type TraceEvent } from './profile-trace';
@@ -142,7 +144,10 @@ export async function profile({
   const log = (line: string) => lines.push(line);
   const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
   try {
-    if (frames) await recordMapFrames(dash.context, dash.page);
+    if (frames) {
+      await recordMapFrames(dash.context, dash.page);
+      await recordGpuPrograms(dash.context);
+    }
     let page = dash.page;
     let stop: () => Promise<TraceEvent[]>;
     let fromPageMs = 0;
@@ -169,6 +174,9 @@ export async function profile({
     }
     const entries = await appEntries(page);
     const framesSeen = frames ? await mapFrames(page, fromPageMs) : [];
+    const linked = frames
+      ? (await gpuPrograms(page)).filter((p) => p.atMs >= fromPageMs && p.atMs <= toPageMs)
+      : [];
     const events = await stop();
     if (trace) writeFileSync(trace, JSON.stringify({ traceEvents: events }));
     const { originUs: origin, ...pageThread } = pageOrigin(events, entries);
@@ -228,6 +236,8 @@ export async function profile({
         log(
           `${pad(round(f.atMs - fromPageMs), 8)}  ${yesNo(f.loaded).padEnd(6)}  ${yesNo(f.placed).padEnd(6)}  ${yesNo(f.layersLoaded).padEnd(6)}  ${yesNo(f.layersHeld)}`,
         );
+      log('\nGPU programs linked during the wait (with software WebGL, each compiled while a frame waits)');
+      for (const p of linked) log(`${pad(round(p.atMs - fromPageMs), 8)}  ${p.name}`);
     }
     if (functions) {
       // The same events, read for the profiler's fields.

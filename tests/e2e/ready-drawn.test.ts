@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSection } from '../../scripts/bench-interactions';
+import { gpuPrograms, recordGpuPrograms } from '../../scripts/gpu-programs';
 import { pageStates, recordPageStates } from '../../scripts/page-states';
 import { type MapFrame, mapFrames, recordMapFrames } from '../../scripts/profile-frames';
 import { type Dashboard, openAgain, openDashboard, waitReady } from './harness';
+import { waitDrawn } from './map-probe';
 
 /*
  * "Ready" (<html data-state>, what the README's automation hook, the benchmarks and a person waiting all go by)
@@ -64,6 +66,21 @@ function expectDrawn(frame: MapFrame | undefined): void {
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 
+/** Programs for what a first map cannot show: MapLibre's sky (under the opaque sea), a fill's outline pass, the village names' plates. */
+const NOT_FOR_A_FIRST_MAP = [/^maplibre sky$/, /^maplibre fill-outline$/, /^text-background-layer/];
+
+/**
+ * With software WebGL each program is compiled while the page waits for the map's frame: a first map links
+ * only programs for what it shows — and the village names' program is linked once the zoom nears them.
+ */
+async function expectOnlyShownPrograms(page: Page): Promise<void> {
+  const readyAt = (await pageStates(page)).find((s) => s.state === 'ready')?.atMs ?? 0;
+  const before = (await gpuPrograms(page)).filter((p) => p.atMs <= readyAt).map((p) => p.name);
+  // The recorder sees the map's programs: the choropleth's among them.
+  expect(before.some((name) => name.startsWith('solid-polygon-layer'))).toBe(true);
+  for (const unseen of NOT_FOR_A_FIRST_MAP) expect(before.filter((name) => unseen.test(name))).toEqual([]);
+}
+
 describe('ready comes after the frame that shows the map', () => {
   const opened: Dashboard[] = [];
   afterAll(async () => {
@@ -75,12 +92,14 @@ describe('ready comes after the frame that shows the map', () => {
     opened.push(dash);
     await recordMapFrames(dash.context);
     await recordPageStates(dash.context);
+    await recordGpuPrograms(dash.context);
     await dash.context.addInitScript({ content: RECORD_TABLE_AT_READY });
     const { page } = dash;
     await page.goto(dash.url);
     await waitReady(page);
     for (const frame of await framesBeforeReady(page, 0)) expectDrawn(frame);
     await expectPlacedFromFirstFrame(page);
+    await expectOnlyShownPrograms(page);
 
     const toSupervisor = await now(page);
     await openSection(page, 'supervisor');
@@ -95,7 +114,14 @@ describe('ready comes after the frame that shows the map', () => {
     for (const frame of await framesBeforeReady(tab, 0)) expectDrawn(frame);
     await expectPlacedFromFirstFrame(tab);
     await expectTableAtReady(tab);
+    await expectOnlyShownPrograms(tab);
     await tab.close();
+
+    // Zoomed in to the village names: their layer is set up, its program linked.
+    await page.evaluate(() => window.__gancang?.map?.jumpTo({ zoom: 11.5 }));
+    await waitDrawn(page);
+    const names = (await gpuPrograms(page)).map((p) => p.name);
+    expect(names.some((name) => name.startsWith('text-background-layer'))).toBe(true);
   });
 
   it('on a phone', async () => {

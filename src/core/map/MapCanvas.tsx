@@ -22,6 +22,7 @@ import { showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
 import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
+import { drawNoSky } from './skyless';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -161,6 +162,7 @@ function createMap(
     ],
     maxZoom: ZOOM_RANGE[1],
   });
+  drawNoSky(map);
   const controls: LabelledControl[] = [
     { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
     // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
