@@ -6,8 +6,12 @@ import { fileFailure, fileName, runStep, workerFailure } from '../dataset/load-g
 import { Activity, quietAndShown } from './quiet';
 import { ident, type SqlClient } from './sql-client';
 
-/** Names the DuckDB build the app ships: the package's version and its engine's file. */
-export const DUCKDB_BUILD = `${duckdb.PACKAGE_VERSION} ${ehWasmUrl}`;
+/**
+ * Names the DuckDB build the app ships: the package's version and its engine's file name (the build names it by
+ * a digest of its bytes). Not its address, which holds the server's origin and folder: the same build answers
+ * the same way wherever it is served.
+ */
+export const DUCKDB_BUILD = `${duckdb.PACKAGE_VERSION} ${ehWasmUrl.slice(ehWasmUrl.lastIndexOf('/') + 1)}`;
 
 export interface DuckDbTimings {
   instantiateMs: number;
