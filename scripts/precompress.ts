@@ -15,7 +15,7 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /** Text and wasm compress well; images and archives do not. */
-export const COMPRESSIBLE = /\.(js|css|html|json|csv|arrow|geojson|wasm|svg|txt|md|map)$/i;
+export const COMPRESSIBLE = /\.(js|css|html|json|csv|arrow|geojson|wasm|svg|txt|md|map|bin)$/i;
 /** Below this, the headers cost more than compression saves. */
 export const MIN_BYTES = 1024;
 /** Files above this are compressed at brotli quality 9 instead of 11 (q11 takes minutes on the wasm). */

@@ -13,6 +13,8 @@
  * `--functions`, the page's thread is sampled too and the functions that took its time are listed. With
  * `--frames`, the live map's frames are listed: when each came and what it could show (profile-frames.ts), and the
  * GPU programs linked during the wait (gpu-programs.ts; a switch's too, from a page that records them since it opened).
+ * With `--without-shipped-answers`, a first visit to the demo asks the database, as one to any other dataset does,
+ * instead of being drawn from the answers the build ships with the demo.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +31,7 @@ import { summarizeTrace, type TraceEvent } from './profile-trace';
 const SCENARIOS = ['cold', 'later', 'switch'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const USAGE =
-  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames]';
+  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames] [--without-shipped-answers]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -51,6 +53,11 @@ interface ProfileOptions {
   functions?: boolean;
   /** List the live map's frames too: when each came and what it could show (profile-frames.ts). */
   frames?: boolean;
+  /**
+   * False: the answers shipped with the demo answer 404, so a first visit asks the database (as a first visit to
+   * any other dataset does) instead of being drawn from them (src/core/dataset/shipped-answers.ts).
+   */
+  shippedAnswers?: boolean;
 }
 
 function parse(argv: readonly string[]): ProfileOptions {
@@ -61,6 +68,7 @@ function parse(argv: readonly string[]): ProfileOptions {
     trace: { type: 'string' },
     functions: { type: 'boolean', default: false },
     frames: { type: 'boolean', default: false },
+    'without-shipped-answers': { type: 'boolean', default: false },
   });
   const scenario = SCENARIOS.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
@@ -73,6 +81,7 @@ function parse(argv: readonly string[]): ProfileOptions {
     ...(values.trace ? { trace: path.resolve(values.trace) } : {}),
     functions: values.functions === true,
     frames: values.frames === true,
+    shippedAnswers: values['without-shipped-answers'] !== true,
   };
 }
 
@@ -139,10 +148,15 @@ export async function profile({
   trace,
   functions = false,
   frames = false,
+  shippedAnswers = true,
 }: ProfileOptions): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
-  const dash = await openDashboard({ navigate: scenario !== 'cold', ...(data ? { demo: data } : {}) });
+  const dash = await openDashboard({
+    navigate: scenario !== 'cold',
+    shippedAnswers,
+    ...(data ? { demo: data } : {}),
+  });
   try {
     if (frames) {
       await recordMapFrames(dash.context, dash.page);

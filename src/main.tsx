@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import { showFirstLook } from './app/first-look-boot';
+import { shippedAnswers } from './app/shipped-answers';
 import { answersKept } from './core/dataset/local-store-keys';
 import { FramedNotice, isFramed } from './core/ui/FramedNotice';
 import { registerServiceWorker } from './pwa/register';
@@ -18,13 +19,18 @@ if (isFramed()) {
   createRoot(root).render(<FramedNotice />);
 } else {
   // The database starts at once (its worker compiles the wasm on the other core while the page paints); the
-  // loader takes the same instance and reports its failures, once. When the last visit's answers are kept, the
-  // page is drawn from them first (remembered-load.ts) and the loader starts it.
-  if (!answersKept())
+  // loader takes the same instance and reports its failures, once. When the last visit's answers are kept, or
+  // the demo's shipped with the build draw this page, the page is drawn from them first (remembered-load.ts)
+  // and the loader starts it.
+  const startDatabase = () =>
     import('./core/sql/duckdb-main').then(
       ({ startMainDuckDb }) => startMainDuckDb().catch(() => undefined),
       () => undefined,
     );
+  if (!answersKept())
+    void shippedAnswers().then((shipped) => {
+      if (!shipped?.size) void startDatabase();
+    });
   // So do the server's data files: the first load takes them (a slow link's round trips are not added up).
   import('./app/load-ahead').then(
     ({ askServerDataAhead }) => askServerDataAhead().catch(() => undefined),

@@ -26,6 +26,7 @@ import type { SqlClient } from '../core/sql/sql-client';
 import { resetDocumentState, setDocumentState, whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
 import { answerCounts, datasetClient, keepAnswers } from './remembered-load';
+import { answersToDrawFrom } from './shipped-answers';
 import { readUrlState } from './url-state';
 
 interface Loaded {
@@ -116,9 +117,11 @@ async function loadChosen(previous: Loaded | null): Promise<Loaded> {
   const t0 = performance.now();
   // The last visit's answers, read while the settings are. (DuckDB was started by the page's first script,
   // unless they are kept: then the dataset's client starts it, remembered-load.ts.)
-  const known = lastVisitAnswers();
+  const lastAnswers = lastVisitAnswers();
   const config = await pageConfig();
   const source = await chooseSource(config);
+  // Else, for the demo's first load, the answers shipped with it (shipped-answers.ts).
+  const known = answersToDrawFrom(source, lastAnswers);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);
   // The boundaries before are kept when neither they nor the dataset now loaded were imported with their own.

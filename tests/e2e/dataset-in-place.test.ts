@@ -90,6 +90,8 @@ describe('another dataset in the running page', () => {
     const demoHouseholds = await digits(page, 'figure-households');
     await open(page, 'supervisor');
     const demoCoverage = await coverage(page);
+    // Counted once the dataset's database runs (a first visit drawn from answers starts it behind the map).
+    await page.waitForFunction(() => performance.getEntriesByName('gancang:duckdb-ready').length > 0);
     const workers = page.workers().length;
     await mark(page);
     expect(await loads(page)).toBe(1);

@@ -31,7 +31,14 @@ async function requestsWhileHeld(
   files: Record<string, string> = {},
   held = '**/duckdb-eh*.wasm',
 ) {
-  const dash = await openDashboard({ boundaries: 'none', navigate: false, serviceWorkers: 'block', files });
+  // A first visit that starts the database (not one drawn from the answers shipped with the demo).
+  const dash = await openDashboard({
+    boundaries: 'none',
+    navigate: false,
+    serviceWorkers: 'block',
+    files,
+    shippedAnswers: false,
+  });
   try {
     const { page, context } = dash;
     const requested = new Set<string>();

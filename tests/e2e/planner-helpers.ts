@@ -14,3 +14,22 @@ export const tableColumn = (page: Page, n: number) =>
 export const figure = async (page: Page, id: string) =>
   idNumber(await page.getByTestId(`planner-figure-${id}`).locator('dd').textContent());
 /** Waits until the map has been redrawn after a change (deck.gl layers handed over and loaded, map idle). */
+
+/** What the planner shows: key figures, the legend, the villages' table (as text). */
+export const plannerText = (page: Page) =>
+  page.evaluate(() =>
+    ['planner-figures', 'coverage-summary', 'legend', 'area-table'].map(
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null,
+    ),
+  );
+
+/**
+ * The counts the load left on its mark: answered from answers kept or shipped (remembered-answers.ts), and asked
+ * of the database.
+ */
+export const loadAnswers = (page: Page) =>
+  page.evaluate(
+    () =>
+      (performance.getEntriesByName('gancang:data-loaded').at(-1) as PerformanceMark | undefined)?.detail
+        ?.answers as { remembered: number; asked: number } | null,
+  );

@@ -9,6 +9,7 @@ export const ROOT = process.cwd();
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 
 const BOUNDARY_PATH = '/boundaries/villages.geojson';
+const SHIPPED_ANSWERS = /^\/first-look\/[^/]+\.answers\.bin$/;
 
 export interface ServeOptions {
   /** Directory to serve; dist/ by default. */
@@ -28,6 +29,11 @@ export interface ServeOptions {
    * or an HTTP status to answer with (e.g. 401 for a file behind a login).
    */
   files?: Record<string, string | number>;
+  /**
+   * False: the answers the build ships with the demo (src/core/dataset/shipped-answers.ts) answer 404, so that a
+   * first visit asks the database, as it does for any other dataset.
+   */
+  shippedAnswers?: boolean;
 }
 
 export interface StaticServer {
@@ -114,6 +120,7 @@ export async function startStaticServer(options: ServeOptions = {}): Promise<Sta
     requests.push(pathname);
     const answer = replaced.get(safeDecode(pathname));
     if (answer) return answer(req, res);
+    if (options.shippedAnswers === false && SHIPPED_ANSWERS.test(pathname)) return notFound(res);
     if (demo && pathname.startsWith('/demo/')) {
       req.url = pathname.slice('/demo'.length);
       return demo(req, res, () => notFound(res));

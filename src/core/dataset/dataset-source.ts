@@ -61,6 +61,8 @@ interface DemoManifest {
   reference_date?: string;
   /** Each table's columnar copy (Arrow IPC, scripts/demo/columnar.ts), loaded instead of its CSV. */
   columnar?: Partial<Record<DataTable, string>>;
+  /** A digest of its tables: names the first look and the answers shipped with the build for this demo. */
+  fingerprint?: string;
 }
 
 /** The demo file of `table`: its columnar copy when the manifest names one (a plain file name), else its CSV. */

@@ -1,0 +1,86 @@
+/**
+ * Ships the demo's answers with a build (src/core/dataset/shipped-answers.ts): opens the built app's demo once in
+ * headless Chromium as a first visitor, waits until the app keeps its answers for a next visit, and writes them
+ * to <dist>/first-look/demo-<fingerprint>.answers.bin (with its .br and .gz). A first visit to the demo is then
+ * drawn from them before DuckDB starts. They are the built app's own answers, so they are never stale: a build
+ * whose statements or files differ makes its own. Run by `npm run build`.
+ *
+ *   tsx scripts/ship-demo-answers.ts [--dist DIR] [--if-chromium]
+ *
+ * Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), `--if-chromium` says so and ships none: a first
+ * visit then starts the database at once, as before. Only a synthetic demo's answers are ever shipped.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
+import { CHROMIUM_PATH, DIST, openDashboard, waitReady } from '../tests/e2e/harness.ts';
+import { readOptions } from './cli-options.ts';
+import { precompressDir } from './precompress.ts';
+
+/**
+ * Run in the page: the answers the app kept, each as [key, its bytes in base64] (a JSON array of numbers would be
+ * four times the size). Text, not a function: the script runner would add helpers the page does not have.
+ */
+const READ_KEPT_ANSWERS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('gancang-pikat-answers');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const read = open.result.transaction('answers', 'readonly').objectStore('answers').get('last-visit');
+    read.onerror = () => reject(read.error);
+    read.onsuccess = () => resolve([...read.result.answers].map(([key, bytes]) => {
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return [key, btoa(text)];
+    }));
+  };
+})`;
+
+const { values } = readOptions(process.argv.slice(2), {
+  dist: { type: 'string' },
+  'if-chromium': { type: 'boolean', default: false },
+});
+const dist = path.resolve(values.dist ?? DIST);
+const manifest = JSON.parse(readFileSync(path.join(dist, 'demo', 'manifest.json'), 'utf8')) as {
+  fingerprint?: string;
+  synthetic?: boolean;
+};
+const lookDir = path.join(dist, 'first-look');
+// What an earlier run shipped goes first: this build's first visit must ask its own database.
+for (const name of existsSync(lookDir) ? readdirSync(lookDir) : [])
+  if (/\.answers\.bin(\.br|\.gz)?$/.test(name)) rmSync(path.join(lookDir, name));
+
+if (manifest.synthetic !== true || typeof manifest.fingerprint !== 'string') {
+  console.log(
+    'ship-demo-answers: the served demo is not the synthetic demo with a fingerprint; none shipped',
+  );
+} else if (!existsSync(CHROMIUM_PATH)) {
+  if (!values['if-chromium']) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  console.log(
+    `ship-demo-answers: no Chromium at ${CHROMIUM_PATH}; none shipped (a first visit starts DuckDB)`,
+  );
+} else {
+  const dash = await openDashboard({ root: dist, serviceWorkers: 'block' });
+  try {
+    await waitReady(dash.page);
+    // The app keeps its answers once the page has settled on its first section (app/remembered-load.ts).
+    await dash.page.waitForFunction(
+      () => localStorage.getItem('gancang-pikat.answers-kept') === 'yes',
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    const answers = (await dash.page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
+    const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
+    const bytes = encodeAnswers(
+      new Map(answers.map(([key, data]) => [key, new Uint8Array(Buffer.from(data, 'base64'))])),
+    );
+    writeFileSync(file, bytes);
+    await precompressDir(lookDir, path.resolve('node_modules/.cache/gancang-precompress'));
+    console.log(
+      `ship-demo-answers: ${answers.length} answers, ${(bytes.byteLength / 1e6).toFixed(1)} MB → ${path.relative(process.cwd(), file)}`,
+    );
+  } finally {
+    await dash.close();
+  }
+}

@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pageStates, recordPageStates } from '../../scripts/page-states';
+import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+import { loadAnswers, plannerText } from './planner-helpers';
+
+/**
+ * A first visit to the demo's opening map is drawn from the answers the build ships with the demo
+ * (src/core/dataset/shipped-answers.ts, made by the built app's own first visit): its load and the planner's first
+ * map ask the database nothing, DuckDB starts once the page is drawn, and the page shows exactly what a first
+ * visit that asks the database shows. A page opened with other settings does not download them.
+ */
+
+const ANSWERS_FILE = /^\/first-look\/demo-[\w-]+\.answers\.bin$/;
+
+/** When DuckDB was ready (the page's clock), or null. */
+const duckdbReadyAt = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('gancang:duckdb-ready')[0]?.startTime ?? null);
+
+const readyAt = async (page: Page) => (await pageStates(page)).find((s) => s.state === 'ready')?.atMs;
+
+/** What the planner shows once every part of it is on screen (the figures follow the map). */
+async function wholePlanner(page: Page): Promise<(string | null)[]> {
+  await expect.poll(async () => (await plannerText(page)).every((text) => text)).toBe(true);
+  return plannerText(page);
+}
+
+describe('a first visit drawn from the answers shipped with the demo', () => {
+  const opened: Dashboard[] = [];
+  afterAll(async () => {
+    for (const dash of opened) await dash.close();
+  });
+
+  async function firstVisit(options: { shippedAnswers?: boolean; query?: string }) {
+    const dash = await openDashboard({ ...options, navigate: false });
+    opened.push(dash);
+    await recordPageStates(dash.context);
+    await dash.page.goto(dash.url);
+    await waitReady(dash.page);
+    await waitMapIdle(dash.page);
+    return dash;
+  }
+
+  it('shows what a first visit asking the database shows, without asking it anything before the map', async () => {
+    const asking = await firstVisit({ shippedAnswers: false });
+    expect(await loadAnswers(asking.page)).toMatchObject({ remembered: 0 });
+    const expected = await wholePlanner(asking.page);
+    const counts = (page: Page) => page.getByTestId('data-quality').textContent();
+    await expect.poll(() => counts(asking.page)).toMatch(/Tanpa koordinat: \d/);
+
+    const shipped = await firstVisit({});
+    const { page } = shipped;
+    expect(shipped.server.requests.filter((p) => ANSWERS_FILE.test(p))).toHaveLength(1);
+    // The whole load, the boundaries and the planner's first map: from the shipped answers.
+    const answers = await loadAnswers(page);
+    expect(answers).toEqual({ remembered: expect.any(Number), asked: 0 });
+    expect(answers?.remembered).toBeGreaterThan(10);
+    // DuckDB was started behind the drawn page, not before it.
+    const ready = await readyAt(page);
+    expect(ready).toBeDefined();
+    await expect.poll(() => duckdbReadyAt(page), { timeout: 120_000 }).not.toBeNull();
+    expect(await duckdbReadyAt(page)).toBeGreaterThan(ready ?? Number.POSITIVE_INFINITY);
+    expect(await wholePlanner(page)).toEqual(expected);
+    await expect.poll(() => counts(page)).toBe(await counts(asking.page));
+    await screenshot(page, 'shipped-answers-planner');
+
+    // What was not shipped is asked of the database, from the same tables.
+    for (const p of [asking.page, page]) {
+      await p.getByTestId('need-select').selectOption('rtlh');
+      await expect
+        .poll(() => p.getByTestId('legend').locator('h3').textContent())
+        .toContain('Rumah tidak layak huni');
+      await waitReady(p);
+      await waitMapIdle(p);
+    }
+    await expect.poll(() => plannerText(page)).toEqual(await plannerText(asking.page));
+    expect([...asking.pageErrors, ...shipped.pageErrors]).toEqual([]);
+  }, 600_000);
+
+  it('is not downloaded by a page opened with other settings (a shared link): the database answers it', async () => {
+    const linked = await firstVisit({ query: 'need=rtlh' });
+    expect(linked.server.requests.filter((p) => ANSWERS_FILE.test(p))).toEqual([]);
+    expect(await loadAnswers(linked.page)).toMatchObject({ remembered: 0 });
+    expect(linked.pageErrors).toEqual([]);
+  }, 300_000);
+});
