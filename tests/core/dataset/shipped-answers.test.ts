@@ -19,11 +19,16 @@ describe('shipped answers', () => {
 
   it('gives no answers from a file that is not one whole: cut short, with bytes left over, or another file', () => {
     fc.assert(
-      fc.property(answersArb, fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 8 }), (answers, at, extra) => {
-        const file = encodeAnswers(answers);
-        expect(decodeAnswers(file.subarray(0, at % file.byteLength))).toBeNull();
-        expect(decodeAnswers(new Uint8Array([...file, ...extra]))).toBeNull();
-      }),
+      fc.property(
+        answersArb,
+        fc.nat(),
+        fc.uint8Array({ minLength: 1, maxLength: 8 }),
+        (answers, at, extra) => {
+          const file = encodeAnswers(answers);
+          expect(decodeAnswers(file.subarray(0, at % file.byteLength))).toBeNull();
+          expect(decodeAnswers(new Uint8Array([...file, ...extra]))).toBeNull();
+        },
+      ),
     );
     expect(decodeAnswers(new TextEncoder().encode('<!doctype html><html></html>'))).toBeNull();
     expect(decodeAnswers(new Uint8Array(0))).toBeNull();
