@@ -1,5 +1,7 @@
 /** Helpers of the planner's e2e files: numbers as written on screen, the legend, the table and redraw waits. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { waitMapIdle, waitReady } from './harness';
 
 /** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
 export const idNumber = (text: string | null): number =>
@@ -33,3 +35,11 @@ export const loadAnswers = (page: Page) =>
       (performance.getEntriesByName('gancang:data-loaded').at(-1) as PerformanceMark | undefined)?.detail
         ?.answers as { remembered: number; asked: number } | null,
   );
+
+/** The planner shows the need `code`: chosen, its legend titled `title`, the page ready and the map still. */
+export async function showNeed(page: Page, code: string, title: string): Promise<void> {
+  await page.getByTestId('need-select').selectOption(code);
+  await expect.poll(() => page.getByTestId('legend').locator('h3').textContent()).toContain(title);
+  await waitReady(page);
+  await waitMapIdle(page);
+}

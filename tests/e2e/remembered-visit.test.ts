@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
-import { loadAnswers as answers, plannerText } from './planner-helpers';
+import { loadAnswers as answers, plannerText, showNeed } from './planner-helpers';
 
 /**
  * A return visit's planner is drawn from the database's answers kept by the last visit (remembered-answers.ts),
@@ -87,12 +87,7 @@ describe('a return visit', () => {
 
     // Something the last visit did not ask: the database answers it, from the same tables.
     for (const page of [dash.page, tab]) {
-      await page.getByTestId('need-select').selectOption('rtlh');
-      await expect
-        .poll(() => page.getByTestId('legend').locator('h3').textContent())
-        .toContain('Rumah tidak layak huni');
-      await waitReady(page);
-      await waitMapIdle(page);
+      await showNeed(page, 'rtlh', 'Rumah tidak layak huni');
     }
     const asked = await plannerText(dash.page);
     await expect.poll(() => plannerText(tab)).toEqual(asked);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageStates, recordPageStates } from '../../scripts/page-states';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
-import { loadAnswers, plannerText } from './planner-helpers';
+import { loadAnswers, plannerText, showNeed } from './planner-helpers';
 
 /**
  * A first visit to the demo's opening map is drawn from the answers the build ships with the demo
@@ -66,12 +66,7 @@ describe('a first visit drawn from the answers shipped with the demo', () => {
 
     // What was not shipped is asked of the database, from the same tables.
     for (const p of [asking.page, page]) {
-      await p.getByTestId('need-select').selectOption('rtlh');
-      await expect
-        .poll(() => p.getByTestId('legend').locator('h3').textContent())
-        .toContain('Rumah tidak layak huni');
-      await waitReady(p);
-      await waitMapIdle(p);
+      await showNeed(p, 'rtlh', 'Rumah tidak layak huni');
     }
     await expect.poll(() => plannerText(page)).toEqual(await plannerText(asking.page));
     expect([...asking.pageErrors, ...shipped.pageErrors]).toEqual([]);
