@@ -12,6 +12,8 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ANSWER_STORE } from '../src/core/dataset/answer-store.ts';
+import { ANSWERS_KEY } from '../src/core/dataset/local-store-keys.ts';
 import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
 import { CHROMIUM_PATH, DIST, openDashboard, waitReady } from '../tests/e2e/harness.ts';
 import { readOptions } from './cli-options.ts';
@@ -21,11 +23,12 @@ import { precompressDir } from './precompress.ts';
  * Run in the page: the answers the app kept, each as [key, its bytes in base64] (a JSON array of numbers would be
  * four times the size). Text, not a function: the script runner would add helpers the page does not have.
  */
+const { database, store, key } = ANSWER_STORE;
 const READ_KEPT_ANSWERS = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('gancang-pikat-answers');
+  const open = indexedDB.open('${database}');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
-    const read = open.result.transaction('answers', 'readonly').objectStore('answers').get('last-visit');
+    const read = open.result.transaction('${store}', 'readonly').objectStore('${store}').get('${key}');
     read.onerror = () => reject(read.error);
     read.onsuccess = () => resolve([...read.result.answers].map(([key, bytes]) => {
       let text = '';
@@ -63,13 +66,9 @@ if (manifest.synthetic !== true || typeof manifest.fingerprint !== 'string') {
   try {
     await waitReady(dash.page);
     // The app keeps its answers once the page has settled on its first section (app/remembered-load.ts).
-    await dash.page.waitForFunction(
-      () => localStorage.getItem('gancang-pikat.answers-kept') === 'yes',
-      undefined,
-      {
-        timeout: 120_000,
-      },
-    );
+    await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
+      timeout: 120_000,
+    });
     const answers = (await dash.page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
     const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
     const bytes = encodeAnswers(

@@ -8,9 +8,12 @@ import { LOCAL_PREFIX, setAnswersKept } from './local-store-keys';
  * lokal"). Only the last visit's are kept.
  */
 
-/** A database of its own: idb-keyval keeps one object store per database. */
-const DB_NAME = 'gancang-pikat-answers';
-const KEY = 'last-visit';
+/** Where they are kept: a database of its own (idb-keyval keeps one object store per database). */
+export const ANSWER_STORE = {
+  database: 'gancang-pikat-answers',
+  store: 'answers',
+  key: 'last-visit',
+} as const;
 const FORMAT = 1;
 
 interface StoredAnswers {
@@ -21,7 +24,7 @@ interface StoredAnswers {
 let store: UseStore | null = null;
 const answerStore = (): UseStore | null => {
   if (!globalThis.indexedDB) return null;
-  store ??= createStore(DB_NAME, 'answers');
+  store ??= createStore(ANSWER_STORE.database, ANSWER_STORE.store);
   return store;
 };
 
@@ -77,7 +80,7 @@ const isAnswers = (value: unknown): value is StoredAnswers => {
 /** The last visit's answers; none when there are none, when they cannot be read or are of another format. */
 export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
   const idb = answerStore();
-  const stored: unknown = idb ? await get(KEY, idb).catch(() => null) : null;
+  const stored: unknown = idb ? await get(ANSWER_STORE.key, idb).catch(() => null) : null;
   if (!isAnswers(stored)) return new Map();
   const answers = new Map<string, Uint8Array>();
   for (const [key, bytes] of stored.answers) {
@@ -99,7 +102,7 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
     const idb = answerStore();
     if (!idb || erased()) return;
     era ??= newEra();
-    await set(KEY, { format: FORMAT, answers } satisfies StoredAnswers, idb);
+    await set(ANSWER_STORE.key, { format: FORMAT, answers } satisfies StoredAnswers, idb);
     // An erase heard while they were written: they go too.
     if (erased()) await dropAnswers();
     else setAnswersKept(true);
@@ -113,7 +116,7 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
 export async function dropAnswers(): Promise<void> {
   setAnswersKept(false);
   const idb = answerStore();
-  if (idb) await del(KEY, idb);
+  if (idb) await del(ANSWER_STORE.key, idb);
 }
 
 /** Part of "Hapus semua data lokal". */

@@ -22,7 +22,7 @@ export function setActiveDataset(which: ActiveDataset): void {
  * Set while this browser keeps the database's answers of a visit (answer-store.ts): the page's first script
  * then leaves DuckDB to start once the page has drawn from them, instead of sharing the cores with the drawing.
  */
-const ANSWERS_KEY = `${LOCAL_PREFIX}answers-kept`;
+export const ANSWERS_KEY = `${LOCAL_PREFIX}answers-kept`;
 
 export const answersKept = (): boolean => globalThis.localStorage?.getItem(ANSWERS_KEY) === 'yes';
 

@@ -50,8 +50,8 @@ export function decodeAnswers(file: Uint8Array): Map<string, Uint8Array> | null 
   try {
     for (let i = 0; i < count; i++) {
       const keyLength = view.getUint16(at, true);
-      const key = decoder.decode(file.subarray(at + 2, at + 2 + keyLength));
       if (at + 2 + keyLength > file.byteLength) return null;
+      const key = decoder.decode(file.subarray(at + 2, at + 2 + keyLength));
       at += 2 + keyLength;
       const length = view.getUint32(at, true);
       if (at + 4 + length > file.byteLength) return null;
