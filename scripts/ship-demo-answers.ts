@@ -8,7 +8,9 @@
  *   tsx scripts/ship-demo-answers.ts [--dist DIR] [--if-chromium]
  *
  * Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium), `--if-chromium` says so and ships none: a first
- * visit then starts the database at once, as before. Only a synthetic demo's answers are ever shipped.
+ * visit then starts the database at once, as before. Only a synthetic demo's answers are ever shipped: none when
+ * the build's config.json names a published dataset, or the demo is not marked synthetic, or the page does not
+ * say it shows synthetic data.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,15 +49,15 @@ const manifest = JSON.parse(readFileSync(path.join(dist, 'demo', 'manifest.json'
   fingerprint?: string;
   synthetic?: boolean;
 };
+// A build whose settings name a published dataset serves that instead of the demo: its answers are never shipped.
+const config = JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8')) as { dataset?: unknown };
 const lookDir = path.join(dist, 'first-look');
 // What an earlier run shipped goes first: this build's first visit must ask its own database.
 for (const name of existsSync(lookDir) ? readdirSync(lookDir) : [])
   if (/\.answers\.bin(\.br|\.gz)?$/.test(name)) rmSync(path.join(lookDir, name));
 
-if (manifest.synthetic !== true || typeof manifest.fingerprint !== 'string') {
-  console.log(
-    'ship-demo-answers: the served demo is not the synthetic demo with a fingerprint; none shipped',
-  );
+if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint !== 'string') {
+  console.log('ship-demo-answers: the build serves no synthetic demo with a fingerprint; none shipped');
 } else if (!existsSync(CHROMIUM_PATH)) {
   if (!values['if-chromium']) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
   console.log(
@@ -65,6 +67,9 @@ if (manifest.synthetic !== true || typeof manifest.fingerprint !== 'string') {
   const dash = await openDashboard({ root: dist, serviceWorkers: 'block' });
   try {
     await waitReady(dash.page);
+    // Only ever the synthetic demo's answers: the page must say that is what it shows.
+    if ((await dash.page.locator('.app-header .synthetic').count()) === 0)
+      throw new Error('the built app did not show the synthetic demo: no answers shipped');
     // The app keeps its answers once the page has settled on its first section (app/remembered-load.ts).
     await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
       timeout: 120_000,
