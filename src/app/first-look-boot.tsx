@@ -7,8 +7,8 @@ import {
   demoFirstLookFile,
   type FirstLook as Look,
   markSectionShown,
-  opensDemoMap,
   PAGE_OPENING,
+  pageOpensDemoMap,
   parseDemoFirstLook,
   readFirstLook,
   servedDemoFirstLookFile,
@@ -32,7 +32,7 @@ const PAINT_WAIT_MS = 1_500;
  * first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
-  if (PAGE_OPENING.dataset !== 'server' || !opensDemoMap(PAGE_OPENING.search, lang)) return null;
+  if (!pageOpensDemoMap(lang)) return null;
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));

@@ -10,15 +10,11 @@ import { pageConfig } from '../core/dataset/app-config';
 import { type DatasetSource, demoManifest } from '../core/dataset/dataset-source';
 import { fetchBytesIfPresent } from '../core/dataset/fetch-bytes';
 import { decodeAnswers, shippedAnswersFile } from '../core/dataset/shipped-answers';
-import { opensDemoMap, PAGE_OPENING } from '../core/first-look/first-look';
+import { pageOpensDemoMap } from '../core/first-look/first-look';
 import i18n from '../i18n';
 
 let asked: Promise<Map<string, Uint8Array> | null> | null = null;
 let taken = false;
-
-/** True when this page opens the demo's opening map, which the shipped answers may draw. */
-const opensShippedMap = (): boolean =>
-  PAGE_OPENING.dataset === 'server' && opensDemoMap(PAGE_OPENING.search, i18n.language);
 
 async function readShipped(): Promise<Map<string, Uint8Array> | null> {
   const config = await pageConfig();
@@ -31,7 +27,7 @@ async function readShipped(): Promise<Map<string, Uint8Array> | null> {
 
 /** The shipped answers for this page's opening (asked once per page); null when there are none to draw from. */
 export function shippedAnswers(): Promise<Map<string, Uint8Array> | null> {
-  if (!opensShippedMap()) return Promise.resolve(null);
+  if (!pageOpensDemoMap(i18n.language)) return Promise.resolve(null);
   asked ??= readShipped().catch(() => null);
   return asked;
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_STORE } from '../../src/core/dataset/answer-store';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
 import { loadAnswers as answers, plannerText, showNeed } from './planner-helpers';
 
@@ -12,18 +13,18 @@ import { loadAnswers as answers, plannerText, showNeed } from './planner-helpers
 /** How many answers this browser keeps for the next visit (0 when none). */
 const keptAnswers = (page: Page) =>
   page.evaluate(
-    () =>
+    ({ database, store, key }) =>
       new Promise<number>((resolve) => {
-        const open = indexedDB.open('gancang-pikat-answers');
+        const open = indexedDB.open(database);
         open.onerror = () => resolve(0);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('answers')) {
+          if (!db.objectStoreNames.contains(store)) {
             db.close();
             resolve(0);
             return;
           }
-          const get = db.transaction('answers').objectStore('answers').get('last-visit');
+          const get = db.transaction(store).objectStore(store).get(key);
           get.onsuccess = () => {
             db.close();
             resolve((get.result?.answers as Map<string, Uint8Array> | undefined)?.size ?? 0);
@@ -31,6 +32,7 @@ const keptAnswers = (page: Page) =>
           get.onerror = () => resolve(0);
         };
       }),
+    ANSWER_STORE,
   );
 
 async function newTab(dash: Dashboard, search = ''): Promise<Page> {

@@ -168,6 +168,10 @@ export const PAGE_OPENING: Opening = {
   dataset: activeDataset(),
 };
 
+/** True when this page opens the demo's opening map: the server's dataset, at the app's plain address in `lang`. */
+export const pageOpensDemoMap = (lang: string): boolean =>
+  PAGE_OPENING.dataset === 'server' && opensDemoMap(PAGE_OPENING.search, lang);
+
 let sectionShown = false;
 
 /** Called once the page shows its first section (or an error): later draws are not the opening map. */

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  ANSWER_STORE,
   answerKeeper,
   dropAnswers,
   eraseAnswers,
@@ -141,14 +142,14 @@ describe('the answers kept for the next visit', () => {
 
   it('give nothing when what is stored is not answers of this format', async () => {
     const { createStore, set } = await import('idb-keyval');
-    const store = createStore('gancang-pikat-answers', 'answers');
+    const store = createStore(ANSWER_STORE.database, ANSWER_STORE.store);
     for (const value of [null, 'x', { format: 2, answers: answers(1) }, { format: 1, answers: [['k', 1]] }]) {
-      await set('last-visit', value, store);
+      await set(ANSWER_STORE.key, value, store);
       expect(await lastVisitAnswers()).toEqual(new Map());
     }
     // Entries that are not a key and its bytes are left out.
     await set(
-      'last-visit',
+      ANSWER_STORE.key,
       {
         format: 1,
         answers: new Map<unknown, unknown>([
