@@ -25,6 +25,12 @@ export const plannerText = (page: Page) =>
     ),
   );
 
+/** What the planner shows once every part of it is on screen (the figures follow the map). */
+export async function wholePlanner(page: Page): Promise<(string | null)[]> {
+  await expect.poll(async () => (await plannerText(page)).every((text) => text)).toBe(true);
+  return plannerText(page);
+}
+
 /**
  * The counts the load left on its mark: answered from answers kept or shipped (remembered-answers.ts), and asked
  * of the database.

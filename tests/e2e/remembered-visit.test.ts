@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_STORE } from '../../src/core/dataset/answer-store';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
-import { loadAnswers as answers, plannerText, showNeed } from './planner-helpers';
+import { loadAnswers as answers, plannerText, showNeed, wholePlanner } from './planner-helpers';
 
 /**
  * A return visit's planner is drawn from the database's answers kept by the last visit (remembered-answers.ts),
@@ -70,7 +70,7 @@ describe('a return visit', () => {
     const first = await answers(dash.page);
     expect(first?.remembered).toBe(0);
     expect(first?.asked).toBeGreaterThan(10);
-    const shown = await plannerText(dash.page);
+    const shown = await wholePlanner(dash.page);
     await expect.poll(() => keptAnswers(dash.page), { timeout: 60_000 }).toBeGreaterThan(first?.asked ?? 0);
 
     const tab = await newTab(dash);
@@ -78,7 +78,7 @@ describe('a return visit', () => {
     // The whole load, the boundaries and the planner's first answers came from memory: the database asked nothing.
     expect(next).toEqual({ remembered: expect.any(Number), asked: 0 });
     expect(next?.remembered).toBeGreaterThanOrEqual(first?.asked ?? 0);
-    expect(await plannerText(tab)).toEqual(shown);
+    expect(await wholePlanner(tab)).toEqual(shown);
     // The data-quality counts (asked once the map is drawn and the database is quiet) are the last visit's too,
     // shown before DuckDB has started.
     const counts = (page: Page) => page.getByTestId('data-quality').textContent();
@@ -125,8 +125,9 @@ describe('a return visit', () => {
     dash.page.once('dialog', (dialog) => void dialog.accept());
     await dash.page.getByTestId('erase-local').click();
     await expect.poll(() => keptAnswers(dash.page)).toBe(0);
-    const heard = await before.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
-    expect(heard).toContainEqual(['gancang-pikat.answers-erased', expect.any(String)]);
+    // The browser tells the other tab a moment later (storage events are delivered asynchronously).
+    const heard = () => before.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
+    await expect.poll(heard).toContainEqual(['gancang-pikat.answers-erased', expect.any(String)]);
     // What either tab asked before the erase is not kept again once it has settled on another section
     // (answer-store.test.ts: a keeper made before an erase, in this tab or another, keeps nothing).
     for (const page of [dash.page, before]) {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageStates, recordPageStates } from '../../scripts/page-states';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
-import { loadAnswers, plannerText, showNeed } from './planner-helpers';
+import { loadAnswers, plannerText, showNeed, wholePlanner } from './planner-helpers';
 
 /**
  * A first visit to the demo's opening map is drawn from the answers the build ships with the demo
@@ -18,12 +18,6 @@ const duckdbReadyAt = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('gancang:duckdb-ready')[0]?.startTime ?? null);
 
 const readyAt = async (page: Page) => (await pageStates(page)).find((s) => s.state === 'ready')?.atMs;
-
-/** What the planner shows once every part of it is on screen (the figures follow the map). */
-async function wholePlanner(page: Page): Promise<(string | null)[]> {
-  await expect.poll(async () => (await plannerText(page)).every((text) => text)).toBe(true);
-  return plannerText(page);
-}
 
 describe('a first visit drawn from the answers shipped with the demo', () => {
   const opened: Dashboard[] = [];
