@@ -23,6 +23,7 @@ import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
 import { handLayers, type LabelledControl, releaseMap, type SharedMap, takeMap } from './shared-map';
 import { drawNoSky } from './skyless';
+import { whenDrawn } from './when-drawn';
 
 // Served from the app's own origin; without it the built app's map never loads.
 setWorkerUrl(workerUrl);
@@ -100,43 +101,6 @@ function waitFirstDraw(map: MapLibreMap, signal: AbortSignal): Promise<void> {
       });
     });
   });
-}
-
-/** Animation frames in which deck.gl (its loop runs every frame) asks the map for a frame after new layers. */
-const FRAMES_TO_SETTLE = 3;
-
-/**
- * Calls `drawn` once the map shows the layers handed to it: at the next idle when a frame comes, or after
- * FRAMES_TO_SETTLE frames when none was needed (the map was loaded, still, and every layer loaded). Should the
- * map still be busy then without drawing (say a layer loading), it is asked for a frame so that idle comes.
- * Returns a function that cancels.
- */
-function whenDrawn(map: MapLibreMap, layers: () => readonly Layer[], drawn: () => void): () => void {
-  let framed = false;
-  let frames = 0;
-  let request = 0;
-  const onRender = () => {
-    framed = true;
-  };
-  const settle = () => {
-    if (++frames < FRAMES_TO_SETTLE) {
-      request = requestAnimationFrame(settle);
-      return;
-    }
-    if (framed) return;
-    if (map.loaded() && !map.isMoving() && layers().every((layer) => layer.isLoaded)) {
-      map.off('idle', drawn);
-      drawn();
-    } else map.triggerRepaint();
-  };
-  map.on('render', onRender);
-  map.once('idle', drawn);
-  request = requestAnimationFrame(settle);
-  return () => {
-    cancelAnimationFrame(request);
-    map.off('render', onRender);
-    map.off('idle', drawn);
-  };
 }
 
 /** A new MapLibre map in `host`, with its controls and the deck.gl overlay interleaved (@deck.gl/maplibre). */
