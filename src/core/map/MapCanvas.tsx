@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
+import { drawFromLoad } from './drawn-from-load';
 import { showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
@@ -127,6 +128,7 @@ function createMap(
     maxZoom: ZOOM_RANGE[1],
   });
   drawNoSky(map);
+  drawFromLoad(map);
   const controls: LabelledControl[] = [
     { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
     // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.

@@ -24,7 +24,7 @@ type Layers = () => readonly LoadingLayer[];
 /** Animation frames in which deck.gl (its loop runs every frame) asks the map for a frame after new layers. */
 export const FRAMES_TO_SETTLE = 3;
 
-/** For each map: the layers last asked for, and those its last frame drew all set up (else null). */
+/** For each map: the layers last asked for, and those its last frame drew all set up, loaded (else null). */
 const frameNotes = new WeakMap<DrawingMap, { layers: Layers; drawn: readonly LoadingLayer[] | null }>();
 
 /** Starts noting each frame of `map`: which layers it drew. */
@@ -32,7 +32,7 @@ function noteEachFrame(map: DrawingMap, layers: Layers) {
   const notes = { layers, drawn: null as readonly LoadingLayer[] | null };
   map.on('render', () => {
     const now = notes.layers();
-    notes.drawn = now.every((layer) => layer.isLoaded) ? now : null;
+    notes.drawn = map.loaded() && now.every((layer) => layer.isLoaded) ? now : null;
   });
   frameNotes.set(map, notes);
   return notes;
