@@ -1,25 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FrameProvider, frameGate, QUIET_FRAMES } from '../../../src/core/map/frame-gate';
-
-/** The browser's frames, by hand: `tick` runs the callbacks asked for before it. */
-class FakeFrames implements FrameProvider {
-  private next = 1;
-  readonly pending = new Map<number, FrameRequestCallback>();
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = this.next++;
-    this.pending.set(id, callback);
-    return id;
-  }
-  cancelAnimationFrame(id: number): void {
-    this.pending.delete(id);
-  }
-  tick(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of due) callback(0);
-  }
-}
+import { FakeFrames } from './fake-frames';
 
 /** deck.gl's loop as luma.gl runs it: each frame asks for the next one; stop cancels the one pending. */
 class Loop {

@@ -1,27 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FrameProvider } from '../../../src/core/map/frame-gate';
 import { type DrawingMap, whenDrawn } from '../../../src/core/map/when-drawn';
-
-/** The browser's frames, by hand: `tick` runs the callbacks asked for before it, in order or reversed. */
-class FakeFrames implements FrameProvider {
-  private next = 1;
-  private readonly pending = new Map<number, FrameRequestCallback>();
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = this.next++;
-    this.pending.set(id, callback);
-    return id;
-  }
-  cancelAnimationFrame(id: number): void {
-    this.pending.delete(id);
-  }
-  tick(reversed: boolean): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    if (reversed) due.reverse();
-    for (const callback of due) callback(0);
-  }
-}
+import { FakeFrames } from './fake-frames';
 
 type Layer = { isLoaded: boolean };
 
