@@ -7,6 +7,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 /** A change of the page's load state, and when (the page's clock). */
 export interface StateChange {
   atMs: number;
+  /** The animation frame it came in (document.timeline's time, which changes once per animation frame). */
+  frameAtMs: number | null;
   state: string | undefined;
 }
 
@@ -19,7 +21,7 @@ const RECORD_STATES = `(() => {
   window.__pageStates = states;
   const note = (changes) => {
     if (changes.some((c) => c.target === document.documentElement))
-      states.push({ atMs: performance.now(), state: document.documentElement.dataset.state });
+      states.push({ atMs: performance.now(), frameAtMs: document.timeline.currentTime, state: document.documentElement.dataset.state });
   };
   new MutationObserver(note).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
 })()`;

@@ -14,6 +14,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export interface MapFrame {
   atMs: number;
+  /** The animation frame it was drawn in (document.timeline's time, which changes once per animation frame). */
+  frameAtMs: number | null;
   /** MapLibre's own view: style, sources and tiles loaded. */
   loaded: boolean;
   /** deck.gl's places (its layer groups) in the map's style: it draws its layers only there. */
@@ -41,6 +43,7 @@ const PROBE = `(() => {
       const manager = map._controls?.find((c) => c._deck)?._deck?.layerManager;
       frames.push({
         atMs: performance.now(),
+        frameAtMs: document.timeline.currentTime,
         loaded: map.loaded(),
         placed: map.getLayersOrder().some((id) => id.startsWith('deck-')),
         layersLoaded: window.__gancang?.layersLoaded() ?? false,

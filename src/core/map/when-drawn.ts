@@ -46,8 +46,9 @@ function framesNoted(map: DrawingMap, layers: Layers): () => boolean {
 }
 
 /**
- * Calls `drawn` once the map shows `layers()` (the same array as last handed, read when needed): at the first
- * idle after a frame that drew them all set up, or after FRAMES_TO_SETTLE animation frames without a frame when
+ * Calls `drawn` once the map shows `layers()` (the same array as last handed, read when needed): in the
+ * animation frame after the first idle after a frame that drew them all set up (that frame is on screen by
+ * then), or after FRAMES_TO_SETTLE animation frames without a frame when
  * the last frame drew them already (the same layers asked for again) and the map is loaded and still. An idle
  * after a frame that drew other layers is passed over: deck.gl asks the map for a frame once it has taken the
  * new ones up, and the map is asked for one too as soon as they are set up (should deck.gl's request have been
@@ -76,7 +77,9 @@ export function whenDrawn(
   const onIdle = () => {
     frames.cancelAnimationFrame(request);
     if (shown()) {
-      drawn();
+      // The idle is said within the frame's own animation frame: the frame reaches the screen after it (with
+      // software compositing, a read-back of hundreds of milliseconds). Said in the next animation frame.
+      next(drawn);
       return;
     }
     map.once('idle', onIdle);

@@ -162,6 +162,9 @@ describe('whenDrawn', () => {
     expect(world.drawnGen).toBe(0);
     expect(drawnAt).toBe(-1);
     world.frames.tick(false);
+    // Said once that frame is on screen: in the next animation frame.
+    expect(drawnAt).toBe(-1);
+    world.frames.tick(false);
     expect(drawnAt).toBe(1);
   });
 });
