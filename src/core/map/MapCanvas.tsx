@@ -60,7 +60,7 @@ export interface MapCanvasProps {
   initialView?: { lon: number; lat: number; zoom: number } | null;
   /** Called once the map has loaded and after every move or zoom. */
   onView: (view: MapView) => void;
-  /** Called on the first idle after `layers` have been handed to deck.gl, or after onDrawn itself changed. */
+  /** Called once the map's frame showing `layers` is on screen (when-drawn.ts), and again when onDrawn changes. */
   onDrawn: () => void;
   ariaLabel: string;
   /** When set (a new object each time), the map flies to these bounds [west, south, east, north]. */

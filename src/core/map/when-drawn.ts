@@ -22,7 +22,7 @@ export interface LoadingLayer {
 type Layers = () => readonly LoadingLayer[];
 
 /** Animation frames in which deck.gl (its loop runs every frame) asks the map for a frame after new layers. */
-export const FRAMES_TO_SETTLE = 3;
+const FRAMES_TO_SETTLE = 3;
 
 /** For each map: the layers last asked for, and those its last frame drew all set up, loaded (else null). */
 const frameNotes = new WeakMap<DrawingMap, { layers: Layers; drawn: readonly LoadingLayer[] | null }>();
@@ -47,12 +47,12 @@ function framesNoted(map: DrawingMap, layers: Layers): () => boolean {
 
 /**
  * Calls `drawn` once the map shows `layers()` (the same array as last handed, read when needed): in the
- * animation frame after the first idle after a frame that drew them all set up (that frame is on screen by
- * then), or after FRAMES_TO_SETTLE animation frames without a frame when
- * the last frame drew them already (the same layers asked for again) and the map is loaded and still. An idle
- * after a frame that drew other layers is passed over: deck.gl asks the map for a frame once it has taken the
- * new ones up, and the map is asked for one too as soon as they are set up (should deck.gl's request have been
- * answered by the frame that came too early). Returns a function that cancels.
+ * animation frame after the first idle that follows a frame drawing them all set up (that frame is on screen by
+ * then); or, when the last frame drew them already (the same layers asked for again), after FRAMES_TO_SETTLE
+ * animation frames without a frame, the map loaded and still. An idle after a frame that drew other layers is
+ * passed over: deck.gl asks the map for a frame once it has taken the new ones up, and the map is asked for one
+ * too as soon as they are set up (should deck.gl's request have been answered by the frame that came too early).
+ * Returns a function that cancels.
  */
 export function whenDrawn(
   map: DrawingMap,
