@@ -24,6 +24,9 @@ type Layers = () => readonly LoadingLayer[];
 /** Animation frames in which deck.gl (its loop runs every frame) asks the map for a frame after new layers. */
 const FRAMES_TO_SETTLE = 3;
 
+/** Animation frames the layers are watched for, after an idle that came before they were set up. */
+const WATCH_FRAMES = 60;
+
 /** For each map: the layers last asked for, and those its last frame drew all set up, loaded (else null). */
 const frameNotes = new WeakMap<DrawingMap, { layers: Layers; drawn: readonly LoadingLayer[] | null }>();
 
@@ -70,9 +73,11 @@ export function whenDrawn(
   const onRender = () => {
     framed = true;
   };
+  // Watched for a second at most: a layer that never loads (its data failed) leaves no frame loop running.
+  let watching = 0;
   const askWhenLoaded = () => {
     if (layers().every((layer) => layer.isLoaded)) map.triggerRepaint();
-    else next(askWhenLoaded);
+    else if (++watching < WATCH_FRAMES) next(askWhenLoaded);
   };
   const onIdle = () => {
     frames.cancelAnimationFrame(request);

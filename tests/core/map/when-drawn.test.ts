@@ -167,4 +167,42 @@ describe('whenDrawn', () => {
     world.frames.tick(false);
     expect(drawnAt).toBe(1);
   });
+  it('leaves no frame loop running for layers that never load', () => {
+    const frames = new FakeFrames();
+    const listeners = new Map<string, Set<() => void>>();
+    const on = (type: string, fn: () => void) => {
+      const set = listeners.get(type) ?? new Set();
+      set.add(fn);
+      listeners.set(type, set);
+    };
+    const fire = (type: string) => {
+      for (const fn of [...(listeners.get(type) ?? [])]) fn();
+    };
+    const map: DrawingMap = {
+      loaded: () => true,
+      isMoving: () => false,
+      triggerRepaint: () => undefined,
+      on,
+      once: (type, fn) => {
+        const once = () => {
+          listeners.get(type)?.delete(once);
+          fn();
+        };
+        on(type, once);
+      },
+      off: (type, fn) => listeners.get(type)?.delete(fn),
+    };
+    let said = false;
+    whenDrawn(
+      map,
+      () => [{ isLoaded: false }],
+      () => (said = true),
+      frames,
+    );
+    fire('render');
+    fire('idle');
+    for (let i = 0; i < 200; i++) frames.tick();
+    expect(said).toBe(false);
+    expect(frames.pending.size).toBe(0);
+  });
 });
