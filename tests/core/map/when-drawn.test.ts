@@ -5,15 +5,45 @@ import { FakeFrames } from './fake-frames';
 
 type Layer = { isLoaded: boolean };
 
+/** The map's events as whenDrawn listens to them, said by hand (`fire`); loaded and still. */
+class FakeMap implements DrawingMap {
+  private readonly listeners: { type: string; fn: () => void; once: boolean }[] = [];
+  on(type: string, fn: () => void) {
+    this.listeners.push({ type, fn, once: false });
+    return this;
+  }
+  once(type: string, fn: () => void) {
+    this.listeners.push({ type, fn, once: true });
+    return this;
+  }
+  off(type: string, fn: () => void) {
+    const i = this.listeners.findIndex((l) => l.type === type && l.fn === fn);
+    if (i >= 0) this.listeners.splice(i, 1);
+    return this;
+  }
+  fire(type: string): void {
+    for (const l of this.listeners.filter((l) => l.type === type)) {
+      if (l.once) this.off(type, l.fn);
+      l.fn();
+    }
+  }
+  loaded() {
+    return true;
+  }
+  isMoving() {
+    return false;
+  }
+  triggerRepaint() {}
+}
+
 /**
  * MapLibre as whenDrawn sees it (loaded, still): a frame asked for is drawn in a later animation frame, then
  * 'render' and 'idle' are said. deck.gl as it runs interleaved: its loop runs every animation frame and takes new
  * layers up there (after `delay` frames, say their data loading), then asks the map for a frame — or, with
  * `asks` false, leaves that to a frame already asked for. The map draws the layers deck.gl has taken up.
  */
-class World implements DrawingMap {
+class World extends FakeMap {
   readonly frames = new FakeFrames();
-  private readonly listeners: { type: string; fn: () => void; once: boolean }[] = [];
   private frameAsked = false;
   /** The generation of layers handed to deck.gl, and the one it has taken up (what the map draws). */
   handed = 0;
@@ -25,6 +55,7 @@ class World implements DrawingMap {
   private asks = true;
 
   constructor() {
+    super();
     const deckFrame = () => {
       if (this.takenUp !== this.handed && this.delay-- <= 0) {
         this.takenUp = this.handed;
@@ -43,32 +74,7 @@ class World implements DrawingMap {
     this.asks = asks;
   }
 
-  on(type: string, fn: () => void) {
-    this.listeners.push({ type, fn, once: false });
-    return this;
-  }
-  once(type: string, fn: () => void) {
-    this.listeners.push({ type, fn, once: true });
-    return this;
-  }
-  off(type: string, fn: () => void) {
-    const i = this.listeners.findIndex((l) => l.type === type && l.fn === fn);
-    if (i >= 0) this.listeners.splice(i, 1);
-    return this;
-  }
-  private fire(type: string): void {
-    for (const l of this.listeners.filter((l) => l.type === type)) {
-      if (l.once) this.off(type, l.fn);
-      l.fn();
-    }
-  }
-  loaded() {
-    return true;
-  }
-  isMoving() {
-    return false;
-  }
-  triggerRepaint() {
+  override triggerRepaint() {
     if (this.frameAsked) return;
     this.frameAsked = true;
     this.frames.requestAnimationFrame(() => {
@@ -169,29 +175,7 @@ describe('whenDrawn', () => {
   });
   it('leaves no frame loop running for layers that never load', () => {
     const frames = new FakeFrames();
-    const listeners = new Map<string, Set<() => void>>();
-    const on = (type: string, fn: () => void) => {
-      const set = listeners.get(type) ?? new Set();
-      set.add(fn);
-      listeners.set(type, set);
-    };
-    const fire = (type: string) => {
-      for (const fn of [...(listeners.get(type) ?? [])]) fn();
-    };
-    const map: DrawingMap = {
-      loaded: () => true,
-      isMoving: () => false,
-      triggerRepaint: () => undefined,
-      on,
-      once: (type, fn) => {
-        const once = () => {
-          listeners.get(type)?.delete(once);
-          fn();
-        };
-        on(type, once);
-      },
-      off: (type, fn) => listeners.get(type)?.delete(fn),
-    };
+    const map = new FakeMap();
     let said = false;
     whenDrawn(
       map,
@@ -199,8 +183,8 @@ describe('whenDrawn', () => {
       () => (said = true),
       frames,
     );
-    fire('render');
-    fire('idle');
+    map.fire('render');
+    map.fire('idle');
     for (let i = 0; i < 200; i++) frames.tick();
     expect(said).toBe(false);
     expect(frames.pending.size).toBe(0);
