@@ -19,6 +19,7 @@ import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
 import { drawFromLoad } from './drawn-from-load';
+import { basemapDropped, dropHangingBasemap, onBasemapDropped } from './hanging-basemap';
 import { showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
@@ -129,6 +130,7 @@ function createMap(
   });
   drawNoSky(map);
   drawFromLoad(map);
+  dropHangingBasemap(map, Object.keys(style.sources));
   const controls: LabelledControl[] = [
     { control: new NavigationControl({ showCompass: true, visualizePitch: false }), position: 'top-right' },
     // "Di sekitar saya": the device's position, when the user allows it; it stays in the browser.
@@ -217,12 +219,16 @@ export function MapCanvas({
         setBasemapProblem((problem) => problem ?? 'unavailable');
     };
     map.on('error', onError);
+    // A basemap that never answered was left out (hanging-basemap.ts), maybe while another section showed the map.
+    const stopDropped = onBasemapDropped(map, () => setBasemapProblem((problem) => problem ?? 'unavailable'));
+    if (basemapDropped(map)) setBasemapProblem('unavailable');
     window.__gancang = { map, layersLoaded: () => shared.layers.every((layer) => layer.isLoaded) };
     const unmounted = new AbortController();
     if (fresh) void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);
     return () => {
       unmounted.abort();
       stopWatching();
+      stopDropped();
       map.off('load', openView);
       map.off('moveend', reportView);
       map.off('error', onError);
