@@ -2,24 +2,27 @@
  * Dissolving village polygons into larger units: kecamatan outlines (key = district_code) and the
  * regency outline (constant key).
  *
- * - `dissolveBy` computes real polygon unions with polygon-clipping (floating point: about ten times faster
- *   than turf.union's polyclip-ts, which counts in arbitrary precision — the load's largest task on the page's
- *   thread). On the rare input it cannot complete it throws; that key's union is then turf.union's.
- * - `boundaryLines` is the cheap O(n) alternative for drawing outlines only: it relies on neighbouring
- *   polygons sharing identical edges (true for the reference file, which was cleaned with mapshaper,
- *   and for Voronoi cells) and returns the edges that separate different keys plus the outer edge.
+ * A boundary file cleaned for mapping (the reference file was cleaned with mapshaper; the approximate boundaries
+ * are Voronoi cells) gives neighbours the very same vertices along their shared border. TopoJSON's topology
+ * finds those shared borders and its merge drops the ones inside a key: a union in time linear in the vertices
+ * (a few milliseconds for the regency, where a general union took the load's largest task on the page's thread).
+ * A merge is taken only when it provably is the union: its area is its members' (a border the members draw
+ * differently would leave a sliver inside, or overlap) and its separate parts do not overlap (members that touch
+ * without sharing vertices would stay apart). Otherwise that key's union is a general one: polygon-clipping's
+ * (floating point, about ten times faster than turf.union's polyclip-ts), or turf.union's on the rare input
+ * polygon-clipping cannot complete.
  */
 import { featureCollection, union } from '@turf/turf';
-import type {
-  Feature,
-  FeatureCollection,
-  GeoJsonProperties,
-  MultiLineString,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 import polygonClipping, { type Polygon as Part, type MultiPolygon as Parts } from 'polygon-clipping';
+import { merge } from 'topojson-client';
+import { topology } from 'topojson-server';
+import type {
+  GeometryObject,
+  Topology,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+} from 'topojson-specification';
 
 export type AreaFeature<P extends GeoJsonProperties = GeoJsonProperties> = Feature<Polygon | MultiPolygon, P>;
 
@@ -30,19 +33,18 @@ type Features<P extends GeoJsonProperties> =
 const listOf = <P extends GeoJsonProperties>(features: Features<P>): readonly AreaFeature<P>[] =>
   'features' in features ? features.features : features;
 
-/** Groups features by key, keeping first-seen key order. */
+/** Groups features by key, keeping first-seen key order, each with its index in `features`. */
 function groupBy<P extends GeoJsonProperties>(
   features: readonly AreaFeature<P>[],
   keyFn: (f: AreaFeature<P>) => string,
-): Map<string, AreaFeature<P>[]> {
-  const groups = new Map<string, AreaFeature<P>[]>();
-  for (const f of features) {
-    if (!f.geometry) continue;
-    const key = keyFn(f);
+): Map<string, { member: AreaFeature<P>; index: number }[]> {
+  const groups = new Map<string, { member: AreaFeature<P>; index: number }[]>();
+  features.forEach((member, index) => {
+    const key = keyFn(member);
     const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
+    if (group) group.push({ member, index });
+    else groups.set(key, [{ member, index }]);
+  });
   return groups;
 }
 
@@ -55,13 +57,92 @@ export function dissolveBy<P extends GeoJsonProperties, Q extends GeoJsonPropert
   keyFn: (f: AreaFeature<P>) => string,
   propsFn: (key: string, members: readonly AreaFeature<P>[]) => Q,
 ): FeatureCollection<Polygon | MultiPolygon, Q> {
+  const list = listOf(features).filter((f) => f.geometry);
+  const groups = groupBy(list, keyFn);
+  // One topology for all keys, made only when some key has more than one member.
+  let shared: { topo: Topology; geometries: GeometryObject[] } | null = null;
+  const topologyOfAll = () => {
+    if (!shared) {
+      const topo = topology({ areas: featureCollection([...list]) });
+      const areas = topo.objects.areas as { geometries?: GeometryObject[] };
+      shared = { topo, geometries: areas.geometries ?? [] };
+    }
+    return shared;
+  };
   const out: AreaFeature<Q>[] = [];
-  for (const [key, members] of groupBy(listOf(features), keyFn)) {
+  for (const [key, group] of groups) {
+    const members = group.map((g) => g.member);
     const properties = propsFn(key, members);
-    const merged = members.length === 1 && members[0] ? members[0].geometry : unionOf(members);
+    let merged: Polygon | MultiPolygon | undefined;
+    if (members.length === 1 && members[0]) merged = members[0].geometry;
+    else {
+      const { topo, geometries } = topologyOfAll();
+      // The topology keeps each feature's geometry, polygonal as it came, at the feature's index.
+      const parts = group.map((g) => geometries[g.index]) as (TopoPolygon | TopoMultiPolygon)[];
+      merged = provenUnion(merge(topo, parts), members) ?? unionOf(members);
+    }
     if (merged) out.push({ type: 'Feature', properties, geometry: merged });
   }
   return featureCollection(out);
+}
+
+/** Twice the signed area of a ring in the plane of its coordinates (relative to its first vertex: precise). */
+function ringArea2(ring: readonly Position[]): number {
+  const [x0 = 0, y0 = 0] = ring[0] ?? [];
+  let twice = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const [ax = 0, ay = 0] = ring[i - 1] as Position;
+    const [bx = 0, by = 0] = ring[i] as Position;
+    twice += (ax - x0) * (by - y0) - (bx - x0) * (ay - y0);
+  }
+  return twice;
+}
+
+/** The planar area of polygons (holes taken out), whatever the rings' orientation. */
+function planarArea(polygons: readonly Position[][][]): number {
+  let area = 0;
+  for (const [outer, ...holes] of polygons) {
+    area += Math.abs(ringArea2(outer ?? []));
+    for (const hole of holes) area -= Math.abs(ringArea2(hole));
+  }
+  return area / 2;
+}
+
+const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] =>
+  g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+
+type Box = [west: number, south: number, east: number, north: number];
+
+/** The box around a polygon's outer ring. */
+function boxOf(polygon: readonly Position[][]): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x = 0, y = 0] of polygon[0] ?? []) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}
+
+/** Relative difference in area a union of the members may show (rounding only). */
+const AREA_TOLERANCE = 1e-9;
+
+/**
+ * The merge of shared borders when it is the members' union: as large as they are together, and its separate
+ * parts apart (their boxes do not overlap; parts whose boxes do are left to the general union). Null otherwise.
+ */
+function provenUnion(merged: MultiPolygon, members: readonly AreaFeature[]): Polygon | MultiPolygon | null {
+  const polygons = merged.coordinates.filter((p) => p.length > 0);
+  if (polygons.length === 0) return null;
+  const expected = members.reduce((sum, m) => sum + planarArea(polygonsOf(m.geometry)), 0);
+  if (Math.abs(planarArea(polygons) - expected) > AREA_TOLERANCE * expected) return null;
+  const boxes = polygons.map(boxOf);
+  const apart = (a: Box, b: Box) => a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1];
+  if (boxes.some((a, i) => boxes.slice(i + 1).some((b) => !apart(a, b)))) return null;
+  return polygons.length === 1 && polygons[0]
+    ? { type: 'Polygon', coordinates: polygons[0] }
+    : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** The union of `members` (two or more): polygon-clipping's, or turf.union's when polygon-clipping fails. */
@@ -76,135 +157,4 @@ function unionOf(members: readonly AreaFeature[]): Polygon | MultiPolygon | unde
   } catch {
     return union(featureCollection(members as AreaFeature[]))?.geometry;
   }
-}
-
-export interface BoundaryLineProperties {
-  /** Key on the left/right of the edges; `null` for the outer edge. */
-  keys: [string, string | null];
-  /** True when the edge has a feature on one side only (outer edge of the whole set). */
-  outer: boolean;
-}
-
-interface EdgeRecord {
-  a: Position;
-  b: Position;
-  keys: string[];
-  count: number;
-}
-
-export interface BoundaryLinesOptions {
-  /** Decimal places used to match vertices of neighbouring polygons (default 6, ~0.1 m). */
-  precision?: number;
-}
-
-/**
- * The edges between features of different keys, and the outer edge, as MultiLineStrings grouped by
- * the pair of keys on either side (`keys[1] === null` for the outer edge). Edges are matched by their
- * rounded endpoints and counted: an edge used by one feature is outer, an edge shared by two features
- * with the same key is interior and dropped. O(total vertices).
- */
-export function boundaryLines<P extends GeoJsonProperties>(
-  features: Features<P>,
-  keyFn: (f: AreaFeature<P>) => string,
-  options: BoundaryLinesOptions = {},
-): FeatureCollection<MultiLineString, BoundaryLineProperties> {
-  const factor = 10 ** (options.precision ?? 6);
-  const round = (p: Position): Position => [
-    Math.round((p[0] ?? 0) * factor) / factor,
-    Math.round((p[1] ?? 0) * factor) / factor,
-  ];
-  const edges = new Map<string, EdgeRecord>();
-
-  for (const f of listOf(features)) {
-    if (!f.geometry) continue;
-    const key = keyFn(f);
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const poly of polys) {
-      for (const ring of poly) {
-        for (let i = 1; i < ring.length; i++) {
-          const a = round(ring[i - 1] as Position);
-          const b = round(ring[i] as Position);
-          const ka = `${a[0]},${a[1]}`;
-          const kb = `${b[0]},${b[1]}`;
-          if (ka === kb) continue;
-          const id = ka < kb ? `${ka};${kb}` : `${kb};${ka}`;
-          const edge = edges.get(id);
-          if (edge) {
-            edge.count++;
-            edge.keys.push(key);
-          } else {
-            edges.set(id, { a, b, keys: [key], count: 1 });
-          }
-        }
-      }
-    }
-  }
-
-  const groups = new Map<string, { keys: [string, string | null]; lines: Position[][] }>();
-  for (const edge of edges.values()) {
-    const distinct = [...new Set(edge.keys)].sort();
-    let keys: [string, string | null];
-    if (edge.count === 1) keys = [distinct[0] as string, null];
-    else if (distinct.length >= 2) keys = [distinct[0] as string, distinct[1] as string];
-    else continue; // interior edge of one key
-    const id = `${keys[0]}|${keys[1] ?? ''}`;
-    const group = groups.get(id) ?? { keys, lines: [] };
-    group.lines.push([edge.a, edge.b]);
-    groups.set(id, group);
-  }
-
-  return featureCollection(
-    [...groups.values()].map((g) => ({
-      type: 'Feature' as const,
-      properties: { keys: g.keys, outer: g.keys[1] === null },
-      geometry: { type: 'MultiLineString' as const, coordinates: mergeSegments(g.lines) },
-    })),
-  );
-}
-
-/** Chains two-point segments that share endpoints into longer lines (fewer, smoother paths to draw). */
-function mergeSegments(segments: Position[][]): Position[][] {
-  const k = (p: Position): string => `${p[0]},${p[1]}`;
-  const byPoint = new Map<string, number[]>();
-  segments.forEach((s, i) => {
-    for (const p of s) {
-      const list = byPoint.get(k(p));
-      if (list) list.push(i);
-      else byPoint.set(k(p), [i]);
-    }
-  });
-  const used = new Uint8Array(segments.length);
-  const next = (p: Position): number | undefined => {
-    const list = byPoint.get(k(p));
-    // Only walk through simple junctions (degree 2) so that lines stop at triple points.
-    if (list?.length !== 2) return undefined;
-    return list.find((i) => !used[i]);
-  };
-  const lines: Position[][] = [];
-  segments.forEach((seg, i) => {
-    if (used[i]) return;
-    used[i] = 1;
-    const line = [...seg];
-    for (let j = next(line[line.length - 1] as Position); j !== undefined; ) {
-      used[j] = 1;
-      const s = segments[j] as Position[];
-      const tail = line[line.length - 1] as Position;
-      const other = k(s[0] as Position) === k(tail) ? s[1] : s[0];
-      if (!other) break;
-      line.push(other);
-      j = next(other);
-    }
-    const head: Position[] = [];
-    for (let j = next(line[0] as Position); j !== undefined; ) {
-      used[j] = 1;
-      const s = segments[j] as Position[];
-      const first = head[head.length - 1] ?? (line[0] as Position);
-      const other = k(s[0] as Position) === k(first) ? s[1] : s[0];
-      if (!other) break;
-      head.push(other);
-      j = next(other);
-    }
-    lines.push(head.length > 0 ? [...head.reverse(), ...line] : line);
-  });
-  return lines;
 }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { area, featureCollection, length, polygonToLine, union } from '@turf/turf';
+import { area, featureCollection, union } from '@turf/turf';
 import fc from 'fast-check';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import { describe, expect, it } from 'vitest';
-import { type AreaFeature, boundaryLines, dissolveBy } from '../../../src/core/geo/dissolve.ts';
+import polygonClipping from 'polygon-clipping';
+import { describe, expect, it, vi } from 'vitest';
+import { type AreaFeature, dissolveBy } from '../../../src/core/geo/dissolve.ts';
 
 type Props = { code: string; district: string };
 
@@ -83,49 +84,6 @@ describe('dissolveBy (fixtures)', () => {
   });
 });
 
-describe('boundaryLines (fixtures)', () => {
-  const segmentCount = (fc: ReturnType<typeof boundaryLines>, keys: [string, string | null]): number =>
-    fc.features
-      .filter((f) => f.properties.keys[0] === keys[0] && f.properties.keys[1] === keys[1])
-      .reduce((n, f) => n + f.geometry.coordinates.reduce((m, line) => m + line.length - 1, 0), 0);
-
-  it.each([
-    // grid outline: 10 unit edges; A|B: 2 edges; A outer: 6; B outer: 4; interior A|A edges dropped.
-    {
-      name: 'by district',
-      key: byDistrict,
-      pairs: [
-        [['A', 'B'], 2],
-        [['A', null], 6],
-        [['B', null], 4],
-      ],
-    },
-    { name: 'by constant', key: () => 'all', pairs: [[['all', null], 10]] },
-    {
-      name: 'by village',
-      key: (f: AreaFeature<Props>) => f.properties.code,
-      pairs: [
-        [['00', '10'], 1],
-        [['00', '01'], 1],
-        [['00', null], 2],
-        [['11', null], 1],
-      ],
-    },
-  ] as const)('$name', ({ key, pairs }) => {
-    const out = boundaryLines(grid, key);
-    for (const [keys, n] of pairs) expect(segmentCount(out, [...keys]), keys.join('|')).toBe(n);
-    for (const f of out.features) expect(f.properties.outer).toBe(f.properties.keys[1] === null);
-  });
-
-  it('chains segments into lines', () => {
-    const out = boundaryLines(grid, () => 'all');
-    // One closed outline: 10 segments chained into a single 11-position line.
-    expect(out.features).toHaveLength(1);
-    expect(out.features[0]?.geometry.coordinates).toHaveLength(1);
-    expect(out.features[0]?.geometry.coordinates[0]).toHaveLength(11);
-  });
-});
-
 // Real reference data (never committed): ../shared/data next to the repo.
 const shared = path.resolve(process.cwd(), '../shared/data');
 const villagesFile = path.join(shared, 'bengkulu-selatan-villages.geojson');
@@ -157,11 +115,8 @@ describe.skipIf(!hasShared)('dissolve of the reference villages (../shared/data)
       (code) => ({ regency_code: code }),
     );
     const t2 = performance.now();
-    const lines = boundaryLines(villages, byCode);
-    const t3 = performance.now();
     console.log(
-      `dissolveBy on 158 villages: kecamatan ${(t1 - t0).toFixed(0)} ms, regency from kecamatan ` +
-        `${(t2 - t1).toFixed(0)} ms; boundaryLines ${(t3 - t2).toFixed(0)} ms`,
+      `dissolveBy on 158 villages: kecamatan ${(t1 - t0).toFixed(0)} ms, regency from kecamatan ${(t2 - t1).toFixed(0)} ms`,
     );
 
     expect(kec.features).toHaveLength(11);
@@ -180,19 +135,16 @@ describe.skipIf(!hasShared)('dissolve of the reference villages (../shared/data)
     expect(Math.abs(regKm2 - area(regency) / 1e6) / regKm2).toBeLessThan(0.005);
     expect(reg.features[0]?.geometry.type).toBe('Polygon');
 
-    // The outer boundary lines trace the regency outline.
-    const outerKm = lines.features
-      .filter((f) => f.properties.outer)
-      .reduce((s, f) => s + length(f, { units: 'kilometers' }), 0);
-    const outlineKm = regency.features.reduce(
-      (s, f) => s + length(polygonToLine(f as Feature<Polygon>) as Feature, { units: 'kilometers' }),
-      0,
-    );
-    expect(Math.abs(outerKm - outlineKm) / outlineKm).toBeLessThan(0.005);
-    // Every pair of neighbouring kecamatan appears once, and no edge is inside a kecamatan.
-    const inner = lines.features.filter((f) => !f.properties.outer);
-    expect(new Set(inner.map((f) => f.properties.keys.join('|'))).size).toBe(inner.length);
-    for (const f of inner) expect(f.properties.keys[0]).not.toBe(f.properties.keys[1]);
+    // Each kecamatan is the union of its villages as a general union makes it (turf.union, arbitrary precision).
+    for (const f of kec.features) {
+      const members = villages.features.filter(
+        (v) => v.properties.district_code === f.properties.district_code,
+      );
+      const reference = union(featureCollection(members)) as Feature<Polygon | MultiPolygon>;
+      expect(Math.abs(area(f) - area(reference)) / area(reference), f.properties.district_code).toBeLessThan(
+        1e-6,
+      );
+    }
   });
 });
 
@@ -294,5 +246,70 @@ describe('dissolveBy (property: any partition of a jittered grid)', () => {
       // CI's counterexample: k0's union drops (102.93, -4.44), which lies on the line between its neighbours.
       { numRuns: 150, examples: [[collinearVertex]] },
     );
+  });
+
+  it('cells that do not share their vertices (slivers, overlaps) still give the union, as turf.union’s', () => {
+    fc.assert(
+      fc.property(
+        jitteredGrid,
+        // Whole steps of a millionth of a degree (about 0.1 m): slivers far above the unions' rounding.
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 8, maxLength: 8 }),
+        (cells, nudges) => {
+          // Each cell's corners moved on their own: neighbours overlap or leave a gap along their border.
+          const loose = cells.map((cell, i) => {
+            const ring = cell.geometry.coordinates[0] as Position[];
+            const moved = ring.slice(0, -1).map(([x = 0, y = 0], j) => {
+              const n = (nudges[(i + 2 * j) % nudges.length] ?? 0) * 1e-6;
+              return [x + n, y - n] as Position;
+            });
+            return quad(cell.properties.key, ...moved);
+          });
+          const out = dissolveBy(
+            loose,
+            (f) => f.properties.key,
+            (key) => ({ key }),
+          );
+          for (const f of out.features) {
+            const members = loose.filter((g) => g.properties.key === f.properties.key);
+            if (members.length < 2) continue;
+            const reference = union(featureCollection(members)) as Feature<Polygon | MultiPolygon>;
+            const sum = members.reduce((a, g) => a + planarArea(g.geometry), 0);
+            expect(Math.abs(planarArea(f.geometry) - planarArea(reference.geometry)) / sum).toBeLessThan(
+              1e-9,
+            );
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a clean partition is merged along its shared borders, without a general union', () => {
+    const general = vi.spyOn(polygonClipping, 'union');
+    try {
+      fc.assert(
+        fc.property(jitteredGrid, (cells) => {
+          general.mockClear();
+          // One key per row: each key's cells are neighbours along whole borders.
+          const rows = cells.map((c, i) => ({ ...c, properties: { key: `r${Math.floor(i / 7)}` } }));
+          const byRow = dissolveBy(
+            rows,
+            (f) => f.properties.key,
+            (key) => ({ key }),
+          );
+          const all = dissolveBy(
+            cells,
+            () => 'all',
+            () => ({}),
+          );
+          expect(general).not.toHaveBeenCalled();
+          expect(all.features[0]?.geometry.type).toBe('Polygon');
+          expect(byRow.features.every((f) => f.geometry.type === 'Polygon')).toBe(true);
+        }),
+        { numRuns: 100 },
+      );
+    } finally {
+      general.mockRestore();
+    }
   });
 });
