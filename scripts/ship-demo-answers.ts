@@ -14,6 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ANSWER_STORE } from '../src/core/dataset/answer-store.ts';
 import { ANSWERS_KEY } from '../src/core/dataset/local-store-keys.ts';
 import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
@@ -39,6 +40,26 @@ const READ_KEPT_ANSWERS = `new Promise((resolve, reject) => {
     }));
   };
 })`;
+
+/**
+ * How long the kept answers must stay as they are before they are read (longer than the app's longest wait
+ * between two keeps, 12 s), and how long that may take at most.
+ */
+const STILL_MS = 13_000;
+const SETTLE_LIMIT_MS = 60_000;
+
+async function keptOnceSettled(page: Page): Promise<[string, string][]> {
+  const started = Date.now();
+  let answers = (await page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
+  let stillSince = Date.now();
+  while (Date.now() - stillSince < STILL_MS && Date.now() - started < SETTLE_LIMIT_MS) {
+    await page.waitForTimeout(500);
+    const now = (await page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
+    if (now.length !== answers.length) stillSince = Date.now();
+    answers = now;
+  }
+  return answers;
+}
 
 const { values } = readOptions(process.argv.slice(2), {
   dist: { type: 'string' },
@@ -74,7 +95,10 @@ if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint
     await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
       timeout: 120_000,
     });
-    const answers = (await dash.page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
+    // The page goes on after its first keep (the next section prepared, the database started behind it) and keeps
+    // again as that gives answers (app/remembered-load.ts): read once they have stopped growing, so that a first
+    // visit is drawn from all of them and every build ships the same set.
+    const answers = await keptOnceSettled(dash.page);
     const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
     const bytes = encodeAnswers(
       new Map(answers.map(([key, data]) => [key, new Uint8Array(Buffer.from(data, 'base64'))])),
