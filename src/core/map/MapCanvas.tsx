@@ -19,7 +19,7 @@ import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
 import { drawFromLoad } from './drawn-from-load';
-import { basemapDropped, dropHangingBasemap, onBasemapDropped } from './hanging-basemap';
+import { dropHangingBasemap, onBasemapDropped } from './hanging-basemap';
 import { showOpening } from './opening-view';
 import { domOverlayPadding, type Padding } from './overlay-padding';
 import { sameLayers } from './same-layers';
@@ -221,7 +221,6 @@ export function MapCanvas({
     map.on('error', onError);
     // A basemap that never answered was left out (hanging-basemap.ts), maybe while another section showed the map.
     const stopDropped = onBasemapDropped(map, () => setBasemapProblem((problem) => problem ?? 'unavailable'));
-    if (basemapDropped(map)) setBasemapProblem('unavailable');
     window.__gancang = { map, layersLoaded: () => shared.layers.every((layer) => layer.isLoaded) };
     const unmounted = new AbortController();
     if (fresh) void waitFirstDraw(map, unmounted.signal).catch(reportLoadFailure);

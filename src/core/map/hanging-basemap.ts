@@ -25,8 +25,12 @@ const listeners = new WeakMap<object, Set<() => void>>();
 /** Whether this map went on without its basemap. */
 export const basemapDropped = (map: object): boolean => dropped.has(map);
 
-/** Calls `listener` when this map goes on without its basemap; returns what stops listening. */
+/**
+ * Calls `listener` when this map goes on without its basemap, at once if it already has; returns what stops
+ * listening.
+ */
 export function onBasemapDropped(map: object, listener: () => void): () => void {
+  if (dropped.has(map)) listener();
   let set = listeners.get(map);
   if (!set) {
     set = new Set();
