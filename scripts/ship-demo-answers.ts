@@ -48,11 +48,8 @@ const KEPT_ANSWERS = readKept(`[...answers].map(([key, bytes]) => {
       return [key, btoa(text)];
     })`);
 
-/**
- * How long the kept answers must stay as they are before they are read (longer than the app's longest wait
- * between two keeps, 12 s), and how long that may take at most.
- */
-const STILL_MS = 13_000;
+/** How long the kept answers must stay as they are before they are read, and how long that may take at most. */
+const STILL_MS = 4_000;
 const SETTLE_LIMIT_MS = 60_000;
 
 /** The kept answers once their number has stayed the same for STILL_MS (counted, then read once). */
@@ -103,9 +100,7 @@ if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint
     await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
       timeout: 120_000,
     });
-    // The page goes on after its first keep (the next section prepared, the database started behind it) and keeps
-    // again as that gives answers (app/remembered-load.ts): read once they have stopped growing, so that a first
-    // visit is drawn from all of them and every build ships the same set.
+    // Read once the kept answers have stopped growing (a keep still being written is not read half done).
     const answers = await keptOnceSettled(dash.page);
     const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
     const bytes = encodeAnswers(

@@ -43,27 +43,19 @@ export const answerCounts = (client: SqlClient): ReturnType<RememberingClient['c
 
 /** How long the page stays ready before the answers are kept (a section's work after its map is asked by then). */
 const SETTLED_MS = 1_500;
-/**
- * Each section's answers are kept again this many times, each wait twice the one before (1.5, 3, 6, 12 s):
- * the work the page does after it is ready (the next section prepared, the database started behind it) gives
- * answers later, and a next visit is drawn from those too.
- */
-const KEEPS_PER_SECTION = 4;
 
 /**
  * Keeps the answers of the dataset shown for the next visit: once the page has settled on its first section,
- * in idle time, then again at growing intervals while that section stays shown, and the same after each section
- * the user opens — while `shown()`, and only when there is something new.
+ * in idle time, and again after each section the user opens — while `shown()`, and only what is new.
  */
 export async function keepAnswers(client: SqlClient, shown: () => boolean): Promise<void> {
   if (!isRemembering(client)) return;
   const keep = answerKeeper();
   let kept = 0;
   while (shown()) {
-    for (let round = 0; round < KEEPS_PER_SECTION && shown(); round++) {
-      await whenSettled(SETTLED_MS * 2 ** round);
-      await idle();
-      if (!shown() || pageState.read() !== 'ready') continue;
+    await whenSettled(SETTLED_MS);
+    await idle();
+    if (shown() && pageState.read() === 'ready') {
       if (client.forgot()) {
         // Too large to be drawn from memory: its next visit starts the database at once.
         await dropAnswers().catch((error: unknown) => console.error(error));
