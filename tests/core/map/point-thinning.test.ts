@@ -110,6 +110,55 @@ describe('thinPoints', () => {
     expect(thinPoints(spread, 10, 1.5)).toBe(spread);
   });
 
+  it('keeps exactly the last point of each colour in each square: no two kept share one', () => {
+    // The rule written plainly (squares from the independent projection above), against the module.
+    const reference = (input: PointCloud, z: number, px: number): number[] => {
+      const lastIn = new Map<string, number>();
+      const kept: number[] = [];
+      for (let i = 0; i < input.length; i++) {
+        const p = pointAt(input, i);
+        if (!(Number.isFinite(p.lon) && Number.isFinite(p.lat))) continue;
+        const [x, y] = pixel(p.lon, p.lat, z);
+        lastIn.set(`${Math.floor(x / px)},${Math.floor(y / px)},${p.color}`, i);
+      }
+      const last = new Set(lastIn.values());
+      for (let i = 0; i < input.length; i++) {
+        const p = pointAt(input, i);
+        if (last.has(i) || !(Number.isFinite(p.lon) && Number.isFinite(p.lat))) kept.push(i);
+      }
+      return kept;
+    };
+    const withGaps = fc.array(
+      fc.oneof(regencyPoint, regencyPoint, anyPoint, fc.constant({ lon: Number.NaN, lat: -4.3, color: 0 })),
+      { maxLength: 400 },
+    );
+    fc.assert(
+      fc.property(withGaps, level, cellPx, (pts, z, px) => {
+        const input = cloud(pts);
+        const out = thinPoints(input, z, px);
+        const expected = reference(input, z, px).map((i) => pointAt(input, i));
+        // Two ways of projecting may put a point a hair's breadth either side of a square's edge.
+        const edgy = pts.some(({ lon, lat }) => {
+          const [x, y] = pixel(lon, lat, z);
+          const near = (v: number) => Math.abs(v / px - Math.round(v / px)) < 1e-6;
+          return near(x) || near(y);
+        });
+        if (!edgy) expect(Array.from({ length: out.length }, (_, k) => pointAt(out, k))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('drops nothing where the squares spanned are too many to number exactly (never at the zooms that thin)', () => {
+    const input = cloud([
+      { lon: -179, lat: -80, color: 0 },
+      { lon: 179, lat: 80, color: 0 },
+      { lon: 179, lat: 80, color: 0 },
+    ]);
+    expect(thinPoints(input, 40, 1)).toBe(input);
+    expect(thinPoints(input, 3, 1).length).toBe(2);
+  });
+
   it('keeps the later of two points of one colour on the same pixel, and points without a position', () => {
     const input = cloud([
       { lon: 103, lat: -4.3, color: 0 },
