@@ -14,7 +14,6 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { ANSWER_STORE } from '../src/core/dataset/answer-store.ts';
 import { ANSWERS_KEY } from '../src/core/dataset/local-store-keys.ts';
 import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
@@ -23,48 +22,23 @@ import { readOptions } from './cli-options.ts';
 import { precompressDir } from './precompress.ts';
 
 /**
- * Run in the page: what the app kept, read by `answers` (the kept Map) — text, not a function: the script runner
- * would add helpers the page does not have.
+ * Run in the page: the answers the app kept, each as [key, its bytes in base64] (a JSON array of numbers would be
+ * four times the size). Text, not a function: the script runner would add helpers the page does not have.
  */
 const { database, store, key } = ANSWER_STORE;
-const readKept = (answers: string) => `new Promise((resolve, reject) => {
+const READ_KEPT_ANSWERS = `new Promise((resolve, reject) => {
   const open = indexedDB.open('${database}');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const read = open.result.transaction('${store}', 'readonly').objectStore('${store}').get('${key}');
     read.onerror = () => reject(read.error);
-    read.onsuccess = () => resolve(((answers) => ${answers})(read.result.answers));
-  };
-})`;
-/** How many answers the app kept. */
-const KEPT_COUNT = readKept('answers.size');
-/**
- * The answers the app kept, each as [key, its bytes in base64] (a JSON array of numbers would be four times the
- * size).
- */
-const KEPT_ANSWERS = readKept(`[...answers].map(([key, bytes]) => {
+    read.onsuccess = () => resolve([...read.result.answers].map(([key, bytes]) => {
       let text = '';
       for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return [key, btoa(text)];
-    })`);
-
-/** How long the kept answers must stay as they are before they are read, and how long that may take at most. */
-const STILL_MS = 4_000;
-const SETTLE_LIMIT_MS = 60_000;
-
-/** The kept answers once their number has stayed the same for STILL_MS (counted, then read once). */
-async function keptOnceSettled(page: Page): Promise<[string, string][]> {
-  const started = Date.now();
-  let count = (await page.evaluate(KEPT_COUNT)) as number;
-  let stillSince = Date.now();
-  while (Date.now() - stillSince < STILL_MS && Date.now() - started < SETTLE_LIMIT_MS) {
-    await page.waitForTimeout(500);
-    const now = (await page.evaluate(KEPT_COUNT)) as number;
-    if (now !== count) stillSince = Date.now();
-    count = now;
-  }
-  return (await page.evaluate(KEPT_ANSWERS)) as [string, string][];
-}
+    }));
+  };
+})`;
 
 const { values } = readOptions(process.argv.slice(2), {
   dist: { type: 'string' },
@@ -100,8 +74,7 @@ if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint
     await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
       timeout: 120_000,
     });
-    // Read once the kept answers have stopped growing (a keep still being written is not read half done).
-    const answers = await keptOnceSettled(dash.page);
+    const answers = (await dash.page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
     const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
     const bytes = encodeAnswers(
       new Map(answers.map(([key, data]) => [key, new Uint8Array(Buffer.from(data, 'base64'))])),
