@@ -162,8 +162,9 @@ export function rememberingClient(
     fromMemory: (bytes: Uint8Array) => T,
     toKeep: (result: T) => Given,
   ) {
-    // Digested beside the statements before it.
-    const payload = size <= maxTotal ? digest() : null;
+    // Digested beside the statements before it; not once the load has forgotten (forgetting is never undone:
+    // at a million households, the coverage table written after the households would be hashed for nothing).
+    const payload = size <= maxTotal && !forgetting ? digest() : null;
     payload?.catch(noop);
     return inTurn(async () => {
       // Posted before its digest is known: the database takes writes in the order asked, as soon as it can.

@@ -1,6 +1,6 @@
 import { tableFromArrays } from 'apache-arrow';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNodeDuckDb } from '../../../src/core/sql/duckdb-node';
 import { isRead, rememberingClient } from '../../../src/core/sql/remembered-answers';
 import { rowsOf, type SqlClient } from '../../../src/core/sql/sql-client';
@@ -306,5 +306,25 @@ describe('rememberingClient', () => {
     const next = rememberingClient(() => freshDb(), { ...options, known: first.given() });
     expect(await runSequentially(next, program)).toEqual(expected);
     expect(next.counts()).toEqual({ remembered: 2, asked: 2 });
+  });
+
+  it('digests no write asked after it has forgotten (it could name nothing)', async () => {
+    const options = { build: 'b', onLateFailure: NO_FAILURE, maxTotalBytes: 600, known: new Map() };
+    const client = rememberingClient(() => freshDb(), options);
+    const large: Step = { kind: 'arrow', table: 1, values: Array.from({ length: 200 }, (_, i) => i) };
+    await runSequentially(client, [large]);
+    expect(client.forgot()).toBe(true);
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    try {
+      const after: Step[] = [
+        { kind: 'arrow', table: 0, values: [1, 2, 3] },
+        { kind: 'csv', table: 2, values: [4] },
+        { kind: 'sum', table: 0 },
+      ];
+      expect((await runSequentially(client, after))[2]).toEqual({ rows: [{ n: 3, s: 6 }] });
+      expect(digest).not.toHaveBeenCalled();
+    } finally {
+      digest.mockRestore();
+    }
   });
 });
