@@ -1,16 +1,17 @@
 /**
- * Registers the service worker once the dashboard has been ready for a moment (installing it downloads and
- * stores the whole app: neither the first load nor the user's first steps, say a section opened at once, wait
- * behind it) and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it
+ * Registers the service worker once the dashboard has been ready for a moment with no input from the user
+ * (installing it downloads, stores and compiles the whole app, seconds of both cores on a small machine: neither
+ * the first load nor the user's steps, say a section opened at once or the distance limit moved, wait behind it)
+ * and shows "Versi baru tersedia — muat ulang" when a new build is waiting; the click activates it
  * and reloads.
  */
 
 import { createRoot } from 'react-dom/client';
-import { whenSettled } from '../core/ui/document-state';
+import { pageInput, pageState, whenSettled } from '../core/ui/document-state';
 import { UpdatePrompt } from './UpdatePrompt';
 import { switchToWaiting, watchForUpdate } from './update-flow';
 
-/** The page stays ready this long (no section loading) before the offline copy is made. */
+/** The page stays ready this long (no section loading, no input) before the offline copy is made. */
 const SETTLE_MS = 3_000;
 
 /** Checks the server for a new build this often while the dashboard stays open. */
@@ -33,5 +34,5 @@ async function register(container: ServiceWorkerContainer): Promise<void> {
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const container = navigator.serviceWorker;
-  void whenSettled(SETTLE_MS).then(() => register(container).catch(() => undefined));
+  void whenSettled(SETTLE_MS, pageState, pageInput).then(() => register(container).catch(() => undefined));
 }

@@ -46,27 +46,58 @@ export function whenDocumentState<S extends DocumentState>(states: readonly S[])
   });
 }
 
+/** Where the user's input is watched: the page's own events, or a test's stand-in. */
+export interface InputSource {
+  /** Calls `onInput` at each key, click, touch, wheel turn or value changed; returns what stops watching. */
+  watch: (onInput: () => void) => () => void;
+}
+
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'input'] as const;
+
+/** The page's own input events (seen before any handler of the page's can stop them). */
+export const pageInput: InputSource = {
+  watch: (onInput) => {
+    for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
+    return () => {
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
+    };
+  },
+};
+
 /**
  * Resolves once the page has stayed `ready` (or in `error`) for `ms`: a section opened meanwhile (`loading`
- * again) starts the wait over. For work that should not compete with what the user is waiting for.
+ * again) starts the wait over, and so does each input of the user's when `input` is given. For work that should
+ * not compete with what the user is waiting for, or, with `input`, with the steps they are taking.
  */
-export function whenSettled(ms: number, source: StateSource = pageState): Promise<void> {
+export function whenSettled(ms: number, source: StateSource = pageState, input?: InputSource): Promise<void> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      timer = setTimeout(() => {
+        stop();
+        resolve();
+      }, ms);
+    };
     const check = () => {
       const state = source.read();
       const settled = state === 'ready' || state === 'error';
-      if (settled && timer === undefined) {
-        timer = setTimeout(() => {
-          stop();
-          resolve();
-        }, ms);
-      } else if (!settled && timer !== undefined) {
+      if (settled && timer === undefined) start();
+      else if (!settled && timer !== undefined) {
         clearTimeout(timer);
         timer = undefined;
       }
     };
-    const stop = source.watch(check);
+    const restart = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      start();
+    };
+    const stopState = source.watch(check);
+    const stopInput = input?.watch(restart);
+    const stop = () => {
+      stopState();
+      stopInput?.();
+    };
     check();
   });
 }

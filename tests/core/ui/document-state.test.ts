@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { whenSettled } from '../../../src/core/ui/document-state';
+import { type InputSource, whenSettled } from '../../../src/core/ui/document-state';
 import { stateSource } from '../../helpers/state-source';
 
 const SETTLE = 3_000;
@@ -64,6 +64,66 @@ describe('waiting until the page has settled', () => {
           if (expected === null && settledSince !== null) expected = settledSince + SETTLE;
           await vi.advanceTimersByTimeAsync(2 * SETTLE);
           expect(resolvedAt).toBe(expected);
+          vi.useRealTimers();
+        },
+      ),
+    ));
+
+  it('with input watched: resolves exactly when the state has been settled for the whole wait with no input (any timeline)', () =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('loading', 'ready', 'error', undefined),
+        fc.array(
+          fc.record({
+            after: fc.integer({ min: 0, max: 2 * SETTLE }),
+            event: fc.constantFrom('loading', 'ready', 'error', 'input'),
+          }),
+          { maxLength: 14 },
+        ),
+        async (initial, events) => {
+          vi.useFakeTimers();
+          const page = stateSource(initial);
+          const inputWatchers = new Set<() => void>();
+          const input: InputSource = {
+            watch: (onInput) => {
+              inputWatchers.add(onInput);
+              return () => inputWatchers.delete(onInput);
+            },
+          };
+          const start = Date.now();
+          let resolvedAt: number | null = null;
+          void whenSettled(SETTLE, page.source, input).then(() => {
+            resolvedAt = Date.now() - start;
+          });
+          // Quiet since: the last moment the state became settled or the user gave input while it was.
+          const isSettled = (s: string | undefined) => s === 'ready' || s === 'error';
+          let expected: number | null = null;
+          let state = initial;
+          let quietSince = isSettled(initial) ? 0 : null;
+          let t = 0;
+          for (const { after, event } of events) {
+            if (expected === null && quietSince !== null && t + after >= quietSince + SETTLE)
+              expected = quietSince + SETTLE;
+            await vi.advanceTimersByTimeAsync(after);
+            t += after;
+            if (event === 'input') {
+              for (const watcher of [...inputWatchers]) watcher();
+              if (expected === null && isSettled(state)) quietSince = t;
+              continue;
+            }
+            page.set(event);
+            if (!isSettled(event)) quietSince = null;
+            else if (!isSettled(state)) quietSince = t;
+            state = event;
+          }
+          if (expected === null && quietSince !== null) expected = quietSince + SETTLE;
+          await vi.advanceTimersByTimeAsync(2 * SETTLE);
+          expect(resolvedAt).toBe(expected);
+          // Nothing is watched once it has resolved.
+          if (resolvedAt !== null) {
+            expect(page.watching()).toBe(0);
+            expect(inputWatchers.size).toBe(0);
+          }
           vi.useRealTimers();
         },
       ),
