@@ -8,8 +8,8 @@
  * weight of dist/, raw and gzip. Prints a table and, last, one JSON line.
  *
  * Then, on the same page, what a user waits for next (bench-interactions.ts): the switch to Pengawasan and back,
- * one step of the distance limit, and erasing local data. Each figure: median and p95 over the runs, with the
- * machine's load average beside it.
+ * steps of the distance limit (the first, and the median of the next four), and erasing local data. Each figure:
+ * median and p95 over the runs, with the machine's load average beside it.
  *
  * Options: --runs N (default 5), --no-interactions (cold starts only).
  */
