@@ -250,7 +250,8 @@ export async function loadDataset(
     const { report, ...rest } = loaded;
     return { ...rest, loads, reports, timings, level: 'aggregates', aggregateReport: report };
   }
-  const loadTable = async (table: DataTable): Promise<void> => {
+  // Agents before households before cases: each import checks references to the tables before it.
+  for (const table of ['agents', 'households', 'cases'] as const) {
     const checked = source.checked?.[table];
     if (checked) {
       // Built by the dialog's check from the same files, gazetteer and tables before it: the same rows.
@@ -263,7 +264,7 @@ export async function loadDataset(
         rejected: checked.report.rejectedRows,
         missingColumns: [],
       });
-      return;
+      continue;
     }
     const file = await fileToCheck(source, table, download, (fraction) =>
       onProgress({ step: table, fraction }),
@@ -285,21 +286,9 @@ export async function loadDataset(
       const url = source.kind === 'demo' ? source.files[table] : undefined;
       loads.push(await timed(table, () => loadFile(client, table, url, download, onProgress)));
     }
-  };
-  // Agents before households before cases: each import checks references to the tables before it.
-  await loadTable('agents');
-  await loadTable('households');
-  // Coverage reads households and agents only. Its query is asked before the cases' statements, so the database
-  // inserts the cases while this page works out the distances (at a million households, a quarter second each).
+  }
   const visitReference = visitReferenceDate(source);
-  const coverageStart = performance.now();
-  const coverage = computeHouseholdCoverage(client, visitReference);
-  // Its failure is taken below, once the cases are in.
-  coverage.catch(() => undefined);
-  await loadTable('cases');
-  onProgress({ step: 'coverage' });
-  await coverage;
-  timings.coverage = performance.now() - coverageStart;
+  await timed('coverage', () => computeHouseholdCoverage(client, visitReference));
   // The handed-over tables are in DuckDB now: their bytes are not kept with the dataset.
   const { checked, ...kept } = source;
   const checkedTables = Object.keys(checked ?? {}).length;
