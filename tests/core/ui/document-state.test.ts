@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type InputSource, whenSettled } from '../../../src/core/ui/document-state';
-import { stateSource } from '../../helpers/state-source';
+import { whenSettled } from '../../../src/core/ui/document-state';
+import { inputSource, stateSource } from '../../helpers/state-source';
 
 const SETTLE = 3_000;
 
@@ -43,16 +43,10 @@ describe('waiting until the page has settled', () => {
         async (watchInput, initial, events) => {
           vi.useFakeTimers();
           const page = stateSource(initial);
-          const inputWatchers = new Set<() => void>();
-          const input: InputSource = {
-            watch: (onInput) => {
-              inputWatchers.add(onInput);
-              return () => inputWatchers.delete(onInput);
-            },
-          };
+          const input = inputSource();
           const start = Date.now();
           let resolvedAt: number | null = null;
-          void whenSettled(SETTLE, page.source, watchInput ? input : undefined).then(() => {
+          void whenSettled(SETTLE, page.source, watchInput ? input.source : undefined).then(() => {
             resolvedAt = Date.now() - start;
           });
           // Quiet since: the last moment the state became settled, or the user gave input while it was (when watched).
@@ -67,7 +61,7 @@ describe('waiting until the page has settled', () => {
             await vi.advanceTimersByTimeAsync(after);
             t += after;
             if (event === 'input') {
-              for (const watcher of [...inputWatchers]) watcher();
+              input.give();
               if (watchInput && expected === null && isSettled(state)) quietSince = t;
               continue;
             }
@@ -82,7 +76,7 @@ describe('waiting until the page has settled', () => {
           // Nothing is watched once it has resolved.
           if (resolvedAt !== null) {
             expect(page.watching()).toBe(0);
-            expect(inputWatchers.size).toBe(0);
+            expect(input.watching()).toBe(0);
           }
           vi.useRealTimers();
         },
