@@ -71,7 +71,7 @@ interface PointAttributes {
 
 const pointData = new WeakMap<PointCloud, PointAttributes>();
 
-/** A point cloud as a ScatterplotLayer's binary data (positions and colours), one object per cloud. */
+/** A point cloud as a dot layer's binary data (positions and colours), one object per cloud. */
 export function pointAttributes(points: PointCloud): PointAttributes {
   return keptFor(pointData, points, (p) => ({
     length: p.length,

@@ -1,8 +1,9 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';
+import { DotLayer } from './dot-layer';
 import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
 import { type PointCloud, pointsForZoom } from './point-thinning';
 import { featureSubset, fillKeyOf, pointAttributes, shownData } from './stable-layer-data';
@@ -68,14 +69,12 @@ export function villageFillLayer(input: VillageFillInput): Layer[] {
 export function householdLayer(id: string, points: PointCloud, zoom: number): Layer {
   const radius = zoom >= HOUSEHOLD_ZOOM ? 3 : zoom >= DETAIL_ZOOM ? 2 : 1.5;
   const drawn = zoom >= HOUSEHOLD_ZOOM ? points : pointsForZoom(points, zoom, radius);
-  return new ScatterplotLayer({
+  return new DotLayer({
     id,
     data: pointAttributes(drawn),
-    radiusUnits: 'pixels',
     getRadius: radius,
     stroked: zoom >= HOUSEHOLD_ZOOM,
     getLineColor: [255, 255, 255, 200],
-    lineWidthUnits: 'pixels',
     getLineWidth: 0.5,
   });
 }

@@ -5,9 +5,10 @@
  */
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { CHOROPLETH_BEFORE_LAYER } from '../../core/map/base-style';
+import { DotLayer } from '../../core/map/dot-layer';
 import { hexToRgba, MAP_COLORS, type Rgba } from '../../core/map/palette';
 import { featureSubset, fillKeyOf, pointAttributes } from '../../core/map/stable-layer-data';
 
@@ -98,7 +99,6 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       filled: false,
       stroked: true,
       getLineColor: [0, 0, 0, 255],
-      lineWidthUnits: 'pixels',
       getLineWidth: 2.5,
     }),
     new GeoJsonLayer({
@@ -107,7 +107,6 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       filled: false,
       stroked: true,
       getLineColor: hexToRgba(MAP_COLORS.selection),
-      lineWidthUnits: 'pixels',
       getLineWidth: 4,
     }),
   ];
@@ -192,16 +191,14 @@ export function householdPointLayer(
   opacity: number,
   onHover: (info: PickingInfo) => void,
 ): Layer {
-  return new ScatterplotLayer({
+  return new DotLayer({
     id: 'planner-households',
     data: pointAttributes(points),
     pickable: true,
     opacity,
-    radiusUnits: 'pixels',
     getRadius: 3.5,
     stroked: true,
     getLineColor: [255, 255, 255, 220],
-    lineWidthUnits: 'pixels',
     getLineWidth: 0.75,
     onHover,
   });
@@ -221,7 +218,6 @@ export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<st
       filled: false,
       stroked: true,
       getLineColor: color,
-      lineWidthUnits: 'pixels',
       getLineWidth: width,
     });
   return [outline('sql-areas-halo', HALO, 6), outline('sql-areas', SQL_COLOR, 3)];
@@ -229,15 +225,13 @@ export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<st
 
 /** The households an SQL result names: dots in the SQL colour with a white ring. */
 export function sqlPointLayer(positions: Float32Array): Layer {
-  return new ScatterplotLayer({
+  return new DotLayer({
     id: 'sql-points',
     data: { length: positions.length / 2, attributes: { getPosition: { value: positions, size: 2 } } },
-    radiusUnits: 'pixels',
     getRadius: 5,
     getFillColor: SQL_COLOR,
     stroked: true,
     getLineColor: HALO,
-    lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
   });
 }

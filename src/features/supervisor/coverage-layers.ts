@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { LineLayer } from '@deck.gl/layers';
 import { HOUSEHOLD_STATUS } from '../../core/coverage-engine';
+import { DotLayer } from '../../core/map/dot-layer';
 import { hexToRgba, STATUS_COLORS } from '../../core/map/palette';
 import type { PointCloud } from '../../core/map/point-thinning';
 import { keptFor, shownData } from '../../core/map/stable-layer-data';
@@ -87,7 +88,7 @@ export function agentLayer(
   const below = hexToRgba(STATUS_COLORS.agentBelowMin);
   const ring = hexToRgba(STATUS_COLORS.agentAboveCap);
   const visible = zoom >= AGENT_ZOOM;
-  return new ScatterplotLayer<number>({
+  return new DotLayer<number>({
     id: 'agents',
     // Hidden, the agents' five accessors would still run 7,200 times each in the frame that opens Pengawasan on
     // the overview: they run when the agents are first shown.
@@ -95,11 +96,9 @@ export function agentLayer(
     visible,
     pickable: true,
     getPosition: (i) => [agents.lon[i] as number, agents.lat[i] as number],
-    radiusUnits: 'pixels',
     getRadius: (i) => 3 + 1.6 * Math.sqrt(agents.families[i] ?? 0),
     getFillColor: (i) => (agents.belowMin[i] ? below : normal),
     stroked: true,
-    lineWidthUnits: 'pixels',
     getLineWidth: (i) => (i === selected ? 4 : agents.aboveCap[i] ? 3 : 1),
     getLineColor: (i) =>
       i === selected ? hexToRgba('#00b4d8') : agents.aboveCap[i] ? ring : [255, 255, 255, 255],
