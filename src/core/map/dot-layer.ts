@@ -9,8 +9,7 @@
  * outline, so a dot looks the same.
  *
  * Props are ScatterplotLayer's with pixel units only: `getPosition`, `getRadius`, `getFillColor`, `stroked`,
- * `getLineColor`, `getLineWidth` (constants, functions or binary attributes), and picking by index. A point is
- * dropped whole once its centre leaves the view (GL's rule for points): a dot at the map's edge goes a little early.
+ * `getLineColor`, `getLineWidth` (constants, functions or binary attributes), and picking by index.
  */
 import {
   type Accessor,
