@@ -4,11 +4,16 @@ import { DUCKDB_BUILD } from '../core/sql/duckdb-browser';
 import { Activity, quietAndShown } from '../core/sql/quiet';
 import { type RememberingClient, rememberingClient } from '../core/sql/remembered-answers';
 import type { SqlClient } from '../core/sql/sql-client';
-import { pageState, whenDocumentState, whenSettled } from '../core/ui/document-state';
+import { pageInput, pageState, whenDocumentState, whenSettled } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
 
-/** How long a page drawn from memory stays ready before DuckDB is started behind it. */
-const OPEN_AFTER_MS = 500;
+/**
+ * How long a page drawn from memory stays ready, with no input of the user's, before DuckDB is started behind it.
+ * Its start (compiling the engine, loading the tables, the planner's tables) takes the cores for seconds: begun
+ * while the user steps the distance limit or switches sections, it made each step wait for the cores. A pause
+ * shorter than this between steps keeps it waiting; a statement not answered from memory starts it at once.
+ */
+const OPEN_AFTER_MS = 1_000;
 
 /**
  * A dataset's client that answers from the last visit's answers what was asked in the same state
@@ -26,9 +31,9 @@ export async function datasetClient(
   return rememberingClient(open, {
     build: DUCKDB_BUILD,
     known: answers,
-    // Once the page has stayed drawn a moment: the data-quality counts and the work asked ahead that the last
-    // visit answered come from memory first, without waiting for DuckDB to start.
-    openWhen: answers.size > 0 ? whenSettled(OPEN_AFTER_MS) : undefined,
+    // Once the page has stayed drawn a moment and the user paused: the data-quality counts and the work asked
+    // ahead that the last visit answered come from memory first, without waiting for DuckDB to start.
+    openWhen: answers.size > 0 ? whenSettled(OPEN_AFTER_MS, pageState, pageInput) : undefined,
     quietBeforeOpen: () => quietAndShown(new Activity()),
     // Writes answered from memory that the database refused end the load like any other failure.
     onLateFailure: reportLoadFailure,

@@ -57,7 +57,15 @@ describe('Pengawasan prepared ahead', () => {
         return link.call(this, program);
       };
     });
-    // The planner's own work done ahead (its case tables) is over too: no statement for a second.
+    // The database has started behind the page (at the first pause in the user's input, or asked by a statement),
+    // and the planner's own work done ahead (its case tables) is over too: no statement for a second.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('gancang:duckdb-ready').length > 0,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     const statements = () => page.evaluate(() => performance.getEntriesByName('gancang:sql').length);
     let before = await statements();
     for (;;) {

@@ -65,6 +65,13 @@ const DONE = new Uint8Array(0);
 const noop = () => undefined;
 const encoder = new TextEncoder();
 
+/**
+ * Marked on the page's timeline when the database is opened: `why` is 'asked' (a statement not answered from
+ * memory needed it) or 'due' (`openWhen` came).
+ */
+export const DATABASE_WANTED = 'gancang:database-wanted';
+type OpenReason = 'asked' | 'due';
+
 /** One key from its parts (each ended by a NUL, so no two lists of parts give the same text). */
 const keyOf = (...parts: string[]): Promise<string> =>
   sha256Hex(encoder.encode(parts.map((p) => `${p}\0`).join('')));
@@ -84,19 +91,21 @@ export function rememberingClient(
 ): RememberingClient {
   const { known, onLateFailure } = options;
   let opened = false;
-  let wanted: () => void = noop;
+  let wanted: (why: OpenReason) => void = noop;
   const database = new Promise<void>((resolve) => {
-    wanted = () => {
+    wanted = (why) => {
+      if (!opened) performance.mark(DATABASE_WANTED, { detail: { why } });
       opened = true;
       resolve();
     };
   }).then(open);
   /** The database, opened now if it was not yet: a statement needs its answer. */
   const needed = () => {
-    wanted();
+    wanted('asked');
     return database;
   };
-  void (options.openWhen ?? Promise.resolve()).then(wanted, wanted);
+  const due = () => wanted('due');
+  void (options.openWhen ?? Promise.resolve()).then(due, due);
   const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const maxTotal = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
   // Reported by the statements that need it (and writes answered from memory, to onLateFailure).

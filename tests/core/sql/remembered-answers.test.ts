@@ -2,7 +2,7 @@ import { tableFromArrays } from 'apache-arrow';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNodeDuckDb } from '../../../src/core/sql/duckdb-node';
-import { isRead, rememberingClient } from '../../../src/core/sql/remembered-answers';
+import { DATABASE_WANTED, isRead, rememberingClient } from '../../../src/core/sql/remembered-answers';
 import { rowsOf, type SqlClient } from '../../../src/core/sql/sql-client';
 
 /**
@@ -247,6 +247,10 @@ describe('rememberingClient', () => {
       { kind: 'sum', table: 1 },
     ];
     const { client: first, expected } = await firstVisit(program);
+    performance.clearMarks(DATABASE_WANTED);
+    /** Why each opening was made, as marked on the timeline. */
+    const whys = () =>
+      performance.getEntriesByName(DATABASE_WANTED).map((m) => (m as PerformanceMark).detail.why);
     let opened = 0;
     const open = () => {
       opened += 1;
@@ -268,6 +272,7 @@ describe('rememberingClient', () => {
     expect(await runSequentially(replay, program)).toEqual(expected);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(opened).toBe(0);
+    expect(whys()).toEqual([]);
     // Quiet is the page's while nothing runs in the database (it is not open).
     await replay.quiet?.();
     expect(quietAsked).toBe(1);
@@ -279,6 +284,7 @@ describe('rememberingClient', () => {
         rows: [{ n: 3 }],
       });
     expect(opened).toBe(1);
+    expect(whys()).toEqual(['due']);
 
     // Another visit asks something new before the page is drawn: the database opens for it at once.
     const asking = rememberingClient(open, {
@@ -290,6 +296,7 @@ describe('rememberingClient', () => {
     await runSequentially(asking, program);
     expect(await settle(asking.queryTable('SELECT 7 AS seven'))).toEqual({ rows: [{ seven: 7 }] });
     expect(opened).toBe(2);
+    expect(whys()).toEqual(['due', 'asked']);
   });
 
   it('forgets from a write larger than what a load may keep: nothing after it is remembered or kept', async () => {

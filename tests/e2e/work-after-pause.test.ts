@@ -1,0 +1,91 @@
+/**
+ * Work that takes the cores for seconds and that nothing on screen waits for is done while the user pauses, not
+ * while they work:
+ * - the offline copy (the service worker's install: the whole app downloaded, stored and compiled): a user who
+ *   keeps pressing keys or clicking on a ready dashboard gets no install beside their steps; three seconds
+ *   without input, and it is made;
+ * - DuckDB's start behind a page drawn from memory (a return visit's, from the answers the last one kept): its turn
+ *   does not come while the user keeps working (a statement not answered from memory still starts it), it comes
+ *   when they pause.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openSection } from '../../scripts/bench-interactions';
+import { ANSWERS_KEY } from '../../src/core/dataset/local-store-keys';
+import { DATABASE_WANTED } from '../../src/core/sql/remembered-answers';
+import { openDashboard, waitReady } from './harness';
+
+/** Why the page's database was opened, if it was: 'asked' by a statement, or 'due' (its wait ended). */
+const databaseOpened = (page: Page) =>
+  page.evaluate(
+    (name) => (performance.getEntriesByName(name)[0] as PerformanceMark | undefined)?.detail?.why ?? null,
+    DATABASE_WANTED,
+  );
+
+/** A key every `everyMs` for `forMs`: a user at work (Shift does nothing on the page). */
+async function keepPressing(page: Page, everyMs: number, forMs: number): Promise<void> {
+  for (let t = 0; t < forMs; t += everyMs) {
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(everyMs);
+  }
+}
+
+/** The page's own service worker registration, if one has been made. */
+const registered = (page: Page) =>
+  page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+
+describe('the offline copy waits for a pause in the user’s input', () => {
+  it('is not made while the user keeps working, and is made once they pause', async () => {
+    const dash = await openDashboard();
+    try {
+      const { page } = dash;
+      await waitReady(page);
+      // Eight seconds of a key every second (the wait before the copy is three seconds of quiet).
+      await keepPressing(page, 1_000, 8_000);
+      expect(await registered(page)).toBe(false);
+      // Then the user stops: the copy is made (its worker activated), with no further input.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      expect(await registered(page)).toBe(true);
+    } finally {
+      await dash.close();
+    }
+  });
+});
+
+describe('DuckDB, behind a page drawn from memory, starts when the user pauses', () => {
+  it('is not started for its turn while the user keeps working; it is once they pause', async () => {
+    const dash = await openDashboard({ serviceWorkers: 'block' });
+    try {
+      // A first visit that opens both map sections, each kept for the next visit once the page settles.
+      await waitReady(dash.page);
+      await dash.page.waitForFunction((key) => localStorage.getItem(key) === 'yes', ANSWERS_KEY, {
+        timeout: 60_000,
+      });
+      await openSection(dash.page, 'supervisor');
+      await dash.page.waitForTimeout(4_000);
+      await openSection(dash.page, 'planner');
+      await dash.page.waitForTimeout(4_000);
+      // The next visit, drawn from those answers.
+      const page = await dash.context.newPage();
+      await page.goto(dash.url);
+      await waitReady(page);
+      // Six seconds of a key every half second (its wait is one second of quiet). A statement the kept answers
+      // do not answer may start it meanwhile ('asked'); its turn ('due') must not come.
+      await keepPressing(page, 500, 6_000);
+      expect(await databaseOpened(page)).not.toBe('due');
+      // Then the user stops: it is started, with no further input.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('gancang:duckdb-ready').length > 0,
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
+      expect(['asked', 'due']).toContain(await databaseOpened(page));
+    } finally {
+      await dash.close();
+    }
+  });
+});
