@@ -99,6 +99,7 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       filled: false,
       stroked: true,
       getLineColor: [0, 0, 0, 255],
+      lineWidthUnits: 'pixels',
       getLineWidth: 2.5,
     }),
     new GeoJsonLayer({
@@ -107,6 +108,7 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       filled: false,
       stroked: true,
       getLineColor: hexToRgba(MAP_COLORS.selection),
+      lineWidthUnits: 'pixels',
       getLineWidth: 4,
     }),
   ];
@@ -218,6 +220,7 @@ export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<st
       filled: false,
       stroked: true,
       getLineColor: color,
+      lineWidthUnits: 'pixels',
       getLineWidth: width,
     });
   return [outline('sql-areas-halo', HALO, 6), outline('sql-areas', SQL_COLOR, 3)];
