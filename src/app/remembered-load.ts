@@ -51,7 +51,9 @@ const SETTLED_MS = 1_500;
 
 /**
  * Keeps the answers of the dataset shown for the next visit: once the page has settled on its first section,
- * in idle time, and again after each section the user opens — while `shown()`, and only what is new.
+ * in idle time, and again after each section the user opens and each time the page has given new answers
+ * since (the work done ahead after the first map: the planner's tables, the next section's figures) — while
+ * `shown()`, and only what is new.
  */
 export async function keepAnswers(client: SqlClient, shown: () => boolean): Promise<void> {
   if (!isRemembering(client)) return;
@@ -72,7 +74,7 @@ export async function keepAnswers(client: SqlClient, shown: () => boolean): Prom
         kept = given.size;
       }
     }
-    // The next section opened (or the next load: then this one is no longer shown).
-    await whenDocumentState(['loading']);
+    // The next section opened (or the next load: then this one is no longer shown), or new answers given.
+    await Promise.race([whenDocumentState(['loading']), client.whenGiven(kept)]);
   }
 }

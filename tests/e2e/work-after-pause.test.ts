@@ -4,9 +4,9 @@
  * - the offline copy (the service worker's install: the whole app downloaded, stored and compiled): a user who
  *   keeps pressing keys or clicking on a ready dashboard gets no install beside their steps; three seconds
  *   without input, and it is made;
- * - DuckDB's start behind a page drawn from memory (a return visit's, from the answers the last one kept): its turn
- *   does not come while the user keeps working (a statement not answered from memory still starts it), it comes
- *   when they pause.
+ * - DuckDB's start behind a page drawn from memory (a return visit's, from the answers the last one kept; a first
+ *   visit's, from those shipped with the demo): its turn does not come while the user keeps working (a statement
+ *   not answered from memory still starts it), it comes when they pause.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,24 @@ describe('the offline copy waits for a pause in the user’s input', () => {
 });
 
 describe('DuckDB, behind a page drawn from memory, starts when the user pauses', () => {
+  it('on a first visit drawn from the answers shipped with the demo, is not started while the user works at all', async () => {
+    // The build ships what the demo's first visit asks, the work done ahead after its first map included (the
+    // planner's tables, Pengawasan's figures): none of it starts the database beside the user's first steps.
+    const dash = await openDashboard({ serviceWorkers: 'block' });
+    try {
+      const { page } = dash;
+      await waitReady(page);
+      await keepPressing(page, 500, 8_000);
+      expect(await databaseOpened(page)).toBeNull();
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, DATABASE_WANTED, {
+        timeout: 60_000,
+      });
+      expect(await databaseOpened(page)).toBe('due');
+    } finally {
+      await dash.close();
+    }
+  });
+
   it('is not started for its turn while the user keeps working; it is once they pause', async () => {
     const dash = await openDashboard({ serviceWorkers: 'block' });
     try {

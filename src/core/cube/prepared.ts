@@ -15,6 +15,9 @@ interface Preparation {
   want: (urgent: boolean) => void;
 }
 
+/** Marked on the page's timeline once every planner table is made (the build's script waits for it). */
+export const PLANNER_TABLES_MADE = 'gancang:planner-tables-made';
+
 // One preparation per client (the tables live in DuckDB for the page's life).
 const preparations = new WeakMap<SqlClient, Preparation>();
 
@@ -49,7 +52,10 @@ function preparation(client: SqlClient): Preparation {
     const all = households.then(() => makeAhead(stages.cases));
     // Reported by whoever awaits them.
     households.catch(() => undefined);
-    all.catch(() => undefined);
+    all.then(
+      () => performance.mark(PLANNER_TABLES_MADE),
+      () => undefined,
+    );
     const want = (now: boolean) => {
       if (now) {
         urgent = true;

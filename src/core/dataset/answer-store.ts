@@ -89,6 +89,9 @@ export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
   return answers;
 }
 
+/** Marked on the page's timeline each time answers are kept, with how many (the build's script waits for it). */
+export const ANSWERS_KEPT = 'gancang:answers-kept';
+
 /**
  * Keeps a load's answers for the next visit (replacing the last visit's). A keeper made before an erase, in this
  * tab or another, keeps nothing: answers asked before it must not come back after it.
@@ -105,7 +108,10 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
     await set(ANSWER_STORE.key, { format: FORMAT, answers } satisfies StoredAnswers, idb);
     // An erase heard while they were written: they go too.
     if (erased()) await dropAnswers();
-    else setAnswersKept(true);
+    else {
+      setAnswersKept(true);
+      performance.mark(ANSWERS_KEPT, { detail: { count: answers.size } });
+    }
   };
 }
 

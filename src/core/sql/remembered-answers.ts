@@ -56,6 +56,8 @@ export interface RememberingClient extends SqlClient {
   forgot(): boolean;
   /** How many statements were answered from memory, and how many by the database. */
   counts(): { remembered: number; asked: number };
+  /** Resolves once more than `count` answers have been given (at once when they have). */
+  whenGiven(count: number): Promise<void>;
 }
 
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
@@ -120,11 +122,16 @@ export function rememberingClient(
   /** Statements are decided one after another, in the order asked (what the database sees too). */
   let decided: Promise<unknown> = state;
 
+  /** Who waits for more answers than they have seen (whenGiven). */
+  let waiting: { count: number; resolve: () => void }[] = [];
   const keep = (key: string, answer: Given) => {
     const bytes = answer instanceof Uint8Array ? answer.byteLength : tableBytes(answer);
     if (given.has(key) || bytes > maxAnswer || givenBytes + bytes > maxTotal) return;
     given.set(key, answer);
     givenBytes += bytes;
+    const told = waiting.filter((w) => given.size > w.count);
+    waiting = waiting.filter((w) => given.size <= w.count);
+    for (const w of told) w.resolve();
   };
 
   /** `decide` runs after the statements asked before it were decided; it returns its answer, boxed. */
@@ -250,5 +257,11 @@ export function rememberingClient(
     },
     forgot: () => forgetting,
     counts: () => ({ remembered, asked }),
+    whenGiven: (count) =>
+      given.size > count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiting.push({ count, resolve });
+          }),
   };
 }
