@@ -16,7 +16,6 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { PLANNER_TABLES_MADE } from '../src/core/cube/prepared.ts';
 import { ANSWER_STORE, ANSWERS_KEPT } from '../src/core/dataset/answer-store.ts';
-import { ANSWERS_KEY } from '../src/core/dataset/local-store-keys.ts';
 import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
 import { CHROMIUM_PATH, DIST, openDashboard, waitReady } from '../tests/e2e/harness.ts';
 import { readOptions } from './cli-options.ts';
@@ -41,8 +40,11 @@ const READ_KEPT_ANSWERS = `new Promise((resolve, reject) => {
   };
 })`;
 
-/** Longer than the app's settle time before it keeps (1.5 s), an idle moment and the write. */
-const KEEP_AGAIN_MS = 8_000;
+/**
+ * The database quiet this long after the work done ahead: nothing more is asked of it (the demo's statements
+ * each take well under a second).
+ */
+const QUIET_MS = 3_000;
 
 const { values } = readOptions(process.argv.slice(2), {
   dist: { type: 'string' },
@@ -74,29 +76,34 @@ if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint
     // Only ever the synthetic demo's answers: the page must say that is what it shows.
     if ((await dash.page.locator('.app-header .synthetic').count()) === 0)
       throw new Error('the built app did not show the synthetic demo: no answers shipped');
-    // The app keeps its answers once the page has settled on its first section, and again once it has given
-    // new ones (app/remembered-load.ts): the work it does ahead after the first map (the planner's tables,
-    // Pengawasan's figures) is shipped too, so that a first visit does not start the database to redo it.
-    await dash.page.waitForFunction((kept) => localStorage.getItem(kept) === 'yes', ANSWERS_KEY, {
-      timeout: 120_000,
-    });
-    const aheadDoneAt = await dash.page.waitForFunction(
-      (names) => {
-        const at = names.map((name) => performance.getEntriesByName(name)[0]?.startTime);
-        return at.every((t) => t !== undefined) ? Math.max(...(at as number[])) : null;
-      },
+    // The app keeps its answers once the page has settled on its first section, and again whenever it has given
+    // new ones (app/remembered-load.ts). What it does ahead after the first map (the planner's tables, then the
+    // figures that read them; Pengawasan's) is shipped too, so that a first visit does not start the database
+    // to redo it: once that work has begun, the answers are read when the database has been quiet for QUIET_MS
+    // and the app has kept what it had given since its last statement.
+    await dash.page.waitForFunction(
+      (names) => names.every((name) => performance.getEntriesByName(name).length > 0),
       [PLANNER_TABLES_MADE, 'gancang:sections-prepared'],
       { timeout: 120_000 },
     );
-    // Kept again after that work, unless it gave no new answer: the app keeps new answers within its settle
-    // time (1.5 s) and an idle moment, so none kept by KEEP_AGAIN_MS means there was nothing new to keep.
-    await dash.page
-      .waitForFunction(
-        ([name, after]) => performance.getEntriesByName(name).some((m) => m.startTime > after),
-        [ANSWERS_KEPT, (await aheadDoneAt.jsonValue()) as number] as const,
-        { timeout: KEEP_AGAIN_MS },
-      )
-      .catch(() => undefined);
+    await dash.page.waitForFunction(
+      ([statement, kept, quietMs]) => {
+        const lastEnd = Math.max(
+          0,
+          ...performance.getEntriesByName(statement).map((m) => m.startTime + m.duration),
+        );
+        const keptUntil = Math.max(
+          0,
+          ...performance
+            .getEntriesByName(kept)
+            .map((m) => ((m as PerformanceMark).detail as { givenUntil: number }).givenUntil),
+        );
+        return keptUntil > lastEnd && performance.now() - lastEnd > quietMs;
+      },
+      // Each statement the database ran, measured when it ends (core/sql/duckdb-browser.ts).
+      ['gancang:sql', ANSWERS_KEPT, QUIET_MS] as const,
+      { timeout: 120_000, polling: 250 },
+    );
     const answers = (await dash.page.evaluate(READ_KEPT_ANSWERS)) as [string, string][];
     const file = path.join(dist, shippedAnswersFile(manifest.fingerprint));
     const bytes = encodeAnswers(

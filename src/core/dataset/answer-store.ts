@@ -89,7 +89,10 @@ export async function lastVisitAnswers(): Promise<Map<string, Uint8Array>> {
   return answers;
 }
 
-/** Marked on the page's timeline each time answers are kept, with how many (the build's script waits for it). */
+/**
+ * Marked on the page's timeline each time answers are kept: how many, and until when they were given (the
+ * build's script waits for answers given after the work done ahead).
+ */
 export const ANSWERS_KEPT = 'gancang:answers-kept';
 
 /**
@@ -102,6 +105,8 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
   let era = readEra();
   const erased = () => made !== erases || readEra() !== era;
   return async (answers) => {
+    // The answers given until now: the mark names this moment, not the write's end.
+    const givenUntil = performance.now();
     const idb = answerStore();
     if (!idb || erased()) return;
     era ??= newEra();
@@ -110,7 +115,7 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
     if (erased()) await dropAnswers();
     else {
       setAnswersKept(true);
-      performance.mark(ANSWERS_KEPT, { detail: { count: answers.size } });
+      performance.mark(ANSWERS_KEPT, { detail: { count: answers.size, givenUntil } });
     }
   };
 }
