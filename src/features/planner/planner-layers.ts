@@ -7,6 +7,7 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
+import { areaOutlineLayer } from '../../core/map/area-outline';
 import { CHOROPLETH_BEFORE_LAYER } from '../../core/map/base-style';
 import { DotLayer } from '../../core/map/dot-layer';
 import { hexToRgba, MAP_COLORS, type Rgba } from '../../core/map/palette';
@@ -93,24 +94,8 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       onHover: input.onHover as (info: PickingInfo) => void,
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
-    new GeoJsonLayer({
-      id: `${input.id}-picked`,
-      data: highlighted,
-      filled: false,
-      stroked: true,
-      getLineColor: [0, 0, 0, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 2.5,
-    }),
-    new GeoJsonLayer({
-      id: `${input.id}-selection`,
-      data: selected,
-      filled: false,
-      stroked: true,
-      getLineColor: hexToRgba(MAP_COLORS.selection),
-      lineWidthUnits: 'pixels',
-      getLineWidth: 4,
-    }),
+    areaOutlineLayer(`${input.id}-picked`, highlighted, [0, 0, 0, 255], 2.5),
+    areaOutlineLayer(`${input.id}-selection`, selected, hexToRgba(MAP_COLORS.selection), 4),
   ];
 }
 
@@ -213,17 +198,10 @@ const HALO = hexToRgba(MAP_COLORS.labelHalo);
 /** The villages an SQL result names: a bold line in the SQL colour on a white halo, over any fill or level. */
 export function sqlAreaLayers(villages: FeatureCollection, codes: ReadonlySet<string>): Layer[] {
   const named = featureSubset(villages, codes, (f) => String(f.properties?.village_code));
-  const outline = (id: string, color: Rgba, width: number) =>
-    new GeoJsonLayer({
-      id,
-      data: named,
-      filled: false,
-      stroked: true,
-      getLineColor: color,
-      lineWidthUnits: 'pixels',
-      getLineWidth: width,
-    });
-  return [outline('sql-areas-halo', HALO, 6), outline('sql-areas', SQL_COLOR, 3)];
+  return [
+    areaOutlineLayer('sql-areas-halo', named, HALO, 6),
+    areaOutlineLayer('sql-areas', named, SQL_COLOR, 3),
+  ];
 }
 
 /** The households an SQL result names: dots in the SQL colour with a white ring. */
