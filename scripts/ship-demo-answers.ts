@@ -14,6 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SECTIONS_PREPARED } from '../src/app/sections-prepared.ts';
 import { PLANNER_TABLES_MADE } from '../src/core/cube/prepared.ts';
 import { ANSWER_STORE, ANSWERS_KEPT } from '../src/core/dataset/answer-store.ts';
 import { encodeAnswers, shippedAnswersFile } from '../src/core/dataset/shipped-answers.ts';
@@ -83,7 +84,7 @@ if (config.dataset || manifest.synthetic !== true || typeof manifest.fingerprint
     // and the app has kept what it had given since its last statement.
     await dash.page.waitForFunction(
       (names) => names.every((name) => performance.getEntriesByName(name).length > 0),
-      [PLANNER_TABLES_MADE, 'gancang:sections-prepared'],
+      [PLANNER_TABLES_MADE, SECTIONS_PREPARED],
       { timeout: 120_000 },
     );
     await dash.page.waitForFunction(

@@ -5,6 +5,7 @@ import { whenDocumentState } from '../core/ui/document-state';
 import { idle } from '../core/ui/idle';
 import { readLink } from '../core/url/link-keys';
 import { prefetchSections } from './sections';
+import { SECTIONS_PREPARED } from './sections-prepared';
 import { APP_LINK, readUrlState } from './url-state';
 
 /**
@@ -12,7 +13,7 @@ import { APP_LINK, readUrlState } from './url-state';
  * engine fed and its first answer computed for the link's settings, so a switch does not wait for them.
  * Then the planner's map draws Pengawasan's kinds of layer once, out of sight, so that their GPU programs are
  * compiled before the switch. Nothing here is reported: a section that cannot be prepared says so itself when
- * it is opened. Marks `gancang:sections-prepared` when done, saying whether the programs were compiled.
+ * it is opened. Marks SECTIONS_PREPARED when done, saying whether the programs were compiled.
  */
 export async function prepareSections(sql: SqlClient): Promise<void> {
   await whenDocumentState(['ready']);
@@ -40,5 +41,5 @@ export async function prepareSections(sql: SqlClient): Promise<void> {
   const { supervisorWarmLayers } = await import('../features/supervisor/warm-layers');
   const onPlanner = readUrlState(window.location.search).section === 'planner';
   const compiled = onPlanner && (await warmKeptMap(supervisorWarmLayers()));
-  performance.mark('gancang:sections-prepared', { detail: { compiled } });
+  performance.mark(SECTIONS_PREPARED, { detail: { compiled } });
 }

@@ -6,6 +6,7 @@
  * database nothing and never waits behind another statement; nor does it change the map's style.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTIONS_PREPARED } from '../../src/app/sections-prepared';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
 
 describe('Pengawasan prepared ahead', () => {
@@ -23,12 +24,10 @@ describe('Pengawasan prepared ahead', () => {
   it('has its map programs compiled while the planner changes its layers: the switch compiles none and asks the database nothing', async () => {
     const { page } = dash;
     const prepared = () =>
-      page.evaluate(() => {
-        const mark = performance.getEntriesByName('gancang:sections-prepared')[0] as
-          | PerformanceMark
-          | undefined;
+      page.evaluate((name) => {
+        const mark = performance.getEntriesByName(name)[0] as PerformanceMark | undefined;
         return mark ? (mark.detail as { compiled: boolean }) : null;
-      });
+      }, SECTIONS_PREPARED);
     // Each change gives the planner's map new area layers while the warm-up may be under way.
     const needs = ['kesehatan', 'rtlh', 'any'];
     let changes = 0;
@@ -158,15 +157,12 @@ describe('Pengawasan opened before it was prepared', () => {
       () => new URLSearchParams(window.location.search).get('section') === 'supervisor',
     );
     await waitReady(page);
-    await page.waitForFunction(
-      () => performance.getEntriesByName('gancang:sections-prepared').length > 0,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, SECTIONS_PREPARED, {
+      timeout: 60_000,
+    });
     const detail = await page.evaluate(
-      () => (performance.getEntriesByName('gancang:sections-prepared')[0] as PerformanceMark).detail,
+      (name) => (performance.getEntriesByName(name)[0] as PerformanceMark).detail,
+      SECTIONS_PREPARED,
     );
     expect(detail).toEqual({ compiled: false });
     const handed = await page.evaluate(() => (window as unknown as { __handed: string[][] }).__handed);
