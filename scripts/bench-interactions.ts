@@ -7,12 +7,14 @@
  * the import, a second visit (a new tab of the same browser, once the offline copy is made → the first look, the
  * last visit's map, painted; → ready; then, once the planner has prepared Pengawasan, the switch to it) and a
  * later visit (a third tab: the browser has by then kept the database engine compiled at the second) → ready;
- * and last a cold start in a browser of its own over a slow link (each data file answered 1 s late) → the first
- * map (the first look, else the live map), → ready.
+ * then a cold start in a browser of its own over a slow link (each data file answered 1 s late) → the first
+ * map (the first look, else the live map), → ready; and last a cold start without the answers the build ships with
+ * the demo → ready: what a first visit to a dataset the build did not draw ahead (a regency's own) waits for.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { median } from 'simple-statistics';
+import { SECTIONS_PREPARED } from '../src/app/sections-prepared';
 import {
   afterDatasetLoad,
   firstLookOrReady,
@@ -43,6 +45,7 @@ export const INTERACTIONS = [
   'laterVisitMs',
   'slowLinkFirstMapMs',
   'slowLinkMs',
+  'unshippedMs',
 ] as const;
 export type Interaction = (typeof INTERACTIONS)[number];
 
@@ -59,6 +62,7 @@ export const INTERACTION_LABELS: Record<Interaction, string> = {
   laterVisitMs: 'later visit (third tab) → ready',
   slowLinkFirstMapMs: 'open (cold), each data file 1 s late → first map',
   slowLinkMs: 'open (cold), each data file 1 s late → ready',
+  unshippedMs: 'open (cold), no answers shipped (as for own data) → ready',
 };
 
 /** Milliseconds `work` takes. */
@@ -71,7 +75,7 @@ export async function elapsedMs(work: () => Promise<unknown>): Promise<number> {
 /** The planner prepares Pengawasan in idle time (its mark; a build without one is given 20 s). */
 async function waitPrepared(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => performance.getEntriesByName('gancang:sections-prepared').length > 0, undefined, {
+    .waitForFunction((name) => performance.getEntriesByName(name).length > 0, SECTIONS_PREPARED, {
       timeout: 20_000,
       polling: 100,
     })
@@ -194,6 +198,23 @@ async function slowLinkStart(): Promise<{ firstMapMs: number; readyMs: number }>
   }
 }
 
+/**
+ * A cold start in a browser of its own, with no service worker, in which the answers shipped with the demo answer
+ * 404: every figure of the first map comes from the database, as on a first visit to a regency's own dataset
+ * (the build ships answers for the demo only). Open → ready.
+ */
+async function unshippedStart(): Promise<number> {
+  const dash = await openDashboard({ navigate: false, serviceWorkers: 'block', shippedAnswers: false });
+  try {
+    return await elapsedMs(async () => {
+      await dash.page.goto(dash.url, { waitUntil: 'domcontentloaded' });
+      await waitReady(dash.page);
+    });
+  } finally {
+    await dash.close();
+  }
+}
+
 export async function measureInteractions(
   page: Page,
   openedUrl: string,
@@ -215,6 +236,7 @@ export async function measureInteractions(
     afterDatasetLoad(page, () => page.getByTestId('erase-local').click()),
   );
   const slow = await slowLinkStart();
+  const unshippedMs = await unshippedStart();
   return {
     toSupervisorMs,
     sliderMs,
@@ -228,5 +250,6 @@ export async function measureInteractions(
     laterVisitMs: second.laterReadyMs,
     slowLinkFirstMapMs: slow.firstMapMs,
     slowLinkMs: slow.readyMs,
+    unshippedMs,
   };
 }
