@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { FeatureCollection } from 'geojson';
-import type { Rgba } from './palette';
+import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
 
 /**
  * Areas drawn as an outline only, `widthPx` screen pixels wide at every zoom (deck.gl's default unit, the metre,
@@ -18,3 +18,7 @@ export const areaOutlineLayer = (id: string, data: FeatureCollection, color: Rgb
     lineWidthUnits: 'pixels',
     getLineWidth: widthPx,
   });
+
+/** The area the user selected, in the selection colour: the same outline on every map that selects an area. */
+export const selectedAreaLayer = (id: string, data: FeatureCollection): Layer =>
+  areaOutlineLayer(id, data, hexToRgba(MAP_COLORS.selection), 4);

@@ -2,7 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
 import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
-import { areaOutlineLayer } from './area-outline';
+import { selectedAreaLayer } from './area-outline';
 import { CHOROPLETH_BEFORE_LAYER } from './base-style';
 import { DotLayer } from './dot-layer';
 import { hexToRgba, MAP_COLORS, type Rgba } from './palette';
@@ -51,7 +51,7 @@ export function villageFillLayer(input: VillageFillInput): Layer[] {
       onHover: input.onHover as (info: PickingInfo) => void,
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
-    areaOutlineLayer('village-selection', selected, hexToRgba(MAP_COLORS.selection), 4),
+    selectedAreaLayer('village-selection', selected),
   ];
 }
 

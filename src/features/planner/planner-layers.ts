@@ -7,7 +7,7 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection } from 'geojson';
-import { areaOutlineLayer } from '../../core/map/area-outline';
+import { areaOutlineLayer, selectedAreaLayer } from '../../core/map/area-outline';
 import { CHOROPLETH_BEFORE_LAYER } from '../../core/map/base-style';
 import { DotLayer } from '../../core/map/dot-layer';
 import { hexToRgba, MAP_COLORS, type Rgba } from '../../core/map/palette';
@@ -95,7 +95,7 @@ export function areaFillLayers(input: AreaFillInput): Layer[] {
       onClick: input.onClick as ((info: PickingInfo) => void) | undefined,
     }),
     areaOutlineLayer(`${input.id}-picked`, highlighted, [0, 0, 0, 255], 2.5),
-    areaOutlineLayer(`${input.id}-selection`, selected, hexToRgba(MAP_COLORS.selection), 4),
+    selectedAreaLayer(`${input.id}-selection`, selected),
   ];
 }
 
