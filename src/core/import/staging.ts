@@ -14,13 +14,22 @@ export const STAGE_BATCH_ROWS = 50_000;
 
 export const stageColumn = (index: number): string => `c${index}`;
 
-/** isBlankCell in DuckDB's SQL, for the cell `column`. */
-export const blankCellSql = (column: string): string =>
-  `coalesce(trim(${column}, '${WHITE_SPACE}'), '') = ''`;
+/** RE2's pattern of text made only of the characters JavaScript's `trim` removes, each by its code point. */
+const WHITE_SPACE_ONLY = `[${[...WHITE_SPACE].map((c) => `\\x{${c.codePointAt(0)?.toString(16)}}`).join('')}]*`;
+
+/**
+ * isBlankCell of every cell in `columns` in DuckDB's SQL: true when the cells joined (a missing one adds
+ * nothing) hold only white space. One regular expression a record, not `trim(cell, characters)` a cell: that
+ * took about 25 µs a cell in DuckDB-WASM (1.1 s to stage an Arrow file of 45 k households, twice per load).
+ */
+export const blankCellsSql = (columns: readonly string[]): string =>
+  columns.length === 0
+    ? 'true'
+    : `coalesce(regexp_full_match(concat(${columns.join(', ')}), '${WHITE_SPACE_ONLY}'), true)`;
 
 /** SQL true for a staged row of `width` columns that holds no text in any cell. */
 const blankRowSql = (width: number): string =>
-  Array.from({ length: width }, (_, i) => blankCellSql(stageColumn(i))).join(' AND ') || 'true';
+  blankCellsSql(Array.from({ length: width }, (_, i) => stageColumn(i)));
 
 export class StageWriter {
   private rows: number[] = [];
