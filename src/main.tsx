@@ -20,7 +20,7 @@ if (isFramed()) {
 } else {
   // The database starts at once (its worker compiles the wasm on the other core while the page paints); the
   // loader takes the same instance and reports its failures, once. When the last visit's answers are kept, or
-  // the demo's shipped with the build draw this page, the page is drawn from them first (remembered-load.ts)
+  // those made ahead for the server's dataset draw this page, the page is drawn from them first (remembered-load.ts)
   // and the loader starts it.
   const startDatabase = () =>
     import('./core/sql/duckdb-main').then(

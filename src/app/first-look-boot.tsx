@@ -8,7 +8,7 @@ import {
   type FirstLook as Look,
   markSectionShown,
   PAGE_OPENING,
-  pageOpensDemoMap,
+  pageOpensServerMap,
   parseDemoFirstLook,
   readFirstLook,
   servedDemoFirstLookFile,
@@ -32,7 +32,7 @@ const PAINT_WAIT_MS = 1_500;
  * first look is a courtesy, the app's load reports its own problems.
  */
 async function demoFirstLook(lang: string): Promise<Look | null> {
-  if (!pageOpensDemoMap(lang)) return null;
+  if (!pageOpensServerMap(lang)) return null;
   const signal = AbortSignal.timeout(DEMO_LOOK_DEADLINE_MS);
   try {
     const text = (url: string) => fetch(url, { signal }).then((r) => (r.ok ? r.text() : ''));

@@ -1,4 +1,4 @@
-import { answerKeeper, dropAnswers } from '../core/dataset/answer-store';
+import { ANSWERS_FORGOTTEN, answerKeeper, dropAnswers } from '../core/dataset/answer-store';
 import { reportLoadFailure } from '../core/dataset/load-guard';
 import { DUCKDB_BUILD } from '../core/sql/duckdb-browser';
 import { Activity, quietAndShown } from '../core/sql/quiet';
@@ -66,6 +66,7 @@ export async function keepAnswers(client: SqlClient, shown: () => boolean): Prom
       if (client.forgot()) {
         // Too large to be drawn from memory: its next visit starts the database at once.
         await dropAnswers().catch((error: unknown) => console.error(error));
+        performance.mark(ANSWERS_FORGOTTEN);
         return;
       }
       const given = client.given();

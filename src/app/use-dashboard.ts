@@ -120,7 +120,7 @@ async function loadChosen(previous: Loaded | null): Promise<Loaded> {
   const lastAnswers = lastVisitAnswers();
   const config = await pageConfig();
   const source = await chooseSource(config);
-  // Else, for the demo's first load, the answers shipped with it (shipped-answers.ts).
+  // Else, for the server's dataset's first load, the answers made ahead for it (shipped-answers.ts).
   const known = answersToDrawFrom(source, lastAnswers);
   // The server's files download while DuckDB starts (on a slow network they are most of the wait).
   const downloads = startDownloads(source);

@@ -120,6 +120,9 @@ export function answerKeeper(): (answers: Map<string, Uint8Array>) => Promise<vo
   };
 }
 
+/** Marked on the page's timeline when a load's answers are not kept because it was too large to be drawn from them. */
+export const ANSWERS_FORGOTTEN = 'gancang:answers-forgotten';
+
 /**
  * No answers kept: a load too large to be drawn from them (remembered-answers.ts) leaves none, so that its next
  * visit starts the database at once.

@@ -27,6 +27,11 @@ export interface PublishedDatasetConfig {
   files: Partial<Record<DataTable, string>>;
   /** Aggregate only: the manifest `aggregates.json` of `npm run publish:aggregates` (its files beside it). */
   aggregates: string | null;
+  /**
+   * Household level: the database's answers to a first visit of this dataset (`npm run data:answers`), drawn from
+   * before DuckDB starts. In the households file's folder, so that it is served behind the same login.
+   */
+  answers: string | null;
 }
 
 /** A referral channel (kanal layanan) cases can carry: the regency's services agents connect families to. */
@@ -64,6 +69,7 @@ export class ConfigError extends Error {
       | 'fileUrl'
       | 'fileType'
       | 'bothLevels'
+      | 'answers'
       | 'channels',
     readonly value: string,
   ) {
@@ -100,6 +106,10 @@ export const DEFAULT_CONFIG: AppConfig = {
 };
 const DATA_FILE = /\.(csv|parquet|arrow)$/i;
 const MANIFEST_FILE = /\.json$/i;
+const ANSWERS_FILE = /\.bin$/i;
+
+/** The folder of `url` (resolved against `base`), with its trailing slash. */
+const folderOf = (url: string, base: string): string => new URL('.', new URL(url, base)).href;
 
 /** A published file must come from the app's own server (so it is governed like the app, and never sent elsewhere). */
 function sameOrigin(url: string, base: string): boolean {
@@ -133,6 +143,12 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   const hasFiles = Object.keys(files).length > 0;
   if (!hasFiles && !aggregates) throw new ConfigError('dataset', 'noFiles', '');
   if (hasFiles && aggregates) throw new ConfigError('dataset.aggregates', 'bothLevels', aggregates);
+  // The answers hold figures and rows of the households: only ever beside their file, behind the same login.
+  const answers = fileUrl('answers', /(?:)/);
+  const beside = (households: string | undefined, url: string) =>
+    households !== undefined && folderOf(url, base) === folderOf(households, base);
+  if (answers && !(ANSWERS_FILE.test(answers.split(/[?#]/)[0] ?? '') && beside(files.households, answers)))
+    throw new ConfigError('dataset.answers', 'answers', answers);
   // Household files carry no name or date of their own; an aggregate manifest does.
   const name = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : null;
   if (!name && !aggregates) throw new ConfigError('dataset.name', 'name', '');
@@ -140,7 +156,7 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   if (date !== null && !isCalendarDate(date)) {
     throw new ConfigError('dataset.date', 'date', date);
   }
-  return { name, date, files, aggregates };
+  return { name, date, files, aggregates, answers };
 }
 
 /** Display text of a config value: strings as they are, anything else as JSON (cut short). */

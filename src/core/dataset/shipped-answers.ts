@@ -1,10 +1,11 @@
 /**
- * The demo's answers, shipped with the build: the database's answers to the first visit of the demo's opening
- * map, made by the built app itself (`scripts/ship-demo-answers.ts`, run by `npm run build`). A first visit to
- * the demo is drawn from them as a return visit is from the answers it kept (remembered-answers.ts): each is
- * named by the DuckDB build, every write's bytes and every statement's text, so an answer made by another
- * build, from other files or for another statement is never found, and that statement is asked of the database.
- * They hold figures of the synthetic demo only.
+ * Answers made ahead: the database's answers to the first visit of a dataset's opening map, made by the built app
+ * itself. The demo's are shipped with the build (`scripts/ship-demo-answers.ts`, run by `npm run build`) and hold
+ * figures of the synthetic demo only; an office's published dataset's are made beside its files
+ * (`npm run data:answers`) and hold what its households do, so they stay behind the same login. A first visit is
+ * drawn from them as a return visit is from the answers it kept (remembered-answers.ts): each is named by the
+ * DuckDB build, every write's bytes and every statement's text, so an answer made by another build, from other
+ * files or for another statement is never found, and that statement is asked of the database.
  *
  * The file: "GPA1", the number of answers (u32), then for each its key's length (u16), the key (UTF-8), its
  * length (u32) and its bytes (Arrow IPC); little-endian.

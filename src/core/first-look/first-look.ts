@@ -168,8 +168,11 @@ export const PAGE_OPENING: Opening = {
   dataset: activeDataset(),
 };
 
-/** True when this page opens the demo's opening map: the server's dataset, at the app's plain address in `lang`. */
-export const pageOpensDemoMap = (lang: string): boolean =>
+/**
+ * True when this page opens the server's opening map (the office's published dataset's, or the demo's): the
+ * server's dataset, at the app's plain address in `lang`.
+ */
+export const pageOpensServerMap = (lang: string): boolean =>
   PAGE_OPENING.dataset === 'server' && opensDemoMap(PAGE_OPENING.search, lang);
 
 let sectionShown = false;

@@ -43,7 +43,19 @@ describe('config.json: the published dataset entry', () => {
         cases: '/gancang/bersama/kasus.CSV?v=2',
       },
       aggregates: null,
+      answers: null,
     });
+  });
+
+  it("answers drawn ahead: a .bin file in the households file's folder, however each is written", () => {
+    const entry = { name: 'x', date: '2026-10-31', households: 'bersama/keluarga.arrow' };
+    for (const answers of [
+      'bersama/answers.bin',
+      './bersama/jawaban.BIN?v=3',
+      '/gancang/bersama/answers.bin',
+      'https://pemda.example.go.id/gancang/bersama/answers.bin',
+    ])
+      expect(parsePublishedDataset({ ...entry, answers }, BASE)?.answers).toBe(answers);
   });
 
   it('an aggregate dataset: its manifest alone, name and date optional (the manifest gives them)', () => {
@@ -52,6 +64,7 @@ describe('config.json: the published dataset entry', () => {
       date: null,
       files: {},
       aggregates: 'publik/aggregates.json',
+      answers: null,
     });
     expect(
       parsePublishedDataset(
@@ -80,6 +93,28 @@ describe('config.json: the published dataset entry', () => {
       { name: 'x', date: '2026-10-31', households: 'a.csv', aggregates: 'publik/aggregates.json' },
       'bothLevels',
     ],
+    // Answers anywhere but beside the households file (a public folder, the app's own), or with no such file.
+    [
+      { name: 'x', date: '2026-10-31', households: 'bersama/k.csv', answers: 'publik/answers.bin' },
+      'answers',
+    ],
+    [{ name: 'x', date: '2026-10-31', households: 'bersama/k.csv', answers: 'answers.bin' }, 'answers'],
+    [{ name: 'x', date: '2026-10-31', households: 'bersama/k.csv', answers: 'bersama/sub/a.bin' }, 'answers'],
+    [{ name: 'x', date: '2026-10-31', households: 'bersama/k.csv', answers: 'bersama/a.json' }, 'answers'],
+    [
+      { name: 'x', date: '2026-10-31', agents: 'bersama/agen.csv', answers: 'bersama/answers.bin' },
+      'answers',
+    ],
+    [{ aggregates: 'publik/aggregates.json', answers: 'publik/answers.bin' }, 'answers'],
+    [
+      {
+        name: 'x',
+        date: '2026-10-31',
+        households: 'bersama/k.csv',
+        answers: 'https://other.example.org/bersama/a.bin',
+      },
+      'fileUrl',
+    ],
   ])('refuses %j (%s) with a ConfigError, kept apart from the rest of the config', (entry, problem) => {
     expect(() => parsePublishedDataset(entry, BASE)).toThrow(ConfigError);
     const config = parseAppConfig({ basemap: null, dataset: entry }, BASE);
@@ -101,6 +136,37 @@ describe('config.json: the published dataset entry', () => {
           return error instanceof ConfigError;
         }
       }),
+    );
+  });
+
+  it("property: accepted answers are always served from the households file's folder", () => {
+    const segment = fc.constantFrom('bersama', 'publik', '..', '.', 'a b', '%2e%2e', 'assets');
+    const url = fc
+      .tuple(
+        fc.constantFrom('', '/', '/gancang/', 'https://pemda.example.go.id/gancang/'),
+        fc.array(segment, { maxLength: 3 }),
+      )
+      .map(([start, parts]) => start + parts.join('/'));
+    fc.assert(
+      fc.property(
+        url,
+        url,
+        fc.constantFrom('.bin', '.BIN', '.json', ''),
+        (householdsDir, answersDir, ext) => {
+          const households = `${householdsDir}/k.arrow`;
+          const answers = `${answersDir}/answers${ext}`;
+          try {
+            const dataset = parsePublishedDataset(
+              { name: 'x', date: '2026-01-01', households, answers },
+              BASE,
+            );
+            const folder = (u: string) => new URL('.', new URL(u, BASE)).href;
+            return folder(dataset?.answers ?? '') === folder(households) && /\.bin$/i.test(answers);
+          } catch (error) {
+            return error instanceof ConfigError;
+          }
+        },
+      ),
     );
   });
 });
