@@ -1,11 +1,13 @@
 /**
  * `npm run check:deploy -- https://server/gancang/`: checks a deployed copy of the app the way a browser will
  * use it — the page, every worker, the DuckDB wasm, the service worker and the settings, with their types —
- * and the guide's headers (security policy, caching, compression). FAIL = the app will not work there;
+ * the guide's headers (security policy, caching, compression), and that the household files config.json names
+ * are behind a login. FAIL = the app will not work there;
  * WARN = it works, but not as the guide sets it up. Exit code 1 when anything fails (or warns, with --strict).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, parsePublishedDataset } from '../src/core/dataset/app-config.ts';
 
 export type Level = 'ok' | 'warn' | 'fail';
 
@@ -56,6 +58,43 @@ async function scriptAndChunks(mainUrl: string, mainText: string): Promise<strin
     }
   }
   return texts.join('\n');
+}
+
+/**
+ * The household-level files config.json names (the dataset's tables, and the answers made ahead beside them) asked
+ * without a login, as anyone on the network could: each must answer 401 or 403 (DEPLOY.md §7). One that is
+ * served is household data open to all; one that is missing breaks the dashboard's load.
+ */
+export async function checkHouseholdFiles(configText: string, base: string): Promise<Check[]> {
+  const checks: Check[] = [];
+  let dataset: ReturnType<typeof parsePublishedDataset>;
+  try {
+    dataset = parsePublishedDataset((JSON.parse(configText) as { dataset?: unknown }).dataset, base);
+  } catch (error) {
+    const detail =
+      error instanceof ConfigError ? error.message : 'not valid JSON: the dashboard cannot start';
+    return [{ level: 'fail', what: 'config.json', detail }];
+  }
+  if (!dataset) return checks;
+  const files = [...Object.values(dataset.files), ...(dataset.answers ? [dataset.answers] : [])];
+  for (const file of files) {
+    const url = new URL(file, base).href;
+    const { status } = await get(url, false);
+    if (status === 401 || status === 403)
+      checks.push({
+        level: 'ok',
+        what: 'household data behind a login',
+        detail: `HTTP ${status} for ${url}`,
+      });
+    else if (status === 200)
+      checks.push({
+        level: 'fail',
+        what: 'household data behind a login',
+        detail: `${url} is served to anyone without a login: protect its folder (DEPLOY.md §7)`,
+      });
+    else checks.push({ level: 'fail', what: 'household data', detail: `HTTP ${status} for ${url}` });
+  }
+  return checks;
 }
 
 export async function checkDeployment(appUrl: string): Promise<Check[]> {
@@ -113,6 +152,7 @@ export async function checkDeployment(appUrl: string): Promise<Check[]> {
       'cache of config.json',
       cache || '(no Cache-Control)',
     );
+    checks.push(...(await checkHouseholdFiles(config.text ?? '', base)));
   } else add('ok', 'config.json', `HTTP ${config.status}: defaults apply`);
 
   const headers = page.headers;
