@@ -2,6 +2,7 @@
  * Command-line options for the scripts, read by node:util parseArgs; its errors become one plain line
  * ("unknown argument --x", "--kind needs a value") that the scripts print with their usage (exit 2).
  */
+import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,4 +49,19 @@ export function argsOrUsage<T>(
     console.error(`${err instanceof Error ? err.message : String(err)}\n${usage}`);
     return null;
   }
+}
+
+/**
+ * Runs a command's `main` when its module is the script node was started with (not when a test imports it): its
+ * code is the exit code; anything it throws is printed and exits 2.
+ */
+export function runWhenStarted(meta: ImportMeta, main: (argv: readonly string[]) => Promise<number>): void {
+  if (meta.url !== pathToFileURL(process.argv[1] ?? '').href) return;
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(2);
+    },
+  );
 }

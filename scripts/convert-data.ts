@@ -14,12 +14,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { DATA_TABLES, type DataTable } from '../src/core/dataset/table-status.ts';
 import { isCalendarDate } from '../src/core/domain/calendar.ts';
 import { type ImportReport, importTable, type Lang } from '../src/core/import/index.ts';
 import { writeTableArrow } from './arrow-file.ts';
-import { argsOrUsage, langOption, readOptions } from './cli-options.ts';
+import { argsOrUsage, langOption, readOptions, runWhenStarted } from './cli-options.ts';
 import { checkingClient, exitCodeOf, formatReport, readInput } from './validate.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -126,12 +126,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(2);
-    },
-  );
-}
+runWhenStarted(import.meta, main);

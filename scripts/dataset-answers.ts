@@ -18,11 +18,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, parsePublishedDataset } from '../src/core/dataset/app-config.ts';
 import { CHROMIUM_PATH, DIST, openDashboard, waitReady } from '../tests/e2e/harness.ts';
 import { answersOfFirstVisit, TooLargeForAnswers } from './answers-ahead.ts';
-import { argsOrUsage, langOption, readOptions } from './cli-options.ts';
+import { argsOrUsage, langOption, readOptions, runWhenStarted } from './cli-options.ts';
 
 export const USAGE = 'usage: npm run data:answers -- --data DIR [--dist dist] [--config FILE] [--lang id|en]';
 
@@ -161,12 +160,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(2);
-    },
-  );
-}
+runWhenStarted(import.meta, main);

@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { type InputFile, type PublishOutcome, publishAggregates } from '../src/core/aggregates/publish.ts';
 import { DATA_TABLES, type DataTable } from '../src/core/dataset/table-status.ts';
 import { isCalendarDate } from '../src/core/domain/calendar.ts';
@@ -20,7 +20,7 @@ import { DEFAULT_COVERAGE_THRESHOLD_M } from '../src/core/domain/schema.ts';
 import { fatalMessage, type Lang } from '../src/core/import/index.ts';
 import { startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 
-import { langOption, readOptions } from './cli-options.ts';
+import { langOption, readOptions, runWhenStarted } from './cli-options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -225,12 +225,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return outcome.reports.some((r) => r.rejectedRows > 0) ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(2);
-    },
-  );
-}
+runWhenStarted(import.meta, main);

@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   fatalMessage,
   IMPORT_KINDS,
@@ -26,7 +26,7 @@ import {
 } from '../src/core/import/index.ts';
 import { type NodeSqlClient, startNodeDuckDb } from '../src/core/sql/duckdb-node.ts';
 
-import { argsOrUsage, langOption, readOptions } from './cli-options.ts';
+import { argsOrUsage, langOption, readOptions, runWhenStarted } from './cli-options.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -226,12 +226,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCodeOf(report);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(2);
-    },
-  );
-}
+runWhenStarted(import.meta, main);

@@ -1,6 +1,7 @@
 /** Helpers of the planner's e2e files: numbers as written on screen, the legend, the table and redraw waits. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { pageStates } from '../../scripts/page-states';
 import { waitMapIdle, waitReady } from './harness';
 
 /** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
@@ -41,6 +42,23 @@ export const loadAnswers = (page: Page) =>
       (performance.getEntriesByName('gancang:data-loaded').at(-1) as PerformanceMark | undefined)?.detail
         ?.answers as { remembered: number; asked: number } | null,
   );
+
+/**
+ * The page's load and first map were drawn from answers made ahead (shipped or beside the dataset): more than ten
+ * statements answered from them and none asked of the database, which was ready only after the page was (the
+ * page's states recorded since it opened, scripts/page-states.ts).
+ */
+export async function expectDrawnBeforeDatabase(page: Page): Promise<void> {
+  const answers = await loadAnswers(page);
+  expect(answers).toEqual({ remembered: expect.any(Number), asked: 0 });
+  expect(answers?.remembered).toBeGreaterThan(10);
+  const ready = (await pageStates(page)).find((s) => s.state === 'ready')?.atMs;
+  expect(ready).toBeDefined();
+  const duckdbReadyAt = () =>
+    page.evaluate(() => performance.getEntriesByName('gancang:duckdb-ready')[0]?.startTime ?? null);
+  await expect.poll(duckdbReadyAt, { timeout: 120_000 }).not.toBeNull();
+  expect(await duckdbReadyAt()).toBeGreaterThan(ready ?? Number.POSITIVE_INFINITY);
+}
 
 /** The planner shows the need `code`: chosen, its legend titled `title`, the page ready and the map still. */
 export async function showNeed(page: Page, code: string, title: string): Promise<void> {

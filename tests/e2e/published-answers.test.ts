@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as makeAnswers } from '../../scripts/dataset-answers';
-import { pageStates, recordPageStates } from '../../scripts/page-states';
+import { recordPageStates } from '../../scripts/page-states';
 import {
   configWith,
   type Dashboard,
@@ -14,7 +14,7 @@ import {
   waitMapIdle,
   waitReady,
 } from './harness';
-import { loadAnswers, wholePlanner } from './planner-helpers';
+import { expectDrawnBeforeDatabase, loadAnswers, wholePlanner } from './planner-helpers';
 
 /**
  * The office's published dataset (config.json's `dataset`) drawn on a first visit from the answers
@@ -27,9 +27,6 @@ import { loadAnswers, wholePlanner } from './planner-helpers';
 const NAME = 'P3KE Kantor Bappeda';
 const TABLES = ['households', 'agents', 'cases'] as const;
 
-const duckdbReadyAt = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('gancang:duckdb-ready')[0]?.startTime ?? null);
-const readyAt = async (page: Page) => (await pageStates(page)).find((s) => s.state === 'ready')?.atMs;
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
 /** The check report of every table, as the user opens it from the header. */
@@ -121,14 +118,9 @@ describe("the office's dataset drawn on a first visit from answers made beside i
     const drawn = await firstVisit(await config('bersama/households.arrow', 'bersama/answers.bin'));
     const { page } = drawn;
     expect(drawn.server.requests).toContain('/bersama/answers.bin');
-    // The whole load (the files' checks included), the boundaries and the planner's first map: from the answers.
-    const answers = await loadAnswers(page);
-    expect(answers).toEqual({ remembered: expect.any(Number), asked: 0 });
-    expect(answers?.remembered).toBeGreaterThan(10);
-    const ready = await readyAt(page);
-    expect(ready).toBeDefined();
-    await expect.poll(() => duckdbReadyAt(page), { timeout: 120_000 }).not.toBeNull();
-    expect(await duckdbReadyAt(page)).toBeGreaterThan(ready ?? Number.POSITIVE_INFINITY);
+    // The whole load (the files' checks included), the boundaries and the planner's first map: from the answers;
+    // DuckDB was started behind the drawn page.
+    await expectDrawnBeforeDatabase(page);
     // The office's dataset, named as such, with the same figures, map legend, table and check reports.
     const label = await text(page, 'dataset-name');
     expect(label).toContain(NAME);

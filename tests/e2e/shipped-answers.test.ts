@@ -1,8 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageStates, recordPageStates } from '../../scripts/page-states';
+import { recordPageStates } from '../../scripts/page-states';
 import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
-import { loadAnswers, plannerText, showNeed, wholePlanner } from './planner-helpers';
+import {
+  expectDrawnBeforeDatabase,
+  loadAnswers,
+  plannerText,
+  showNeed,
+  wholePlanner,
+} from './planner-helpers';
 
 /**
  * A first visit to the demo's opening map is drawn from the answers the build ships with the demo
@@ -12,12 +18,6 @@ import { loadAnswers, plannerText, showNeed, wholePlanner } from './planner-help
  */
 
 const ANSWERS_FILE = /^\/first-look\/demo-[\w-]+\.answers\.bin$/;
-
-/** When DuckDB was ready (the page's clock), or null. */
-const duckdbReadyAt = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('gancang:duckdb-ready')[0]?.startTime ?? null);
-
-const readyAt = async (page: Page) => (await pageStates(page)).find((s) => s.state === 'ready')?.atMs;
 
 describe('a first visit drawn from the answers shipped with the demo', () => {
   const opened: Dashboard[] = [];
@@ -45,15 +45,9 @@ describe('a first visit drawn from the answers shipped with the demo', () => {
     const shipped = await firstVisit({});
     const { page } = shipped;
     expect(shipped.server.requests.filter((p) => ANSWERS_FILE.test(p))).toHaveLength(1);
-    // The whole load, the boundaries and the planner's first map: from the shipped answers.
-    const answers = await loadAnswers(page);
-    expect(answers).toEqual({ remembered: expect.any(Number), asked: 0 });
-    expect(answers?.remembered).toBeGreaterThan(10);
-    // DuckDB was started behind the drawn page, not before it.
-    const ready = await readyAt(page);
-    expect(ready).toBeDefined();
-    await expect.poll(() => duckdbReadyAt(page), { timeout: 120_000 }).not.toBeNull();
-    expect(await duckdbReadyAt(page)).toBeGreaterThan(ready ?? Number.POSITIVE_INFINITY);
+    // The whole load, the boundaries and the planner's first map: from the shipped answers; DuckDB was started
+    // behind the drawn page, not before it.
+    await expectDrawnBeforeDatabase(page);
     expect(await wholePlanner(page)).toEqual(expected);
     await expect.poll(() => counts(page)).toBe(await counts(asking.page));
     await screenshot(page, 'shipped-answers-planner');
