@@ -1,8 +1,8 @@
 /** Helpers of the planner's e2e files: numbers as written on screen, the legend, the table and redraw waits. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { pageStates } from '../../scripts/page-states';
-import { waitMapIdle, waitReady } from './harness';
+import { pageStates, recordPageStates } from '../../scripts/page-states';
+import { type Dashboard, type DashboardOptions, openDashboard, waitMapIdle, waitReady } from './harness';
 
 /** "1.170" → 1170, "36,8 %" → 36.8 (Indonesian). */
 export const idNumber = (text: string | null): number =>
@@ -42,6 +42,20 @@ export const loadAnswers = (page: Page) =>
       (performance.getEntriesByName('gancang:data-loaded').at(-1) as PerformanceMark | undefined)?.detail
         ?.answers as { remembered: number; asked: number } | null,
   );
+
+/**
+ * A first visit in a browser of its own, its page's states recorded from the start (for expectDrawnBeforeDatabase):
+ * opened, ready and its map still. Added to `opened`, for the caller to close.
+ */
+export async function firstVisit(options: DashboardOptions, opened: Dashboard[]): Promise<Dashboard> {
+  const dash = await openDashboard({ ...options, navigate: false });
+  opened.push(dash);
+  await recordPageStates(dash.context);
+  await dash.page.goto(dash.url);
+  await waitReady(dash.page);
+  await waitMapIdle(dash.page);
+  return dash;
+}
 
 /**
  * The page's load and first map were drawn from answers made ahead (shipped or beside the dataset): more than ten

@@ -4,17 +4,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as makeAnswers } from '../../scripts/dataset-answers';
-import { recordPageStates } from '../../scripts/page-states';
-import {
-  configWith,
-  type Dashboard,
-  DIST,
-  openDashboard,
-  screenshot,
-  waitMapIdle,
-  waitReady,
-} from './harness';
-import { expectDrawnBeforeDatabase, loadAnswers, wholePlanner } from './planner-helpers';
+import { configWith, type Dashboard, DIST, openDashboard, screenshot } from './harness';
+import { expectDrawnBeforeDatabase, firstVisit, loadAnswers, wholePlanner } from './planner-helpers';
 
 /**
  * The office's published dataset (config.json's `dataset`) drawn on a first visit from the answers
@@ -64,19 +55,8 @@ describe("the office's dataset drawn on a first visit from answers made beside i
       ]),
     );
 
-  async function firstVisit(configFile: string) {
-    const dash = await openDashboard({
-      navigate: false,
-      serviceWorkers: 'block',
-      files: { ...served(), '/config.json': configFile },
-    });
-    opened.push(dash);
-    await recordPageStates(dash.context);
-    await dash.page.goto(dash.url);
-    await waitReady(dash.page);
-    await waitMapIdle(dash.page);
-    return dash;
-  }
+  const visit = (configFile: string) =>
+    firstVisit({ serviceWorkers: 'block', files: { ...served(), '/config.json': configFile } }, opened);
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gancang-answers-'));
@@ -111,11 +91,11 @@ describe("the office's dataset drawn on a first visit from answers made beside i
   });
 
   it('shows what a first visit asking the database shows, without asking it anything before the map', async () => {
-    const asking = await firstVisit(await config());
+    const asking = await visit(await config());
     expect(await loadAnswers(asking.page)).toMatchObject({ remembered: 0 });
     const expected = await wholePlanner(asking.page);
 
-    const drawn = await firstVisit(await config('bersama/households.arrow', 'bersama/answers.bin'));
+    const drawn = await visit(await config('bersama/households.arrow', 'bersama/answers.bin'));
     const { page } = drawn;
     expect(drawn.server.requests).toContain('/bersama/answers.bin');
     // The whole load (the files' checks included), the boundaries and the planner's first map: from the answers;
@@ -132,14 +112,14 @@ describe("the office's dataset drawn on a first visit from answers made beside i
   }, 600_000);
 
   it('never uses answers made from other files: the page shows the files it loads', async () => {
-    const made = await firstVisit(await config());
+    const made = await visit(await config());
     const madeFor = await wholePlanner(made.page);
-    const asking = await firstVisit(await config('bersama/households.csv'));
+    const asking = await visit(await config('bersama/households.csv'));
     const expected = await wholePlanner(asking.page);
     // The test tells the two apart: other households, other figures.
     expect(expected).not.toEqual(madeFor);
 
-    const stale = await firstVisit(await config('bersama/households.csv', 'bersama/answers.bin'));
+    const stale = await visit(await config('bersama/households.csv', 'bersama/answers.bin'));
     expect(stale.server.requests).toContain('/bersama/answers.bin');
     // What the other households change is asked of the database.
     expect((await loadAnswers(stale.page))?.asked).toBeGreaterThan(0);

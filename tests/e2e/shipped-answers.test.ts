@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recordPageStates } from '../../scripts/page-states';
-import { type Dashboard, openDashboard, screenshot, waitMapIdle, waitReady } from './harness';
+import { type Dashboard, screenshot } from './harness';
 import {
   expectDrawnBeforeDatabase,
+  firstVisit,
   loadAnswers,
   plannerText,
   showNeed,
@@ -25,24 +25,16 @@ describe('a first visit drawn from the answers shipped with the demo', () => {
     for (const dash of opened) await dash.close();
   });
 
-  async function firstVisit(options: { shippedAnswers?: boolean; query?: string }) {
-    const dash = await openDashboard({ ...options, navigate: false });
-    opened.push(dash);
-    await recordPageStates(dash.context);
-    await dash.page.goto(dash.url);
-    await waitReady(dash.page);
-    await waitMapIdle(dash.page);
-    return dash;
-  }
+  const visit = (options: { shippedAnswers?: boolean; query?: string }) => firstVisit(options, opened);
 
   it('shows what a first visit asking the database shows, without asking it anything before the map', async () => {
-    const asking = await firstVisit({ shippedAnswers: false });
+    const asking = await visit({ shippedAnswers: false });
     expect(await loadAnswers(asking.page)).toMatchObject({ remembered: 0 });
     const expected = await wholePlanner(asking.page);
     const counts = (page: Page) => page.getByTestId('data-quality').textContent();
     await expect.poll(() => counts(asking.page)).toMatch(/Tanpa koordinat: \d/);
 
-    const shipped = await firstVisit({});
+    const shipped = await visit({});
     const { page } = shipped;
     expect(shipped.server.requests.filter((p) => ANSWERS_FILE.test(p))).toHaveLength(1);
     // The whole load, the boundaries and the planner's first map: from the shipped answers; DuckDB was started
@@ -61,7 +53,7 @@ describe('a first visit drawn from the answers shipped with the demo', () => {
   }, 600_000);
 
   it('is not downloaded by a page opened with other settings (a shared link): the database answers it', async () => {
-    const linked = await firstVisit({ query: 'need=rtlh' });
+    const linked = await visit({ query: 'need=rtlh' });
     expect(linked.server.requests.filter((p) => ANSWERS_FILE.test(p))).toEqual([]);
     expect(await loadAnswers(linked.page)).toMatchObject({ remembered: 0 });
     expect(linked.pageErrors).toEqual([]);
