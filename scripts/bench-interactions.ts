@@ -14,8 +14,8 @@
  * checked like an import on every load: the demo's tables here) → ready, without and with the answers
  * `npm run data:answers` makes beside it.
  */
-import { rmSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -32,6 +32,7 @@ import {
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
+import { demoAsOfficeDataset } from '../tests/e2e/office-dataset';
 import { main as makeAnswers } from './dataset-answers';
 
 /**
@@ -255,15 +256,7 @@ let published: Promise<Published> | null = null;
 async function makePublished(): Promise<Published> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gancang-bench-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const bersama = path.join(dir, 'bersama');
-  await mkdir(bersama);
-  const names = ['households', 'agents', 'cases'].map((t) => `${t}.arrow`);
-  for (const name of names) await copyFile(path.join(DIST, 'demo', name), path.join(bersama, name));
-  const entry = {
-    name: 'Dataset kantor',
-    date: '2026-10-31',
-    ...Object.fromEntries(names.map((name) => [name.replace('.arrow', ''), `bersama/${name}`])),
-  };
+  const { bersama, entry } = await demoAsOfficeDataset(dir);
   const config = await configWith(dir, entry);
   const withAnswers = await configWith(dir, { ...entry, answers: 'bersama/answers.bin' });
   const log = console.log;
@@ -274,8 +267,9 @@ async function makePublished(): Promise<Published> {
   } finally {
     console.log = log;
   }
+  // The tables and the answers beside them, each served at its address.
   const files = Object.fromEntries(
-    [...names, 'answers.bin'].map((name) => [`/bersama/${name}`, path.join(bersama, name)]),
+    readdirSync(bersama).map((name) => [`/bersama/${name}`, path.join(bersama, name)]),
   );
   return { files, config, withAnswers };
 }

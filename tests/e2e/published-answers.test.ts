@@ -1,10 +1,11 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as makeAnswers } from '../../scripts/dataset-answers';
 import { configWith, type Dashboard, DIST, openDashboard, screenshot } from './harness';
+import { demoAsOfficeDataset, OFFICE_DATASET_NAME } from './office-dataset';
 import { expectDrawnBeforeDatabase, firstVisit, loadAnswers, wholePlanner } from './planner-helpers';
 
 /**
@@ -14,9 +15,6 @@ import { expectDrawnBeforeDatabase, firstVisit, loadAnswers, wholePlanner } from
  * database shows. Answers made from other files are never used: the page shows the files' own figures. Answers
  * outside the households file's folder are refused with a message.
  */
-
-const NAME = 'P3KE Kantor Bappeda';
-const TABLES = ['households', 'agents', 'cases'] as const;
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).textContent()) ?? '';
 
@@ -37,15 +35,9 @@ describe("the office's dataset drawn on a first visit from answers made beside i
   const opened: Dashboard[] = [];
 
   /** config.json naming the dataset's files under bersama/ (`households` may be another file), and `answers`. */
+  let entry: Record<string, string>;
   const config = (households = 'bersama/households.arrow', answers?: string) =>
-    configWith(dir, {
-      name: NAME,
-      date: '2026-10-31',
-      households,
-      agents: 'bersama/agents.arrow',
-      cases: 'bersama/cases.arrow',
-      ...(answers ? { answers } : {}),
-    });
+    configWith(dir, { ...entry, households, ...(answers ? { answers } : {}) });
 
   const served = () =>
     Object.fromEntries(
@@ -60,11 +52,8 @@ describe("the office's dataset drawn on a first visit from answers made beside i
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gancang-answers-'));
-    bersama = path.join(dir, 'bersama');
-    await mkdir(bersama);
     // The demo's tables as the office publishes its own: Arrow files, checked like an import on every load.
-    for (const table of TABLES)
-      await copyFile(path.join(DIST, 'demo', `${table}.arrow`), path.join(bersama, `${table}.arrow`));
+    ({ bersama, entry } = await demoAsOfficeDataset(dir));
     // Other households, in the same folder: the demo's but the last 2,000.
     const csv = (await readFile(path.join(DIST, 'demo', 'households.csv'), 'utf8')).trimEnd().split('\n');
     await writeFile(path.join(bersama, 'households.csv'), `${csv.slice(0, -2000).join('\n')}\n`);
@@ -103,7 +92,7 @@ describe("the office's dataset drawn on a first visit from answers made beside i
     await expectDrawnBeforeDatabase(page);
     // The office's dataset, named as such, with the same figures, map legend, table and check reports.
     const label = await text(page, 'dataset-name');
-    expect(label).toContain(NAME);
+    expect(label).toContain(OFFICE_DATASET_NAME);
     expect(label).not.toContain('sintetis');
     expect(await wholePlanner(page)).toEqual(expected);
     expect(await reportsText(page)).toBe(await reportsText(asking.page));

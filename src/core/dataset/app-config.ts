@@ -125,13 +125,17 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   if (raw === null || raw === undefined) return null;
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('dataset', 'notObject', '');
   const entry = raw as Record<string, unknown>;
-  const fileUrl = (key: string, type: RegExp): string | null => {
+  const fileUrl = (
+    key: string,
+    type: RegExp,
+    wrongType: ConfigError['problem'] = 'fileType',
+  ): string | null => {
     const url = entry[key];
     if (url === undefined || url === null) return null;
     if (typeof url !== 'string' || !sameOrigin(url, base)) {
       throw new ConfigError(`dataset.${key}`, 'fileUrl', String(url));
     }
-    if (!type.test(url.split(/[?#]/)[0] ?? '')) throw new ConfigError(`dataset.${key}`, 'fileType', url);
+    if (!type.test(url.split(/[?#]/)[0] ?? '')) throw new ConfigError(`dataset.${key}`, wrongType, url);
     return url;
   };
   const files: PublishedDatasetConfig['files'] = {};
@@ -144,10 +148,8 @@ export function parsePublishedDataset(raw: unknown, base: string): PublishedData
   if (!hasFiles && !aggregates) throw new ConfigError('dataset', 'noFiles', '');
   if (hasFiles && aggregates) throw new ConfigError('dataset.aggregates', 'bothLevels', aggregates);
   // The answers hold figures and rows of the households: only ever beside their file, behind the same login.
-  const answers = fileUrl('answers', /(?:)/);
-  const beside = (households: string | undefined, url: string) =>
-    households !== undefined && folderOf(url, base) === folderOf(households, base);
-  if (answers && !(ANSWERS_FILE.test(answers.split(/[?#]/)[0] ?? '') && beside(files.households, answers)))
+  const answers = fileUrl('answers', ANSWERS_FILE, 'answers');
+  if (answers && (!files.households || folderOf(answers, base) !== folderOf(files.households, base)))
     throw new ConfigError('dataset.answers', 'answers', answers);
   // Household files carry no name or date of their own; an aggregate manifest does.
   const name = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : null;
