@@ -1,10 +1,12 @@
 /**
- * Where the time goes while a user waits (`npm run profile -- --scenario cold|later|switch`; build first).
+ * Where the time goes while a user waits (`npm run profile -- --scenario cold|later|switch|step`; build first).
  *
  * Drives the built demo in headless Chromium as the benchmark does and records a Chrome trace of one wait:
  * - cold: a first visit, open → ready;
  * - later: a third visit in the same browser (the offline cache and the compiled engine kept), open → ready;
  * - switch: right after a cold start is ready, Perencanaan → Pengawasan.
+ * - step: after a cold start, Pengawasan opened and looked at for `--pause MS` (4 s by default), one step of its
+ *   distance limit (key press → the map's frame with its answer drawn).
  * Prints the app's own timeline (its `gancang:*` marks, and each statement of its database, `gancang:sql`),
  * how busy each thread was in each quarter second, what compiling the database engine, the software GPU's
  * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
@@ -20,18 +22,18 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
-import { openSection } from './bench-interactions';
+import { openAgain, openDashboard, waitMapIdle, waitReady } from '../tests/e2e/harness';
+import { openSection, stepDistanceDrawn } from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
 import { gpuPrograms, recordGpuPrograms } from './gpu-programs';
 import { mapFrames, recordMapFrames } from './profile-frames';
 import { type SampleEvent, sampledFunctions } from './profile-samples';
 import { summarizeTrace, type TraceEvent } from './profile-trace';
 
-const SCENARIOS = ['cold', 'later', 'switch'] as const;
+const SCENARIOS = ['cold', 'later', 'switch', 'step'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const USAGE =
-  'usage: npm run profile -- [--scenario cold|later|switch] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames] [--without-shipped-answers]';
+  'usage: npm run profile -- [--scenario cold|later|switch|step] [--pause MS] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames] [--without-shipped-answers]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -45,6 +47,8 @@ const CATEGORIES = [
 interface ProfileOptions {
   scenario: Scenario;
   sliceMs: number;
+  /** step: how long the user looks at Pengawasan before the step. */
+  pauseMs?: number;
   /** A demo made with `npm run data:demo -- --out DIR` (e.g. a million households), served instead of the built one. */
   data?: string;
   /** Where to write the whole trace (Chrome's JSON trace format: opens in DevTools' Performance panel or Perfetto). */
@@ -64,6 +68,7 @@ function parse(argv: readonly string[]): ProfileOptions {
   const { values } = readOptions(argv, {
     scenario: { type: 'string', default: 'cold' },
     slice: { type: 'string', default: '250' },
+    pause: { type: 'string', default: '4000' },
     data: { type: 'string' },
     trace: { type: 'string' },
     functions: { type: 'boolean', default: false },
@@ -74,9 +79,12 @@ function parse(argv: readonly string[]): ProfileOptions {
   if (!scenario) throw new Error(`unknown scenario "${values.scenario}"`);
   const sliceMs = Number(values.slice);
   if (!(sliceMs >= 10)) throw new Error('--slice needs a number of milliseconds, at least 10');
+  const pauseMs = Number(values.pause);
+  if (!(pauseMs >= 0)) throw new Error('--pause needs a number of milliseconds');
   return {
     scenario,
     sliceMs,
+    pauseMs,
     ...(values.data ? { data: path.resolve(values.data) } : {}),
     ...(values.trace ? { trace: path.resolve(values.trace) } : {}),
     functions: values.functions === true,
@@ -128,8 +136,10 @@ function pageOrigin(
   events: readonly TraceEvent[],
   entries: readonly AppEntry[],
 ): { originUs: number; pid: number; tid: number } {
-  for (const entry of entries) {
-    const traced = events.find(
+  // The latest entry first: a name the page marked before the trace began (e.g. each map drawn) is in the trace
+  // only as its latest mark.
+  for (const entry of [...entries].sort((a, b) => b.startMs - a.startMs)) {
+    const traced = events.findLast(
       (e) => e.name === entry.name && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n'),
     );
     if (traced) return { originUs: traced.ts - entry.startMs * 1000, pid: traced.pid, tid: traced.tid };
@@ -144,6 +154,7 @@ const round = (n: number) => Math.round(n).toLocaleString('en');
 export async function profile({
   scenario,
   sliceMs = 250,
+  pauseMs = 4000,
   data,
   trace,
   functions = false,
@@ -179,10 +190,18 @@ export async function profile({
         stop = await startTrace(await dash.context.newCDPSession(page), functions);
         page = (await openAgain(page, dash.url)).tab;
         toPageMs = await page.evaluate(() => performance.now());
-      } else {
+      } else if (scenario === 'switch') {
         stop = await startTrace(await dash.context.newCDPSession(page), functions);
         fromPageMs = await page.evaluate(() => performance.now());
         await openSection(page, 'supervisor');
+        toPageMs = await page.evaluate(() => performance.now());
+      } else {
+        await openSection(page, 'supervisor');
+        await waitMapIdle(page);
+        await page.waitForTimeout(pauseMs);
+        stop = await startTrace(await dash.context.newCDPSession(page), functions);
+        fromPageMs = await page.evaluate(() => performance.now());
+        await stepDistanceDrawn(page);
         toPageMs = await page.evaluate(() => performance.now());
       }
     }
@@ -202,6 +221,7 @@ export async function profile({
       cold: 'open (cold) → ready',
       later: 'third visit → ready',
       switch: 'Perencanaan → Pengawasan',
+      step: `distance limit, one step after ${round(pauseMs)} ms on Pengawasan → drawn`,
     };
     log(`${what[scenario]}: ${round(toPageMs - fromPageMs)} ms (ms below: from the start of the wait)\n`);
     log('The app (its marks; each database statement, gancang:sql)');
