@@ -42,11 +42,20 @@ import { main as makeAnswers } from './dataset-answers';
 const LATER_STEPS = 4;
 /** Between two later steps: a user's pause, so that each step is timed alone. */
 const STEP_PAUSE_MS = 500;
+/**
+ * A user's look at Pengawasan before a step, in a first visit of its own: long enough for the work the page does
+ * in the user's pauses (the database's start behind a page drawn from memory, the offline copy) to have begun.
+ */
+const LOOK_MS = 4_000;
+/** And a second step after that one, a short look later. */
+const LOOK_NEXT_MS = 1_000;
 
 export const INTERACTIONS = [
   'toSupervisorMs',
   'sliderMs',
   'sliderLaterMs',
+  'lookStepMs',
+  'lookNextStepMs',
   'toPlannerMs',
   'importUseMs',
   'eraseMs',
@@ -66,6 +75,8 @@ export const INTERACTION_LABELS: Record<Interaction, string> = {
   toSupervisorMs: 'Perencanaan → Pengawasan',
   sliderMs: 'distance limit one step → map drawn',
   sliderLaterMs: `distance limit, each of ${LATER_STEPS} steps after it → drawn (median)`,
+  lookStepMs: `distance limit, one step after a ${LOOK_MS / 1000} s look at Pengawasan (new browser) → drawn`,
+  lookNextStepMs: `distance limit, the step ${LOOK_NEXT_MS / 1000} s after that one → drawn`,
   toPlannerMs: 'Pengawasan → Perencanaan',
   importUseMs: 'Gunakan data ini (45 k rows, checked) → ready',
   eraseMs: 'Hapus semua data lokal (after the import) → ready',
@@ -183,6 +194,26 @@ async function laterVisits(
   const later = await openAgain(page, url);
   await later.tab.close();
   return { firstMapMs, readyMs, toSupervisorMs, laterReadyMs: later.readyMs };
+}
+
+/**
+ * A first visit in a browser of its own (its service worker allowed): Pengawasan opened once ready, looked at for
+ * LOOK_MS, one step of the distance limit; LOOK_NEXT_MS later, another. The steps the user takes after a pause,
+ * when the page's own pause-time work runs beside them.
+ */
+async function stepsAfterLook(): Promise<{ lookStepMs: number; lookNextStepMs: number }> {
+  const dash = await openDashboard();
+  try {
+    await waitReady(dash.page);
+    await openSection(dash.page, 'supervisor');
+    await waitMapIdle(dash.page);
+    await dash.page.waitForTimeout(LOOK_MS);
+    const lookStepMs = await stepDistanceDrawn(dash.page);
+    await dash.page.waitForTimeout(LOOK_NEXT_MS);
+    return { lookStepMs, lookNextStepMs: await stepDistanceDrawn(dash.page) };
+  } finally {
+    await dash.close();
+  }
 }
 
 /** How late each data file is answered in the slow-link start: a link where a request waits for its answer. */
@@ -305,6 +336,7 @@ export async function measureInteractions(
   const eraseMs = await elapsedMs(() =>
     afterDatasetLoad(page, () => page.getByTestId('erase-local').click()),
   );
+  const look = await stepsAfterLook();
   const slow = await slowLinkStart();
   const unshipped = await unshippedStart();
   const publishedAsked = await publishedStart(false);
@@ -313,6 +345,7 @@ export async function measureInteractions(
     toSupervisorMs,
     sliderMs,
     sliderLaterMs: median(laterSteps),
+    ...look,
     toPlannerMs,
     importUseMs,
     eraseMs,
