@@ -34,7 +34,14 @@ export interface DuckDb {
  * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
  * build is shipped, which every current browser supports (STACK.md).
  */
-export async function startDuckDb(options: { timeline?: boolean } = {}): Promise<DuckDb> {
+export interface DuckDbOptions {
+  /** Each statement leaves a `gancang:sql` measure on the page's timeline (the dashboard's own instance). */
+  timeline?: boolean;
+  /** Every statement of every client of the instance is tracked in it too: the instance's work, page-wide. */
+  work?: Activity;
+}
+
+export async function startDuckDb(options: DuckDbOptions = {}): Promise<DuckDb> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
   const failed = workerFailure(worker);
@@ -56,13 +63,13 @@ export async function startDuckDb(options: { timeline?: boolean } = {}): Promise
   await conn.query('SET autoinstall_known_extensions=false');
   await conn.query('SET autoload_known_extensions=false');
   return {
-    client: clientOf(db, conn, options.timeline),
+    client: clientOf(db, conn, options),
     connect: async () => {
       const schema = `dataset_${++schemas}`;
       const datasetConn = await db.connect();
       await datasetConn.query(`CREATE SCHEMA ${schema}`);
       await datasetConn.query(`SET schema = '${schema}'`);
-      return clientOf(db, datasetConn, options.timeline, schema);
+      return clientOf(db, datasetConn, options, schema);
     },
     terminate: () => db.terminate(),
     timings: { instantiateMs: performance.now() - t0 },
@@ -80,12 +87,20 @@ const STATEMENT_MEASURE = 'gancang:sql';
 const TIMELINE_STATEMENTS = 1_000;
 let measured = 0;
 
+/** Runs `work` as a statement: its client (and instance) busy until it settles. */
+type Busy = <T>(work: () => Promise<T>) => Promise<T>;
+
 /**
- * `work` as the activity of a client, and with `timeline` a `gancang:sql` measure on the page's performance
- * timeline (its `detail`: the statement's first words), which `npm run profile` lays out beside the threads.
+ * `work` as busy, and with `timeline` a `gancang:sql` measure on the page's performance timeline (its `detail`:
+ * the statement's first words), which `npm run profile` lays out beside the threads.
  */
-function tracked<T>(activity: Activity, timeline: boolean, what: string, work: () => Promise<T>): Promise<T> {
-  if (!timeline) return activity.track(work);
+function tracked<T>(
+  busy: Busy,
+  timeline: boolean | undefined,
+  what: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!timeline) return busy(work);
   const start = performance.now();
   const measure = () => {
     if (++measured > TIMELINE_STATEMENTS) {
@@ -99,7 +114,7 @@ function tracked<T>(activity: Activity, timeline: boolean, what: string, work: (
       detail: what.slice(0, 300).replace(/\s+/g, ' ').trim().slice(0, 100),
     });
   };
-  return activity.track(work).finally(measure);
+  return busy(work).finally(measure);
 }
 
 /**
@@ -109,14 +124,15 @@ function tracked<T>(activity: Activity, timeline: boolean, what: string, work: (
 function clientOf(
   db: duckdb.AsyncDuckDB,
   conn: duckdb.AsyncDuckDBConnection,
-  timeline = false,
+  { timeline, work: instanceWork }: DuckDbOptions,
   schema?: string,
 ): SqlClient {
   const statements = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
   /** Statements run once with their values written in (queryPrepared's `inline`): prepared at the next use. */
   const ranOnce = new Set<string>();
   const activity = new Activity();
-  const track = <T>(what: string, work: () => Promise<T>) => tracked(activity, timeline, what, work);
+  const busy: Busy = (work) => activity.track(instanceWork ? () => instanceWork.track(work) : work);
+  const track = <T>(what: string, work: () => Promise<T>) => tracked(busy, timeline, what, work);
   const insertArrowStream = async (name: string, bytes: Uint8Array) => {
     await conn.query(`DROP TABLE IF EXISTS ${ident(name)}`);
     // A file's bytes: a damaged stream leaves its connection's Arrow reader waiting for the rest, and every
@@ -165,7 +181,7 @@ function clientOf(
         let statement = statements.get(sql);
         if (!statement) {
           // The database is busy while it prepares (work asked ahead waits for it to be quiet).
-          statement = activity.track(() => conn.prepare(sql));
+          statement = busy(() => conn.prepare(sql));
           statements.set(sql, statement);
           statement.catch(() => statements.delete(sql));
         }

@@ -1,3 +1,4 @@
+import { databaseStart, databaseWork } from './database-work';
 import { startDuckDb } from './duckdb-browser';
 
 let main: ReturnType<typeof startDuckDb> | null = null;
@@ -9,7 +10,7 @@ let main: ReturnType<typeof startDuckDb> | null = null;
  * and the moment it is ready are on the page's performance timeline (`npm run profile`).
  */
 export function startMainDuckDb(): ReturnType<typeof startDuckDb> {
-  main ??= startDuckDb({ timeline: true }).then((db) => {
+  main ??= databaseStart(() => startDuckDb({ timeline: true, work: databaseWork })).then((db) => {
     performance.mark('gancang:duckdb-ready');
     return db;
   });
