@@ -30,10 +30,6 @@ export interface DuckDb {
   timings: DuckDbTimings;
 }
 
-/**
- * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
- * build is shipped, which every current browser supports (STACK.md).
- */
 export interface DuckDbOptions {
   /** Each statement leaves a `gancang:sql` measure on the page's timeline (the dashboard's own instance). */
   timeline?: boolean;
@@ -41,6 +37,10 @@ export interface DuckDbOptions {
   work?: Activity;
 }
 
+/**
+ * Starts DuckDB-WASM from the app's own origin (no CDN): only the exception-handling
+ * build is shipped, which every current browser supports (STACK.md).
+ */
 export async function startDuckDb(options: DuckDbOptions = {}): Promise<DuckDb> {
   const t0 = performance.now();
   const worker = new Worker(ehWorkerUrl);
