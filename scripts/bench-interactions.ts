@@ -196,6 +196,14 @@ async function laterVisits(
   return { firstMapMs, readyMs, toSupervisorMs, laterReadyMs: later.readyMs };
 }
 
+/** Pengawasan opened on a ready page, its map drawn, then looked at for `lookMs` before the user's next step. */
+export async function lookAtSupervisor(page: Page, lookMs: number): Promise<void> {
+  await waitReady(page);
+  await openSection(page, 'supervisor');
+  await waitMapIdle(page);
+  await page.waitForTimeout(lookMs);
+}
+
 /**
  * A first visit in a browser of its own (its service worker allowed): Pengawasan opened once ready, looked at for
  * LOOK_MS, one step of the distance limit; LOOK_NEXT_MS later, another. The steps the user takes after a pause,
@@ -204,10 +212,7 @@ async function laterVisits(
 async function stepsAfterLook(): Promise<{ lookStepMs: number; lookNextStepMs: number }> {
   const dash = await openDashboard();
   try {
-    await waitReady(dash.page);
-    await openSection(dash.page, 'supervisor');
-    await waitMapIdle(dash.page);
-    await dash.page.waitForTimeout(LOOK_MS);
+    await lookAtSupervisor(dash.page, LOOK_MS);
     const lookStepMs = await stepDistanceDrawn(dash.page);
     await dash.page.waitForTimeout(LOOK_NEXT_MS);
     return { lookStepMs, lookNextStepMs: await stepDistanceDrawn(dash.page) };

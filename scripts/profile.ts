@@ -22,8 +22,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { openAgain, openDashboard, waitMapIdle, waitReady } from '../tests/e2e/harness';
-import { openSection, stepDistanceDrawn } from './bench-interactions';
+import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
+import { lookAtSupervisor, openSection, stepDistanceDrawn } from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
 import { gpuPrograms, recordGpuPrograms } from './gpu-programs';
 import { mapFrames, recordMapFrames } from './profile-frames';
@@ -196,9 +196,7 @@ export async function profile({
         await openSection(page, 'supervisor');
         toPageMs = await page.evaluate(() => performance.now());
       } else {
-        await openSection(page, 'supervisor');
-        await waitMapIdle(page);
-        await page.waitForTimeout(pauseMs);
+        await lookAtSupervisor(page, pauseMs);
         stop = await startTrace(await dash.context.newCDPSession(page), functions);
         fromPageMs = await page.evaluate(() => performance.now());
         await stepDistanceDrawn(page);
