@@ -15,11 +15,15 @@ export interface LinkedProgram {
 
 /**
  * Run in the page. Text, not a function (see page-states.ts). deck.gl names its shaders; MapLibre's are known by
- * a line of their own source (its sky, a fill's outline pass), else by their attributes.
+ * a line of their own source (its sky, a fill's outline pass, a background layer), else by their attributes.
  */
 const RECORD_PROGRAMS = `(() => {
   const linked = (window.__linkedPrograms = []);
-  const maplibre = [['sky', 'u_sky_color'], ['fill-outline', 'length(v_pos - gl_FragCoord.xy)']];
+  const maplibre = [
+    ['sky', 'u_sky_color'],
+    ['fill-outline', 'length(v_pos - gl_FragCoord.xy)'],
+    ['background', 'fragColor=u_color*u_opacity;'],
+  ];
   for (const C of [WebGL2RenderingContext, WebGLRenderingContext]) {
     const link = C.prototype.linkProgram;
     C.prototype.linkProgram = function (program) {

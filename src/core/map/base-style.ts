@@ -15,7 +15,11 @@ export interface BaseStyleInput {
 /** Layer the village choropleth is drawn beneath, so boundaries stay on top of the fill. */
 export const CHOROPLETH_BEFORE_LAYER = 'village-line';
 
-/** The offline MapLibre style: sea, land, regency, kecamatan and village boundaries from local GeoJSON. */
+/**
+ * The offline MapLibre style: land, regency, kecamatan and village boundaries from local GeoJSON. The sea is the
+ * map element's own colour (shared-map.ts), seen where the map draws nothing: a background layer would be one
+ * more GPU program to compile before the first map (about 0.15 s with software WebGL).
+ */
 export function baseStyle(input: BaseStyleInput): StyleSpecification {
   const basemap = input.basemap;
   return {
@@ -37,7 +41,6 @@ export function baseStyle(input: BaseStyleInput): StyleSpecification {
         : {}),
     },
     layers: [
-      { id: 'sea', type: 'background', paint: { 'background-color': MAP_COLORS.sea } },
       // Fills are drawn without MapLibre's outline pass: that pass is one more GPU program to compile before
       // the first map (slow with software WebGL). The coast is smoothed by a hairline in the land's colour;
       // the regency's edge lies under its own boundary line.

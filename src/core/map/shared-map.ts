@@ -4,6 +4,7 @@ import type { IControl, Map as MapLibreMap, StyleSpecification } from 'maplibre-
 import { type FrameGate, gateOverlayFrames } from './frame-gate';
 import { placeAnchors } from './layer-anchors';
 import { tellOverlaySize } from './overlay-size';
+import { MAP_COLORS } from './palette';
 
 export interface LabelledControl {
   control: IControl;
@@ -77,6 +78,9 @@ export function takeMap(
   // Set through the CSSOM (allowed by the page's CSP): the map fills the section that shows it.
   host.style.width = '100%';
   host.style.height = '100%';
+  // The sea: the map's style has no background layer (base-style.ts), so its canvas is clear where it draws
+  // nothing and this shows through, as the sea did when MapLibre drew it.
+  host.style.backgroundColor = MAP_COLORS.sea;
   parent.appendChild(host);
   const shared: SharedMap = {
     ...create(host),

@@ -19,9 +19,8 @@ describe('baseStyle', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
   });
 
-  it('draws sea, land, regency, village, kecamatan and regency boundaries in that order', () => {
+  it('draws land, regency, village, kecamatan and regency boundaries in that order', () => {
     expect(baseStyle({ ...input, basemap: null }).layers.map((l) => l.id)).toEqual([
-      'sea',
       'land',
       'land-edge',
       'regency-fill',
@@ -37,7 +36,15 @@ describe('baseStyle', () => {
       basemap: { tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'], attribution: '© Example' },
     });
     expect(style.sources.basemap).toMatchObject({ type: 'raster', attribution: '© Example', tileSize: 256 });
-    expect(style.layers.map((l) => l.id).indexOf('basemap')).toBe(3);
+    expect(style.layers.map((l) => l.id).indexOf('basemap')).toBe(2);
+  });
+
+  it("has no background layer (one GPU program less before the first map): the sea is the map element's colour", () => {
+    for (const basemap of [
+      null,
+      { tiles: ['https://tiles.example.org/{z}/{x}/{y}.png'], attribution: '© Example' },
+    ])
+      expect(baseStyle({ ...input, basemap }).layers.filter((l) => l.type === 'background')).toEqual([]);
   });
 
   it("asks for no fill outline pass (one GPU program less before the first map): every edge is a line's", () => {
