@@ -78,12 +78,14 @@ const now = (page: Page) => page.evaluate(() => performance.now());
 
 /**
  * Programs a first map does without: MapLibre's sky (under the sea), a fill's outline pass, a background layer (the
- * sea is the map element's colour), the village names' plates (not at the first map's zoom).
+ * sea is the map element's colour), and any text's (the kecamatan names are text of the page over the map; the
+ * village names and their plates come near the zoom that shows them).
  */
 const NOT_FOR_A_FIRST_MAP = [
   /^maplibre sky$/,
   /^maplibre fill-outline$/,
   /^maplibre background$/,
+  /^multi-icon-layer/,
   /^text-background-layer/,
 ];
 

@@ -12,12 +12,14 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { VIEW_BOUNDS, ZOOM_RANGE } from './view-bounds';
+import { DETAIL_ZOOM, type LabelPoint } from './village-layers';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileName, reportLoadFailure, runStep } from '../dataset/load-guard';
 import { type BasemapProblem, watchBlockedTiles } from './basemap-watch';
 import { mapUiStrings, relabelMap } from './control-strings';
+import { showDistrictNames } from './district-names';
 import { drawFromLoad } from './drawn-from-load';
 import { dropHangingBasemap, onBasemapDropped } from './hanging-basemap';
 import { showOpening } from './opening-view';
@@ -57,6 +59,8 @@ export interface MapView {
 export interface MapCanvasProps {
   style: StyleSpecification;
   layers: Layer[];
+  /** The kecamatan names, shown over the map in the overview (below the zoom of village detail). */
+  districtNames: LabelPoint[];
   /** Where to open (e.g. from a shared link); the whole regency when absent. */
   initialView?: { lon: number; lat: number; zoom: number } | null;
   /** Called once the map has loaded and after every move or zoom. */
@@ -159,6 +163,7 @@ function createMap(
 export function MapCanvas({
   style,
   layers,
+  districtNames,
   initialView,
   onView,
   onDrawn,
@@ -252,6 +257,12 @@ export function MapCanvas({
     if (!shared || sameLayers(shared.layers, layers)) return;
     handLayers(shared, layers);
   }, [layers]);
+
+  useEffect(() => {
+    const shared = sharedRef.current;
+    if (!shared) return;
+    return showDistrictNames(shared.map, districtNames, DETAIL_ZOOM);
+  }, [districtNames]);
 
   // Called again when onDrawn changes too: a section whose readiness needs more than its layers (say figures
   // that arrive after them) hears when the map shows them, however fast the map drew the layers.

@@ -16,7 +16,6 @@ export const HOUSEHOLD_ZOOM = 12;
 export type LabelPoint = PlaceableLabel;
 
 const VILLAGE_LABEL_PX = 12;
-const DISTRICT_LABEL_PX = 15;
 
 export interface VillageFillInput {
   villages: FeatureCollection;
@@ -76,52 +75,39 @@ const charactersOf = (labels: readonly LabelPoint[]): string[] => [
   ...new Set(labels.flatMap((l) => [...l.text])),
 ];
 
-// Labels are thinned per zoom level so they never overlap and stay readable.
-const labelLayer = (id: string, labels: LabelPoint[], size: number, zoom: number, visible: boolean) =>
-  new TextLayer<LabelPoint>({
-    id,
-    data: shownData(visible, () => placeLabels(labels, zoom, size)),
-    visible,
-    getPosition: (d) => d.position,
-    getText: (d) => d.text,
-    getSize: size,
-    getColor: hexToRgba(MAP_COLORS.label),
-    // DejaVu's J overhangs its origin and deck.gl's atlas clips it; Liberation Sans (Arial metrics) does not.
-    fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
-    fontWeight: size > 13 ? 'bold' : 'normal',
-    // Every character of every name up front: the 'auto' atlas missed letters first seen after a
-    // re-placement (e.g. 'J'), see visgl/deck.gl#7337.
-    characterSet: charactersOf(labels),
-    // Village names sit on a light plate (readable over points and dark fills). Kecamatan names get
-    // an SDF halo instead; a roomy atlas (buffer) keeps glyphs that overhang their box from being clipped.
-    ...(size < DISTRICT_LABEL_PX
-      ? { background: true, fontSettings: { buffer: 12 } }
-      : {
-          outlineWidth: 3,
-          outlineColor: hexToRgba(MAP_COLORS.labelHalo),
-          fontSettings: { sdf: true, fontSize: 96, buffer: 8, radius: 16 },
-        }),
-    getBackgroundColor: [255, 255, 255, 190],
-    backgroundPadding: [3, 1, 3, 1],
-  });
-
 /**
  * Zoom from which the village names' layer exists (hidden below DETAIL_ZOOM): its GPU programs and glyph atlas
  * are made while the user zooms in, not for a first map that cannot show the names.
  */
 export const VILLAGE_LABELS_FROM_ZOOM = DETAIL_ZOOM - 0.5;
 
-/** Kecamatan names in the overview, village names from DETAIL_ZOOM on. Draw them last. */
-export function labelLayers(
-  villageLabels: LabelPoint[],
-  districtLabels: LabelPoint[],
-  zoom: number,
-): Layer[] {
-  const detail = zoom >= DETAIL_ZOOM;
+/**
+ * Village names from DETAIL_ZOOM on, each on a light plate (readable over points and dark fills), thinned per
+ * zoom so they never overlap. Draw them last. The kecamatan names of the overview are text of the page over the
+ * map (district-names.ts).
+ */
+export function villageLabelLayers(villageLabels: LabelPoint[], zoom: number): Layer[] {
+  if (zoom < VILLAGE_LABELS_FROM_ZOOM) return [];
+  const visible = zoom >= DETAIL_ZOOM;
   return [
-    labelLayer('district-labels', districtLabels, DISTRICT_LABEL_PX, zoom, !detail),
-    ...(zoom >= VILLAGE_LABELS_FROM_ZOOM
-      ? [labelLayer('village-labels', villageLabels, VILLAGE_LABEL_PX, zoom, detail)]
-      : []),
+    new TextLayer<LabelPoint>({
+      id: 'village-labels',
+      data: shownData(visible, () => placeLabels(villageLabels, zoom, VILLAGE_LABEL_PX)),
+      visible,
+      getPosition: (d) => d.position,
+      getText: (d) => d.text,
+      getSize: VILLAGE_LABEL_PX,
+      getColor: hexToRgba(MAP_COLORS.label),
+      // DejaVu's J overhangs its origin and deck.gl's atlas clips it; Liberation Sans (Arial metrics) does not.
+      fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
+      // Every character of every name up front: the 'auto' atlas missed letters first seen after a
+      // re-placement (e.g. 'J'), see visgl/deck.gl#7337.
+      characterSet: charactersOf(villageLabels),
+      // A roomy atlas (buffer) keeps glyphs that overhang their box from being clipped.
+      background: true,
+      fontSettings: { buffer: 12 },
+      getBackgroundColor: [255, 255, 255, 190],
+      backgroundPadding: [3, 1, 3, 1],
+    }),
   ];
 }

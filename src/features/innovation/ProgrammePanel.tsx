@@ -6,7 +6,7 @@ import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas } from '../../core/map/MapCanvas';
 import { NO_DATA_COLOR } from '../../core/map/palette';
-import { labelLayers, villageFillLayer } from '../../core/map/village-layers';
+import { villageFillLayer, villageLabelLayers } from '../../core/map/village-layers';
 import type { VillageStats } from '../../core/sql/queries';
 import { isolate } from '../../core/ui/bidi';
 import { setDocumentState } from '../../core/ui/document-state';
@@ -72,7 +72,7 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
         noDataColor: NO_DATA_COLOR,
         onHover,
       }),
-      ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+      ...villageLabelLayers(boundaries.villageLabels, zoom),
     ],
     [boundaries, fills, onHover, zoom],
   );
@@ -131,6 +131,7 @@ export function ProgrammePanel({ programme, villages, footer }: ProgrammeProps) 
           <MapCanvas
             style={style}
             layers={layers}
+            districtNames={boundaries.districtLabels}
             onView={(v) => setZoom(v.zoom)}
             onDrawn={markReady}
             ariaLabel={t('innovation.programme.mapTitle')}

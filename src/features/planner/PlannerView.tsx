@@ -308,6 +308,7 @@ export function PlannerView({ measure, onMeasure }: PlannerViewProps) {
         <MapCanvas
           style={style}
           layers={layers}
+          districtNames={boundaries.districtLabels}
           initialView={initialView}
           onView={onView}
           onDrawn={onDrawn}

@@ -3,7 +3,7 @@ import type { Feature } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VillageBoundaries } from '../../core/dataset/load-boundaries';
 import { NO_DATA_COLOR } from '../../core/map/palette';
-import { labelLayers } from '../../core/map/village-layers';
+import { villageLabelLayers } from '../../core/map/village-layers';
 import { queryRows, type SqlClient } from '../../core/sql/sql-client';
 import type { Choropleth } from './choropleth';
 import { type HouseholdCard, householdCardSql, type PlannerQuery } from './data/planner-queries';
@@ -121,10 +121,7 @@ export function usePlannerLayers(input: PlannerLayersInput) {
   );
   const highlightCodes = input.pickCodes;
   // Same label layers (same data) until the zoom changes: deck.gl then keeps its text atlas and attributes.
-  const labels = useMemo(
-    () => labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
-    [boundaries, zoom],
-  );
+  const labels = useMemo(() => villageLabelLayers(boundaries.villageLabels, zoom), [boundaries, zoom]);
   const layers = useMemo(
     () => [
       ...(on.choropleth && map

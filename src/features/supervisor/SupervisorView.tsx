@@ -8,7 +8,7 @@ import { useLoadedData } from '../../core/dataset/loaded-context';
 import { baseStyle } from '../../core/map/base-style';
 import { MapCanvas } from '../../core/map/MapCanvas';
 import { NO_DATA_COLOR } from '../../core/map/palette';
-import { householdLayer, labelLayers, villageFillLayer } from '../../core/map/village-layers';
+import { householdLayer, villageFillLayer, villageLabelLayers } from '../../core/map/village-layers';
 import { sessionPolicy } from '../../core/privacy/privacy';
 import { BoundaryNotice } from '../../core/ui/BoundaryNotice';
 import { setDocumentState } from '../../core/ui/document-state';
@@ -221,7 +221,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
             ...(arrays && result
               ? [agentLayer({ ...arrays.agents, ...result.agent }, zoom, selectedAgent, selectAgent)]
               : []),
-            ...labelLayers(boundaries.villageLabels, boundaries.districtLabels, zoom),
+            ...villageLabelLayers(boundaries.villageLabels, zoom),
           ],
     [
       layersDue,
@@ -360,6 +360,7 @@ export function SupervisorView({ thresholdM, onThreshold }: SupervisorViewProps)
           <MapCanvas
             style={style}
             layers={layers}
+            districtNames={boundaries.districtLabels}
             onView={(v) => setZoom(v.zoom)}
             onDrawn={onDrawn}
             ariaLabel={t('nav.supervisor')}

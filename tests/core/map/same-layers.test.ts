@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { PointCloud } from '../../../src/core/map/point-thinning';
 import { layerChange, sameLayers } from '../../../src/core/map/same-layers';
-import { householdLayer, labelLayers, villageFillLayer } from '../../../src/core/map/village-layers';
+import { householdLayer, villageFillLayer, villageLabelLayers } from '../../../src/core/map/village-layers';
 import {
   areaFillLayers,
   householdPointLayer,
@@ -86,7 +86,7 @@ function sectionLayers(state: {
     }),
     householdPointLayer(boxPoints, 1, onHover),
     ...sqlAreaLayers(villages, new Set(['A', 'C'])),
-    ...labelLayers(labels, labels, state.zoom),
+    ...villageLabelLayers(labels, state.zoom),
   ];
 }
 
@@ -122,7 +122,7 @@ describe('sameLayers', () => {
       [{ selected: 'B' }, 'village-selection: data'],
       [{ selected: null }, 'village-selection: data'],
       // The village names are set up near the zoom that shows them.
-      [{ zoom: 10.6 }, '12 layers → 13'],
+      [{ zoom: 10.6 }, '11 layers → 12'],
       [{ pickAgent: (_a: number) => undefined }, 'agents: onClick'],
     ];
     for (const [change, expected] of changes)
