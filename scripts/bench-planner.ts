@@ -141,6 +141,7 @@ async function openPlanner(dir: string | null) {
     // The address a user types (the planner is the first section): the one a demo's first look is drawn for.
     query: '',
     navigate: false,
+    settled: true,
     ...(dir ? { demo: dir } : {}),
   });
   // The renderer's memory, sampled while it loads: the peak, not only what is left at the end.

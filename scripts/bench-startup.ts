@@ -1,7 +1,8 @@
 /**
  * Startup benchmark of the built dashboard (`npm run bench`; run `npm run build` first).
  *
- * Five cold starts, each in a fresh Chromium profile (empty cache), served from 127.0.0.1 by the e2e harness:
+ * Five cold starts, each in a fresh Chromium profile (empty cache), served from 127.0.0.1 by the e2e harness, and
+ * opened once the browser's own start is done (tests/e2e/browser-quiet.ts), as a user's browser is:
  * navigation → the first map painted (the first look, `gancang:first-look-drawn`, before the data is in), →
  * <html data-state="ready"> and the app's own `gancang:data-loaded` mark, plus what the browser
  * fetched (and of it, the scripts' gzip size: what a first visit downloads before the map). Then the JS/CSS/wasm
@@ -99,7 +100,7 @@ function fileSize(urlPath: string): number {
 }
 
 async function coldStart(run: number, interactions: boolean): Promise<RunResult> {
-  const dash = await openDashboard({ navigate: false });
+  const dash = await openDashboard({ navigate: false, settled: true });
   try {
     await recordPageStates(dash.context);
     const t0 = performance.now();

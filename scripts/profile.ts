@@ -7,6 +7,8 @@
  * - switch: right after a cold start is ready, Perencanaan → Pengawasan.
  * - step: after a cold start, Pengawasan opened and looked at for `--pause MS` (4 s by default), one step of its
  *   distance limit (key press → the map's frame with its answer drawn).
+ * - use: after a cold start, the demo's agents and households files imported and checked, then "Gunakan data
+ *   ini" → ready with them.
  * Prints the app's own timeline (its `gancang:*` marks, and each statement of its database, `gancang:sql`),
  * how busy each thread was in each quarter second, what compiling the database engine, the software GPU's
  * read-backs and garbage collection cost, and the page's long tasks with their largest parts. With `--data DIR`,
@@ -23,17 +25,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { openAgain, openDashboard, waitReady } from '../tests/e2e/harness';
-import { lookAtSupervisor, openSection, stepDistanceDrawn } from './bench-interactions';
+import {
+  checkDemoImport,
+  lookAtSupervisor,
+  openSection,
+  stepDistanceDrawn,
+  takeCheckedImport,
+} from './bench-interactions';
 import { argsOrUsage, readOptions } from './cli-options';
 import { gpuPrograms, recordGpuPrograms } from './gpu-programs';
 import { mapFrames, recordMapFrames } from './profile-frames';
 import { type SampleEvent, sampledFunctions } from './profile-samples';
 import { summarizeTrace, type TraceEvent } from './profile-trace';
 
-const SCENARIOS = ['cold', 'later', 'switch', 'step'] as const;
+const SCENARIOS = ['cold', 'later', 'switch', 'step', 'use'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 const USAGE =
-  'usage: npm run profile -- [--scenario cold|later|switch|step] [--pause MS] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames] [--without-shipped-answers]';
+  'usage: npm run profile -- [--scenario cold|later|switch|step|use] [--pause MS] [--slice MS] [--data DIR] [--trace FILE] [--functions] [--frames] [--without-shipped-answers]';
 const CATEGORIES = [
   'blink.user_timing',
   'devtools.timeline',
@@ -165,6 +173,7 @@ export async function profile({
   const log = (line: string) => lines.push(line);
   const dash = await openDashboard({
     navigate: scenario !== 'cold',
+    settled: true,
     shippedAnswers,
     ...(data ? { demo: data } : {}),
   });
@@ -195,6 +204,12 @@ export async function profile({
         fromPageMs = await page.evaluate(() => performance.now());
         await openSection(page, 'supervisor');
         toPageMs = await page.evaluate(() => performance.now());
+      } else if (scenario === 'use') {
+        await checkDemoImport(page);
+        stop = await startTrace(await dash.context.newCDPSession(page), functions);
+        fromPageMs = await page.evaluate(() => performance.now());
+        await takeCheckedImport(page);
+        toPageMs = await page.evaluate(() => performance.now());
       } else {
         await lookAtSupervisor(page, pauseMs);
         stop = await startTrace(await dash.context.newCDPSession(page), functions);
@@ -220,6 +235,7 @@ export async function profile({
       later: 'third visit → ready',
       switch: 'Perencanaan → Pengawasan',
       step: `distance limit, one step after ${round(pauseMs)} ms on Pengawasan → drawn`,
+      use: "Gunakan data ini (the demo's files, checked) → ready",
     };
     log(`${what[scenario]}: ${round(toPageMs - fromPageMs)} ms (ms below: from the start of the wait)\n`);
     log('The app (its marks; each database statement, gancang:sql)');

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-
+import { processTreeCpuMs, waitUntilQuiet } from './browser-quiet';
 import { assertBuilt, DIST, type ServeOptions, type StaticServer, startStaticServer } from './static-server';
 
 export * from './map-probe';
@@ -57,6 +57,11 @@ export interface DashboardOptions extends ServeOptions {
   device?: { width: number; height: number };
   /** A desktop or laptop window of this size (mouse, no touch); default VIEWPORT. */
   viewport?: { width: number; height: number };
+  /**
+   * Wait after the launch until the browser's own start is done (its processes quiet, browser-quiet.ts), as a
+   * user's browser is when they open the dashboard: for timed cold starts.
+   */
+  settled?: boolean;
 }
 
 export interface Dashboard {
@@ -145,6 +150,7 @@ export async function openDashboard(options: DashboardOptions = {}): Promise<Das
     await rm(userDataDir, { recursive: true, force: true });
   };
 
+  if (options.settled) await waitUntilQuiet(() => processTreeCpuMs(userDataDir));
   if (options.navigate ?? true) {
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded' });

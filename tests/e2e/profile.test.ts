@@ -48,4 +48,12 @@ describe('npm run profile', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.at(-1)).toMatch(/^\s+[\d,]+\s+yes\s+yes\s+yes\s+(no|\?)$/);
   });
+
+  it('lays out the use of a checked import: the imported tables written, then the data loaded', async () => {
+    const lines = await profile({ scenario: 'use', sliceMs: 250 });
+    expect(lines[0]).toMatch(/^Gunakan data ini \(the demo's files, checked\) → ready: [\d,]+ ms/);
+    const households = startOf(lines, 'gancang:sql insert households');
+    const loaded = startOf(lines, 'gancang:data-loaded');
+    expect(households).toBeLessThan(loaded);
+  });
 });
