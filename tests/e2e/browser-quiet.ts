@@ -1,9 +1,10 @@
 /**
  * A freshly launched Chromium first does work of its own: here its top-chrome WebUI renderer (the address bar's
  * popup, made ahead even when headless) takes about 1.2 s of CPU in the first second. A page opened at once
- * shares the cores with it, so a timed cold start measured the browser's start as well as the dashboard's (on
- * two cores: first look 1.1 → 1.7 s, ready 3.5 → 3.9 s). A user's browser has long done it when they open the
- * dashboard. The benchmarks' cold starts wait until the browser is quiet (`openDashboard({ settled: true })`).
+ * shares the cores with it, so a timed cold start measured the browser's start as well as the dashboard's (`npm
+ * run bench` on two cores, one build: first look 0.80 s opened once quiet, 1.38 s at once; ready 3.19 s, 4.71 s).
+ * A user's browser has long done it when they open the dashboard. The benchmarks' cold starts wait until the
+ * browser is quiet (`openDashboard({ settled: true })`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
