@@ -3,7 +3,7 @@ import { type PlaceableLabel, placeLabels } from '../geo/label-placement';
 import { MAP_COLORS } from './palette';
 
 /** The kecamatan names' size in CSS pixels (placement estimates each name's box from it). */
-export const DISTRICT_NAME_PX = 15;
+const DISTRICT_NAME_PX = 15;
 
 const HALO_PX = 1.5;
 /** A halo in the halo colour all around the letters, as the map's own text had. */
