@@ -108,18 +108,58 @@ async function waitPrepared(page: Page): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Clicks a section's tab (the page is `loading` from the click on) and waits until that section has drawn. */
-export async function openSection(page: Page, section: 'planner' | 'supervisor'): Promise<void> {
+/**
+ * Clicks a section's tab (the page is `loading` from the click on) and waits until that section has drawn.
+ * Returns, on the page's clock, when the browser took the click (its event's time) and when the page was `ready`
+ * after it: the user's wait, timed in the page as a step of the distance limit is. Timed from here, it would also
+ * hold what the driver does before it clicks (it waits until the tab has stood still for two frames, 0.3-0.4 s on
+ * a page busy with its work ahead) and its polling after.
+ */
+export async function openSectionTimes(
+  page: Page,
+  section: 'planner' | 'supervisor',
+): Promise<{ clickedAtMs: number; readyAtMs: number }> {
+  // Listening before the click (an input event can overtake a script sent after it).
+  await page.evaluate(`window.__sectionWait = ${SECTION_WAIT}; undefined`);
   await page.getByTestId(`nav-${section}`).click();
   await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading', undefined, {
     timeout: 120_000,
     polling: 20,
   });
   await waitReady(page);
+  return page.evaluate<{ clickedAtMs: number; readyAtMs: number }>('window.__sectionWait');
 }
 
+/** openSectionTimes, and the user's wait: from the click to the section drawn, in ms. */
+export async function openSection(page: Page, section: 'planner' | 'supervisor'): Promise<number> {
+  const { clickedAtMs, readyAtMs } = await openSectionTimes(page, section);
+  return readyAtMs - clickedAtMs;
+}
+
+// Plain JavaScript, run in the page as it is. The page leaves `loading` for `ready` (or `error`) once the section
+// has drawn; the records' old values catch a `loading` set and left between two observations.
+const SECTION_WAIT = `new Promise((resolve, reject) => {
+  const root = document.documentElement;
+  let clickedAt = -1;
+  let loading = false;
+  const observer = new MutationObserver((records) => {
+    if (clickedAt < 0) return;
+    if (records.some((r) => r.oldValue === 'loading') || root.dataset.state === 'loading') loading = true;
+    const state = root.dataset.state;
+    if (loading && (state === 'ready' || state === 'error')) {
+      observer.disconnect();
+      clearTimeout(timeout);
+      resolve({ clickedAtMs: clickedAt, readyAtMs: performance.now() });
+    }
+  });
+  const timeout = setTimeout(() => { observer.disconnect(); reject(new Error('no section drawn after a click in 120 s')); }, 120000);
+  observer.observe(root, { attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
+  document.addEventListener('click', (event) => { clickedAt = event.timeStamp; }, { capture: true, once: true });
+})`;
+
 /**
- * One step right on the distance limit, timed in the page: from the key press to Pengawasan's
+ * One step right on the distance limit, timed in the page: from the key press (its event's time, when the browser
+ * took the input: a press queued behind the page's work waits from then) to Pengawasan's
  * `gancang:coverage-drawn` mark for the new limit (the map's frame with its answer drawn). It does not wait for
  * a figure to change: at a million households, limits between the neighbours' radius and the far-away villages
  * of origin leave every figure as it was.
@@ -146,7 +186,7 @@ const STEP_DRAWN = `((limit) => new Promise((resolve, reject) => {
     }
   });
   const timeout = setTimeout(() => { observer.disconnect(); reject(new Error('no map drawn for ' + limit + ' m in 120 s')); }, 120000);
-  document.addEventListener('keydown', () => { pressedAt = performance.now(); }, { once: true, capture: true });
+  document.addEventListener('keydown', (event) => { pressedAt = event.timeStamp; }, { once: true, capture: true });
   observer.observe({ type: 'mark' });
 }))`;
 
@@ -194,7 +234,7 @@ async function laterVisits(
   try {
     await waitMapIdle(tab);
     await waitPrepared(tab);
-    toSupervisorMs = await elapsedMs(() => openSection(tab, 'supervisor'));
+    toSupervisorMs = await openSection(tab, 'supervisor');
   } finally {
     await tab.close();
   }
@@ -333,7 +373,7 @@ export async function measureInteractions(
   page: Page,
   openedUrl: string,
 ): Promise<Record<Interaction, number>> {
-  const toSupervisorMs = await elapsedMs(() => openSection(page, 'supervisor'));
+  const toSupervisorMs = await openSection(page, 'supervisor');
   await waitMapIdle(page);
   const sliderMs = await stepDistanceDrawn(page);
   const laterSteps: number[] = [];
@@ -341,7 +381,7 @@ export async function measureInteractions(
     await page.waitForTimeout(STEP_PAUSE_MS);
     laterSteps.push(await stepDistanceDrawn(page));
   }
-  const toPlannerMs = await elapsedMs(() => openSection(page, 'planner'));
+  const toPlannerMs = await openSection(page, 'planner');
   const second = await laterVisits(page, openedUrl);
   const importUseMs = await importAndUse(page);
   // The erase asks first; the user says yes.

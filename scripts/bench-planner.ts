@@ -36,7 +36,7 @@ import {
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
-import { elapsedMs, openSection, stepDistanceDrawn } from './bench-interactions';
+import { openSection, stepDistanceDrawn } from './bench-interactions';
 import { readOptions } from './cli-options';
 
 const MARK = 'gancang:planner-drawn';
@@ -278,7 +278,7 @@ async function benchDataset(dir: string | null) {
 
     // Pengawasan: the distance limit one step right at a time (key press → the map's frame with the new limit's
     // answer drawn), each from a quiet page, as a supervisor moving the slider step by step.
-    const toSupervisorMs = await elapsedMs(() => openSection(page, 'supervisor'));
+    const toSupervisorMs = await openSection(page, 'supervisor');
     await waitMapIdle(page);
     const distance: number[] = [];
     for (let i = 0; i < CHANGES; i++) {

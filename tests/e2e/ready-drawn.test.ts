@@ -122,7 +122,10 @@ describe('ready comes after the frame that shows the map', () => {
     await expectOnlyShownPrograms(page);
 
     const toSupervisor = await now(page);
-    await openSection(page, 'supervisor');
+    // The benches' wait for a switch is timed in the page, from the click to this ready: within the driver's own.
+    const waitedMs = await openSection(page, 'supervisor');
+    expect(waitedMs).toBeGreaterThan(0);
+    expect(waitedMs).toBeLessThan((await now(page)) - toSupervisor);
     for (const seen of await framesBeforeReady(page, toSupervisor)) expectDrawn(seen);
 
     const toPlanner = await now(page);
