@@ -80,6 +80,13 @@ export function useCoverage(sql: SqlClient, options: CoverageOptions): CoverageS
   const ready = useRef<Promise<CoverageSession> | null>(null);
   const latest = useRef(0);
 
+  // New options whose answer is already in (asked ahead, or before) are answered in this render: React renders
+  // again at once, before anything is committed, so a step of a slider draws the section once, not twice.
+  if (state.options !== options) {
+    const settled = settledCoverage(sql, options);
+    if (settled) setState(answered(state, settled, options));
+  }
+
   useEffect(() => {
     let live = true;
     const session = coverageSession(sql);
