@@ -8,7 +8,7 @@ import { type ImportReport, importTable } from '../import';
 import { nullableVector, sameBoolean } from '../sql/arrow-vectors';
 import { loadArrowTable, loadCsvTable, type TableLoad } from '../sql/load-table';
 import { assignedPairsSql, NEVER_VISITED } from '../sql/queries';
-import type { SqlClient } from '../sql/sql-client';
+import { insertDerived, type SqlClient } from '../sql/sql-client';
 import type { DatasetSource } from './dataset-source';
 import { fetchBytes, fetchBytesIfPresent, requestedAhead } from './fetch-bytes';
 import { GAZETTEER, gazetteerCopyPath } from './gazetteer-copy';
@@ -143,7 +143,13 @@ async function loadFile(
  */
 export async function computeHouseholdCoverage(client: SqlClient, referenceDate: string): Promise<void> {
   if (!isCalendarDate(referenceDate)) throw new RangeError(`reference date ${referenceDate}`);
-  const pairs = await client.queryTable(assignedPairsSql(referenceDate));
+  // Derived from the read alone: a visit whose load asked the same in the same state takes the table as the
+  // last one wrote it, without reading a million households (remembered-answers.ts).
+  return insertDerived(client, 'household_coverage', assignedPairsSql(referenceDate), householdCoverage);
+}
+
+/** household_coverage's rows from the households' pairs with their agents (assignedPairsSql's answer). */
+function householdCoverage(pairs: Table): Table {
   const column = <T>(name: string, empty: T) => (pairs.getChild(name)?.toArray() as T | undefined) ?? empty;
   const distances = assignedAgentDistances({
     householdLon: column('lon', new Float64Array(0)),
@@ -157,19 +163,16 @@ export async function computeHouseholdCoverage(client: SqlClient, referenceDate:
   // Written as read, in one Arrow table of the answer's typed arrays (its vectors may belong to another copy of
   // the Arrow library): no second pass of DuckDB over the households, a join and a sort (a fifth of a second at
   // a million).
-  await client.insertArrow(
-    'household_coverage',
-    new Table({
-      row_id: makeVector(column('row_id', new Int32Array(0))),
-      agent_state: makeVector(states),
-      agent_distance_m: nullableVector(
-        distances,
-        (i) => states[i] === OWN_AGENT.active && !Number.isNaN(distances[i]),
-      ),
-      visit_age_days: nullableVector(ages, (i) => ages[i] !== NEVER_VISITED),
-      visits_recorded: sameBoolean(visited, ages.length),
-    }),
-  );
+  return new Table({
+    row_id: makeVector(column('row_id', new Int32Array(0))),
+    agent_state: makeVector(states),
+    agent_distance_m: nullableVector(
+      distances,
+      (i) => states[i] === OWN_AGENT.active && !Number.isNaN(distances[i]),
+    ),
+    visit_age_days: nullableVector(ages, (i) => ages[i] !== NEVER_VISITED),
+    visits_recorded: sameBoolean(visited, ages.length),
+  });
 }
 
 interface FileToCheck {

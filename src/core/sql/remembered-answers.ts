@@ -1,6 +1,6 @@
 import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { sha256Hex } from '../dataset/stored-bytes';
-import type { SqlClient, SqlParam } from './sql-client';
+import { insertDerived, type SqlClient, type SqlParam } from './sql-client';
 
 /**
  * A dataset's database answers the same statements the same way on every visit: its tables are made by the
@@ -45,8 +45,14 @@ export interface RememberingOptions {
   onLateFailure: (error: unknown) => void;
   /** Answers larger than this are given but not kept for the next visit. */
   maxAnswerBytes?: number;
-  /** What this load keeps for the next visit, at most. */
+  /** What this load keeps for the next visit, at most; also the largest table given as rows it names. */
   maxTotalBytes?: number;
+  /**
+   * The largest file or table given as bytes that a load names (by a digest of its bytes); a larger one makes it
+   * forget from there on. Default 1 GiB: a million households' Arrow file (about 140 MB) is named, so that the
+   * next visit to such a dataset is drawn from this one's answers too.
+   */
+  maxBytesWrite?: number;
 }
 
 export interface RememberingClient extends SqlClient {
@@ -62,6 +68,7 @@ export interface RememberingClient extends SqlClient {
 
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 24 * 1024 * 1024;
+const MAX_BYTES_WRITE = 1024 * 1024 * 1024;
 /** A write without a result of its own (a file registered, a table inserted) succeeded. */
 const DONE = new Uint8Array(0);
 const noop = () => undefined;
@@ -101,15 +108,26 @@ export function rememberingClient(
       resolve();
     };
   }).then(open);
+  /**
+   * A derived write (insertDerived) runs as a read, then an insert: whatever is asked after it reaches the
+   * database once it is done, as it would have had its caller awaited it.
+   */
+  let derivedDone: Promise<unknown> = Promise.resolve();
+  /** Runs `run` on the database once it is open and the derived write before it is done. */
+  const onDatabase = <T>(run: (c: SqlClient) => Promise<T>): Promise<T> => {
+    const before = derivedDone;
+    return database.then((c) => before.then(() => run(c)));
+  };
   /** The database, opened now if it was not yet: a statement needs its answer. */
-  const needed = () => {
+  const needed = <T>(run: (c: SqlClient) => Promise<T>): Promise<T> => {
     wanted('asked');
-    return database;
+    return onDatabase(run);
   };
   const due = () => wanted('due');
   void (options.openWhen ?? Promise.resolve()).then(due, due);
   const maxAnswer = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const maxTotal = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+  const maxBytesWrite = options.maxBytesWrite ?? MAX_BYTES_WRITE;
   // Reported by the statements that need it (and writes answered from memory, to onLateFailure).
   database.catch(noop);
   const given = new Map<string, Given>();
@@ -145,7 +163,7 @@ export function rememberingClient(
     return inTurn(async () => {
       if (forgetting) {
         asked += 1;
-        return { answer: needed().then(run) };
+        return { answer: needed(run) };
       }
       const key = await keyOf('read', await state, sql, JSON.stringify(params));
       const bytes = known.get(key);
@@ -155,20 +173,17 @@ export function rememberingClient(
         return { answer: Promise.resolve(tableFromIPC(bytes)) };
       }
       asked += 1;
-      const answer = needed()
-        .then(run)
-        .then((table) => {
-          keep(key, table);
-          return table;
-        });
+      const answer = needed(run).then((table) => {
+        keep(key, table);
+        return table;
+      });
       return { answer };
     });
   }
 
   /**
-   * A write, named by `kind`, `text` and a digest of its payload (`size` bytes). A payload larger than what a
-   * load may keep is not digested: the load forgets from there on (the reads that need such tables could not be
-   * kept either).
+   * A write, named by `kind`, `text` and a digest of its payload (`size` bytes). A payload larger than `limit`
+   * is not digested: the load forgets from there on.
    */
   function write<T>(
     kind: string,
@@ -177,20 +192,22 @@ export function rememberingClient(
     run: (c: SqlClient) => Promise<T>,
     fromMemory: (bytes: Uint8Array) => T,
     toKeep: (result: T) => Given,
+    { limit = maxTotal, derived = false } = {},
   ) {
     // Digested beside the statements before it; not once the load has forgotten (forgetting is never undone:
     // at a million households, the coverage table written after the households would be hashed for nothing).
-    const payload = size <= maxTotal && !forgetting ? digest() : null;
+    const payload = size <= limit && !forgetting ? digest() : null;
     payload?.catch(noop);
     return inTurn(async () => {
       // Posted before its digest is known: the database takes writes in the order asked, as soon as it can.
-      const posted = database.then(run);
+      const posted = onDatabase(run);
       // Its failure is taken below, once it is known whether it is the answer or comes late.
       posted.catch(noop);
+      if (derived) derivedDone = posted.catch(noop);
       if (forgetting || !payload) {
         forgetting = true;
         asked += 1;
-        needed();
+        wanted('asked');
         return { answer: posted };
       }
       const next = keyOf('write', await state, kind, text, await payload);
@@ -204,7 +221,7 @@ export function rememberingClient(
         return { answer: Promise.resolve(fromMemory(bytes)) };
       }
       asked += 1;
-      needed();
+      wanted('asked');
       return {
         answer: posted.then((result) => {
           keep(key, toKeep(result));
@@ -228,7 +245,9 @@ export function rememberingClient(
   const done = () => undefined;
   /** A write of bytes (a file, a table as an Arrow stream), without a result of its own. */
   const bytesWrite = (kind: string, name: string, bytes: Uint8Array, run: (c: SqlClient) => Promise<void>) =>
-    write(kind, name, [bytes.byteLength, () => sha256Hex(bytes)], run, done, () => DONE);
+    write(kind, name, [bytes.byteLength, () => sha256Hex(bytes)], run, done, () => DONE, {
+      limit: maxBytesWrite,
+    });
 
   return {
     queryTable: (sql) => statement(sql, [], (c) => c.queryTable(sql)),
@@ -246,9 +265,21 @@ export function rememberingClient(
       ),
     insertArrowStream: (name, bytes) =>
       bytesWrite('arrow', name, bytes, (c) => c.insertArrowStream(name, bytes)),
-    close: () => decided.then(needed).then((c) => c.close?.()),
+    // Named by its statement in the state it is asked in (the build names `derive`'s code), not by its rows: the
+    // next visit takes it without reading or deriving, and the database is given it once it is open.
+    insertDerived: (name, sql, derive) =>
+      write(
+        'derived',
+        name,
+        [0, () => keyOf(sql)],
+        (c) => insertDerived(c, name, sql, derive),
+        done,
+        () => DONE,
+        { derived: true },
+      ),
+    close: () => decided.then(() => needed(async (c) => c.close?.())),
     quiet: () =>
-      opened ? database.then((c) => c.quiet?.()) : (options.quietBeforeOpen?.() ?? Promise.resolve()),
+      opened ? onDatabase(async (c) => c.quiet?.()) : (options.quietBeforeOpen?.() ?? Promise.resolve()),
     given: () => {
       // Each table is written once, when first kept.
       for (const [key, answer] of given)

@@ -23,6 +23,11 @@ export interface SqlClient {
   insertArrow(name: string, data: Table): Promise<void>;
   /** Creates (or replaces) table `name` from Arrow IPC stream bytes (read by DuckDB itself, not in JavaScript). */
   insertArrowStream(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Creates (or replaces) table `name` from what `derive` makes of the answer to `sql`, a read (see the function
+   * insertDerived, which every caller uses). `derive` depends on nothing but that answer.
+   */
+  insertDerived?(name: string, sql: string, derive: (answer: Table) => Table): Promise<void>;
   /** Ends the connection (a client replaced by another dataset's); the database lives on. */
   close?(): Promise<void>;
   /**
@@ -99,4 +104,20 @@ const NUL = String.fromCharCode(0);
 export function literal(value: string): string {
   const quoted = `'${value.replace(/'/g, "''")}'`;
   return value.includes(NUL) ? `(${quoted.split(NUL).join("' || chr(0) || '")})` : quoted;
+}
+
+/**
+ * Creates (or replaces) table `name` from what `derive` makes of the answer to `sql`, a read: `derive` must depend
+ * on nothing but that answer (and the app's code). A client that remembers answers (remembered-answers.ts) names
+ * the table by the statement and the state it is asked in, so that the next visit takes it without the read;
+ * any other reads, derives and inserts.
+ */
+export async function insertDerived(
+  client: SqlClient,
+  name: string,
+  sql: string,
+  derive: (answer: Table) => Table,
+): Promise<void> {
+  if (client.insertDerived) return client.insertDerived(name, sql, derive);
+  await client.insertArrow(name, derive(await client.queryTable(sql)));
 }

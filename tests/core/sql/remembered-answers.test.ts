@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNodeDuckDb } from '../../../src/core/sql/duckdb-node';
 import { DATABASE_WANTED, isRead, rememberingClient } from '../../../src/core/sql/remembered-answers';
-import { rowsOf, type SqlClient } from '../../../src/core/sql/sql-client';
+import { insertDerived, rowsOf, type SqlClient } from '../../../src/core/sql/sql-client';
 
 /**
  * The remembering client's promise: whatever it answers from memory is what the database would have answered
@@ -15,6 +15,7 @@ type Step =
   | { kind: 'range'; table: number; n: number }
   | { kind: 'arrow'; table: number; values: number[] }
   | { kind: 'csv'; table: number; values: number[] }
+  | { kind: 'derived'; table: number; from: number }
   | { kind: 'drop'; table: number }
   | { kind: 'sum'; table: number }
   | { kind: 'above'; table: number; limit: number };
@@ -25,6 +26,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('range' as const), table, n: fc.integer({ min: 0, max: 20 }) }),
   fc.record({ kind: fc.constant('arrow' as const), table, values }),
   fc.record({ kind: fc.constant('csv' as const), table, values }),
+  fc.record({ kind: fc.constant('derived' as const), table, from: table }),
   fc.record({ kind: fc.constant('drop' as const), table }),
   fc.record({ kind: fc.constant('sum' as const), table }),
   fc.record({ kind: fc.constant('sum' as const), table }),
@@ -54,6 +56,13 @@ function ask(client: SqlClient, s: Step): Promise<unknown> {
           `CREATE OR REPLACE TABLE ${name} AS SELECT x::INTEGER AS x FROM read_csv('${name}.csv', header = true, columns = {'x': 'INTEGER'})`,
         ),
       ]).then(([, created]) => created);
+    case 'derived':
+      // A table made in JavaScript from a read (as the load's household_coverage is); a missing x is -1.
+      return insertDerived(client, name, `SELECT x FROM t${s.from} ORDER BY x`, (answer) =>
+        tableFromArrays({
+          x: Int32Array.from(answer.getChild('x') ?? [], (x: number | null) => (x === null ? -1 : x * 2 + 1)),
+        }),
+      );
     case 'drop':
       return client.queryTable(`DROP TABLE IF EXISTS ${name}`);
     case 'sum':
@@ -355,6 +364,26 @@ describe('rememberingClient', () => {
     const next = rememberingClient(() => freshDb(), { ...options, known: first.given() });
     expect(await runSequentially(next, program)).toEqual(expected);
     expect(next.counts()).toEqual({ remembered: 2, asked: 2 });
+  });
+
+  it('names a file larger than what a load may keep, up to its own bound (a million households), and forgets past it', async () => {
+    const big: Step = { kind: 'csv', table: 1, values: Array.from({ length: 300 }, (_, i) => i - 150) };
+    const program: Step[] = [big, { kind: 'sum', table: 1 }, { kind: 'above', table: 1, limit: 7 }];
+    const base = { build: 'b', onLateFailure: NO_FAILURE, maxTotalBytes: 600 };
+    for (const [maxBytesWrite, named] of [
+      [5_000, true],
+      [600, false],
+    ] as const) {
+      const options = { ...base, maxBytesWrite };
+      const first = rememberingClient(() => freshDb(), { ...options, known: new Map() });
+      const expected = await runSequentially(first, program);
+      expect(expected[1]).toEqual({ rows: [{ n: 300, s: -150 }] });
+      expect(first.forgot()).toBe(!named);
+      const next = rememberingClient(() => freshDb(), { ...options, known: first.given() });
+      expect(await runSequentially(next, program)).toEqual(expected);
+      // Named: the file, the table made from it and both reads come from memory.
+      expect(next.counts()).toEqual(named ? { remembered: 4, asked: 0 } : { remembered: 0, asked: 4 });
+    }
   });
 
   it('digests no write asked after it has forgotten (it could name nothing)', async () => {
