@@ -3,7 +3,8 @@
  * the time from changing the measure, a filter or the month to the map redrawn with the new data
  * (median and p95 of 20 changes each, split by whether the area rows came from a DuckDB query or from the
  * app's cache of earlier answers), the load time, and the memory of the tab (its renderer process,
- * with its workers: resident and private, as Linux counts them) beside all renderers' resident memory summed.
+ * with its workers: resident and private, as Linux counts them, at the end; resident and anonymous at their peaks,
+ * sampled from counters that cost the page nothing) beside all renderers' resident memory summed.
  *
  * "Redrawn" is the app's own `gancang:planner-drawn` mark: from the input's change handler, through
  * the DuckDB query, classification and deck.gl update, to MapLibre's next `idle` (the frame is on screen).
@@ -29,6 +30,7 @@ import {
   assertChromium,
   DIST,
   firstLookOrReady,
+  memorySample,
   openAgain,
   openDashboard,
   rendererRssMb,
@@ -120,15 +122,16 @@ async function firstLookSeconds(page: Page, t0: number): Promise<number | null> 
 
 /**
  * Samples memory every 250 ms until stopped, keeping the peaks: all renderers' resident memory summed, and the
- * tab's resident and private memory.
+ * tab's resident and anonymous memory (memorySample: read from counters, so that sampling does not slow the page).
  */
 function memoryPeaks() {
-  const peaks = { renderersRssMb: 0, tabRssMb: 0, tabPrivateMb: 0 };
+  const peaks = { renderersRssMb: 0, tabRssMb: 0, tabAnonMb: 0 };
   const sample = () => {
-    const tab = tabMemoryMb();
-    peaks.renderersRssMb = Math.max(peaks.renderersRssMb, rendererRssMb() ?? 0);
-    peaks.tabRssMb = Math.max(peaks.tabRssMb, tab?.rss ?? 0);
-    peaks.tabPrivateMb = Math.max(peaks.tabPrivateMb, tab?.private ?? 0);
+    const now = memorySample();
+    if (!now) return;
+    peaks.renderersRssMb = Math.max(peaks.renderersRssMb, now.renderersRssMb);
+    peaks.tabRssMb = Math.max(peaks.tabRssMb, now.tabRssMb);
+    peaks.tabAnonMb = Math.max(peaks.tabAnonMb, now.tabAnonMb);
   };
   const timer = setInterval(sample, 250);
   return { peaks, sample, stop: () => clearInterval(timer) };
@@ -155,8 +158,8 @@ async function openPlanner(dir: string | null) {
     await waitMapIdle(dash.page);
     await dash.page.waitForTimeout(1000);
     memory.sample();
-    const { renderersRssMb: peakRssMb, tabPrivateMb: peakTabPrivateMb } = memory.peaks;
-    return { dash, firstLookS, readyS, peakRssMb, peakTabPrivateMb };
+    const { renderersRssMb: peakRssMb, tabAnonMb: peakTabAnonMb } = memory.peaks;
+    return { dash, firstLookS, readyS, peakRssMb, peakTabAnonMb };
   } catch (error) {
     await dash.close();
     throw error;
@@ -185,7 +188,7 @@ async function benchDataset(dir: string | null) {
     firstLookS: number | null;
     readyS: number;
     peakRssMb: number;
-    peakTabPrivateMb: number;
+    peakTabAnonMb: number;
     load: number;
   }[] = [];
   for (let run = 1; run < RUNS; run++) {
@@ -310,7 +313,7 @@ async function benchDataset(dir: string | null) {
           : null,
         readyS: summarySeconds(opens.map((o) => o.readyS)),
         peakRssMb: summary(opens.map((o) => o.peakRssMb)),
-        peakTabPrivateMb: summary(opens.map((o) => o.peakTabPrivateMb)),
+        peakTabAnonMb: summary(opens.map((o) => o.peakTabAnonMb)),
         loadAverage: opens.map((o) => Math.round(o.load * 100) / 100),
       },
       secondVisit: second,
@@ -323,8 +326,8 @@ async function benchDataset(dir: string | null) {
       distanceStep: summary(distance),
       mainThreadJsHeapMb: Math.round(heap / 1024 / 1024),
       rendererRssMb: rendererRssMb(),
-      tabMb: tabMemoryMb(),
-      tabPeakMb: { rss: inUse.peaks.tabRssMb, private: inUse.peaks.tabPrivateMb },
+      tabMb: { ...tabMemoryMb(), anon: memorySample()?.tabAnonMb },
+      tabPeakMb: { rss: inUse.peaks.tabRssMb, anon: inUse.peaks.tabAnonMb },
       foreignRequests: dash.foreignRequests.length,
       pageErrors: dash.pageErrors,
     };
@@ -359,7 +362,7 @@ for (const dir of dirs.length ? dirs : [null]) {
       `live classified map (ready) ` +
       `median ${r.opens.readyS.median} s, p95 ${r.opens.readyS.p95} s (n=${r.opens.n}); ` +
       `renderer peak RSS median ${r.opens.peakRssMb.median} MB, max ${r.opens.peakRssMb.max} MB; ` +
-      `the tab's private memory at its peak median ${r.opens.peakTabPrivateMb.median} MB, max ${r.opens.peakTabPrivateMb.max} MB; ` +
+      `the tab's anonymous memory at its peak median ${r.opens.peakTabAnonMb.median} MB, max ${r.opens.peakTabAnonMb.max} MB; ` +
       `load average ${r.opens.loadAverage.join(' ')}\n` +
       `  second visit (same browser, new tab): last visit's map (first look) ${r.secondVisit.firstLookS ?? 'not shown'}` +
       `${r.secondVisit.firstLookS === null ? '' : ' s'}, live map ready ${r.secondVisit.readyS} s\n` +
@@ -371,8 +374,8 @@ for (const dir of dirs.length ? dirs : [null]) {
       `  Perencanaan → Pengawasan ${r.toSupervisorMs} ms; distance limit one step → map drawn: ` +
       `median ${r.distanceStep.median} ms, p95 ${r.distanceStep.p95} ms (n=${r.distanceStep.n})\n` +
       `  memory: main-thread JS heap ${r.mainThreadJsHeapMb} MB, renderer processes RSS ${r.rendererRssMb ?? '?'} MB; ` +
-      `the tab (its renderer, with its workers): RSS ${r.tabMb?.rss ?? '?'} MB, private ${r.tabMb?.private ?? '?'} MB ` +
-      `(at its peak while used: ${r.tabPeakMb.rss} MB, ${r.tabPeakMb.private} MB)`,
+      `the tab (its renderer, with its workers): RSS ${r.tabMb.rss ?? '?'} MB, private ${r.tabMb.private ?? '?'} MB, ` +
+      `anonymous ${r.tabMb.anon ?? '?'} MB (at its peak while used: RSS ${r.tabPeakMb.rss} MB, anonymous ${r.tabPeakMb.anon} MB)`,
   );
 }
 console.log(JSON.stringify(results));
