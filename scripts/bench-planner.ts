@@ -12,18 +12,20 @@
  * Datasets: `--data <dir>` (repeatable) serves that folder at /demo/ instead of dist/demo/, e.g.
  *   npm run data:demo -- --households 1000000 --out /tmp/planner-1m
  *   npm run bench:planner -- --data data/demo --data /tmp/planner-1m
- * Without --data the built app's own demo (dist/demo) is measured. Options: --changes N (default 20);
+ * Without --data the built app's own demo (dist/demo) is measured. With --answers, the answers of a first visit are
+ * made ahead for each dataset (as the build ships them for its demo) and served: its first visit is drawn from them. Options: --changes N (default 20);
  * --runs N (default 1): the dataset is opened N times (fresh browser profile each) and the time to the
  * classified map ("ready") and the renderer's peak memory are reported as median and p95; the changes are
  * timed in the last run only, then the address is opened again in a new tab of that browser (a second visit:
  * the last visit's map, kept in the browser, is drawn before the live one). The machine's load average is printed
  * beside.
  */
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { quantile as ssQuantile } from 'simple-statistics';
+import { shippedAnswersFile } from '../src/core/dataset/shipped-answers';
 import { NEED_CODES } from '../src/core/domain/needs';
 import {
   assertBuilt,
@@ -38,6 +40,7 @@ import {
   waitMapIdle,
   waitReady,
 } from '../tests/e2e/harness';
+import { answersOfFirstVisit } from './answers-ahead';
 import { openSection, stepDistanceDrawn } from './bench-interactions';
 import { readOptions } from './cli-options';
 
@@ -48,6 +51,7 @@ const { values: options } = readOptions(process.argv.slice(2), {
   changes: { type: 'string', default: '20' },
   runs: { type: 'string', default: '1' },
   data: { type: 'string', multiple: true, default: [] },
+  answers: { type: 'boolean', default: false },
 });
 const CHANGES = Number(options.changes);
 const RUNS = Math.max(1, Number(options.runs));
@@ -137,8 +141,14 @@ function memoryPeaks() {
   return { peaks, sample, stop: () => clearInterval(timer) };
 }
 
-/** Opens the planner on the dataset (served at /demo/ when `dir` is given) and waits for its classified map. */
-async function openPlanner(dir: string | null) {
+/** Where the dataset is served from: at /demo/ when `dir` is given, with `files` (answers made ahead) beside. */
+interface Served {
+  dir: string | null;
+  files?: Record<string, string>;
+}
+
+/** Opens the planner on the dataset and waits for its classified map. */
+async function openPlanner({ dir, files }: Served) {
   const dash = await openDashboard({
     boundaries: 'none',
     // The address a user types (the planner is the first section): the one a demo's first look is drawn for.
@@ -146,6 +156,7 @@ async function openPlanner(dir: string | null) {
     navigate: false,
     settled: true,
     ...(dir ? { demo: dir } : {}),
+    ...(files ? { files } : {}),
   });
   // The renderer's memory, sampled while it loads: the peak, not only what is left at the end.
   const memory = memoryPeaks();
@@ -179,10 +190,39 @@ async function secondVisit(page: Page, url: string): Promise<{ firstLookS: numbe
   return { firstLookS: firstLook ? seconds(firstMapMs) : null, readyS: seconds(readyMs) };
 }
 
+/**
+ * `--answers`: the answers a first visit to the dataset gives, made ahead as `npm run build` ships them for its
+ * demo (ship-demo-answers.ts; `npm run data:answers` for a published dataset), served where the app asks for
+ * them. Without it, a dataset served with --data has none (the build's are for its own demo).
+ */
+async function answersAhead(dir: string | null, fingerprint: string): Promise<Record<string, string>> {
+  const dash = await openDashboard({
+    boundaries: 'none',
+    query: '',
+    serviceWorkers: 'block',
+    shippedAnswers: false,
+    ...(dir ? { demo: dir } : {}),
+  });
+  try {
+    await waitReady(dash.page, 900_000);
+    const { bytes } = await answersOfFirstVisit(dash.page);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-answers-')), 'answers.bin');
+    writeFileSync(file, bytes);
+    return { [`/${shippedAnswersFile(fingerprint)}`]: file };
+  } finally {
+    await dash.close();
+  }
+}
+
 async function benchDataset(dir: string | null) {
   const label = dir ?? path.join(DIST, 'demo');
   const manifest = JSON.parse(readFileSync(path.join(label, 'manifest.json'), 'utf8')) as {
     households: number;
+    fingerprint: string;
+  };
+  const served: Served = {
+    dir,
+    ...(options.answers ? { files: await answersAhead(dir, manifest.fingerprint) } : {}),
   };
   const opens: {
     firstLookS: number | null;
@@ -192,11 +232,11 @@ async function benchDataset(dir: string | null) {
     load: number;
   }[] = [];
   for (let run = 1; run < RUNS; run++) {
-    const { dash, ...open } = await openPlanner(dir);
+    const { dash, ...open } = await openPlanner(served);
     await dash.close();
     opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
   }
-  const { dash, ...open } = await openPlanner(dir);
+  const { dash, ...open } = await openPlanner(served);
   opens.push({ ...open, load: loadavg()[0] ?? Number.NaN });
   // The tab's memory at its peak while the user works (the changes, a second tab, Pengawasan).
   const inUse = memoryPeaks();
@@ -299,6 +339,7 @@ async function benchDataset(dir: string | null) {
     return {
       dataset: label,
       households: manifest.households,
+      answersAhead: options.answers,
       readyS:
         Math.round(
           quantile(
@@ -354,7 +395,8 @@ for (const dir of dirs.length ? dirs : [null]) {
       ? `from cache ${x.cached.n}: median ${x.cached.median} / p95 ${x.cached.p95} ms\n`
       : 'from cache 0\n');
   console.log(
-    `${r.households.toLocaleString('en')} households (${r.dataset}): open → ` +
+    `${r.households.toLocaleString('en')} households (${r.dataset}` +
+      `${r.answersAhead ? ', its answers made ahead' : ''}): open → ` +
       (r.opens.firstLookS
         ? `first look (the demo's classified map, before the data) median ${r.opens.firstLookS.median} s, ` +
           `p95 ${r.opens.firstLookS.p95} s; → `

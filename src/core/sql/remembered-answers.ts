@@ -195,7 +195,7 @@ export function rememberingClient(
     { limit = maxTotal, derived = false } = {},
   ) {
     // Digested beside the statements before it; not once the load has forgotten (forgetting is never undone:
-    // at a million households, the coverage table written after the households would be hashed for nothing).
+    // nothing after it could be named).
     const payload = size <= limit && !forgetting ? digest() : null;
     payload?.catch(noop);
     return inTurn(async () => {
