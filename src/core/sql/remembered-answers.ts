@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { sha256Hex } from '../dataset/stored-bytes';
 import { insertDerived, type SqlClient, type SqlParam } from './sql-client';
@@ -81,9 +83,13 @@ const encoder = new TextEncoder();
 export const DATABASE_WANTED = 'gancang:database-wanted';
 type OpenReason = 'asked' | 'due';
 
-/** One key from its parts (each ended by a NUL, so no two lists of parts give the same text). */
-const keyOf = (...parts: string[]): Promise<string> =>
-  sha256Hex(encoder.encode(parts.map((p) => `${p}\0`).join('')));
+/**
+ * One key from its parts (each ended by a NUL, so no two lists of parts give the same text): SHA-256, computed
+ * here rather than by Web Crypto, which digests one thing at a time: a key asked while it hashed a million
+ * households' file (a statement's, or the state after a small write) waited for that first.
+ */
+const keyOf = async (...parts: string[]): Promise<string> =>
+  bytesToHex(sha256(encoder.encode(parts.map((p) => `${p}\0`).join(''))));
 
 /** An answer the load may keep: a table (written as IPC only when kept), or bytes already written. */
 type Given = Table | Uint8Array;
