@@ -13,14 +13,15 @@
  *   npm run data:demo -- --households 1000000 --out /tmp/planner-1m
  *   npm run bench:planner -- --data data/demo --data /tmp/planner-1m
  * Without --data the built app's own demo (dist/demo) is measured. With --answers, the answers of a first visit are
- * made ahead for each dataset (as the build ships them for its demo) and served: its first visit is drawn from them. Options: --changes N (default 20);
+ * made ahead for each dataset (as the build ships them for its demo) and served: its first visit is drawn from them.
+ * Options: --changes N (default 20);
  * --runs N (default 1): the dataset is opened N times (fresh browser profile each) and the time to the
  * classified map ("ready") and the renderer's peak memory are reported as median and p95; the changes are
  * timed in the last run only, then the address is opened again in a new tab of that browser (a second visit:
  * the last visit's map, kept in the browser, is drawn before the live one). The machine's load average is printed
  * beside.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -206,7 +207,9 @@ async function answersAhead(dir: string | null, fingerprint: string): Promise<Re
   try {
     await waitReady(dash.page, 900_000);
     const { bytes } = await answersOfFirstVisit(dash.page);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-answers-')), 'answers.bin');
+    const folder = mkdtempSync(path.join(tmpdir(), 'bench-answers-'));
+    process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const file = path.join(folder, 'answers.bin');
     writeFileSync(file, bytes);
     return { [`/${shippedAnswersFile(fingerprint)}`]: file };
   } finally {
