@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type Table, tableFromIPC, tableToIPC } from 'apache-arrow';
-import { sha256Hex } from '../dataset/stored-bytes';
+import { contentDigest } from '../dataset/content-digest';
 import { insertDerived, type SqlClient, type SqlParam } from './sql-client';
 
 /**
@@ -251,7 +251,7 @@ export function rememberingClient(
   const done = () => undefined;
   /** A write of bytes (a file, a table as an Arrow stream), without a result of its own. */
   const bytesWrite = (kind: string, name: string, bytes: Uint8Array, run: (c: SqlClient) => Promise<void>) =>
-    write(kind, name, [bytes.byteLength, () => sha256Hex(bytes)], run, done, () => DONE, {
+    write(kind, name, [bytes.byteLength, () => contentDigest(bytes)], run, done, () => DONE, {
       limit: maxBytesWrite,
     });
 
@@ -264,7 +264,7 @@ export function rememberingClient(
       write(
         'arrow',
         name,
-        [tableBytes(data), () => sha256Hex(tableToIPC(data))],
+        [tableBytes(data), () => contentDigest(tableToIPC(data))],
         (c) => c.insertArrow(name, data),
         done,
         () => DONE,
