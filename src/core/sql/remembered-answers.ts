@@ -85,8 +85,7 @@ type OpenReason = 'asked' | 'due';
 
 /**
  * One key from its parts (each ended by a NUL, so no two lists of parts give the same text): SHA-256, computed
- * here rather than by Web Crypto, which digests one thing at a time: a key asked while it hashed a million
- * households' file (a statement's, or the state after a small write) waited for that first.
+ * synchronously here (small texts; files are named by content-digest.ts).
  */
 const keyOf = async (...parts: string[]): Promise<string> =>
   bytesToHex(sha256(encoder.encode(parts.map((p) => `${p}\0`).join(''))));
@@ -97,8 +96,7 @@ const tableBytes = (table: Table) => table.batches.reduce((sum, batch) => sum + 
 
 /**
  * A client over the database `open` gives (which may still be starting) that answers from `known` what the last
- * visit was answered in the same state, and asks the database the rest. Needs Web Crypto (a secure context, as
- * the service worker does).
+ * visit was answered in the same state, and asks the database the rest.
  */
 export function rememberingClient(
   open: () => Promise<SqlClient>,
